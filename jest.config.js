@@ -1,0 +1,33 @@
+/** Two projects: the engine, reader, functions and CLI run in Node; the task pane in jsdom. */
+const esmPackages = ['d3-[a-z-]+', 'internmap', 'strip-bom', 'uuid', 'delaunator', 'robust-predicates'].join('|');
+
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', diagnostics: { warnOnly: false } }];
+
+const shared = {
+  transform: { '^.+\\.[tj]sx?$': tsJest },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages})/)`],
+  moduleNameMapper: {
+    '^office-addin-manifest$': '<rootDir>/test/shims/office-addin-manifest.ts',
+  },
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testTimeout: 60000,
+  projects: [
+    {
+      ...shared,
+      displayName: 'node',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/taskpane/', '<rootDir>/test/e2e/'],
+    },
+    {
+      ...shared,
+      displayName: 'taskpane',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/test/taskpane/**/*.test.ts?(x)'],
+      setupFilesAfterEnv: ['<rootDir>/test/taskpane/setup.ts'],
+    },
+  ],
+};

@@ -1,0 +1,131 @@
+/**
+ * The assumption keys (DATA.md "Assumptions table"): one registry that the reader, the engine,
+ * the functions and the task pane all use, so a key, its label, unit, range and default are
+ * said once.
+ */
+
+export type AssumptionUnit =
+  | 'rate' // fraction, 0.05 = 5 %
+  | 'rate_per_day' // fraction per day, may be negative
+  | 'money' // sheet currency
+  | 'days' // whole days
+  | 'orders' // orders per day
+  | 'ratio' // a multiple (ROI, extrapolation factor)
+  | 'sd'; // a standard deviation on the log scale
+
+export interface AssumptionSpec {
+  key: AssumptionKey;
+  zh: string;
+  en: string;
+  unit: AssumptionUnit;
+  /** null: no fixed default (required, derived from history, or "no limit"; see `whenMissing`). */
+  default: number | null;
+  whenMissing: 'default' | 'required' | 'history' | 'unlimited' | 'derived' | 'estimated';
+  min: number;
+  max: number;
+  /** Whole numbers only (days). */
+  integer?: boolean;
+  /** min is exclusive (e.g. AOV > 0). */
+  minExclusive?: boolean;
+}
+
+export const ASSUMPTION_KEYS = [
+  'cogs_rate',
+  'refund_rate',
+  'fee_rate',
+  'commission_rate',
+  'shipping_per_order',
+  'return_shipping',
+  'resale_rate',
+  'aov',
+  'fixed_cost_per_day',
+  'cash_available',
+  'cash_reserve',
+  'settlement_days',
+  'prepay_days',
+  'inventory_days',
+  'capacity_orders_per_day',
+  'max_daily_spend',
+  'ramp_rate',
+  'start_spend',
+  'safety_margin',
+  'max_extrapolation',
+  'lift_lambda',
+  'lift_theta',
+  'organic_drift',
+  'horizon_days',
+  'baseline_days',
+  'paid_roi_initial',
+  'saturation_spend',
+  'min_days',
+  'max_cvr_cv',
+  'max_refund_rate',
+  'min_orders_per_day',
+  'curve_uncertainty',
+  'daily_noise',
+] as const;
+
+export type AssumptionKey = (typeof ASSUMPTION_KEYS)[number];
+
+const BIG = 1e12;
+
+function spec(
+  key: AssumptionKey,
+  zh: string,
+  en: string,
+  unit: AssumptionUnit,
+  def: number | null,
+  whenMissing: AssumptionSpec['whenMissing'],
+  min: number,
+  max: number,
+  extra: Partial<Pick<AssumptionSpec, 'integer' | 'minExclusive'>> = {},
+): AssumptionSpec {
+  return { key, zh, en, unit, default: def, whenMissing, min, max, ...extra };
+}
+
+export const ASSUMPTIONS: Readonly<Record<AssumptionKey, AssumptionSpec>> = {
+  cogs_rate: spec('cogs_rate', '商品成本率', 'Cost of goods (share of price)', 'rate', null, 'required', 0, 1),
+  refund_rate: spec('refund_rate', '退款率', 'Refund rate', 'rate', null, 'history', 0, 0.99),
+  fee_rate: spec('fee_rate', '技术服务费率', 'Platform service fee rate', 'rate', 0.05, 'default', 0, 1),
+  commission_rate: spec('commission_rate', '达人佣金率', 'Creator commission rate', 'rate', 0, 'default', 0, 1),
+  shipping_per_order: spec('shipping_per_order', '单均运费', 'Shipping per order', 'money', 0, 'default', 0, BIG),
+  return_shipping: spec('return_shipping', '退货运费', 'Return shipping per refunded order', 'money', 0, 'default', 0, BIG),
+  resale_rate: spec('resale_rate', '退货可再售比例', 'Share of returns resold', 'rate', 0.8, 'default', 0, 1),
+  aov: spec('aov', '客单价', 'Average order value', 'money', null, 'history', 0, BIG, { minExclusive: true }),
+  fixed_cost_per_day: spec('fixed_cost_per_day', '日固定成本', 'Fixed cost per day', 'money', 0, 'default', 0, BIG),
+  cash_available: spec('cash_available', '可用资金', 'Cash available', 'money', null, 'required', 0, BIG),
+  cash_reserve: spec('cash_reserve', '最低现金储备', 'Minimum cash reserve', 'money', 0, 'default', 0, BIG),
+  settlement_days: spec('settlement_days', '回款周期(天)', 'Settlement lag (days)', 'days', 15, 'default', 0, 120, { integer: true }),
+  prepay_days: spec('prepay_days', '广告预充值天数', 'Ad top-up lead (days)', 'days', 1, 'default', 0, 60, { integer: true }),
+  inventory_days: spec('inventory_days', '备货提前天数', 'Inventory lead (days)', 'days', 0, 'default', 0, 180, { integer: true }),
+  capacity_orders_per_day: spec('capacity_orders_per_day', '日发货与售后能力(单)', 'Fulfilment capacity (orders/day)', 'orders', null, 'unlimited', 0, BIG, { minExclusive: true }),
+  max_daily_spend: spec('max_daily_spend', '日预算上限', 'Daily budget cap', 'money', null, 'unlimited', 0, BIG),
+  ramp_rate: spec('ramp_rate', '日预算最大增幅', 'Max daily budget increase', 'rate', 0.2, 'default', 0, 10, { minExclusive: true }),
+  start_spend: spec('start_spend', '起始日预算', 'Starting daily budget', 'money', null, 'derived', 0, BIG),
+  safety_margin: spec('safety_margin', '安全边际', 'Safety margin', 'rate', 0.15, 'default', 0, 5),
+  max_extrapolation: spec('max_extrapolation', '最大外推倍数', 'Max extrapolation (× largest observed spend)', 'ratio', 2, 'default', 1, 100),
+  lift_lambda: spec('lift_lambda', '自然流撬动系数', 'Organic lift (λ)', 'ratio', null, 'estimated', 0, 10),
+  lift_theta: spec('lift_theta', '撬动衰减', 'Lift carry-over (θ)', 'rate', null, 'estimated', 0, 0.99),
+  organic_drift: spec('organic_drift', '自然流日变化率', 'Organic drift per day', 'rate_per_day', 0, 'default', -0.2, 0.2),
+  horizon_days: spec('horizon_days', '计划天数', 'Plan horizon (days)', 'days', 90, 'default', 1, 730, { integer: true }),
+  baseline_days: spec('baseline_days', '基线天数', 'Baseline window (days)', 'days', 28, 'default', 1, 3650, { integer: true }),
+  paid_roi_initial: spec('paid_roi_initial', '初始投产比', 'Initial paid ROI (no paid history)', 'ratio', null, 'required', 0, BIG, { minExclusive: true }),
+  saturation_spend: spec('saturation_spend', '饱和日消耗', 'Half-saturation daily spend', 'money', null, 'required', 0, BIG, { minExclusive: true }),
+  min_days: spec('min_days', '准备度-最少天数', 'Readiness: minimum days', 'days', 14, 'default', 1, 3650, { integer: true }),
+  max_cvr_cv: spec('max_cvr_cv', '准备度-转化率波动上限', 'Readiness: max CVR variation', 'ratio', 0.35, 'default', 0, 100),
+  max_refund_rate: spec('max_refund_rate', '准备度-退款率上限', 'Readiness: max refund rate', 'rate', 0.5, 'default', 0, 1),
+  min_orders_per_day: spec('min_orders_per_day', '准备度-日均自然订单下限', 'Readiness: min organic orders/day', 'orders', 3, 'default', 0, BIG),
+  curve_uncertainty: spec('curve_uncertainty', '曲线不确定度', 'Curve uncertainty (log sd)', 'sd', null, 'estimated', 0, 5),
+  daily_noise: spec('daily_noise', '日波动', 'Daily noise (log sd)', 'sd', 0.15, 'default', 0, 5),
+};
+
+/**
+ * One scenario's values as the user gave them (after inheritance from the first column).
+ * A key absent from the map was not given: the engine applies `whenMissing`.
+ */
+export type AssumptionValues = Partial<Record<AssumptionKey, number>>;
+
+export interface Scenario {
+  name: string;
+  values: AssumptionValues;
+}

@@ -1,0 +1,41 @@
+/**
+ * The engine's input: one record per calendar day, after the reader has parsed, validated,
+ * aggregated sessions into days and split organic from paid (MODEL.md §1, DATA.md).
+ * Money in the sheet's currency, counts as counts, rates as fractions.
+ */
+
+/** Calendar date as `YYYY-MM-DD` (no time zone: a merchant's trading day). */
+export type IsoDate = string;
+
+/** How the export counted views: 次数 (view count) and 人数 (unique viewers) differ. */
+export type ViewsMeasure = 'count' | 'unique' | 'unknown';
+
+export interface DayRecord {
+  date: IsoDate;
+  /** Total live-room views; null when the export has only the organic/paid split. */
+  views: number | null;
+  /** Organic views as exported, else views − paid_views, else views on a day without spend. */
+  organicViews: number | null;
+  paidViews: number | null;
+  orders: number;
+  gmv: number;
+  refundAmount: number | null;
+  /** Paid spend; 0 when the export has no spend column or the cell is missing. */
+  spend: number;
+  /** GMV attributed to paid traffic; 0 when spend is 0 and missing; null when spend > 0 and missing. */
+  paidGmv: number | null;
+  paidOrders: number | null;
+  /** gmv − paidGmv; null when the day cannot be split (spend > 0, paid GMV unknown). */
+  organicGmv: number | null;
+  /** orders − paidOrders, else orders split by GMV share; null when the day cannot be split. */
+  organicOrders: number | null;
+  buyers: number | null;
+  impressions: number | null;
+  clicks: number | null;
+}
+
+export interface History {
+  /** Ascending by date, one record per calendar day, no duplicates. */
+  days: DayRecord[];
+  viewsMeasure: ViewsMeasure;
+}

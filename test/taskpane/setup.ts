@@ -1,0 +1,11 @@
+import '@testing-library/jest-dom';
+
+// jsdom has no ResizeObserver or canvas; Fluent UI charts measure with both.
+class ResizeObserverStub {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+(globalThis as unknown as { ResizeObserver: typeof ResizeObserverStub }).ResizeObserver = ResizeObserverStub;
+
+HTMLCanvasElement.prototype.getContext = (() => null) as unknown as HTMLCanvasElement['getContext'];
