@@ -1,0 +1,78 @@
+import type { Text } from '../i18n/text';
+import type { History } from '../model/history';
+import type { Scenario } from '../model/assumptions';
+
+/** A cell value as Excel (Office.js / custom functions), ExcelJS or a CSV row hands it over. */
+export type Cell = string | number | boolean | Date | null | undefined;
+
+/** The history fields of DATA.md. */
+export type HistoryField =
+  | 'date'
+  | 'views'
+  | 'organic_views'
+  | 'paid_views'
+  | 'orders'
+  | 'gmv'
+  | 'refund_amount'
+  | 'spend'
+  | 'paid_gmv'
+  | 'paid_orders'
+  | 'buyers'
+  | 'impressions'
+  | 'clicks';
+
+/**
+ * One finding about the input. `error` means the row (or the value) was not used;
+ * `warning` means it was used but deserves a look; `info` reports a default applied.
+ */
+export interface DataIssue {
+  severity: 'error' | 'warning' | 'info';
+  /** Sheet name when known (files, task pane); undefined for a bare range. */
+  sheet?: string;
+  /** 1-based sheet row number as Excel shows it; undefined for table-level issues. */
+  row?: number;
+  /** Column header as found in the sheet (or the assumption key / scenario name). */
+  column?: string;
+  /** The raw cell value, as text. */
+  value?: string;
+  /** A1-style address when the position is known, e.g. "C7". */
+  address?: string;
+  message: Text;
+}
+
+export interface HistoryTotals {
+  gmv: number;
+  orders: number;
+  spend: number;
+  paidGmv: number;
+  refundAmount: number;
+  views: number;
+}
+
+export interface HistoryReadResult {
+  history: History;
+  /** field ← header as found in the sheet. */
+  fields: Partial<Record<HistoryField, string>>;
+  /** Sheet row (1-based) of the header row. */
+  headerRow: number;
+  issues: DataIssue[];
+  /** Rows read, rows skipped (errors), totals over valid days. */
+  rowsRead: number;
+  rowsSkipped: number;
+  totals: HistoryTotals;
+}
+
+export interface AssumptionsReadResult {
+  /** One per value column, in sheet order; blanks already inherit from the first column. */
+  scenarios: Scenario[];
+  issues: DataIssue[];
+}
+
+/** Where a range sits in its sheet, so issues can name real cells. */
+export interface RangeOrigin {
+  sheet?: string;
+  /** 1-based sheet row of the range's first row (default 1). */
+  row?: number;
+  /** 1-based sheet column of the range's first column (default 1). */
+  column?: number;
+}

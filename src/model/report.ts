@@ -1,0 +1,116 @@
+/**
+ * What the engine hands every surface: the `adplan plan --json` contract (issue 4), typed.
+ * The CLI prints it, the functions pick cells out of it, the task pane draws it, so the three
+ * can never disagree. Numbers are plain numbers; "none" is null, never NaN or Infinity.
+ */
+import type { Text } from '../i18n/text';
+import type { IsoDate } from './history';
+
+export type Limit = 'target' | 'max' | 'ramp' | 'extrapolation' | 'capacity' | 'cash';
+
+export interface BaselineReport {
+  days: number;
+  organicViews: number;
+  cvr: number;
+  aov: number;
+  gpm: number;
+  refundRate: number | null;
+  organicGmvPerDay: number;
+  cvrCv: number;
+  trend: number;
+  weekdayFactors: number[];
+  ready: boolean;
+  reasons: Text[];
+}
+
+export type CurveModel = 'hill' | 'power' | 'assumed';
+
+export interface CurveReport {
+  model: CurveModel;
+  /** hill: gmax, k, a; power: c, b; assumed: gmax, k, a (a = 1). */
+  params: Record<string, number>;
+  r2: number | null;
+  n: number;
+  minSpend: number | null;
+  maxSpend: number | null;
+  residualSd: number | null;
+  note?: Text;
+}
+
+export interface LiftReport {
+  lambda: number;
+  theta: number;
+  identified: boolean;
+  /** Long-run leverage L = λ/(1−θ). */
+  leverage: number;
+  note: Text;
+}
+
+export interface EconomicsReport {
+  unitMargin: number;
+  breakEvenRoi: number;
+  targetMarginalRoi: number;
+}
+
+export interface KpiReport {
+  totalSpend: number;
+  totalGmv: number;
+  totalProfit: number;
+  roi: number | null;
+  incrementalRoi: number | null;
+  peakCapital: number;
+  minCash: number;
+  paybackDay: number | null;
+  returnOnCapital: number | null;
+  sustainableSpend: number;
+}
+
+export interface RiskReport {
+  runs: number;
+  seed: number;
+  profitP10: number;
+  profitP50: number;
+  profitP90: number;
+  peakCapitalP10: number;
+  peakCapitalP50: number;
+  peakCapitalP90: number;
+  minCashP10: number;
+  minCashP50: number;
+  minCashP90: number;
+  paybackDayP10: number | null;
+  paybackDayP50: number | null;
+  paybackDayP90: number | null;
+  pLoss: number;
+  pCashShort: number;
+}
+
+export interface PlanDay {
+  date: IsoDate;
+  spend: number;
+  paidGmv: number;
+  organicGmv: number;
+  gmv: number;
+  orders: number;
+  profit: number;
+  cash: number;
+  roi: number | null;
+  marginalRoi: number | null;
+  limit: Limit;
+}
+
+export interface ScenarioReport {
+  name: string;
+  economics: EconomicsReport;
+  kpis: KpiReport;
+  risk?: RiskReport;
+  days: PlanDay[];
+  /** Plan-level notes: spend held at 0 (organic first), cash below reserve from day N, caps hit. */
+  notes: Text[];
+}
+
+export interface PlanReport {
+  baseline: BaselineReport;
+  curve: CurveReport;
+  lift: LiftReport;
+  scenarios: ScenarioReport[];
+}
