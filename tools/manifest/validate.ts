@@ -1,0 +1,235 @@
+/**
+ * Offline manifest check. Microsoft's validator is an online service (PLATFORM.md), so this
+ * checks what breaks sideloading most often, with a real XML parser: well-formedness, the
+ * OfficeApp elements in schema order, resource ids, GUID, https, icons on disk at their declared
+ * sizes, the shared-runtime wiring, the ADPLAN namespace and the zh-CN overrides.
+ */
+import { DOMParser, type Element as XmlElement } from '@xmldom/xmldom';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pngSize } from './png-size';
+
+export interface ManifestProblem {
+  /** Where: an element path or resource id. */
+  where: string;
+  message: string;
+}
+
+const NS_OV = 'http://schemas.microsoft.com/office/taskpaneappversionoverrides';
+const NS_BT = 'http://schemas.microsoft.com/office/officeappbasictypes/1.0';
+
+/** Direct children of OfficeApp (TaskPaneApp) in the order the 1.1 schema requires. */
+const OFFICEAPP_ORDER = [
+  'Id',
+  'AlternateId',
+  'Version',
+  'ProviderName',
+  'DefaultLocale',
+  'DisplayName',
+  'Description',
+  'IconUrl',
+  'HighResolutionIconUrl',
+  'SupportUrl',
+  'AppDomains',
+  'Hosts',
+  'Requirements',
+  'DefaultSettings',
+  'Permissions',
+  'AllowSnapshot',
+  'VersionOverrides',
+];
+const OFFICEAPP_REQUIRED = [
+  'Id',
+  'Version',
+  'ProviderName',
+  'DefaultLocale',
+  'DisplayName',
+  'Description',
+  'IconUrl',
+  'HighResolutionIconUrl',
+  'DefaultSettings',
+  'Permissions',
+];
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_RESID = 32;
+
+function children(el: XmlElement): XmlElement[] {
+  const out: XmlElement[] = [];
+  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 1) out.push(n as XmlElement);
+  return out;
+}
+
+function descendants(el: XmlElement, localName: string): XmlElement[] {
+  return Array.from(el.getElementsByTagNameNS('*', localName));
+}
+
+function child(el: XmlElement | undefined, localName: string): XmlElement | undefined {
+  return el ? children(el).find((c) => c.localName === localName) : undefined;
+}
+
+function hasZhOverride(el: XmlElement | undefined): boolean {
+  return !!el && children(el).some((c) => c.localName === 'Override' && /^zh-CN$/i.test(c.getAttribute('Locale') ?? ''));
+}
+
+export interface ValidateOptions {
+  /** Folder holding the icons that https://…/assets/NAME points to (default: ./assets). */
+  assetsDir?: string;
+}
+
+export function validateManifestXml(xml: string, options: ValidateOptions = {}): ManifestProblem[] {
+  const problems: ManifestProblem[] = [];
+  const add = (where: string, message: string): void => {
+    problems.push({ where, message });
+  };
+  const assetsDir = options.assetsDir ?? join(process.cwd(), 'assets');
+
+  const parseErrors: string[] = [];
+  let doc;
+  try {
+    doc = new DOMParser({
+      onError: (level, msg) => {
+        if (level !== 'warning') parseErrors.push(msg);
+      },
+    }).parseFromString(xml, 'text/xml');
+  } catch (e) {
+    parseErrors.push(e instanceof Error ? e.message : String(e));
+  }
+  if (!doc || parseErrors.length > 0) {
+    for (const m of parseErrors.length ? parseErrors : ['unparseable']) add('xml', `not well-formed: ${m}`);
+    return problems;
+  }
+  const root = doc.documentElement;
+  if (!root || root.localName !== 'OfficeApp') {
+    add('xml', 'the root element must be OfficeApp');
+    return problems;
+  }
+
+  // Top-level elements: required ones present, all in schema order, nothing unknown.
+  const top = children(root).map((c) => c.localName ?? '');
+  for (const name of OFFICEAPP_REQUIRED) if (!top.includes(name)) add(`OfficeApp/${name}`, 'required element is missing');
+  let last = -1;
+  for (const name of top) {
+    const at = OFFICEAPP_ORDER.indexOf(name);
+    if (at < 0) add(`OfficeApp/${name}`, 'element not allowed here by the schema');
+    else if (at < last) add(`OfficeApp/${name}`, `out of schema order (must come before ${OFFICEAPP_ORDER[last]})`);
+    else last = at;
+  }
+
+  const id = child(root, 'Id')?.textContent?.trim() ?? '';
+  if (!GUID.test(id)) add('OfficeApp/Id', `must be a GUID, got "${id}"`);
+  const perms = child(root, 'Permissions')?.textContent?.trim();
+  if (perms !== 'ReadWriteDocument') add('OfficeApp/Permissions', `expected ReadWriteDocument, got "${perms ?? ''}"`);
+
+  // Resources: every id defined once, ≤ 32 characters; every resid reference resolves.
+  const vo = child(root, 'VersionOverrides');
+  if (!vo || vo.namespaceURI !== NS_OV) {
+    add('OfficeApp/VersionOverrides', `missing, or not in namespace ${NS_OV}`);
+    return problems;
+  }
+  const resources = child(vo, 'Resources');
+  const defined = new Map<string, XmlElement>();
+  if (resources) {
+    for (const group of children(resources)) {
+      for (const res of children(group)) {
+        const rid = res.getAttribute('id') ?? '';
+        if (res.namespaceURI !== NS_BT) add(`Resources/${rid}`, 'resource elements must use the bt: namespace');
+        if (!rid) add(`Resources/${group.localName}`, 'resource without an id');
+        if (rid.length > MAX_RESID) add(`Resources/${rid}`, `id is ${rid.length} characters (max ${MAX_RESID})`);
+        if (defined.has(rid)) add(`Resources/${rid}`, 'id defined twice');
+        defined.set(rid, res);
+        for (const o of children(res)) {
+          if (o.localName === 'Override' && o.namespaceURI !== NS_BT) {
+            add(`Resources/${rid}`, 'Override inside Resources must be bt:Override (office-js #2464)');
+          }
+        }
+      }
+    }
+  } else add('VersionOverrides/Resources', 'missing');
+  for (const el of Array.from(vo.getElementsByTagNameNS('*', '*'))) {
+    const resid = el.getAttribute('resid');
+    if (resid === null) continue;
+    if (resid.length > MAX_RESID) add(`resid ${resid}`, `is ${resid.length} characters (max ${MAX_RESID})`);
+    if (!defined.has(resid)) add(`${el.localName} resid="${resid}"`, 'refers to a resource that is not defined');
+  }
+
+  // URLs: https only.
+  const urls: { where: string; url: string }[] = [];
+  for (const el of Array.from(root.getElementsByTagNameNS('*', '*'))) {
+    for (const attr of ['DefaultValue', 'Value']) {
+      const v = el.getAttribute(attr);
+      if (v && /^[a-z]+:\/\//i.test(v)) urls.push({ where: `${el.localName}${el.getAttribute('id') ? ` ${el.getAttribute('id')}` : ''}`, url: v });
+    }
+    if (el.localName === 'AppDomain') urls.push({ where: 'AppDomain', url: el.textContent?.trim() ?? '' });
+  }
+  for (const { where, url } of urls) if (!url.startsWith('https://')) add(where, `URL must use https: ${url}`);
+
+  // Icons: the files exist in assets/ with the pixel size the manifest declares.
+  const iconChecks: { where: string; url: string; size: number }[] = [];
+  const iconUrl = child(root, 'IconUrl')?.getAttribute('DefaultValue');
+  const hiRes = child(root, 'HighResolutionIconUrl')?.getAttribute('DefaultValue');
+  if (iconUrl) iconChecks.push({ where: 'IconUrl', url: iconUrl, size: 32 });
+  if (hiRes) iconChecks.push({ where: 'HighResolutionIconUrl', url: hiRes, size: 64 });
+  for (const img of descendants(vo, 'Image')) {
+    const size = Number(img.getAttribute('size'));
+    const res = defined.get(img.getAttribute('resid') ?? '');
+    const url = res?.getAttribute('DefaultValue');
+    if (url && size) iconChecks.push({ where: `Image ${img.getAttribute('resid')}`, url, size });
+  }
+  for (const { where, url, size } of iconChecks) {
+    const name = url.split('/assets/')[1];
+    if (!name) {
+      add(where, `icon URL must point into /assets/: ${url}`);
+      continue;
+    }
+    const file = join(assetsDir, name);
+    if (!existsSync(file)) {
+      add(where, `icon file assets/${name} does not exist`);
+      continue;
+    }
+    const dim = pngSize(file);
+    if (!dim) add(where, `assets/${name} is not a PNG`);
+    else if (dim.width !== size || dim.height !== size) {
+      add(where, `assets/${name} is ${dim.width}×${dim.height}, declared ${size}×${size}`);
+    }
+  }
+
+  // Shared runtime: requirement set, one long-lived runtime, functions Page and FunctionFile on it.
+  const sets = descendants(child(root, 'Requirements') ?? root, 'Set');
+  if (!sets.some((s) => s.getAttribute('Name') === 'SharedRuntime' && s.getAttribute('MinVersion') === '1.1')) {
+    add('Requirements', 'needs <Set Name="SharedRuntime" MinVersion="1.1"/>');
+  }
+  const runtime = descendants(vo, 'Runtime')[0];
+  const paneResid = runtime?.getAttribute('resid') ?? '';
+  if (!runtime || runtime.getAttribute('lifetime') !== 'long') add('Runtimes', 'needs <Runtime resid="…" lifetime="long"/>');
+  const paneUrl = defined.get(paneResid)?.getAttribute('DefaultValue') ?? '';
+  if (!/\/taskpane\.html$/.test(paneUrl)) add('Runtimes/Runtime', `must point at the task-pane URL, got "${paneUrl}"`);
+  const cf = descendants(vo, 'ExtensionPoint').find((e) => e.getAttribute('xsi:type') === 'CustomFunctions');
+  if (!cf) add('ExtensionPoint', 'the CustomFunctions extension point is missing');
+  else {
+    const page = child(child(cf, 'Page'), 'SourceLocation')?.getAttribute('resid');
+    if (page !== paneResid) add('CustomFunctions/Page', 'must use the runtime (task-pane) URL');
+    const ns = child(cf, 'Namespace')?.getAttribute('resid') ?? '';
+    const nsValue = defined.get(ns)?.getAttribute('DefaultValue');
+    if (nsValue !== 'ADPLAN') add('CustomFunctions/Namespace', `must be ADPLAN, got "${nsValue ?? ''}"`);
+    const meta = child(child(cf, 'Metadata'), 'SourceLocation')?.getAttribute('resid') ?? '';
+    if (!hasZhOverride(defined.get(meta))) add(`Resources/${meta}`, 'functions metadata URL needs a zh-CN bt:Override');
+  }
+  const functionFile = descendants(vo, 'FunctionFile')[0]?.getAttribute('resid');
+  if (functionFile !== paneResid) add('FunctionFile', 'must use the runtime (task-pane) URL');
+
+  // zh-CN overrides for everything a user reads.
+  if (!hasZhOverride(child(root, 'DisplayName'))) add('DisplayName', 'needs a zh-CN Override');
+  if (!hasZhOverride(child(root, 'Description'))) add('Description', 'needs a zh-CN Override');
+  const button = descendants(vo, 'Control')[0];
+  if (!button) add('Control', 'no ribbon button opens the task pane');
+  else {
+    const label = child(button, 'Label')?.getAttribute('resid') ?? '';
+    const tip = child(child(button, 'Supertip'), 'Description')?.getAttribute('resid') ?? '';
+    if (!hasZhOverride(defined.get(label))) add(`Resources/${label}`, 'button label needs a zh-CN bt:Override');
+    if (!hasZhOverride(defined.get(tip))) add(`Resources/${tip}`, 'button tooltip needs a zh-CN bt:Override');
+    const action = child(button, 'Action');
+    if (action?.getAttribute('xsi:type') !== 'ShowTaskpane') add('Control/Action', 'the button must show the task pane');
+  }
+  return problems;
+}
