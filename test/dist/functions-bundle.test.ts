@@ -1,0 +1,82 @@
+/**
+ * dist/functions.js must register its functions when evaluated with nothing but a
+ * `CustomFunctions` global (no DOM, no Office), as Excel's runtime provides it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import { ROOT, ensureWebBuild } from '../helpers/build';
+
+class FakeCfError {
+  constructor(
+    readonly code: string,
+    readonly message?: string,
+  ) {}
+}
+
+function loadBundle(): Map<string, (...args: unknown[]) => unknown> {
+  const registry = new Map<string, (...args: unknown[]) => unknown>();
+  const CustomFunctions = {
+    associate: (id: string, fn: (...args: unknown[]) => unknown) => registry.set(id, fn),
+    Error: FakeCfError,
+    ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A', invalidNumber: '#NUM!', divisionByZero: '#DIV/0!' },
+  };
+  const context = vm.createContext({ CustomFunctions });
+  vm.runInContext(readFileSync(join(ROOT, 'dist', 'functions.js'), 'utf8'), context, { filename: 'functions.js' });
+  return registry;
+}
+
+describe('dist/functions.js in plain Node', () => {
+  let fns: Map<string, (...args: unknown[]) => unknown>;
+  beforeAll(() => {
+    ensureWebBuild();
+    fns = loadBundle();
+  }, 600_000);
+
+  it('registers BREAKEVENROI and UNITMARGIN', () => {
+    expect(fns.has('BREAKEVENROI')).toBe(true);
+    expect(fns.has('UNITMARGIN')).toBe(true);
+  });
+
+  it('gives the worked example of MODEL.md §3 (u = 0.364, break-even ROI ≈ 2.747)', () => {
+    // Arguments in FUNCTIONS.md order: cogs, refund, fee, commission, shipping, aov, return shipping, resale.
+    const args = [0.4, 0.2, 0.05, 0, 6, 120, 6, 0.8];
+    expect(fns.get('UNITMARGIN')!(...args)).toBeCloseTo(0.364, 12);
+    expect(fns.get('BREAKEVENROI')!(...args)).toBeCloseTo(2.747, 3);
+  });
+
+  it('throws Excel errors with messages, not exceptions of its own', () => {
+    const thrown = (f: () => unknown): unknown => {
+      try {
+        f();
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    };
+    const bad = thrown(() => fns.get('BREAKEVENROI')!(1.5)) as FakeCfError;
+    expect(bad).toBeInstanceOf(FakeCfError);
+    expect(bad.code).toBe('#VALUE!');
+    expect(bad.message).toMatch(/cogs_rate/);
+    const loss = thrown(() => fns.get('BREAKEVENROI')!(0.9, 0.3)) as FakeCfError;
+    expect(loss.code).toBe('#NUM!');
+    expect(loss.message).toMatch(/no ROI breaks even/);
+  });
+
+  it('ships en-US and zh-CN metadata with the same ids and parameter lists', () => {
+    const en = JSON.parse(readFileSync(join(ROOT, 'dist', 'functions.json'), 'utf8'));
+    const zh = JSON.parse(readFileSync(join(ROOT, 'dist', 'functions.zh-cn.json'), 'utf8'));
+    type Fn = { id: string; description: string; parameters: { name: string; optional?: boolean; type?: string }[] };
+    const shape = (m: { functions: Fn[] }) => m.functions.map((f) => [f.id, f.parameters.map((p) => [p.optional ?? false, p.type])]);
+    expect(shape(zh)).toEqual(shape(en));
+    const zhBe = (zh.functions as Fn[]).find((f) => f.id === 'BREAKEVENROI')!;
+    expect(zhBe.description).toMatch(/保本/);
+    expect(zhBe.parameters[0].name).toBe('商品成本率');
+  });
+
+  it('writes dist/manifest.xml with no development URL left', () => {
+    const manifest = readFileSync(join(ROOT, 'dist', 'manifest.xml'), 'utf8');
+    expect(manifest).not.toContain('localhost');
+    expect(manifest).toContain('https://adplan.example.com/taskpane.html');
+  });
+});

@@ -1,0 +1,87 @@
+// @ts-check
+/**
+ * One config, two modes (production / development). Outputs in dist/:
+ * - functions.js: the custom-functions bundle, self-contained (no split chunks, no DOM at load);
+ * - functions.json (from JSDoc) and functions.zh-cn.json (+ translation table, checked);
+ * - taskpane.html + taskpane.js (+ lazy chunks), loading the functions bundle too (shared runtime);
+ * - manifest.xml with every development URL replaced by the production base URL; assets/.
+ */
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const { LocalizeFunctionsPlugin } = require('./tools/webpack/localize-functions');
+
+const DEV_URL = 'https://localhost:3000';
+/** Where the production build is hosted (no trailing slash); override with ADPLAN_BASE_URL. */
+const PROD_URL = (process.env.ADPLAN_BASE_URL || 'https://adplan.example.com').replace(/\/+$/, '');
+const PORT = 3000;
+
+module.exports = (_env, argv) => {
+  const production = argv.mode !== 'development';
+  const baseUrl = production ? PROD_URL : DEV_URL;
+  /** Replace every occurrence (the Office template's regex replaces only the first). */
+  const rewriteUrl = (/** @type {string} */ s) => s.split(DEV_URL).join(baseUrl);
+
+  return {
+    mode: production ? 'production' : 'development',
+    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    entry: {
+      functions: './src/functions/functions.ts',
+      taskpane: './src/taskpane/index.tsx',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].js',
+      chunkFilename: 'chunks/[name].[contenthash:8].js',
+      publicPath: 'auto',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: 'tsconfig.json' } },
+        },
+      ],
+    },
+    optimization: {
+      // Lazy chunks of the task pane may share code; the two entries stay self-contained.
+      splitChunks: { chunks: 'async' },
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
+      new LocalizeFunctionsPlugin({
+        input: 'functions.json',
+        output: 'functions.zh-cn.json',
+        table: path.resolve(__dirname, 'src/functions/metadata.zh-CN.json'),
+        rewriteUrl,
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['functions', 'taskpane'],
+        chunksSortMode: 'manual',
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets', to: 'assets', globOptions: { ignore: ['**/*.md'] } },
+          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => rewriteUrl(content.toString()) },
+        ],
+      }),
+    ],
+    devServer: {
+      host: 'localhost',
+      port: PORT,
+      server: 'https',
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: false,
+      hot: false,
+      liveReload: true,
+      client: { overlay: { warnings: false, errors: true } },
+    },
+  };
+};
