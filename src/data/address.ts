@@ -1,0 +1,34 @@
+/** A1-style addresses, so every issue can name the cell the user has to fix. */
+import type { RangeOrigin } from './types';
+
+export function columnLetters(col1: number): string {
+  let n = col1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Resolves 0-based positions inside a range to sheet rows/columns and A1 addresses. */
+export class Locator {
+  readonly sheet: string | undefined;
+  private readonly row0: number;
+  private readonly col0: number;
+
+  constructor(origin: RangeOrigin = {}) {
+    this.sheet = origin.sheet;
+    this.row0 = origin.row ?? 1;
+    this.col0 = origin.column ?? 1;
+  }
+
+  row(i: number): number {
+    return this.row0 + i;
+  }
+
+  address(i: number, j: number): string {
+    return `${columnLetters(this.col0 + j)}${this.row0 + i}`;
+  }
+}

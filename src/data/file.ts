@@ -1,0 +1,17 @@
+/** The Node file edge: read a path, hand the bytes to the browser-safe workbook reader. */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { text } from '../i18n/text';
+import { AdplanError } from '../model/errors';
+import { readWorkbookBuffer, type WorkbookOptions, type WorkbookRead } from './workbook';
+
+export async function loadWorkbookFile(path: string, options: WorkbookOptions = {}): Promise<WorkbookRead> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new AdplanError('input', text(`Cannot read ${path} (${code})`, `无法读取 ${path}（${code}）`), 'file');
+  }
+  return readWorkbookBuffer(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), basename(path), options);
+}

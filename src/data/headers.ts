@@ -1,0 +1,159 @@
+/**
+ * Header detection: which row is the header (exports put title rows above it) and which column
+ * holds which field — exact alias first, then the documented patterns.
+ */
+import { text } from '../i18n/text';
+import { AdplanError } from '../model/errors';
+import type { ViewsMeasure } from '../model/history';
+import { DERIVED_WORDS, FIELDS, FIELD_SPEC, REQUIRED_FIELDS, VIEW_FIELDS } from './fields';
+import { cellText, headerKey, toHalfWidth } from './normalize';
+import type { Cell, HistoryField } from './types';
+
+/** How many rows from the top may hold the header. */
+export const HEADER_SCAN_ROWS = 10;
+
+export interface ColumnMapping {
+  /** 0-based row of the header inside the range. */
+  headerIndex: number;
+  /** field → 0-based column. */
+  columns: Partial<Record<HistoryField, number>>;
+  /** field → header text as found. */
+  headers: Partial<Record<HistoryField, string>>;
+  /** Optional fields whose column could not be told apart (reported as warnings). */
+  ambiguous: { field: HistoryField; headers: string[] }[];
+}
+
+const ALIAS_RANK: ReadonlyMap<string, { field: HistoryField; rank: number }> = (() => {
+  const m = new Map<string, { field: HistoryField; rank: number }>();
+  for (const f of FIELDS) {
+    f.aliases.forEach((a, rank) => {
+      const k = headerKey(a);
+      if (!m.has(k)) m.set(k, { field: f.field, rank });
+    });
+  }
+  return m;
+})();
+
+interface Candidate {
+  col: number;
+  rank: number; // alias rank; patterns rank after every alias
+}
+
+/** Map one row of header cells to fields. Pure, also used to score candidate header rows. */
+export function mapHeaderRow(row: readonly Cell[]): Omit<ColumnMapping, 'headerIndex'> & { duplicates: HistoryField[] } {
+  const byField = new Map<HistoryField, Candidate[]>();
+  const keys = row.map((c) => (typeof c === 'string' ? headerKey(c) : ''));
+  const taken = new Set<number>();
+  keys.forEach((k, col) => {
+    const hit = k ? ALIAS_RANK.get(k) : undefined;
+    if (!hit) return;
+    taken.add(col);
+    const list = byField.get(hit.field) ?? [];
+    list.push({ col, rank: hit.rank });
+    byField.set(hit.field, list);
+  });
+  for (const f of FIELDS) {
+    if (byField.has(f.field) || f.patterns.length === 0) continue;
+    const list: Candidate[] = [];
+    keys.forEach((k, col) => {
+      if (!k || taken.has(col) || DERIVED_WORDS.test(k)) return;
+      if (f.patterns.some((p) => p.test(k))) list.push({ col, rank: 1000 });
+    });
+    if (list.length > 0) byField.set(f.field, list);
+  }
+  const columns: Partial<Record<HistoryField, number>> = {};
+  const headers: Partial<Record<HistoryField, string>> = {};
+  const ambiguous: { field: HistoryField; headers: string[] }[] = [];
+  const duplicates: HistoryField[] = [];
+  const used = new Set<number>();
+  for (const f of FIELDS) {
+    const list = (byField.get(f.field) ?? []).filter((c) => !used.has(c.col));
+    if (list.length === 0) continue;
+    const best = Math.min(...list.map((c) => c.rank));
+    const top = list.filter((c) => c.rank === best);
+    if (top.length > 1) {
+      ambiguous.push({ field: f.field, headers: top.map((c) => cellText(row[c.col]).trim()) });
+      if (REQUIRED_FIELDS.includes(f.field)) duplicates.push(f.field);
+      continue;
+    }
+    const col = (top[0] as Candidate).col;
+    used.add(col);
+    columns[f.field] = col;
+    headers[f.field] = cellText(row[col]).trim();
+  }
+  return { columns, headers, ambiguous, duplicates };
+}
+
+function nonEmptyTexts(row: readonly Cell[] | undefined): string[] {
+  return (row ?? []).map((c) => cellText(c).trim()).filter((s) => s.length > 0);
+}
+
+/** The row with the most recognised fields among the first HEADER_SCAN_ROWS (earliest on ties). */
+export function detectHeader(cells: readonly (readonly Cell[])[]): ColumnMapping {
+  let bestIndex = -1;
+  let bestScore = 0;
+  let best: ReturnType<typeof mapHeaderRow> | null = null;
+  const scan = Math.min(cells.length, HEADER_SCAN_ROWS);
+  for (let i = 0; i < scan; i++) {
+    const m = mapHeaderRow(cells[i] ?? []);
+    const score = Object.keys(m.columns).length + m.duplicates.length;
+    if (score > bestScore) {
+      bestScore = score;
+      bestIndex = i;
+      best = m;
+    }
+  }
+  if (!best || bestScore < 2) {
+    const firstRow = cells.slice(0, scan).find((r) => nonEmptyTexts(r).length > 0);
+    throw missingColumns(REQUIRED_FIELDS, nonEmptyTexts(firstRow));
+  }
+  const found = nonEmptyTexts(cells[bestIndex]);
+  if (best.duplicates.length > 0) {
+    const amb = best.ambiguous.filter((a) => best.duplicates.includes(a.field));
+    const list = amb.map((a) => `${a.field} (${FIELD_SPEC[a.field].zh}): ${a.headers.join(' / ')}`).join('; ');
+    throw new AdplanError(
+      'input',
+      text(
+        `Ambiguous columns — more than one column could be ${list}. Rename or delete one. Headers found: ${found.join(', ')}`,
+        `列名有歧义——多列都可能是 ${list}。请重命名或删除其中一列。找到的列名：${found.join('、')}`,
+      ),
+      amb[0]?.field,
+    );
+  }
+  const missing: HistoryField[] = REQUIRED_FIELDS.filter((f) => best.columns[f] === undefined);
+  if (!VIEW_FIELDS.some((f) => best.columns[f] !== undefined)) missing.push('views');
+  if (missing.length > 0) throw missingColumns(missing, found);
+  return { headerIndex: bestIndex, columns: best.columns, headers: best.headers, ambiguous: best.ambiguous };
+}
+
+function missingColumns(missing: readonly HistoryField[], found: readonly string[]): AdplanError {
+  const en = missing.map((f) => `${f} (${FIELD_SPEC[f].zh})`).join(', ');
+  const foundEn = found.length > 0 ? found.join(', ') : '(none)';
+  const foundZh = found.length > 0 ? found.join('、') : '（无）';
+  return new AdplanError(
+    'input',
+    text(
+      `Missing required column: ${en}. Headers found: ${foundEn}. See docs/data.md for the accepted headers.`,
+      `缺少必需的列：${en}。找到的列名：${foundZh}。可用的列名见 docs/data.md。`,
+    ),
+    missing[0],
+  );
+}
+
+/** 次数 (view count) or 人数 (unique viewers), from the header the views came from. */
+export function viewsMeasureOf(header: string | undefined): ViewsMeasure {
+  if (!header) return 'unknown';
+  const h = toHalfWidth(header);
+  if (/人数|\(人\)|unique|uv/iu.test(h)) return 'unique';
+  if (/次数|人次|\(次\)|count|pv|views/iu.test(h)) return 'count';
+  return 'unknown';
+}
+
+/** How much a range looks like a history table: most fields recognised in one of its top rows. */
+export function historyScore(cells: readonly (readonly Cell[])[]): number {
+  let best = 0;
+  for (let i = 0; i < Math.min(cells.length, HEADER_SCAN_ROWS); i++) {
+    best = Math.max(best, Object.keys(mapHeaderRow(cells[i] ?? []).columns).length);
+  }
+  return best;
+}

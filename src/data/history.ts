@@ -1,0 +1,504 @@
+/**
+ * readHistory: the one reader of a merchant's history table (DATA.md, MODEL.md §1).
+ * Rows → typed sessions (cell errors reported) → calendar days → organic/paid split → checks.
+ * Pure: no Office, no file system.
+ */
+import { text, type Text } from '../i18n/text';
+import { AdplanError } from '../model/errors';
+import type { DayRecord, History, IsoDate } from '../model/history';
+import { Locator } from './address';
+import { isMissing, parseDate, parseNumber, type DateValue } from './cells';
+import { COUNT_FIELDS, CORE_NUMERIC, FIELD_SPEC, INFO_NUMERIC, TOTALS_RE } from './fields';
+import { detectHeader, viewsMeasureOf, type ColumnMapping } from './headers';
+import { EXPECTED_DATE, expectedNumber } from './messages';
+import { cellText, headerKey } from './normalize';
+import type { Cell, DataIssue, HistoryField, HistoryReadResult, HistoryTotals, RangeOrigin } from './types';
+
+type NumericField = Exclude<HistoryField, 'date'>;
+const NUMERIC: readonly NumericField[] = [...CORE_NUMERIC, ...INFO_NUMERIC] as NumericField[];
+
+/** Sums of money and counts, cleaned of binary fractions (0.1 + 0.2) so totals are exact to the cent. */
+export function clean(x: number): number {
+  const r = Math.round(x * 1e6) / 1e6;
+  return Object.is(r, -0) ? 0 : r;
+}
+
+interface Session {
+  index: number; // 0-based row in the range
+  date: DateValue;
+  values: Partial<Record<NumericField, number | null>>;
+}
+
+interface Ctx {
+  loc: Locator;
+  map: ColumnMapping;
+  cells: readonly (readonly Cell[])[];
+  issues: DataIssue[];
+}
+
+function issue(
+  ctx: Ctx,
+  severity: DataIssue['severity'],
+  message: Text,
+  at?: { index: number; field?: HistoryField; col?: number },
+): DataIssue {
+  const out: DataIssue = { severity, message };
+  if (ctx.loc.sheet !== undefined) out.sheet = ctx.loc.sheet;
+  if (at) {
+    out.row = ctx.loc.row(at.index);
+    const col = at.col ?? (at.field !== undefined ? ctx.map.columns[at.field] : undefined);
+    if (col !== undefined) {
+      out.address = ctx.loc.address(at.index, col);
+      const header = ctx.cells[ctx.map.headerIndex]?.[col];
+      out.column = cellText(header).trim();
+      const raw = ctx.cells[at.index]?.[col];
+      if (at.index !== ctx.map.headerIndex) out.value = cellText(raw);
+    }
+  }
+  ctx.issues.push(out);
+  return out;
+}
+
+const skipped = (t: Text): Text => text(`${t['en-US']} — row skipped`, `${t['zh-CN']}——该行已跳过`);
+const fieldName = (f: HistoryField): { en: string; zh: string } => ({ en: f, zh: FIELD_SPEC[f].zh });
+
+function isBlankRow(row: readonly Cell[]): boolean {
+  // Desktop Excel may send 0 for blank cells: a row of nothing but blanks and zeros is empty.
+  return row.every((c) => isMissing(c) || c === 0 || (typeof c === 'string' && c.trim() === ''));
+}
+
+function isTotalsRow(row: readonly Cell[]): boolean {
+  return row.some((c) => typeof c === 'string' && TOTALS_RE.test(headerKey(c)));
+}
+
+/** Refund columns are sometimes exported as negative amounts: a whole column ≤ 0 is a sign convention. */
+function refundsNegative(ctx: Ctx): boolean {
+  const col = ctx.map.columns.refund_amount;
+  if (col === undefined) return false;
+  let neg = 0;
+  for (let i = ctx.map.headerIndex + 1; i < ctx.cells.length; i++) {
+    const p = parseNumber(ctx.cells[i]?.[col], 'money');
+    if (!p.ok || p.value === null) continue;
+    if (p.value > 0) return false;
+    if (p.value < 0) neg++;
+  }
+  return neg > 0;
+}
+
+function readSession(ctx: Ctx, index: number, flipRefunds: boolean): Session | null | 'note' {
+  const row = ctx.cells[index] ?? [];
+  const dateCol = ctx.map.columns.date as number;
+  const values: Partial<Record<NumericField, number | null>> = {};
+  let rowError = false;
+  let anyValue = false;
+  const pending: (() => void)[] = [];
+  for (const f of NUMERIC) {
+    const col = ctx.map.columns[f];
+    if (col === undefined) continue;
+    const raw = row[col];
+    const p = parseNumber(raw, 'money');
+    const name = fieldName(f);
+    const core = CORE_NUMERIC.includes(f);
+    if (!p.ok) {
+      anyValue = true;
+      const msg = expectedNumber(p.reason, name.en, FIELD_SPEC[f].zh);
+      if (core) {
+        rowError = true;
+        pending.push(() => issue(ctx, 'error', skipped(msg), { index, field: f }));
+      } else {
+        pending.push(() => issue(ctx, 'warning', text(`${msg['en-US']} — ignored`, `${msg['zh-CN']}——已忽略`), { index, field: f }));
+      }
+      values[f] = null;
+      continue;
+    }
+    let v = p.value;
+    if (v !== null) anyValue = true;
+    if (v !== null && f === 'refund_amount' && flipRefunds) v = -v;
+    if (v !== null && v < 0) {
+      const msg = text(
+        `${name.en} cannot be negative (found ${v})`,
+        `${name.zh}不能为负数（此处为 ${v}）`,
+      );
+      if (core) {
+        rowError = true;
+        pending.push(() => issue(ctx, 'error', skipped(msg), { index, field: f }));
+      } else {
+        pending.push(() => issue(ctx, 'warning', text(`${msg['en-US']} — ignored`, `${msg['zh-CN']}——已忽略`), { index, field: f }));
+      }
+      v = core ? v : null;
+    } else if (v !== null && COUNT_FIELDS.has(f) && !Number.isInteger(v)) {
+      pending.push(() =>
+        issue(ctx, 'warning', text(`${name.en} is a count but ${v} is not a whole number`, `${name.zh}是计数，但 ${v} 不是整数`), {
+          index,
+          field: f,
+        }),
+      );
+    }
+    values[f] = v;
+  }
+
+  const d = parseDate(row[dateCol]);
+  if (!d.ok || d.value === null) {
+    // A line of text with no numbers under it (a note, a source line) is not a day.
+    if (!anyValue) return 'note';
+    const msg = d.ok
+      ? text('the date is missing', '缺少日期')
+      : text(`${EXPECTED_DATE['en-US']}`, `${EXPECTED_DATE['zh-CN']}`);
+    issue(ctx, 'error', skipped(msg), { index, field: 'date' });
+    pending.forEach((p) => p());
+    return null;
+  }
+  pending.forEach((p) => p());
+  for (const f of ['orders', 'gmv'] as const) {
+    if (values[f] === null || values[f] === undefined) {
+      if (ctx.issues.some((x) => x.row === ctx.loc.row(index) && x.severity === 'error' && x.address === ctx.loc.address(index, ctx.map.columns[f] as number))) continue;
+      rowError = true;
+      issue(ctx, 'error', skipped(text(`${f} is required but the cell is empty`, `${FIELD_SPEC[f].zh}为必填，但单元格为空`)), {
+        index,
+        field: f,
+      });
+    }
+  }
+  if (rowError) return null;
+  if (values.views == null && values.organic_views == null && values.paid_views == null) {
+    const viewField = (['views', 'organic_views', 'paid_views'] as const).find((f) => ctx.map.columns[f] !== undefined);
+    issue(ctx, 'warning', text('no views on this row: conversion rates will leave it out', '该行没有观看数：转化率计算将不含该行'), {
+      index,
+      ...(viewField ? { field: viewField } : {}),
+    });
+  }
+  return { index, date: d.value, values };
+}
+
+interface DayAcc {
+  date: IsoDate;
+  first: number; // first row index
+  sessions: Session[];
+}
+
+function sum(sessions: readonly Session[], f: NumericField): number | null {
+  let s: number | null = null;
+  for (const x of sessions) {
+    const v = x.values[f];
+    if (v !== null && v !== undefined) s = (s ?? 0) + v;
+  }
+  return s === null ? null : clean(s);
+}
+
+function signature(s: Session): string {
+  return JSON.stringify(NUMERIC.map((f) => s.values[f] ?? null));
+}
+
+/** Date-only rows sharing a date: identical ones are duplicates (dropped), different ones are summed. */
+function dropDuplicates(ctx: Ctx, day: DayAcc): void {
+  const dateOnly = day.sessions.filter((s) => !s.date.hasTime);
+  if (dateOnly.length < 2) return;
+  const seen = new Map<string, Session>();
+  const kept: Session[] = [];
+  for (const s of day.sessions) {
+    if (s.date.hasTime) {
+      kept.push(s);
+      continue;
+    }
+    const sig = signature(s);
+    const prev = seen.get(sig);
+    if (prev) {
+      issue(
+        ctx,
+        'error',
+        skipped(text(`duplicate of row ${ctx.loc.row(prev.index)} (same date ${day.date} and same numbers)`, `与第 ${ctx.loc.row(prev.index)} 行重复（日期 ${day.date} 与数字都相同）`)),
+        { index: s.index, field: 'date' },
+      );
+      continue;
+    }
+    seen.set(sig, s);
+    kept.push(s);
+  }
+  const remainingDateOnly = kept.filter((s) => !s.date.hasTime).length;
+  if (remainingDateOnly > 1) {
+    const rows = kept.map((s) => ctx.loc.row(s.index)).join(', ');
+    issue(
+      ctx,
+      'warning',
+      text(
+        `${kept.length} rows share the date ${day.date} without a start time (rows ${rows}): summed as sessions of one day`,
+        `${kept.length} 行日期同为 ${day.date} 且没有开播时间（第 ${rows} 行）：按同一天的多场直播相加`,
+      ),
+      { index: day.first, field: 'date' },
+    );
+  }
+  day.sessions = kept;
+}
+
+function buildDay(ctx: Ctx, day: DayAcc): DayRecord {
+  const s = day.sessions;
+  const at = (field: HistoryField) => ({ index: day.first, field });
+  const views = sum(s, 'views');
+  const paidViews = sum(s, 'paid_views');
+  const orders = sum(s, 'orders') ?? 0;
+  const gmv = sum(s, 'gmv') ?? 0;
+  const spend = sum(s, 'spend') ?? 0;
+  const hasPaidGmvCol = ctx.map.columns.paid_gmv !== undefined;
+  const paidGmvUnknown = s.some((x) => (x.values.spend ?? 0) > 0 && (x.values.paid_gmv ?? null) === null);
+  let paidGmv: number | null = paidGmvUnknown ? null : (sum(s, 'paid_gmv') ?? 0);
+  if (paidGmvUnknown && hasPaidGmvCol) {
+    issue(
+      ctx,
+      'warning',
+      text(
+        `${day.date}: spend > 0 but paid GMV is missing, so the day cannot be split into organic and paid`,
+        `${day.date}：有千川消耗但缺少直接成交金额，无法拆分自然与付费`,
+      ),
+      at('paid_gmv'),
+    );
+  }
+  let organicGmv: number | null = null;
+  if (paidGmv !== null) {
+    if (paidGmv > gmv) {
+      issue(
+        ctx,
+        'warning',
+        text(`${day.date}: paid GMV ${paidGmv} exceeds GMV ${gmv}; organic GMV set to 0`, `${day.date}：直接成交金额 ${paidGmv} 大于成交金额 ${gmv}，自然成交按 0 计`),
+        at('paid_gmv'),
+      );
+      paidGmv = Math.min(paidGmv, gmv);
+    }
+    organicGmv = clean(gmv - paidGmv);
+  }
+
+  const paidOrders = sum(s, 'paid_orders');
+  const paidOrdersComplete =
+    ctx.map.columns.paid_orders !== undefined &&
+    s.every((x) => x.values.paid_orders != null || ((x.values.spend ?? 0) === 0 && (x.values.paid_gmv ?? 0) === 0));
+  let organicOrders: number | null;
+  if (paidOrdersComplete && paidOrders !== null) {
+    if (paidOrders > orders) {
+      issue(
+        ctx,
+        'warning',
+        text(`${day.date}: paid orders ${paidOrders} exceed orders ${orders}; organic orders set to 0`, `${day.date}：直接成交订单数 ${paidOrders} 大于成交订单数 ${orders}，自然订单按 0 计`),
+        at('paid_orders'),
+      );
+    }
+    organicOrders = clean(Math.max(0, orders - paidOrders));
+  } else if (paidGmv === null || organicGmv === null) {
+    organicOrders = null;
+  } else {
+    // No paid orders: split orders by GMV share (MODEL.md §1).
+    organicOrders = gmv > 0 ? clean((orders * organicGmv) / gmv) : orders;
+  }
+
+  const organicExported = sum(s, 'organic_views');
+  let organicViews: number | null;
+  if (organicExported !== null) organicViews = organicExported;
+  else if (views !== null && paidViews !== null) {
+    if (paidViews > views) {
+      issue(
+        ctx,
+        'warning',
+        text(`${day.date}: paid views ${paidViews} exceed views ${views}; organic views set to 0`, `${day.date}：付费观看 ${paidViews} 大于观看次数 ${views}，自然观看按 0 计`),
+        at('paid_views'),
+      );
+    }
+    organicViews = Math.max(0, clean(views - paidViews));
+  } else if (views !== null && spend === 0) organicViews = views;
+  else organicViews = null;
+
+  const seen = views ?? (organicExported !== null && paidViews !== null ? organicExported + paidViews : null);
+  if (seen !== null && seen < orders) {
+    issue(
+      ctx,
+      'warning',
+      text(`${day.date}: fewer views (${seen}) than orders (${orders}) — check the columns`, `${day.date}：观看数（${seen}）少于订单数（${orders}），请检查列`),
+      at(views !== null ? 'views' : 'organic_views'),
+    );
+  }
+  const refundAmount = sum(s, 'refund_amount');
+  if (refundAmount !== null && refundAmount > gmv) {
+    issue(
+      ctx,
+      'warning',
+      text(`${day.date}: refunds ${refundAmount} exceed GMV ${gmv}`, `${day.date}：退款金额 ${refundAmount} 大于成交金额 ${gmv}`),
+      at('refund_amount'),
+    );
+  }
+  return {
+    date: day.date,
+    views,
+    organicViews,
+    paidViews,
+    orders,
+    gmv,
+    refundAmount,
+    spend,
+    paidGmv,
+    paidOrders,
+    organicGmv,
+    organicOrders,
+    buyers: sum(s, 'buyers'),
+    impressions: sum(s, 'impressions'),
+    clicks: sum(s, 'clicks'),
+  };
+}
+
+function dayNumber(d: IsoDate): number {
+  return Date.parse(`${d}T00:00:00Z`) / 86400000;
+}
+
+function totalsOf(days: readonly DayRecord[]): HistoryTotals {
+  const t = { gmv: 0, orders: 0, spend: 0, paidGmv: 0, refundAmount: 0, views: 0 };
+  for (const d of days) {
+    t.gmv += d.gmv;
+    t.orders += d.orders;
+    t.spend += d.spend;
+    t.paidGmv += d.paidGmv ?? 0;
+    t.refundAmount += d.refundAmount ?? 0;
+    t.views += d.views ?? (d.organicViews ?? 0) + (d.paidViews ?? 0);
+  }
+  return {
+    gmv: clean(t.gmv),
+    orders: clean(t.orders),
+    spend: clean(t.spend),
+    paidGmv: clean(t.paidGmv),
+    refundAmount: clean(t.refundAmount),
+    views: clean(t.views),
+  };
+}
+
+/**
+ * Reads a history table from a 2-D array of cell values. Throws AdplanError('input') only when
+ * the table is unusable (a required column missing or ambiguous, or no valid row); every other
+ * problem is an issue naming its cell, and a row with an error is skipped.
+ */
+export function readHistory(cells: Cell[][], origin?: RangeOrigin): HistoryReadResult {
+  const map = detectHeader(cells);
+  const ctx: Ctx = { loc: new Locator(origin), map, cells, issues: [] };
+  for (const a of map.ambiguous) {
+    issue(
+      ctx,
+      'warning',
+      text(
+        `more than one column could be ${a.field} (${a.headers.join(' / ')}): none used — rename one`,
+        `多列都可能是${FIELD_SPEC[a.field].zh}（${a.headers.join(' / ')}）：均未使用，请重命名其中一列`,
+      ),
+      { index: map.headerIndex },
+    );
+  }
+  const flip = refundsNegative(ctx);
+  if (flip) {
+    issue(ctx, 'info', text('refunds are exported as negative amounts: read as positive', '退款金额以负数导出：已按正数读取'), {
+      index: map.headerIndex,
+      field: 'refund_amount',
+    });
+  }
+  if (map.columns.spend !== undefined && map.columns.paid_gmv === undefined) {
+    issue(
+      ctx,
+      'warning',
+      text(
+        'there is a spend column but no paid GMV column (直接成交金额): days with spend cannot be split into organic and paid',
+        '有消耗列但没有直接成交金额列：有消耗的日子无法拆分自然与付费',
+      ),
+      { index: map.headerIndex, field: 'spend' },
+    );
+  }
+
+  const sessions: Session[] = [];
+  let rowsRead = 0;
+  let rowsSkipped = 0;
+  for (let i = map.headerIndex + 1; i < cells.length; i++) {
+    const row = cells[i] ?? [];
+    if (isBlankRow(row)) continue;
+    const dateCell = parseDate(row[map.columns.date as number]);
+    if (isTotalsRow(row) && !(dateCell.ok && dateCell.value)) {
+      issue(ctx, 'info', text('totals row: not a day, excluded', '合计行：不是某一天，已排除'), { index: i, field: 'date' });
+      continue;
+    }
+    const s = readSession(ctx, i, flip);
+    if (s === 'note') {
+      issue(ctx, 'info', text('a line of text without numbers: ignored', '只有文字没有数字的行：已忽略'), { index: i, field: 'date' });
+      continue;
+    }
+    rowsRead++;
+    if (s === null) rowsSkipped++;
+    else sessions.push(s);
+  }
+
+  // Unordered input (not ascending, not descending as many exports list newest first).
+  const seq = sessions.map((s) => dayNumber(s.date.date));
+  const asc = seq.every((v, k) => k === 0 || v >= (seq[k - 1] as number));
+  const desc = seq.every((v, k) => k === 0 || v <= (seq[k - 1] as number));
+  if (!asc && !desc) {
+    issue(ctx, 'warning', text('rows are not in date order: sorted by date', '行未按日期排序：已按日期排序'), {
+      index: map.headerIndex,
+      field: 'date',
+    });
+  }
+
+  const byDate = new Map<IsoDate, DayAcc>();
+  for (const s of sessions) {
+    const acc = byDate.get(s.date.date);
+    if (acc) acc.sessions.push(s);
+    else byDate.set(s.date.date, { date: s.date.date, first: s.index, sessions: [s] });
+  }
+  const accs = [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const days: DayRecord[] = [];
+  for (const acc of accs) {
+    const before = acc.sessions.length;
+    dropDuplicates(ctx, acc);
+    rowsSkipped += before - acc.sessions.length;
+    days.push(buildDay(ctx, acc));
+  }
+
+  if (days.length === 0) {
+    const firstErrors = ctx.issues
+      .filter((x) => x.severity === 'error')
+      .slice(0, 3)
+      .map((x) => `${x.address ?? ''} ${x.message['en-US']}`.trim());
+    const firstErrorsZh = ctx.issues
+      .filter((x) => x.severity === 'error')
+      .slice(0, 3)
+      .map((x) => `${x.address ?? ''} ${x.message['zh-CN']}`.trim());
+    throw new AdplanError(
+      'input',
+      text(
+        `No usable row: ${rowsRead} data rows read, ${rowsSkipped} skipped${firstErrors.length ? `, e.g. ${firstErrors.join('; ')}` : ''}.`,
+        `没有可用的数据行：读取 ${rowsRead} 行，跳过 ${rowsSkipped} 行${firstErrorsZh.length ? `，例如 ${firstErrorsZh.join('；')}` : ''}。`,
+      ),
+    );
+  }
+
+  const first = days[0] as DayRecord;
+  const last = days[days.length - 1] as DayRecord;
+  const gaps = dayNumber(last.date) - dayNumber(first.date) + 1 - days.length;
+  if (gaps > 0) {
+    const have = new Set(days.map((d) => d.date));
+    const missing: string[] = [];
+    for (let n = dayNumber(first.date); n <= dayNumber(last.date) && missing.length < 5; n++) {
+      const iso = new Date(n * 86400000).toISOString().slice(0, 10);
+      if (!have.has(iso)) missing.push(iso);
+    }
+    const more = gaps > missing.length ? ', …' : '';
+    issue(
+      ctx,
+      'info',
+      text(
+        `${gaps} calendar day(s) between ${first.date} and ${last.date} have no row (${missing.join(', ')}${more})`,
+        `${first.date} 至 ${last.date} 之间有 ${gaps} 天没有数据（${missing.join('、')}${more}）`,
+      ),
+    );
+  }
+
+  const viewsHeader = map.headers.views ?? map.headers.organic_views ?? map.headers.paid_views;
+  const history: History = { days, viewsMeasure: viewsMeasureOf(viewsHeader) };
+  ctx.issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  return {
+    history,
+    fields: { ...map.headers },
+    headerRow: ctx.loc.row(map.headerIndex),
+    issues: ctx.issues,
+    rowsRead,
+    rowsSkipped,
+    totals: totalsOf(days),
+  };
+}

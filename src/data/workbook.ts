@@ -1,0 +1,127 @@
+/**
+ * A whole file (.xlsx or .csv bytes) → the history read and, when the workbook has one, the
+ * assumptions read. Browser-safe (ExcelJS and iconv-lite only); the Node file edge is file.ts.
+ */
+import { text } from '../i18n/text';
+import { AdplanError, isAdplanError } from '../model/errors';
+import { assumptionsScore, readAssumptions } from './assumptions';
+import { readCsvBytes, type CsvEncoding } from './csv';
+import { historyScore } from './headers';
+import { readHistory } from './history';
+import type { AssumptionsReadResult, HistoryReadResult } from './types';
+import { readXlsxBytes, type SheetCells } from './xlsx';
+
+export interface WorkbookRead {
+  fileName: string;
+  format: 'xlsx' | 'csv';
+  /** CSV only. */
+  encoding?: CsvEncoding;
+  sheetNames: string[];
+  historySheet: string;
+  history: HistoryReadResult;
+  assumptionsSheet?: string;
+  assumptions?: AssumptionsReadResult;
+}
+
+export interface WorkbookOptions {
+  /** Read the history from this sheet instead of picking it by its headers. */
+  sheet?: string;
+}
+
+function isZip(b: Uint8Array): boolean {
+  return b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+}
+
+function isOle(b: Uint8Array): boolean {
+  return b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
+}
+
+function baseName(fileName: string): string {
+  const base = fileName.split(/[\\/]/u).pop() ?? fileName;
+  return base.replace(/\.[^.]+$/u, '') || base;
+}
+
+function findSheet(sheets: readonly SheetCells[], name: string): SheetCells {
+  const exact = sheets.find((s) => s.name === name);
+  const loose = exact ?? sheets.find((s) => s.name.trim().toLowerCase() === name.trim().toLowerCase());
+  if (loose) return loose;
+  const names = sheets.map((s) => `"${s.name}"`).join(', ');
+  throw new AdplanError(
+    'lookup',
+    text(`No sheet named "${name}". Sheets: ${names}`, `没有名为“${name}”的工作表。现有工作表：${names}`),
+    'sheet',
+  );
+}
+
+export async function readWorkbookBuffer(
+  data: ArrayBuffer | Uint8Array,
+  fileName: string,
+  options: WorkbookOptions = {},
+): Promise<WorkbookRead> {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  if (isOle(bytes)) {
+    throw new AdplanError(
+      'input',
+      text(
+        `${fileName} is an old .xls workbook: save it as .xlsx or .csv in Excel first`,
+        `${fileName} 是旧版 .xls 文件：请先在 Excel 中另存为 .xlsx 或 .csv`,
+      ),
+    );
+  }
+  let sheets: SheetCells[];
+  let format: WorkbookRead['format'];
+  let encoding: CsvEncoding | undefined;
+  if (isZip(bytes)) {
+    format = 'xlsx';
+    try {
+      sheets = await readXlsxBytes(bytes);
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      throw new AdplanError('input', text(`${fileName} could not be opened as .xlsx: ${why}`, `无法以 .xlsx 打开 ${fileName}：${why}`));
+    }
+  } else {
+    format = 'csv';
+    const csv = readCsvBytes(bytes);
+    encoding = csv.encoding;
+    sheets = [{ name: baseName(fileName), cells: csv.cells }];
+  }
+  if (sheets.length === 0) {
+    throw new AdplanError('input', text(`${fileName} has no sheet`, `${fileName} 没有工作表`));
+  }
+
+  const historySheet = options.sheet
+    ? findSheet(sheets, options.sheet)
+    : sheets.reduce((best, s) => (historyScore(s.cells) > historyScore(best.cells) ? s : best));
+  let history: HistoryReadResult;
+  try {
+    history = readHistory(historySheet.cells, { sheet: historySheet.name });
+  } catch (e) {
+    if (!isAdplanError(e)) throw e;
+    const where = format === 'xlsx' ? text(`Sheet "${historySheet.name}": `, `工作表“${historySheet.name}”：`) : text('', '');
+    throw new AdplanError(
+      e.kind,
+      text(where['en-US'] + e.text['en-US'], where['zh-CN'] + e.text['zh-CN']),
+      e.field,
+    );
+  }
+
+  const out: WorkbookRead = {
+    fileName,
+    format,
+    sheetNames: sheets.map((s) => s.name),
+    historySheet: historySheet.name,
+    history,
+  };
+  if (encoding) out.encoding = encoding;
+  const candidates = sheets
+    .filter((s) => s !== historySheet)
+    .map((s) => ({ s, score: assumptionsScore(s.cells) }))
+    .filter((c) => c.score >= 2)
+    .sort((a, b) => b.score - a.score);
+  const a = candidates[0];
+  if (a) {
+    out.assumptionsSheet = a.s.name;
+    out.assumptions = readAssumptions(a.s.cells, { sheet: a.s.name });
+  }
+  return out;
+}
