@@ -35,7 +35,7 @@ module.exports = (_env, argv) => {
       filename: '[name].js',
       chunkFilename: 'chunks/[name].[contenthash:8].js',
       publicPath: 'auto',
-      clean: true,
+      clean: { keep: /^node\// }, // dist/node is the tsc build of the CLI
     },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
