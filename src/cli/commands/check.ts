@@ -1,0 +1,193 @@
+/**
+ * adplan check <file> [--sheet NAME] [--json] [--lang zh-CN|en-US]
+ * What the reader made of a merchant's file: column mapping, days, totals, issues.
+ * Exit 0 usable, 1 unusable, 2 usage.
+ */
+import { pick, text, type Lang } from '../../i18n/text';
+import { isAdplanError } from '../../model/errors';
+import { FIELDS } from '../../data/fields';
+import { loadWorkbookFile } from '../../data/file';
+import type { WorkbookRead } from '../../data/workbook';
+import type { DataIssue } from '../../data/types';
+import { parseCommandArgs, UsageError } from '../args';
+import { EXIT, type Command } from '../command';
+import { formatCount, formatMoney, renderTable } from '../format';
+import type { CliIo } from '../io';
+import { detectLang, isLang } from '../lang';
+
+const USAGE = 'adplan check <file> [--sheet NAME] [--json] [--lang zh-CN|en-US]';
+const MAX_ISSUES_SHOWN = 60;
+
+const L = {
+  file: text('File', '文件'),
+  sheet: text('Sheet', '工作表'),
+  headerRow: text('header on row', '表头在第'),
+  headerRowSuffix: text('', '行'),
+  columns: text('Columns (field ← header)', '列映射（字段 ← 表头）'),
+  measure: text('Views measure', '观看口径'),
+  days: text('Days', '天数'),
+  rows: text('rows read', '读取行'),
+  skipped: text('skipped', '跳过'),
+  totals: text('Totals (valid days)', '合计（有效日）'),
+  assumptions: text('Assumptions', '投放假设'),
+  issues: text('Issues', '问题'),
+  none: text('none', '无'),
+  more: text('more — see --json', '条未显示——见 --json'),
+  usable: text('Usable: the history can be planned from.', '可用：可以据此历史数据做计划。'),
+  head: [text('severity', '级别'), text('row', '行'), text('cell', '单元格'), text('column', '列'), text('value', '值'), text('message', '说明')],
+} as const;
+
+const MEASURE = {
+  count: text('view count (次数)', '观看次数'),
+  unique: text('unique viewers (人数)', '观看人数（去重）'),
+  unknown: text('unknown (次数 or 人数?)', '未知（次数还是人数？）'),
+} as const;
+
+const SEVERITY = {
+  error: text('error', '错误'),
+  warning: text('warning', '警告'),
+  info: text('info', '提示'),
+} as const;
+
+const SEVERITY_PLURAL = {
+  error: text('errors', '错误'),
+  warning: text('warnings', '警告'),
+  info: text('notes', '提示'),
+} as const;
+
+function issueJson(x: DataIssue, lang: Lang) {
+  return {
+    severity: x.severity,
+    row: x.row ?? null,
+    column: x.column ?? null,
+    value: x.value ?? null,
+    message: pick(x.message, lang),
+    address: x.address ?? null,
+    sheet: x.sheet ?? null,
+  };
+}
+
+export function checkJson(r: WorkbookRead, lang: Lang) {
+  const days = r.history.history.days;
+  return {
+    file: r.fileName,
+    sheet: r.historySheet,
+    fields: r.history.fields,
+    days: days.length,
+    firstDate: days[0]?.date ?? null,
+    lastDate: days[days.length - 1]?.date ?? null,
+    totals: r.history.totals,
+    issues: r.history.issues.map((x) => issueJson(x, lang)),
+    headerRow: r.history.headerRow,
+    rowsRead: r.history.rowsRead,
+    rowsSkipped: r.history.rowsSkipped,
+    viewsMeasure: r.history.history.viewsMeasure,
+    sheets: r.sheetNames,
+    ...(r.encoding ? { encoding: r.encoding } : {}),
+    assumptions: r.assumptions
+      ? {
+          sheet: r.assumptionsSheet ?? null,
+          scenarios: r.assumptions.scenarios.map((s) => s.name),
+          keys: [...new Set(r.assumptions.scenarios.flatMap((s) => Object.keys(s.values)))],
+          issues: r.assumptions.issues.map((x) => issueJson(x, lang)),
+        }
+      : null,
+  };
+}
+
+function issueTable(issues: readonly DataIssue[], lang: Lang): string {
+  const shown = issues.slice(0, MAX_ISSUES_SHOWN);
+  const rows = shown.map((x) => [
+    pick(SEVERITY[x.severity], lang),
+    x.row !== undefined ? String(x.row) : '',
+    x.address ?? '',
+    x.column ?? '',
+    x.value ?? '',
+    pick(x.message, lang),
+  ]);
+  let out = renderTable(
+    L.head.map((h) => pick(h, lang)),
+    rows,
+    { right: [1], maxWidth: { 3: 24, 4: 20 }, indent: '  ' },
+  );
+  if (issues.length > shown.length) out += `\n  … ${issues.length - shown.length} ${pick(L.more, lang)}`;
+  return out;
+}
+
+function counts(issues: readonly DataIssue[], lang: Lang): string {
+  const n = (s: DataIssue['severity']) => issues.filter((x) => x.severity === s).length;
+  return (['error', 'warning', 'info'] as const).map((s) => `${pick(SEVERITY_PLURAL[s], lang)} ${n(s)}`).join(' · ');
+}
+
+export function checkHuman(r: WorkbookRead, lang: Lang): string {
+  const h = r.history;
+  const days = h.history.days;
+  const t = (x: (typeof L)[keyof typeof L]) => pick(x as Parameters<typeof pick>[0], lang);
+  const lines: string[] = [];
+  lines.push(`${t(L.file)}: ${r.fileName}${r.encoding ? ` (${r.encoding})` : ''}`);
+  lines.push(`${t(L.sheet)}: ${r.historySheet} (${t(L.headerRow)} ${h.headerRow}${t(L.headerRowSuffix)})`);
+  lines.push(`${t(L.columns)}:`);
+  const mapping = FIELDS.flatMap((f) => (h.fields[f.field] !== undefined ? [[f.field, '←', h.fields[f.field] as string]] : []));
+  lines.push(renderTable(['field', '', 'header'], mapping, { indent: '  ' }).split('\n').slice(2).join('\n'));
+  lines.push(`${t(L.measure)}: ${pick(MEASURE[h.history.viewsMeasure], lang)}`);
+  const first = days[0]?.date ?? '';
+  const last = days[days.length - 1]?.date ?? '';
+  lines.push(`${t(L.days)}: ${days.length} (${first} – ${last}); ${t(L.rows)} ${h.rowsRead}, ${t(L.skipped)} ${h.rowsSkipped}`);
+  const tot = h.totals;
+  const totals: [string, string][] = [
+    [pick(text('GMV', '成交金额'), lang), formatMoney(tot.gmv)],
+    [pick(text('orders', '订单数'), lang), formatCount(tot.orders)],
+    [pick(text('spend', '千川消耗'), lang), formatMoney(tot.spend)],
+    [pick(text('paid GMV', '直接成交金额'), lang), formatMoney(tot.paidGmv)],
+    [pick(text('refunds', '退款金额'), lang), formatMoney(tot.refundAmount)],
+    [pick(text('views', '观看'), lang), formatCount(tot.views)],
+  ];
+  lines.push(`${t(L.totals)}:`);
+  lines.push(renderTable(['', ''], totals, { right: [1], indent: '  ' }).split('\n').slice(2).join('\n'));
+  if (r.assumptions) {
+    const names = r.assumptions.scenarios.map((s) => s.name).join(', ');
+    lines.push(`${t(L.assumptions)}: ${r.assumptionsSheet ?? ''} — ${names} (${counts(r.assumptions.issues, lang)})`);
+    if (r.assumptions.issues.length > 0) lines.push(issueTable(r.assumptions.issues, lang));
+  }
+  lines.push(`${t(L.issues)}: ${counts(h.issues, lang)}`);
+  if (h.issues.length > 0) lines.push(issueTable(h.issues, lang));
+  lines.push(t(L.usable));
+  return `${lines.join('\n')}\n`;
+}
+
+export const check: Command = {
+  name: 'check',
+  summary: text("Read a merchant's export and report what was understood", '读取商家导出的数据，报告识别结果与问题'),
+  usage: USAGE,
+  async run(argv: readonly string[], io: CliIo): Promise<number> {
+    const { values, positionals } = parseCommandArgs(argv, {
+      sheet: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      lang: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    });
+    if (values.lang !== undefined && !isLang(values.lang)) throw new UsageError(`--lang must be zh-CN or en-US, not "${values.lang}"`);
+    const lang = detectLang(values.lang, io.env);
+    if (values.help) {
+      io.stdout(`${USAGE}\n  ${pick(check.summary, lang)}\n`);
+      return EXIT.ok;
+    }
+    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing <file>' : `expected one file, got ${positionals.length}`);
+    const file = positionals[0] as string;
+    let read: WorkbookRead;
+    try {
+      read = await loadWorkbookFile(file, values.sheet !== undefined ? { sheet: values.sheet } : {});
+    } catch (e) {
+      if (!isAdplanError(e)) throw e;
+      const message = pick(e.text, lang);
+      if (values.json) {
+        io.stdout(`${JSON.stringify({ error: { message, kind: e.kind, field: e.field ?? null } })}\n`);
+      } else {
+        io.stderr(`adplan check: ${message}\n`);
+      }
+      return EXIT.failed;
+    }
+    io.stdout(values.json ? `${JSON.stringify(checkJson(read, lang), null, 2)}\n` : checkHuman(read, lang));
+    return EXIT.ok;
+  },
+};

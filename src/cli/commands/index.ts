@@ -1,0 +1,8 @@
+/**
+ * The command registry: one line per command. To add `adplan <name>`, write
+ * src/cli/commands/<name>.ts exporting a `Command` and list it here.
+ */
+import type { Command } from '../command';
+import { check } from './check';
+
+export const COMMANDS: readonly Command[] = [check];

@@ -1,0 +1,94 @@
+/** Plain-text output helpers: CJK-aware column widths, numbers with separators. */
+
+/** East Asian Wide and Fullwidth ranges: two terminal columns each. */
+function isWide(cp: number): boolean {
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0x303e) ||
+    (cp >= 0x3041 && cp <= 0x33ff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0xa000 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x1f300 && cp <= 0x1f64f) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  );
+}
+
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (cp < 0x20 || (cp >= 0x300 && cp <= 0x36f)) continue; // control, combining
+    w += isWide(cp) ? 2 : 1;
+  }
+  return w;
+}
+
+export function padEndWidth(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+}
+
+export function padStartWidth(s: string, width: number): string {
+  return ' '.repeat(Math.max(0, width - displayWidth(s))) + s;
+}
+
+/** Cut to a display width, marking the cut with "…". */
+export function truncateWidth(s: string, width: number): string {
+  if (displayWidth(s) <= width) return s;
+  let out = '';
+  for (const ch of s) {
+    if (displayWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
+export interface TableOptions {
+  /** Right-align these column indices (numbers). */
+  right?: readonly number[];
+  /** Maximum display width per column index; longer cells are cut with "…". */
+  maxWidth?: Readonly<Record<number, number>>;
+  indent?: string;
+}
+
+/** A header + rows table with a rule under the header, columns sized by display width. */
+export function renderTable(header: readonly string[], rows: readonly (readonly string[])[], opts: TableOptions = {}): string {
+  const clip = (s: string, j: number): string => {
+    const m = opts.maxWidth?.[j];
+    return m ? truncateWidth(s.replace(/\s+/gu, ' '), m) : s.replace(/\s+/gu, ' ');
+  };
+  const all = [header, ...rows].map((r) => r.map((c, j) => clip(c, j)));
+  const widths = header.map((_, j) => Math.max(...all.map((r) => displayWidth(r[j] ?? ''))));
+  const right = new Set(opts.right ?? []);
+  const indent = opts.indent ?? '';
+  const line = (r: readonly string[]): string =>
+    indent +
+    r
+      .map((c, j) => (j === r.length - 1 && !right.has(j) ? c : right.has(j) ? padStartWidth(c, widths[j] ?? 0) : padEndWidth(c, widths[j] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  const rule = indent + widths.map((w) => '-'.repeat(w)).join('  ');
+  return [line(all[0] ?? []), rule, ...all.slice(1).map(line)].join('\n');
+}
+
+/** 1234567.891 → "1,234,567.89"; never "NaN" (non-finite prints as "—"). */
+export function formatNumber(n: number, decimals = 0): string {
+  if (!Number.isFinite(n)) return '—';
+  const fixed = Math.abs(n).toFixed(decimals);
+  const [int, frac] = fixed.split('.');
+  const grouped = (int ?? '0').replace(/\B(?=(\d{3})+(?!\d))/gu, ',');
+  const sign = n < 0 && Number(fixed) !== 0 ? '-' : '';
+  return sign + grouped + (frac ? `.${frac}` : '');
+}
+
+export const formatMoney = (n: number): string => formatNumber(n, 2);
+
+/** Counts print without decimals unless they have some (GMV-share order splits). */
+export function formatCount(n: number): string {
+  return formatNumber(n, Number.isInteger(n) ? 0 : 2);
+}
