@@ -1,0 +1,21 @@
+/**
+ * Writes assets/sample/merchant-sample.xlsx (90 days, seed 1).
+ * Run: npm run build:node && node dist/node/scripts/make-sample.js
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { sampleWorkbookBytes } from '../src/sample/workbook';
+
+async function run(): Promise<void> {
+  const root = join(__dirname, '..', '..', '..');
+  const dir = join(root, 'assets', 'sample');
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, 'merchant-sample.xlsx');
+  await writeFile(file, await sampleWorkbookBytes(1, { days: 90 }));
+  process.stdout.write(`wrote ${file}\n`);
+}
+
+run().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exitCode = 1;
+});
