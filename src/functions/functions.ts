@@ -8,6 +8,8 @@
  * zh-CN metadata: src/functions/metadata.zh-CN.json (the build fails if an entry is missing).
  */
 import { guard } from './runtime';
+import { baselineResult } from './baseline';
+import { fitCurveSpill, mroiValue, optimalSpendValue, responseValue } from './curve';
 import { breakEvenRoiOf, unitMarginOf } from './unit-economics';
 
 /**
@@ -66,4 +68,66 @@ export function unitmargin(
   return guard(() =>
     unitMarginOf(cogs_rate, refund_rate, fee_rate, commission_rate, shipping_per_order, aov, return_shipping, resale_rate),
   );
+}
+
+/**
+ * The merchant's organic base conversion model over the last window_days valid days: one metric, or all of them as a table.
+ * @customfunction BASELINE
+ * @helpurl https://localhost:3000/help/functions.html#baseline
+ * @param {any[][]} history The history table including its header row (any column order).
+ * @param [metric] days, organic_views, cvr, aov, gpm, refund_rate, organic_gmv, cvr_cv or trend; omit for all.
+ * @param [window_days] Baseline window in days (default 28).
+ * @returns {any[][]} The metric, or a metric/value table.
+ */
+export function baseline(history: any[][], metric?: any, window_days?: any): any[][] {
+  return guard((lang) => baselineResult(history, metric, window_days, lang));
+}
+
+/**
+ * Fits the paid response curve (daily spend → paid GMV) from the merchant's paid days.
+ * @customfunction FITCURVE
+ * @helpurl https://localhost:3000/help/functions.html#fitcurve
+ * @param {any[][]} spend Daily ad spend, one column or row.
+ * @param {any[][]} paid_gmv Paid GMV on the same days, same size as spend.
+ * @param [model] auto (default), hill or power.
+ * @returns {any[][]} A parameter/value table: model, parameters, r2, n, min_spend, max_spend, residual_sd.
+ */
+export function fitcurve(spend: any[][], paid_gmv: any[][], model?: any): any[][] {
+  return guard((lang) => fitCurveSpill(spend, paid_gmv, model, lang));
+}
+
+/**
+ * Paid GMV the fitted curve expects at a daily spend.
+ * @customfunction RESPONSE
+ * @helpurl https://localhost:3000/help/functions.html#response
+ * @param spend Daily ad spend.
+ * @param {any[][]} curve A FITCURVE result.
+ * @returns Expected paid GMV per day.
+ */
+export function responsefn(spend: any, curve: any[][]): any {
+  return guard(() => responseValue(spend, curve));
+}
+
+/**
+ * Marginal ROI (extra paid GMV per extra yuan) at a daily spend.
+ * @customfunction MROI
+ * @helpurl https://localhost:3000/help/functions.html#mroi
+ * @param spend Daily ad spend.
+ * @param {any[][]} curve A FITCURVE result.
+ * @returns Marginal ROI at that spend.
+ */
+export function mroi(spend: any, curve: any[][]): any {
+  return guard(() => mroiValue(spend, curve));
+}
+
+/**
+ * The daily spend at which marginal ROI falls to a target, on the falling side of the curve; 0 when no spend reaches it.
+ * @customfunction OPTIMALSPEND
+ * @helpurl https://localhost:3000/help/functions.html#optimalspend
+ * @param {any[][]} curve A FITCURVE result.
+ * @param target_mroi Target marginal ROI, e.g. the break-even ROI with a safety margin.
+ * @returns Daily spend.
+ */
+export function optimalspend(curve: any[][], target_mroi: any): any {
+  return guard(() => optimalSpendValue(curve, target_mroi));
 }
