@@ -37,7 +37,7 @@ export function thrownBy(f: () => unknown): FakeCustomFunctionError | undefined 
     f();
   } catch (e) {
     if (e instanceof FakeCustomFunctionError) return e;
-    throw new Error(`expected a CustomFunctions.Error, got ${String(e)}`);
+    throw new Error(`expected a CustomFunctions.Error, got ${String(e)}`, { cause: e });
   }
   return undefined;
 }
