@@ -4,6 +4,9 @@
  * reader would produce it (MODEL.md §1): one record per calendar day, organic/paid split filled.
  */
 import type { DayRecord, History, IsoDate } from '../model/history';
+import { addDays, weekdayOf } from '../model/dates';
+
+export { addDays };
 import { Rng } from '../model/random';
 
 /** True paid-response curve: Gp(S) = gmax·S^a / (S^a + k^a) (MODEL.md §4). */
@@ -14,10 +17,14 @@ export interface HillTruth {
 }
 
 /**
- * How daily spend moves once the merchant pays for traffic: a random walk in log space (day-to-day
- * variation as a merchant adjusts budgets), reflected inside [low, high] × the curve's k.
+ * How daily spend moves once the merchant pays for traffic, inside [low, high] × the curve's k:
+ * - `sweep`: a budget test — log spend climbs from low to high and back down (a triangle over the
+ *   paid days) plus day-to-day noise of `stepSd`, so the whole band is covered;
+ * - `walk`: a random walk in log space with steps of `stepSd`, reflected at the band's edges
+ *   (a merchant adjusting budgets by feel; may not cover the band).
  */
 export interface SpendScheduleTruth {
+  pattern: 'sweep' | 'walk';
   /** First day index (0-based) with paid spend; before it the merchant is organic only. */
   startDay: number;
   /** Spend range as multiples of the true k. */
@@ -71,7 +78,7 @@ export const DEFAULT_TRUTH: Omit<MerchantTruth, 'seed'> = {
   organicTrend: 0,
   curve: { gmax: 12000, k: 1500, a: 1 },
   paidNoise: 0.15,
-  spend: { startDay: 45, lowMultiple: 0.25, highMultiple: 4, stepSd: 0.45, pauseProbability: 0 },
+  spend: { pattern: 'sweep', startDay: 30, lowMultiple: 0.25, highMultiple: 4, stepSd: 0.15, pauseProbability: 0 },
   paidViewsPerYuan: 2.5,
   lift: { lambda: 0, theta: 0 },
 };
@@ -90,22 +97,25 @@ function count(rng: Rng, lambda: number): number {
   return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * rng.normal()));
 }
 
-export function addDays(date: IsoDate, n: number): IsoDate {
-  const [y, m, d] = date.split('-').map(Number);
-  const t = Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1) + n * 86400000;
-  return new Date(t).toISOString().slice(0, 10);
-}
 
-/** The spend path: log-space random walk reflected inside the band. */
+/** The spend path inside the band (see SpendScheduleTruth). */
 function spendPath(rng: Rng, truth: MerchantTruth): number[] {
   const out = new Array<number>(truth.days).fill(0);
   const sch = truth.spend;
   if (!sch) return out;
   const lo = Math.log(truth.curve.k * sch.lowMultiple);
   const hi = Math.log(truth.curve.k * sch.highMultiple);
+  const start = Math.max(0, sch.startDay);
+  const span = Math.max(1, truth.days - 1 - start);
   let x = lo + (hi - lo) * rng.uniform();
-  for (let t = Math.max(0, sch.startDay); t < truth.days; t++) {
-    x += sch.stepSd * rng.normal();
+  for (let t = start; t < truth.days; t++) {
+    if (sch.pattern === 'sweep') {
+      const phase = (t - start) / span; // 0 → 1 over the paid days
+      const tri = phase <= 0.5 ? 2 * phase : 2 - 2 * phase;
+      x = lo + (hi - lo) * tri + sch.stepSd * rng.normal();
+    } else {
+      x += sch.stepSd * rng.normal();
+    }
     // Reflect (repeatedly, for large steps) into [lo, hi].
     for (let i = 0; i < 8 && (x < lo || x > hi); i++) x = x < lo ? 2 * lo - x : 2 * hi - x;
     x = Math.min(hi, Math.max(lo, x));
@@ -128,7 +138,7 @@ export function generateMerchant(
   const spends = spendPath(rng, truth);
   const days: DayRecord[] = [];
   let carry = 0;
-  const startDow = new Date(`${truth.startDate}T00:00:00Z`).getUTCDay();
+  const startDow = weekdayOf(truth.startDate);
   for (let t = 0; t < truth.days; t++) {
     const date = addDays(truth.startDate, t);
     const dow = (startDow + t) % 7;
