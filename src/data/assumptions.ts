@@ -121,16 +121,32 @@ export function readAssumptions(cells: Cell[][], origin?: RangeOrigin): Assumpti
     issues.push(x);
   };
 
-  // Header: the row above the first recognised key (title rows may sit above); else the first non-blank row.
+  // Header: above the first recognised key (title and section rows may sit around it): the first
+  // row naming a known extra column (中文名, 单位, notes…), else the fullest row; with no row above
+  // the first key, there is no header.
   const firstKeyRow = cells.findIndex((r) => typeof r?.[0] === 'string' && resolveAssumptionKey(r[0]) !== undefined);
-  let h = firstKeyRow > 0 ? firstKeyRow - 1 : cells.findIndex((r) => (r ?? []).some((c) => !isMissing(c)));
-  if (h < 0) {
-    add('error', text('the assumptions table is empty', '假设表为空'));
-    return { scenarios: [], issues };
+  const filled = (r: readonly Cell[] | undefined): number => (r ?? []).filter((c) => !isMissing(c)).length;
+  let h: number;
+  if (firstKeyRow === 0) h = -1;
+  else {
+    const above = firstKeyRow > 0 ? cells.slice(0, firstKeyRow) : cells.slice(0, 1);
+    const named = above.findIndex((r) => (r ?? []).some((c) => typeof c === 'string' && EXTRA_COLUMN.test(headerKey(c))));
+    h = named;
+    if (named < 0) {
+      let best = -1;
+      above.forEach((r, i) => {
+        if (filled(r) > (best < 0 ? 0 : filled(above[best]))) best = i;
+      });
+      h = best;
+    }
+    if (h < 0) {
+      add('error', text('the assumptions table is empty', '假设表为空'));
+      return { scenarios: [], issues };
+    }
   }
-  if (firstKeyRow === 0) h = -1; // no header row: the first row is already a key
   const header = h >= 0 ? (cells[h] ?? []) : [];
   const width = Math.max(0, ...cells.map((r) => (r ?? []).length));
+  const keyHeader = isMissing(header[0]) ? 'key' : cellText(header[0]).trim();
 
   const roles: (ColumnRole | null)[] = [null];
   for (let j = 1; j < width; j++) {
@@ -194,15 +210,15 @@ export function readAssumptions(cells: Cell[][], origin?: RangeOrigin): Assumpti
         ? text(` — did you mean ${sug} (${ASSUMPTIONS[sug].zh})?`, `——是否想写 ${sug}（${ASSUMPTIONS[sug].zh}）？`)
         : text(' — see docs for the list of keys', '——键的列表见文档');
       if (!hasAnyValue) {
-        add('warning', text(`"${rawKey}" is not an assumption key and has no values: ignored${hint['en-US']}`, `“${rawKey}”不是假设键且没有数值：已忽略${hint['zh-CN']}`), i, 0, rawKey);
+        add('warning', text(`"${rawKey}" is not an assumption key and has no values: ignored${hint['en-US']}`, `“${rawKey}”不是假设键且没有数值：已忽略${hint['zh-CN']}`), i, 0, keyHeader);
       } else {
-        add('error', text(`unknown assumption key "${rawKey}"${hint['en-US']}`, `未知的假设键“${rawKey}”${hint['zh-CN']}`), i, 0, rawKey);
+        add('error', text(`unknown assumption key "${rawKey}"${hint['en-US']}`, `未知的假设键“${rawKey}”${hint['zh-CN']}`), i, 0, keyHeader);
       }
       continue;
     }
     const dup = seenKeys.get(key);
     if (dup !== undefined) {
-      add('error', text(`${key} is given twice (also row ${loc.row(dup)}): row ignored`, `${ASSUMPTIONS[key].zh}重复出现（另见第 ${loc.row(dup)} 行）：该行已忽略`), i, 0, rawKey);
+      add('error', text(`${key} is given twice (also row ${loc.row(dup)}): row ignored`, `${ASSUMPTIONS[key].zh}重复出现（另见第 ${loc.row(dup)} 行）：该行已忽略`), i, 0, keyHeader);
       continue;
     }
     seenKeys.set(key, i);
