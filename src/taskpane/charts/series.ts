@@ -1,0 +1,66 @@
+/** Chart data from the engine's report, kept apart from the (lazily loaded) chart components. */
+import type { CurveReport, ScenarioReport } from '../../model/report';
+import { curveFromReport, marginalRoi } from '../../model/response-curve';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface DatedPoint {
+  x: Date;
+  y: number;
+}
+
+export function day(iso: string): Date {
+  return new Date(`${iso}T00:00:00`);
+}
+
+export function spendSeries(s: ScenarioReport): DatedPoint[] {
+  return s.days.map((d) => ({ x: day(d.date), y: d.spend }));
+}
+
+export function cashSeries(s: ScenarioReport): DatedPoint[] {
+  return s.days.map((d) => ({ x: day(d.date), y: d.cash }));
+}
+
+/** A flat line over the plan's dates (the cash reserve). */
+export function flatSeries(s: ScenarioReport, y: number): DatedPoint[] {
+  const first = s.days[0];
+  const last = s.days[s.days.length - 1];
+  return first && last ? [{ x: day(first.date), y }, { x: day(last.date), y }] : [];
+}
+
+/**
+ * Marginal ROI over spend, from a little above 0 to past the largest S* and observed spend, so
+ * break-even, targets and each scenario's S* all fall inside. Unbounded points are left out.
+ */
+export function marginalCurve(curve: CurveReport, scenarios: readonly ScenarioReport[], points = 40): Point[] {
+  let c;
+  try {
+    c = curveFromReport(curve);
+  } catch {
+    // A curve the engine could not fit has nothing to draw; the report's note says why.
+    return [];
+  }
+  const sMax = Math.max(1, curve.maxSpend ?? 0, ...scenarios.map((s) => s.kpis.sustainableSpend)) * 1.5;
+  const out: Point[] = [];
+  for (let i = 1; i <= points; i++) {
+    const s = (sMax * i) / points;
+    const m = marginalRoi(s, c);
+    if (m !== null && Number.isFinite(m)) out.push({ x: s, y: m });
+  }
+  return out;
+}
+
+export interface Sensitivity {
+  input: string;
+  low: number;
+  high: number;
+  swing: number;
+}
+
+/** The top `n` by swing, largest first. */
+export function topSensitivities(list: readonly Sensitivity[], n = 6): Sensitivity[] {
+  return [...list].sort((a, b) => Math.abs(b.swing) - Math.abs(a.swing)).slice(0, n);
+}

@@ -1,0 +1,100 @@
+/** One column per scenario, one row per outcome, the best value of each row marked. */
+import {
+  Badge,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { ScenarioReport } from '../../model/report';
+import { useI18n, type I18n } from '../i18n';
+import { bestIndexes, COMPARISON_ROWS, type ComparisonRow } from '../state/comparison';
+
+const useStyles = makeStyles({
+  scroll: { overflowX: 'auto', maxWidth: '100%' },
+  table: { minWidth: '300px' },
+  metric: { minWidth: '110px' },
+  better: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
+  number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  best: { fontWeight: tokens.fontWeightSemibold },
+});
+
+export function formatValue(i18n: I18n, row: ComparisonRow, v: number | null): string {
+  if (v === null || !Number.isFinite(v)) return row.id === 'paybackDay' ? i18n.t('compare.never') : i18n.t('compare.none');
+  switch (row.format) {
+    case 'money':
+      return i18n.money(v);
+    case 'ratio':
+      return i18n.ratio(v);
+    case 'percent':
+      return i18n.percent(v);
+    case 'day':
+      return i18n.t('compare.day', { n: v });
+  }
+}
+
+export function ComparisonTable({ scenarios }: { scenarios: readonly ScenarioReport[] }) {
+  const i18n = useI18n();
+  const { t, pick } = i18n;
+  const styles = useStyles();
+  const title = t('compare.title');
+  return (
+    <div className={styles.scroll}>
+      <Table aria-label={title} size="small" className={styles.table}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell className={styles.metric}>{t('compare.metric')}</TableHeaderCell>
+            {scenarios.map((s) => (
+              <TableHeaderCell key={s.name} scope="col">
+                {s.name}
+              </TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {COMPARISON_ROWS.map((row) => {
+            const values = scenarios.map((s) => row.value(s));
+            const best = new Set(bestIndexes(values, row.better, row.id === 'paybackDay'));
+            return (
+              <TableRow key={row.id} data-row={row.id}>
+                <TableCell className={styles.metric}>
+                  <span>{t(`compare.row.${row.id}`)}</span>
+                  <span className={styles.better}>{t(row.better === 'higher' ? 'compare.higher' : 'compare.lower')}</span>
+                </TableCell>
+                {values.map((v, i) => (
+                  <TableCell key={scenarios[i]?.name ?? i} className={best.has(i) ? `${styles.number} ${styles.best}` : styles.number} data-best={best.has(i) || undefined}>
+                    {formatValue(i18n, row, v)}
+                    {best.has(i) ? (
+                      <>
+                        {' '}
+                        <Badge size="small" appearance="tint" color="success">
+                          {t('compare.best')}
+                        </Badge>
+                      </>
+                    ) : null}
+                  </TableCell>
+                ))}
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+      {scenarios
+        .filter((s) => s.notes.length > 0)
+        .map((s) => (
+          <div key={s.name}>
+            <h3>{t('compare.notes', { scenario: s.name })}</h3>
+            <ul>
+              {s.notes.map((n, i) => (
+                <li key={i}>{pick(n)}</li>
+              ))}
+            </ul>
+          </div>
+        ))}
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+/** The scenario workbench: readiness first, then data, assumptions, comparison, charts, writing. */
+import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { useMemo } from 'react';
+import type { WorkbookGateway } from '../gateway/types';
+import { useI18n } from '../i18n';
+import { useWorkbench } from '../state/useWorkbench';
+import { AssumptionsEditor } from './AssumptionsEditor';
+import { ChartsPanel } from './ChartsPanel';
+import { ComparisonTable } from './ComparisonTable';
+import { DataPanel } from './DataPanel';
+import { DelayedSpinner } from './DelayedSpinner';
+import { ReadinessPanel } from './ReadinessPanel';
+import { Section } from './Section';
+import { WritePlanPanel } from './WritePlanPanel';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    padding: tokens.spacingHorizontalM,
+    minWidth: '280px',
+    maxWidth: '100%',
+    boxSizing: 'border-box',
+    fontFamily: tokens.fontFamilyBase,
+  },
+  header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  status: { minHeight: '20px' },
+});
+
+export function Workbench({ gateway }: { gateway: WorkbookGateway }) {
+  const { t, pick } = useI18n();
+  const styles = useStyles();
+  const wb = useWorkbench(gateway);
+  const a = wb.actions;
+
+  const report = wb.report?.ok ? wb.report.value : null;
+  const blocker =
+    wb.historyRead && !wb.historyRead.ok
+      ? wb.historyRead.error
+      : wb.assumptionsRead && !wb.assumptionsRead.ok
+        ? wb.assumptionsRead.error
+        : (wb.assumptionErrors[0]?.message ?? null);
+  const reserves = useMemo(() => {
+    const out: Record<string, number> = {};
+    if (wb.assumptionsRead?.ok) for (const s of wb.assumptionsRead.value.scenarios) out[s.name] = s.values.cash_reserve ?? 0;
+    return out;
+  }, [wb.assumptionsRead]);
+
+  if (wb.phase === 'loading') {
+    return (
+      <main className={styles.root}>
+        <Spinner label={t('app.loading')} />
+      </main>
+    );
+  }
+  if (wb.phase === 'error') {
+    return (
+      <main className={styles.root}>
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            {t('app.loadError')}: {wb.loadError ? pick(wb.loadError) : ''}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => void a.reload()}>{t('app.retry')}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      </main>
+    );
+  }
+
+  return (
+    <main className={styles.root} aria-label={t('app.title')}>
+      <header className={styles.header}>
+        <h1 className={styles.title}>{t('app.title')}</h1>
+        <Button size="small" onClick={() => void a.reload()}>
+          {t('app.refresh')}
+        </Button>
+      </header>
+      <div className={styles.status} aria-live="polite">
+        <DelayedSpinner active={wb.computing} label={t('app.computing')} />
+      </div>
+      {wb.notice ? (
+        <MessageBar intent={wb.notice.intent} layout="multiline">
+          <MessageBarBody>{pick(wb.notice.text)}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => wb.setNotice(null)}>
+              {t('app.dismiss')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
+      <ReadinessPanel report={wb.report} blocker={blocker} />
+      <DataPanel
+        history={wb.history}
+        read={wb.historyRead}
+        overrides={wb.overrides}
+        onUseSelection={a.takeSelection}
+        onOverride={a.setOverride}
+        onResetOverrides={a.resetOverrides}
+        onSelect={(i) => void a.select(i)}
+      />
+      <AssumptionsEditor
+        table={wb.table}
+        read={wb.assumptionsRead}
+        onCreate={a.createAssumptions}
+        onSetValue={a.setValue}
+        onAdd={a.addScenario}
+        onRename={a.renameScenario}
+        onDelete={a.deleteScenario}
+        onSelect={(i) => void a.select(i)}
+      />
+      <Section title={t('compare.title')}>
+        {report ? <ComparisonTable scenarios={report.scenarios} /> : <p>{t('compare.pending')}</p>}
+      </Section>
+      {report ? <ChartsPanel scenarios={report.scenarios} curve={report.curve} reserves={reserves} /> : null}
+      {report ? (
+        <WritePlanPanel
+          scenarios={report.scenarios.map((s) => s.name)}
+          hasOverrides={Object.keys(wb.overrides).length > 0}
+          onWrite={a.writePlan}
+        />
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,83 @@
+/** A1 addresses: the gateway, the issue links and the plan writer all speak them. */
+
+export interface CellPos {
+  /** 1-based sheet row. */
+  row: number;
+  /** 1-based sheet column. */
+  column: number;
+}
+
+export interface RangeRef extends CellPos {
+  sheet?: string;
+  rows: number;
+  columns: number;
+}
+
+export function columnLetters(column: number): string {
+  let n = column;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+export function cellA1(row: number, column: number): string {
+  return `${columnLetters(column)}${row}`;
+}
+
+export function rangeA1(row: number, column: number, rows: number, columns: number): string {
+  const first = cellA1(row, column);
+  if (rows <= 1 && columns <= 1) return first;
+  return `${first}:${cellA1(row + Math.max(rows, 1) - 1, column + Math.max(columns, 1) - 1)}`;
+}
+
+/** Absolute form ($A$1:$C$9), as Excel stores names. */
+export function absoluteA1(row: number, column: number, rows: number, columns: number): string {
+  return rangeA1(row, column, rows, columns).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+}
+
+/** 'Plan – Base'!A1 — quotes whenever the name is not a plain identifier. */
+export function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+const CELL = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
+
+export function parseCell(a1: string): CellPos | null {
+  const m = CELL.exec(a1.trim());
+  if (!m) return null;
+  return { row: Number(m[2]), column: columnNumber(m[1]) };
+}
+
+/** Parses "Sheet1!B2:D9", "'My sheet'!B2", "B2:D9"; null when it is not an A1 range. */
+export function parseRange(address: string): RangeRef | null {
+  let sheet: string | undefined;
+  let rest = address.trim();
+  const bang = rest.lastIndexOf('!');
+  if (bang >= 0) {
+    sheet = rest.slice(0, bang);
+    if (sheet.startsWith('=')) sheet = sheet.slice(1);
+    if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+    rest = rest.slice(bang + 1);
+  }
+  const [a, b] = rest.split(':');
+  const start = parseCell(a);
+  const end = b === undefined ? start : parseCell(b);
+  if (!start || !end) return null;
+  return {
+    sheet,
+    row: Math.min(start.row, end.row),
+    column: Math.min(start.column, end.column),
+    rows: Math.abs(end.row - start.row) + 1,
+    columns: Math.abs(end.column - start.column) + 1,
+  };
+}

@@ -1,0 +1,228 @@
+/**
+ * The workbook gateway over Office.js: the only module that touches Excel. Each method is one
+ * Excel.run with its loads batched, and one context.sync() per logical step (read names, then
+ * write), never one per cell.
+ */
+import type { Cell } from '../../data/types';
+import { absoluteA1, parseCell, parseRange, quoteSheet, rangeA1 } from './address';
+import { uniqueSheetName } from './sheetName';
+import {
+  isFormulaCell,
+  type NewSheet,
+  type RangeValues,
+  type SheetSummary,
+  type WorkbookChange,
+  type WorkbookGateway,
+  type WriteCell,
+} from './types';
+
+/** The part of the `Excel` global this gateway uses; tests pass office-addin-mock's object. */
+export interface ExcelHost {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
+
+/** How many top rows of each sheet `listSheets` returns for header recognition. */
+const TOP_ROWS = 8;
+
+interface LoadedRange {
+  address: string;
+  values: unknown[][];
+  valueTypes?: unknown;
+}
+
+/** Office.js gives "" for a blank cell, and some builds 0: the value types tell them apart. */
+export function toRangeValues(range: LoadedRange): RangeValues | null {
+  const ref = parseRange(range.address);
+  if (!ref || !Array.isArray(range.values)) return null;
+  const types = Array.isArray(range.valueTypes) ? (range.valueTypes as unknown[][]) : null;
+  const values = range.values.map((row, i) =>
+    row.map((v, j): Cell => {
+      if (types?.[i]?.[j] === 'Empty') return null;
+      if (v === '' || v === undefined || v === null) return null;
+      return v as Cell;
+    }),
+  );
+  return { sheet: ref.sheet ?? '', row: ref.row, column: ref.column, values };
+}
+
+/** Office.js wants rectangular arrays of primitives; text that starts with "=" stays text. */
+export function toFormulas(cells: WriteCell[][]): (string | number | boolean)[][] {
+  const width = Math.max(1, ...cells.map((r) => r.length));
+  return cells.map((r) => {
+    const out: (string | number | boolean)[] = [];
+    for (let j = 0; j < width; j++) {
+      const c = r[j];
+      if (isFormulaCell(c)) out.push(c.formula);
+      else if (c === null || c === undefined) out.push('');
+      else if (c instanceof Date) out.push(c.toISOString().slice(0, 10));
+      else if (typeof c === 'string' && c.startsWith('=')) out.push(`'${c}`);
+      else out.push(typeof c === 'number' && !Number.isFinite(c) ? '' : c);
+    }
+    return out;
+  });
+}
+
+function isItemNotFound(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'ItemNotFound';
+}
+
+export class ExcelGateway implements WorkbookGateway {
+  readonly kind = 'excel' as const;
+  private readonly listeners = new Set<(c: WorkbookChange) => void>();
+  private subscribed: Promise<void> | null = null;
+
+  constructor(private readonly excel: ExcelHost) {}
+
+  activeSheet(): Promise<string | null> {
+    return this.excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getActiveWorksheet();
+      ws.load('name');
+      await ctx.sync();
+      return typeof ws.name === 'string' ? ws.name : null;
+    });
+  }
+
+  listSheets(): Promise<SheetSummary[]> {
+    return this.excel.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load('items/name');
+      await ctx.sync();
+      const tops = sheets.items.map((ws) => {
+        const used = ws.getUsedRangeOrNullObject(true);
+        const firstRows = used.getCell(0, 0).getResizedRange(TOP_ROWS - 1, 0).getEntireRow();
+        const top = used.getIntersectionOrNullObject(firstRows);
+        top.load('address,values,valueTypes');
+        return { name: ws.name, top };
+      });
+      await ctx.sync();
+      return tops.map(({ name, top }) => ({
+        name,
+        top: top.isNullObject === true ? null : withSheet(toRangeValues(top), name),
+      }));
+    });
+  }
+
+  async readUsedRange(sheet: string): Promise<RangeValues | null> {
+    try {
+      return await this.excel.run(async (ctx) => {
+        const range = ctx.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true);
+        range.load('address,values,valueTypes');
+        await ctx.sync();
+        return range.isNullObject === true ? null : withSheet(toRangeValues(range), sheet);
+      });
+    } catch (e) {
+      if (isItemNotFound(e)) return null;
+      throw e;
+    }
+  }
+
+  readSelection(): Promise<RangeValues | null> {
+    return this.excel.run(async (ctx) => {
+      const range = ctx.workbook.getSelectedRange();
+      range.load('address,values,valueTypes');
+      await ctx.sync();
+      return toRangeValues(range);
+    });
+  }
+
+  readNamed(name: string): Promise<RangeValues | null> {
+    return this.excel.run(async (ctx) => {
+      const item = ctx.workbook.names.getItemOrNullObject(name);
+      const range = item.getRangeOrNullObject();
+      range.load('address,values,valueTypes');
+      await ctx.sync();
+      if (item.isNullObject === true || range.isNullObject === true) return null;
+      return toRangeValues(range);
+    });
+  }
+
+  addSheet(req: NewSheet): Promise<string> {
+    return this.excel.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load('items/name');
+      await ctx.sync();
+      const name = uniqueSheetName(req.baseName, sheets.items.map((s) => s.name));
+      const ws = sheets.add(name);
+      const at = parseCell(req.at ?? 'A1') ?? { row: 1, column: 1 };
+      if (req.cells.length > 0) {
+        const formulas = toFormulas(req.cells);
+        ws.getRange(rangeA1(at.row, at.column, formulas.length, formulas[0].length)).formulas = formulas;
+      }
+      for (const spec of req.charts ?? []) {
+        const type = spec.type === 'line' ? 'Line' : 'ColumnClustered';
+        const chart = ws.charts.add(type, ws.getRange(spec.values), 'Columns');
+        chart.title.text = spec.title;
+        if (spec.categories) chart.series.getItemAt(0).setXAxisValues(ws.getRange(spec.categories));
+        chart.setPosition(spec.anchor);
+      }
+      if (req.activate) ws.activate();
+      await ctx.sync();
+      return name;
+    });
+  }
+
+  writeCells(sheet: string, at: string, cells: WriteCell[][]): Promise<void> {
+    return this.excel.run(async (ctx) => {
+      const pos = parseCell(at);
+      if (!pos) throw new Error(`Not a cell address: ${at}`);
+      const formulas = toFormulas(cells);
+      const range = ctx.workbook.worksheets.getItem(sheet).getRange(rangeA1(pos.row, pos.column, formulas.length, formulas[0].length));
+      range.formulas = formulas;
+      await ctx.sync();
+    });
+  }
+
+  setName(name: string, sheet: string, address: string): Promise<void> {
+    return this.excel.run(async (ctx) => {
+      const ref = parseRange(address);
+      if (!ref) throw new Error(`Not a range address: ${address}`);
+      const item = ctx.workbook.names.getItemOrNullObject(name);
+      await ctx.sync();
+      const target = `=${quoteSheet(sheet)}!${absoluteA1(ref.row, ref.column, ref.rows, ref.columns)}`;
+      if (item.isNullObject === true) ctx.workbook.names.add(name, target);
+      else item.formula = target;
+      await ctx.sync();
+    });
+  }
+
+  select(sheet: string, address: string): Promise<void> {
+    return this.excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(address).select();
+      await ctx.sync();
+    });
+  }
+
+  onChange(listener: (change: WorkbookChange) => void): () => void {
+    this.listeners.add(listener);
+    this.subscribed ??= this.subscribe().catch((e: unknown) => {
+      // Older hosts lack worksheet events (ExcelApi 1.9): the pane still works, only without
+      // live refresh; the user's Refresh button covers it.
+      console.warn('AdPlan: change events unavailable', e);
+    });
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  private subscribe(): Promise<void> {
+    return this.excel.run(async (ctx) => {
+      ctx.workbook.worksheets.onChanged.add(async (e) => {
+        const change = await this.excel.run(async (c) => {
+          const ws = c.workbook.worksheets.getItem(e.worksheetId);
+          ws.load('name');
+          await c.sync();
+          return { sheet: ws.name, address: e.address };
+        });
+        this.listeners.forEach((l) => l(change));
+      });
+      await ctx.sync();
+    });
+  }
+}
+
+/** The used range of a sheet may come back without the sheet prefix. */
+function withSheet(r: RangeValues | null, sheet: string): RangeValues | null {
+  return r && !r.sheet ? { ...r, sheet } : r;
+}

@@ -1,0 +1,93 @@
+/**
+ * The only door between the workbench and a workbook. Excel (Office.js) and an in-memory
+ * workbook (tests, the browser preview) implement it, so nothing above it knows which one runs.
+ */
+import type { Cell } from '../../data/types';
+
+/** A block of values and where it sits: enough for the reader to name real cells. */
+export interface RangeValues {
+  sheet: string;
+  /** 1-based sheet row and column of the top-left cell. */
+  row: number;
+  column: number;
+  /** Blank cells are null (never "" and never a desktop build's 0). */
+  values: Cell[][];
+}
+
+export interface SheetSummary {
+  name: string;
+  /** The first rows of the sheet's used range (up to 8), to recognise headers; null when empty. */
+  top: RangeValues | null;
+}
+
+/**
+ * A formula to write. `result` is what the formula is expected to show: Excel ignores it, an
+ * in-memory workbook keeps it so a file saved without the add-in still shows numbers.
+ */
+export interface FormulaCell {
+  formula: string;
+  result?: Cell;
+  /**
+   * For a formula that spills (ADPLAN.PLAN): the expected array, anchor first. Excel ignores
+   * it; an in-memory workbook shows it in the cells the spill would cover.
+   */
+  spill?: Cell[][];
+}
+
+export type WriteCell = Cell | FormulaCell;
+
+export function isFormulaCell(c: unknown): c is FormulaCell {
+  return typeof c === 'object' && c !== null && !(c instanceof Date) && 'formula' in c;
+}
+
+export interface ChartSpec {
+  type: 'line' | 'column';
+  title: string;
+  /** A1 range on the same sheet: one column per series, header cell first. */
+  values: string;
+  /** A1 range of the category labels (dates), same number of rows as `values`, header first. */
+  categories?: string;
+  /** Top-left cell of the chart. */
+  anchor: string;
+}
+
+export interface NewSheet {
+  /** Wanted name; a free variant ("Name (2)") is used when taken. Never overwrites. */
+  baseName: string;
+  cells: WriteCell[][];
+  /** Top-left cell of `cells`, default A1. */
+  at?: string;
+  charts?: ChartSpec[];
+  activate?: boolean;
+}
+
+export interface WorkbookChange {
+  sheet: string;
+  /** A1 range of what changed, when known. */
+  address?: string;
+}
+
+export interface WorkbookGateway {
+  readonly kind: 'excel' | 'memory';
+  /** Name of the active sheet, null when the workbook has none. */
+  activeSheet(): Promise<string | null>;
+  listSheets(): Promise<SheetSummary[]>;
+  readUsedRange(sheet: string): Promise<RangeValues | null>;
+  readSelection(): Promise<RangeValues | null>;
+  /** A workbook-level name (e.g. ADPLAN_History); null when absent or not a range. */
+  readNamed(name: string): Promise<RangeValues | null>;
+  /** Creates a sheet and returns the name actually used. */
+  addSheet(sheet: NewSheet): Promise<string>;
+  /** Writes a block at `at` (A1 of the top-left cell) on an existing sheet. */
+  writeCells(sheet: string, at: string, cells: WriteCell[][]): Promise<void>;
+  /** Creates or moves a workbook-level name to sheet!address. */
+  setName(name: string, sheet: string, address: string): Promise<void>;
+  /** Activates the sheet and selects the cell/range (issue links). */
+  select(sheet: string, address: string): Promise<void>;
+  /** Calls back after the user (or anyone) changes cells; returns the unsubscribe function. */
+  onChange(listener: (change: WorkbookChange) => void): () => void;
+}
+
+/** Gateway names for the add-in's pointers into the workbook. */
+export const HISTORY_NAME = 'ADPLAN_History';
+export const ASSUMPTIONS_NAME = 'ADPLAN_Assumptions';

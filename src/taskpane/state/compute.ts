@@ -1,0 +1,62 @@
+/**
+ * The workbench's only calls into the reader and the engine, so the rest of the pane depends on
+ * contracts (types) alone. Every failure comes back as a bilingual Text, never a throw.
+ */
+import { readAssumptions } from '../../data/assumptions';
+import { readHistory } from '../../data/history';
+import type { AssumptionsReadResult, HistoryReadResult } from '../../data/types';
+import { text, type Text } from '../../i18n/text';
+import type { History } from '../../model/history';
+import type { Scenario } from '../../model/assumptions';
+import { isAdplanError } from '../../model/errors';
+import type { PlanReport } from '../../model/report';
+import type { RangeValues } from '../gateway/types';
+import type { AssumptionsTable } from './assumptionsTable';
+import { applyOverrides, type FieldOverrides } from './mapping';
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: Text; field?: string };
+
+export function toText(e: unknown): Text {
+  if (isAdplanError(e)) return e.text;
+  // Not an input problem: a bug. Keep it visible in the console and tell the user plainly.
+  console.error('AdPlan: unexpected error', e);
+  const msg = e instanceof Error ? e.message : String(e);
+  return text(`Unexpected error: ${msg}`, `意外错误：${msg}`);
+}
+
+function attempt<T>(f: () => T): Outcome<T> {
+  try {
+    return { ok: true, value: f() };
+  } catch (e) {
+    return { ok: false, error: toText(e), field: isAdplanError(e) ? e.field : undefined };
+  }
+}
+
+export function readHistoryRange(range: RangeValues, overrides: FieldOverrides): Outcome<HistoryReadResult> {
+  const cells = applyOverrides(range.values, overrides);
+  return attempt(() => readHistory(cells, { sheet: range.sheet, row: range.row, column: range.column }));
+}
+
+export function readAssumptionsTable(table: AssumptionsTable): Outcome<AssumptionsReadResult> {
+  return attempt(() => readAssumptions(table.values, { sheet: table.sheet, row: table.row, column: table.column }));
+}
+
+export interface PlanInput {
+  history: History;
+  scenarios: Scenario[];
+}
+
+type Engine = (input: PlanInput) => PlanReport;
+
+/** Swapped for the engine facade (src/model/engine.ts) as soon as it lands. */
+let engine: Engine | null = null;
+
+export function setEngine(e: Engine | null): void {
+  engine = e;
+}
+
+export function computePlan(input: PlanInput): Outcome<PlanReport> {
+  const run = engine;
+  if (!run) return { ok: false, error: text('The planning engine is not available in this build.', '此版本中没有规划引擎。') };
+  return attempt(() => run(input));
+}

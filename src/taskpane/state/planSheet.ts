@@ -1,0 +1,127 @@
+/**
+ * The "Write plan" sheet: a KPI block and the day-by-day plan, as live =ADPLAN.* formulas over
+ * the named ranges or as plain values for merchants without the add-in, plus charts of spend and
+ * cash. Pure: the gateway writes what this returns.
+ */
+import type { Cell } from '../../data/types';
+import type { PlanDay, ScenarioReport } from '../../model/report';
+import { rangeA1 } from '../gateway/address';
+import type { ChartSpec, NewSheet, WriteCell } from '../gateway/types';
+import { ASSUMPTIONS_NAME, HISTORY_NAME } from '../gateway/types';
+
+export const KPI_METRICS = [
+  'total_spend',
+  'total_gmv',
+  'total_profit',
+  'roi',
+  'incremental_roi',
+  'peak_capital',
+  'min_cash',
+  'payback_day',
+  'return_on_capital',
+  'sustainable_spend',
+  'break_even_roi',
+] as const;
+export type KpiMetric = (typeof KPI_METRICS)[number];
+
+export const PLAN_COLUMNS = [
+  'date', 'spend', 'paid_gmv', 'organic_gmv', 'gmv', 'orders', 'profit', 'cash', 'roi', 'marginal_roi', 'limit',
+] as const;
+export type PlanColumn = (typeof PLAN_COLUMNS)[number];
+
+export interface PlanSheetLabels {
+  title: string;
+  subtitle: string;
+  metric: string;
+  value: string;
+  kpi: Record<KpiMetric, string>;
+  spendChart: string;
+  cashChart: string;
+}
+
+const KPI_ROW = 4; // header of the KPI block
+const PLAN_ROW = KPI_ROW + KPI_METRICS.length + 3; // header row of the plan table
+
+export function kpiValue(s: ScenarioReport, m: KpiMetric): number | null {
+  const k = s.kpis;
+  switch (m) {
+    case 'total_spend': return k.totalSpend;
+    case 'total_gmv': return k.totalGmv;
+    case 'total_profit': return k.totalProfit;
+    case 'roi': return k.roi;
+    case 'incremental_roi': return k.incrementalRoi;
+    case 'peak_capital': return k.peakCapital;
+    case 'min_cash': return k.minCash;
+    case 'payback_day': return k.paybackDay;
+    case 'return_on_capital': return k.returnOnCapital;
+    case 'sustainable_spend': return k.sustainableSpend;
+    case 'break_even_roi': return s.economics.breakEvenRoi;
+  }
+}
+
+function dayCell(d: PlanDay, c: PlanColumn): Cell {
+  switch (c) {
+    case 'date': return d.date;
+    case 'spend': return d.spend;
+    case 'paid_gmv': return d.paidGmv;
+    case 'organic_gmv': return d.organicGmv;
+    case 'gmv': return d.gmv;
+    case 'orders': return d.orders;
+    case 'profit': return d.profit;
+    case 'cash': return d.cash;
+    case 'roi': return d.roi;
+    case 'marginal_roi': return d.marginalRoi;
+    case 'limit': return d.limit;
+  }
+}
+
+/** A scenario name inside a formula's string literal. */
+export function formulaString(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+export function planSheet(s: ScenarioReport, labels: PlanSheetLabels, valuesOnly: boolean): NewSheet {
+  const name = formulaString(s.name);
+  const args = `${HISTORY_NAME},${ASSUMPTIONS_NAME}`;
+  const rows: WriteCell[][] = [];
+  const put = (r: number, row: WriteCell[]): void => {
+    while (rows.length < r - 1) rows.push([]);
+    rows[r - 1] = row;
+  };
+  put(1, [labels.title]);
+  put(2, [labels.subtitle]);
+  put(KPI_ROW, [labels.metric, labels.value]);
+  KPI_METRICS.forEach((m, i) => {
+    const v = kpiValue(s, m);
+    const cell: WriteCell = valuesOnly ? v : { formula: `=ADPLAN.KPI(${args},"${m}",${name})`, result: v };
+    put(KPI_ROW + 1 + i, [labels.kpi[m], cell]);
+  });
+  const table: Cell[][] = [[...PLAN_COLUMNS], ...s.days.map((d) => PLAN_COLUMNS.map((c) => dayCell(d, c)))];
+  if (valuesOnly) {
+    table.forEach((r, i) => put(PLAN_ROW + i, r));
+  } else {
+    // The formula spills the header and the days; `spill` carries what it should show.
+    put(PLAN_ROW, [{ formula: `=ADPLAN.PLAN(${args},${name})`, spill: table }]);
+  }
+  const last = PLAN_ROW + s.days.length;
+  const col = (c: PlanColumn): number => PLAN_COLUMNS.indexOf(c) + 1;
+  const charts: ChartSpec[] = [
+    {
+      type: 'column',
+      title: labels.spendChart,
+      values: rangeA1(PLAN_ROW, col('spend'), last - PLAN_ROW + 1, 1),
+      categories: rangeA1(PLAN_ROW, col('date'), last - PLAN_ROW + 1, 1),
+      anchor: 'M2',
+    },
+    {
+      type: 'line',
+      title: labels.cashChart,
+      values: rangeA1(PLAN_ROW, col('cash'), last - PLAN_ROW + 1, 1),
+      categories: rangeA1(PLAN_ROW, col('date'), last - PLAN_ROW + 1, 1),
+      anchor: 'M20',
+    },
+  ];
+  return { baseName: `Plan – ${s.name}`, cells: rows, charts, activate: true };
+}
+
+export { PLAN_ROW, KPI_ROW };

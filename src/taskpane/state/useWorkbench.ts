@@ -1,0 +1,258 @@
+/**
+ * The workbench's state: what was found in the workbook, what the reader made of it, and the
+ * engine's report — always re-derived from the workbook after every change, so the sheet stays
+ * the single source of truth. Recomputation is debounced and runs after the browser has painted,
+ * so typing never waits for the engine.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AssumptionsReadResult, DataIssue, HistoryField, HistoryReadResult } from '../../data/types';
+import type { Text } from '../../i18n/text';
+import type { AssumptionKey } from '../../model/assumptions';
+import type { PlanReport } from '../../model/report';
+import { DEFAULT_PRESETS } from '../../model/scenarios';
+import { cellA1, rangeA1 } from '../gateway/address';
+import { ASSUMPTIONS_NAME, HISTORY_NAME, type WorkbookGateway } from '../gateway/types';
+import {
+  newTableCells,
+  parseAssumptionsTable,
+  tableAddress,
+  valueAddress,
+  withKeyRow,
+  withScenarioAdded,
+  withScenarioDeleted,
+  type AssumptionsTable,
+} from './assumptionsTable';
+import { computePlan, readAssumptionsTable, readHistoryRange, toText, type Outcome } from './compute';
+import { findAssumptions, findHistory, looksLikeHistory, type FoundHistory } from './findData';
+import type { FieldOverrides } from './mapping';
+import { planSheet, type PlanSheetLabels } from './planSheet';
+
+/** Pause after the last input before recomputing. */
+export const RECOMPUTE_DEBOUNCE_MS = 250;
+/** Pause after the last workbook change event before re-reading. */
+export const CHANGE_DEBOUNCE_MS = 500;
+
+export const ASSUMPTIONS_SHEET = 'AdPlan Assumptions';
+
+export type Notice = { intent: 'error' | 'success'; text: Text } | null;
+
+export interface WorkbenchState {
+  phase: 'loading' | 'ready' | 'error';
+  loadError: Text | null;
+  history: FoundHistory | null;
+  overrides: FieldOverrides;
+  historyRead: Outcome<HistoryReadResult> | null;
+  table: AssumptionsTable | null;
+  assumptionsRead: Outcome<AssumptionsReadResult> | null;
+  /** Errors in the assumptions table block the plan: an invalid cell must not turn into a default. */
+  assumptionErrors: DataIssue[];
+  report: Outcome<PlanReport> | null;
+  computing: boolean;
+}
+
+export interface WorkbenchActions {
+  reload(): Promise<void>;
+  takeSelection(): Promise<boolean>;
+  setOverride(field: HistoryField, column: number | null): void;
+  resetOverrides(): void;
+  createAssumptions(): Promise<void>;
+  setValue(key: AssumptionKey, scenario: number, value: number | null): Promise<void>;
+  addScenario(name: string, copyOf?: number): Promise<void>;
+  renameScenario(index: number, name: string): Promise<void>;
+  deleteScenario(index: number): Promise<void>;
+  writePlan(scenario: string, valuesOnly: boolean, labels: PlanSheetLabels): Promise<string | null>;
+  select(issue: DataIssue): Promise<void>;
+}
+
+export interface Workbench extends WorkbenchState {
+  actions: WorkbenchActions;
+  notice: Notice;
+  setNotice(n: Notice): void;
+}
+
+export function useWorkbench(gw: WorkbookGateway): Workbench {
+  const [phase, setPhase] = useState<WorkbenchState['phase']>('loading');
+  const [loadError, setLoadError] = useState<Text | null>(null);
+  const [history, setHistory] = useState<FoundHistory | null>(null);
+  const [overrides, setOverrides] = useState<FieldOverrides>({});
+  const [table, setTable] = useState<AssumptionsTable | null>(null);
+  const [report, setReport] = useState<Outcome<PlanReport> | null>(null);
+  const [computing, setComputing] = useState(false);
+  const [notice, setNotice] = useState<Notice>(null);
+  const alive = useRef(true);
+
+  const historyRead = useMemo(() => (history ? readHistoryRange(history.range, overrides) : null), [history, overrides]);
+  const assumptionsRead = useMemo(() => (table ? readAssumptionsTable(table) : null), [table]);
+  const assumptionErrors = useMemo(
+    () => (assumptionsRead?.ok ? assumptionsRead.value.issues.filter((i) => i.severity === 'error') : []),
+    [assumptionsRead],
+  );
+
+  const reloadAssumptions = useCallback(async () => {
+    const found = await findAssumptions(gw);
+    if (found && !(await gw.readNamed(ASSUMPTIONS_NAME))) await gw.setName(ASSUMPTIONS_NAME, found.sheet, tableAddress(found));
+    if (alive.current) setTable(found);
+  }, [gw]);
+
+  const reload = useCallback(async () => {
+    try {
+      const assumptions = await findAssumptions(gw);
+      const found = await findHistory(gw, assumptions ? [assumptions.sheet] : []);
+      // Store the pointers in the workbook so =ADPLAN.* formulas can name them.
+      if (found && found.how !== 'named') {
+        const r = found.range;
+        await gw.setName(HISTORY_NAME, r.sheet, rangeA1(r.row, r.column, r.values.length, r.values[0]?.length ?? 1));
+      }
+      if (assumptions && !(await gw.readNamed(ASSUMPTIONS_NAME))) {
+        await gw.setName(ASSUMPTIONS_NAME, assumptions.sheet, tableAddress(assumptions));
+      }
+      if (!alive.current) return;
+      setHistory(found);
+      setTable(assumptions);
+      setLoadError(null);
+      setPhase('ready');
+    } catch (e) {
+      if (!alive.current) return;
+      setLoadError(toText(e));
+      setPhase('error');
+    }
+  }, [gw]);
+
+  useEffect(() => {
+    alive.current = true;
+    void reload();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = gw.onChange(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void reload(), CHANGE_DEBOUNCE_MS);
+    });
+    return () => {
+      alive.current = false;
+      clearTimeout(timer);
+      off();
+    };
+  }, [gw, reload]);
+
+  // Recompute after a quiet moment; setTimeout lets React paint the keystroke first.
+  useEffect(() => {
+    if (!historyRead?.ok || !assumptionsRead?.ok || assumptionErrors.length > 0) {
+      setReport(null);
+      setComputing(false);
+      return;
+    }
+    setComputing(true);
+    const id = setTimeout(() => {
+      const r = computePlan({ history: historyRead.value.history, scenarios: assumptionsRead.value.scenarios });
+      setReport(r);
+      setComputing(false);
+    }, RECOMPUTE_DEBOUNCE_MS);
+    return () => clearTimeout(id);
+  }, [historyRead, assumptionsRead, assumptionErrors]);
+
+  /** Runs a workbook edit; a failure becomes a notice naming what went wrong. */
+  const guarded = useCallback(async <T,>(op: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await op();
+    } catch (e) {
+      setNotice({ intent: 'error', text: toText(e) });
+      return null;
+    }
+  }, []);
+
+  const writeBlock = useCallback(
+    async (t: AssumptionsTable, block: AssumptionsTable['values']) => {
+      await gw.writeCells(t.sheet, cellA1(t.row, t.column), block);
+      await gw.setName(ASSUMPTIONS_NAME, t.sheet, tableAddress({ ...t, values: block }));
+      const named = await gw.readNamed(ASSUMPTIONS_NAME);
+      if (alive.current) setTable(named ? parseAssumptionsTable(named) : null);
+    },
+    [gw],
+  );
+
+  const actions: WorkbenchActions = useMemo(
+    () => ({
+      reload,
+      async takeSelection() {
+        const sel = await guarded(() => gw.readSelection());
+        if (!sel || sel.values.length < 2 || !looksLikeHistory(sel.values)) return false;
+        await guarded(() => gw.setName(HISTORY_NAME, sel.sheet, rangeA1(sel.row, sel.column, sel.values.length, sel.values[0]?.length ?? 1)));
+        setOverrides({});
+        setHistory({ how: 'selection', range: sel });
+        return true;
+      },
+      setOverride(field, column) {
+        setOverrides((o) => ({ ...o, [field]: column }));
+      },
+      resetOverrides() {
+        setOverrides({});
+      },
+      async createAssumptions() {
+        await guarded(async () => {
+          const cells = newTableCells(DEFAULT_PRESETS);
+          const name = await gw.addSheet({ baseName: ASSUMPTIONS_SHEET, cells, activate: true });
+          await gw.setName(ASSUMPTIONS_NAME, name, rangeA1(1, 1, cells.length, cells[0]?.length ?? 1));
+          await reloadAssumptions();
+        });
+      },
+      async setValue(key, scenario, value) {
+        const t = table;
+        if (!t) return;
+        await guarded(async () => {
+          const at = valueAddress(t, key, scenario);
+          if (at) {
+            await gw.writeCells(t.sheet, at, [[value]]);
+            const named = await gw.readNamed(ASSUMPTIONS_NAME);
+            if (alive.current) setTable(named ? parseAssumptionsTable(named) : null);
+            return;
+          }
+          const block = withKeyRow(t, key);
+          const row = block.length - 1;
+          const col = t.scenarios[scenario]?.col;
+          if (col === undefined) return;
+          (block[row] as AssumptionsTable['values'][number])[col] = value;
+          await writeBlock(t, block);
+        });
+      },
+      async addScenario(name, copyOf) {
+        if (table) await guarded(() => writeBlock(table, withScenarioAdded(table, name, copyOf)));
+      },
+      async renameScenario(index, name) {
+        const t = table;
+        const s = t?.scenarios[index];
+        if (!t || !s) return;
+        await guarded(() => writeBlock(t, t.values.map((r, i) => (i === 0 ? r.map((c, j) => (j === s.col ? name.trim() : c)) : r))));
+      },
+      async deleteScenario(index) {
+        if (table && table.scenarios.length > 1) await guarded(() => writeBlock(table, withScenarioDeleted(table, index)));
+      },
+      async writePlan(scenario, valuesOnly, labels) {
+        const r = report;
+        const s = r?.ok ? r.value.scenarios.find((x) => x.name === scenario) : undefined;
+        if (!s) return null;
+        const name = await guarded(() => gw.addSheet(planSheet(s, labels, valuesOnly)));
+        return name;
+      },
+      async select(issue) {
+        const sheet = issue.sheet ?? history?.range.sheet;
+        if (sheet && issue.address) await guarded(() => gw.select(sheet, issue.address as string));
+      },
+    }),
+    [gw, reload, reloadAssumptions, guarded, writeBlock, table, report, history],
+  );
+
+  return {
+    phase,
+    loadError,
+    history,
+    overrides,
+    historyRead,
+    table,
+    assumptionsRead,
+    assumptionErrors,
+    report,
+    computing,
+    actions,
+    notice,
+    setNotice,
+  };
+}
