@@ -21,6 +21,8 @@ export interface BaselineMetrics {
   refundRate: number | null;
   organicGmvPerDay: number;
   organicOrdersPerDay: number;
+  /** Σ orders (organic and paid) in the window. */
+  orders: number;
   cvrCv: number;
   trend: number;
   /** By JS weekday, 0 = Sunday … 6 = Saturday; all 1 when |W| < 28. */
@@ -105,6 +107,7 @@ export function computeBaseline(history: History, windowDays = 28): BaselineMetr
     refundRate: refundDays > 0 && gmvWithRefunds > 0 ? refunds / gmvWithRefunds : null,
     organicGmvPerDay: organicGmv / n,
     organicOrdersPerDay: organicOrders / n,
+    orders,
     cvrCv: coefficientOfVariation(dailyCvr),
     trend: relativeTrend(w),
     weekdayFactors: weekdayFactors(w),

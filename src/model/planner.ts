@@ -257,9 +257,6 @@ function summarise(setup: PlanSetup, terms: CashTerms, capGmv: number, x: Series
   const roc = cap.peakCapital > 0 ? incrementalProfit / cap.peakCapital : null;
 
   const notes: Text[] = [];
-  if (setup.sustainableSpend === 0) {
-    notes.push(text('No paid spend is planned: paid traffic does not reach the target marginal ROI. Organic first.', '计划不安排付费投放:付费流量达不到目标边际投产比。先做自然流量。'));
-  }
   if (shortfallDay !== null) {
     const why = organicShortfall !== null
       ? text(

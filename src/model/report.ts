@@ -21,6 +21,8 @@ export interface BaselineReport {
   weekdayFactors: number[];
   ready: boolean;
   reasons: Text[];
+  /** The first reason's fix in one sentence; absent when ready. */
+  fixFirst?: Text;
 }
 
 export type CurveModel = 'hill' | 'power' | 'assumed';
@@ -63,6 +65,10 @@ export interface KpiReport {
   paybackDay: number | null;
   returnOnCapital: number | null;
   sustainableSpend: number;
+  /** return_on_capital × 365 / horizon. */
+  returnOnCapitalAnnualised?: number | null;
+  /** Σ profit − Σ profit of the organic-only path. */
+  incrementalProfit?: number;
 }
 
 export interface RiskReport {
@@ -106,6 +112,25 @@ export interface ScenarioReport {
   days: PlanDay[];
   /** Plan-level notes: spend held at 0 (organic first), cash below reserve from day N, caps hit. */
   notes: Text[];
+  /** The lift this scenario planned with (the estimate, or the scenario's lift_lambda / lift_theta). */
+  lift?: { lambda: number; theta: number; leverage: number };
+  /** Tornado on total_profit, sorted by swing (present when risk was run). */
+  sensitivity?: SensitivityReportRow[];
+  /** Per plan day P10 / P90 of the cash balance across Monte Carlo runs (present when risk was run). */
+  cashP10?: number[];
+  cashP90?: number[];
+}
+
+export interface SensitivityReportRow {
+  input: string;
+  label: Text;
+  /** The input at its P10 and P90. */
+  low: number;
+  high: number;
+  /** total_profit with the input at P10 / P90. */
+  atLow: number | null;
+  atHigh: number | null;
+  swing: number;
 }
 
 export interface PlanReport {

@@ -1,0 +1,302 @@
+/**
+ * The engine's facade: history + scenarios → PlanReport (the `adplan plan --json` contract), and
+ * the granular, pure pieces the custom functions call one by one. Every function here is a pure
+ * function of its inputs, so callers can memoise on content.
+ */
+import { text } from '../i18n/text';
+import type { Scenario } from './assumptions';
+import { computeBaseline, type BaselineMetrics } from './baseline';
+import { cashflow as cashflowOf, cashTermsOf } from './cash';
+import { tryFitCurve, type FitResult } from './curve-fit';
+import { dayIndex } from './dates';
+import { unitMargin } from './economics';
+import { AdplanError } from './errors';
+import type { History } from './history';
+import { carrySeries, estimateLift, leverageOf, type LiftEstimate } from './lift';
+import { buildPlan, type PlanResult, type PlanSetup } from './planner';
+import { assessReadiness, type Readiness } from './readiness';
+import type { BaselineReport, LiftReport, PlanReport, ScenarioReport } from './report';
+import { assumedCurve, toCurveReport, type Curve } from './response-curve';
+import {
+  inheritScenarios,
+  resolveAssumptions,
+  unitEconomicsOf,
+  unknownScenario,
+  type ResolvedAssumptions,
+} from './scenarios';
+import { sensitivity, simContextOf, simulate, riskReport, checkRuns, type SimContext, type SimMetric, type SensitivityRow, type SimulationResult, type Uncertainty } from './simulation';
+import { sustainableSpend, targetMarginalRoi } from './sustainable-spend';
+
+export const DEFAULT_RUNS = 1000;
+export const DEFAULT_SEED = 1;
+
+/** What the history says, independent of any scenario but the baseline window. */
+export interface Analysis {
+  history: History;
+  baseline: BaselineMetrics;
+  fit: FitResult;
+  lift: LiftEstimate;
+}
+
+/** One scenario, planned. */
+export interface ScenarioPlan {
+  name: string;
+  assumptions: ResolvedAssumptions;
+  curve: Curve;
+  unitMargin: number;
+  breakEvenRoi: number;
+  targetMarginalRoi: number;
+  setup: PlanSetup;
+  plan: PlanResult;
+  uncertainty: Uncertainty;
+  report: ScenarioReport;
+}
+
+function emptyHistory(): AdplanError {
+  return new AdplanError('input', text('The history is empty: no days to plan from.', '历史数据为空:没有可用于规划的天。'), 'history');
+}
+
+/** Baseline, fitted curve and lift estimate from the history (the scenario-free part). */
+export function analyse(history: History, baselineDays = 28): Analysis {
+  if (history.days.length === 0) throw emptyHistory();
+  const baseline = computeBaseline(history, baselineDays);
+  const paid = history.days.filter((d) => d.spend > 0 && d.paidGmv !== null);
+  const fit = tryFitCurve(
+    paid.map((d) => d.spend),
+    paid.map((d) => d.paidGmv ?? 0),
+    'auto',
+  );
+  return { history, baseline, fit, lift: estimateLift(history, baseline.weekdayFactors) };
+}
+
+/** The values a scenario resolves against: refund rate and AOV from the baseline. */
+function resolveFor(a: Analysis, s: Scenario): ResolvedAssumptions {
+  return resolveAssumptions(s.values, { refundRate: a.baseline.refundRate, aov: a.baseline.aov > 0 ? a.baseline.aov : null });
+}
+
+/** The fitted curve, else the assumed one from the scenario (paid_roi_initial, saturation_spend). */
+function curveFor(a: Analysis, r: ResolvedAssumptions): Curve {
+  if ('curve' in a.fit) return a.fit.curve;
+  const why = a.fit.reason;
+  if (r.paid_roi_initial === null || r.saturation_spend === null) {
+    const missing = [r.paid_roi_initial === null ? 'paid_roi_initial (初始投产比)' : null, r.saturation_spend === null ? 'saturation_spend (饱和日消耗)' : null]
+      .filter((x) => x !== null)
+      .join(', ');
+    throw new AdplanError(
+      'input',
+      text(
+        `No usable paid history (${why['en-US']}) — assumptions ${missing} are required to plan with an assumed response curve.`,
+        `没有可用的付费历史(${why['zh-CN']})——需要填写假设 ${missing},才能按假定的响应曲线规划。`,
+      ),
+      r.paid_roi_initial === null ? 'paid_roi_initial' : 'saturation_spend',
+    );
+  }
+  return assumedCurve(
+    r.paid_roi_initial,
+    r.saturation_spend,
+    text(
+      `Assumed curve (no usable paid history: ${why['en-US']}): initial ROI ${r.paid_roi_initial}, half-saturation spend ${r.saturation_spend}.`,
+      `假定曲线(没有可用的付费历史:${why['zh-CN']}):初始投产比 ${r.paid_roi_initial},半饱和日消耗 ${r.saturation_spend}。`,
+    ),
+  );
+}
+
+function checkHorizon(h: number): number {
+  if (!Number.isInteger(h) || h < 1 || h > 730) {
+    throw new AdplanError('input', text(`horizon_days must be a whole number from 1 to 730, got ${String(h)}.`, `horizon_days 应为 1 到 730 之间的整数,实际为 ${String(h)}。`), 'horizon_days');
+  }
+  return h;
+}
+
+/** Plan one scenario against an analysis. */
+export function planScenario(a: Analysis, s: Scenario, horizonDays?: number): ScenarioPlan {
+  const r = resolveFor(a, s);
+  const horizon = checkHorizon(horizonDays ?? r.horizon_days);
+  const u = unitMargin(unitEconomicsOf(r));
+  const lambda = r.lift_lambda ?? a.lift.lambda;
+  const theta = r.lift_theta ?? a.lift.theta;
+  const leverage = leverageOf(lambda, theta);
+  const target = targetMarginalRoi(u, r.safety_margin, leverage);
+  const curve = curveFor(a, r);
+  const sStar = sustainableSpend(curve, target, r.max_extrapolation);
+
+  // Lift-free organic level: the window's organic GMV minus what past paid traffic lifted.
+  const days = a.history.days;
+  const carry = carrySeries(a.history, theta);
+  const from = dayIndex(a.baseline.from);
+  let liftSum = 0;
+  let liftN = 0;
+  days.forEach((d, i) => {
+    if (d.organicGmv !== null && dayIndex(d.date) >= from) {
+      liftSum += carry[i]!;
+      liftN++;
+    }
+  });
+  const organicLevel = Math.max(0, a.baseline.organicGmvPerDay - (liftN > 0 ? (lambda * liftSum) / liftN : 0));
+  const last7 = days.slice(-7);
+  const recent = last7.reduce((t, d) => t + d.spend, 0) / Math.max(1, last7.length);
+  const restart = r.start_spend ?? 0.1 * sStar.spend;
+  const setup: PlanSetup = {
+    assumptions: r,
+    curve,
+    unitMargin: u,
+    sustainableSpend: sStar.spend,
+    lambda,
+    theta,
+    carry0: carry.length > 0 ? carry[carry.length - 1]! : 0,
+    organicLevel,
+    weekdayFactors: a.baseline.weekdayFactors,
+    lastDate: days[days.length - 1]!.date,
+    horizon,
+    initialSpend: recent > 0 ? recent : restart,
+    restartSpend: restart,
+    gmvTail: days.slice(Math.max(0, days.length - r.settlement_days)).map((d) => d.gmv),
+  };
+  const plan = buildPlan(setup);
+  const notes = sStar.note ? [sStar.note, ...plan.notes] : plan.notes;
+  const report: ScenarioReport = {
+    name: s.name,
+    economics: { unitMargin: u, breakEvenRoi: 1 / u, targetMarginalRoi: target },
+    kpis: { ...plan.kpis, returnOnCapitalAnnualised: plan.returnOnCapitalAnnualised, incrementalProfit: plan.incrementalProfit },
+    days: plan.days,
+    notes,
+    lift: { lambda, theta, leverage },
+  };
+  const fitted = curve.model !== 'assumed';
+  const uncertainty: Uncertainty = {
+    curveSd: r.curve_uncertainty ?? (fitted ? Math.max(0.1, (curve.residualSd ?? 0.3) / Math.sqrt(Math.max(1, curve.n))) : 0.5),
+    dailyNoise: r.daily_noise,
+    refundKappa: a.baseline.refundRate !== null ? Math.min(500, Math.max(20, a.baseline.orders)) : 50,
+    aovSd: 0.05,
+    organicSd: Math.max(0.05, a.baseline.cvrCv / Math.sqrt(a.baseline.days)),
+    lambdaSe: r.lift_lambda === null && a.lift.identified ? (a.lift.lambdaSe ?? 0) : 0,
+  };
+  return { name: s.name, assumptions: r, curve, unitMargin: u, breakEvenRoi: 1 / u, targetMarginalRoi: target, setup, plan, uncertainty, report };
+}
+
+export function simulationContext(p: ScenarioPlan): SimContext {
+  return simContextOf(p.plan, p.setup, p.uncertainty);
+}
+
+/** Monte Carlo of a planned scenario. */
+export function simulateScenario(p: ScenarioPlan, runs = DEFAULT_RUNS, seed = DEFAULT_SEED, bands = false): SimulationResult {
+  return simulate(simulationContext(p), runs, seed, bands);
+}
+
+/** Tornado of a planned scenario. */
+export function scenarioSensitivity(p: ScenarioPlan, metric: SimMetric = 'total_profit'): SensitivityRow[] {
+  return sensitivity(simulationContext(p), metric);
+}
+
+/** Readiness of the history under a scenario's thresholds (u when cogs_rate is known). */
+export function readinessOf(a: Analysis, s: Scenario | null): Readiness {
+  const v = s?.values ?? {};
+  let u: number | null = null;
+  let rho: number | null = a.baseline.refundRate;
+  try {
+    const r = resolveFor(a, { name: s?.name ?? '', values: v });
+    u = unitMargin(unitEconomicsOf(r));
+    rho = r.refund_rate;
+  } catch (e) {
+    // Readiness still speaks without a complete assumptions table; the margin check is skipped.
+    if (!(e instanceof AdplanError) || e.kind !== 'input') throw e;
+  }
+  return assessReadiness(
+    a.baseline,
+    {
+      minDays: v.min_days ?? 14,
+      maxCvrCv: v.max_cvr_cv ?? 0.35,
+      maxRefundRate: v.max_refund_rate ?? 0.5,
+      minOrdersPerDay: v.min_orders_per_day ?? 3,
+    },
+    rho,
+    u,
+  );
+}
+
+export function baselineReport(m: BaselineMetrics, r: Readiness): BaselineReport {
+  return {
+    days: m.days,
+    organicViews: m.organicViews,
+    cvr: m.cvr,
+    aov: m.aov,
+    gpm: m.gpm,
+    refundRate: m.refundRate,
+    organicGmvPerDay: m.organicGmvPerDay,
+    cvrCv: m.cvrCv,
+    trend: m.trend,
+    weekdayFactors: m.weekdayFactors,
+    ready: r.ready,
+    reasons: r.reasons,
+    ...(r.fixFirst ? { fixFirst: r.fixFirst } : {}),
+  };
+}
+
+export function liftReport(l: LiftEstimate): LiftReport {
+  return { lambda: l.lambda, theta: l.theta, identified: l.identified, leverage: l.leverage, note: l.note };
+}
+
+/** The scenarios to plan: all (inherited), or the one named. Unknown name ⇒ lookup error listing the valid ones. */
+export function selectScenarios(scenarios: readonly Scenario[], name?: string): Scenario[] {
+  const all = inheritScenarios(scenarios);
+  if (all.length === 0) {
+    throw new AdplanError('input', text('The assumptions table has no scenario column.', '假设表中没有方案列。'), 'assumptions');
+  }
+  if (name === undefined || name === null) return all;
+  const hit = all.find((s) => s.name === name) ?? all.find((s) => s.name.trim().toLowerCase() === String(name).trim().toLowerCase());
+  if (!hit) throw unknownScenario(String(name), all.map((s) => s.name));
+  return [hit];
+}
+
+export interface PlanReportInput {
+  history: History;
+  scenarios: Scenario[];
+  scenario?: string;
+  horizonDays?: number;
+  runs?: number;
+  seed?: number;
+}
+
+/** history + scenarios → PlanReport. runs 0 ⇒ no risk. Default 1000 runs, seed 1. */
+export function buildPlanReport(input: PlanReportInput): PlanReport {
+  const runs = input.runs ?? DEFAULT_RUNS;
+  const seed = input.seed ?? DEFAULT_SEED;
+  checkRuns(runs, seed);
+  if (input.horizonDays !== undefined) checkHorizon(input.horizonDays);
+  const chosen = selectScenarios(input.scenarios, input.scenario);
+  const first = chosen[0]!;
+  const analysis = analyse(input.history, first.values.baseline_days ?? 28);
+  const plans = chosen.map((s) => planScenario(analysis, s, input.horizonDays));
+  const readiness = readinessOf(analysis, first);
+  const notReady = readiness.ready
+    ? null
+    : text(
+        `Not ready to scale paid traffic — ${readiness.fixFirst?.['en-US'] ?? ''} This plan is shown for reference.`,
+        `尚不具备放量条件——${readiness.fixFirst?.['zh-CN'] ?? ''}以下计划仅供参考。`,
+      );
+  const scenarios = plans.map((p0) => {
+    const p = notReady ? { ...p0, report: { ...p0.report, notes: [notReady, ...p0.report.notes] } } : p0;
+    if (runs === 0) return p.report;
+    const sim = simulateScenario(p, runs, seed, true);
+    const rows = scenarioSensitivity(p);
+    return {
+      ...p.report,
+      risk: riskReport(sim),
+      sensitivity: rows.map((x) => ({ ...x })),
+      ...(sim.cashP10 ? { cashP10: sim.cashP10 } : {}),
+      ...(sim.cashP90 ? { cashP90: sim.cashP90 } : {}),
+    };
+  });
+  return {
+    baseline: baselineReport(analysis.baseline, readiness),
+    curve: toCurveReport(plans[0]!.curve),
+    lift: liftReport(analysis.lift),
+    scenarios,
+  };
+}
+
+/** CASHFLOW: the cash model on the user's own spend and GMV columns (aov and refund_rate must come from the table). */
+export function cashflow(spend: readonly number[], gmv: readonly number[], s: Scenario): number[] {
+  const r = resolveAssumptions(s.values, { refundRate: null, aov: null });
+  return cashflowOf(spend, gmv, cashTermsOf(r));
+}

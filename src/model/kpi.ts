@@ -1,0 +1,100 @@
+/** KPI lookup by snake_case metric name (the KPI function, the CLI), and plan periods (day / week). */
+import { text } from '../i18n/text';
+import { AdplanError } from './errors';
+import type { Limit, PlanDay, ScenarioReport } from './report';
+
+export const KPI_METRICS = [
+  'total_spend',
+  'total_gmv',
+  'total_profit',
+  'roi',
+  'incremental_roi',
+  'peak_capital',
+  'min_cash',
+  'payback_day',
+  'return_on_capital',
+  'return_on_capital_annualised',
+  'sustainable_spend',
+  'break_even_roi',
+  'unit_margin',
+  'target_marginal_roi',
+] as const;
+export type KpiMetric = (typeof KPI_METRICS)[number];
+
+/** One KPI of a planned scenario; null means "none" (no payback, ROI without spend). */
+export function kpiValue(s: ScenarioReport, metric: string): number | null {
+  const k = s.kpis;
+  const m = metric.trim().toLowerCase();
+  switch (m as KpiMetric) {
+    case 'total_spend': return k.totalSpend;
+    case 'total_gmv': return k.totalGmv;
+    case 'total_profit': return k.totalProfit;
+    case 'roi': return k.roi;
+    case 'incremental_roi': return k.incrementalRoi;
+    case 'peak_capital': return k.peakCapital;
+    case 'min_cash': return k.minCash;
+    case 'payback_day': return k.paybackDay;
+    case 'return_on_capital': return k.returnOnCapital;
+    case 'return_on_capital_annualised': return k.returnOnCapitalAnnualised ?? null;
+    case 'sustainable_spend': return k.sustainableSpend;
+    case 'break_even_roi': return s.economics.breakEvenRoi;
+    case 'unit_margin': return s.economics.unitMargin;
+    case 'target_marginal_roi': return s.economics.targetMarginalRoi;
+    default:
+      throw new AdplanError(
+        'lookup',
+        text(`Unknown metric "${metric}". Valid metrics: ${KPI_METRICS.join(', ')}.`, `未知指标"${metric}"。可用指标:${KPI_METRICS.join(', ')}。`),
+        'metric',
+      );
+  }
+}
+
+export type Period = 'day' | 'week';
+
+export function checkPeriod(p: string | null | undefined): Period {
+  const v = (p ?? 'day').trim().toLowerCase();
+  if (v === 'day' || v === 'week') return v;
+  throw new AdplanError('input', text(`period must be "day" or "week", got "${String(p)}".`, `period 应为 "day" 或 "week",实际为 "${String(p)}"。`), 'period');
+}
+
+/**
+ * Weekly rows: 7-day blocks from plan day 1 (the last may be shorter), dated by their first day.
+ * Flows are summed, cash is the block's closing balance, roi = Σ paid / Σ spend, marginal ROI is
+ * spend-weighted, limit is the one that bound on most days (the later on a tie).
+ */
+export function planByPeriod(days: readonly PlanDay[], period: Period): PlanDay[] {
+  if (period === 'day') return days.slice();
+  const out: PlanDay[] = [];
+  for (let i = 0; i < days.length; i += 7) {
+    const w = days.slice(i, i + 7);
+    const sum = (f: (d: PlanDay) => number): number => w.reduce((t, d) => t + f(d), 0);
+    const spend = sum((d) => d.spend);
+    const paid = sum((d) => d.paidGmv);
+    const mw = sum((d) => (d.marginalRoi ?? 0) * d.spend);
+    const counts = new Map<Limit, number>();
+    let limit: Limit = w[0]!.limit;
+    let best = 0;
+    for (const d of w) {
+      const c = (counts.get(d.limit) ?? 0) + 1;
+      counts.set(d.limit, c);
+      if (c >= best) {
+        best = c;
+        limit = d.limit;
+      }
+    }
+    out.push({
+      date: w[0]!.date,
+      spend,
+      paidGmv: paid,
+      organicGmv: sum((d) => d.organicGmv),
+      gmv: sum((d) => d.gmv),
+      orders: sum((d) => d.orders),
+      profit: sum((d) => d.profit),
+      cash: w[w.length - 1]!.cash,
+      roi: spend > 0 ? paid / spend : null,
+      marginalRoi: spend > 0 ? mw / spend : null,
+      limit,
+    });
+  }
+  return out;
+}
