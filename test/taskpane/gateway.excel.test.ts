@@ -1,0 +1,130 @@
+/** ExcelGateway over office-addin-mock: values as Office.js hands them, writes and sync counts. */
+import { ExcelGateway, toFormulas } from '../../src/taskpane/gateway/excel';
+import { createExcelMock, type MockRange } from './excelMock';
+
+const history: MockRange = {
+  address: 'History!A1:C4',
+  values: [
+    ['日期', '成交金额', '千川消耗'],
+    ['2024-05-01', 1200, ''],
+    ['2024-05-02', 0, 0],
+    ['2024-05-03', 900, 150],
+  ],
+  valueTypes: [
+    ['String', 'String', 'String'],
+    ['String', 'Double', 'Empty'],
+    ['String', 'Double', 'Empty'],
+    ['String', 'Double', 'Double'],
+  ],
+};
+
+describe('ExcelGateway reading', () => {
+  it('reads the used range with blanks as null whether Office sends "" or 0, keeping real zeros', async () => {
+    const m = createExcelMock({ sheets: [{ name: 'History', used: history }] });
+    const r = await new ExcelGateway(m.host).readUsedRange('History');
+    expect(r).not.toBeNull();
+    expect(r?.sheet).toBe('History');
+    expect([r?.row, r?.column]).toEqual([1, 1]);
+    expect(r?.values[1]).toEqual(['2024-05-01', 1200, null]); // "" blank
+    expect(r?.values[2]).toEqual(['2024-05-02', 0, null]); // real 0 kept; desktop's blank-as-0 dropped
+    expect(r?.values[3]).toEqual(['2024-05-03', 900, 150]);
+    expect(m.syncs()).toBe(1);
+  });
+
+  it('places a range by its address, quoted sheet names included', async () => {
+    const m = createExcelMock({
+      sheets: [{ name: 'My Data', used: { address: "'My Data'!B3:C4", values: [['a', 'b'], [1, 2]], valueTypes: [['String', 'String'], ['Double', 'Double']] } }],
+    });
+    const r = await new ExcelGateway(m.host).readUsedRange('My Data');
+    expect(r).toMatchObject({ sheet: 'My Data', row: 3, column: 2, values: [['a', 'b'], [1, 2]] });
+  });
+
+  it('returns null for an empty sheet and for a sheet that does not exist', async () => {
+    const m = createExcelMock({ sheets: [{ name: 'Empty' }] });
+    const gw = new ExcelGateway(m.host);
+    expect(await gw.readUsedRange('Empty')).toBeNull();
+    expect(await gw.readUsedRange('Nope')).toBeNull();
+  });
+
+  it('reads a named range in one sync, and null when the name is absent', async () => {
+    const m = createExcelMock({ sheets: [{ name: 'History', used: history }], names: { ADPLAN_History: history } });
+    const gw = new ExcelGateway(m.host);
+    const r = await gw.readNamed('ADPLAN_History');
+    expect(r?.values[0]).toEqual(['日期', '成交金额', '千川消耗']);
+    expect(m.syncs()).toBe(1);
+    expect(await gw.readNamed('ADPLAN_Assumptions')).toBeNull();
+  });
+
+  it('lists every sheet with its top rows in two syncs, however many sheets there are', async () => {
+    const top = (sheet: string): MockRange => ({ address: `${sheet}!A1:B1`, values: [['x', 'y']], valueTypes: [['String', 'String']] });
+    const m = createExcelMock({ sheets: ['S1', 'S2', 'S3', 'S4'].map((name) => ({ name, top: top(name) })).concat([{ name: 'Blank' }]) });
+    const list = await new ExcelGateway(m.host).listSheets();
+    expect(list.map((s) => s.name)).toEqual(['S1', 'S2', 'S3', 'S4', 'Blank']);
+    expect(list[2]?.top?.values).toEqual([['x', 'y']]);
+    expect(list[4]?.top).toBeNull();
+    expect(m.syncs()).toBe(2);
+  });
+});
+
+describe('ExcelGateway writing', () => {
+  it('writes a plan to a new name when the sheet exists, touching nothing of the old one', async () => {
+    const m = createExcelMock({ sheets: [{ name: 'History', used: history }, { name: 'Plan – Base' }] });
+    const name = await new ExcelGateway(m.host).addSheet({
+      baseName: 'Plan – Base',
+      cells: [['title'], [], [{ formula: '=ADPLAN.PLAN(ADPLAN_History,ADPLAN_Assumptions,"Base")' }, 5]],
+      charts: [{ type: 'line', title: 'Cash', values: 'H3:H10', categories: 'A3:A10', anchor: 'M2' }],
+      activate: true,
+    });
+    expect(name).toBe('Plan – Base (2)');
+    expect(m.added).toEqual(['Plan – Base (2)']);
+    expect(m.written.every((w) => w.sheet === 'Plan – Base (2)')).toBe(true);
+    expect(m.written).toHaveLength(1);
+    expect(m.written[0]?.address).toBe('A1:B3');
+    expect(m.written[0]?.formulas).toEqual([
+      ['title', ''],
+      ['', ''],
+      ['=ADPLAN.PLAN(ADPLAN_History,ADPLAN_Assumptions,"Base")', 5],
+    ]);
+    expect(m.charts).toEqual([
+      { sheet: 'Plan – Base (2)', type: 'Line', source: 'H3:H10', seriesBy: 'Columns', title: 'Cash', categories: 'A3:A10', position: 'M2' },
+    ]);
+    expect(m.activated).toEqual(['Plan – Base (2)']);
+    expect(m.syncs()).toBe(2); // read the names, then write everything
+  });
+
+  it('creates a missing name and moves an existing one', async () => {
+    const m = createExcelMock({ sheets: [{ name: 'History', used: history }], names: { ADPLAN_Assumptions: history } });
+    const gw = new ExcelGateway(m.host);
+    await gw.setName('ADPLAN_History', 'History', 'A1:C4');
+    expect(m.namesAdded).toEqual([{ name: 'ADPLAN_History', reference: '=History!$A$1:$C$4' }]);
+    await gw.setName('ADPLAN_Assumptions', 'AdPlan Assumptions', 'A1:H34');
+    expect(m.namesUpdated).toEqual([{ name: 'ADPLAN_Assumptions', formula: "='AdPlan Assumptions'!$A$1:$H$34" }]);
+    expect(m.syncs()).toBe(4);
+  });
+
+  it('writes a block of cells in one sync, whatever its size', async () => {
+    const m = createExcelMock({ sheets: [{ name: 'A' }] });
+    const block = Array.from({ length: 40 }, (_, i) => [i, null, `=text ${i}`]);
+    await new ExcelGateway(m.host).writeCells('A', 'C5', block);
+    expect(m.syncs()).toBe(1);
+    expect(m.written[0]?.address).toBe('C5:E44');
+    expect(m.written[0]?.formulas[3]).toEqual([3, '', "'=text 3"]);
+  });
+
+  it('selects a cell on its sheet', async () => {
+    const m = createExcelMock({ sheets: [{ name: 'History', used: history }] });
+    await new ExcelGateway(m.host).select('History', 'C7');
+    expect(m.selected).toEqual([{ sheet: 'History', address: 'C7' }]);
+    expect(m.activated).toEqual(['History']);
+    expect(m.syncs()).toBe(1);
+  });
+});
+
+describe('toFormulas', () => {
+  it('pads ragged rows and never writes NaN, Infinity or a Date object', () => {
+    expect(toFormulas([[1], [NaN, Infinity, new Date('2024-05-01T00:00:00Z')]])).toEqual([
+      [1, '', ''],
+      ['', '', '2024-05-01'],
+    ]);
+  });
+});
