@@ -3,6 +3,8 @@ export interface CliIo {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   env: Readonly<Record<string, string | undefined>>;
+  /** stderr is a terminal (progress bars); absent = no. */
+  stderrIsTTY?: boolean;
 }
 
 export function processIo(): CliIo {
@@ -10,5 +12,6 @@ export function processIo(): CliIo {
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
     env: process.env,
+    stderrIsTTY: process.stderr.isTTY === true,
   };
 }

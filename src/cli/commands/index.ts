@@ -4,5 +4,6 @@
  */
 import type { Command } from '../command';
 import { check } from './check';
+import { portfolio } from './portfolio';
 
-export const COMMANDS: readonly Command[] = [check];
+export const COMMANDS: readonly Command[] = [check, portfolio];

@@ -1,0 +1,113 @@
+/**
+ * adplan portfolio <folder or files…> [--scenario NAME] [--runs N] [--seed S] [--jobs N]
+ *                  [--out summary.xlsx [--force]] [--json] [--lang zh-CN|en-US]
+ * Plans every merchant file found, tiers and ranks them (docs/portfolio.md). Exit 0 when the
+ * batch ran (broken files are rows with status "error"), 1 when nothing could be planned,
+ * 2 for a usage error (including an existing --out file without --force).
+ */
+import { existsSync } from 'node:fs';
+import { pick, text, type Lang } from '../../i18n/text';
+import { isAdplanError } from '../../model/errors';
+import { portfolioHuman } from '../../portfolio/human';
+import { portfolioJson } from '../../portfolio/json';
+import { terminalProgress } from '../../portfolio/progress';
+import { defaultJobs, runPortfolio } from '../../portfolio/run';
+import { buildSummaryWorkbook } from '../../portfolio/summary-workbook';
+import { saveWorkbook } from '../../portfolio/save-workbook';
+import { parseCommandArgs, UsageError } from '../args';
+import { EXIT, type Command } from '../command';
+import type { CliIo } from '../io';
+import { detectLang, isLang } from '../lang';
+
+const USAGE =
+  'adplan portfolio <folder|file>… [--scenario NAME] [--runs N] [--seed S] [--jobs N] [--out summary.xlsx] [--force] [--json] [--lang zh-CN|en-US]';
+
+/** Default Monte Carlo runs per merchant, as for `adplan plan`. */
+export const DEFAULT_RUNS = 1000;
+
+function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number, lang: Lang): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!/^-?\d+$/u.test(raw.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw new UsageError(
+      pick(text(`--${name} must be a whole number from ${min} to ${max}, not "${raw}"`, `--${name} 应为 ${min} 到 ${max} 的整数，而不是“${raw}”`), lang),
+    );
+  }
+  return n;
+}
+
+export const portfolio: Command = {
+  name: 'portfolio',
+  summary: text('Plan, tier and rank every merchant in folders of exports', '批量规划文件夹中的所有商家，并分层排名'),
+  usage: USAGE,
+  async run(argv: readonly string[], io: CliIo): Promise<number> {
+    const { values, positionals } = parseCommandArgs(argv, {
+      scenario: { type: 'string' },
+      runs: { type: 'string' },
+      seed: { type: 'string' },
+      jobs: { type: 'string' },
+      out: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      lang: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    });
+    if (values.lang !== undefined && !isLang(values.lang)) throw new UsageError(`--lang must be zh-CN or en-US, not "${values.lang}"`);
+    const lang = detectLang(values.lang, io.env);
+    if (values.help) {
+      io.stdout(`${USAGE}\n  ${pick(portfolio.summary, lang)}\n`);
+      return EXIT.ok;
+    }
+    if (positionals.length === 0) throw new UsageError(pick(text('missing <folder or files>', '缺少 <文件夹或文件>'), lang));
+    const runs = integer('runs', values.runs, DEFAULT_RUNS, 0, 1_000_000, lang);
+    const seed = integer('seed', values.seed, 1, -2_147_483_648, 4_294_967_295, lang);
+    const jobs = integer('jobs', values.jobs, defaultJobs(), 1, 256, lang);
+    const out = values.out;
+    if (out !== undefined) {
+      if (!/\.xlsx$/iu.test(out)) throw new UsageError(pick(text(`--out must name an .xlsx file, not "${out}"`, `--out 应为 .xlsx 文件，而不是“${out}”`), lang));
+      // Refuse before planning, so an hour's batch is not lost to an existing file.
+      if (existsSync(out) && !values.force) {
+        throw new UsageError(pick(text(`${out} already exists: choose another name or add --force`, `${out} 已存在：请换一个文件名或加 --force`), lang));
+      }
+    }
+
+    const progress = io.stderrIsTTY ? terminalProgress(io.stderr, lang) : null;
+    let result;
+    try {
+      result = await runPortfolio({
+        inputs: positionals,
+        cwd: process.cwd(),
+        runs,
+        seed,
+        jobs,
+        ...(values.scenario !== undefined ? { scenario: values.scenario } : {}),
+        ...(progress ? { onProgress: (d: number, t: number) => progress.update(d, t) } : {}),
+      });
+    } catch (e) {
+      progress?.end();
+      if (!isAdplanError(e)) throw e;
+      io.stderr(`adplan portfolio: ${pick(e.text, lang)}\n`);
+      return EXIT.failed;
+    }
+    progress?.end();
+    const { rows, summary } = result;
+    if (rows.length === 0) {
+      const message = pick(text(`No .xlsx or .csv files found in ${positionals.join(', ')}`, `在 ${positionals.join('、')} 中没有找到 .xlsx 或 .csv 文件`), lang);
+      if (values.json) io.stdout(`${JSON.stringify({ error: { message } })}\n`);
+      else io.stderr(`adplan portfolio: ${message}\n`);
+      return EXIT.failed;
+    }
+    if (out !== undefined) {
+      try {
+        await saveWorkbook(buildSummaryWorkbook(rows, summary, lang), out, values.force);
+      } catch (e) {
+        if (!isAdplanError(e)) throw e;
+        io.stderr(`adplan portfolio: ${pick(e.text, lang)}\n`);
+        return EXIT.failed;
+      }
+    }
+    io.stdout(values.json ? `${JSON.stringify(portfolioJson(rows, summary, lang), null, 2)}\n` : portfolioHuman(rows, summary, lang));
+    if (out !== undefined && !values.json) io.stdout(`${pick(text('Summary workbook written', '已写入汇总工作簿'), lang)}: ${out}\n`);
+    return EXIT.ok;
+  },
+};

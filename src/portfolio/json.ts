@@ -1,0 +1,32 @@
+/** The `adplan portfolio --json` object (issue 8), messages in the chosen language. */
+import { pick, type Lang } from '../i18n/text';
+import type { KpiReport, RiskReport } from '../model/report';
+import type { MerchantRow, MerchantStatus, PortfolioSummary, Tier } from './types';
+
+export interface MerchantJson {
+  file: string;
+  status: MerchantStatus;
+  tier: Tier;
+  message: string;
+  kpis: KpiReport | null;
+  risk: RiskReport | null;
+}
+
+export interface PortfolioJson {
+  merchants: MerchantJson[];
+  summary: PortfolioSummary;
+}
+
+export function portfolioJson(rows: readonly MerchantRow[], summary: PortfolioSummary, lang: Lang): PortfolioJson {
+  return {
+    merchants: rows.map((r) => ({
+      file: r.file,
+      status: r.status,
+      tier: r.tier,
+      message: pick(r.reason, lang),
+      kpis: r.kpis,
+      risk: r.risk,
+    })),
+    summary,
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * PlanReport (or the error that stopped it) → the merchant's row. Runs in the worker, so only
+ * the row crosses back to the main thread.
+ */
+import { text } from '../i18n/text';
+import { ASSUMPTIONS, type Scenario } from '../model/assumptions';
+import { AdplanError, isAdplanError } from '../model/errors';
+import type { History } from '../model/history';
+import type { KpiReport, PlanReport, RiskReport, ScenarioReport } from '../model/report';
+import { unknownScenario } from '../model/scenarios';
+import { classify, DEFAULT_TIER_THRESHOLDS, type TierContext, type TierThresholds } from './tiers';
+import type { MerchantRow } from './types';
+
+/** Days of history whose mean spend is "current spend" (MODEL.md §7 S_0). */
+export const CURRENT_SPEND_DAYS = 7;
+
+export function currentSpendOf(history: History): number {
+  const last = history.days.slice(-CURRENT_SPEND_DAYS);
+  if (last.length === 0) return 0;
+  return last.reduce((a, d) => a + d.spend, 0) / last.length;
+}
+
+/** The planned scenario: the named one, else the first (the table's Base column). */
+export function pickScenario(report: PlanReport, name: string | undefined): ScenarioReport {
+  const s = name === undefined ? report.scenarios[0] : report.scenarios.find((x) => x.name === name);
+  if (!s) throw unknownScenario(name ?? '', report.scenarios.map((x) => x.name));
+  return s;
+}
+
+/** cash_available / cash_reserve of the scenario as the merchant's table gives them. */
+export function cashOf(scenarios: readonly Scenario[], name: string): Pick<TierContext, 'cashAvailable' | 'cashReserve'> {
+  const values = scenarios.find((s) => s.name === name)?.values ?? scenarios[0]?.values ?? {};
+  const available = values.cash_available;
+  if (available === undefined) {
+    const s = ASSUMPTIONS.cash_available;
+    throw new AdplanError(
+      'input',
+      text(`Assumption cash_available (${s.en}) is required to tier the merchant.`, `缺少假设 ${s.zh}(cash_available)，无法分层。`),
+      'cash_available',
+    );
+  }
+  return { cashAvailable: available, cashReserve: values.cash_reserve ?? ASSUMPTIONS.cash_reserve.default ?? 0 };
+}
+
+/** Finite numbers pass; NaN/±Infinity become null, so no output ever shows them. */
+function finiteOrNull(x: number | null): number | null {
+  return x !== null && Number.isFinite(x) ? x : null;
+}
+
+function clean<T extends object>(o: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) out[k] = typeof v === 'number' ? finiteOrNull(v) : v;
+  return out as T;
+}
+
+export function annualise(returnOnCapital: number | null, horizonDays: number): number | null {
+  if (returnOnCapital === null || !(horizonDays > 0)) return null;
+  return finiteOrNull((returnOnCapital * 365) / horizonDays);
+}
+
+export interface PlannedInput {
+  file: string;
+  report: PlanReport;
+  history: History;
+  scenarios: readonly Scenario[];
+  /** --scenario; undefined = the first column. */
+  scenario?: string;
+  thresholds?: TierThresholds;
+}
+
+export function plannedRow(p: PlannedInput): MerchantRow {
+  const s = pickScenario(p.report, p.scenario);
+  const currentSpend = currentSpendOf(p.history);
+  const ctx: TierContext = { currentSpend, ...cashOf(p.scenarios, s.name) };
+  const v = classify(p.report, s, ctx, p.thresholds ?? DEFAULT_TIER_THRESHOLDS);
+  const kpis: KpiReport = clean(s.kpis);
+  const risk: RiskReport | null = s.risk ? clean(s.risk) : null;
+  return {
+    file: p.file,
+    status: v.status,
+    tier: v.tier,
+    reason: v.reason,
+    kpis,
+    risk,
+    annualReturn: kpis.returnOnCapitalAnnualised ?? annualise(kpis.returnOnCapital, s.days.length),
+    currentSpend,
+    scenario: s.name,
+  };
+}
+
+/** A file that could not be planned: tier data-fix, the error as the reason. */
+export function errorRow(file: string, e: unknown): MerchantRow {
+  const reason = isAdplanError(e)
+    ? e.text
+    : text(
+        `Unexpected error: ${e instanceof Error ? e.message : String(e)}`,
+        `意外错误：${e instanceof Error ? e.message : String(e)}`,
+      );
+  return {
+    file,
+    status: 'error',
+    tier: 'data-fix',
+    reason,
+    kpis: null,
+    risk: null,
+    annualReturn: null,
+    currentSpend: null,
+    scenario: null,
+  };
+}

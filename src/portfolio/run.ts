@@ -1,0 +1,90 @@
+/**
+ * The batch: discover files, plan each (worker threads, or in this thread with jobs = 1),
+ * keep only each merchant's row, rank and total at the end.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { discoverFiles, type FoundFile } from './discover';
+import { planFile } from './plan-file';
+import { runInWorkers } from './pool';
+import { rankRows } from './rank';
+import { errorRow } from './row';
+import { merchantSeed } from './seed';
+import { summarise } from './summary';
+import type { PlanTask } from './task';
+import type { MerchantRow, PortfolioSummary } from './types';
+import { AdplanError } from '../model/errors';
+import { text } from '../i18n/text';
+
+export interface PortfolioOptions {
+  inputs: readonly string[];
+  cwd: string;
+  scenario?: string;
+  runs: number;
+  seed: number;
+  /** Worker threads; 1 plans in this thread. */
+  jobs: number;
+  horizonDays?: number;
+  /** Compiled worker script; defaults to worker.js next to this file (dist/node). */
+  workerPath?: string;
+  /** Called after each merchant with (done, total). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface PortfolioResult {
+  rows: MerchantRow[];
+  summary: PortfolioSummary;
+}
+
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
+}
+
+export function defaultWorkerPath(): string {
+  return join(__dirname, 'worker.js');
+}
+
+function taskOf(f: FoundFile, o: PortfolioOptions): PlanTask {
+  return {
+    path: f.path,
+    display: f.display,
+    seed: merchantSeed(o.seed, f.key),
+    runs: o.runs,
+    ...(o.scenario !== undefined ? { scenario: o.scenario } : {}),
+    ...(o.horizonDays !== undefined ? { horizonDays: o.horizonDays } : {}),
+  };
+}
+
+export async function runPortfolio(o: PortfolioOptions): Promise<PortfolioResult> {
+  const found = await discoverFiles(o.inputs, o.cwd);
+  const rows: MerchantRow[] = [];
+  const total = found.length;
+  const take = (row: MerchantRow): void => {
+    rows.push(row);
+    o.onProgress?.(rows.length, total);
+  };
+  const tasks: PlanTask[] = [];
+  for (const f of found) {
+    if (f.error) take(errorRow(f.display, new AdplanError('input', f.error)));
+    else tasks.push(taskOf(f, o));
+  }
+  if (o.jobs <= 1) {
+    for (const t of tasks) take(await planFile(t));
+  } else {
+    const workerPath = o.workerPath ?? defaultWorkerPath();
+    if (!existsSync(workerPath)) {
+      throw new AdplanError(
+        'input',
+        text(
+          `Worker script ${workerPath} not found: build the CLI (npm run build:node) or use --jobs 1.`,
+          `找不到工作线程脚本 ${workerPath}：请先构建 CLI（npm run build:node）或使用 --jobs 1。`,
+        ),
+      );
+    }
+    await runInWorkers(tasks, { jobs: o.jobs, workerPath }, take);
+  }
+  // Summed in rank order, not arrival order, so float totals do not depend on --jobs.
+  const ranked = rankRows(rows);
+  return { rows: ranked, summary: summarise(ranked) };
+}

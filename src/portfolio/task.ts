@@ -1,0 +1,10 @@
+/** One unit of batch work, as posted to a worker (structured-clone friendly). */
+export interface PlanTask {
+  path: string;
+  display: string;
+  /** Monte Carlo seed for this merchant (see seed.ts). */
+  seed: number;
+  runs: number;
+  scenario?: string;
+  horizonDays?: number;
+}

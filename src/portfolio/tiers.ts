@@ -1,0 +1,160 @@
+/**
+ * Tiering (docs/portfolio.md): which service a merchant needs next, with the reason.
+ * - scale: ready, profitable headroom, capital fits;
+ * - steady: ready, but little headroom, paid traffic not profitable/too risky, or capital-bound;
+ * - organic-first: not ready (the first failed readiness check is what to fix first);
+ * - data-fix: the file cannot be planned (set by the caller from the error).
+ * Pure: a PlanReport and three numbers the report does not carry in, a verdict out.
+ */
+import { text, type Text } from '../i18n/text';
+import type { PlanReport, ScenarioReport } from '../model/report';
+import { formatNumber } from '../cli/format';
+import type { MerchantStatus, Tier } from './types';
+
+export interface TierThresholds {
+  /** Headroom: sustainable spend S* ≥ (1 + minHeadroom) × current spend. */
+  minHeadroom: number;
+  /** Capital: cash-limited plan days ≤ this share of the horizon. */
+  maxCashBoundShare: number;
+  /** Capital: P(min cash < reserve) ≤ this. */
+  maxPCashShort: number;
+  /** Profitable: P(total profit < 0) ≤ this. */
+  maxPLoss: number;
+}
+
+export const DEFAULT_TIER_THRESHOLDS: TierThresholds = {
+  minHeadroom: 0.25,
+  maxCashBoundShare: 0.1,
+  maxPCashShort: 0.05,
+  maxPLoss: 0.2,
+};
+
+/** What the tiering needs besides the report: the merchant's spend today and cash. */
+export interface TierContext {
+  /** Mean spend of the last 7 history days (MODEL.md §7 S_0); 0 without paid history. */
+  currentSpend: number;
+  /** cash_available of the planned scenario. */
+  cashAvailable: number;
+  /** cash_reserve of the planned scenario (0 when not given). */
+  cashReserve: number;
+}
+
+export interface TierVerdict {
+  status: Exclude<MerchantStatus, 'error'>;
+  tier: Exclude<Tier, 'data-fix'>;
+  reason: Text;
+}
+
+const money = (x: number): string => `¥${formatNumber(x, 0)}`;
+const pct = (x: number): string => `${formatNumber(x * 100, 0)}%`;
+
+/** Peak capital the plan may need: the P90 when risk was simulated, else the plan's own. */
+export function peakCapitalOf(s: ScenarioReport): number {
+  return s.risk ? Math.max(s.risk.peakCapitalP90, s.kpis.peakCapital) : s.kpis.peakCapital;
+}
+
+export function cashBoundDays(s: ScenarioReport): number {
+  return s.days.filter((d) => d.limit === 'cash').length;
+}
+
+function notReady(report: PlanReport): TierVerdict {
+  const [first, ...rest] = report.baseline.reasons;
+  const head = first ?? text('Readiness checks failed.', '准备度检查未通过。');
+  const more = rest.length > 0 ? text(` (+${rest.length} more)`, `（另有 ${rest.length} 项）`) : text('', '');
+  return {
+    status: 'not_ready',
+    tier: 'organic-first',
+    reason: text(`Organic first: ${head['en-US']}${more['en-US']}`, `先做自然流：${head['zh-CN']}${more['zh-CN']}`),
+  };
+}
+
+function steady(reason: Text): TierVerdict {
+  return { status: 'ok', tier: 'steady', reason };
+}
+
+/** Each check returns null when passed, else why the merchant stays steady. Order = what to say first. */
+function capitalCheck(s: ScenarioReport, ctx: TierContext, t: TierThresholds): Text | null {
+  const free = ctx.cashAvailable - ctx.cashReserve;
+  const peak = peakCapitalOf(s);
+  if (peak > free) {
+    return text(
+      `Capital-bound: the plan may tie up ${money(peak)} but only ${money(free)} is free above the reserve.`,
+      `受资金约束：计划最多占用资金 ${money(peak)}，而储备之上可用资金仅 ${money(free)}。`,
+    );
+  }
+  const horizon = s.days.length;
+  const bound = cashBoundDays(s);
+  if (horizon > 0 && bound / horizon > t.maxCashBoundShare) {
+    return text(
+      `Capital-bound: cash limits spend on ${bound} of ${horizon} plan days.`,
+      `受资金约束：计划期 ${horizon} 天中有 ${bound} 天的投放受现金限制。`,
+    );
+  }
+  if (s.risk && s.risk.pCashShort > t.maxPCashShort) {
+    return text(
+      `Capital-bound: ${pct(s.risk.pCashShort)} chance cash falls below the reserve (max ${pct(t.maxPCashShort)}).`,
+      `受资金约束：现金跌破储备的概率为 ${pct(s.risk.pCashShort)}（上限 ${pct(t.maxPCashShort)}）。`,
+    );
+  }
+  return null;
+}
+
+function profitCheck(s: ScenarioReport, t: TierThresholds): Text | null {
+  const roi = s.kpis.incrementalRoi;
+  const be = s.economics.breakEvenRoi;
+  if (!(s.kpis.totalSpend > 0) || roi === null) {
+    return text('The plan spends nothing on paid traffic.', '计划期内没有付费投放。');
+  }
+  if (roi < be) {
+    return text(
+      `Not profitable: incremental ROI ${roi.toFixed(2)} is below break-even ${be.toFixed(2)}.`,
+      `不盈利：增量投产比 ${roi.toFixed(2)} 低于保本投产比 ${be.toFixed(2)}。`,
+    );
+  }
+  if (s.risk && s.risk.pLoss > t.maxPLoss) {
+    return text(
+      `Too risky: ${pct(s.risk.pLoss)} chance of a loss over the plan (max ${pct(t.maxPLoss)}).`,
+      `风险过高：计划期亏损概率 ${pct(s.risk.pLoss)}（上限 ${pct(t.maxPLoss)}）。`,
+    );
+  }
+  return null;
+}
+
+/** The tier of a planned merchant from the planned scenario `s` of `report`. */
+export function classify(
+  report: PlanReport,
+  s: ScenarioReport,
+  ctx: TierContext,
+  t: TierThresholds = DEFAULT_TIER_THRESHOLDS,
+): TierVerdict {
+  if (!report.baseline.ready) return notReady(report);
+  const target = s.kpis.sustainableSpend;
+  const now = ctx.currentSpend;
+  if (!(target > 0)) {
+    return steady(
+      text(
+        `No profitable paid spend at current margins (break-even ROI ${s.economics.breakEvenRoi.toFixed(2)}): hold and improve margin.`,
+        `按当前利润率没有可盈利的付费投放（保本投产比 ${s.economics.breakEvenRoi.toFixed(2)}）：维持现状，先提升利润率。`,
+      ),
+    );
+  }
+  if (target < (1 + t.minHeadroom) * now) {
+    return steady(
+      text(
+        `Little headroom: sustainable spend ${money(target)}/day vs ${money(now)}/day now (needs +${pct(t.minHeadroom)}).`,
+        `增长空间小：可持续日消耗 ${money(target)}，当前 ${money(now)}（需高出 ${pct(t.minHeadroom)}）。`,
+      ),
+    );
+  }
+  const why = capitalCheck(s, ctx, t) ?? profitCheck(s, t);
+  if (why) return steady(why);
+  const from = now > 0 ? text(`${money(now)}/day now`, `当前 ${money(now)}/天`) : text('no paid spend now', '目前未投放');
+  return {
+    status: 'ok',
+    tier: 'scale',
+    reason: text(
+      `Scale: sustainable ${money(target)}/day (${from['en-US']}); peak capital ${money(peakCapitalOf(s))} of ${money(ctx.cashAvailable - ctx.cashReserve)} free.`,
+      `可放量：可持续日消耗 ${money(target)}（${from['zh-CN']}）；峰值占用资金 ${money(peakCapitalOf(s))}，可用 ${money(ctx.cashAvailable - ctx.cashReserve)}。`,
+    ),
+  };
+}

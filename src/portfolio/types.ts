@@ -1,0 +1,41 @@
+/**
+ * One merchant's line in the portfolio: everything the summary, the JSON and the workbook need,
+ * and nothing more (the full PlanReport is dropped in the worker so memory stays flat).
+ */
+import type { Text } from '../i18n/text';
+import type { KpiReport, RiskReport } from '../model/report';
+
+export type Tier = 'scale' | 'steady' | 'organic-first' | 'data-fix';
+
+/** Display and ranking order of the tiers: most fundable first. */
+export const TIERS: readonly Tier[] = ['scale', 'steady', 'organic-first', 'data-fix'];
+
+export type MerchantStatus = 'ok' | 'not_ready' | 'error';
+
+export interface MerchantRow {
+  /** Path as shown to the user (relative to the working directory, '/' separators). */
+  file: string;
+  status: MerchantStatus;
+  tier: Tier;
+  /** Why this tier, in both languages (the error itself for status "error"). */
+  reason: Text;
+  /** The chosen scenario's KPIs; null when the file could not be planned. */
+  kpis: KpiReport | null;
+  /** The chosen scenario's risk; null with --runs 0 or when the file could not be planned. */
+  risk: RiskReport | null;
+  /** Return on capital × 365 / horizon; null when there is no capital at work. */
+  annualReturn: number | null;
+  /** Mean spend of the last 7 history days (the plan's starting point); null when not read. */
+  currentSpend: number | null;
+  /** Scenario actually planned (the chosen one, or the table's first). */
+  scenario: string | null;
+}
+
+export interface PortfolioSummary {
+  merchants: number;
+  counts: Record<Tier, number>;
+  /** Sums over status "ok" merchants (the ones a provider would fund). */
+  totalPlannedSpend: number;
+  totalPeakCapital: number;
+  totalExpectedProfit: number;
+}
