@@ -91,6 +91,7 @@ function readSession(ctx: Ctx, index: number, flipRefunds: boolean): Session | n
   const values: Partial<Record<NumericField, number | null>> = {};
   let rowError = false;
   let anyValue = false;
+  const badFields = new Set<HistoryField>();
   const pending: (() => void)[] = [];
   for (const f of NUMERIC) {
     const col = ctx.map.columns[f];
@@ -102,6 +103,7 @@ function readSession(ctx: Ctx, index: number, flipRefunds: boolean): Session | n
     if (!p.ok) {
       anyValue = true;
       const msg = expectedNumber(p.reason, name.en, FIELD_SPEC[f].zh);
+      badFields.add(f);
       if (core) {
         rowError = true;
         pending.push(() => issue(ctx, 'error', skipped(msg), { index, field: f }));
@@ -151,7 +153,7 @@ function readSession(ctx: Ctx, index: number, flipRefunds: boolean): Session | n
   pending.forEach((p) => p());
   for (const f of ['orders', 'gmv'] as const) {
     if (values[f] === null || values[f] === undefined) {
-      if (ctx.issues.some((x) => x.row === ctx.loc.row(index) && x.severity === 'error' && x.address === ctx.loc.address(index, ctx.map.columns[f] as number))) continue;
+      if (badFields.has(f)) continue; // already reported as a bad cell
       rowError = true;
       issue(ctx, 'error', skipped(text(`${f} is required but the cell is empty`, `${FIELD_SPEC[f].zh}为必填，但单元格为空`)), {
         index,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readHistory } from '../../src/data/history';
 import type { Cell, DataIssue } from '../../src/data/types';
 import { AdplanError } from '../../src/model/errors';
-import { generateMerchant } from '../../src/sample/merchant';
+import { DEFAULT_TRUTH, generateMerchant, type SpendScheduleTruth } from '../../src/sample/merchant';
 import { historyToCompassCells, makeDailyCells } from '../../src/sample/sheet';
 
 const H = ['日期', '观看次数', '自然流量观看次数', '付费流量观看次数', '成交订单数', '成交金额', '退款金额', '千川消耗', '直接成交金额', '直接成交订单数'];
@@ -165,7 +165,7 @@ describe('any permutation of columns and any split of a day into sessions give t
         fc.boolean(),
         fc.integer({ min: 2, max: 12 }),
         (seed, maxSessions, messy, days) => {
-          const { history } = generateMerchant(seed, { days, spend: { startDay: 1, lowMultiple: 0.25, highMultiple: 4, stepSd: 0.45, pauseProbability: 0.2 } });
+          const { history } = generateMerchant(seed, { days, spend: { ...(DEFAULT_TRUTH.spend as SpendScheduleTruth), startDay: 1, pauseProbability: 0.2 } });
           const daily = readHistory(makeDailyCellsFrom(history));
           const sessions = historyToCompassCells(history, { seed, maxSessions, messy });
           const width = sessions[0]?.length ?? 0;
