@@ -57,7 +57,8 @@ describe('ExcelGateway reading', () => {
 
   it('lists every sheet with its top rows in two syncs, however many sheets there are', async () => {
     const top = (sheet: string): MockRange => ({ address: `${sheet}!A1:B1`, values: [['x', 'y']], valueTypes: [['String', 'String']] });
-    const m = createExcelMock({ sheets: ['S1', 'S2', 'S3', 'S4'].map((name) => ({ name, top: top(name) })).concat([{ name: 'Blank' }]) });
+    const sheets: { name: string; top?: MockRange }[] = ['S1', 'S2', 'S3', 'S4'].map((name) => ({ name, top: top(name) }));
+    const m = createExcelMock({ sheets: [...sheets, { name: 'Blank' }] });
     const list = await new ExcelGateway(m.host).listSheets();
     expect(list.map((s) => s.name)).toEqual(['S1', 'S2', 'S3', 'S4', 'Blank']);
     expect(list[2]?.top?.values).toEqual([['x', 'y']]);

@@ -6,15 +6,13 @@ import { HorizontalBarChartWithAxis, LineChart, type LineChartPoints } from '@fl
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { CurveReport, ScenarioReport } from '../../model/report';
 import { useI18n } from '../i18n';
-import { cashSeries, flatSeries, marginalCurve, spendSeries, topSensitivities, type Sensitivity } from './series';
+import { bandSeries, cashSeries, flatSeries, marginalCurve, spendSeries, topSensitivities } from './series';
 
 export interface ScenarioChartsProps {
   scenarios: readonly ScenarioReport[];
   curve: CurveReport;
   /** cash_reserve per scenario name (blank = 0). */
   reserves: Readonly<Record<string, number>>;
-  /** Sensitivities of the first scenario, when the engine exposes them. */
-  sensitivities?: readonly Sensitivity[];
 }
 
 const COLORS = ['#0f6cbd', '#c50f1f', '#107c10', '#8764b8', '#ca5010', '#038387'];
@@ -27,8 +25,8 @@ const useStyles = makeStyles({
 const WIDTH = 320;
 const HEIGHT = 220;
 
-export default function ScenarioCharts({ scenarios, curve, reserves, sensitivities }: ScenarioChartsProps) {
-  const { t, money, ratio } = useI18n();
+export default function ScenarioCharts({ scenarios, curve, reserves }: ScenarioChartsProps) {
+  const { t, money, ratio, pick } = useI18n();
   const styles = useStyles();
   const color = (i: number) => COLORS[i % COLORS.length] as string;
 
@@ -37,6 +35,11 @@ export default function ScenarioCharts({ scenarios, curve, reserves, sensitiviti
   const firstScenario = scenarios[0];
   const distinctReserves = [...new Set(scenarios.map((s) => reserves[s.name] ?? 0))];
   if (firstScenario) {
+    // The P10–P90 band of the first scenario, as two thin lines around its cash line.
+    for (const [label, values] of [['P10', firstScenario.cashP10], ['P90', firstScenario.cashP90]] as const) {
+      const band = bandSeries(firstScenario, values);
+      if (band.length > 0) cash.push({ legend: t('charts.band', { scenario: firstScenario.name, p: label }), data: band, color: color(0), opacity: 0.5, lineOptions: { strokeDasharray: '1 3' } });
+    }
     distinctReserves.forEach((r, i) =>
       cash.push({
         legend: distinctReserves.length > 1 ? `${t('charts.reserve')} ${money(r)}` : t('charts.reserve'),
@@ -71,7 +74,7 @@ export default function ScenarioCharts({ scenarios, curve, reserves, sensitiviti
     });
   });
 
-  const top = sensitivities ? topSensitivities(sensitivities) : [];
+  const top = topSensitivities(firstScenario?.sensitivity ?? []);
   return (
     <div className={styles.charts}>
       <figure>
@@ -81,7 +84,6 @@ export default function ScenarioCharts({ scenarios, curve, reserves, sensitiviti
       <figure>
         <h3 className={styles.title}>{t('charts.cash')}</h3>
         <LineChart data={{ chartTitle: t('charts.cash'), lineChartData: cash }} width={WIDTH} height={HEIGHT} />
-        <p>{t('charts.noBand')}</p>
       </figure>
       <figure>
         <h3 className={styles.title}>{t('charts.response')}</h3>
@@ -91,7 +93,7 @@ export default function ScenarioCharts({ scenarios, curve, reserves, sensitiviti
         <h3 className={styles.title}>{t('charts.tornado', { scenario: firstScenario?.name ?? '' })}</h3>
         {top.length > 0 ? (
           <HorizontalBarChartWithAxis
-            data={top.map((s, i) => ({ x: s.swing, y: s.input, color: color(i), legend: s.input }))}
+            data={top.map((s, i) => ({ x: s.swing, y: pick(s.label), color: color(i), legend: pick(s.label) }))}
             width={WIDTH}
             height={HEIGHT}
           />

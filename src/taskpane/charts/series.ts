@@ -1,5 +1,5 @@
 /** Chart data from the engine's report, kept apart from the (lazily loaded) chart components. */
-import type { CurveReport, ScenarioReport } from '../../model/report';
+import type { CurveReport, ScenarioReport, SensitivityReportRow } from '../../model/report';
 import { curveFromReport, marginalRoi } from '../../model/response-curve';
 
 export interface Point {
@@ -53,14 +53,13 @@ export function marginalCurve(curve: CurveReport, scenarios: readonly ScenarioRe
   return out;
 }
 
-export interface Sensitivity {
-  input: string;
-  low: number;
-  high: number;
-  swing: number;
+/** Per-day cash percentiles over the plan's dates (absent when the report has none). */
+export function bandSeries(s: ScenarioReport, values: readonly number[] | undefined): DatedPoint[] {
+  if (!values || values.length !== s.days.length) return [];
+  return s.days.map((d, i) => ({ x: day(d.date), y: values[i] as number }));
 }
 
 /** The top `n` by swing, largest first. */
-export function topSensitivities(list: readonly Sensitivity[], n = 6): Sensitivity[] {
+export function topSensitivities(list: readonly SensitivityReportRow[], n = 6): SensitivityReportRow[] {
   return [...list].sort((a, b) => Math.abs(b.swing) - Math.abs(a.swing)).slice(0, n);
 }

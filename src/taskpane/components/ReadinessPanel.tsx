@@ -4,29 +4,41 @@
  */
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { Text } from '../../i18n/text';
-import type { PlanReport } from '../../model/report';
+import type { BaselineReport, PlanReport } from '../../model/report';
 import { useI18n } from '../i18n';
 import type { Outcome } from '../state/compute';
 import { Section } from './Section';
 
 export interface ReadinessProps {
+  /** The verdict, when the history could be analysed. */
+  baseline: BaselineReport | null;
   report: Outcome<PlanReport> | null;
   /** Why no plan can be computed (history or assumptions unreadable), when that is the case. */
   blocker: Text | null;
 }
 
-export function ReadinessPanel({ report, blocker }: ReadinessProps) {
+function Blocked({ message }: { message: string }) {
+  const { t } = useI18n();
+  return (
+    <MessageBar intent="error" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{t('readiness.blocked')}</MessageBarTitle> {message}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+export function ReadinessPanel({ baseline: b, report, blocker }: ReadinessProps) {
   const { t, pick, money, percent } = useI18n();
-  let body;
-  if (report?.ok) {
-    const b = report.value.baseline;
+  let verdict = null;
+  if (b) {
     const baseline = t('readiness.baseline', {
       days: b.days,
       cvr: percent(b.cvr),
       aov: money(b.aov),
       gmv: money(b.organicGmvPerDay),
     });
-    body = b.ready ? (
+    verdict = b.ready ? (
       <MessageBar intent="success" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{t('readiness.ready')}</MessageBarTitle> {t('readiness.readyBody')}
@@ -46,24 +58,13 @@ export function ReadinessPanel({ report, blocker }: ReadinessProps) {
         </MessageBarBody>
       </MessageBar>
     );
-  } else if (report && !report.ok) {
-    body = (
-      <MessageBar intent="error" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{t('readiness.blocked')}</MessageBarTitle> {pick(report.error)}
-        </MessageBarBody>
-      </MessageBar>
-    );
-  } else if (blocker) {
-    body = (
-      <MessageBar intent="error" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{t('readiness.blocked')}</MessageBarTitle> {pick(blocker)}
-        </MessageBarBody>
-      </MessageBar>
-    );
-  } else {
-    body = <p>{t('readiness.pending')}</p>;
   }
-  return <Section title={t('readiness.title')}>{body}</Section>;
+  const failure = report && !report.ok ? pick(report.error) : blocker ? pick(blocker) : null;
+  return (
+    <Section title={t('readiness.title')}>
+      {verdict}
+      {failure ? <Blocked message={failure} /> : null}
+      {!verdict && !failure ? <p>{t('readiness.pending')}</p> : null}
+    </Section>
+  );
 }

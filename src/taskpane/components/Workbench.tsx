@@ -90,7 +90,7 @@ export function Workbench({ gateway }: { gateway: WorkbookGateway }) {
           </MessageBarActions>
         </MessageBar>
       ) : null}
-      <ReadinessPanel report={wb.report} blocker={blocker} />
+      <ReadinessPanel baseline={wb.baseline} report={wb.report} blocker={blocker} />
       <DataPanel
         history={wb.history}
         read={wb.historyRead}

@@ -151,7 +151,7 @@ export const enUS = {
   'charts.mroi': 'Marginal ROI',
   'charts.tornado': 'Top sensitivities: swing in total profit ({scenario})',
   'charts.noSensitivity': 'The engine reports no sensitivities for this plan.',
-  'charts.noBand': 'P10–P90 bands need daily simulation results, which this report does not include.',
+  'charts.band': '{scenario} cash {p}',
 
   'write.title': 'Write the plan into the workbook',
   'write.scenario': 'Scenario to write',

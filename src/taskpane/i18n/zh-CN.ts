@@ -153,7 +153,7 @@ export const zhCN: Messages = {
   'charts.mroi': '边际投产比',
   'charts.tornado': '主要敏感因素：总利润波动（{scenario}）',
   'charts.noSensitivity': '引擎未提供此计划的敏感性结果。',
-  'charts.noBand': 'P10–P90 区间需要逐日模拟结果，本报告未包含。',
+  'charts.band': '{scenario} 现金 {p}',
 
   'write.title': '将计划写入工作簿',
   'write.scenario': '要写入的情景',

@@ -8,8 +8,10 @@ import type { AssumptionsReadResult, HistoryReadResult } from '../../data/types'
 import { text, type Text } from '../../i18n/text';
 import type { History } from '../../model/history';
 import type { Scenario } from '../../model/assumptions';
+import { analyse, baselineReport, buildPlanReport, readinessOf } from '../../model/engine';
+import { inheritScenarios } from '../../model/scenarios';
 import { isAdplanError } from '../../model/errors';
-import type { PlanReport } from '../../model/report';
+import type { BaselineReport, PlanReport } from '../../model/report';
 import type { RangeValues } from '../gateway/types';
 import type { AssumptionsTable } from './assumptionsTable';
 import { applyOverrides, type FieldOverrides } from './mapping';
@@ -46,17 +48,23 @@ export interface PlanInput {
   scenarios: Scenario[];
 }
 
-type Engine = (input: PlanInput) => PlanReport;
-
-/** Swapped for the engine facade (src/model/engine.ts) as soon as it lands. */
-let engine: Engine | null = null;
-
-export function setEngine(e: Engine | null): void {
-  engine = e;
+export interface PlanComputation {
+  report: Outcome<PlanReport>;
+  /**
+   * The readiness verdict, also when no plan can be made (e.g. a required assumption is
+   * missing): "not ready" must still come first.
+   */
+  baseline: BaselineReport | null;
 }
 
-export function computePlan(input: PlanInput): Outcome<PlanReport> {
-  const run = engine;
-  if (!run) return { ok: false, error: text('The planning engine is not available in this build.', '此版本中没有规划引擎。') };
-  return attempt(() => run(input));
+/** All scenarios with the engine's defaults (1000 runs, seed 1): the numbers `adplan plan --json` gives. */
+export function computePlan(input: PlanInput): PlanComputation {
+  const report = attempt(() => buildPlanReport({ history: input.history, scenarios: input.scenarios }));
+  if (report.ok) return { report, baseline: report.value.baseline };
+  const first = inheritScenarios(input.scenarios)[0] ?? null;
+  const verdict = attempt(() => {
+    const a = analyse(input.history, first?.values.baseline_days ?? 28);
+    return baselineReport(a.baseline, readinessOf(a, first));
+  });
+  return { report, baseline: verdict.ok ? verdict.value : null };
 }

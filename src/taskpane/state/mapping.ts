@@ -1,7 +1,8 @@
 /**
  * Field-mapping correction without touching the reader: the user's choice (field → column) is
- * applied by rewriting the header cells handed to the reader — the chosen column gets the field's
- * first alias, columns that would compete lose their header. The sheet itself is not changed.
+ * applied by rewriting the header cells handed to the reader — the chosen column gets a header
+ * the reader maps to the field (its own when it already does), columns that would compete lose
+ * their header. The sheet itself is not changed.
  */
 import { FIELD_SPEC, FIELDS } from '../../data/fields';
 import { detectHeader, HEADER_SCAN_ROWS, mapHeaderRow } from '../../data/headers';
@@ -53,7 +54,9 @@ export function applyOverrides(cells: readonly (readonly Cell[])[], overrides: F
     if (previous !== undefined && previous !== col) row[previous] = null;
     if (col !== null && col !== undefined) {
       while (row.length <= col) row.push(null);
-      row[col] = FIELD_SPEC[field].aliases[0];
+      // Keep the sheet's own header when it already names the field (it may say 人数 vs 次数).
+      const own = original[col] ?? null;
+      row[col] = mapHeaderRow([own]).columns[field] === 0 ? own : FIELD_SPEC[field].aliases[0];
       chosen.add(col);
     }
   }

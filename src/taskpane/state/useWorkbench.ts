@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AssumptionsReadResult, DataIssue, HistoryField, HistoryReadResult } from '../../data/types';
 import type { Text } from '../../i18n/text';
 import type { AssumptionKey } from '../../model/assumptions';
-import type { PlanReport } from '../../model/report';
+import type { BaselineReport, PlanReport } from '../../model/report';
 import { DEFAULT_PRESETS } from '../../model/scenarios';
 import { cellA1, rangeA1 } from '../gateway/address';
 import { ASSUMPTIONS_NAME, HISTORY_NAME, type WorkbookGateway } from '../gateway/types';
@@ -47,6 +47,8 @@ export interface WorkbenchState {
   /** Errors in the assumptions table block the plan: an invalid cell must not turn into a default. */
   assumptionErrors: DataIssue[];
   report: Outcome<PlanReport> | null;
+  /** The readiness verdict, present even when the plan itself failed. */
+  baseline: BaselineReport | null;
   computing: boolean;
 }
 
@@ -77,6 +79,7 @@ export function useWorkbench(gw: WorkbookGateway): Workbench {
   const [overrides, setOverrides] = useState<FieldOverrides>({});
   const [table, setTable] = useState<AssumptionsTable | null>(null);
   const [report, setReport] = useState<Outcome<PlanReport> | null>(null);
+  const [baseline, setBaseline] = useState<BaselineReport | null>(null);
   const [computing, setComputing] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
   const alive = useRef(true);
@@ -137,13 +140,15 @@ export function useWorkbench(gw: WorkbookGateway): Workbench {
   useEffect(() => {
     if (!historyRead?.ok || !assumptionsRead?.ok || assumptionErrors.length > 0) {
       setReport(null);
+      setBaseline(null);
       setComputing(false);
       return;
     }
     setComputing(true);
     const id = setTimeout(() => {
       const r = computePlan({ history: historyRead.value.history, scenarios: assumptionsRead.value.scenarios });
-      setReport(r);
+      setReport(r.report);
+      setBaseline(r.baseline);
       setComputing(false);
     }, RECOMPUTE_DEBOUNCE_MS);
     return () => clearTimeout(id);
@@ -250,6 +255,7 @@ export function useWorkbench(gw: WorkbookGateway): Workbench {
     assumptionsRead,
     assumptionErrors,
     report,
+    baseline,
     computing,
     actions,
     notice,
