@@ -18,7 +18,7 @@ export const POWER_MIN_SPREAD = 1.5;
 
 /** Weak priors: a ~ N(1, 0.5), ln K ~ N(ln median spend, 2), in units of a 0.25 log residual. */
 const PRIOR_A = 1;
-const PRIOR_A_SD = 0.5;
+const PRIOR_A_SD = 0.3;
 const PRIOR_LNK_SD = 2;
 const PRIOR_SIGMA = 0.25;
 const HUBER_C = 1.345;
@@ -94,17 +94,35 @@ function degenerate(s: number[], g: number[], minPoints: number, minSpread: numb
 /** Fit, or the reason there is no curve. */
 export function tryFitCurve(spend: readonly number[], paidGmv: readonly number[], model: FitModel = 'auto'): FitResult {
   const { s, g } = paidPoints(spend, paidGmv);
+  let why: Text | null;
+  let fit: (s: number[], g: number[]) => Curve;
   if (model === 'hill') {
-    const why = degenerate(s, g, 4, POWER_MIN_SPREAD, 'Hill', 'Hill ');
-    return why ? { reason: why } : { curve: fitHill(s, g) };
+    why = degenerate(s, g, 4, POWER_MIN_SPREAD, 'Hill', 'Hill ');
+    fit = fitHill;
+  } else if (model === 'power') {
+    why = degenerate(s, g, 2, 1.2, 'power', '幂函数');
+    fit = fitPower;
+  } else if (!degenerate(s, g, HILL_MIN_POINTS, HILL_MIN_SPREAD, 'Hill', 'Hill ')) {
+    why = null;
+    fit = fitHill;
+  } else {
+    why = degenerate(s, g, POWER_MIN_POINTS, POWER_MIN_SPREAD, 'response', '响应');
+    fit = fitPower;
   }
-  if (model === 'power') {
-    const why = degenerate(s, g, 2, 1.2, 'power', '幂函数');
-    return why ? { reason: why } : { curve: fitPower(s, g) };
-  }
-  if (!degenerate(s, g, HILL_MIN_POINTS, HILL_MIN_SPREAD, 'Hill', 'Hill ')) return { curve: fitHill(s, g) };
-  const why = degenerate(s, g, POWER_MIN_POINTS, POWER_MIN_SPREAD, 'response', '响应');
-  return why ? { reason: why } : { curve: fitPower(s, g) };
+  if (why) return { reason: why };
+  const curve = fit(s, g);
+  return finiteCurve(curve) ? { curve } : { reason: NOT_FINITE };
+}
+
+const NOT_FINITE = text(
+  'The fit did not give finite parameters: spend or paid GMV values are too extreme (check the units).',
+  '拟合未得到有限的参数:消耗或付费成交的数值过于极端(请检查单位)。',
+);
+
+function finiteCurve(c: Curve): boolean {
+  const p = c.shape.kind === 'hill' ? [c.shape.gmax, c.shape.k, c.shape.a] : [c.shape.c, c.shape.b];
+  const ok = (v: number | null): boolean => v === null || Number.isFinite(v);
+  return p.every((v) => Number.isFinite(v) && v > 0) && ok(c.r2) && ok(c.residualSd) && Number.isFinite(responseOf(c.maxSpend ?? 1, c.shape));
 }
 
 /** FITCURVE: a fitted curve; degenerate input ⇒ AdplanError('input') with the reason. */
@@ -143,16 +161,19 @@ function median(xs: Float64Array): number {
 }
 
 /** Huber weights from residuals with a MAD scale; all 1 when the fit is (near) exact. */
-function huberWeights(r: Float64Array, w: Float64Array): void {
+function huberWeights(r: Float64Array, w: Float64Array): number {
   const abs = r.map(Math.abs);
   const scale = 1.4826 * median(abs);
   for (let i = 0; i < r.length; i++) {
     const t = scale > 1e-9 ? abs[i]! / (HUBER_C * scale) : 0;
     w[i] = t > 1 ? 1 / t : 1;
   }
+  return scale;
 }
 
 interface HillProblem {
+  /** Residual scale the priors are weighed against (0.25 until the data's own scale is known). */
+  priorSigma: number;
   x: Float64Array;
   y: Float64Array;
   w: Float64Array;
@@ -194,8 +215,8 @@ function hillObjective(pr: HillProblem, g: number, kap: number, a: number, H: Fl
       v[2]! += wi * j2 * res;
     }
   }
-  const wa = (PRIOR_SIGMA / PRIOR_A_SD) ** 2;
-  const wk = (PRIOR_SIGMA / PRIOR_LNK_SD) ** 2;
+  const wa = (pr.priorSigma / PRIOR_A_SD) ** 2;
+  const wk = (pr.priorSigma / PRIOR_LNK_SD) ** 2;
   obj += wa * (a - PRIOR_A) ** 2 + wk * (kap - pr.lnK0) ** 2;
   if (H && v) {
     H[4]! += wk;
@@ -280,7 +301,7 @@ function fitHill(s: number[], gmv: number[]): Curve {
   const xmin = xs[0]!;
   const xmax = xs[n - 1]!;
   const xmed = median(x);
-  const pr: HillProblem = { x, y, w: new Float64Array(n).fill(1), lnK0: xmed, lnKmin: xmin - 4.6, lnKmax: xmax + 4.6 };
+  const pr: HillProblem = { priorSigma: PRIOR_SIGMA, x, y, w: new Float64Array(n).fill(1), lnK0: xmed, lnKmin: xmin - 4.6, lnKmax: xmax + 4.6 };
 
   let best: [number, number, number, number] = [0, xmed, 1, Infinity];
   for (const a0 of [0.6, 1, 1.4]) {
@@ -289,11 +310,13 @@ function fitHill(s: number[], gmv: number[]): Curve {
       if (r[3] < best[3]) best = r;
     }
   }
-  // Huber refinement (IRLS) from the best start.
+  // Huber refinement (IRLS) from the best start; priors weighed against the data's own noise
+  // (MAD of the residuals, at least 0.02) so exact data is not pulled towards them.
   const res = new Float64Array(n);
   for (let round = 0; round < 3; round++) {
     hillObjective(pr, best[0], best[1], best[2], null, null, res);
-    huberWeights(res, pr.w);
+    const scale = huberWeights(res, pr.w);
+    pr.priorSigma = Math.max(0.02, Math.min(PRIOR_SIGMA, scale));
     best = hillLM(pr, best[0], best[1], best[2], 40);
   }
   const shape: CurveShape = { kind: 'hill', gmax: Math.exp(best[0]), k: Math.exp(best[1]), a: best[2] };
