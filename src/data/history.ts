@@ -7,7 +7,7 @@ import { text, type Text } from '../i18n/text';
 import { AdplanError } from '../model/errors';
 import type { DayRecord, History, IsoDate } from '../model/history';
 import { Locator } from './address';
-import { isMissing, parseDate, parseNumber, type DateValue } from './cells';
+import { civilFromDays, isMissing, isoToDays, parseDate, parseNumber, type DateValue, type Parsed } from './cells';
 import { COUNT_FIELDS, CORE_NUMERIC, FIELD_SPEC, INFO_NUMERIC, TOTALS_RE } from './fields';
 import { detectHeader, viewsMeasureOf, type ColumnMapping } from './headers';
 import { EXPECTED_DATE, expectedNumber } from './messages';
@@ -34,6 +34,8 @@ interface Ctx {
   map: ColumnMapping;
   cells: readonly (readonly Cell[])[];
   issues: DataIssue[];
+  /** The mapped numeric fields with their column, computed once per table. */
+  numeric: { field: NumericField; col: number; core: boolean; count: boolean }[];
 }
 
 function issue(
@@ -60,7 +62,6 @@ function issue(
 }
 
 const skipped = (t: Text): Text => text(`${t['en-US']} — row skipped`, `${t['zh-CN']}——该行已跳过`);
-const fieldName = (f: HistoryField): { en: string; zh: string } => ({ en: f, zh: FIELD_SPEC[f].zh });
 
 function isBlankRow(row: readonly Cell[]): boolean {
   // Desktop Excel may send 0 for blank cells: a row of nothing but blanks and zeros is empty.
@@ -85,81 +86,75 @@ function refundsNegative(ctx: Ctx): boolean {
   return neg > 0;
 }
 
-function readSession(ctx: Ctx, index: number, flipRefunds: boolean): Session | null | 'note' {
+interface Pending {
+  severity: 'error' | 'warning';
+  message: Text;
+  field: HistoryField;
+}
+
+function readSession(ctx: Ctx, index: number, flipRefunds: boolean, d: Parsed<DateValue | null>): Session | null | 'note' {
   const row = ctx.cells[index] ?? [];
-  const dateCol = ctx.map.columns.date as number;
   const values: Partial<Record<NumericField, number | null>> = {};
   let rowError = false;
   let anyValue = false;
-  const badFields = new Set<HistoryField>();
-  const pending: (() => void)[] = [];
-  for (const f of NUMERIC) {
-    const col = ctx.map.columns[f];
-    if (col === undefined) continue;
-    const raw = row[col];
-    const p = parseNumber(raw, 'money');
-    const name = fieldName(f);
-    const core = CORE_NUMERIC.includes(f);
+  // Cell problems wait until the date is known, so a row's issues come out date first. Lazy: most rows have none.
+  let pending: Pending[] | null = null;
+  const report = (core: boolean, message: Text, field: HistoryField): void => {
+    (pending ??= []).push(
+      core
+        ? { severity: 'error', message: skipped(message), field }
+        : { severity: 'warning', message: text(`${message['en-US']} — ignored`, `${message['zh-CN']}——已忽略`), field },
+    );
+  };
+  for (const { field: f, col, core, count } of ctx.numeric) {
+    const p = parseNumber(row[col], 'money');
     if (!p.ok) {
       anyValue = true;
-      const msg = expectedNumber(p.reason, name.en, FIELD_SPEC[f].zh);
-      badFields.add(f);
-      if (core) {
-        rowError = true;
-        pending.push(() => issue(ctx, 'error', skipped(msg), { index, field: f }));
-      } else {
-        pending.push(() => issue(ctx, 'warning', text(`${msg['en-US']} — ignored`, `${msg['zh-CN']}——已忽略`), { index, field: f }));
-      }
+      if (core) rowError = true;
+      report(core, expectedNumber(p.reason, f, FIELD_SPEC[f].zh), f);
       values[f] = null;
       continue;
     }
     let v = p.value;
-    if (v !== null) anyValue = true;
-    if (v !== null && f === 'refund_amount' && flipRefunds) v = -v;
-    if (v !== null && v < 0) {
-      const msg = text(
-        `${name.en} cannot be negative (found ${v})`,
-        `${name.zh}不能为负数（此处为 ${v}）`,
-      );
-      if (core) {
-        rowError = true;
-        pending.push(() => issue(ctx, 'error', skipped(msg), { index, field: f }));
-      } else {
-        pending.push(() => issue(ctx, 'warning', text(`${msg['en-US']} — ignored`, `${msg['zh-CN']}——已忽略`), { index, field: f }));
-      }
-      v = core ? v : null;
-    } else if (v !== null && COUNT_FIELDS.has(f) && !Number.isInteger(v)) {
-      pending.push(() =>
-        issue(ctx, 'warning', text(`${name.en} is a count but ${v} is not a whole number`, `${name.zh}是计数，但 ${v} 不是整数`), {
-          index,
-          field: f,
-        }),
-      );
+    if (v === null) {
+      values[f] = null;
+      continue;
+    }
+    anyValue = true;
+    if (f === 'refund_amount' && flipRefunds) v = -v;
+    if (v < 0) {
+      if (core) rowError = true;
+      report(core, text(`${f} cannot be negative (found ${v})`, `${FIELD_SPEC[f].zh}不能为负数（此处为 ${v}）`), f);
+      if (!core) v = null;
+    } else if (count && !Number.isInteger(v)) {
+      (pending ??= []).push({
+        severity: 'warning',
+        message: text(`${f} is a count but ${v} is not a whole number`, `${FIELD_SPEC[f].zh}是计数，但 ${v} 不是整数`),
+        field: f,
+      });
     }
     values[f] = v;
   }
 
-  const d = parseDate(row[dateCol]);
   if (!d.ok || d.value === null) {
     // A line of text with no numbers under it (a note, a source line) is not a day.
     if (!anyValue) return 'note';
-    const msg = d.ok
-      ? text('the date is missing', '缺少日期')
-      : text(`${EXPECTED_DATE['en-US']}`, `${EXPECTED_DATE['zh-CN']}`);
-    issue(ctx, 'error', skipped(msg), { index, field: 'date' });
-    pending.forEach((p) => p());
-    return null;
+    issue(ctx, 'error', skipped(d.ok ? text('the date is missing', '缺少日期') : EXPECTED_DATE), { index, field: 'date' });
+    rowError = true;
   }
-  pending.forEach((p) => p());
+  const bad = new Set<HistoryField>();
+  for (const x of pending ?? []) {
+    issue(ctx, x.severity, x.message, { index, field: x.field });
+    bad.add(x.field);
+  }
+  if (!d.ok || d.value === null) return null;
   for (const f of ['orders', 'gmv'] as const) {
-    if (values[f] === null || values[f] === undefined) {
-      if (badFields.has(f)) continue; // already reported as a bad cell
-      rowError = true;
-      issue(ctx, 'error', skipped(text(`${f} is required but the cell is empty`, `${FIELD_SPEC[f].zh}为必填，但单元格为空`)), {
-        index,
-        field: f,
-      });
-    }
+    if ((values[f] ?? null) !== null || bad.has(f)) continue; // a bad cell is already reported
+    rowError = true;
+    issue(ctx, 'error', skipped(text(`${f} is required but the cell is empty`, `${FIELD_SPEC[f].zh}为必填，但单元格为空`)), {
+      index,
+      field: f,
+    });
   }
   if (rowError) return null;
   if (values.views == null && values.organic_views == null && values.paid_views == null) {
@@ -343,9 +338,7 @@ function buildDay(ctx: Ctx, day: DayAcc): DayRecord {
   };
 }
 
-function dayNumber(d: IsoDate): number {
-  return Date.parse(`${d}T00:00:00Z`) / 86400000;
-}
+const dayNumber = isoToDays;
 
 function totalsOf(days: readonly DayRecord[]): HistoryTotals {
   const t = { gmv: 0, orders: 0, spend: 0, paidGmv: 0, refundAmount: 0, views: 0 };
@@ -367,6 +360,26 @@ function totalsOf(days: readonly DayRecord[]): HistoryTotals {
   };
 }
 
+/** A 合计 row that disagrees with the rows above it hints at a truncated or filtered paste. */
+function crossCheckTotals(ctx: Ctx, index: number, totals: HistoryTotals): void {
+  const row = ctx.cells[index] ?? [];
+  for (const [field, sum] of [['gmv', totals.gmv], ['orders', totals.orders]] as const) {
+    const col = ctx.map.columns[field];
+    if (col === undefined) continue;
+    const p = parseNumber(row[col], 'money');
+    if (!p.ok || p.value === null || Math.abs(p.value - sum) <= 0.005) continue;
+    issue(
+      ctx,
+      'warning',
+      text(
+        `the totals row says ${field} ${p.value} but the rows sum to ${sum}: are rows missing or filtered?`,
+        `合计行的${FIELD_SPEC[field].zh}为 ${p.value}，但各行相加为 ${sum}：是否缺行或被筛选？`,
+      ),
+      { index, field },
+    );
+  }
+}
+
 /**
  * Reads a history table from a 2-D array of cell values. Throws AdplanError('input') only when
  * the table is unusable (a required column missing or ambiguous, or no valid row); every other
@@ -374,7 +387,11 @@ function totalsOf(days: readonly DayRecord[]): HistoryTotals {
  */
 export function readHistory(cells: Cell[][], origin?: RangeOrigin): HistoryReadResult {
   const map = detectHeader(cells);
-  const ctx: Ctx = { loc: new Locator(origin), map, cells, issues: [] };
+  const numeric = NUMERIC.flatMap((field) => {
+    const col = map.columns[field];
+    return col === undefined ? [] : [{ field, col, core: CORE_NUMERIC.includes(field), count: COUNT_FIELDS.has(field) }];
+  });
+  const ctx: Ctx = { loc: new Locator(origin), map, cells, issues: [], numeric };
   for (const a of map.ambiguous) {
     issue(
       ctx,
@@ -406,6 +423,7 @@ export function readHistory(cells: Cell[][], origin?: RangeOrigin): HistoryReadR
   }
 
   const sessions: Session[] = [];
+  const totalsRows: number[] = [];
   let rowsRead = 0;
   let rowsSkipped = 0;
   for (let i = map.headerIndex + 1; i < cells.length; i++) {
@@ -414,9 +432,10 @@ export function readHistory(cells: Cell[][], origin?: RangeOrigin): HistoryReadR
     const dateCell = parseDate(row[map.columns.date as number]);
     if (isTotalsRow(row) && !(dateCell.ok && dateCell.value)) {
       issue(ctx, 'info', text('totals row: not a day, excluded', '合计行：不是某一天，已排除'), { index: i, field: 'date' });
+      totalsRows.push(i);
       continue;
     }
-    const s = readSession(ctx, i, flip);
+    const s = readSession(ctx, i, flip, dateCell);
     if (s === 'note') {
       issue(ctx, 'info', text('a line of text without numbers: ignored', '只有文字没有数字的行：已忽略'), { index: i, field: 'date' });
       continue;
@@ -470,6 +489,9 @@ export function readHistory(cells: Cell[][], origin?: RangeOrigin): HistoryReadR
     );
   }
 
+  const totals = totalsOf(days);
+  if (rowsSkipped === 0) for (const i of totalsRows) crossCheckTotals(ctx, i, totals);
+
   const first = days[0] as DayRecord;
   const last = days[days.length - 1] as DayRecord;
   const gaps = dayNumber(last.date) - dayNumber(first.date) + 1 - days.length;
@@ -477,7 +499,7 @@ export function readHistory(cells: Cell[][], origin?: RangeOrigin): HistoryReadR
     const have = new Set(days.map((d) => d.date));
     const missing: string[] = [];
     for (let n = dayNumber(first.date); n <= dayNumber(last.date) && missing.length < 5; n++) {
-      const iso = new Date(n * 86400000).toISOString().slice(0, 10);
+      const iso = civilFromDays(n);
       if (!have.has(iso)) missing.push(iso);
     }
     const more = gaps > missing.length ? ', …' : '';
@@ -501,6 +523,6 @@ export function readHistory(cells: Cell[][], origin?: RangeOrigin): HistoryReadR
     issues: ctx.issues,
     rowsRead,
     rowsSkipped,
-    totals: totalsOf(days),
+    totals,
   };
 }
