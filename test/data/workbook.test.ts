@@ -1,0 +1,58 @@
+import * as iconv from 'iconv-lite';
+import { Workbook } from 'exceljs';
+import { readWorkbookBuffer } from '../../src/data/workbook';
+import { plainCell, readXlsxBytes } from '../../src/data/xlsx';
+
+describe('plainCell (ExcelJS values → plain cells)', () => {
+  it.each([
+    [null, null],
+    [12.5, 12.5],
+    ['x', 'x'],
+    [{ formula: 'A1*2', result: 7200 }, 7200],
+    [{ sharedFormula: 'B2', result: '1.2万' }, '1.2万'],
+    [{ formula: '1/0', result: { error: '#DIV/0!' } }, '#DIV/0!'],
+    [{ formula: 'A1' }, null],
+    [{ richText: [{ text: '成交' }, { text: '金额' }] }, '成交金额'],
+    [{ text: '直播间', hyperlink: 'https://example.invalid' }, '直播间'],
+    [{ error: '#N/A' }, '#N/A'],
+  ])('%j → %j', (v, expected) => {
+    expect(plainCell(v as never)).toEqual(expected);
+  });
+});
+
+describe('readWorkbookBuffer', () => {
+  it('merged title cells hold their value only in the top-left cell', async () => {
+    const wb = new Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.addRow(['标题', null, null]);
+    ws.mergeCells('A1:C1');
+    ws.addRow(['日期', '观看次数', '成交订单数']);
+    const sheets = await readXlsxBytes(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    expect(sheets[0]?.cells[0]).toEqual(['标题', null, null]);
+  });
+
+  it('UTF-16 "Unicode text" (tab-separated) is read', async () => {
+    const text = '日期\t观看次数\t成交订单数\t成交金额\r\n2024-05-01\t100\t1\t10\r\n';
+    const bytes = new Uint8Array([0xff, 0xfe, ...iconv.encode(text, 'utf-16le')]);
+    const r = await readWorkbookBuffer(bytes, 'export.txt');
+    expect(r.encoding).toBe('utf-16le');
+    expect(r.history.totals.gmv).toBe(10);
+    expect(r.historySheet).toBe('export');
+  });
+
+  it('an old .xls (OLE) file is refused with what to do', async () => {
+    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
+    await expect(readWorkbookBuffer(ole, 'old.xls')).rejects.toThrow('old.xls is an old .xls workbook: save it as .xlsx or .csv in Excel first');
+  });
+
+  it('a corrupt .xlsx is an input error, not a crash', async () => {
+    const zipHeader = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
+    await expect(readWorkbookBuffer(zipHeader, 'broken.xlsx')).rejects.toThrow(/broken\.xlsx could not be opened as \.xlsx/u);
+  });
+
+  it('accepts an ArrayBuffer (the browser path)', async () => {
+    const bytes = new TextEncoder().encode('日期,观看次数,成交订单数,成交金额\n2024-05-01,100,1,10\n');
+    const r = await readWorkbookBuffer(bytes.buffer as ArrayBuffer, 'a.csv');
+    expect(r.history.history.days).toHaveLength(1);
+  });
+});
