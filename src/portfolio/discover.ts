@@ -10,7 +10,7 @@ import { text, type Text } from '../i18n/text';
 export interface FoundFile {
   /** Absolute path. */
   path: string;
-  /** As shown: relative to the working directory, '/' separators. */
+  /** As shown: the path as given on the command line + the path inside that folder, '/' separators. */
   display: string;
   /** Relative to the folder it was found in (its basename for a file named directly): seeds the Monte Carlo. */
   key: string;
@@ -31,21 +31,23 @@ function cannotRead(path: string, e: unknown): Text {
   return text(`Cannot read ${path} (${code})`, `无法读取 ${path}（${code}）`);
 }
 
-async function walk(root: string, dir: string, cwd: string, out: FoundFile[]): Promise<void> {
+/** `shown` is how the user wrote `root`; files display as shown/inside/the/folder. */
+async function walk(root: string, shown: string, dir: string, out: FoundFile[]): Promise<void> {
+  const display = (full: string): string => slash(join(shown, relative(root, full)));
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (e) {
-    out.push({ path: dir, display: slash(relative(cwd, dir)) || '.', key: slash(relative(root, dir)), error: cannotRead(dir, e) });
+    out.push({ path: dir, display: display(dir), key: slash(relative(root, dir)), error: cannotRead(display(dir), e) });
     return;
   }
   for (const entry of entries) {
     const full = join(dir, entry.name);
     // Symlinked folders are not followed (no cycles); symlinked files are.
     if (entry.isDirectory()) {
-      if (!entry.name.startsWith('.')) await walk(root, full, cwd, out);
+      if (!entry.name.startsWith('.')) await walk(root, shown, full, out);
     } else if ((entry.isFile() || entry.isSymbolicLink()) && isMerchantFileName(entry.name)) {
-      out.push({ path: full, display: slash(relative(cwd, full)), key: slash(relative(root, full)) });
+      out.push({ path: full, display: display(full), key: slash(relative(root, full)) });
     }
   }
 }
@@ -57,8 +59,8 @@ export async function discoverFiles(inputs: readonly string[], cwd: string): Pro
     const path = resolve(cwd, input);
     try {
       const st = await stat(path);
-      if (st.isDirectory()) await walk(path, path, cwd, out);
-      else out.push({ path, display: slash(relative(cwd, path)), key: basename(path) });
+      if (st.isDirectory()) await walk(path, input, path, out);
+      else out.push({ path, display: slash(input), key: basename(path) });
     } catch (e) {
       out.push({ path, display: slash(input), key: basename(path), error: cannotRead(input, e) });
     }

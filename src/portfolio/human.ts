@@ -34,8 +34,8 @@ export function portfolioHuman(rows: readonly MerchantRow[], s: PortfolioSummary
   const table = renderTable(header, body, { right: [0, 3, 4, 5, 6, 7], maxWidth: { 2: 40, 8: 70 } });
   const counts = TIERS.map((t) => `${p(TIER_LABEL[t])} ${s.counts[t]}`).join(' · ');
   const totals = [
-    `${p(text('Merchants', '商家'))}: ${s.merchants} (${counts})`,
-    `${p(text('Ready merchants (ok)', '可计划商家合计'))}: ${p(COLUMN.totalSpend)} ${money(s.totalPlannedSpend)} · ${p(COLUMN.peakCapital)} ${money(s.totalPeakCapital)} · ${p(COLUMN.totalProfit)} ${money(s.totalExpectedProfit)}`,
+    `${p(text('Merchants: ', '商家：'))}${s.merchants} (${counts})`,
+    `${p(text('Ready merchants (ok): ', '可计划商家合计：'))}${p(COLUMN.totalSpend)} ${money(s.totalPlannedSpend)} · ${p(COLUMN.peakCapital)} ${money(s.totalPeakCapital)} · ${p(COLUMN.totalProfit)} ${money(s.totalExpectedProfit)}`,
   ];
   return `${table}\n\n${totals.join('\n')}\n`;
 }

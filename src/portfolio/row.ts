@@ -88,23 +88,22 @@ export function plannedRow(p: PlannedInput): MerchantRow {
   };
 }
 
-/** A file that could not be planned: tier data-fix, the error as the reason. */
+/**
+ * A file that could not be planned. The engine's `math` errors (valid input, no answer: unit
+ * margin ≤ 0, which is also a readiness check) mean the business is not ready: organic-first.
+ * Anything else is what is wrong with the data: status error, tier data-fix.
+ */
 export function errorRow(file: string, e: unknown): MerchantRow {
+  const empty = { file, kpis: null, risk: null, annualReturn: null, currentSpend: null, scenario: null };
+  if (isAdplanError(e) && e.kind === 'math') {
+    const reason = text(`Organic first: ${e.text['en-US']}`, `先做自然流：${e.text['zh-CN']}`);
+    return { ...empty, status: 'not_ready', tier: 'organic-first', reason };
+  }
   const reason = isAdplanError(e)
     ? e.text
     : text(
         `Unexpected error: ${e instanceof Error ? e.message : String(e)}`,
         `意外错误：${e instanceof Error ? e.message : String(e)}`,
       );
-  return {
-    file,
-    status: 'error',
-    tier: 'data-fix',
-    reason,
-    kpis: null,
-    risk: null,
-    annualReturn: null,
-    currentSpend: null,
-    scenario: null,
-  };
+  return { ...empty, status: 'error', tier: 'data-fix', reason };
 }

@@ -138,6 +138,14 @@ export function classify(
       ),
     );
   }
+  if (target < now) {
+    return steady(
+      text(
+        `Over-spending: sustainable spend ${money(target)}/day is below ${money(now)}/day now; bring spend back to it.`,
+        `投放过量：可持续日消耗 ${money(target)} 低于当前 ${money(now)}，应回调到可持续水平。`,
+      ),
+    );
+  }
   if (target < (1 + t.minHeadroom) * now) {
     return steady(
       text(

@@ -13,7 +13,7 @@ export const TIERS: readonly Tier[] = ['scale', 'steady', 'organic-first', 'data
 export type MerchantStatus = 'ok' | 'not_ready' | 'error';
 
 export interface MerchantRow {
-  /** Path as shown to the user (relative to the working directory, '/' separators). */
+  /** Path as shown to the user: as given on the command line, then inside that folder ('/' separators). */
   file: string;
   status: MerchantStatus;
   tier: Tier;

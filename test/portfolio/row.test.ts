@@ -110,3 +110,15 @@ describe('rows', () => {
     expect(r.reason).toEqual({ 'en-US': 'Unexpected error: boom', 'zh-CN': '意外错误：boom' });
   });
 });
+
+describe('engine errors that mean "not ready"', () => {
+  it('maps a math error (unit margin ≤ 0) to organic-first, not data-fix', () => {
+    const e = new AdplanError('math', text('Unit margin is -0.02 (≤ 0)', '单位贡献率为 -0.02(≤ 0)'), 'unit_margin');
+    expect(errorRow('m.xlsx', e)).toMatchObject({
+      status: 'not_ready',
+      tier: 'organic-first',
+      reason: { 'en-US': 'Organic first: Unit margin is -0.02 (≤ 0)', 'zh-CN': '先做自然流：单位贡献率为 -0.02(≤ 0)' },
+      kpis: null,
+    });
+  });
+});

@@ -32,6 +32,13 @@ describe('tiering of a ready merchant', () => {
     expect(v.reason['en-US']).toContain('Little headroom');
   });
 
+  it('says over-spending when S* is below current spend', () => {
+    const v = tierOf({ kpis: { sustainableSpend: 999 } });
+    expect(v.tier).toBe('steady');
+    expect(v.reason['en-US']).toBe('Over-spending: sustainable spend ¥999/day is below ¥1,000/day now; bring spend back to it.');
+    expect(tierOf({ kpis: { sustainableSpend: 1000 } }).reason['en-US']).toContain('Little headroom');
+  });
+
   it('counts any S* > 0 as headroom for a merchant not paying for traffic yet', () => {
     const v = tierOf({ kpis: { sustainableSpend: 300 } }, { ...CTX, currentSpend: 0 });
     expect(v.tier).toBe('scale');
