@@ -157,3 +157,15 @@ export function historyScore(cells: readonly (readonly Cell[])[]): number {
   }
   return best;
 }
+
+/**
+ * A header whose unit says the column is in 万/千/亿 (成交金额(万元), 观看次数(万)) holds scaled
+ * values: 1.2 under 成交金额(万元) is 12,000 yuan. Returns the multiplier (1 when none).
+ */
+export function unitScale(header: string | undefined): number {
+  if (!header) return 1;
+  const m = /[([【]\s*(万|千|亿|w|k)\s*(元|次|人|单|个)?\s*[)\]】]\s*$/iu.exec(toHalfWidth(header));
+  if (!m) return 1;
+  const u = (m[1] as string).toLowerCase();
+  return u === '万' || u === 'w' ? 1e4 : u === '亿' ? 1e8 : 1e3;
+}

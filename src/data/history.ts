@@ -9,7 +9,7 @@ import type { DayRecord, History, IsoDate } from '../model/history';
 import { Locator } from './address';
 import { civilFromDays, isMissing, isoToDays, parseDate, parseNumber, type DateValue, type Parsed } from './cells';
 import { COUNT_FIELDS, CORE_NUMERIC, FIELD_SPEC, INFO_NUMERIC, TOTALS_RE } from './fields';
-import { detectHeader, viewsMeasureOf, type ColumnMapping } from './headers';
+import { detectHeader, unitScale, viewsMeasureOf, type ColumnMapping } from './headers';
 import { EXPECTED_DATE, expectedNumber } from './messages';
 import { cellText, headerKey } from './normalize';
 import type { Cell, DataIssue, HistoryField, HistoryReadResult, HistoryTotals, RangeOrigin } from './types';
@@ -35,7 +35,7 @@ interface Ctx {
   cells: readonly (readonly Cell[])[];
   issues: DataIssue[];
   /** The mapped numeric fields with their column, computed once per table. */
-  numeric: { field: NumericField; col: number; core: boolean; count: boolean }[];
+  numeric: { field: NumericField; col: number; core: boolean; count: boolean; scale: number }[];
 }
 
 function issue(
@@ -106,7 +106,7 @@ function readSession(ctx: Ctx, index: number, flipRefunds: boolean, d: Parsed<Da
         : { severity: 'warning', message: text(`${message['en-US']} — ignored`, `${message['zh-CN']}——已忽略`), field },
     );
   };
-  for (const { field: f, col, core, count } of ctx.numeric) {
+  for (const { field: f, col, core, count, scale } of ctx.numeric) {
     const p = parseNumber(row[col], 'money');
     if (!p.ok) {
       anyValue = true;
@@ -121,6 +121,7 @@ function readSession(ctx: Ctx, index: number, flipRefunds: boolean, d: Parsed<Da
       continue;
     }
     anyValue = true;
+    if (scale !== 1) v = clean(v * scale);
     if (f === 'refund_amount' && flipRefunds) v = -v;
     if (v < 0) {
       if (core) rowError = true;
@@ -389,7 +390,8 @@ export function readHistory(cells: Cell[][], origin?: RangeOrigin): HistoryReadR
   const map = detectHeader(cells);
   const numeric = NUMERIC.flatMap((field) => {
     const col = map.columns[field];
-    return col === undefined ? [] : [{ field, col, core: CORE_NUMERIC.includes(field), count: COUNT_FIELDS.has(field) }];
+    if (col === undefined) return [];
+    return [{ field, col, core: CORE_NUMERIC.includes(field), count: COUNT_FIELDS.has(field), scale: unitScale(map.headers[field]) }];
   });
   const ctx: Ctx = { loc: new Locator(origin), map, cells, issues: [], numeric };
   for (const a of map.ambiguous) {
@@ -401,6 +403,16 @@ export function readHistory(cells: Cell[][], origin?: RangeOrigin): HistoryReadR
         `多列都可能是${FIELD_SPEC[a.field].zh}（${a.headers.join(' / ')}）：均未使用，请重命名其中一列`,
       ),
       { index: map.headerIndex },
+    );
+  }
+  for (const n of numeric) {
+    if (n.scale === 1) continue;
+    const times = n.scale.toLocaleString('en-US');
+    issue(
+      ctx,
+      'info',
+      text(`${n.field} is in units of ${times} (from the header): values multiplied by ${times}`, `${FIELD_SPEC[n.field].zh}的单位为 ${times}（见表头）：数值已乘以 ${times}`),
+      { index: map.headerIndex, field: n.field },
     );
   }
   const flip = refundsNegative(ctx);

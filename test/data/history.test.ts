@@ -202,20 +202,20 @@ describe('any permutation of columns and any split of a day into sessions give t
 });
 
 describe('speed', () => {
-  // The machine is shared (parallel jest workers, other builds): judge the code by the fastest
-  // quartile of 30 runs after warm-up; `npm run bench` reports the median on a quiet machine.
+  // The machine is shared (parallel jest workers, other engineers' builds): wall time measures the
+  // scheduler, so this counts the process's CPU time per read, over batches of 10 reads, and takes
+  // the best batch. `npm run bench` reports wall-clock medians.
   it('reads 365 daily rows from a 2-D array in ≤ 5 ms', () => {
     const cells = makeDailyCells(365);
     for (let i = 0; i < 20; i++) readHistory(cells); // let the JIT optimise
-    const times: number[] = [];
-    for (let i = 0; i < 30; i++) {
-      const t0 = performance.now();
-      const r = readHistory(cells);
-      times.push(performance.now() - t0);
-      expect(r.history.days).toHaveLength(365);
+    const perRead: number[] = [];
+    for (let b = 0; b < 5; b++) {
+      const c0 = process.cpuUsage();
+      for (let i = 0; i < 10; i++) expect(readHistory(cells).history.days).toHaveLength(365);
+      const c = process.cpuUsage(c0);
+      perRead.push((c.user + c.system) / 1000 / 10);
     }
-    times.sort((a, b) => a - b);
-    expect(times[7]).toBeLessThanOrEqual(5);
+    expect(Math.min(...perRead)).toBeLessThanOrEqual(5);
   });
 });
 
@@ -230,5 +230,19 @@ describe('totals row cross-check', () => {
   it('an agreeing 合计 row is only noted', () => {
     const r = readHistory([H, row('2024-05-01', 10), row('2024-05-02', 20.5), ['合计', 200, 200, 0, 2, '30.50', 0, 0, 0, 0]]);
     expect(r.issues.map((i) => i.severity)).toEqual(['info']);
+  });
+});
+
+describe('unit multipliers in headers', () => {
+  it('成交金额(万元) holds 万: 1.2 → 12,000, noted once', () => {
+    const r = readHistory([
+      ['日期', '观看次数(万)', '成交订单数', '成交金额（万元）', '退款金额(元)'],
+      ['2024-05-01', 0.5, 50, 1.2, 100],
+      ['2024-05-02', '0.07', 60, 0.07, 0],
+    ]);
+    // 0.07 × 10000 is 700.0000000000001 in floating point: cleaned to 700. (元) is not a multiplier.
+    expect(r.history.days.map((d) => [d.views, d.gmv, d.refundAmount])).toEqual([[5000, 12000, 100], [700, 700, 0]]);
+    expect(r.issues.map((i) => [i.severity, i.address])).toEqual([['info', 'B1'], ['info', 'D1']]);
+    expect(r.issues[1]?.message['en-US']).toBe('gmv is in units of 10,000 (from the header): values multiplied by 10,000');
   });
 });

@@ -138,8 +138,8 @@ export function checkHuman(r: WorkbookRead, lang: Lang): string {
     [pick(text('GMV', '成交金额'), lang), formatMoney(tot.gmv)],
     [pick(text('orders', '订单数'), lang), formatCount(tot.orders)],
     [pick(text('spend', '千川消耗'), lang), formatMoney(tot.spend)],
-    [pick(text('paid GMV', '直接成交金额'), lang), formatMoney(tot.paidGmv)],
-    [pick(text('refunds', '退款金额'), lang), formatMoney(tot.refundAmount)],
+    [pick(text('paid GMV', '直接成交金额'), lang), h.fields.paid_gmv !== undefined ? formatMoney(tot.paidGmv) : '—'],
+    [pick(text('refunds', '退款金额'), lang), h.fields.refund_amount !== undefined ? formatMoney(tot.refundAmount) : '—'],
     [pick(text('views', '观看'), lang), formatCount(tot.views)],
   ];
   lines.push(`${t(L.totals)}:`);
