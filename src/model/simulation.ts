@@ -15,7 +15,7 @@ export interface Uncertainty {
   curveSd: number;
   /** Log-sd of day-to-day noise on paid and organic GMV. */
   dailyNoise: number;
-  /** Beta concentration around ρ (≈ effective number of orders behind the refund rate). */
+  /** Beta concentration around ρ (≈ effective number of orders behind the refund rate); 0 = ρ fixed. */
   refundKappa: number;
   /** Log-sd of AOV. */
   aovSd: number;
@@ -223,7 +223,7 @@ function drawInputs(ctx: SimContext, rng: Rng, d: Draw): void {
   const u = ctx.u;
   d.curve = Math.exp(u.curveSd * rng.normal());
   const rho = ctx.refundRate;
-  d.refund = rho > 0 && rho < 1 ? rng.beta(rho * u.refundKappa, (1 - rho) * u.refundKappa) : rho;
+  d.refund = rho > 0 && rho < 1 && u.refundKappa > 0 ? rng.beta(rho * u.refundKappa, (1 - rho) * u.refundKappa) : rho;
   d.aov = ctx.aov * Math.exp(u.aovSd * rng.normal());
   d.organic = Math.exp(u.organicSd * rng.normal());
   const l = ctx.lambda + u.lambdaSe * rng.normal();
@@ -380,7 +380,7 @@ export function sensitivity(ctx: SimContext, metric: SimMetric = 'total_profit')
   };
   const u = ctx.u;
   const rho = ctx.refundRate;
-  const rhoSd = Math.sqrt((rho * (1 - rho)) / (u.refundKappa + 1));
+  const rhoSd = u.refundKappa > 0 ? Math.sqrt((rho * (1 - rho)) / (u.refundKappa + 1)) : 0;
   const rows: Omit<SensitivityRow, 'atLow' | 'atHigh' | 'swing'>[] = [
     { input: 'paid_curve_level', label: text('Paid response level (× curve)', '付费响应水平(× 曲线)'), low: Math.exp(-Z90 * u.curveSd), high: Math.exp(Z90 * u.curveSd) },
     { input: 'refund_rate', label: text('Refund rate', '退款率'), low: Math.max(0, rho - Z90 * rhoSd), high: Math.min(0.99, rho + Z90 * rhoSd) },
