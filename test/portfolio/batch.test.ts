@@ -190,3 +190,23 @@ describe('usage and empty input', () => {
     expect(existsSync(join(empty, 'summary.xlsx'))).toBe(false);
   });
 });
+
+describe('progress on a terminal', () => {
+  it('draws a bar on stderr only when stderr is a TTY, leaving stdout to the JSON', async () => {
+    const run = async (tty: boolean): Promise<Out> => {
+      let stdout = '';
+      let stderr = '';
+      const code = await main(['portfolio', join(belt, 'broken'), '--json', '--runs', '0', '--jobs', '1'], {
+        stdout: (s) => void (stdout += s),
+        stderr: (s) => void (stderr += s),
+        env: {},
+        stderrIsTTY: tty,
+      });
+      return { code, stdout, stderr };
+    };
+    const tty = await run(true);
+    expect(tty.stderr).toMatch(/^\r\[.*\] 2\/2 merchants .*\n$/su);
+    expect((JSON.parse(tty.stdout) as JsonOut).merchants).toHaveLength(2);
+    expect((await run(false)).stderr).toBe('');
+  });
+});
