@@ -11,6 +11,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { LocalizeFunctionsPlugin } = require('./tools/webpack/localize-functions');
+const { HelpPagesPlugin } = require('./tools/webpack/help-pages');
 
 const DEV_URL = 'https://localhost:3000';
 /** Where the production build is hosted (no trailing slash); override with ADPLAN_BASE_URL. */
@@ -59,6 +60,12 @@ module.exports = (_env, argv) => {
         output: 'functions.zh-cn.json',
         table: path.resolve(__dirname, 'src/functions/metadata.zh-CN.json'),
         rewriteUrl,
+      }),
+      new HelpPagesPlugin({
+        pages: [
+          { from: path.resolve(__dirname, 'docs/functions.md'), to: 'help/functions.html', lang: 'en', title: 'AdPlan functions' },
+          { from: path.resolve(__dirname, 'docs/functions.zh-CN.md'), to: 'help/functions.zh-CN.html', lang: 'zh-CN', title: 'AdPlan 函数参考' },
+        ],
       }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',

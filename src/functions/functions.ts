@@ -10,6 +10,7 @@
 import { guard } from './runtime';
 import { baselineResult } from './baseline';
 import { fitCurveSpill, mroiValue, optimalSpendValue, responseValue } from './curve';
+import { cashflowSpill, kpiCell, planSpill, readinessSpill, sensitivitySpill, simulateCell } from './planning';
 import { breakEvenRoiOf, unitMarginOf } from './unit-economics';
 
 /**
@@ -130,4 +131,92 @@ export function mroi(spend: any, curve: any[][]): any {
  */
 export function optimalspend(curve: any[][], target_mroi: any): any {
   return guard(() => optimalSpendValue(curve, target_mroi));
+}
+
+/**
+ * Is the merchant ready to scale paid traffic? READY, or NOT READY with one reason per failed check (organic first).
+ * @customfunction READINESS
+ * @helpurl https://localhost:3000/help/functions.html#readiness
+ * @param {any[][]} history The history table including its header row.
+ * @param {any[][]} [assumptions] The assumptions table (thresholds and unit economics); optional.
+ * @param [scenario] Scenario column name (default: the first).
+ * @returns {any[][]} READY / NOT READY, then the reasons, one per row.
+ */
+export function readiness(history: any[][], assumptions?: any[][], scenario?: any): any[][] {
+  return guard((lang) => readinessSpill(history, assumptions, scenario, lang));
+}
+
+/**
+ * The day-by-day spend plan: date, spend, paid_gmv, organic_gmv, gmv, orders, profit, cash, roi, marginal_roi and the limit that bound.
+ * @customfunction PLAN
+ * @helpurl https://localhost:3000/help/functions.html#plan
+ * @param {any[][]} history The history table including its header row.
+ * @param {any[][]} assumptions The assumptions table (key column, one value column per scenario).
+ * @param [scenario] Scenario column name (default: the first).
+ * @param [horizon_days] Days to plan (default: the horizon_days assumption, else 90).
+ * @param [period] day (default) or week.
+ * @returns {any[][]} The plan with a header row.
+ */
+export function plan(history: any[][], assumptions: any[][], scenario?: any, horizon_days?: any, period?: any): any[][] {
+  return guard((lang) => planSpill(history, assumptions, scenario, horizon_days, period, lang));
+}
+
+/**
+ * One key figure of a scenario's plan, e.g. total_profit, peak_capital, payback_day or sustainable_spend.
+ * @customfunction KPI
+ * @helpurl https://localhost:3000/help/functions.html#kpi
+ * @param {any[][]} history The history table including its header row.
+ * @param {any[][]} assumptions The assumptions table.
+ * @param metric total_spend, total_gmv, total_profit, roi, incremental_roi, peak_capital, min_cash, payback_day, return_on_capital, sustainable_spend, break_even_roi …
+ * @param [scenario] Scenario column name (default: the first).
+ * @param [horizon_days] Days to plan (default: the horizon_days assumption, else 90).
+ * @returns The figure; blank where there is none (e.g. no payback).
+ */
+export function kpi(history: any[][], assumptions: any[][], metric: any, scenario?: any, horizon_days?: any): any {
+  return guard(() => kpiCell(history, assumptions, metric, scenario, horizon_days));
+}
+
+/**
+ * Monte Carlo of a scenario's plan: a percentile of total_profit, peak_capital, min_cash or payback_day, or p_loss / p_cash_short.
+ * @customfunction SIMULATE
+ * @helpurl https://localhost:3000/help/functions.html#simulate
+ * @param {any[][]} history The history table including its header row.
+ * @param {any[][]} assumptions The assumptions table.
+ * @param metric total_profit, peak_capital, min_cash, payback_day, p_loss or p_cash_short.
+ * @param [stat] Percentile between 0 and 1 (default 0.5, the median).
+ * @param [scenario] Scenario column name (default: the first).
+ * @param [runs] Number of runs (default 1000, at most 20000).
+ * @param [seed] Random seed (default 1): the same seed gives the same result everywhere.
+ * @returns The percentile or probability.
+ */
+export function simulate(history: any[][], assumptions: any[][], metric: any, stat?: any, scenario?: any, runs?: any, seed?: any): any {
+  return guard(() => simulateCell(history, assumptions, metric, stat, scenario, runs, seed));
+}
+
+/**
+ * Which uncertain inputs matter most: each alone at its P10 and P90, sorted by the swing in the metric (a tornado).
+ * @customfunction SENSITIVITY
+ * @helpurl https://localhost:3000/help/functions.html#sensitivity
+ * @param {any[][]} history The history table including its header row.
+ * @param {any[][]} assumptions The assumptions table.
+ * @param [scenario] Scenario column name (default: the first).
+ * @param [metric] total_profit (default), peak_capital, min_cash or payback_day.
+ * @returns {any[][]} input, value at P10, value at P90, swing.
+ */
+export function sensitivity(history: any[][], assumptions: any[][], scenario?: any, metric?: any): any[][] {
+  return guard((lang) => sensitivitySpill(history, assumptions, scenario, metric, lang));
+}
+
+/**
+ * The cash model run on your own daily spend and GMV columns: the cash balance at the end of each day, until the last settlement.
+ * @customfunction CASHFLOW
+ * @helpurl https://localhost:3000/help/functions.html#cashflow
+ * @param {any[][]} spend Daily ad spend, one column.
+ * @param {any[][]} gmv Daily GMV on the same days.
+ * @param {any[][]} assumptions The assumptions table (needs aov and refund_rate, cogs_rate, cash_available).
+ * @param [scenario] Scenario column name (default: the first).
+ * @returns {any[][]} day, cash balance.
+ */
+export function cashflowfn(spend: any[][], gmv: any[][], assumptions: any[][], scenario?: any): any[][] {
+  return guard((lang) => cashflowSpill(spend, gmv, assumptions, scenario, lang));
 }

@@ -48,3 +48,11 @@ describe('zh-CN functions metadata', () => {
     expect(localizeMetadata(metadata, {}).errors).toEqual(['F: no zh-CN translation']);
   });
 });
+
+describe('help links', () => {
+  it('point the zh-CN metadata at the Chinese reference page', () => {
+    const withHelp = { functions: [{ ...metadata.functions[0]!, helpUrl: 'https://h/help/functions.html#f' }] };
+    const table = { F: { description: '中文', parameters: { a: { name: '甲', description: '甲' }, b: { name: '乙', description: '乙' } } } };
+    expect(localizeMetadata(withHelp, table).localized.functions[0]!.helpUrl).toBe('https://h/help/functions.zh-CN.html#f');
+  });
+});

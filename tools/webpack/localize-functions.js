@@ -40,7 +40,9 @@ function localizeMetadata(metadata, table) {
       return { ...p, name: pt.name, description: pt.description };
     });
     const result = fn.result && t.result ? { ...fn.result, description: t.result } : fn.result;
-    return { ...fn, description: t.description, parameters, ...(result ? { result } : {}) };
+    // Help links open the Chinese reference page.
+    const helpUrl = typeof fn.helpUrl === 'string' ? fn.helpUrl.replace('/help/functions.html', '/help/functions.zh-CN.html') : undefined;
+    return { ...fn, description: t.description, parameters, ...(result ? { result } : {}), ...(helpUrl ? { helpUrl } : {}) };
   });
   return { localized: { ...metadata, functions }, errors };
 }

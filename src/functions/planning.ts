@@ -1,0 +1,156 @@
+/**
+ * PLAN, KPI, SIMULATE, SENSITIVITY, READINESS, CASHFLOW: history + assumptions → the engine.
+ * Each distinct (history, assumptions, scenario, horizon) is planned once and each distinct
+ * (…, runs, seed) simulated once per session, whatever number of cells ask (content memo).
+ */
+import { dateToExcelSerial } from '../data/cells';
+import type { Lang } from '../i18n/text';
+import type { Scenario } from '../model/assumptions';
+import {
+  analyse,
+  cashflow,
+  planScenario,
+  readinessOf,
+  scenarioSensitivity,
+  simulateScenario,
+  DEFAULT_RUNS,
+  DEFAULT_SEED,
+  type Analysis,
+  type ScenarioPlan,
+} from '../model/engine';
+import { KPI_METRICS, kpiValue, planByPeriod } from '../model/kpi';
+import { inheritScenarios } from '../model/scenarios';
+import { SIM_METRICS, simulationStat, type SensitivityRow, type SimulationResult } from '../model/simulation';
+import { numberArg, requiredNumber } from './args';
+import { pairedColumns } from './columns';
+import { assumptionsArg, choiceArg, historyArg, intArg, optionalText, scenarioArg } from './inputs';
+import { Memo, contentKey } from './memo';
+import { toNumberCell, toSpill, type Spill } from './spill';
+
+/** SIMULATE's cap on runs: 20,000 runs of a 90-day plan take about a second; more would freeze Excel. */
+export const MAX_FUNCTION_RUNS = 20000;
+
+const analyses = new Memo<Analysis>(32);
+const plans = new Memo<ScenarioPlan>(64);
+const simulations = new Memo<SimulationResult>(32);
+const tornadoes = new Memo<SensitivityRow[]>(32);
+
+interface Planned {
+  key: string;
+  plan: ScenarioPlan;
+}
+
+function scenariosOf(assumptions: unknown): Scenario[] {
+  return inheritScenarios(assumptionsArg(assumptions));
+}
+
+/** The plan for (history, assumptions, scenario, horizon), computed once per distinct content. */
+function plannedScenario(history: unknown, assumptions: unknown, scenario: unknown, horizonDays: unknown): Planned {
+  const hKey = contentKey(history);
+  const read = historyArg(history);
+  const s = scenarioArg(scenario, scenariosOf(assumptions));
+  const horizon = horizonDays === null || horizonDays === undefined ? undefined : intArg(horizonDays, 'horizon_days', 1, 730, 90);
+  const baselineDays = s.values.baseline_days ?? 28;
+  const analysis = analyses.get(`${hKey}|${baselineDays}`, () => analyse(read.history, baselineDays));
+  const key = contentKey(hKey, assumptions, s.name, horizon ?? null);
+  return { key, plan: plans.get(key, () => planScenario(analysis, s, horizon)) };
+}
+
+const PLAN_COLUMNS = {
+  date: ['date', '日期'],
+  spend: ['spend', '消耗'],
+  paidGmv: ['paid_gmv', '付费成交'],
+  organicGmv: ['organic_gmv', '自然成交'],
+  gmv: ['gmv', '总成交'],
+  orders: ['orders', '订单数'],
+  profit: ['profit', '利润'],
+  cash: ['cash', '现金余额'],
+  roi: ['roi', '投产比'],
+  marginalRoi: ['marginal_roi', '边际投产比'],
+  limit: ['limit', '约束'],
+} as const;
+
+export function planSpill(history: unknown, assumptions: unknown, scenario: unknown, horizonDays: unknown, period: unknown, lang: Lang): Spill {
+  const p = choiceArg(period, 'period', ['day', 'week'] as const, 'day');
+  const { plan } = plannedScenario(history, assumptions, scenario, horizonDays);
+  const keys = Object.keys(PLAN_COLUMNS) as (keyof typeof PLAN_COLUMNS)[];
+  const header = keys.map((k) => PLAN_COLUMNS[k][lang === 'zh-CN' ? 1 : 0]);
+  const rows = planByPeriod(plan.report.days, p).map((d) => [
+    dateToExcelSerial(d.date),
+    d.spend,
+    d.paidGmv,
+    d.organicGmv,
+    d.gmv,
+    d.orders,
+    d.profit,
+    d.cash,
+    d.roi,
+    d.marginalRoi,
+    d.limit,
+  ]);
+  return toSpill([header, ...rows]);
+}
+
+export function kpiCell(history: unknown, assumptions: unknown, metric: unknown, scenario: unknown, horizonDays: unknown): number | string {
+  const m = choiceArg(metric, 'metric', KPI_METRICS);
+  const { plan } = plannedScenario(history, assumptions, scenario, horizonDays);
+  return toNumberCell(kpiValue(plan.report, m));
+}
+
+const SIM_CHOICES = [...SIM_METRICS, 'p_loss', 'p_cash_short'] as const;
+
+export function simulateCell(
+  history: unknown,
+  assumptions: unknown,
+  metric: unknown,
+  stat: unknown,
+  scenario: unknown,
+  runs: unknown,
+  seed: unknown,
+): number | string {
+  const m = choiceArg(metric, 'metric', SIM_CHOICES);
+  const q = requiredNumber(stat, 'stat', { kind: 'rate', fallback: 0.5 });
+  const n = intArg(runs, 'runs', 1, MAX_FUNCTION_RUNS, DEFAULT_RUNS);
+  const sd = numberArg(seed, 'seed', { kind: 'count', fallback: DEFAULT_SEED }) ?? DEFAULT_SEED;
+  const planned = plannedScenario(history, assumptions, scenario, null);
+  const sim = simulations.get(contentKey(planned.key, n, sd), () => simulateScenario(planned.plan, n, sd));
+  return toNumberCell(simulationStat(sim, m, q));
+}
+
+const SENSITIVITY_HEADER = {
+  'en-US': ['input', 'value at P10', 'value at P90', 'swing'],
+  'zh-CN': ['输入', 'P10 时的结果', 'P90 时的结果', '摆幅'],
+} as const;
+
+export function sensitivitySpill(history: unknown, assumptions: unknown, scenario: unknown, metric: unknown, lang: Lang): Spill {
+  const m = choiceArg(metric, 'metric', SIM_METRICS, 'total_profit');
+  const planned = plannedScenario(history, assumptions, scenario, null);
+  const rows = tornadoes.get(contentKey(planned.key, m), () => scenarioSensitivity(planned.plan, m));
+  return toSpill([[...SENSITIVITY_HEADER[lang]], ...rows.map((r) => [r.label[lang], r.atLow, r.atHigh, r.swing])]);
+}
+
+export function readinessSpill(history: unknown, assumptions: unknown, scenario: unknown, lang: Lang): Spill {
+  const read = historyArg(history);
+  const omitted = !Array.isArray(assumptions) && optionalText(assumptions) === null;
+  const s = omitted ? null : scenarioArg(scenario, scenariosOf(assumptions));
+  const baselineDays = s?.values.baseline_days ?? 28;
+  const analysis = analyses.get(`${contentKey(history)}|${baselineDays}`, () => analyse(read.history, baselineDays));
+  const r = readinessOf(analysis, s);
+  const verdict = r.ready ? 'READY' : 'NOT READY';
+  const skipped = read.rowsSkipped > 0
+    ? [
+        lang === 'zh-CN'
+          ? `历史数据中有 ${read.rowsSkipped} 行无效,已跳过(如:${read.issues.find((i) => i.severity === 'error')?.message['zh-CN'] ?? ''})`
+          : `${read.rowsSkipped} invalid history row(s) skipped (e.g. ${read.issues.find((i) => i.severity === 'error')?.message['en-US'] ?? ''})`,
+      ]
+    : [];
+  return toSpill([[verdict], ...r.reasons.map((t) => [t[lang]]), ...skipped.map((x) => [x])]);
+}
+
+export function cashflowSpill(spend: unknown, gmv: unknown, assumptions: unknown, scenario: unknown, lang: Lang): Spill {
+  const { a: s, b: g } = pairedColumns(spend, 'spend', gmv, 'gmv');
+  const sc = scenarioArg(scenario, scenariosOf(assumptions));
+  const balances = cashflow(s, g, sc);
+  const header = lang === 'zh-CN' ? ['天', '现金余额'] : ['day', 'cash balance'];
+  return toSpill([header, ...balances.map((c, i) => [i + 1, c])]);
+}
