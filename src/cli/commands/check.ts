@@ -22,7 +22,7 @@ const L = {
   file: text('File', '文件'),
   sheet: text('Sheet', '工作表'),
   headerRow: text('header on row', '表头在第'),
-  headerRowSuffix: text('', '行'),
+  headerRowSuffix: text('', ' 行'),
   columns: text('Columns (field ← header)', '列映射（字段 ← 表头）'),
   measure: text('Views measure', '观看口径'),
   days: text('Days', '天数'),
@@ -124,15 +124,16 @@ export function checkHuman(r: WorkbookRead, lang: Lang): string {
   const days = h.history.days;
   const t = (x: (typeof L)[keyof typeof L]) => pick(x as Parameters<typeof pick>[0], lang);
   const lines: string[] = [];
-  lines.push(`${t(L.file)}: ${r.fileName}${r.encoding ? ` (${r.encoding})` : ''}`);
-  lines.push(`${t(L.sheet)}: ${r.historySheet} (${t(L.headerRow)} ${h.headerRow}${t(L.headerRowSuffix)})`);
-  lines.push(`${t(L.columns)}:`);
+  const c = lang === 'zh-CN' ? '：' : ': ';
+  lines.push(`${t(L.file)}${c}${r.fileName}${r.encoding ? ` (${r.encoding})` : ''}`);
+  lines.push(`${t(L.sheet)}${c}${r.historySheet} (${t(L.headerRow)} ${h.headerRow}${t(L.headerRowSuffix)})`);
+  lines.push(`${t(L.columns)}${c.trim()}`);
   const mapping = FIELDS.flatMap((f) => (h.fields[f.field] !== undefined ? [[f.field, '←', h.fields[f.field] as string]] : []));
   lines.push(renderTable(['field', '', 'header'], mapping, { indent: '  ' }).split('\n').slice(2).join('\n'));
-  lines.push(`${t(L.measure)}: ${pick(MEASURE[h.history.viewsMeasure], lang)}`);
+  lines.push(`${t(L.measure)}${c}${pick(MEASURE[h.history.viewsMeasure], lang)}`);
   const first = days[0]?.date ?? '';
   const last = days[days.length - 1]?.date ?? '';
-  lines.push(`${t(L.days)}: ${days.length} (${first} – ${last}); ${t(L.rows)} ${h.rowsRead}, ${t(L.skipped)} ${h.rowsSkipped}`);
+  lines.push(`${t(L.days)}${c}${days.length} (${first} – ${last}); ${t(L.rows)} ${h.rowsRead}, ${t(L.skipped)} ${h.rowsSkipped}`);
   const tot = h.totals;
   const totals: [string, string][] = [
     [pick(text('GMV', '成交金额'), lang), formatMoney(tot.gmv)],
@@ -142,14 +143,14 @@ export function checkHuman(r: WorkbookRead, lang: Lang): string {
     [pick(text('refunds', '退款金额'), lang), h.fields.refund_amount !== undefined ? formatMoney(tot.refundAmount) : '—'],
     [pick(text('views', '观看'), lang), formatCount(tot.views)],
   ];
-  lines.push(`${t(L.totals)}:`);
+  lines.push(`${t(L.totals)}${c.trim()}`);
   lines.push(renderTable(['', ''], totals, { right: [1], indent: '  ' }).split('\n').slice(2).join('\n'));
   if (r.assumptions) {
     const names = r.assumptions.scenarios.map((s) => s.name).join(', ');
-    lines.push(`${t(L.assumptions)}: ${r.assumptionsSheet ?? ''} — ${names} (${counts(r.assumptions.issues, lang)})`);
+    lines.push(`${t(L.assumptions)}${c}${r.assumptionsSheet ?? ''} — ${names} (${counts(r.assumptions.issues, lang)})`);
     if (r.assumptions.issues.length > 0) lines.push(issueTable(r.assumptions.issues, lang));
   }
-  lines.push(`${t(L.issues)}: ${counts(h.issues, lang)}`);
+  lines.push(`${t(L.issues)}${c}${counts(h.issues, lang)}`);
   if (h.issues.length > 0) lines.push(issueTable(h.issues, lang));
   lines.push(t(L.usable));
   return `${lines.join('\n')}\n`;
