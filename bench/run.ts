@@ -1,0 +1,80 @@
+/**
+ * `npm run bench`: engine and reader timings on this machine. Warm up, repeat, report medians.
+ * `npm run bench -- --json` prints exactly { "results": [ { "name", "medianMs", "runs" } ] }.
+ */
+import { performance } from 'node:perf_hooks';
+import { readHistory } from '../src/data';
+import { fitCurve } from '../src/model/curve-fit';
+import { analyse, planScenario, simulationContext } from '../src/model/engine';
+import { simulate } from '../src/model/simulation';
+import { generateMerchant } from '../src/sample/merchant';
+import { makeDailyCells } from '../src/sample/sheet';
+import { referenceKernel } from './reference-kernel';
+
+interface Result {
+  name: string;
+  medianMs: number;
+  runs: number;
+}
+
+/** Targets from issue 4 (ms); the simulation's target is a ratio to the reference kernel. */
+const TARGETS: Record<string, number> = { plan_365: 2, fit_hill_365: 10, read_365: 5 };
+
+let sink = 0;
+
+function measure(name: string, runs: number, warmup: number, f: () => unknown): Result {
+  for (let i = 0; i < warmup; i++) sink += f() ? 1 : 0;
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    sink += f() ? 1 : 0;
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const mid = times.length >> 1;
+  const medianMs = times.length % 2 ? times[mid]! : (times[mid - 1]! + times[mid]!) / 2;
+  return { name, medianMs: Math.round(medianMs * 1000) / 1000, runs };
+}
+
+const BASE = { name: 'Base', values: { cogs_rate: 0.4, cash_available: 200000, shipping_per_order: 6, return_shipping: 6 } };
+
+function run(): Result[] {
+  const sample = analyse(generateMerchant(1).history);
+  const long = generateMerchant(2, { days: 365, spend: { pattern: 'sweep', startDay: 0, lowMultiple: 0.25, highMultiple: 4, stepSd: 0.15, pauseProbability: 0 } });
+  const paid = long.history.days.filter((d) => d.spend > 0);
+  const spend = paid.map((d) => d.spend);
+  const gmv = paid.map((d) => d.paidGmv ?? 0);
+  const ctx = simulationContext(planScenario(sample, BASE, 90));
+  const cells = makeDailyCells(365);
+
+  return [
+    measure('plan_365', 200, 50, () => planScenario(sample, BASE, 365)),
+    measure('fit_hill_365', 100, 20, () => fitCurve(spend, gmv, 'hill')),
+    measure('simulate_10k_x_90', 9, 2, () => simulate(ctx, 10_000, 1)),
+    measure('reference_kernel_10k_x_90', 9, 2, () => referenceKernel(ctx, 10_000, 1)),
+    measure('read_365', 100, 20, () => readHistory(cells)),
+  ];
+}
+
+function human(results: Result[]): string {
+  const rows = results.map((r) => {
+    const target = TARGETS[r.name];
+    const verdict = target === undefined ? '' : r.medianMs <= target ? `≤ ${target} ms ✓` : `> ${target} ms ✗`;
+    return `${r.name.padEnd(28)}${r.medianMs.toFixed(3).padStart(10)} ms  ${String(r.runs).padStart(5)} runs  ${verdict}`;
+  });
+  const sim = results.find((r) => r.name === 'simulate_10k_x_90');
+  const ref = results.find((r) => r.name === 'reference_kernel_10k_x_90');
+  if (sim && ref && ref.medianMs > 0) {
+    const ratio = sim.medianMs / ref.medianMs;
+    rows.push('', `simulate / reference kernel: ${ratio.toFixed(2)}× (target ≤ 3×) ${ratio <= 3 ? '✓' : '✗'}`);
+  }
+  return `${'benchmark'.padEnd(28)}${'median'.padStart(13)}  ${'runs'.padStart(10)}\n${rows.join('\n')}\n`;
+}
+
+const results = run();
+if (process.argv.includes('--json')) {
+  process.stdout.write(`${JSON.stringify({ results })}\n`);
+} else {
+  process.stdout.write(human(results));
+}
+if (!Number.isFinite(sink)) process.exitCode = 1;
