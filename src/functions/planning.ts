@@ -154,3 +154,8 @@ export function cashflowSpill(spend: unknown, gmv: unknown, assumptions: unknown
   const header = lang === 'zh-CN' ? ['天', '现金余额'] : ['day', 'cash balance'];
   return toSpill([header, ...balances.map((c, i) => [i + 1, c])]);
 }
+
+/** How many analyses, plans and simulations were actually computed (diagnostics and tests). */
+export function memoStats(): { analyses: number; plans: number; simulations: number; tornadoes: number } {
+  return { analyses: analyses.computed, plans: plans.computed, simulations: simulations.computed, tornadoes: tornadoes.computed };
+}
