@@ -1,8 +1,9 @@
 /**
  * Node edge: plan tasks on `jobs` worker threads. Each worker has at most `inFlight` tasks at a
  * time (bounded memory; the second one hides file-read latency). Rows stream back through
- * `onRow` in completion order; callers sort. A worker that dies turns its in-flight tasks into
- * error rows and is replaced, so one pathological file cannot stop the batch.
+ * `onRow` in completion order; callers sort. A worker that dies is replaced: the task it held
+ * alone becomes an error row; tasks it held together are retried one at a time, so only the
+ * culprit fails and one pathological file cannot stop the batch.
  */
 import { Worker } from 'node:worker_threads';
 import { text } from '../i18n/text';
@@ -30,6 +31,8 @@ export function runInWorkers(tasks: readonly PlanTask[], opts: PoolOptions, onRo
   const count = Math.max(1, Math.min(opts.jobs, tasks.length));
   let next = 0;
   let done = 0;
+  /** Ids of tasks whose worker died while they shared it: each is retried alone. */
+  const retry: number[] = [];
   const slots = new Set<Slot>();
 
   return new Promise<void>((resolveAll) => {
@@ -43,29 +46,39 @@ export function runInWorkers(tasks: readonly PlanTask[], opts: PoolOptions, onRo
       slots.clear();
       resolveAll();
     };
+    const send = (slot: Slot, id: number): void => {
+      const task = tasks[id] as PlanTask;
+      slot.pending.set(id, task);
+      const msg: TaskMessage = { id, task };
+      slot.worker.postMessage(msg);
+    };
     const feed = (slot: Slot): void => {
-      while (slot.pending.size < cap && next < tasks.length) {
-        const id = next++;
-        const task = tasks[id] as PlanTask;
-        slot.pending.set(id, task);
-        const msg: TaskMessage = { id, task };
-        slot.worker.postMessage(msg);
+      if (retry.length > 0) {
+        // Retries go alone to an idle worker; new work waits until they are through.
+        if (slot.pending.size === 0) send(slot, retry.shift() as number);
+        return;
       }
+      while (slot.pending.size < cap && next < tasks.length) send(slot, next++);
     };
     const crashed = (slot: Slot, why: string): void => {
       if (!slots.delete(slot)) return;
       void slot.worker.terminate();
-      for (const task of slot.pending.values()) {
-        done++;
-        onRow(
-          errorRow(
-            task.display,
-            new AdplanError('input', text(`${task.display}: planning stopped (${why})`, `${task.display}：计划中断（${why}）`)),
-          ),
-        );
-      }
+      const held = [...slot.pending.entries()];
       slot.pending.clear();
-      if (next < tasks.length) start();
+      if (held.length > 1) {
+        retry.push(...held.map(([id]) => id));
+      } else {
+        for (const [, task] of held) {
+          done++;
+          onRow(
+            errorRow(
+              task.display,
+              new AdplanError('input', text(`${task.display}: planning stopped (${why})`, `${task.display}：计划中断（${why}）`)),
+            ),
+          );
+        }
+      }
+      if (next < tasks.length || retry.length > 0) start();
       finish();
     };
     const start = (): void => {
@@ -75,7 +88,7 @@ export function runInWorkers(tasks: readonly PlanTask[], opts: PoolOptions, onRo
         if (!slot.pending.delete(msg.id)) return;
         done++;
         onRow(msg.row);
-        feed(slot);
+        for (const s of slots) feed(s);
         finish();
       });
       slot.worker.on('error', (e: Error) => crashed(slot, e.message));

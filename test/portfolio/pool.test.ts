@@ -55,6 +55,26 @@ describe('worker pool', () => {
     expect(rows[1]?.tier).toBe('data-fix');
   });
 
+  it('retries tasks that shared a dying worker one at a time, so only the culprit fails', async () => {
+    const rows: MerchantRow[] = [];
+    // inFlight 2: "a" and "crash" are in the worker together when it dies.
+    await runInWorkers([task('a'), task('crash'), task('b'), task('c')], { jobs: 1, workerPath: script, inFlight: 2 }, (r) => rows.push(r));
+    expect(rows.map((r) => [r.file, r.status])).toEqual([
+      ['a', 'ok'],
+      ['crash', 'error'],
+      ['b', 'ok'],
+      ['c', 'ok'],
+    ]);
+  });
+
+  it('keeps going with two workers when one dies', async () => {
+    const rows: MerchantRow[] = [];
+    const tasks = ['m0', 'm1', 'crash', 'm3', 'm4', 'm5', 'm6'].map(task);
+    await runInWorkers(tasks, { jobs: 2, workerPath: script, inFlight: 2 }, (r) => rows.push(r));
+    expect(rows.filter((r) => r.status === 'error').map((r) => r.file)).toEqual(['crash']);
+    expect(rows.map((r) => r.file).sort()).toEqual(tasks.map((t) => t.display).sort());
+  });
+
   it('resolves at once for no tasks', async () => {
     const rows: MerchantRow[] = [];
     await runInWorkers([], { jobs: 2, workerPath: script }, (r) => rows.push(r));
