@@ -113,6 +113,20 @@ describe('adplan portfolio --json', () => {
   });
 });
 
+describe('--scenario', () => {
+  it('plans the named column for every merchant; a name a merchant lacks is that merchant\'s data-fix row', async () => {
+    const cons = JSON.parse((await cli(['portfolio', belt, '--json', '--runs', '0', '--jobs', '1', '--scenario', 'Conservative'])).stdout) as JsonOut;
+    const base = JSON.parse((await cli(['portfolio', belt, '--json', '--runs', '0', '--jobs', '1'])).stdout) as JsonOut;
+    const sStar = (o: JsonOut): number => o.merchants.reduce((a, m) => a + (m.kpis?.sustainableSpend ?? 0), 0);
+    // Conservative asks a larger safety margin and assumes no lift: never more sustainable spend.
+    expect(sStar(cons)).toBeLessThan(sStar(base));
+    const none = JSON.parse((await cli(['portfolio', belt, '--json', '--runs', '0', '--jobs', '1', '--scenario', 'Wild'])).stdout) as JsonOut;
+    expect(none.summary.counts['data-fix']).toBe(8);
+    const m = none.merchants.find((x) => x.file.endsWith('merchant-0001.xlsx'));
+    expect(m?.message).toBe('Unknown scenario "Wild". Valid scenarios: Base, Conservative, Aggressive.');
+  });
+});
+
 describe('determinism', () => {
   it('gives identical rows and totals for jobs 1 and jobs 2 (compiled worker), and changes with the seed', async () => {
     ensureNodeBuild();
