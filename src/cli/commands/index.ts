@@ -4,6 +4,7 @@
  */
 import type { Command } from '../command';
 import { check } from './check';
+import { plan } from './plan';
 import { portfolio } from './portfolio';
 
-export const COMMANDS: readonly Command[] = [check, portfolio];
+export const COMMANDS: readonly Command[] = [check, plan, portfolio];

@@ -1,0 +1,331 @@
+/**
+ * adplan plan <file> [--scenario NAME] [--horizon DAYS] [--runs N] [--seed S] [--period day|week]
+ *                    [--sheet NAME] [--json] [--lang zh-CN|en-US]
+ * The engine on one merchant file: baseline and readiness, the fitted curve, KPIs with the
+ * scenarios side by side, and the plan's first two weeks. --json prints the issue-4 contract.
+ * Exit 0 planned, 1 the file or its assumptions cannot be planned, 2 usage.
+ */
+import { pick, text, type Lang, type Text } from '../../i18n/text';
+import { loadWorkbookFile } from '../../data/file';
+import type { WorkbookRead } from '../../data/workbook';
+import type { DataIssue } from '../../data/types';
+import { buildPlanReport } from '../../model/engine';
+import { AdplanError, isAdplanError } from '../../model/errors';
+import { checkPeriod, planByPeriod, type Period } from '../../model/kpi';
+import type { PlanDay, PlanReport, ScenarioReport } from '../../model/report';
+import { parseCommandArgs, UsageError } from '../args';
+import { EXIT, type Command } from '../command';
+import { formatMoney, formatNumber, renderTable } from '../format';
+import type { CliIo } from '../io';
+import { detectLang, isLang } from '../lang';
+
+const USAGE =
+  'adplan plan <file> [--scenario NAME] [--horizon DAYS] [--runs N] [--seed S] [--period day|week] [--sheet NAME] [--json] [--lang zh-CN|en-US]';
+
+function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number, lang: Lang): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!/^-?\d+$/u.test(raw.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw new UsageError(
+      pick(text(`--${name} must be a whole number from ${min} to ${max}, not "${raw}"`, `--${name} 应为 ${min} 到 ${max} 的整数，而不是“${raw}”`), lang),
+    );
+  }
+  return n;
+}
+
+function where(x: DataIssue): string {
+  const cell = x.address ?? (x.row !== undefined ? `row ${x.row}` : (x.column ?? ''));
+  return x.sheet ? `${x.sheet}!${cell}` : cell;
+}
+
+/** The scenarios of the file, or why there are none usable. */
+function scenariosOf(read: WorkbookRead) {
+  if (!read.assumptions) {
+    throw new AdplanError(
+      'input',
+      text(
+        `${read.fileName} has no assumptions table: add a sheet with key | Base (| Conservative | Aggressive) — at least cogs_rate and cash_available.`,
+        `${read.fileName} 中没有假设表：请添加“键 | Base（| Conservative | Aggressive）”工作表，至少填写商品成本率与可用资金。`,
+      ),
+      'assumptions',
+    );
+  }
+  const errors = read.assumptions.issues.filter((x) => x.severity === 'error');
+  const first = errors[0];
+  if (first) {
+    const more = errors.length > 1 ? [` (+${errors.length - 1} more)`, `（另有 ${errors.length - 1} 处）`] : ['', ''];
+    throw new AdplanError(
+      'input',
+      text(`assumptions table ${where(first)}: ${first.message['en-US']}${more[0]}`, `假设表 ${where(first)}：${first.message['zh-CN']}${more[1]}`),
+      'assumptions',
+    );
+  }
+  return read.assumptions.scenarios;
+}
+
+const dayJson = (d: PlanDay) => ({
+  date: d.date,
+  spend: d.spend,
+  paidGmv: d.paidGmv,
+  organicGmv: d.organicGmv,
+  gmv: d.gmv,
+  orders: d.orders,
+  profit: d.profit,
+  cash: d.cash,
+  roi: d.roi,
+  marginalRoi: d.marginalRoi,
+  limit: d.limit,
+});
+
+/** Exactly the issue-4 contract (messages in the chosen language). */
+export function planJson(file: string, sheet: string, r: PlanReport, period: Period, lang: Lang) {
+  const b = r.baseline;
+  return {
+    file,
+    sheet,
+    baseline: {
+      days: b.days,
+      cvr: b.cvr,
+      aov: b.aov,
+      gpm: b.gpm,
+      refundRate: b.refundRate,
+      organicGmvPerDay: b.organicGmvPerDay,
+      cvrCv: b.cvrCv,
+      trend: b.trend,
+      ready: b.ready,
+      reasons: b.reasons.map((t) => pick(t, lang)),
+    },
+    curve: {
+      model: r.curve.model,
+      params: r.curve.params,
+      r2: r.curve.r2,
+      n: r.curve.n,
+      minSpend: r.curve.minSpend,
+      maxSpend: r.curve.maxSpend,
+      residualSd: r.curve.residualSd,
+    },
+    lift: { lambda: r.lift.lambda, theta: r.lift.theta, identified: r.lift.identified },
+    scenarios: r.scenarios.map((s) => ({
+      name: s.name,
+      economics: { unitMargin: s.economics.unitMargin, breakEvenRoi: s.economics.breakEvenRoi, targetMarginalRoi: s.economics.targetMarginalRoi },
+      kpis: {
+        totalSpend: s.kpis.totalSpend,
+        totalGmv: s.kpis.totalGmv,
+        totalProfit: s.kpis.totalProfit,
+        roi: s.kpis.roi,
+        incrementalRoi: s.kpis.incrementalRoi,
+        peakCapital: s.kpis.peakCapital,
+        minCash: s.kpis.minCash,
+        paybackDay: s.kpis.paybackDay,
+        returnOnCapital: s.kpis.returnOnCapital,
+        sustainableSpend: s.kpis.sustainableSpend,
+      },
+      ...(s.risk
+        ? {
+            risk: {
+              runs: s.risk.runs,
+              seed: s.risk.seed,
+              profitP10: s.risk.profitP10,
+              profitP50: s.risk.profitP50,
+              profitP90: s.risk.profitP90,
+              peakCapitalP90: s.risk.peakCapitalP90,
+              pLoss: s.risk.pLoss,
+              pCashShort: s.risk.pCashShort,
+            },
+          }
+        : {}),
+      days: planByPeriod(s.days, period).map(dayJson),
+    })),
+  };
+}
+
+const T = {
+  baseline: text('Baseline (organic, last {n} days)', '基线（自然流，最近 {n} 天）'),
+  ready: text('Readiness: READY — a base conversion model exists.', '准备度：已就绪——已有稳定的基础转化模型。'),
+  notReady: text('Readiness: NOT READY', '准备度：未就绪'),
+  curve: text('Paid response curve', '付费响应曲线'),
+  kpis: text('Scenarios', '方案对比'),
+  plan: text('Plan: {name}, first two weeks', '计划：{name}，前两周'),
+  planWeeks: text('Plan: {name}, by week', '计划：{name}，按周'),
+  notes: text('Notes', '说明'),
+  other: text('(other scenarios: --scenario NAME)', '（其他方案：--scenario 名称）'),
+} as const;
+
+const fill = (t: Text, lang: Lang, vars: Record<string, string | number>): string =>
+  pick(t, lang).replace(/\{(\w+)\}/gu, (_, k: string) => String(vars[k] ?? ''));
+
+const pct = (x: number | null, d = 1): string => (x === null ? '—' : `${formatNumber(100 * x, d)}%`);
+const ratio = (x: number | null, d = 2): string => (x === null ? '—' : formatNumber(x, d));
+const money = (x: number | null): string => (x === null ? '—' : formatNumber(x, 0));
+
+function baselineLines(r: PlanReport, lang: Lang): string[] {
+  const b = r.baseline;
+  const rows: [Text, string][] = [
+    [text('organic CVR', '自然转化率'), pct(b.cvr, 2)],
+    [text('AOV', '客单价'), formatMoney(b.aov)],
+    [text('GPM (GMV per 1,000 organic views)', 'GPM（千次自然观看成交）'), formatMoney(b.gpm)],
+    [text('refund rate', '退款率'), pct(b.refundRate)],
+    [text('organic GMV per day', '日均自然成交'), money(b.organicGmvPerDay)],
+    [text('CVR variation (cv)', '转化率波动（变异系数）'), pct(b.cvrCv)],
+    [text('trend (per day)', '趋势（每天）'), pct(b.trend, 2)],
+  ];
+  const out = [fill(T.baseline, lang, { n: b.days }), renderTable(['', ''], rows.map(([k, v]) => [pick(k, lang), v]), { right: [1], indent: '  ' }).split('\n').slice(2).join('\n')];
+  if (b.ready) out.push(pick(T.ready, lang));
+  else {
+    out.push(pick(T.notReady, lang));
+    for (const reason of b.reasons) out.push(`  - ${pick(reason, lang)}`);
+    if (b.fixFirst) out.push(`  ${pick(b.fixFirst, lang)}`);
+  }
+  return out;
+}
+
+function curveLines(r: PlanReport, lang: Lang): string[] {
+  const c = r.curve;
+  const params = Object.entries(c.params)
+    .map(([k, v]) => `${k} = ${formatNumber(v, k === 'a' || k === 'b' ? 3 : 2)}`)
+    .join(', ');
+  const range = c.minSpend !== null && c.maxSpend !== null ? `${formatMoney(c.minSpend)} – ${formatMoney(c.maxSpend)}` : '—';
+  const lines = [
+    `${pick(T.curve, lang)}: ${c.model} (${params})`,
+    `  R² ${ratio(c.r2, 3)} · n ${c.n} · ${pick(text('spend seen', '历史消耗范围'), lang)} ${range} · ${pick(text('residual sd (log)', '残差标准差（对数）'), lang)} ${ratio(c.residualSd, 3)}`,
+  ];
+  if (c.note) lines.push(`  ${pick(c.note, lang)}`);
+  lines.push(`  ${pick(r.lift.note, lang)}`);
+  return lines;
+}
+
+function kpiTable(r: PlanReport, lang: Lang): string {
+  const s = r.scenarios;
+  const row = (label: Text, f: (x: ScenarioReport) => string): string[] => [pick(label, lang), ...s.map(f)];
+  const rows: string[][] = [
+    row(text('unit margin u', '单位贡献率 u'), (x) => pct(x.economics.unitMargin)),
+    row(text('break-even ROI', '保本投产比'), (x) => ratio(x.economics.breakEvenRoi)),
+    row(text('target marginal ROI', '目标边际投产比'), (x) => ratio(x.economics.targetMarginalRoi)),
+    row(text('sustainable spend S* /day', '可持续日消耗 S*'), (x) => money(x.kpis.sustainableSpend)),
+    row(text('total spend', '总消耗'), (x) => money(x.kpis.totalSpend)),
+    row(text('total GMV', '总成交'), (x) => money(x.kpis.totalGmv)),
+    row(text('total profit', '总利润'), (x) => money(x.kpis.totalProfit)),
+    row(text('ROI (paid)', '投产比（付费）'), (x) => ratio(x.kpis.roi)),
+    row(text('incremental ROI', '增量投产比'), (x) => ratio(x.kpis.incrementalRoi)),
+    row(text('peak capital', '峰值占用资金'), (x) => money(x.kpis.peakCapital)),
+    row(text('min cash', '最低现金'), (x) => money(x.kpis.minCash)),
+    row(text('payback day', '回本天数'), (x) => (x.kpis.paybackDay === null ? '—' : String(x.kpis.paybackDay))),
+    row(text('return on capital', '资金回报率'), (x) => pct(x.kpis.returnOnCapital, 0)),
+  ];
+  if (s.some((x) => x.risk)) {
+    rows.push(
+      row(text('profit P10 / P50 / P90', '利润 P10 / P50 / P90'), (x) => (x.risk ? `${money(x.risk.profitP10)} / ${money(x.risk.profitP50)} / ${money(x.risk.profitP90)}` : '—')),
+      row(text('peak capital P90', '峰值占用资金 P90'), (x) => (x.risk ? money(x.risk.peakCapitalP90) : '—')),
+      row(text('P(loss)', '亏损概率'), (x) => (x.risk ? pct(x.risk.pLoss) : '—')),
+      row(text('P(cash short)', '资金不足概率'), (x) => (x.risk ? pct(x.risk.pCashShort) : '—')),
+    );
+  }
+  return renderTable(['', ...s.map((x) => x.name)], rows, { right: s.map((_, i) => i + 1), indent: '  ' });
+}
+
+function planTable(days: readonly PlanDay[], lang: Lang): string {
+  const head = [
+    text('date', '日期'),
+    text('spend', '消耗'),
+    text('paid GMV', '付费成交'),
+    text('organic GMV', '自然成交'),
+    text('orders', '订单'),
+    text('profit', '利润'),
+    text('cash', '现金'),
+    text('ROI', '投产比'),
+    text('mROI', '边际投产比'),
+    text('limit', '约束'),
+  ].map((t) => pick(t, lang));
+  const rows = days.map((d) => [
+    d.date,
+    money(d.spend),
+    money(d.paidGmv),
+    money(d.organicGmv),
+    formatNumber(d.orders, 0),
+    money(d.profit),
+    money(d.cash),
+    ratio(d.roi),
+    ratio(d.marginalRoi),
+    d.limit,
+  ]);
+  return renderTable(head, rows, { right: [1, 2, 3, 4, 5, 6, 7, 8], indent: '  ' });
+}
+
+export function planHuman(read: WorkbookRead, r: PlanReport, period: Period, lang: Lang): string {
+  const days = read.history.history.days;
+  const c = lang === 'zh-CN' ? '：' : ': ';
+  const out: string[] = [
+    `${read.fileName} · ${read.historySheet} · ${days[0]?.date ?? ''} – ${days[days.length - 1]?.date ?? ''}`,
+    '',
+    ...baselineLines(r, lang),
+    '',
+    ...curveLines(r, lang),
+    '',
+    `${pick(T.kpis, lang)}${c.trim()}`,
+    kpiTable(r, lang),
+  ];
+  const notes = r.scenarios.flatMap((s) => s.notes.map((n) => `  [${s.name}] ${pick(n, lang)}`));
+  if (notes.length > 0) out.push('', `${pick(T.notes, lang)}${c.trim()}`, ...notes);
+  const first = r.scenarios[0];
+  if (first) {
+    const shown = period === 'week' ? planByPeriod(first.days, 'week') : first.days.slice(0, 14);
+    out.push('', `${fill(period === 'week' ? T.planWeeks : T.plan, lang, { name: first.name })}${r.scenarios.length > 1 ? ` ${pick(T.other, lang)}` : ''}`);
+    out.push(planTable(shown, lang));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export const plan: Command = {
+  name: 'plan',
+  summary: text("Plan a merchant's paid-traffic scaling from its file", '根据商家文件制定付费流量放量计划'),
+  usage: USAGE,
+  async run(argv: readonly string[], io: CliIo): Promise<number> {
+    const { values, positionals } = parseCommandArgs(argv, {
+      scenario: { type: 'string' },
+      horizon: { type: 'string' },
+      runs: { type: 'string' },
+      seed: { type: 'string' },
+      period: { type: 'string' },
+      sheet: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      lang: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    });
+    if (values.lang !== undefined && !isLang(values.lang)) throw new UsageError(`--lang must be zh-CN or en-US, not "${values.lang}"`);
+    const lang = detectLang(values.lang, io.env);
+    if (values.help) {
+      io.stdout(`${USAGE}\n  ${pick(plan.summary, lang)}\n`);
+      return EXIT.ok;
+    }
+    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing <file>' : `expected one file, got ${positionals.length}`);
+    const horizon = values.horizon === undefined ? undefined : integer('horizon', values.horizon, 90, 1, 730, lang);
+    const runs = integer('runs', values.runs, 1000, 0, 1_000_000, lang);
+    const seed = integer('seed', values.seed, 1, -2_147_483_648, 4_294_967_295, lang);
+    let period: Period;
+    try {
+      period = checkPeriod(values.period);
+    } catch {
+      throw new UsageError(pick(text(`--period must be day or week, not "${values.period}"`, `--period 应为 day 或 week，而不是“${values.period}”`), lang));
+    }
+    const file = positionals[0] as string;
+    try {
+      const read = await loadWorkbookFile(file, values.sheet !== undefined ? { sheet: values.sheet } : {});
+      const report = buildPlanReport({
+        history: read.history.history,
+        scenarios: scenariosOf(read),
+        ...(values.scenario !== undefined ? { scenario: values.scenario } : {}),
+        ...(horizon !== undefined ? { horizonDays: horizon } : {}),
+        runs,
+        seed,
+      });
+      io.stdout(values.json ? `${JSON.stringify(planJson(read.fileName, read.historySheet, report, period, lang), null, 2)}\n` : planHuman(read, report, period, lang));
+      return EXIT.ok;
+    } catch (e) {
+      if (!isAdplanError(e)) throw e;
+      const message = pick(e.text, lang);
+      if (values.json) io.stdout(`${JSON.stringify({ error: { message, kind: e.kind, field: e.field ?? null } })}\n`);
+      else io.stderr(`adplan plan: ${message}\n`);
+      return EXIT.failed;
+    }
+  },
+};
