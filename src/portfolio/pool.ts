@@ -1,9 +1,10 @@
 /**
- * Node edge: plan tasks on `jobs` worker threads. Each worker has at most `inFlight` tasks at a
- * time (bounded memory; the second one hides file-read latency). Rows stream back through
- * `onRow` in completion order; callers sort. A worker that dies is replaced: the task it held
- * alone becomes an error row; tasks it held together are retried one at a time, so only the
- * culprit fails and one pathological file cannot stop the batch.
+ * Node edge: plan tasks on worker threads. Tasks are pulled from a shared source (the main
+ * thread may pull from it too), each worker holding at most `inFlight` tasks at a time (bounded
+ * memory; the second one hides file-read latency). Rows stream back through `onRow` in
+ * completion order; callers sort. A worker that dies is replaced: the task it held alone becomes
+ * an error row; tasks it held together are retried one at a time, so only the culprit fails and
+ * one pathological file cannot stop the batch.
  */
 import { Worker } from 'node:worker_threads';
 import { text } from '../i18n/text';
@@ -14,11 +15,19 @@ import type { MerchantRow } from './types';
 import type { TaskMessage } from './worker';
 
 export interface PoolOptions {
-  jobs: number;
+  workers: number;
   /** Compiled worker script (worker.js). */
   workerPath: string;
   /** Tasks sent ahead to one worker (default 2). */
   inFlight?: number;
+}
+
+/** Next task to plan, or undefined when there is none left. */
+export type TaskSource = () => PlanTask | undefined;
+
+export function listSource(tasks: readonly PlanTask[]): TaskSource {
+  let i = 0;
+  return () => tasks[i++];
 }
 
 interface Slot {
@@ -26,28 +35,23 @@ interface Slot {
   pending: Map<number, PlanTask>;
 }
 
-export function runInWorkers(tasks: readonly PlanTask[], opts: PoolOptions, onRow: (row: MerchantRow) => void): Promise<void> {
+export function runInWorkers(pull: TaskSource, opts: PoolOptions, onRow: (row: MerchantRow) => void): Promise<void> {
   const cap = Math.max(1, opts.inFlight ?? 2);
-  const count = Math.max(1, Math.min(opts.jobs, tasks.length));
-  let next = 0;
-  let done = 0;
-  /** Ids of tasks whose worker died while they shared it: each is retried alone. */
-  const retry: number[] = [];
+  let ids = 0;
+  let exhausted = false;
+  /** Tasks whose worker died while they shared it: each is retried alone. */
+  const retry: PlanTask[] = [];
   const slots = new Set<Slot>();
 
   return new Promise<void>((resolveAll) => {
-    if (tasks.length === 0) {
-      resolveAll();
-      return;
-    }
     const finish = (): void => {
-      if (done < tasks.length) return;
+      if (!exhausted || retry.length > 0 || [...slots].some((s) => s.pending.size > 0)) return;
       for (const s of slots) void s.worker.terminate();
       slots.clear();
       resolveAll();
     };
-    const send = (slot: Slot, id: number): void => {
-      const task = tasks[id] as PlanTask;
+    const send = (slot: Slot, task: PlanTask): void => {
+      const id = ids++;
       slot.pending.set(id, task);
       const msg: TaskMessage = { id, task };
       slot.worker.postMessage(msg);
@@ -55,30 +59,30 @@ export function runInWorkers(tasks: readonly PlanTask[], opts: PoolOptions, onRo
     const feed = (slot: Slot): void => {
       if (retry.length > 0) {
         // Retries go alone to an idle worker; new work waits until they are through.
-        if (slot.pending.size === 0) send(slot, retry.shift() as number);
+        if (slot.pending.size === 0) send(slot, retry.shift() as PlanTask);
         return;
       }
-      while (slot.pending.size < cap && next < tasks.length) send(slot, next++);
+      while (!exhausted && slot.pending.size < cap) {
+        const task = pull();
+        if (task === undefined) exhausted = true;
+        else send(slot, task);
+      }
     };
     const crashed = (slot: Slot, why: string): void => {
       if (!slots.delete(slot)) return;
       void slot.worker.terminate();
-      const held = [...slot.pending.entries()];
+      const held = [...slot.pending.values()];
       slot.pending.clear();
-      if (held.length > 1) {
-        retry.push(...held.map(([id]) => id));
-      } else {
-        for (const [, task] of held) {
-          done++;
-          onRow(
-            errorRow(
-              task.display,
-              new AdplanError('input', text(`${task.display}: planning stopped (${why})`, `${task.display}：计划中断（${why}）`)),
-            ),
-          );
-        }
+      if (held.length > 1) retry.push(...held);
+      for (const task of held.length === 1 ? held : []) {
+        onRow(
+          errorRow(
+            task.display,
+            new AdplanError('input', text(`${task.display}: planning stopped (${why})`, `${task.display}：计划中断（${why}）`)),
+          ),
+        );
       }
-      if (next < tasks.length || retry.length > 0) start();
+      if (!exhausted || retry.length > 0) start();
       finish();
     };
     const start = (): void => {
@@ -86,7 +90,6 @@ export function runInWorkers(tasks: readonly PlanTask[], opts: PoolOptions, onRo
       slots.add(slot);
       slot.worker.on('message', (msg: { id: number; row: MerchantRow }) => {
         if (!slot.pending.delete(msg.id)) return;
-        done++;
         onRow(msg.row);
         for (const s of slots) feed(s);
         finish();
@@ -97,6 +100,8 @@ export function runInWorkers(tasks: readonly PlanTask[], opts: PoolOptions, onRo
       });
       feed(slot);
     };
-    for (let i = 0; i < count; i++) start();
+    for (let i = 0; i < Math.max(1, opts.workers); i++) start();
+    // Nothing to do at all: the first feed found the source empty.
+    finish();
   });
 }

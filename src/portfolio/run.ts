@@ -1,5 +1,5 @@
 /**
- * The batch: discover files, plan each (worker threads, or in this thread with jobs = 1),
+ * The batch: discover files, plan each (in this thread and jobs − 1 worker threads),
  * keep only each merchant's row, rank and total at the end.
  */
 import { existsSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { discoverFiles, type FoundFile } from './discover';
 import { planFile } from './plan-file';
-import { runInWorkers } from './pool';
+import { listSource, runInWorkers } from './pool';
 import { rankRows } from './rank';
 import { errorRow } from './row';
 import { merchantSeed } from './seed';
@@ -23,7 +23,7 @@ export interface PortfolioOptions {
   scenario?: string;
   runs: number;
   seed: number;
-  /** Worker threads; 1 plans in this thread. */
+  /** Threads planning: this one and jobs − 1 workers; 1 = this thread only. */
   jobs: number;
   horizonDays?: number;
   /** Compiled worker script; defaults to worker.js next to this file (dist/node). */
@@ -69,8 +69,14 @@ export async function runPortfolio(o: PortfolioOptions): Promise<PortfolioResult
     if (f.error) take(errorRow(f.display, new AdplanError('input', f.error)));
     else tasks.push(taskOf(f, o));
   }
-  if (o.jobs <= 1) {
-    for (const t of tasks) take(await planFile(t));
+  const pull = listSource(tasks);
+  const inThisThread = async (): Promise<void> => {
+    for (let t = pull(); t !== undefined; t = pull()) take(await planFile(t));
+  };
+  // jobs = threads planning: this one plus jobs − 1 workers (one isolate fewer to load and warm).
+  const workers = Math.min(o.jobs - 1, tasks.length - 1);
+  if (workers <= 0) {
+    await inThisThread();
   } else {
     const workerPath = o.workerPath ?? defaultWorkerPath();
     if (!existsSync(workerPath)) {
@@ -82,7 +88,7 @@ export async function runPortfolio(o: PortfolioOptions): Promise<PortfolioResult
         ),
       );
     }
-    await runInWorkers(tasks, { jobs: o.jobs, workerPath }, take);
+    await Promise.all([runInWorkers(pull, { workers, workerPath }, take), inThisThread()]);
   }
   // Summed in rank order, not arrival order, so float totals do not depend on --jobs.
   const ranked = rankRows(rows);

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runInWorkers } from '../../src/portfolio/pool';
+import { listSource, runInWorkers } from '../../src/portfolio/pool';
 import type { PlanTask } from '../../src/portfolio/task';
 import type { MerchantRow } from '../../src/portfolio/types';
 
@@ -37,14 +37,14 @@ describe('worker pool', () => {
   it('returns one row per task and never holds more than inFlight tasks per worker', async () => {
     const rows: MerchantRow[] = [];
     const tasks = Array.from({ length: 12 }, (_, i) => task(`m${i}`));
-    await runInWorkers(tasks, { jobs: 2, workerPath: script, inFlight: 2 }, (r) => rows.push(r));
+    await runInWorkers(listSource(tasks), { workers: 2, workerPath: script, inFlight: 2 }, (r) => rows.push(r));
     expect(rows.map((r) => r.file).sort()).toEqual(tasks.map((t) => t.display).sort());
     expect(Math.max(...rows.map((r) => Number(r.reason['en-US'])))).toBeLessThanOrEqual(2);
   });
 
   it('turns a crashed worker into an error row for its task, replaces it and finishes the batch', async () => {
     const rows: MerchantRow[] = [];
-    await runInWorkers([task('a'), task('crash'), task('b'), task('c')], { jobs: 1, workerPath: script, inFlight: 1 }, (r) => rows.push(r));
+    await runInWorkers(listSource([task('a'), task('crash'), task('b'), task('c')]), { workers: 1, workerPath: script, inFlight: 1 }, (r) => rows.push(r));
     expect(rows.map((r) => [r.file, r.status])).toEqual([
       ['a', 'ok'],
       ['crash', 'error'],
@@ -58,7 +58,7 @@ describe('worker pool', () => {
   it('retries tasks that shared a dying worker one at a time, so only the culprit fails', async () => {
     const rows: MerchantRow[] = [];
     // inFlight 2: "a" and "crash" are in the worker together when it dies.
-    await runInWorkers([task('a'), task('crash'), task('b'), task('c')], { jobs: 1, workerPath: script, inFlight: 2 }, (r) => rows.push(r));
+    await runInWorkers(listSource([task('a'), task('crash'), task('b'), task('c')]), { workers: 1, workerPath: script, inFlight: 2 }, (r) => rows.push(r));
     expect(rows.map((r) => [r.file, r.status])).toEqual([
       ['a', 'ok'],
       ['crash', 'error'],
@@ -70,14 +70,14 @@ describe('worker pool', () => {
   it('keeps going with two workers when one dies', async () => {
     const rows: MerchantRow[] = [];
     const tasks = ['m0', 'm1', 'crash', 'm3', 'm4', 'm5', 'm6'].map(task);
-    await runInWorkers(tasks, { jobs: 2, workerPath: script, inFlight: 2 }, (r) => rows.push(r));
+    await runInWorkers(listSource(tasks), { workers: 2, workerPath: script, inFlight: 2 }, (r) => rows.push(r));
     expect(rows.filter((r) => r.status === 'error').map((r) => r.file)).toEqual(['crash']);
     expect(rows.map((r) => r.file).sort()).toEqual(tasks.map((t) => t.display).sort());
   });
 
   it('resolves at once for no tasks', async () => {
     const rows: MerchantRow[] = [];
-    await runInWorkers([], { jobs: 2, workerPath: script }, (r) => rows.push(r));
+    await runInWorkers(listSource([]), { workers: 2, workerPath: script }, (r) => rows.push(r));
     expect(rows).toEqual([]);
   });
 });
