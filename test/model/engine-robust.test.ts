@@ -75,15 +75,15 @@ describe('engine robustness (property)', () => {
         } catch (e) {
           if (!isAdplanError(e)) throw e;
           kinds.add(e.kind);
-
           expect(e.text['en-US'].length).toBeGreaterThan(10);
           expect(e.text['zh-CN'].length).toBeGreaterThan(5);
         }
       }),
       { numRuns: 300, seed: 21 },
     );
-    // Most random merchants plan; the rest fail for stated reasons (e.g. u ≤ 0 is a math error).
+    // Most random merchants plan; the rest fail for stated reasons (no paid history and no
+    // assumed-curve keys, no refunds to derive the rate from).
     expect(planned).toBeGreaterThan(150);
-    console.log(`planned ${planned} of 300; error kinds: ${[...kinds].join(", ")}`);
+    console.log(`planned ${planned} of 300; error kinds: ${[...kinds].join(', ')}`);
   });
 });
