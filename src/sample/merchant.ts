@@ -90,6 +90,7 @@ export function hill(s: number, c: HillTruth): number {
 }
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
+const clean6 = (x: number): number => Math.round(x * 1e6) / 1e6 || 0;
 
 /** Normal approximation of a Poisson count (λ is tens to hundreds here); never negative. */
 function count(rng: Rng, lambda: number): number {
@@ -175,8 +176,9 @@ export function generateMerchant(
       spend,
       paidGmv,
       paidOrders,
-      // As the reader computes them: gmv − paid_gmv, orders − paid_orders.
-      organicGmv: gmv - paidGmv,
+      // As the reader computes them: gmv − paid_gmv cleaned to 1e-6 (no 0.1 + 0.2 residue),
+      // orders − paid_orders.
+      organicGmv: clean6(gmv - paidGmv),
       organicOrders: orders - paidOrders,
       buyers: Math.round(orders * 0.93),
       impressions: Math.round(views * 6.5),
