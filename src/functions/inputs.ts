@@ -3,7 +3,8 @@
  * (src/data), cached on content; scenario, metric and option names are matched
  * case-insensitively and an unknown one is a lookup error (#N/A) that lists the valid ones.
  */
-import { readAssumptions, readHistory } from '../data';
+import { readAssumptions } from '../data/assumptions';
+import { readHistory } from '../data/history';
 import type { Cell, HistoryReadResult } from '../data/types';
 import { text, type Lang } from '../i18n/text';
 import type { Scenario } from '../model/assumptions';

@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
+import { gzipSync } from 'node:zlib';
+import { sampleRanges } from '../functions/sample-ranges';
 import { ROOT, ensureWebBuild } from '../helpers/build';
 
 class FakeCfError {
@@ -33,9 +35,25 @@ describe('dist/functions.js in plain Node', () => {
     fns = loadBundle();
   }, 600_000);
 
-  it('registers BREAKEVENROI and UNITMARGIN', () => {
-    expect(fns.has('BREAKEVENROI')).toBe(true);
-    expect(fns.has('UNITMARGIN')).toBe(true);
+  it('registers all 13 functions', () => {
+    expect([...fns.keys()].sort()).toEqual(
+      ['BASELINE', 'BREAKEVENROI', 'CASHFLOW', 'FITCURVE', 'KPI', 'MROI', 'OPTIMALSPEND', 'PLAN', 'READINESS', 'RESPONSE', 'SENSITIVITY', 'SIMULATE', 'UNITMARGIN'].sort(),
+    );
+  });
+
+  it('stays small: no file readers (ExcelJS) in the functions bundle', () => {
+    const js = readFileSync(join(ROOT, 'dist', 'functions.js'));
+    expect(gzipSync(js).length).toBeLessThan(100_000);
+    expect(js.toString()).not.toMatch(/exceljs/i);
+  });
+
+  it('plans the sample merchant from ranges shaped as Excel sends them', async () => {
+    const { history, assumptions } = await sampleRanges('zero');
+    const profit = fns.get('KPI')!(history, assumptions, 'total_profit', 'Base', null);
+    expect(typeof profit).toBe('number');
+    const plan = fns.get('PLAN')!(history, assumptions, null, 14, null) as unknown[][];
+    expect(plan).toHaveLength(15);
+    expect(plan[0]).toEqual(['date', 'spend', 'paid_gmv', 'organic_gmv', 'gmv', 'orders', 'profit', 'cash', 'roi', 'marginal_roi', 'limit']);
   });
 
   it('gives the worked example of MODEL.md §3 (u = 0.364, break-even ROI ≈ 2.747)', () => {
