@@ -12,7 +12,7 @@ import { ols } from './linear';
 
 export const THETA_GRID = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 /** λ must exceed this many standard errors to count as identified. */
-export const LIFT_MIN_T = 2;
+export const LIFT_MIN_T = 2.5;
 export const LIFT_MIN_PAID_DAYS = 7;
 
 export interface LiftEstimate {
