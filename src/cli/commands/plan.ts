@@ -186,7 +186,7 @@ function curveLines(r: PlanReport, lang: Lang): string[] {
     .join(', ');
   const range = c.minSpend !== null && c.maxSpend !== null ? `${formatMoney(c.minSpend)} – ${formatMoney(c.maxSpend)}` : '—';
   const lines = [
-    `${pick(T.curve, lang)}: ${c.model} (${params})`,
+    `${pick(T.curve, lang)}${lang === 'zh-CN' ? '：' : ': '}${c.model} (${params})`,
     `  R² ${ratio(c.r2, 3)} · n ${c.n} · ${pick(text('spend seen', '历史消耗范围'), lang)} ${range} · ${pick(text('residual sd (log)', '残差标准差（对数）'), lang)} ${ratio(c.residualSd, 3)}`,
   ];
   if (c.note) lines.push(`  ${pick(c.note, lang)}`);
