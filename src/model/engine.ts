@@ -18,6 +18,7 @@ import { assessReadiness, type Readiness } from './readiness';
 import type { BaselineReport, LiftReport, PlanReport, ScenarioReport } from './report';
 import { assumedCurve, toCurveReport, type Curve } from './response-curve';
 import {
+  checkAssumption,
   inheritScenarios,
   resolveAssumptions,
   unitEconomicsOf,
@@ -201,13 +202,17 @@ export function readinessOf(a: Analysis, s: Scenario | null): Readiness {
     // Readiness still speaks without a complete assumptions table; the margin check is skipped.
     if (!(e instanceof AdplanError) || e.kind !== 'input') throw e;
   }
+  const threshold = (k: 'min_days' | 'max_cvr_cv' | 'max_refund_rate' | 'min_orders_per_day', fallback: number): number => {
+    const x = v[k];
+    return x === undefined || x === null ? fallback : checkAssumption(k, x);
+  };
   return assessReadiness(
     a.baseline,
     {
-      minDays: v.min_days ?? 14,
-      maxCvrCv: v.max_cvr_cv ?? 0.35,
-      maxRefundRate: v.max_refund_rate ?? 0.5,
-      minOrdersPerDay: v.min_orders_per_day ?? 3,
+      minDays: threshold('min_days', 14),
+      maxCvrCv: threshold('max_cvr_cv', 0.35),
+      maxRefundRate: threshold('max_refund_rate', 0.5),
+      minOrdersPerDay: threshold('min_orders_per_day', 3),
     },
     rho,
     u,
@@ -265,7 +270,8 @@ export function buildPlanReport(input: PlanReportInput): PlanReport {
   if (input.horizonDays !== undefined) checkHorizon(input.horizonDays);
   const chosen = selectScenarios(input.scenarios, input.scenario);
   const first = chosen[0]!;
-  const analysis = analyse(input.history, first.values.baseline_days ?? 28);
+  const bd = first.values.baseline_days;
+  const analysis = analyse(input.history, bd === undefined || bd === null ? 28 : checkAssumption('baseline_days', bd));
   const plans = chosen.map((s) => planScenario(analysis, s, input.horizonDays));
   const readiness = readinessOf(analysis, first);
   const notReady = readiness.ready
