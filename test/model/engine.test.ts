@@ -143,8 +143,12 @@ describe('granular pieces', () => {
     expect(planByPeriod(p.report.days, 'day')).toEqual(p.report.days);
   });
 
-  it('readiness without assumptions skips the margin check', () => {
+  it('readiness without assumptions skips the margin check; thresholds come from the scenario', () => {
     expect(readinessOf(a, null).ready).toBe(true);
+    const strict = readinessOf(a, { name: 'Strict', values: { min_days: 60 } });
+    expect(strict.ready).toBe(false);
+    expect(strict.reasons[0]!['en-US']).toMatch(/Only 28 days of usable history \(need ≥ 60\)/);
+    expect(() => readinessOf(a, { name: 'Bad', values: { max_cvr_cv: -1 } })).toThrow(/max_cvr_cv/);
   });
 
   it('CASHFLOW needs AOV and refund rate from the table', () => {
