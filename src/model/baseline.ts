@@ -10,6 +10,8 @@ import type { DayRecord, History, IsoDate } from './history';
 export interface BaselineMetrics {
   /** |W|: valid days in the window. */
   days: number;
+  /** Valid days in the whole history (readiness judges the history, not just the window). */
+  historyDays: number;
   from: IsoDate;
   to: IsoDate;
   organicViews: number;
@@ -98,6 +100,7 @@ export function computeBaseline(history: History, windowDays = 28): BaselineMetr
 
   return {
     days: n,
+    historyDays: valid.length,
     from: first.date,
     to: last.date,
     organicViews: views,

@@ -41,11 +41,11 @@ export function assessReadiness(
   unitMargin: number | null,
 ): Readiness {
   const failed: { reason: Text; fix: Text }[] = [];
-  if (m.days < t.minDays) {
+  if (m.historyDays < t.minDays) {
     failed.push({
       reason: text(
-        `Only ${m.days} days of usable history (need ≥ ${t.minDays}): there is no base conversion model yet.`,
-        `可用历史只有 ${m.days} 天(至少需要 ${t.minDays} 天):还没有稳定的基础转化模型。`,
+        `Only ${m.historyDays} days of usable history (need ≥ ${t.minDays}): there is no base conversion model yet.`,
+        `可用历史只有 ${m.historyDays} 天(至少需要 ${t.minDays} 天):还没有稳定的基础转化模型。`,
       ),
       fix: text(
         `Keep trading on organic traffic and export at least ${t.minDays} days before planning paid traffic.`,

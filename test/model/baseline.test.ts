@@ -62,6 +62,7 @@ describe('baseline metrics (MODEL §2), by hand', () => {
   it('honours the window (last N valid days)', () => {
     const m = computeBaseline(history, 2);
     expect(m.days).toBe(2);
+    expect(m.historyDays).toBe(4);
     close(m.cvr, 6 / 500);
     close(m.aov, 2300 / 22);
     close(m.organicGmvPerDay, 800);
@@ -101,12 +102,12 @@ describe('readiness (MODEL §2)', () => {
   });
 
   it('is ready when every check passes', () => {
-    const r = assessReadiness({ ...m, days: 28, organicOrdersPerDay: 20, cvrCv: 0.1 }, DEFAULT_THRESHOLDS, 0.2, 0.3);
+    const r = assessReadiness({ ...m, historyDays: 28, organicOrdersPerDay: 20, cvrCv: 0.1 }, DEFAULT_THRESHOLDS, 0.2, 0.3);
     expect(r).toEqual({ ready: true, reasons: [], fixFirst: null });
   });
 
   it('puts weak organic traffic first when history is long enough', () => {
-    const r = assessReadiness({ ...m, days: 30, organicOrdersPerDay: 1, cvrCv: 0.1 }, DEFAULT_THRESHOLDS, 0.1, 0.3);
+    const r = assessReadiness({ ...m, historyDays: 30, organicOrdersPerDay: 1, cvrCv: 0.1 }, DEFAULT_THRESHOLDS, 0.1, 0.3);
     expect(r.reasons).toHaveLength(1);
     expect(r.fixFirst!['en-US']).toMatch(/Optimise natural-recommendation traffic/);
   });

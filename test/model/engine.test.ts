@@ -145,9 +145,9 @@ describe('granular pieces', () => {
 
   it('readiness without assumptions skips the margin check; thresholds come from the scenario', () => {
     expect(readinessOf(a, null).ready).toBe(true);
-    const strict = readinessOf(a, { name: 'Strict', values: { min_days: 60 } });
+    const strict = readinessOf(a, { name: 'Strict', values: { min_days: 120 } });
     expect(strict.ready).toBe(false);
-    expect(strict.reasons[0]!['en-US']).toMatch(/Only 28 days of usable history \(need ≥ 60\)/);
+    expect(strict.reasons[0]!['en-US']).toMatch(/Only 90 days of usable history \(need ≥ 120\)/);
     expect(() => readinessOf(a, { name: 'Bad', values: { max_cvr_cv: -1 } })).toThrow(/max_cvr_cv/);
   });
 
