@@ -78,9 +78,11 @@ describe('readiness comes first', () => {
     expect(screen.queryByRole('table', { name: '情景对比' })).toBeNull();
   });
 
-  it('the sample merchant is ready', async () => {
+  it('the sample merchant is ready, and the charts load lazily below the numbers', async () => {
     renderPane(sampleGateway());
     expect(await screen.findByText(/Ready: a stable base conversion model exists/, undefined, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Cash balance per scenario' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.queryByText('The charts could not be loaded.')).toBeNull();
   });
 });
 

@@ -23,6 +23,8 @@ const useStyles = makeStyles({
 });
 
 const WIDTH = 320;
+/** Wrapped legends: the library's overflow menu breaks when many legends meet a narrow pane. */
+const LEGENDS = { enabledWrapLines: true };
 const HEIGHT = 220;
 
 export default function ScenarioCharts({ scenarios, curve, reserves }: ScenarioChartsProps) {
@@ -79,15 +81,15 @@ export default function ScenarioCharts({ scenarios, curve, reserves }: ScenarioC
     <div className={styles.charts}>
       <figure>
         <h3 className={styles.title}>{t('charts.spend')}</h3>
-        <LineChart data={{ chartTitle: t('charts.spend'), lineChartData: spend }} width={WIDTH} height={HEIGHT} />
+        <LineChart data={{ chartTitle: t('charts.spend'), lineChartData: spend }} width={WIDTH} height={HEIGHT} legendProps={LEGENDS} />
       </figure>
       <figure>
         <h3 className={styles.title}>{t('charts.cash')}</h3>
-        <LineChart data={{ chartTitle: t('charts.cash'), lineChartData: cash }} width={WIDTH} height={HEIGHT} />
+        <LineChart data={{ chartTitle: t('charts.cash'), lineChartData: cash }} width={WIDTH} height={HEIGHT} legendProps={LEGENDS} />
       </figure>
       <figure>
         <h3 className={styles.title}>{t('charts.response')}</h3>
-        <LineChart data={{ chartTitle: t('charts.response'), lineChartData: response }} width={WIDTH} height={HEIGHT} />
+        <LineChart data={{ chartTitle: t('charts.response'), lineChartData: response }} width={WIDTH} height={HEIGHT} legendProps={LEGENDS} />
       </figure>
       <figure>
         <h3 className={styles.title}>{t('charts.tornado', { scenario: firstScenario?.name ?? '' })}</h3>
@@ -96,6 +98,7 @@ export default function ScenarioCharts({ scenarios, curve, reserves }: ScenarioC
             data={top.map((s, i) => ({ x: s.swing, y: pick(s.label), color: color(i), legend: pick(s.label) }))}
             width={WIDTH}
             height={HEIGHT}
+            hideLegend
           />
         ) : (
           <p>{t('charts.noSensitivity')}</p>

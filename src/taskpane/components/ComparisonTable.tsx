@@ -8,6 +8,7 @@ import {
   TableHeaderCell,
   TableRow,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import type { ScenarioReport } from '../../model/report';
@@ -66,7 +67,7 @@ export function ComparisonTable({ scenarios }: { scenarios: readonly ScenarioRep
                   <span className={styles.better}>{t(row.better === 'higher' ? 'compare.higher' : 'compare.lower')}</span>
                 </TableCell>
                 {values.map((v, i) => (
-                  <TableCell key={scenarios[i]?.name ?? i} className={best.has(i) ? `${styles.number} ${styles.best}` : styles.number} data-best={best.has(i) || undefined}>
+                  <TableCell key={scenarios[i]?.name ?? i} className={mergeClasses(styles.number, best.has(i) && styles.best)} data-best={best.has(i) || undefined}>
                     {formatValue(i18n, row, v)}
                     {best.has(i) ? (
                       <>

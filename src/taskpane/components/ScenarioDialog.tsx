@@ -33,7 +33,8 @@ export function ScenarioDialog({ title, initialName, body, check, onOk, onCancel
     if (!problem) onOk(name.trim());
   };
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, d) => (d.open ? undefined : onCancel())}>
+    // Escape cancels; a stray backdrop click does not (the click that opened it may land there).
+    <Dialog open modalType="modal" onOpenChange={(_, d) => (!d.open && d.type === 'escapeKeyDown' ? onCancel() : undefined)}>
       <DialogSurface>
         <form
           onSubmit={(e) => {

@@ -3,7 +3,7 @@
  * any sheet whose headers match) and the assumptions table (named range, then any sheet whose
  * first column holds assumption keys).
  */
-import { detectHeader } from '../../data/headers';
+import { detectHeader, HEADER_SCAN_ROWS, mapHeaderRow } from '../../data/headers';
 import type { RangeValues, WorkbookGateway } from '../gateway/types';
 import { ASSUMPTIONS_NAME, HISTORY_NAME } from '../gateway/types';
 import { parseAssumptionsTable, type AssumptionsTable } from './assumptionsTable';
@@ -26,22 +26,44 @@ export function looksLikeHistory(values: RangeValues['values']): boolean {
   }
 }
 
+/**
+ * How many history fields the best of the top rows names. A table with a required column the
+ * reader cannot recognise still scores, so the pane can show it and let the user map it.
+ */
+export function historyScore(values: RangeValues['values']): number {
+  let best = 0;
+  for (const row of values.slice(0, HEADER_SCAN_ROWS)) best = Math.max(best, Object.keys(mapHeaderRow(row).columns).length);
+  return best;
+}
+
+/** Fewest recognised fields for a near match (e.g. date, views and orders, GMV unrecognised). */
+const NEAR_MATCH = 3;
+
 export async function findHistory(gw: WorkbookGateway, skipSheets: readonly string[] = []): Promise<FoundHistory | null> {
   const named = await gw.readNamed(HISTORY_NAME);
   if (named) return { how: 'named', range: named };
   const skip = new Set(skipSheets.map((s) => s.toLowerCase()));
   const active = await gw.activeSheet();
+  let near: FoundHistory | null = null;
   if (active && !skip.has(active.toLowerCase())) {
     const used = await gw.readUsedRange(active);
     if (used && looksLikeHistory(used.values)) return { how: 'active', range: used };
+    if (used && historyScore(used.values) >= NEAR_MATCH) near = { how: 'active', range: used };
   }
   const sheets = await gw.listSheets();
   for (const s of sheets) {
-    if (s.name === active || skip.has(s.name.toLowerCase()) || !s.top || !looksLikeHistory(s.top.values)) continue;
-    const used = await gw.readUsedRange(s.name);
-    if (used) return { how: 'sheet', range: used };
+    if (s.name === active || skip.has(s.name.toLowerCase()) || !s.top) continue;
+    if (looksLikeHistory(s.top.values)) {
+      const used = await gw.readUsedRange(s.name);
+      if (used) return { how: 'sheet', range: used };
+    }
+    if (!near && historyScore(s.top.values) >= NEAR_MATCH) {
+      const used = await gw.readUsedRange(s.name);
+      if (used) near = { how: 'sheet', range: used };
+    }
   }
-  return null;
+  // Better a table with a fixable mapping than nothing: the reader's message says what is missing.
+  return near;
 }
 
 export async function findAssumptions(gw: WorkbookGateway): Promise<AssumptionsTable | null> {
