@@ -4,7 +4,7 @@ const esmPackages = ['d3-[a-z-]+', 'internmap', 'strip-bom', 'uuid', 'delaunator
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', diagnostics: { warnOnly: false } }];
 
 const shared = {
-  transform: { '^.+\\.[tj]sx?$': tsJest },
+  transform: { '^.+\\.m?[tj]sx?$': tsJest },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages})/)`],
   moduleNameMapper: {
     '^office-addin-manifest$': '<rootDir>/test/shims/office-addin-manifest.ts',
