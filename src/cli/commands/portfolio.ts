@@ -107,7 +107,7 @@ export const portfolio: Command = {
       }
     }
     io.stdout(values.json ? `${JSON.stringify(portfolioJson(rows, summary, lang), null, 2)}\n` : portfolioHuman(rows, summary, lang));
-    if (out !== undefined && !values.json) io.stdout(`${pick(text('Summary workbook written', '已写入汇总工作簿'), lang)}: ${out}\n`);
+    if (out !== undefined && !values.json) io.stdout(`${pick(text('Summary workbook written: ', '已写入汇总工作簿：'), lang)}${out}\n`);
     return EXIT.ok;
   },
 };
