@@ -22,7 +22,9 @@ export function currentSpendOf(history: History): number {
 
 /** The planned scenario: the named one, else the first (the table's Base column). */
 export function pickScenario(report: PlanReport, name: string | undefined): ScenarioReport {
-  const s = name === undefined ? report.scenarios[0] : report.scenarios.find((x) => x.name === name);
+  // Same matching as the engine: exact name first, then ignoring case and outer spaces.
+  const loose = (x: ScenarioReport): boolean => x.name.trim().toLowerCase() === (name ?? '').trim().toLowerCase();
+  const s = name === undefined ? report.scenarios[0] : (report.scenarios.find((x) => x.name === name) ?? report.scenarios.find(loose));
   if (!s) throw unknownScenario(name ?? '', report.scenarios.map((x) => x.name));
   return s;
 }

@@ -115,7 +115,8 @@ describe('adplan portfolio --json', () => {
 
 describe('--scenario', () => {
   it('plans the named column for every merchant; a name a merchant lacks is that merchant\'s data-fix row', async () => {
-    const cons = JSON.parse((await cli(['portfolio', belt, '--json', '--runs', '0', '--jobs', '1', '--scenario', 'Conservative'])).stdout) as JsonOut;
+    const cons = JSON.parse((await cli(['portfolio', belt, '--json', '--runs', '0', '--jobs', '1', '--scenario', 'conservative'])).stdout) as JsonOut;
+    expect(cons.summary.counts['data-fix']).toBe(2);
     const base = JSON.parse((await cli(['portfolio', belt, '--json', '--runs', '0', '--jobs', '1'])).stdout) as JsonOut;
     const sStar = (o: JsonOut): number => o.merchants.reduce((a, m) => a + (m.kpis?.sustainableSpend ?? 0), 0);
     // Conservative asks a larger safety margin and assumes no lift: never more sustainable spend.

@@ -47,6 +47,7 @@ describe('scenario and cash', () => {
     const r = report([scenario({ name: 'Base' }), scenario({ name: 'Aggressive' })]);
     expect(pickScenario(r, undefined).name).toBe('Base');
     expect(pickScenario(r, 'Aggressive').name).toBe('Aggressive');
+    expect(pickScenario(r, ' aggressive ').name).toBe('Aggressive');
     expect(() => pickScenario(r, 'Wild')).toThrow(/Unknown scenario "Wild".*Base, Aggressive/u);
   });
   it('reads cash_available and cash_reserve (default 0) of the planned scenario', () => {
