@@ -1,0 +1,54 @@
+/** The in-memory workbook: the same contract as Excel, for tests and the browser preview. */
+import { MemoryGateway } from '../../src/taskpane/gateway/memory';
+
+function book() {
+  return new MemoryGateway({
+    sheets: [
+      { name: 'Data', cells: [[null, null, null], [null, 'date', 'gmv'], [null, '2024-05-01', 100], [null, '', null]] },
+      { name: 'Empty', cells: [] },
+    ],
+  });
+}
+
+describe('MemoryGateway', () => {
+  it('reads the used range trimmed to its content, blanks as null, with its position', async () => {
+    const r = await book().readUsedRange('Data');
+    expect(r).toEqual({ sheet: 'Data', row: 2, column: 2, values: [['date', 'gmv'], ['2024-05-01', 100]] });
+    expect(await book().readUsedRange('Empty')).toBeNull();
+    expect(await book().readUsedRange('Missing')).toBeNull();
+  });
+
+  it('adds sheets under a free name and never overwrites; formulas show their expected results', async () => {
+    const gw = book();
+    const name = await gw.addSheet({ baseName: 'data', cells: [[{ formula: '=1+1', result: 2 }, 'x']] });
+    expect(name).toBe('data (2)');
+    expect(gw.cell('Data', 'B2')).toBe('date');
+    expect(gw.cell(name, 'A1')).toBe(2);
+    expect(gw.raw(name, 'A1')).toEqual({ formula: '=1+1', result: 2 });
+  });
+
+  it('spills a spilling formula’s expected array around its cell', async () => {
+    const gw = book();
+    const name = await gw.addSheet({ baseName: 'Plan', at: 'B3', cells: [[{ formula: '=ADPLAN.PLAN(a,b)', spill: [['date', 'spend'], ['2024-06-01', 500]] }]] });
+    expect(gw.raw(name, 'B3')).toMatchObject({ formula: '=ADPLAN.PLAN(a,b)' });
+    expect([gw.cell(name, 'B3'), gw.cell(name, 'C3'), gw.cell(name, 'B4'), gw.cell(name, 'C4')]).toEqual(['date', 'spend', '2024-06-01', 500]);
+  });
+
+  it('names, selection and change notifications', async () => {
+    const gw = book();
+    const changes: string[] = [];
+    const off = gw.onChange((c) => changes.push(`${c.sheet}!${c.address ?? ''}`));
+    await gw.setName('ADPLAN_History', 'Data', 'B2:C3');
+    expect((await gw.readNamed('ADPLAN_History'))?.values).toEqual([['date', 'gmv'], ['2024-05-01', 100]]);
+    expect(await gw.readNamed('ADPLAN_Assumptions')).toBeNull();
+    await gw.writeCells('Data', 'C3', [[120]]);
+    gw.edit('Data', 'C3', 130);
+    off();
+    gw.edit('Data', 'C3', 140);
+    expect(changes).toEqual(['Data!C3', 'Data!C3']);
+    await gw.select('Data', 'C3');
+    expect(gw.selection).toEqual({ sheet: 'Data', address: 'C3' });
+    expect((await gw.readSelection())?.values).toEqual([[140]]);
+    await expect(gw.writeCells('Nope', 'A1', [[1]])).rejects.toThrow('No sheet named "Nope"');
+  });
+});
