@@ -239,6 +239,9 @@ export function checkRuns(runs: number, seed: number): void {
   }
 }
 
+/** Memory bound for per-day cash bands (values kept). */
+const MAX_BAND_VALUES = 5_000_000;
+
 export function simulate(ctx: SimContext, runs: number, seed: number, bands = false): SimulationResult {
   checkRuns(runs, seed);
   const rng = new Rng(seed);
@@ -247,7 +250,9 @@ export function simulate(ctx: SimContext, runs: number, seed: number, bands = fa
   const peak = new Float64Array(runs);
   const minCash = new Float64Array(runs);
   const payback = new Float64Array(runs);
-  const cashAll = bands ? new Float64Array(runs * ctx.T) : null;
+  // Cash bands keep every run's path; past ~5 M values they come from the first runs only.
+  const bandRuns = bands ? Math.min(runs, Math.max(1, Math.floor(MAX_BAND_VALUES / Math.max(1, ctx.T)))) : 0;
+  const cashAll = bands ? new Float64Array(bandRuns * ctx.T) : null;
   const d = medianDraw(ctx);
   const o: Outcome = { profit: 0, peakCapital: 0, minCash: 0, payback: 0 };
   let losses = 0;
@@ -262,7 +267,7 @@ export function simulate(ctx: SimContext, runs: number, seed: number, bands = fa
     payback[r] = o.payback;
     if (o.profit < 0) losses++;
     if (o.minCash < ctx.reserve - tol) short++;
-    if (cashAll) cashAll.set(s.cash.subarray(1, ctx.T + 1), r * ctx.T);
+    if (cashAll && r < bandRuns) cashAll.set(s.cash.subarray(1, ctx.T + 1), r * ctx.T);
   }
   const res: SimulationResult = {
     runs,
@@ -274,12 +279,12 @@ export function simulate(ctx: SimContext, runs: number, seed: number, bands = fa
     pLoss: runs > 0 ? losses / runs : 0,
     pCashShort: runs > 0 ? short / runs : 0,
   };
-  if (cashAll && runs > 0) {
-    const col = new Float64Array(runs);
+  if (cashAll && bandRuns > 0) {
+    const col = new Float64Array(bandRuns);
     res.cashP10 = [];
     res.cashP90 = [];
     for (let t = 0; t < ctx.T; t++) {
-      for (let r = 0; r < runs; r++) col[r] = cashAll[r * ctx.T + t]!;
+      for (let r = 0; r < bandRuns; r++) col[r] = cashAll[r * ctx.T + t]!;
       col.sort();
       res.cashP10.push(quantile(col, 0.1) ?? 0);
       res.cashP90.push(quantile(col, 0.9) ?? 0);
