@@ -76,7 +76,8 @@ describe('dist/functions.js in plain Node', () => {
     expect(bad).toBeInstanceOf(FakeCfError);
     expect(bad.code).toBe('#VALUE!');
     expect(bad.message).toMatch(/cogs_rate/);
-    const loss = thrown(() => fns.get('BREAKEVENROI')!(0.9, 0.3)) as FakeCfError;
+    // u = 0.7·0.8 − 0.7·0.9 = −0.07 (refunds resold in full, so no ρ(1−q)k term).
+    const loss = thrown(() => fns.get('BREAKEVENROI')!(0.9, 0.3, 0.2)) as FakeCfError;
     expect(loss.code).toBe('#NUM!');
     expect(loss.message).toMatch(/no ROI breaks even/);
   });
