@@ -3,7 +3,7 @@ import { readHistory } from '../../src/data/history';
 import type { Cell, DataIssue } from '../../src/data/types';
 import { AdplanError } from '../../src/model/errors';
 import { DEFAULT_TRUTH, generateMerchant, type SpendScheduleTruth } from '../../src/sample/merchant';
-import { historyToCompassCells } from '../../src/sample/sheet';
+import { historyToCompassCells, makeDailyCells } from '../../src/sample/sheet';
 
 const H = ['日期', '观看次数', '自然流量观看次数', '付费流量观看次数', '成交订单数', '成交金额', '退款金额', '千川消耗', '直接成交金额', '直接成交订单数'];
 const only = (issues: DataIssue[], severity: DataIssue['severity']) => issues.filter((i) => i.severity === severity);
