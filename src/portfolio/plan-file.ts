@@ -78,6 +78,7 @@ export async function planFile(task: PlanTask): Promise<MerchantRow> {
       report,
       history,
       scenarios,
+      rowsSkipped: read.history.rowsSkipped,
       ...(task.scenario !== undefined ? { scenario: task.scenario } : {}),
     });
   } catch (e) {

@@ -2,7 +2,7 @@
  * PlanReport (or the error that stopped it) → the merchant's row. Runs in the worker, so only
  * the row crosses back to the main thread.
  */
-import { text } from '../i18n/text';
+import { text, type Text } from '../i18n/text';
 import { ASSUMPTIONS, type Scenario } from '../model/assumptions';
 import { AdplanError, isAdplanError } from '../model/errors';
 import type { History } from '../model/history';
@@ -68,6 +68,16 @@ export interface PlannedInput {
   /** --scenario; undefined = the first column. */
   scenario?: string;
   thresholds?: TierThresholds;
+  /** History rows the reader skipped as invalid: said after the reason, so the data gets fixed too. */
+  rowsSkipped?: number;
+}
+
+function withSkipped(reason: Text, skipped: number): Text {
+  if (!(skipped > 0)) return reason;
+  return text(
+    `${reason['en-US']} (${skipped} invalid row${skipped === 1 ? '' : 's'} skipped: see adplan check)`,
+    `${reason['zh-CN']}（跳过 ${skipped} 行无效数据：见 adplan check）`,
+  );
 }
 
 export function plannedRow(p: PlannedInput): MerchantRow {
@@ -81,7 +91,7 @@ export function plannedRow(p: PlannedInput): MerchantRow {
     file: p.file,
     status: v.status,
     tier: v.tier,
-    reason: v.reason,
+    reason: withSkipped(v.reason, p.rowsSkipped ?? 0),
     kpis,
     risk,
     annualReturn: kpis.returnOnCapitalAnnualised ?? annualise(kpis.returnOnCapital, s.days.length),

@@ -82,6 +82,15 @@ describe('rows', () => {
     expect(row.annualReturn).toBeCloseTo((0.5 * 365) / 90, 12);
   });
 
+  it('says how many invalid history rows were skipped, after the reason', () => {
+    const r = report([scenario()]);
+    const one = plannedRow({ file: 'm.xlsx', report: r, history: history([1000]), scenarios: SCENARIOS, rowsSkipped: 1 });
+    expect(one.reason['en-US']).toMatch(/^Scale: .* \(1 invalid row skipped: see adplan check\)$/u);
+    const three = plannedRow({ file: 'm.xlsx', report: r, history: history([1000]), scenarios: SCENARIOS, rowsSkipped: 3 });
+    expect(three.reason['zh-CN']).toMatch(/（跳过 3 行无效数据：见 adplan check）$/u);
+    expect(plannedRow({ file: 'm.xlsx', report: r, history: history([1000]), scenarios: SCENARIOS }).reason['en-US']).not.toContain('skipped');
+  });
+
   it('never lets NaN or Infinity through', () => {
     const r = report([scenario({ kpis: { roi: Number.NaN, returnOnCapital: Number.POSITIVE_INFINITY } })]);
     const row = plannedRow({ file: 'm.xlsx', report: r, history: history([1000]), scenarios: SCENARIOS });
