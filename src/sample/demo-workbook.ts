@@ -6,9 +6,10 @@
  * over the result's size, each with its computed value cached so the file reads well even
  * before the add-in loads. The formulas and their examples are FORMULA_EXAMPLES (docs use them too).
  */
-import type { CellFormulaValue, Workbook, Worksheet } from 'exceljs';
+import type { Workbook, Worksheet } from 'exceljs';
 import type { Cell } from '../data/types';
 import { readHistory } from '../data/history';
+import { columnLetter, toFileFormula, writeArrayFormula, writeFormula } from '../data/xlsx-write';
 import { baselineResult } from '../functions/baseline';
 import { FORMULA_EXAMPLES, DEMO_SHEETS, evaluateExample, type DemoRanges, type ExampleResult } from './formula-examples';
 import { historyToCompassCells } from './sheet';
@@ -22,46 +23,11 @@ function asExcelSends(c: Cell): Cell {
   return c === undefined || c === '' ? null : c;
 }
 
-/** Excel's file form of a custom function call: ADPLAN.KPI( → _xldudf_ADPLAN_KPI( */
-export function toFileFormula(formula: string): string {
-  return formula.replace(/^=/u, '').replace(/ADPLAN\.([A-Z]+)\(/gu, '_xldudf_ADPLAN_$1(');
-}
-
-function columnLetter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
-
 function writeResult(ws: Worksheet, at: string, formula: string, result: ExampleResult): void {
-  const file = toFileFormula(formula);
-  if (!Array.isArray(result)) {
-    ws.getCell(at).value = { formula: file, result: typeof result === 'number' || typeof result === 'string' ? result : '' };
-    return;
-  }
-  const origin = ws.getCell(at);
-  const rows = result.length;
-  const cols = Math.max(...result.map((r) => r.length));
-  const end = `${columnLetter(Number(origin.col) + cols - 1)}${Number(origin.row) + rows - 1}`;
-  // A legacy array formula over exactly the result's size (ExcelJS writes no dynamic-array
-  // metadata); ExcelJS supports it at runtime but its types omit shareType/ref.
-  const master: ArrayFormulaValue = { formula: file, shareType: 'array', ref: `${at}:${end}`, result: cellResult(result[0]?.[0]) };
-  origin.value = master;
-  result.forEach((row, i) => {
-    for (let j = 0; j < cols; j++) {
-      if (i === 0 && j === 0) continue;
-      ws.getCell(Number(origin.row) + i, Number(origin.col) + j).value = cellResult(row[j]);
-    }
-  });
-}
-
-interface ArrayFormulaValue extends CellFormulaValue {
-  shareType: 'array';
-  ref: string;
-}
-
-function cellResult(v: string | number | boolean | undefined): string | number | boolean {
-  return v === undefined ? '' : v;
+  const cell = ws.getCell(at);
+  const [row, col] = [Number(cell.row), Number(cell.col)];
+  if (Array.isArray(result)) writeArrayFormula(ws, row, col, formula, result);
+  else writeFormula(ws, row, col, formula, result);
 }
 
 export interface DemoWorkbook {
