@@ -1,5 +1,7 @@
 /** The in-memory workbook: the same contract as Excel, for tests and the browser preview. */
 import { MemoryGateway } from '../../src/taskpane/gateway/memory';
+import { findHistory } from '../../src/taskpane/state/findData';
+import { sampleHistoryCells } from './fixtures';
 
 function book() {
   return new MemoryGateway({
@@ -50,5 +52,28 @@ describe('MemoryGateway', () => {
     expect(gw.selection).toEqual({ sheet: 'Data', address: 'C3' });
     expect((await gw.readSelection())?.values).toEqual([[140]]);
     await expect(gw.writeCells('Nope', 'A1', [[1]])).rejects.toThrow('No sheet named "Nope"');
+  });
+});
+
+describe('finding the history table', () => {
+  it('follows a named table that has grown by appended rows, not one the user cut narrower', async () => {
+    const cells = sampleHistoryCells();
+    const gw = new MemoryGateway({ sheets: [{ name: 'H', cells }], names: { ADPLAN_History: { sheet: 'H', address: 'A1:R40' } } });
+    const grown = await findHistory(gw);
+    expect(grown?.grown).toBe(true);
+    expect(grown?.range.values).toHaveLength(cells.length);
+    gw.names.ADPLAN_History = { sheet: 'H', address: 'A1:P40' };
+    const narrow = await findHistory(gw);
+    expect(narrow?.grown).toBeUndefined();
+    expect(narrow?.range.values).toHaveLength(40);
+  });
+
+  it('prefers the active sheet, then any sheet with matching headers, skipping the ones asked', async () => {
+    const cells = sampleHistoryCells();
+    const gw = new MemoryGateway({ sheets: [{ name: 'Notes', cells: [['hello']] }, { name: 'H2', cells }, { name: 'H1', cells }], active: 'H1' });
+    expect((await findHistory(gw))?.range.sheet).toBe('H1');
+    expect(await findHistory(gw, ['H1'])).toMatchObject({ how: 'sheet', range: { sheet: 'H2' } });
+    gw.active = 'Notes';
+    expect(await findHistory(gw)).toMatchObject({ how: 'sheet', range: { sheet: 'H2' } });
   });
 });

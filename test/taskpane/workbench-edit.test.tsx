@@ -29,26 +29,10 @@ function keyRow(gw: MemoryGateway, key: string): number {
   return (gw.sheet(ASSUMPTIONS_SHEET)?.cells.findIndex((r) => r[0] === key) ?? -2) + 1;
 }
 
-/**
- * Clicks a toolbar button and waits for its dialog. Fluent's modal (tabster) hides the rest of
- * the page while a dialog is open and un-hides it asynchronously after it closes; in jsdom a
- * new dialog can briefly sit under the old one's aria-hidden, so wait until it is accessible.
- */
+/** Clicks a toolbar button and returns the inline form it opens. */
 async function openDialog(user: ReturnType<typeof renderPane>['user'], button: string): Promise<HTMLElement> {
   await user.click(screen.getByRole('button', { name: button }));
-  await waitFor(() => expect(document.querySelector('[role="dialog"]')).not.toBeNull(), LONG);
-  try {
-    return await screen.findByRole('dialog', undefined, LONG);
-  } catch (e) {
-    let el: Element | null = document.querySelector('[role="dialog"]');
-    const chain: string[] = [];
-    while (el) {
-      chain.push(`${el.tagName}.${el.className.toString().slice(0, 30)} hidden=${el.getAttribute('aria-hidden')} inert=${el.hasAttribute('inert')} style=${el.getAttribute('style')}`);
-      el = el.parentElement;
-    }
-    console.log('DEBUG', button, document.querySelectorAll('[role="dialog"]').length, chain.join('\n'));
-    throw e;
-  }
+  return screen.findByRole('form', undefined, LONG);
 }
 
 function headerRow(gw: MemoryGateway): Cell[] {
@@ -129,7 +113,7 @@ describe('scenario columns', () => {
     await waitFor(() => expect(headerRow(gw).slice(3, 8)).toEqual(['Base', 'Conservative', 'Aggressive', 'Stretch', notes]));
     const rows = gw.sheet(ASSUMPTIONS_SHEET)?.cells.length ?? 0;
     expect(gw.names.ADPLAN_Assumptions).toEqual({ sheet: ASSUMPTIONS_SHEET, address: `A1:H${rows}` });
-    let table = await screen.findByRole('columnheader', { name: 'Stretch' }, LONG);
+    await screen.findByRole('columnheader', { name: 'Stretch' }, LONG);
     const base = engineOn(gw).scenarios;
     expect(base.map((s) => s.name)).toEqual(['Base', 'Conservative', 'Aggressive', 'Stretch']);
     await waitFor(() => {
@@ -148,8 +132,7 @@ describe('scenario columns', () => {
     await user.clear(field);
     await user.type(field, 'Push{Enter}');
     await waitFor(() => expect(gw.cell(ASSUMPTIONS_SHEET, 'G1')).toBe('Push'));
-    table = await screen.findByRole('columnheader', { name: 'Push' }, LONG);
-    expect(table).toBeInTheDocument();
+    expect(await screen.findByRole('columnheader', { name: 'Push' }, LONG)).toBeInTheDocument();
 
     // Duplicate Conservative: its values are copied into the new column.
     await user.selectOptions(screen.getByRole('combobox', { name: 'Scenario' }), 'Conservative');
@@ -177,7 +160,7 @@ describe('scenario columns', () => {
     const { user } = renderPane(gw, 'zh-CN');
     await screen.findByRole('table', { name: '情景对比' }, LONG);
     await user.click(screen.getByRole('button', { name: '添加' }));
-    const dialog = await screen.findByRole('dialog', undefined, LONG);
+    const dialog = await screen.findByRole('form', undefined, LONG);
     const name = within(dialog).getByLabelText('情景名称');
     await user.clear(name);
     await user.type(name, '稳健');

@@ -152,33 +152,6 @@ export function AssumptionsEditor(p: AssumptionsEditorProps) {
           {t('assumptions.delete')}
         </Button>
       </Toolbar>
-      {scenario ? (
-        <Accordion multiple collapsible defaultOpenItems={['economics', 'cash']}>
-          {GROUPS.map((g) => (
-            <AccordionItem key={g.id} value={g.id}>
-              <AccordionHeader>{t(`group.${g.id}`)}</AccordionHeader>
-              <AccordionPanel>
-                <div className={styles.fields}>
-                  {g.keys.map((key) => {
-                    const spec = ASSUMPTIONS[key];
-                    const at = valueAddress(table, key, index);
-                    return (
-                      <AssumptionInput
-                        key={`${scenario.name}:${key}`}
-                        spec={spec}
-                        cell={rawValue(table, key, index)}
-                        blankHint={blankHint(i18n, spec, table, index)}
-                        sheetError={at ? cellErrors.get(at) : undefined}
-                        onCommit={(v) => void p.onSetValue(key, index, v)}
-                      />
-                    );
-                  })}
-                </div>
-              </AccordionPanel>
-            </AccordionItem>
-          ))}
-        </Accordion>
-      ) : null}
       {dialog?.kind === 'add' ? (
         <ScenarioDialog
           title={t('assumptions.addTitle')}
@@ -214,6 +187,33 @@ export function AssumptionsEditor(p: AssumptionsEditorProps) {
           onOk={() => void closeWith(p.onDelete(index), Math.max(0, index - 1))}
           onCancel={() => setDialog(null)}
         />
+      ) : null}
+      {scenario ? (
+        <Accordion multiple collapsible defaultOpenItems={['economics', 'cash']}>
+          {GROUPS.map((g) => (
+            <AccordionItem key={g.id} value={g.id}>
+              <AccordionHeader>{t(`group.${g.id}`)}</AccordionHeader>
+              <AccordionPanel>
+                <div className={styles.fields}>
+                  {g.keys.map((key) => {
+                    const spec = ASSUMPTIONS[key];
+                    const at = valueAddress(table, key, index);
+                    return (
+                      <AssumptionInput
+                        key={`${scenario.name}:${key}`}
+                        spec={spec}
+                        cell={rawValue(table, key, index)}
+                        blankHint={blankHint(i18n, spec, table, index)}
+                        sheetError={at ? cellErrors.get(at) : undefined}
+                        onCommit={(v) => void p.onSetValue(key, index, v)}
+                      />
+                    );
+                  })}
+                </div>
+              </AccordionPanel>
+            </AccordionItem>
+          ))}
+        </Accordion>
       ) : null}
     </Section>
   );

@@ -7,13 +7,13 @@ export const PROGRESS_DELAY_MS = 300;
 export function DelayedSpinner({ active, label }: { active: boolean; label: string }) {
   const [shown, setShown] = useState(false);
   useEffect(() => {
-    if (!active) {
-      setShown(false);
-      return;
-    }
+    if (!active) return;
     const id = setTimeout(() => setShown(true), PROGRESS_DELAY_MS);
-    return () => clearTimeout(id);
+    return () => {
+      clearTimeout(id);
+      setShown(false);
+    };
   }, [active]);
-  if (!shown) return null;
+  if (!active || !shown) return null;
   return <Spinner size="tiny" labelPosition="after" label={label} role="progressbar" aria-label={label} />;
 }

@@ -13,6 +13,8 @@ export type HistoryOrigin = 'named' | 'active' | 'sheet' | 'selection';
 export interface FoundHistory {
   how: HistoryOrigin;
   range: RangeValues;
+  /** The named range no longer covers the whole table (rows were appended): move the name. */
+  grown?: boolean;
 }
 
 /** True when the block's headers name the required fields (the reader's own detection). */
@@ -41,7 +43,16 @@ const NEAR_MATCH = 3;
 
 export async function findHistory(gw: WorkbookGateway, skipSheets: readonly string[] = []): Promise<FoundHistory | null> {
   const named = await gw.readNamed(HISTORY_NAME);
-  if (named) return { how: 'named', range: named };
+  if (named) {
+    // Merchants append a row a day; a name is a fixed range. When the sheet's table starts where
+    // the name does, has its width and runs further down, the table has grown: follow it.
+    const used = await gw.readUsedRange(named.sheet);
+    const width = (r: RangeValues) => r.values[0]?.length ?? 0;
+    if (used && used.row === named.row && used.column === named.column && width(used) === width(named) && used.values.length > named.values.length) {
+      return { how: 'named', range: used, grown: true };
+    }
+    return { how: 'named', range: named };
+  }
   const skip = new Set(skipSheets.map((s) => s.toLowerCase()));
   const active = await gw.activeSheet();
   let near: FoundHistory | null = null;

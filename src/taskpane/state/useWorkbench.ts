@@ -22,7 +22,7 @@ import {
   withScenarioDeleted,
   type AssumptionsTable,
 } from './assumptionsTable';
-import { computePlan, readAssumptionsTable, readHistoryRange, toText, type Outcome } from './compute';
+import { computePlan, readAssumptionsTable, readHistoryRange, toText, type Outcome, type PlanComputation, type PlanInput } from './compute';
 import { findAssumptions, findHistory, looksLikeHistory, type FoundHistory } from './findData';
 import type { FieldOverrides } from './mapping';
 import { planSheet, type PlanSheetLabels } from './planSheet';
@@ -78,9 +78,7 @@ export function useWorkbench(gw: WorkbookGateway): Workbench {
   const [history, setHistory] = useState<FoundHistory | null>(null);
   const [overrides, setOverrides] = useState<FieldOverrides>({});
   const [table, setTable] = useState<AssumptionsTable | null>(null);
-  const [report, setReport] = useState<Outcome<PlanReport> | null>(null);
-  const [baseline, setBaseline] = useState<BaselineReport | null>(null);
-  const [computing, setComputing] = useState(false);
+  const [result, setResult] = useState<{ input: PlanInput; out: PlanComputation } | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const alive = useRef(true);
 
@@ -102,7 +100,7 @@ export function useWorkbench(gw: WorkbookGateway): Workbench {
       const assumptions = await findAssumptions(gw);
       const found = await findHistory(gw, assumptions ? [assumptions.sheet] : []);
       // Store the pointers in the workbook so =ADPLAN.* formulas can name them.
-      if (found && found.how !== 'named') {
+      if (found && (found.how !== 'named' || found.grown)) {
         const r = found.range;
         await gw.setName(HISTORY_NAME, r.sheet, rangeA1(r.row, r.column, r.values.length, r.values[0]?.length ?? 1));
       }
@@ -123,8 +121,8 @@ export function useWorkbench(gw: WorkbookGateway): Workbench {
 
   useEffect(() => {
     alive.current = true;
-    void reload();
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    // The first read starts after the first paint (the loading state shows meanwhile).
+    let timer: ReturnType<typeof setTimeout> | undefined = setTimeout(() => void reload(), 0);
     const off = gw.onChange(() => {
       clearTimeout(timer);
       timer = setTimeout(() => void reload(), CHANGE_DEBOUNCE_MS);
@@ -136,23 +134,25 @@ export function useWorkbench(gw: WorkbookGateway): Workbench {
     };
   }, [gw, reload]);
 
-  // Recompute after a quiet moment; setTimeout lets React paint the keystroke first.
+  // What the engine gets: nothing while the history or the assumptions have errors.
+  const planInput = useMemo<PlanInput | null>(
+    () =>
+      historyRead?.ok && assumptionsRead?.ok && assumptionErrors.length === 0
+        ? { history: historyRead.value.history, scenarios: assumptionsRead.value.scenarios }
+        : null,
+    [historyRead, assumptionsRead, assumptionErrors],
+  );
+
+  // Recompute after a quiet moment; setTimeout lets React paint the keystroke first. The last
+  // result stays on screen (with the progress indicator) until the new one is ready.
   useEffect(() => {
-    if (!historyRead?.ok || !assumptionsRead?.ok || assumptionErrors.length > 0) {
-      setReport(null);
-      setBaseline(null);
-      setComputing(false);
-      return;
-    }
-    setComputing(true);
-    const id = setTimeout(() => {
-      const r = computePlan({ history: historyRead.value.history, scenarios: assumptionsRead.value.scenarios });
-      setReport(r.report);
-      setBaseline(r.baseline);
-      setComputing(false);
-    }, RECOMPUTE_DEBOUNCE_MS);
+    if (!planInput) return;
+    const id = setTimeout(() => setResult({ input: planInput, out: computePlan(planInput) }), RECOMPUTE_DEBOUNCE_MS);
     return () => clearTimeout(id);
-  }, [historyRead, assumptionsRead, assumptionErrors]);
+  }, [planInput]);
+  const report = planInput ? (result?.out.report ?? null) : null;
+  const baseline = planInput ? (result?.out.baseline ?? null) : null;
+  const computing = planInput !== null && result?.input !== planInput;
 
   /** Runs a workbook edit; a failure becomes a notice naming what went wrong. */
   const guarded = useCallback(async <T,>(op: () => Promise<T>): Promise<T | null> => {
