@@ -63,7 +63,7 @@ function fillSheet(ws: Worksheet, rows: readonly MerchantRow[], lang: Lang): voi
   ws.getRow(1).alignment = { vertical: 'middle', wrapText: true };
   rows.forEach((r, i) => ws.addRow(COLUMNS.map((c) => c.value(r, i + 1, lang))));
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1 }];
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: COLUMNS.length } };
   if (rows.length === 0) return;
   const last = rows.length + 1;
   const col = (h: Text): string => letter(colIndex(h));

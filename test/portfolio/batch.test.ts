@@ -162,6 +162,7 @@ describe('--out summary.xlsx', () => {
     expect(files).toEqual(out.merchants.map((m) => m.file));
     expect(ws.getRow(2).getCell(1).value).toBe(1);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.autoFilter).toBe('A1:R9');
     expect(ws.getRow(2).getCell(9).numFmt).toBe('#,##0');
     const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }).conditionalFormattings;
     expect(cf.flatMap((c) => c.rules.map((x) => x.type)).sort()).toEqual(
