@@ -154,10 +154,7 @@ export function createExcelMock(book: MockWorkbook): ExcelMock {
   const items = () =>
     book.sheets.map((s, i) => ({
       name: s.name,
-      getUsedRangeOrNullObject: () => ({
-        getCell: () => ({ getResizedRange: () => ({ getEntireRow: () => ({}) }) }),
-        getIntersectionOrNullObject: () => ranges[`top${i}`],
-      }),
+      getRange: (address: string) => ({ getUsedRangeOrNullObject: () => (address === 'A1:CV10' ? ranges[`top${i}`] : undefined) }),
     }));
   Object.assign(wb.worksheets, {
     load: () => undefined,
@@ -179,7 +176,14 @@ export function createExcelMock(book: MockWorkbook): ExcelMock {
   Object.assign(wb.names, {
     getItemOrNullObject: (n: string) => {
       const i = nameIndex.indexOf(n);
-      if (i < 0) return { isNullObject: true, getRangeOrNullObject: () => ({ isNullObject: true, load: () => undefined }) };
+      if (i < 0) {
+        return {
+          isNullObject: true,
+          getRangeOrNullObject: () => {
+            throw new Error('a method was called on a null object');
+          },
+        };
+      }
       return {
         isNullObject: false,
         getRangeOrNullObject: () => ranges[`named${i}`],

@@ -46,16 +46,16 @@ describe('ExcelGateway reading', () => {
     expect(await gw.readUsedRange('Nope')).toBeNull();
   });
 
-  it('reads a named range in one sync, and null when the name is absent', async () => {
+  it('reads a named range (find it, then read it), and null when the name is absent', async () => {
     const m = createExcelMock({ sheets: [{ name: 'History', used: history }], names: { ADPLAN_History: history } });
     const gw = new ExcelGateway(m.host);
     const r = await gw.readNamed('ADPLAN_History');
     expect(r?.values[0]).toEqual(['日期', '成交金额', '千川消耗']);
-    expect(m.syncs()).toBe(1);
+    expect(m.syncs()).toBe(2);
     expect(await gw.readNamed('ADPLAN_Assumptions')).toBeNull();
   });
 
-  it('lists every sheet with its top rows in two syncs, however many sheets there are', async () => {
+  it('lists every sheet with the used part of its top rows in two syncs, however many sheets there are', async () => {
     const top = (sheet: string): MockRange => ({ address: `${sheet}!A1:B1`, values: [['x', 'y']], valueTypes: [['String', 'String']] });
     const sheets: { name: string; top?: MockRange }[] = ['S1', 'S2', 'S3', 'S4'].map((name) => ({ name, top: top(name) }));
     const m = createExcelMock({ sheets: [...sheets, { name: 'Blank' }] });

@@ -19,13 +19,53 @@ const COLORS = ['#0f6cbd', '#c50f1f', '#107c10', '#8764b8', '#ca5010', '#038387'
 
 const useStyles = makeStyles({
   charts: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  figure: { margin: 0, minWidth: 0 },
   title: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  legend: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    fontSize: tokens.fontSizeBase200,
+  },
+  swatch: { display: 'inline-block', width: '14px', height: '0', marginRight: '4px', verticalAlign: 'middle', borderTopWidth: '3px' },
 });
 
-const WIDTH = 320;
-/** Wrapped legends: the library's overflow menu breaks when many legends meet a narrow pane. */
-const LEGENDS = { enabledWrapLines: true };
-const HEIGHT = 220;
+/** Fits the pane's default 320–350 px width with its padding. */
+const WIDTH = 300;
+const HEIGHT = 200;
+/** Room for labels like "105.16k" and "42.5k" that the defaults clip. */
+const MARGINS = { left: 48, right: 24 };
+
+/**
+ * The charts' own legends are hidden: with several scenarios they take the plot's height and
+ * their overflow menu misbehaves in a narrow pane. A plain list under each chart says the same.
+ */
+/** Axis labels beyond ~22 characters are clipped by the chart: shorten them visibly instead. */
+function short(label: string): string {
+  return label.length > 22 ? `${label.slice(0, 21)}…` : label;
+}
+
+function Legend({ series }: { series: readonly LineChartPoints[] }) {
+  const styles = useStyles();
+  return (
+    <ul className={styles.legend}>
+      {series.map((s) => (
+        <li key={s.legend}>
+          <span
+            aria-hidden="true"
+            className={styles.swatch}
+            style={{ borderTopColor: s.color, borderTopStyle: s.lineOptions?.strokeDasharray ? 'dashed' : 'solid' }}
+          />
+          {s.legend}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export default function ScenarioCharts({ scenarios, curve, reserves }: ScenarioChartsProps) {
   const { t, money, ratio, pick } = useI18n();
@@ -79,25 +119,31 @@ export default function ScenarioCharts({ scenarios, curve, reserves }: ScenarioC
   const top = topSensitivities(firstScenario?.sensitivity ?? []);
   return (
     <div className={styles.charts}>
-      <figure>
+      <figure className={styles.figure}>
         <h3 className={styles.title}>{t('charts.spend')}</h3>
-        <LineChart data={{ chartTitle: t('charts.spend'), lineChartData: spend }} width={WIDTH} height={HEIGHT} legendProps={LEGENDS} />
+        <LineChart data={{ chartTitle: t('charts.spend'), lineChartData: spend }} width={WIDTH} height={HEIGHT} margins={MARGINS} hideLegend />
+        <Legend series={spend} />
       </figure>
-      <figure>
+      <figure className={styles.figure}>
         <h3 className={styles.title}>{t('charts.cash')}</h3>
-        <LineChart data={{ chartTitle: t('charts.cash'), lineChartData: cash }} width={WIDTH} height={HEIGHT} legendProps={LEGENDS} />
+        <LineChart data={{ chartTitle: t('charts.cash'), lineChartData: cash }} width={WIDTH} height={HEIGHT} margins={MARGINS} hideLegend />
+        <Legend series={cash} />
       </figure>
-      <figure>
+      <figure className={styles.figure}>
         <h3 className={styles.title}>{t('charts.response')}</h3>
-        <LineChart data={{ chartTitle: t('charts.response'), lineChartData: response }} width={WIDTH} height={HEIGHT} legendProps={LEGENDS} />
+        <LineChart data={{ chartTitle: t('charts.response'), lineChartData: response }} width={WIDTH} height={HEIGHT} margins={MARGINS} hideLegend />
+        <Legend series={response} />
       </figure>
-      <figure>
+      <figure className={styles.figure}>
         <h3 className={styles.title}>{t('charts.tornado', { scenario: firstScenario?.name ?? '' })}</h3>
         {top.length > 0 ? (
           <HorizontalBarChartWithAxis
-            data={top.map((s, i) => ({ x: s.swing, y: pick(s.label), color: color(i), legend: pick(s.label) }))}
+            // The library draws the first point at the bottom: largest swing last, so it sits on top.
+            data={[...top].reverse().map((s, i) => ({ x: s.swing, y: short(pick(s.label)), color: color(top.length - 1 - i), legend: pick(s.label) }))}
             width={WIDTH}
             height={HEIGHT}
+            showYAxisLables
+            margins={{ right: 40 }}
             hideLegend
           />
         ) : (

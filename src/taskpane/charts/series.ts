@@ -32,8 +32,9 @@ export function flatSeries(s: ScenarioReport, y: number): DatedPoint[] {
 }
 
 /**
- * Marginal ROI over spend, from a little above 0 to past the largest S* and observed spend, so
- * break-even, targets and each scenario's S* all fall inside. Unbounded points are left out.
+ * Marginal ROI over spend, up to past the largest S* and observed spend, so break-even, targets
+ * and each scenario's S* all fall inside. Points far above the highest reference line (near zero
+ * spend the marginal ROI runs off to infinity) are left out so the interesting part has room.
  */
 export function marginalCurve(curve: CurveReport, scenarios: readonly ScenarioReport[], points = 40): Point[] {
   let c;
@@ -44,11 +45,13 @@ export function marginalCurve(curve: CurveReport, scenarios: readonly ScenarioRe
     return [];
   }
   const sMax = Math.max(1, curve.maxSpend ?? 0, ...scenarios.map((s) => s.kpis.sustainableSpend)) * 1.5;
+  const refs = scenarios.flatMap((s) => [s.economics.breakEvenRoi, s.economics.targetMarginalRoi]).filter((v) => Number.isFinite(v));
+  const ceiling = refs.length > 0 ? 3 * Math.max(...refs) : Infinity;
   const out: Point[] = [];
   for (let i = 1; i <= points; i++) {
     const s = (sMax * i) / points;
     const m = marginalRoi(s, c);
-    if (m !== null && Number.isFinite(m)) out.push({ x: s, y: m });
+    if (m !== null && Number.isFinite(m) && m <= ceiling) out.push({ x: s, y: m });
   }
   return out;
 }

@@ -3,6 +3,7 @@
  * Excel.run with its loads batched, and one context.sync() per logical step (read names, then
  * write), never one per cell.
  */
+import { HEADER_SCAN_ROWS } from '../../data/headers';
 import type { Cell } from '../../data/types';
 import { absoluteA1, parseCell, parseRange, quoteSheet, rangeA1 } from './address';
 import { uniqueSheetName } from './sheetName';
@@ -21,8 +22,8 @@ export interface ExcelHost {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
 }
 
-/** How many top rows of each sheet `listSheets` returns for header recognition. */
-const TOP_ROWS = 8;
+/** Where `listSheets` looks for headers: the rows the reader scans, 100 columns wide. */
+const TOP_BLOCK = `A1:CV${HEADER_SCAN_ROWS}`;
 
 interface LoadedRange {
   address: string;
@@ -87,10 +88,9 @@ export class ExcelGateway implements WorkbookGateway {
       const sheets = ctx.workbook.worksheets;
       sheets.load('items/name');
       await ctx.sync();
+      // The used part of a fixed top block: no method is called on a possibly-null object.
       const tops = sheets.items.map((ws) => {
-        const used = ws.getUsedRangeOrNullObject(true);
-        const firstRows = used.getCell(0, 0).getResizedRange(TOP_ROWS - 1, 0).getEntireRow();
-        const top = used.getIntersectionOrNullObject(firstRows);
+        const top = ws.getRange(TOP_BLOCK).getUsedRangeOrNullObject(true);
         top.load('address,values,valueTypes');
         return { name: ws.name, top };
       });
@@ -125,14 +125,16 @@ export class ExcelGateway implements WorkbookGateway {
     });
   }
 
+  /** Two steps: does the name exist (a missing one is a null object), then read its range. */
   readNamed(name: string): Promise<RangeValues | null> {
     return this.excel.run(async (ctx) => {
       const item = ctx.workbook.names.getItemOrNullObject(name);
+      await ctx.sync();
+      if (item.isNullObject === true) return null;
       const range = item.getRangeOrNullObject();
       range.load('address,values,valueTypes');
       await ctx.sync();
-      if (item.isNullObject === true || range.isNullObject === true) return null;
-      return toRangeValues(range);
+      return range.isNullObject === true ? null : toRangeValues(range);
     });
   }
 

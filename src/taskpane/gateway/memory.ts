@@ -2,6 +2,7 @@
  * A workbook as plain data: sheets of cells, names, a selection. Tests drive the workbench
  * through it, and the browser preview (issue 7) fills it from a file and saves it back.
  */
+import { HEADER_SCAN_ROWS } from '../../data/headers';
 import type { Cell } from '../../data/types';
 import { parseCell, parseRange, rangeA1 } from './address';
 import { uniqueSheetName } from './sheetName';
@@ -96,8 +97,8 @@ export class MemoryGateway implements WorkbookGateway {
   async listSheets(): Promise<SheetSummary[]> {
     return this.sheets.map((s) => {
       const used = this.used(s);
-      if (!used) return { name: s.name, top: null };
-      return { name: s.name, top: { ...used, values: used.values.slice(0, 8) } };
+      if (!used || used.row > HEADER_SCAN_ROWS) return { name: s.name, top: null };
+      return { name: s.name, top: { ...used, values: used.values.slice(0, HEADER_SCAN_ROWS - used.row + 1) } };
     });
   }
 

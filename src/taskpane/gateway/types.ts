@@ -16,7 +16,7 @@ export interface RangeValues {
 
 export interface SheetSummary {
   name: string;
-  /** The first rows of the sheet's used range (up to 8), to recognise headers; null when empty. */
+  /** The used part of the sheet's top rows (those the reader scans for a header); null when empty. */
   top: RangeValues | null;
 }
 
