@@ -30,6 +30,7 @@ module.exports = (_env, argv) => {
     entry: {
       functions: './src/functions/functions.ts',
       taskpane: './src/taskpane/index.tsx',
+      preview: './src/preview/index.tsx',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -72,6 +73,11 @@ module.exports = (_env, argv) => {
         template: './src/taskpane/taskpane.html',
         chunks: ['functions', 'taskpane'],
         chunksSortMode: 'manual',
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'preview.html',
+        template: './src/preview/preview.html',
+        chunks: ['preview'],
       }),
       new CopyWebpackPlugin({
         patterns: [

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 
 export const ORIGIN = 'https://localhost:3000';
 
-export function instructions({ preview = existsSync(resolve('src/taskpane/preview.tsx')) } = {}) {
+export function instructions({ preview = existsSync(resolve('src/preview/index.tsx')) } = {}) {
   const manifestFile = resolve('manifest.xml');
   const lines = [];
   if (preview) {

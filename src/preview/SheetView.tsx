@@ -1,0 +1,97 @@
+/** A read-only view of the in-memory workbook: sheet tabs and a grid of what each cell shows. */
+import { Tab, TabList, Text as FluentText, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { Lang } from '../i18n/text';
+import type { MemoryGateway } from '../taskpane/gateway/memory';
+import { isFormulaCell, type WriteCell } from '../taskpane/gateway/types';
+import { columnLetter } from '../data/xlsx-write';
+import { PREVIEW_TEXT } from './text';
+
+const MAX_ROWS = 300;
+const MAX_COLS = 30;
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', minWidth: 0, height: '100%' },
+  grid: { overflow: 'auto', flex: 1, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
+  table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, fontVariantNumeric: 'tabular-nums' },
+  head: { position: 'sticky', top: 0, background: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold, zIndex: 1 },
+  rowHead: { position: 'sticky', left: 0, background: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, textAlign: 'right' },
+  cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 6px', whiteSpace: 'nowrap', maxWidth: '16em', overflow: 'hidden', textOverflow: 'ellipsis' },
+  formula: { background: tokens.colorPaletteGreenBackground1 },
+  note: { padding: tokens.spacingVerticalS },
+});
+
+function shown(c: WriteCell | undefined): string {
+  const v = isFormulaCell(c) ? c.result : c;
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, v.getUTCHours() || v.getUTCMinutes() ? 16 : 10).replace('T', ' ');
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toFixed(4)));
+  return String(v);
+}
+
+export function SheetView({ gateway, lang }: { gateway: MemoryGateway; lang: Lang }) {
+  const styles = useStyles();
+  const [, setVersion] = useState(0);
+  const [active, setActive] = useState<string | null>(gateway.active);
+  useEffect(() => gateway.onChange((c) => {
+    setVersion((v) => v + 1);
+    // A sheet the workbench just wrote (Write plan) comes to the front, as in Excel.
+    if (!c.address) setActive(c.sheet);
+  }), [gateway]);
+  const sheet = gateway.sheet(active ?? '') ?? gateway.sheets[0];
+  const rows = sheet ? sheet.cells.slice(0, MAX_ROWS) : [];
+  const width = Math.min(MAX_COLS, Math.max(0, ...rows.map((r) => r.length)));
+  const truncated = sheet ? sheet.cells.length > MAX_ROWS || sheet.cells.some((r) => r.length > MAX_COLS) : false;
+  return (
+    <section className={styles.root} aria-label={PREVIEW_TEXT.sheets[lang]}>
+      <TabList selectedValue={sheet?.name ?? ''} onTabSelect={(_, d) => setActive(String(d.value))} size="small">
+        {gateway.sheets.map((s) => (
+          <Tab key={s.name} value={s.name}>
+            {s.name}
+          </Tab>
+        ))}
+      </TabList>
+      <div className={styles.grid}>
+        {width === 0 ? (
+          <FluentText className={styles.note}>{PREVIEW_TEXT.empty[lang]}</FluentText>
+        ) : (
+          <table className={styles.table} aria-label={sheet?.name}>
+            <thead>
+              <tr>
+                <th className={`${styles.cell} ${styles.head} ${styles.rowHead}`} />
+                {Array.from({ length: width }, (_, j) => (
+                  <th key={j} className={`${styles.cell} ${styles.head}`} scope="col">
+                    {columnLetter(j + 1)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r, i) => (
+                <tr key={i}>
+                  <th className={`${styles.cell} ${styles.rowHead}`} scope="row">
+                    {i + 1}
+                  </th>
+                  {Array.from({ length: width }, (_, j) => {
+                    const c = r[j];
+                    const f = isFormulaCell(c);
+                    return (
+                      <td key={j} className={f ? `${styles.cell} ${styles.formula}` : styles.cell} title={f ? `=${c.formula.replace(/^=/u, '')}` : undefined}>
+                        {shown(c)}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+      {truncated ? (
+        <FluentText size={200} className={styles.note}>
+          {PREVIEW_TEXT.truncated[lang].replace('{rows}', String(MAX_ROWS)).replace('{cols}', String(MAX_COLS))}
+        </FluentText>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * Preview entry (dist/preview.html): no Office.js. Opens the bundled sample merchant, then any
+ * .xlsx/.csv the user picks. The file code (ExcelJS, iconv-lite) loads lazily on first use.
+ */
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { createRoot } from 'react-dom/client';
+import { text } from '../i18n/text';
+import { isAdplanError } from '../model/errors';
+import { MemoryGateway } from '../taskpane/gateway/memory';
+import { detectLang } from '../taskpane/i18n';
+import { Preview, type OpenedWorkbook } from './Preview';
+
+const SAMPLE_URL = 'assets/sample/merchant-sample.xlsx';
+const SAMPLE_NAME = 'merchant-sample.xlsx';
+
+async function open(bytes: Uint8Array, fileName: string): Promise<MemoryGateway> {
+  const io = await import(/* webpackChunkName: "workbook-io" */ './workbook-io');
+  return new MemoryGateway(await io.openWorkbook(bytes, fileName));
+}
+
+async function save(gateway: MemoryGateway): Promise<Uint8Array> {
+  const io = await import(/* webpackChunkName: "workbook-io" */ './workbook-io');
+  return io.saveWorkbook(gateway);
+}
+
+async function loadSample(): Promise<OpenedWorkbook> {
+  const res = await fetch(SAMPLE_URL);
+  if (!res.ok) throw new Error(`${SAMPLE_URL}: HTTP ${res.status}`);
+  return { gateway: await open(new Uint8Array(await res.arrayBuffer()), SAMPLE_NAME), fileName: SAMPLE_NAME, id: 1 };
+}
+
+async function start(): Promise<void> {
+  const el = document.getElementById('root');
+  if (!el) throw new Error('AdPlan preview: #root is missing');
+  const lang = detectLang(null, window.location.search, navigator.language);
+  document.documentElement.lang = lang;
+  let initial: OpenedWorkbook | null = null;
+  let initialError = null;
+  try {
+    initial = await loadSample();
+  } catch (e) {
+    initialError = isAdplanError(e)
+      ? e.text
+      : text(`The sample workbook could not be loaded (${String(e)}); open a workbook instead.`, `无法加载样本工作簿(${String(e)});请打开一个工作簿。`);
+  }
+  createRoot(el).render(
+    <FluentProvider theme={webLightTheme} lang={lang}>
+      <Preview lang={lang} initial={initial} initialError={initialError} open={open} save={save} />
+    </FluentProvider>,
+  );
+}
+
+start().catch((e: unknown) => {
+  console.error('AdPlan preview could not start', e);
+});
