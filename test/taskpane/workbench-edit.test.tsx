@@ -170,6 +170,29 @@ describe('scenario columns', () => {
   });
 });
 
+describe('keyboard', () => {
+  // Tab order itself is left to the browser tests: Fluent's focus manager (tabster) does not
+  // move focus on Tab in jsdom.
+  it('opens the scenario form with Enter, submits with Enter, cancels with Escape', async () => {
+    const gw = sampleGateway();
+    const { user } = renderPane(gw);
+    await screen.findByRole('table', { name: 'Scenario comparison' }, LONG);
+    screen.getByRole('button', { name: 'Add' }).focus();
+    await user.keyboard('{Enter}');
+    const form = await screen.findByRole('form', undefined, LONG);
+    expect(within(form).getByLabelText('Scenario name')).toHaveFocus();
+    await user.keyboard('{Control>}a{/Control}Night{Enter}');
+    await waitFor(() => expect(gw.cell(ASSUMPTIONS_SHEET, 'G1')).toBe('Night'));
+    expect(screen.queryByRole('form')).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Rename' }));
+    await screen.findByRole('form', undefined, LONG);
+    await user.keyboard('{Control>}a{/Control}Day{Escape}');
+    expect(screen.queryByRole('form')).toBeNull();
+    expect(gw.cell(ASSUMPTIONS_SHEET, 'G1')).toBe('Night');
+  });
+});
+
 describe('field mapping correction', () => {
   function renamedGmv(): Cell[][] {
     const cells = sampleHistoryCells();

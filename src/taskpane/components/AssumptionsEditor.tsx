@@ -13,7 +13,6 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Select,
-  Toolbar,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
@@ -64,7 +63,7 @@ export interface AssumptionsEditorProps {
 
 const useStyles = makeStyles({
   fields: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  toolbar: { flexWrap: 'wrap', padding: 0 },
+  toolbar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
 });
 
 function blankHint(i18n: I18n, spec: AssumptionSpec, table: AssumptionsTable, scenario: number): string {
@@ -133,7 +132,8 @@ export function AssumptionsEditor(p: AssumptionsEditorProps) {
           ))}
         </Select>
       </Field>
-      <Toolbar aria-label={t('assumptions.scenarios')} className={styles.toolbar} size="small">
+      {/* Plain buttons in a group: each is its own Tab stop. */}
+      <div role="group" aria-label={t('assumptions.scenarios')} className={styles.toolbar}>
         <Button size="small" onClick={() => setDialog({ kind: 'add', index })}>
           {t('assumptions.add')}
         </Button>
@@ -151,7 +151,7 @@ export function AssumptionsEditor(p: AssumptionsEditorProps) {
         >
           {t('assumptions.delete')}
         </Button>
-      </Toolbar>
+      </div>
       {dialog?.kind === 'add' ? (
         <ScenarioDialog
           title={t('assumptions.addTitle')}
