@@ -249,7 +249,22 @@ export function readAssumptions(cells: Cell[][], origin?: RangeOrigin): Assumpti
     });
   }
   const scenarios: Scenario[] = scenarioCols.map((c, s) => ({ name: c.name, values: values[s] ?? {} }));
+  const defaulted = defaultsNote(values[0] ?? {});
+  if (defaulted) add('info', defaulted);
   return { scenarios, issues };
+}
+
+/**
+ * One note listing the keys the table leaves to their documented defaults (the engine applies
+ * them; saying so keeps every number traceable). Keys derived from history or unlimited are
+ * not defaults and are not listed.
+ */
+function defaultsNote(first: Partial<Record<AssumptionKey, number>>): Text | null {
+  const keys = ASSUMPTION_KEYS.filter((k) => ASSUMPTIONS[k].whenMissing === 'default' && first[k] === undefined);
+  if (keys.length === 0) return null;
+  const list = (lang: 'en' | 'zh'): string =>
+    keys.map((k) => `${lang === 'en' ? k : ASSUMPTIONS[k].zh} ${String(ASSUMPTIONS[k].default)}`).join(lang === 'en' ? ', ' : '、');
+  return text(`defaults used for keys not in the table: ${list('en')}`, `表中未填写、按默认值计算的假设：${list('zh')}`);
 }
 
 /** How many cells of column A are assumption keys: picks the assumptions sheet of a workbook. */

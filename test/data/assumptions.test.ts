@@ -13,7 +13,7 @@ describe('readAssumptions', () => {
       ['cash_available', '可用资金', 'money', '20万', null, null, null],
     ];
     const r = readAssumptions(cells);
-    expect(r.issues).toEqual([]);
+    expect(r.issues.filter((i) => i.severity !== 'info')).toEqual([]);
     expect(r.scenarios).toEqual([
       { name: 'Base', values: { cogs_rate: 0.4, safety_margin: 0.15, cash_available: 200000 } },
       // Blanks take the first scenario column's value.
@@ -40,8 +40,26 @@ describe('readAssumptions', () => {
       ['  CASH_AVAILABLE ', 1000],
       ['計劃天數', 60],
     ]);
-    expect(r.issues).toEqual([]);
+    expect(r.issues.filter((i) => i.severity !== 'info')).toEqual([]);
     expect(r.scenarios[0]?.values).toEqual({ cogs_rate: 0.4, settlement_days: 15, refund_rate: 0.2, fee_rate: 0.03, cash_available: 1000, horizon_days: 60 });
+  });
+
+  it('reports, in one note, the keys left to their documented defaults (given or derived keys are not listed)', () => {
+    const r = readAssumptions([
+      ['key', 'Base'],
+      ['cogs_rate', 0.4],
+      ['cash_available', 1000],
+      ['fee_rate', 0.03],
+    ]);
+    const notes = r.issues.filter((i) => i.severity === 'info');
+    expect(notes).toHaveLength(1);
+    const en = notes[0]!.message['en-US'];
+    expect(en).toMatch(/^defaults used for keys not in the table: commission_rate 0, shipping_per_order 0/);
+    expect(en).toContain('resale_rate 0.8');
+    expect(en).toContain('settlement_days 15');
+    // Given keys, history-derived (refund_rate, aov) and unlimited keys are not defaults.
+    for (const k of ['fee_rate', 'cogs_rate', 'refund_rate', 'aov', 'max_daily_spend', 'capacity_orders_per_day']) expect(en).not.toMatch(new RegExp(`[ :]${k} `));
+    expect(notes[0]!.message['zh-CN']).toContain('退货可再售比例 0.8');
   });
 
   it('absent keys stay absent: no engine defaults applied here', () => {
@@ -67,7 +85,7 @@ describe('readAssumptions', () => {
 
   it('a section title (unknown key without values) is only a warning', () => {
     const r = readAssumptions([['key', 'Base'], ['成本 Costs', null], ['cogs_rate', 0.4]]);
-    expect(r.issues.map((i) => i.severity)).toEqual(['warning']);
+    expect(r.issues.filter((i) => i.severity !== 'info').map((i) => i.severity)).toEqual(['warning']);
   });
 
   it('values are checked against unit, range and integer rules, naming the cell', () => {

