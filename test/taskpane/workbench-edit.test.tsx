@@ -6,6 +6,7 @@ import { waitFor, within } from '@testing-library/react';
 import { readAssumptions } from '../../src/data/assumptions';
 import { readHistory } from '../../src/data/history';
 import type { Cell } from '../../src/data/types';
+import * as engine from '../../src/model/engine';
 import { buildPlanReport } from '../../src/model/engine';
 import type { PlanReport } from '../../src/model/report';
 import type { MemoryGateway } from '../../src/taskpane/gateway/memory';
@@ -79,6 +80,21 @@ describe('assumption edit round-trip', () => {
     await user.clear(input);
     await user.type(input, '40%');
     await waitFor(() => expect(gw.cell(ASSUMPTIONS_SHEET, `D${row}`)).toBe(0.4), LONG);
+  });
+
+  it('recomputes for edits to its inputs only, not for edits elsewhere in the workbook', async () => {
+    const gw = sampleGateway();
+    await gw.addSheet({ baseName: 'Notes', cells: [['my notes']] });
+    const spy = jest.spyOn(engine, 'buildPlanReport');
+    renderPane(gw);
+    await screen.findByRole('table', { name: 'Scenario comparison' }, LONG);
+    await waitFor(() => expect(spy).toHaveBeenCalledTimes(1), LONG);
+    gw.edit('Notes', 'A2', 'more notes');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(spy).toHaveBeenCalledTimes(1);
+    gw.edit(ASSUMPTIONS_SHEET, `D${keyRow(gw, 'cash_available')}`, 90000);
+    await waitFor(() => expect(spy).toHaveBeenCalledTimes(2), LONG);
+    spy.mockRestore();
   });
 
   it('follows edits made in the sheet itself', async () => {

@@ -72,6 +72,11 @@ export interface Workbench extends WorkbenchState {
   setNotice(n: Notice): void;
 }
 
+/** Deep equality of plain data (cells are strings, numbers, booleans, null, or Dates as ISO). */
+function sameJson(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
 export function useWorkbench(gw: WorkbookGateway): Workbench {
   const [phase, setPhase] = useState<WorkbenchState['phase']>('loading');
   const [loadError, setLoadError] = useState<Text | null>(null);
@@ -82,7 +87,8 @@ export function useWorkbench(gw: WorkbookGateway): Workbench {
   const [notice, setNotice] = useState<Notice>(null);
   const alive = useRef(true);
 
-  const historyRead = useMemo(() => (history ? readHistoryRange(history.range, overrides) : null), [history, overrides]);
+  const historyRange = history?.range ?? null;
+  const historyRead = useMemo(() => (historyRange ? readHistoryRange(historyRange, overrides) : null), [historyRange, overrides]);
   const assumptionsRead = useMemo(() => (table ? readAssumptionsTable(table) : null), [table]);
   const assumptionErrors = useMemo(
     () => (assumptionsRead?.ok ? assumptionsRead.value.issues.filter((i) => i.severity === 'error') : []),
@@ -108,8 +114,12 @@ export function useWorkbench(gw: WorkbookGateway): Workbench {
         await gw.setName(ASSUMPTIONS_NAME, assumptions.sheet, tableAddress(assumptions));
       }
       if (!alive.current) return;
-      setHistory(found);
-      setTable(assumptions);
+      // Unchanged inputs keep their identity, so an edit elsewhere in the workbook recomputes nothing.
+      setHistory((prev) => {
+        if (!prev || !found || !sameJson(prev.range, found.range)) return found;
+        return prev.how === found.how ? prev : { ...found, range: prev.range };
+      });
+      setTable((prev) => (sameJson(prev, assumptions) ? prev : assumptions));
       setLoadError(null);
       setPhase('ready');
     } catch (e) {
