@@ -21,6 +21,12 @@ const useStyles = makeStyles({
   metric: { minWidth: '110px' },
   better: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
   number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  /** Scenario names wrap rather than run into each other in a narrow pane. */
+  scenario: {
+    textAlign: 'right',
+    overflowWrap: 'anywhere',
+    '& .fui-TableHeaderCell__button': { justifyContent: 'flex-end', textAlign: 'right' },
+  },
   best: { fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -50,7 +56,7 @@ export function ComparisonTable({ scenarios }: { scenarios: readonly ScenarioRep
           <TableRow>
             <TableHeaderCell className={styles.metric}>{t('compare.metric')}</TableHeaderCell>
             {scenarios.map((s) => (
-              <TableHeaderCell key={s.name} scope="col">
+              <TableHeaderCell key={s.name} scope="col" className={styles.scenario}>
                 {s.name}
               </TableHeaderCell>
             ))}
