@@ -197,6 +197,13 @@ describe('usage and empty input', () => {
     expect((await cli(['portfolio', belt, '--out', join(dir, 'x.csv')])).code).toBe(2);
   });
 
+  it('exits 1, still printing the rows, when no file could be planned', async () => {
+    const r = await cli(['portfolio', join(dir, 'no-such-folder'), '--json', '--jobs', '1', '--lang', 'en-US']);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as JsonOut;
+    expect(out.merchants.map((m) => [m.status, m.message])).toEqual([['error', `Cannot read ${join(dir, 'no-such-folder')} (ENOENT)`]]);
+  });
+
   it('exits 1 when a folder holds no merchant file', async () => {
     const empty = join(dir, 'empty');
     mkdirSync(empty);

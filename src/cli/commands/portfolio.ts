@@ -2,8 +2,8 @@
  * adplan portfolio <folder or files…> [--scenario NAME] [--runs N] [--seed S] [--jobs N]
  *                  [--out summary.xlsx [--force]] [--json] [--lang zh-CN|en-US]
  * Plans every merchant file found, tiers and ranks them (docs/portfolio.md). Exit 0 when the
- * batch ran (broken files are rows with status "error"), 1 when nothing could be planned,
- * 2 for a usage error (including an existing --out file without --force).
+ * batch ran (broken files are rows with status "error"), 1 when no file was found or none could
+ * be planned, 2 for a usage error (including an existing --out file without --force).
  */
 import { existsSync } from 'node:fs';
 import { pick, text, type Lang } from '../../i18n/text';
@@ -108,6 +108,7 @@ export const portfolio: Command = {
     }
     io.stdout(values.json ? `${JSON.stringify(portfolioJson(rows, summary, lang), null, 2)}\n` : portfolioHuman(rows, summary, lang));
     if (out !== undefined && !values.json) io.stdout(`${pick(text('Summary workbook written: ', '已写入汇总工作簿：'), lang)}${out}\n`);
-    return EXIT.ok;
+    // Every file broken (often a mistyped folder): the rows say why, the exit code says "failed".
+    return rows.every((r) => r.status === 'error') ? EXIT.failed : EXIT.ok;
   },
 };
