@@ -38,6 +38,7 @@ export interface ExcelMock {
   namesUpdated: { name: string; formula: string }[];
   activated: string[];
   selected: { sheet: string; address: string }[];
+  shifted: { sheet: string; address: string; op: string }[];
 }
 
 export interface MockWorkbook {
@@ -96,6 +97,7 @@ export function createExcelMock(book: MockWorkbook): ExcelMock {
     namesUpdated: [],
     activated: [],
     selected: [],
+    shifted: [],
   };
   let syncCount = 0;
   const originalSync = mock.context.sync.bind(mock.context);
@@ -114,6 +116,12 @@ export function createExcelMock(book: MockWorkbook): ExcelMock {
     },
     select() {
       rec.selected.push({ sheet, address });
+    },
+    insert(shift: string) {
+      rec.shifted.push({ sheet, address, op: `insert ${shift}` });
+    },
+    delete(shift: string) {
+      rec.shifted.push({ sheet, address, op: `delete ${shift}` });
     },
   });
   const sheetApi = (name: string) => {

@@ -112,6 +112,19 @@ describe('ExcelGateway writing', () => {
     expect(m.written[0]?.formulas[3]).toEqual([3, '', "'=text 3"]);
   });
 
+  it('moves table columns with Excel’s own insert/delete (shift cells), one sync each', async () => {
+    const m = createExcelMock({ sheets: [{ name: 'A' }] });
+    const gw = new ExcelGateway(m.host);
+    await gw.shiftCells('A', 'G1:G34', 'insert-right');
+    await gw.shiftCells('A', 'E1:E34', 'delete-left');
+    expect(m.shifted).toEqual([
+      { sheet: 'A', address: 'G1:G34', op: 'insert Right' },
+      { sheet: 'A', address: 'E1:E34', op: 'delete Left' },
+    ]);
+    expect(m.written).toEqual([]);
+    expect(m.syncs()).toBe(2);
+  });
+
   it('selects a cell on its sheet', async () => {
     const m = createExcelMock({ sheets: [{ name: 'History', used: history }] });
     await new ExcelGateway(m.host).select('History', 'C7');

@@ -77,3 +77,15 @@ describe('finding the history table', () => {
     expect(await findHistory(gw)).toMatchObject({ how: 'sheet', range: { sheet: 'H2' } });
   });
 });
+
+describe('MemoryGateway.shiftCells', () => {
+  it('inserts blank cells shifting right and deletes shifting left, inside the range’s rows only', async () => {
+    const f = { formula: '=B1*2', result: 4 };
+    const gw = new MemoryGateway({ sheets: [{ name: 'S', cells: [['a', 'b', f], ['c', 'd', 'e'], ['below', 'x', 'y']] }] });
+    await gw.shiftCells('S', 'B1:B2', 'insert-right');
+    expect(gw.sheet('S')?.cells).toEqual([['a', null, 'b', f], ['c', null, 'd', 'e'], ['below', 'x', 'y']]);
+    await gw.shiftCells('S', 'A1:A2', 'delete-left');
+    expect(gw.sheet('S')?.cells).toEqual([[null, 'b', f], [null, 'd', 'e'], ['below', 'x', 'y']]);
+    expect(gw.raw('S', 'C1')).toBe(f);
+  });
+});

@@ -118,6 +118,12 @@ describe('scenario columns', () => {
     await screen.findByRole('table', { name: 'Scenario comparison' }, LONG);
     const notes = headerRow(gw)[6];
     expect(headerRow(gw).slice(3, 7)).toEqual(['Base', 'Conservative', 'Aggressive', notes]);
+    // The user's own formulas in the table must survive every edit (moved, never flattened).
+    const cogs = keyRow(gw, 'cogs_rate');
+    const aggressive = { formula: `=D${cogs}*0.9`, result: 0.315 };
+    const note = { formula: '="landed cost "&TEXT(D2,"0%")', result: 'landed cost 35%' };
+    gw.edit(ASSUMPTIONS_SHEET, `F${cogs}`, aggressive);
+    gw.edit(ASSUMPTIONS_SHEET, `G${cogs}`, note);
 
     // Add: a blank column before the notes; blanks inherit Base.
     const dialog = await openDialog(user, 'Add');
@@ -161,12 +167,17 @@ describe('scenario columns', () => {
     const sm = keyRow(gw, 'safety_margin');
     expect(gw.cell(ASSUMPTIONS_SHEET, `H${sm}`)).toBe(gw.cell(ASSUMPTIONS_SHEET, `E${sm}`));
 
-    // Delete Push: the columns right of it move left, the old last column is cleared.
+    expect(gw.raw(ASSUMPTIONS_SHEET, `F${cogs}`)).toEqual(aggressive);
+    expect(gw.raw(ASSUMPTIONS_SHEET, `I${cogs}`)).toEqual(note);
+
+    // Delete Push: the columns right of it move left (Excel's delete › shift cells left).
     await user.selectOptions(screen.getByRole('combobox', { name: 'Scenario' }), 'Push');
     const del = await openDialog(user, 'Delete');
     expect(within(del).getByText('Delete scenario “Push”?')).toBeInTheDocument();
     await user.click(within(del).getByRole('button', { name: 'OK' }));
-    await waitFor(() => expect(headerRow(gw).slice(3, 9)).toEqual(['Base', 'Conservative', 'Aggressive', 'Conservative copy', notes, null]));
+    await waitFor(() => expect(headerRow(gw).slice(3, 9)).toEqual(['Base', 'Conservative', 'Aggressive', 'Conservative copy', notes]));
+    expect(gw.raw(ASSUMPTIONS_SHEET, `F${cogs}`)).toEqual(aggressive);
+    expect(gw.raw(ASSUMPTIONS_SHEET, `H${cogs}`)).toEqual(note);
     await waitFor(() => expect(screen.queryByRole('columnheader', { name: 'Push' })).toBeNull(), LONG);
     expect(engineOn(gw).scenarios.map((s) => s.name)).toEqual(['Base', 'Conservative', 'Aggressive', 'Conservative copy']);
   });

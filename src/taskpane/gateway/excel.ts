@@ -174,6 +174,16 @@ export class ExcelGateway implements WorkbookGateway {
     });
   }
 
+  shiftCells(sheet: string, address: string, how: 'insert-right' | 'delete-left'): Promise<void> {
+    return this.excel.run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem(sheet).getRange(address);
+      // String values of Excel.InsertShiftDirection / DeleteShiftDirection (ExcelApi 1.1).
+      if (how === 'insert-right') range.insert('Right');
+      else range.delete('Left');
+      await ctx.sync();
+    });
+  }
+
   setName(name: string, sheet: string, address: string): Promise<void> {
     return this.excel.run(async (ctx) => {
       const ref = parseRange(address);

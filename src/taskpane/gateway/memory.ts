@@ -137,6 +137,20 @@ export class MemoryGateway implements WorkbookGateway {
     this.emit({ sheet: s.name, address: rangeA1(pos.row, pos.column, cells.length, cols) });
   }
 
+  async shiftCells(sheet: string, address: string, how: 'insert-right' | 'delete-left'): Promise<void> {
+    const s = this.requireSheet(sheet);
+    const ref = parseRange(address);
+    if (!ref) throw new Error(`Not a range address: ${address}`);
+    for (let i = 0; i < ref.rows; i++) {
+      const r = s.cells[ref.row - 1 + i];
+      if (!r) continue;
+      while (r.length < ref.column - 1) r.push(null);
+      if (how === 'insert-right') r.splice(ref.column - 1, 0, ...Array.from({ length: ref.columns }, () => null));
+      else r.splice(ref.column - 1, ref.columns);
+    }
+    this.emit({ sheet: s.name, address });
+  }
+
   async setName(name: string, sheet: string, address: string): Promise<void> {
     this.requireSheet(sheet);
     this.names[name] = { sheet, address };

@@ -80,6 +80,12 @@ export interface WorkbookGateway {
   addSheet(sheet: NewSheet): Promise<string>;
   /** Writes a block at `at` (A1 of the top-left cell) on an existing sheet. */
   writeCells(sheet: string, at: string, cells: WriteCell[][]): Promise<void>;
+  /**
+   * Inserts blank cells at `address`, shifting what is there to the right, or deletes the cells
+   * at `address`, shifting what is right of them to the left (Excel's Insert/Delete › Shift
+   * cells). Cells that move keep their formulas (Excel adjusts references); nothing is rewritten.
+   */
+  shiftCells(sheet: string, address: string, how: 'insert-right' | 'delete-left'): Promise<void>;
   /** Creates or moves a workbook-level name to sheet!address. */
   setName(name: string, sheet: string, address: string): Promise<void>;
   /** Activates the sheet and selects the cell/range (issue links). */

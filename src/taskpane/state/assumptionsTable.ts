@@ -189,3 +189,55 @@ export function withKeyRow(t: AssumptionsTable, key: AssumptionKey): Cell[][] {
   });
   return [...rect(t.values), row];
 }
+
+/**
+ * What an edit does to the sheet, as the fewest gateway operations: only the cells that change
+ * are written, and columns move with Excel's own insert/delete, so anything else the user put in
+ * the table (formulas, notes, formatting) stays as it was. `block` is the table afterwards.
+ */
+export type TableOp =
+  | { kind: 'write'; at: string; cells: Cell[][] }
+  | { kind: 'shift'; address: string; how: 'insert-right' | 'delete-left' };
+
+export interface TableEdit {
+  ops: TableOp[];
+  block: Cell[][];
+}
+
+/** The table's column j (0-based) as an address over all its rows. */
+function columnAddress(t: AssumptionsTable, j: number): string {
+  return rangeA1(t.row, t.column + j, Math.max(1, t.values.length), 1);
+}
+
+export function addScenarioEdit(t: AssumptionsTable, name: string, copyOf?: number): TableEdit {
+  const at = insertAt(t);
+  const block = withScenarioAdded(t, name, copyOf);
+  const ops: TableOp[] = [];
+  if (at < width(t.values)) ops.push({ kind: 'shift', address: columnAddress(t, at), how: 'insert-right' });
+  ops.push({ kind: 'write', at: cellA1(t.row, t.column + at), cells: block.map((r) => [r[at] ?? null]) });
+  return { ops, block };
+}
+
+export function deleteScenarioEdit(t: AssumptionsTable, index: number): TableEdit {
+  const col = t.scenarios[index]?.col;
+  if (col === undefined) return { ops: [], block: rect(t.values) };
+  const block = rect(t.values).map((r) => [...r.slice(0, col), ...r.slice(col + 1)]);
+  return { ops: [{ kind: 'shift', address: columnAddress(t, col), how: 'delete-left' }], block };
+}
+
+export function renameScenarioEdit(t: AssumptionsTable, index: number, name: string): TableEdit {
+  const col = t.scenarios[index]?.col;
+  if (col === undefined) return { ops: [], block: rect(t.values) };
+  const block = rect(t.values).map((r, i) => (i === 0 ? r.map((c, j) => (j === col ? name.trim() : c)) : r));
+  return { ops: [{ kind: 'write', at: cellA1(t.row, t.column + col), cells: [[name.trim()]] }], block };
+}
+
+/** A key the table lacks: one new row under the table, with the value in the scenario's column. */
+export function addKeyRowEdit(t: AssumptionsTable, key: AssumptionKey, scenario: number, value: Cell): TableEdit {
+  const block = withKeyRow(t, key);
+  const last = block.length - 1;
+  const col = t.scenarios[scenario]?.col;
+  const row = (block[last] ?? []).map((c, j) => (j === col ? value : c));
+  block[last] = row;
+  return { ops: [{ kind: 'write', at: cellA1(t.row + last, t.column), cells: [row] }], block };
+}

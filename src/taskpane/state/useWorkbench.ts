@@ -10,17 +10,19 @@ import type { Text } from '../../i18n/text';
 import type { AssumptionKey } from '../../model/assumptions';
 import type { BaselineReport, PlanReport } from '../../model/report';
 import { DEFAULT_PRESETS } from '../../model/scenarios';
-import { cellA1, rangeA1 } from '../gateway/address';
+import { rangeA1 } from '../gateway/address';
 import { ASSUMPTIONS_NAME, HISTORY_NAME, type WorkbookGateway } from '../gateway/types';
 import {
+  addKeyRowEdit,
+  addScenarioEdit,
+  deleteScenarioEdit,
   newTableCells,
   parseAssumptionsTable,
+  renameScenarioEdit,
   tableAddress,
   valueAddress,
-  withKeyRow,
-  withScenarioAdded,
-  withScenarioDeleted,
   type AssumptionsTable,
+  type TableEdit,
 } from './assumptionsTable';
 import { computePlan, readAssumptionsTable, readHistoryRange, toText, type Outcome, type PlanComputation, type PlanInput } from './compute';
 import { findAssumptions, findHistory, looksLikeHistory, type FoundHistory } from './findData';
@@ -174,10 +176,14 @@ export function useWorkbench(gw: WorkbookGateway): Workbench {
     }
   }, []);
 
-  const writeBlock = useCallback(
-    async (t: AssumptionsTable, block: AssumptionsTable['values']) => {
-      await gw.writeCells(t.sheet, cellA1(t.row, t.column), block);
-      await gw.setName(ASSUMPTIONS_NAME, t.sheet, tableAddress({ ...t, values: block }));
+  /** Applies an edit to the sheet (only the changed cells), moves the name over the new extent, re-reads. */
+  const applyEdit = useCallback(
+    async (t: AssumptionsTable, edit: TableEdit) => {
+      for (const op of edit.ops) {
+        if (op.kind === 'write') await gw.writeCells(t.sheet, op.at, op.cells);
+        else await gw.shiftCells(t.sheet, op.address, op.how);
+      }
+      await gw.setName(ASSUMPTIONS_NAME, t.sheet, tableAddress({ ...t, values: edit.block }));
       const named = await gw.readNamed(ASSUMPTIONS_NAME);
       if (alive.current) setTable(named ? parseAssumptionsTable(named) : null);
     },
@@ -220,25 +226,21 @@ export function useWorkbench(gw: WorkbookGateway): Workbench {
             if (alive.current) setTable(named ? parseAssumptionsTable(named) : null);
             return;
           }
-          const block = withKeyRow(t, key);
-          const row = block.length - 1;
-          const col = t.scenarios[scenario]?.col;
-          if (col === undefined) return;
-          (block[row] as AssumptionsTable['values'][number])[col] = value;
-          await writeBlock(t, block);
+          if (t.scenarios[scenario] === undefined) return;
+          await applyEdit(t, addKeyRowEdit(t, key, scenario, value));
         });
       },
       async addScenario(name, copyOf) {
-        if (table) await guarded(() => writeBlock(table, withScenarioAdded(table, name, copyOf)));
+        if (table) await guarded(() => applyEdit(table, addScenarioEdit(table, name, copyOf)));
       },
       async renameScenario(index, name) {
         const t = table;
         const s = t?.scenarios[index];
         if (!t || !s) return;
-        await guarded(() => writeBlock(t, t.values.map((r, i) => (i === 0 ? r.map((c, j) => (j === s.col ? name.trim() : c)) : r))));
+        await guarded(() => applyEdit(t, renameScenarioEdit(t, index, name)));
       },
       async deleteScenario(index) {
-        if (table && table.scenarios.length > 1) await guarded(() => writeBlock(table, withScenarioDeleted(table, index)));
+        if (table && table.scenarios.length > 1) await guarded(() => applyEdit(table, deleteScenarioEdit(table, index)));
       },
       async writePlan(scenario, valuesOnly, labels) {
         const r = report;
@@ -252,7 +254,7 @@ export function useWorkbench(gw: WorkbookGateway): Workbench {
         if (sheet && issue.address) await guarded(() => gw.select(sheet, issue.address as string));
       },
     }),
-    [gw, reload, reloadAssumptions, guarded, writeBlock, table, report, history],
+    [gw, reload, reloadAssumptions, guarded, applyEdit, table, report, history],
   );
 
   return {
