@@ -55,7 +55,7 @@ describe('offline manifest check', () => {
 
   it('checks schema order, GUID, https, namespace, shared runtime and zh-CN overrides', () => {
     const broken = xml
-      .replace(/<Version>0\.1\.0\.0<\/Version>\n  (<ProviderName>AdPlan<\/ProviderName>)/, '$1\n  <Version>0.1.0.0</Version>')
+      .replace(/<Version>0\.1\.0\.0<\/Version>\n {2}(<ProviderName>AdPlan<\/ProviderName>)/, '$1\n  <Version>0.1.0.0</Version>')
       .replace('<Id>259b6ad5-5820-4405-b67d-1b86c1a9aa74</Id>', '<Id>not-a-guid</Id>')
       .replace('https://localhost:3000/functions.js', 'http://localhost:3000/functions.js')
       .replace('DefaultValue="ADPLAN"', 'DefaultValue="CONTOSO"')
