@@ -17,3 +17,10 @@ export function parseCommandArgs<O extends Options>(argv: readonly string[], opt
     throw new UsageError(e instanceof Error ? e.message : String(e));
   }
 }
+
+/** The options every command takes. */
+export const COMMON_OPTIONS = {
+  json: { type: 'boolean', default: false },
+  lang: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const satisfies Options;

@@ -9,11 +9,10 @@ import { FIELDS } from '../../data/fields';
 import { loadWorkbookFile } from '../../data/file';
 import type { WorkbookRead } from '../../data/workbook';
 import type { DataIssue } from '../../data/types';
-import { parseCommandArgs, UsageError } from '../args';
-import { EXIT, type Command } from '../command';
+import { COMMON_OPTIONS, parseCommandArgs, UsageError } from '../args';
+import { EXIT, startCommand, type Command } from '../command';
 import { formatCount, formatMoney, renderTable } from '../format';
 import type { CliIo } from '../io';
-import { detectLang, isLang } from '../lang';
 
 const USAGE = 'adplan check <file> [--sheet NAME] [--json] [--lang zh-CN|en-US]';
 const MAX_ISSUES_SHOWN = 60;
@@ -163,16 +162,10 @@ export const check: Command = {
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseCommandArgs(argv, {
       sheet: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      lang: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
+      ...COMMON_OPTIONS,
     });
-    if (values.lang !== undefined && !isLang(values.lang)) throw new UsageError(`--lang must be zh-CN or en-US, not "${values.lang}"`);
-    const lang = detectLang(values.lang, io.env);
-    if (values.help) {
-      io.stdout(`${USAGE}\n  ${pick(check.summary, lang)}\n`);
-      return EXIT.ok;
-    }
+    const lang = startCommand(values, io, check);
+    if (lang === null) return EXIT.ok;
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing <file>' : `expected one file, got ${positionals.length}`);
     const file = positionals[0] as string;
     let read: WorkbookRead;

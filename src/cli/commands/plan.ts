@@ -13,11 +13,10 @@ import { buildPlanReport } from '../../model/engine';
 import { AdplanError, isAdplanError } from '../../model/errors';
 import { checkPeriod, planByPeriod, type Period } from '../../model/kpi';
 import type { PlanDay, PlanReport, ScenarioReport } from '../../model/report';
-import { parseCommandArgs, UsageError } from '../args';
-import { EXIT, type Command } from '../command';
+import { COMMON_OPTIONS, parseCommandArgs, UsageError } from '../args';
+import { EXIT, startCommand, type Command } from '../command';
 import { formatMoney, formatNumber, renderTable } from '../format';
 import type { CliIo } from '../io';
-import { detectLang, isLang } from '../lang';
 
 const USAGE =
   'adplan plan <file> [--scenario NAME] [--horizon DAYS] [--runs N] [--seed S] [--period day|week] [--sheet NAME] [--json] [--lang zh-CN|en-US]';
@@ -287,16 +286,10 @@ export const plan: Command = {
       seed: { type: 'string' },
       period: { type: 'string' },
       sheet: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      lang: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
+      ...COMMON_OPTIONS,
     });
-    if (values.lang !== undefined && !isLang(values.lang)) throw new UsageError(`--lang must be zh-CN or en-US, not "${values.lang}"`);
-    const lang = detectLang(values.lang, io.env);
-    if (values.help) {
-      io.stdout(`${USAGE}\n  ${pick(plan.summary, lang)}\n`);
-      return EXIT.ok;
-    }
+    const lang = startCommand(values, io, plan);
+    if (lang === null) return EXIT.ok;
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing <file>' : `expected one file, got ${positionals.length}`);
     const horizon = values.horizon === undefined ? undefined : integer('horizon', values.horizon, 90, 1, 730, lang);
     const runs = integer('runs', values.runs, 1000, 0, 1_000_000, lang);

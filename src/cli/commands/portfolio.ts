@@ -14,10 +14,9 @@ import { terminalProgress } from '../../portfolio/progress';
 import { defaultJobs, runPortfolio } from '../../portfolio/run';
 import { buildSummaryWorkbook } from '../../portfolio/summary-workbook';
 import { saveWorkbook } from '../../portfolio/save-workbook';
-import { parseCommandArgs, UsageError } from '../args';
-import { EXIT, type Command } from '../command';
+import { COMMON_OPTIONS, parseCommandArgs, UsageError } from '../args';
+import { EXIT, startCommand, type Command } from '../command';
 import type { CliIo } from '../io';
-import { detectLang, isLang } from '../lang';
 
 const USAGE =
   'adplan portfolio <folder|file>… [--scenario NAME] [--runs N] [--seed S] [--jobs N] [--out summary.xlsx] [--force] [--json] [--lang zh-CN|en-US]';
@@ -48,16 +47,10 @@ export const portfolio: Command = {
       jobs: { type: 'string' },
       out: { type: 'string' },
       force: { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      lang: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
+      ...COMMON_OPTIONS,
     });
-    if (values.lang !== undefined && !isLang(values.lang)) throw new UsageError(`--lang must be zh-CN or en-US, not "${values.lang}"`);
-    const lang = detectLang(values.lang, io.env);
-    if (values.help) {
-      io.stdout(`${USAGE}\n  ${pick(portfolio.summary, lang)}\n`);
-      return EXIT.ok;
-    }
+    const lang = startCommand(values, io, portfolio);
+    if (lang === null) return EXIT.ok;
     if (positionals.length === 0) throw new UsageError(pick(text('missing <folder or files>', '缺少 <文件夹或文件>'), lang));
     const runs = integer('runs', values.runs, DEFAULT_RUNS, 0, 1_000_000, lang);
     const seed = integer('seed', values.seed, 1, -2_147_483_648, 4_294_967_295, lang);
