@@ -12,6 +12,12 @@ export function columnLetters(col1: number): string {
   return s;
 }
 
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
 /** Resolves 0-based positions inside a range to sheet rows/columns and A1 addresses. */
 export class Locator {
   readonly sheet: string | undefined;

@@ -6,16 +6,11 @@
  * reads well before the add-in loads. Browser-safe.
  */
 import type { CellFormulaValue, Worksheet } from 'exceljs';
+import { columnLetters } from './address';
 
 /** `=ADPLAN.KPI(…)` → `_xldudf_ADPLAN_KPI(…)` (no leading "="), nested calls included. */
 export function toFileFormula(formula: string): string {
   return formula.replace(/^=/u, '').replace(/ADPLAN\.([A-Z]+)\(/gu, '_xldudf_ADPLAN_$1(');
-}
-
-export function columnLetter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
 }
 
 export type CachedValue = string | number | boolean | Date;
@@ -39,7 +34,7 @@ export function writeFormula(ws: Worksheet, row: number, col: number, formula: s
 export function writeArrayFormula(ws: Worksheet, row: number, col: number, formula: string, values: readonly (readonly (CachedValue | null | undefined)[])[]): void {
   const rows = Math.max(1, values.length);
   const cols = Math.max(1, ...values.map((r) => r.length));
-  const ref = `${columnLetter(col)}${row}:${columnLetter(col + cols - 1)}${row + rows - 1}`;
+  const ref = `${columnLetters(col)}${row}:${columnLetters(col + cols - 1)}${row + rows - 1}`;
   const master: ArrayFormulaValue = { formula: toFileFormula(formula), shareType: 'array', ref, result: cached(values[0]?.[0]) };
   ws.getCell(row, col).value = master;
   for (let i = 0; i < rows; i++) {

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { Lang } from '../i18n/text';
 import type { MemoryGateway } from '../taskpane/gateway/memory';
 import { isFormulaCell, type WriteCell } from '../taskpane/gateway/types';
-import { columnLetter } from '../data/xlsx-write';
+import { columnLetters } from '../data/address';
 import { PREVIEW_TEXT } from './text';
 
 const MAX_ROWS = 300;
@@ -61,7 +61,7 @@ export function SheetView({ gateway, lang }: { gateway: MemoryGateway; lang: Lan
                 <th className={`${styles.cell} ${styles.head} ${styles.rowHead}`} />
                 {Array.from({ length: width }, (_, j) => (
                   <th key={j} className={`${styles.cell} ${styles.head}`} scope="col">
-                    {columnLetter(j + 1)}
+                    {columnLetters(j + 1)}
                   </th>
                 ))}
               </tr>

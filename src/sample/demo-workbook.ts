@@ -9,7 +9,8 @@
 import type { Workbook, Worksheet } from 'exceljs';
 import type { Cell } from '../data/types';
 import { readHistory } from '../data/history';
-import { columnLetter, toFileFormula, writeArrayFormula, writeFormula } from '../data/xlsx-write';
+import { columnLetters, columnNumber } from '../data/address';
+import { toFileFormula, writeArrayFormula, writeFormula } from '../data/xlsx-write';
 import { baselineResult } from '../functions/baseline';
 import { FORMULA_EXAMPLES, DEMO_SHEETS, evaluateExample, type DemoRanges, type ExampleResult } from './formula-examples';
 import { historyToCompassCells } from './sheet';
@@ -58,8 +59,8 @@ export function buildDemoWorkbook(seed = 1): DemoWorkbook {
     spend: days.map((d) => [d.spend]),
     paidGmv: days.map((d) => [d.paidGmv ?? 0]),
     gmv: days.map((d) => [d.gmv]),
-    historyRef: `${DEMO_SHEETS.history}!$A$1:$${columnLetter(historyCells[0]?.length ?? 1)}$${historyCells.length}`,
-    assumptionsRef: `${DEMO_SHEETS.assumptions}!$A$1:$${columnLetter(assumptionCells[0]?.length ?? 1)}$${assumptionCells.length}`,
+    historyRef: `${DEMO_SHEETS.history}!$A$1:$${columnLetters(historyCells[0]?.length ?? 1)}$${historyCells.length}`,
+    assumptionsRef: `${DEMO_SHEETS.assumptions}!$A$1:$${columnLetters(assumptionCells[0]?.length ?? 1)}$${assumptionCells.length}`,
     spendRef: `${DEMO_SHEETS.daily}!$B$2:$B$${days.length + 1}`,
     paidGmvRef: `${DEMO_SHEETS.daily}!$C$2:$C$${days.length + 1}`,
     gmvRef: `${DEMO_SHEETS.daily}!$D$2:$D$${days.length + 1}`,
@@ -90,7 +91,7 @@ export function buildDemoWorkbook(seed = 1): DemoWorkbook {
     const ws = ex.sheet === 'plan' ? plan : ex.sheet === 'daily' ? daily : dash;
     if (ex.label) {
       const [col, row] = [ex.at.replace(/\d+/gu, ''), Number(ex.at.replace(/\D+/gu, ''))];
-      const labelCell = ex.labelAt ?? `${columnLetter(Math.max(1, colNumber(col) - 1))}${ex.spill ? row - 1 : row}`;
+      const labelCell = ex.labelAt ?? `${columnLetters(Math.max(1, columnNumber(col) - 1))}${ex.spill ? row - 1 : row}`;
       ws.getCell(labelCell).value = ex.label;
       ws.getCell(labelCell).font = { bold: !!ex.spill };
     }
@@ -123,10 +124,6 @@ function cashTable(assumptions: Cell[][], history: Cell[][]): CashRow[] {
     if (i >= 0) rows.push({ key, value: assumptions[i]?.[3] ?? null, source: 'assumptions', row: i + 1 });
   }
   return rows;
-}
-
-function colNumber(letters: string): number {
-  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 }
 
 export async function demoWorkbookBytes(seed = 1): Promise<Uint8Array> {

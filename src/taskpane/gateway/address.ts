@@ -1,4 +1,5 @@
 /** A1 addresses: the gateway, the issue links and the plan writer all speak them. */
+import { columnLetters, columnNumber } from '../../data/address';
 
 export interface CellPos {
   /** 1-based sheet row. */
@@ -13,22 +14,7 @@ export interface RangeRef extends CellPos {
   columns: number;
 }
 
-export function columnLetters(column: number): string {
-  let n = column;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
+export { columnLetters, columnNumber };
 
 export function cellA1(row: number, column: number): string {
   return `${columnLetters(column)}${row}`;

@@ -5,6 +5,7 @@
  */
 import type { Cell } from '../../data/types';
 import type { PlanDay, ScenarioReport } from '../../model/report';
+import { kpiValue, type KpiMetric as ModelKpiMetric } from '../../model/kpi';
 import { rangeA1 } from '../gateway/address';
 import type { ChartSpec, NewSheet, WriteCell } from '../gateway/types';
 import { ASSUMPTIONS_NAME, HISTORY_NAME } from '../gateway/types';
@@ -21,7 +22,7 @@ export const KPI_METRICS = [
   'return_on_capital',
   'sustainable_spend',
   'break_even_roi',
-] as const;
+] as const satisfies readonly ModelKpiMetric[];
 export type KpiMetric = (typeof KPI_METRICS)[number];
 
 export const PLAN_COLUMNS = [
@@ -42,22 +43,6 @@ export interface PlanSheetLabels {
 const KPI_ROW = 4; // header of the KPI block
 const PLAN_ROW = KPI_ROW + KPI_METRICS.length + 3; // header row of the plan table
 
-export function kpiValue(s: ScenarioReport, m: KpiMetric): number | null {
-  const k = s.kpis;
-  switch (m) {
-    case 'total_spend': return k.totalSpend;
-    case 'total_gmv': return k.totalGmv;
-    case 'total_profit': return k.totalProfit;
-    case 'roi': return k.roi;
-    case 'incremental_roi': return k.incrementalRoi;
-    case 'peak_capital': return k.peakCapital;
-    case 'min_cash': return k.minCash;
-    case 'payback_day': return k.paybackDay;
-    case 'return_on_capital': return k.returnOnCapital;
-    case 'sustainable_spend': return k.sustainableSpend;
-    case 'break_even_roi': return s.economics.breakEvenRoi;
-  }
-}
 
 function dayCell(d: PlanDay, c: PlanColumn): Cell {
   switch (c) {
