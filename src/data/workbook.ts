@@ -53,12 +53,8 @@ function findSheet(sheets: readonly SheetCells[], name: string): SheetCells {
   );
 }
 
-export async function readWorkbookBuffer(
-  data: ArrayBuffer | Uint8Array,
-  fileName: string,
-  options: WorkbookOptions = {},
-): Promise<WorkbookRead> {
-  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+/** The sheets of a file's bytes: .xlsx through ExcelJS, anything else as CSV (encoding detected). */
+async function sheetsOf(bytes: Uint8Array, fileName: string): Promise<{ sheets: SheetCells[]; format: WorkbookRead['format']; encoding?: CsvEncoding }> {
   if (isOle(bytes)) {
     throw new AdplanError(
       'input',
@@ -69,26 +65,50 @@ export async function readWorkbookBuffer(
     );
   }
   let sheets: SheetCells[];
-  let format: WorkbookRead['format'];
-  let encoding: CsvEncoding | undefined;
   if (isZip(bytes)) {
-    format = 'xlsx';
     try {
       sheets = await readXlsxBytes(bytes);
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
       throw new AdplanError('input', text(`${fileName} could not be opened as .xlsx: ${why}`, `无法以 .xlsx 打开 ${fileName}：${why}`));
     }
-  } else {
-    format = 'csv';
-    const csv = readCsvBytes(bytes);
-    encoding = csv.encoding;
-    sheets = [{ name: baseName(fileName), cells: csv.cells }];
+    if (sheets.length === 0) throw new AdplanError('input', text(`${fileName} has no sheet`, `${fileName} 没有工作表`));
+    return { sheets, format: 'xlsx' };
   }
-  if (sheets.length === 0) {
-    throw new AdplanError('input', text(`${fileName} has no sheet`, `${fileName} 没有工作表`));
-  }
+  const csv = readCsvBytes(bytes);
+  return { sheets: [{ name: baseName(fileName), cells: csv.cells }], format: 'csv', encoding: csv.encoding };
+}
 
+/**
+ * A file that holds only an assumptions table (`--assumptions FILE`): the sheet with the most
+ * assumption keys, read like any assumptions table.
+ */
+export async function readAssumptionsBuffer(data: ArrayBuffer | Uint8Array, fileName: string): Promise<{ sheet: string; read: AssumptionsReadResult }> {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  const { sheets } = await sheetsOf(bytes, fileName);
+  const best = sheets
+    .map((s) => ({ s, score: assumptionsScore(s.cells) }))
+    .sort((a, b) => b.score - a.score)[0];
+  if (!best || best.score < 1) {
+    throw new AdplanError(
+      'input',
+      text(
+        `${fileName} has no assumptions table (a column of keys such as cogs_rate, cash_available and a Base column).`,
+        `${fileName} 中没有假设表（需要一列键，如 cogs_rate、cash_available，以及一列 Base 数值）。`,
+      ),
+      'assumptions',
+    );
+  }
+  return { sheet: best.s.name, read: readAssumptions(best.s.cells, { sheet: best.s.name }) };
+}
+
+export async function readWorkbookBuffer(
+  data: ArrayBuffer | Uint8Array,
+  fileName: string,
+  options: WorkbookOptions = {},
+): Promise<WorkbookRead> {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  const { sheets, format, encoding } = await sheetsOf(bytes, fileName);
   const historySheet = options.sheet
     ? findSheet(sheets, options.sheet)
     : sheets.reduce((best, s) => (historyScore(s.cells) > historyScore(best.cells) ? s : best));

@@ -12,6 +12,7 @@ import { rankRows } from './rank';
 import { errorRow } from './row';
 import { merchantSeed } from './seed';
 import { summarise } from './summary';
+import type { SharedAssumptions } from '../data/scenarios-for';
 import type { PlanTask } from './task';
 import type { MerchantRow, PortfolioSummary } from './types';
 import { AdplanError } from '../model/errors';
@@ -26,6 +27,10 @@ export interface PortfolioOptions {
   /** Threads planning: this one and jobs − 1 workers; 1 = this thread only. */
   jobs: number;
   horizonDays?: number;
+  /** The assumptions table for files that have none (--assumptions FILE). */
+  assumptions?: SharedAssumptions;
+  /** Absolute paths not to plan as merchants (the --assumptions file when it sits in the folder). */
+  exclude?: readonly string[];
   /** Compiled worker script; defaults to worker.js next to this file (dist/node). */
   workerPath?: string;
   /** Called after each merchant with (done, total). */
@@ -53,11 +58,13 @@ function taskOf(f: FoundFile, o: PortfolioOptions): PlanTask {
     runs: o.runs,
     ...(o.scenario !== undefined ? { scenario: o.scenario } : {}),
     ...(o.horizonDays !== undefined ? { horizonDays: o.horizonDays } : {}),
+    ...(o.assumptions !== undefined ? { assumptions: o.assumptions } : {}),
   };
 }
 
 export async function runPortfolio(o: PortfolioOptions): Promise<PortfolioResult> {
-  const found = await discoverFiles(o.inputs, o.cwd);
+  const skip = new Set(o.exclude ?? []);
+  const found = (await discoverFiles(o.inputs, o.cwd)).filter((f) => !skip.has(f.path));
   const rows: MerchantRow[] = [];
   const total = found.length;
   const take = (row: MerchantRow): void => {

@@ -1,3 +1,5 @@
+import type { SharedAssumptions } from '../data/scenarios-for';
+
 /** One unit of batch work, as posted to a worker (structured-clone friendly). */
 export interface PlanTask {
   path: string;
@@ -7,4 +9,6 @@ export interface PlanTask {
   runs: number;
   scenario?: string;
   horizonDays?: number;
+  /** The table for files without their own (--assumptions FILE). */
+  assumptions?: SharedAssumptions;
 }

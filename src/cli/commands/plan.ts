@@ -6,11 +6,11 @@
  * Exit 0 planned, 1 the file or its assumptions cannot be planned, 2 usage.
  */
 import { pick, text, type Lang, type Text } from '../../i18n/text';
-import { loadWorkbookFile } from '../../data/file';
+import { loadAssumptionsFile, loadWorkbookFile } from '../../data/file';
+import { scenariosFor } from '../../data/scenarios-for';
 import type { WorkbookRead } from '../../data/workbook';
-import type { DataIssue } from '../../data/types';
 import { buildPlanReport } from '../../model/engine';
-import { AdplanError, isAdplanError } from '../../model/errors';
+import { isAdplanError } from '../../model/errors';
 import { checkPeriod, planByPeriod, type Period } from '../../model/kpi';
 import type { PlanDay, PlanReport, ScenarioReport } from '../../model/report';
 import { COMMON_OPTIONS, parseCommandArgs, UsageError } from '../args';
@@ -19,7 +19,7 @@ import { formatMoney, formatNumber, renderTable } from '../format';
 import type { CliIo } from '../io';
 
 const USAGE =
-  'adplan plan <file> [--scenario NAME] [--horizon DAYS] [--runs N] [--seed S] [--period day|week] [--sheet NAME] [--json] [--lang zh-CN|en-US]';
+  'adplan plan <file> [--scenario NAME] [--horizon DAYS] [--runs N] [--seed S] [--period day|week] [--sheet NAME] [--assumptions FILE] [--json] [--lang zh-CN|en-US]';
 
 function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number, lang: Lang): number {
   if (raw === undefined) return fallback;
@@ -30,36 +30,6 @@ function integer(name: string, raw: string | undefined, fallback: number, min: n
     );
   }
   return n;
-}
-
-function where(x: DataIssue): string {
-  const cell = x.address ?? (x.row !== undefined ? `row ${x.row}` : (x.column ?? ''));
-  return x.sheet ? `${x.sheet}!${cell}` : cell;
-}
-
-/** The scenarios of the file, or why there are none usable. */
-function scenariosOf(read: WorkbookRead) {
-  if (!read.assumptions) {
-    throw new AdplanError(
-      'input',
-      text(
-        `${read.fileName} has no assumptions table: add a sheet with key | Base (| Conservative | Aggressive) — at least cogs_rate and cash_available.`,
-        `${read.fileName} 中没有假设表：请添加“键 | Base（| Conservative | Aggressive）”工作表，至少填写商品成本率与可用资金。`,
-      ),
-      'assumptions',
-    );
-  }
-  const errors = read.assumptions.issues.filter((x) => x.severity === 'error');
-  const first = errors[0];
-  if (first) {
-    const more = errors.length > 1 ? [` (+${errors.length - 1} more)`, `（另有 ${errors.length - 1} 处）`] : ['', ''];
-    throw new AdplanError(
-      'input',
-      text(`assumptions table ${where(first)}: ${first.message['en-US']}${more[0]}`, `假设表 ${where(first)}：${first.message['zh-CN']}${more[1]}`),
-      'assumptions',
-    );
-  }
-  return read.assumptions.scenarios;
 }
 
 const dayJson = (d: PlanDay) => ({
@@ -286,6 +256,7 @@ export const plan: Command = {
       seed: { type: 'string' },
       period: { type: 'string' },
       sheet: { type: 'string' },
+      assumptions: { type: 'string' },
       ...COMMON_OPTIONS,
     });
     const lang = startCommand(values, io, plan);
@@ -303,9 +274,10 @@ export const plan: Command = {
     const file = positionals[0] as string;
     try {
       const read = await loadWorkbookFile(file, values.sheet !== undefined ? { sheet: values.sheet } : {});
+      const shared = values.assumptions !== undefined ? await loadAssumptionsFile(values.assumptions) : undefined;
       const report = buildPlanReport({
         history: read.history.history,
-        scenarios: scenariosOf(read),
+        scenarios: scenariosFor(read, shared),
         ...(values.scenario !== undefined ? { scenario: values.scenario } : {}),
         ...(horizon !== undefined ? { horizonDays: horizon } : {}),
         runs,

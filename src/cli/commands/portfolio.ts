@@ -6,6 +6,9 @@
  * be planned, 2 for a usage error (including an existing --out file without --force).
  */
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadAssumptionsFile } from '../../data/file';
+import { checkAssumptions, type SharedAssumptions } from '../../data/scenarios-for';
 import { pick, text, type Lang } from '../../i18n/text';
 import { isAdplanError } from '../../model/errors';
 import { portfolioHuman } from '../../portfolio/human';
@@ -19,7 +22,7 @@ import { EXIT, startCommand, type Command } from '../command';
 import type { CliIo } from '../io';
 
 const USAGE =
-  'adplan portfolio <folder|file>… [--scenario NAME] [--runs N] [--seed S] [--jobs N] [--out summary.xlsx] [--force] [--json] [--lang zh-CN|en-US]';
+  'adplan portfolio <folder|file>… [--scenario NAME] [--runs N] [--seed S] [--jobs N] [--out summary.xlsx] [--force] [--assumptions FILE] [--json] [--lang zh-CN|en-US]';
 
 /** Default Monte Carlo runs per merchant, as for `adplan plan`. */
 export const DEFAULT_RUNS = 1000;
@@ -47,6 +50,7 @@ export const portfolio: Command = {
       jobs: { type: 'string' },
       out: { type: 'string' },
       force: { type: 'boolean', default: false },
+      assumptions: { type: 'string' },
       ...COMMON_OPTIONS,
     });
     const lang = startCommand(values, io, portfolio);
@@ -64,10 +68,23 @@ export const portfolio: Command = {
       }
     }
 
+    let shared: SharedAssumptions | undefined;
+    if (values.assumptions !== undefined) {
+      try {
+        shared = await loadAssumptionsFile(values.assumptions);
+        checkAssumptions(shared.read, shared.source);
+      } catch (e) {
+        if (!isAdplanError(e)) throw e;
+        io.stderr(`adplan portfolio: ${pick(e.text, lang)}\n`);
+        return EXIT.failed;
+      }
+    }
+
     const progress = io.stderrIsTTY ? terminalProgress(io.stderr, lang) : null;
     let result;
     try {
       result = await runPortfolio({
+        ...(shared ? { assumptions: shared, exclude: [resolve(values.assumptions as string)] } : {}),
         inputs: positionals,
         cwd: process.cwd(),
         runs,
