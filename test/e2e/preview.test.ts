@@ -177,6 +177,23 @@ describe('preview.html in Chromium', () => {
     await page.close();
   });
 
+  it('is keyboard reachable: Tab walks from the toolbar to Write plan', async () => {
+    const { page } = await openPreview('en-US');
+    await waitForProfit(page);
+    const seen: string[] = [];
+    for (let i = 0; i < 250 && !seen.includes('Write plan'); i++) {
+      await page.keyboard.press('Tab');
+      seen.push(await page.evaluate(() => (document.activeElement?.textContent ?? '').trim().slice(0, 40)));
+    }
+    expect(seen).toContain('Open workbook');
+    expect(seen).toContain('Download workbook');
+    expect(seen).toContain('Write plan');
+    // Write plan works from the keyboard too.
+    await page.keyboard.press('Enter');
+    await page.getByText(/Plan written to the new sheet/u).waitFor({ timeout: 30_000 });
+    await page.close();
+  });
+
   it('renders in Chinese with ?lang=zh-CN', async () => {
     const { page, errors } = await openPreview('zh-CN');
     await waitForProfit(page, undefined, 'zh-CN');
