@@ -1,5 +1,6 @@
 /** node:util parseArgs with our usage-error convention (exit 2, message on stderr). */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { pick, text, type Lang } from '../i18n/text';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -24,3 +25,15 @@ export const COMMON_OPTIONS = {
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies Options;
+
+/** A whole-number option in [min, max]; `fallback` when absent; otherwise a usage error. */
+export function integerOption(name: string, raw: string | undefined, fallback: number, min: number, max: number, lang: Lang): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!/^-?\d+$/u.test(raw.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw new UsageError(
+      pick(text(`--${name} must be a whole number from ${min} to ${max}, not "${raw}"`, `--${name} 应为 ${min} 到 ${max} 的整数，而不是“${raw}”`), lang),
+    );
+  }
+  return n;
+}

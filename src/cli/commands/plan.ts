@@ -9,28 +9,17 @@ import { pick, text, type Lang, type Text } from '../../i18n/text';
 import { loadAssumptionsFile, loadWorkbookFile } from '../../data/file';
 import { scenariosFor } from '../../data/scenarios-for';
 import type { WorkbookRead } from '../../data/workbook';
-import { buildPlanReport } from '../../model/engine';
+import { buildPlanReport, DEFAULT_RUNS, DEFAULT_SEED } from '../../model/engine';
 import { isAdplanError } from '../../model/errors';
 import { checkPeriod, planByPeriod, type Period } from '../../model/kpi';
 import type { PlanDay, PlanReport, ScenarioReport } from '../../model/report';
-import { COMMON_OPTIONS, parseCommandArgs, UsageError } from '../args';
+import { COMMON_OPTIONS, integerOption, parseCommandArgs, UsageError } from '../args';
 import { EXIT, startCommand, type Command } from '../command';
 import { formatMoney, formatNumber, renderTable } from '../format';
 import type { CliIo } from '../io';
 
 const USAGE =
   'adplan plan <file> [--scenario NAME] [--horizon DAYS] [--runs N] [--seed S] [--period day|week] [--sheet NAME] [--assumptions FILE] [--json] [--lang zh-CN|en-US]';
-
-function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number, lang: Lang): number {
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!/^-?\d+$/u.test(raw.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
-    throw new UsageError(
-      pick(text(`--${name} must be a whole number from ${min} to ${max}, not "${raw}"`, `--${name} 应为 ${min} 到 ${max} 的整数，而不是“${raw}”`), lang),
-    );
-  }
-  return n;
-}
 
 const dayJson = (d: PlanDay) => ({
   date: d.date,
@@ -262,9 +251,9 @@ export const plan: Command = {
     const lang = startCommand(values, io, plan);
     if (lang === null) return EXIT.ok;
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing <file>' : `expected one file, got ${positionals.length}`);
-    const horizon = values.horizon === undefined ? undefined : integer('horizon', values.horizon, 90, 1, 730, lang);
-    const runs = integer('runs', values.runs, 1000, 0, 1_000_000, lang);
-    const seed = integer('seed', values.seed, 1, -2_147_483_648, 4_294_967_295, lang);
+    const horizon = values.horizon === undefined ? undefined : integerOption('horizon', values.horizon, 90, 1, 730, lang);
+    const runs = integerOption('runs', values.runs, DEFAULT_RUNS, 0, 1_000_000, lang);
+    const seed = integerOption('seed', values.seed, DEFAULT_SEED, -2_147_483_648, 4_294_967_295, lang);
     let period: Period;
     try {
       period = checkPeriod(values.period);

@@ -9,7 +9,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadAssumptionsFile } from '../../data/file';
 import { checkAssumptions, type SharedAssumptions } from '../../data/scenarios-for';
-import { pick, text, type Lang } from '../../i18n/text';
+import { pick, text } from '../../i18n/text';
+import { DEFAULT_RUNS, DEFAULT_SEED } from '../../model/engine';
 import { isAdplanError } from '../../model/errors';
 import { portfolioHuman } from '../../portfolio/human';
 import { portfolioJson } from '../../portfolio/json';
@@ -17,26 +18,12 @@ import { terminalProgress } from '../../portfolio/progress';
 import { defaultJobs, runPortfolio } from '../../portfolio/run';
 import { buildSummaryWorkbook } from '../../portfolio/summary-workbook';
 import { saveWorkbook } from '../../portfolio/save-workbook';
-import { COMMON_OPTIONS, parseCommandArgs, UsageError } from '../args';
+import { COMMON_OPTIONS, integerOption, parseCommandArgs, UsageError } from '../args';
 import { EXIT, startCommand, type Command } from '../command';
 import type { CliIo } from '../io';
 
 const USAGE =
   'adplan portfolio <folder|file>… [--scenario NAME] [--runs N] [--seed S] [--jobs N] [--out summary.xlsx] [--force] [--assumptions FILE] [--json] [--lang zh-CN|en-US]';
-
-/** Default Monte Carlo runs per merchant, as for `adplan plan`. */
-export const DEFAULT_RUNS = 1000;
-
-function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number, lang: Lang): number {
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!/^-?\d+$/u.test(raw.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
-    throw new UsageError(
-      pick(text(`--${name} must be a whole number from ${min} to ${max}, not "${raw}"`, `--${name} 应为 ${min} 到 ${max} 的整数，而不是“${raw}”`), lang),
-    );
-  }
-  return n;
-}
 
 export const portfolio: Command = {
   name: 'portfolio',
@@ -56,9 +43,9 @@ export const portfolio: Command = {
     const lang = startCommand(values, io, portfolio);
     if (lang === null) return EXIT.ok;
     if (positionals.length === 0) throw new UsageError(pick(text('missing <folder or files>', '缺少 <文件夹或文件>'), lang));
-    const runs = integer('runs', values.runs, DEFAULT_RUNS, 0, 1_000_000, lang);
-    const seed = integer('seed', values.seed, 1, -2_147_483_648, 4_294_967_295, lang);
-    const jobs = integer('jobs', values.jobs, defaultJobs(), 1, 256, lang);
+    const runs = integerOption('runs', values.runs, DEFAULT_RUNS, 0, 1_000_000, lang);
+    const seed = integerOption('seed', values.seed, DEFAULT_SEED, -2_147_483_648, 4_294_967_295, lang);
+    const jobs = integerOption('jobs', values.jobs, defaultJobs(), 1, 256, lang);
     const out = values.out;
     if (out !== undefined) {
       if (!/\.xlsx$/iu.test(out)) throw new UsageError(pick(text(`--out must name an .xlsx file, not "${out}"`, `--out 应为 .xlsx 文件，而不是“${out}”`), lang));
