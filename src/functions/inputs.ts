@@ -27,10 +27,15 @@ function asMatrix(v: unknown, name: string): Cell[][] {
   );
 }
 
-/** The history table (header row included), read once per distinct content. */
-export function historyArg(v: unknown, name = 'history'): HistoryReadResult {
+/** The history table (header row included), read once per distinct content; with its content key. */
+export function historyArgKeyed(v: unknown, name = 'history'): { key: string; read: HistoryReadResult } {
   const cells = asMatrix(v, name);
-  return histories.get(contentKey(cells), () => readHistory(cells));
+  const key = contentKey(cells);
+  return { key, read: histories.get(key, () => readHistory(cells)) };
+}
+
+export function historyArg(v: unknown, name = 'history'): HistoryReadResult {
+  return historyArgKeyed(v, name).read;
 }
 
 /**
@@ -39,8 +44,13 @@ export function historyArg(v: unknown, name = 'history'): HistoryReadResult {
  * on a silently dropped value.
  */
 export function assumptionsArg(v: unknown, name = 'assumptions'): Scenario[] {
+  return assumptionsArgKeyed(v, name).scenarios;
+}
+
+export function assumptionsArgKeyed(v: unknown, name = 'assumptions'): { key: string; scenarios: Scenario[] } {
   const cells = asMatrix(v, name);
-  return assumptionTables.get(contentKey(cells), () => {
+  const key = contentKey(cells);
+  const scenarios = assumptionTables.get(key, () => {
     const read = readAssumptions(cells);
     const error = read.issues.find((i) => i.severity === 'error');
     if (error) {
@@ -50,6 +60,7 @@ export function assumptionsArg(v: unknown, name = 'assumptions'): Scenario[] {
     }
     return read.scenarios;
   });
+  return { key, scenarios };
 }
 
 /** Trimmed text of an optional argument, or null when omitted/blank. */

@@ -23,7 +23,7 @@ import { inheritScenarios } from '../model/scenarios';
 import { SIM_METRICS, simulationStat, type SensitivityRow, type SimulationResult } from '../model/simulation';
 import { numberArg, requiredNumber } from './args';
 import { pairedColumns } from './columns';
-import { assumptionsArg, choiceArg, historyArg, intArg, optionalText, scenarioArg } from './inputs';
+import { assumptionsArg, assumptionsArgKeyed, choiceArg, historyArgKeyed, intArg, optionalText, scenarioArg } from './inputs';
 import { Memo, contentKey } from './memo';
 import { toNumberCell, toSpill, type Spill } from './spill';
 
@@ -46,13 +46,13 @@ function scenariosOf(assumptions: unknown): Scenario[] {
 
 /** The plan for (history, assumptions, scenario, horizon), computed once per distinct content. */
 function plannedScenario(history: unknown, assumptions: unknown, scenario: unknown, horizonDays: unknown): Planned {
-  const hKey = contentKey(history);
-  const read = historyArg(history);
-  const s = scenarioArg(scenario, scenariosOf(assumptions));
+  const { key: hKey, read } = historyArgKeyed(history);
+  const table = assumptionsArgKeyed(assumptions);
+  const s = scenarioArg(scenario, inheritScenarios(table.scenarios));
   const horizon = horizonDays === null || horizonDays === undefined ? undefined : intArg(horizonDays, 'horizon_days', 1, 730, 90);
   const baselineDays = s.values.baseline_days ?? 28;
   const analysis = analyses.get(`${hKey}|${baselineDays}`, () => analyse(read.history, baselineDays));
-  const key = contentKey(hKey, assumptions, s.name, horizon ?? null);
+  const key = contentKey(hKey, table.key, s.name, horizon ?? null);
   return { key, plan: plans.get(key, () => planScenario(analysis, s, horizon)) };
 }
 
@@ -130,11 +130,11 @@ export function sensitivitySpill(history: unknown, assumptions: unknown, scenari
 }
 
 export function readinessSpill(history: unknown, assumptions: unknown, scenario: unknown, lang: Lang): Spill {
-  const read = historyArg(history);
+  const { key: hKey, read } = historyArgKeyed(history);
   const omitted = !Array.isArray(assumptions) && optionalText(assumptions) === null;
   const s = omitted ? null : scenarioArg(scenario, scenariosOf(assumptions));
   const baselineDays = s?.values.baseline_days ?? 28;
-  const analysis = analyses.get(`${contentKey(history)}|${baselineDays}`, () => analyse(read.history, baselineDays));
+  const analysis = analyses.get(`${hKey}|${baselineDays}`, () => analyse(read.history, baselineDays));
   const r = readinessOf(analysis, s);
   const verdict = r.ready ? 'READY' : 'NOT READY';
   const skipped = read.rowsSkipped > 0
