@@ -5,25 +5,17 @@
  */
 import type { Cell } from '../../data/types';
 import type { PlanDay, ScenarioReport } from '../../model/report';
-import { kpiValue, type KpiMetric as ModelKpiMetric } from '../../model/kpi';
+import { KPI_METRICS as MODEL_KPI_METRICS, kpiValue, type KpiMetric as ModelKpiMetric } from '../../model/kpi';
 import { rangeA1 } from '../gateway/address';
 import type { ChartSpec, NewSheet, WriteCell } from '../gateway/types';
 import { ASSUMPTIONS_NAME, HISTORY_NAME } from '../gateway/types';
 
-export const KPI_METRICS = [
-  'total_spend',
-  'total_gmv',
-  'total_profit',
-  'roi',
-  'incremental_roi',
-  'peak_capital',
-  'min_cash',
-  'payback_day',
-  'return_on_capital',
-  'sustainable_spend',
-  'break_even_roi',
-] as const satisfies readonly ModelKpiMetric[];
-export type KpiMetric = (typeof KPI_METRICS)[number];
+/** The plan sheet's KPI block: the model's KPIs, less the ones a merchant reads elsewhere. */
+const NOT_ON_SHEET = ['return_on_capital_annualised', 'unit_margin', 'target_marginal_roi'] as const;
+export type KpiMetric = Exclude<ModelKpiMetric, (typeof NOT_ON_SHEET)[number]>;
+export const KPI_METRICS: readonly KpiMetric[] = MODEL_KPI_METRICS.filter(
+  (m): m is KpiMetric => !(NOT_ON_SHEET as readonly string[]).includes(m),
+);
 
 export const PLAN_COLUMNS = [
   'date', 'spend', 'paid_gmv', 'organic_gmv', 'gmv', 'orders', 'profit', 'cash', 'roi', 'marginal_roi', 'limit',
