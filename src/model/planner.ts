@@ -195,18 +195,10 @@ export function buildPlan(setup: PlanSetup): PlanResult {
   return summarise(setup, terms, capGmv, { spend, paidGmv, base, gmv, organicOnlyGmv, limits, flows, organicFlows, cash, organicCash }, organicShortfall, cashBound);
 }
 
-interface Series {
-  spend: Float64Array;
-  paidGmv: Float64Array;
+/** The day-by-day arrays of a plan (PlanResult's, with the organic base under its short name). */
+type Series = Pick<PlanResult, 'spend' | 'paidGmv' | 'gmv' | 'organicOnlyGmv' | 'limits' | 'flows' | 'organicFlows' | 'cash' | 'organicCash'> & {
   base: Float64Array;
-  gmv: Float64Array;
-  organicOnlyGmv: Float64Array;
-  limits: Limit[];
-  flows: Float64Array;
-  organicFlows: Float64Array;
-  cash: Float64Array;
-  organicCash: Float64Array;
-}
+};
 
 function summarise(setup: PlanSetup, terms: CashTerms, capGmv: number, x: Series, organicShortfall: number | null, cashBound: number): PlanResult {
   const A = setup.assumptions;
