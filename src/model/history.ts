@@ -32,10 +32,25 @@ export interface DayRecord {
   buyers: number | null;
   impressions: number | null;
   clicks: number | null;
+  /** 净成交金额: GMV net of refunds within 1 hour (MODEL §12 net basis); absent when not exported. */
+  netGmv?: number | null;
+  /** 1小时内退款率 as a fraction of GMV; absent when not exported. */
+  refund1hRate?: number | null;
+  /** GMV sold outside ad time (罗盘 非投放时段): organic by construction (MODEL §11). */
+  organicGmvObserved?: number | null;
+  /** 投放贡献成交金额: platform-attributed paid GMV, biased upward; a weak prior only (MODEL §11). */
+  attributedPaidGmv?: number | null;
+  /** 赠款 part of spend (no cash); absent when not exported. */
+  grantSpend?: number | null;
 }
+
+/** Which GMV measure the reader took for `gmv` (DATA.md "Measures, not aliases"). */
+export type GmvMeasure = 'gmv' | 'pay_amount' | 'room_gmv' | 'net_gmv' | 'unknown';
 
 export interface History {
   /** Ascending by date, one record per calendar day, no duplicates. */
   days: DayRecord[];
   viewsMeasure: ViewsMeasure;
+  /** Which GMV measure `gmv` is; absent = the old single-measure reading. */
+  gmvMeasure?: GmvMeasure;
 }

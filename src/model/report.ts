@@ -37,7 +37,15 @@ export interface CurveReport {
   maxSpend: number | null;
   residualSd: number | null;
   note?: Text;
+  /** Which GMV the curve maps spend to (MODEL §11): "direct" paid GMV, or "whole-room" incremental GMV. */
+  basis?: CurveBasis;
+  /** Whole-room only: expected organic GMV per day O (null when not identified). */
+  organicGmvPerDay?: number | null;
+  /** Whole-room only: an interval for S* (null when not identified). */
+  sStarInterval?: [number, number] | null;
 }
+
+export type CurveBasis = 'direct' | 'whole-room';
 
 export interface LiftReport {
   lambda: number;
@@ -50,8 +58,22 @@ export interface LiftReport {
 
 export interface EconomicsReport {
   unitMargin: number;
+  /** 1/u: incremental GMV per yuan at which paid traffic breaks even, pay basis (支付). */
   breakEvenRoi: number;
   targetMarginalRoi: number;
+  /** (1 − r1h)/u: the same on the 净成交 basis (MODEL §12). */
+  breakEvenRoiNet?: number;
+  /** Whole-room break-even 整体ROI (O + Gp(S_be))/S_be; null when no organic measure applies. */
+  roomBreakEvenRoi?: number | null;
+  /** What to set on the platform at the sustainable spend (MODEL §12). */
+  targets?: RoiTargets;
+}
+
+/** The 全域 lever: 整体ROI targets (pay and 净成交 basis) and the daily budget. */
+export interface RoiTargets {
+  roomRoi: number | null;
+  roomRoiNet: number | null;
+  dailyBudget: number;
 }
 
 export interface KpiReport {
@@ -102,6 +124,8 @@ export interface PlanDay {
   roi: number | null;
   marginalRoi: number | null;
   limit: Limit;
+  /** 整体支付ROI target that yields this day's planned spend (null at zero spend). */
+  roiTarget?: number | null;
 }
 
 export interface ScenarioReport {
