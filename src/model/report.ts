@@ -110,6 +110,11 @@ export interface RiskReport {
   paybackDayP90: number | null;
   pLoss: number;
   pCashShort: number;
+  /** P(incremental profit < 0): whether the *paid* spend pays (what it adds over organic-only). */
+  pLossIncremental?: number;
+  incrementalProfitP10?: number;
+  incrementalProfitP50?: number;
+  incrementalProfitP90?: number;
 }
 
 export interface PlanDay {
