@@ -56,7 +56,8 @@ function plannedScenario(history: unknown, assumptions: unknown, scenario: unkno
   return { key, plan: plans.get(key, () => planScenario(analysis, s, horizon)) };
 }
 
-const PLAN_COLUMNS = {
+/** PLAN's header row per language (the task pane writes the same header into values-only sheets). */
+export const PLAN_COLUMNS = {
   date: ['date', '日期'],
   spend: ['spend', '消耗'],
   paidGmv: ['paid_gmv', '付费成交'],

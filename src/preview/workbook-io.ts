@@ -1,16 +1,13 @@
 /**
  * The preview's files: .xlsx/.csv bytes → an in-memory workbook (through the reader's file edge,
- * so the preview reads exactly what the CLI reads), and the in-memory workbook → .xlsx bytes with
- * live ADPLAN formulas. Loaded lazily: ExcelJS stays out of the Excel task pane's bundle.
+ * so the preview reads exactly what the CLI reads). Saving is workbook-save.ts. Loaded lazily:
+ * ExcelJS stays out of the Excel task pane's bundle.
  */
-import { Workbook } from 'exceljs';
 import { readCsvBytes } from '../data/csv';
 import { readXlsxBytes } from '../data/xlsx';
-import { writeArrayFormula, writeFormula, type CachedValue } from '../data/xlsx-write';
 import { text } from '../i18n/text';
 import { AdplanError } from '../model/errors';
-import type { MemoryGateway, MemoryWorkbookInit } from '../taskpane/gateway/memory';
-import { isFormulaCell, type WriteCell } from '../taskpane/gateway/types';
+import type { MemoryWorkbookInit } from '../taskpane/gateway/memory';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
@@ -46,41 +43,4 @@ export async function openWorkbook(bytes: Uint8Array, fileName: string): Promise
   const csv = readCsvBytes(bytes);
   if (csv.cells.length === 0) throw new AdplanError('input', text(`${fileName} has no rows.`, `${fileName} 没有数据行。`));
   return { sheets: [{ name: baseName(fileName), cells: csv.cells }] };
-}
-
-function plain(c: WriteCell | undefined): CachedValue | null {
-  if (c === null || c === undefined || isFormulaCell(c)) return null;
-  return c as CachedValue;
-}
-
-/** The in-memory workbook as .xlsx: values, formulas (spills as array formulas) and the names. */
-export async function saveWorkbook(gw: MemoryGateway): Promise<Uint8Array> {
-  const wb = new Workbook();
-  wb.creator = 'AdPlan preview';
-  for (const sheet of gw.sheets) {
-    const ws = wb.addWorksheet(sheet.name);
-    const covered = new Set<string>();
-    sheet.cells.forEach((row, i) =>
-      row.forEach((c, j) => {
-        if (!isFormulaCell(c) || !c.spill) return;
-        writeArrayFormula(ws, i + 1, j + 1, c.formula, c.spill as (CachedValue | null)[][]);
-        c.spill.forEach((r, di) => r.forEach((_, dj) => covered.add(`${i + di},${j + dj}`)));
-      }),
-    );
-    sheet.cells.forEach((row, i) =>
-      row.forEach((c, j) => {
-        if (covered.has(`${i},${j}`)) return;
-        if (isFormulaCell(c)) writeFormula(ws, i + 1, j + 1, c.formula, c.result as CachedValue | null);
-        else {
-          const v = plain(c);
-          if (v !== null) ws.getCell(i + 1, j + 1).value = v;
-        }
-      }),
-    );
-  }
-  for (const [name, ref] of Object.entries(gw.names)) {
-    const abs = ref.address.replace(/([A-Z]+)(\d+)/gu, '$$$1$$$2');
-    wb.definedNames.add(`'${ref.sheet.replace(/'/gu, "''")}'!${abs}`, name);
-  }
-  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }

@@ -181,6 +181,17 @@ export const enUS = {
   'plan.kpi.break_even_roi': 'Break-even ROI',
   'plan.spendChart': 'Daily spend',
   'plan.cashChart': 'Cash balance',
+  'plan.sheetName': 'Plan – {scenario}',
+  'plan.limit.target': 'target',
+  'plan.limit.ramp': 'ramp',
+  'plan.limit.cash': 'cash',
+  'plan.limit.capacity': 'capacity',
+  'plan.limit.extrapolation': 'extrapolation',
+  'plan.limit.max': 'cap',
+  'preset.Base': 'Base',
+  'preset.Conservative': 'Conservative',
+  'preset.Aggressive': 'Aggressive',
+  'assumptions.sheetName': 'AdPlan Assumptions',
 } as const;
 
 export type MessageKey = keyof typeof enUS;

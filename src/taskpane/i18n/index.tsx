@@ -48,6 +48,13 @@ export function makeI18n(lang: Lang): I18n {
   };
 }
 
+const PRESETS = ['Base', 'Conservative', 'Aggressive'] as const;
+
+/** A built-in preset's name in the pane's language (基准/稳健/进取); any other name as it is. */
+export function presetName(i18n: I18n, name: string): string {
+  return (PRESETS as readonly string[]).includes(name) ? i18n.t(`preset.${name as (typeof PRESETS)[number]}`) : name;
+}
+
 const I18nContext = createContext<I18n>(makeI18n('en-US'));
 
 export function I18nProvider({ lang, children }: { lang: Lang; children: ReactNode }) {
