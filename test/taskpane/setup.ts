@@ -12,3 +12,11 @@ class ResizeObserverStub {
 if (typeof HTMLCanvasElement !== 'undefined') {
   HTMLCanvasElement.prototype.getContext = (() => null) as unknown as HTMLCanvasElement['getContext'];
 }
+
+// jsdom has no SVG text layout; the charts measure axis titles with it (real browsers: e2e).
+const svgProto = (globalThis as unknown as { SVGElement?: { prototype: Record<string, unknown> } }).SVGElement?.prototype;
+if (svgProto && typeof svgProto.getComputedTextLength !== 'function') {
+  svgProto.getComputedTextLength = function (this: Element): number {
+    return (this.textContent ?? '').length * 7;
+  };
+}
