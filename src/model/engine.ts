@@ -5,6 +5,7 @@
  */
 import { text } from '../i18n/text';
 import type { Scenario } from './assumptions';
+import { checkAssumption, defaultOf, valueOrDefault } from './assumption-check';
 import { computeBaseline, type BaselineMetrics } from './baseline';
 import { cashflow as cashflowOf, cashTermsOf } from './cash';
 import { tryFitCurve, type FitResult } from './curve-fit';
@@ -14,11 +15,11 @@ import { AdplanError } from './errors';
 import type { History } from './history';
 import { carrySeries, estimateLift, leverageOf, type LiftEstimate } from './lift';
 import { buildPlan, type PlanResult, type PlanSetup } from './planner';
-import { assessReadiness, type Readiness } from './readiness';
+import { assessReadiness, thresholdsOf, type Readiness } from './readiness';
+import { RUN_OPTIONS } from './run-options';
 import type { BaselineReport, LiftReport, PlanReport, ScenarioReport } from './report';
 import { assumedCurve, toCurveReport, type Curve } from './response-curve';
 import {
-  checkAssumption,
   inheritScenarios,
   resolveAssumptions,
   unitEconomicsOf,
@@ -28,8 +29,8 @@ import {
 import { sensitivity, simContextOf, simulate, riskReport, checkRuns, type SimContext, type SimMetric, type SensitivityRow, type SimulationResult, type Uncertainty } from './simulation';
 import { sustainableSpend, targetMarginalRoi } from './sustainable-spend';
 
-export const DEFAULT_RUNS = 1000;
-export const DEFAULT_SEED = 1;
+export const DEFAULT_RUNS = RUN_OPTIONS.runs.default;
+export const DEFAULT_SEED = RUN_OPTIONS.seed.default;
 
 /** What the history says, independent of any scenario but the baseline window. */
 export interface Analysis {
@@ -58,7 +59,7 @@ function emptyHistory(): AdplanError {
 }
 
 /** Baseline, fitted curve and lift estimate from the history (the scenario-free part). */
-export function analyse(history: History, baselineDays = 28): Analysis {
+export function analyse(history: History, baselineDays = defaultOf('baseline_days')): Analysis {
   if (history.days.length === 0) throw emptyHistory();
   const baseline = computeBaseline(history, baselineDays);
   const paid = history.days.filter((d) => d.spend > 0 && d.paidGmv !== null);
@@ -103,10 +104,7 @@ function curveFor(a: Analysis, r: ResolvedAssumptions): Curve {
 }
 
 function checkHorizon(h: number): number {
-  if (!Number.isInteger(h) || h < 1 || h > 730) {
-    throw new AdplanError('input', text(`horizon_days must be a whole number from 1 to 730, got ${String(h)}.`, `horizon_days 应为 1 到 730 之间的整数,实际为 ${String(h)}。`), 'horizon_days');
-  }
-  return h;
+  return checkAssumption('horizon_days', h);
 }
 
 /** Plan one scenario against an analysis. */
@@ -202,21 +200,7 @@ export function readinessOf(a: Analysis, s: Scenario | null): Readiness {
     // Readiness still speaks without a complete assumptions table; the margin check is skipped.
     if (!(e instanceof AdplanError) || e.kind !== 'input') throw e;
   }
-  const threshold = (k: 'min_days' | 'max_cvr_cv' | 'max_refund_rate' | 'min_orders_per_day', fallback: number): number => {
-    const x = v[k];
-    return x === undefined || x === null ? fallback : checkAssumption(k, x);
-  };
-  return assessReadiness(
-    a.baseline,
-    {
-      minDays: threshold('min_days', 14),
-      maxCvrCv: threshold('max_cvr_cv', 0.35),
-      maxRefundRate: threshold('max_refund_rate', 0.5),
-      minOrdersPerDay: threshold('min_orders_per_day', 3),
-    },
-    rho,
-    u,
-  );
+  return assessReadiness(a.baseline, thresholdsOf(v), rho, u);
 }
 
 export function baselineReport(m: BaselineMetrics, r: Readiness): BaselineReport {
@@ -271,7 +255,7 @@ export function buildPlanReport(input: PlanReportInput): PlanReport {
   const chosen = selectScenarios(input.scenarios, input.scenario);
   const first = chosen[0]!;
   const bd = first.values.baseline_days;
-  const analysis = analyse(input.history, bd === undefined || bd === null ? 28 : checkAssumption('baseline_days', bd));
+  const analysis = analyse(input.history, valueOrDefault('baseline_days', bd));
   const plans = chosen.map((s) => planScenario(analysis, s, input.horizonDays));
   const readiness = readinessOf(analysis, first);
   const notReady = readiness.ready

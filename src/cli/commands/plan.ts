@@ -9,11 +9,12 @@ import { pick, text, type Lang, type Text } from '../../i18n/text';
 import { loadAssumptionsFile, loadWorkbookFile } from '../../data/file';
 import { scenariosFor } from '../../data/scenarios-for';
 import type { WorkbookRead } from '../../data/workbook';
-import { buildPlanReport, DEFAULT_RUNS, DEFAULT_SEED } from '../../model/engine';
+import { buildPlanReport } from '../../model/engine';
+import { RUN_OPTIONS } from '../../model/run-options';
 import { isAdplanError } from '../../model/errors';
 import { checkPeriod, planByPeriod, type Period } from '../../model/kpi';
 import type { PlanDay, PlanReport, ScenarioReport } from '../../model/report';
-import { COMMON_OPTIONS, integerOption, parseCommandArgs, UsageError } from '../args';
+import { assumptionBounds, boundedOption, COMMON_OPTIONS, parseCommandArgs, UsageError } from '../args';
 import { EXIT, startCommand, type Command } from '../command';
 import { formatMoney, formatNumber, renderTable } from '../format';
 import type { CliIo } from '../io';
@@ -251,9 +252,9 @@ export const plan: Command = {
     const lang = startCommand(values, io, plan);
     if (lang === null) return EXIT.ok;
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing <file>' : `expected one file, got ${positionals.length}`);
-    const horizon = values.horizon === undefined ? undefined : integerOption('horizon', values.horizon, 90, 1, 730, lang);
-    const runs = integerOption('runs', values.runs, DEFAULT_RUNS, 0, 1_000_000, lang);
-    const seed = integerOption('seed', values.seed, DEFAULT_SEED, -2_147_483_648, 4_294_967_295, lang);
+    const horizon = values.horizon === undefined ? undefined : boundedOption('horizon', values.horizon, assumptionBounds('horizon_days'), lang);
+    const runs = boundedOption('runs', values.runs, RUN_OPTIONS.runs, lang);
+    const seed = boundedOption('seed', values.seed, RUN_OPTIONS.seed, lang);
     let period: Period;
     try {
       period = checkPeriod(values.period);
