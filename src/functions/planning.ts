@@ -8,8 +8,9 @@ import type { Lang } from '../i18n/text';
 import type { Scenario } from '../model/assumptions';
 import {
   analyse,
+  baselineDaysOf,
   cashflow,
-  planScenario,
+  planFor,
   readinessOf,
   scenarioSensitivity,
   simulateScenario,
@@ -50,10 +51,12 @@ function plannedScenario(history: unknown, assumptions: unknown, scenario: unkno
   const table = assumptionsArgKeyed(assumptions);
   const s = scenarioArg(scenario, inheritScenarios(table.scenarios));
   const horizon = horizonDays === null || horizonDays === undefined ? undefined : intArg(horizonDays, 'horizon_days', 1, 730, 90);
-  const baselineDays = s.values.baseline_days ?? 28;
-  const analysis = analyses.get(`${hKey}|${baselineDays}`, () => analyse(read.history, baselineDays));
   const key = contentKey(hKey, table.key, s.name, horizon ?? null);
-  return { key, plan: plans.get(key, () => planScenario(analysis, s, horizon)) };
+  const plan = plans.get(key, () => {
+    const source = (days: number): Analysis => analyses.get(`${hKey}|${days}`, () => analyse(read.history, days));
+    return planFor({ history: read.history, scenarios: [s], scenario: s.name, ...(horizon !== undefined ? { horizonDays: horizon } : {}) }, source).plans[0]!;
+  });
+  return { key, plan };
 }
 
 const PLAN_COLUMNS = {
@@ -133,7 +136,7 @@ export function readinessSpill(history: unknown, assumptions: unknown, scenario:
   const { key: hKey, read } = historyArgKeyed(history);
   const omitted = !Array.isArray(assumptions) && optionalText(assumptions) === null;
   const s = omitted ? null : scenarioArg(scenario, scenariosOf(assumptions));
-  const baselineDays = s?.values.baseline_days ?? 28;
+  const baselineDays = baselineDaysOf(s);
   const analysis = analyses.get(`${hKey}|${baselineDays}`, () => analyse(read.history, baselineDays));
   const r = readinessOf(analysis, s);
   const verdict = r.ready ? 'READY' : 'NOT READY';
