@@ -160,6 +160,7 @@ function kpiTable(r: PlanReport, lang: Lang): string {
     row(text('unit margin u', '单位贡献率 u'), (x) => pct(x.economics.unitMargin)),
     row(text('break-even ROI', '保本投产比'), (x) => ratio(x.economics.breakEvenRoi)),
     row(text('target marginal ROI', '目标边际投产比'), (x) => ratio(x.economics.targetMarginalRoi)),
+    row(text('organic lift λ / θ used', '采用的自然流撬动 λ / θ'), (x) => (x.lift ? `${ratio(x.lift.lambda, 3)} / ${ratio(x.lift.theta, 2)}` : '—')),
     row(text('sustainable spend S* /day', '可持续日消耗 S*'), (x) => money(x.kpis.sustainableSpend)),
     row(text('total spend', '总消耗'), (x) => money(x.kpis.totalSpend)),
     row(text('total GMV', '总成交'), (x) => money(x.kpis.totalGmv)),

@@ -8,8 +8,7 @@ import type { AssumptionsReadResult, HistoryReadResult } from '../../data/types'
 import { text, type Text } from '../../i18n/text';
 import type { History } from '../../model/history';
 import type { Scenario } from '../../model/assumptions';
-import { valueOrDefault } from '../../model/assumption-check';
-import { analyse, baselineReport, buildPlanReport, readinessOf } from '../../model/engine';
+import { analyse, baselineDaysOf, baselineReport, buildPlanReport, readinessOf } from '../../model/engine';
 import { inheritScenarios } from '../../model/scenarios';
 import { isAdplanError } from '../../model/errors';
 import type { BaselineReport, PlanReport } from '../../model/report';
@@ -64,7 +63,7 @@ export function computePlan(input: PlanInput): PlanComputation {
   if (report.ok) return { report, baseline: report.value.baseline };
   const first = inheritScenarios(input.scenarios)[0] ?? null;
   const verdict = attempt(() => {
-    const a = analyse(input.history, valueOrDefault('baseline_days', first?.values.baseline_days));
+    const a = analyse(input.history, baselineDaysOf(first));
     return baselineReport(a.baseline, readinessOf(a, first));
   });
   return { report, baseline: verdict.ok ? verdict.value : null };
