@@ -141,10 +141,24 @@ export function detectHeader(cells: readonly (readonly Cell[])[]): ColumnMapping
     columns.orders = columns.paid_orders;
     headers.orders = headers.paid_orders as string;
   }
+  matchViewsMeasure(best.columns, best.headers, cells[bestIndex] ?? []);
   // Views are optional (经营概览, 全域 exports have none): CVR/GPM are then unknown.
   const missing: HistoryField[] = REQUIRED_FIELDS.filter((f) => columns[f] === undefined);
   if (missing.length > 0) throw missingColumns(missing, found);
   return { headerIndex: bestIndex, columns, headers, ambiguous: best.ambiguous };
+}
+
+/**
+ * 人数 and 次数 are different measures: when the organic/paid split is in 人数 (百应 单场), views
+ * must be the 人数 column too, or organic = views − paid would mix them.
+ */
+function matchViewsMeasure(columns: ColumnMapping['columns'], headers: ColumnMapping['headers'], row: readonly Cell[]): void {
+  const split = headers.organic_views ?? headers.paid_views;
+  if (!split || viewsMeasureOf(split) !== 'unique' || viewsMeasureOf(headers.views) !== 'count') return;
+  const col = row.findIndex((c) => typeof c === 'string' && /^(直播间)?观看人数$/u.test(headerKey(c)));
+  if (col < 0) return;
+  columns.views = col;
+  headers.views = cellText(row[col]).trim();
 }
 
 function missingColumns(missing: readonly HistoryField[], found: readonly string[]): AdplanError {

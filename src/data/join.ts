@@ -246,7 +246,7 @@ export function joinSources(sources: readonly Source[]): JoinedHistory {
   for (const [k, m] of Object.entries(measures)) {
     const others = sources.filter((s) => sourceLabel(s) !== m.source && k in measuresOf(choose([s])));
     const also = others.length > 0 ? others.map(sourceLabel).join(', ') : '';
-    issue2(issues, k, m, also);
+    measureNote(issues, k, m, also);
   }
   if (spendMissing > 0) {
     issues.push(
@@ -292,7 +292,7 @@ export function joinSources(sources: readonly Source[]): JoinedHistory {
   return { read, family: familyOf(c.gmv), sources: infos, measures, overlap: { from, to, days: days.length } };
 }
 
-function issue2(issues: DataIssue[], key: string, m: MeasureInfo, also: string): void {
+function measureNote(issues: DataIssue[], key: string, m: MeasureInfo, also: string): void {
   issues.push(
     note(
       text(
