@@ -206,3 +206,15 @@ describe('recognition is by headers only', () => {
     expect(FAMILY_IDS).toContain('generic');
   });
 });
+
+describe('UTF-16 CSV without a BOM', () => {
+  it('is recognised by its NUL bytes (LE and BE)', async () => {
+    const { readCsvBytes } = await import('../../src/data/csv');
+    const text = '日期\t整体消耗\t整体成交金额\t整体成交订单数\t净成交金额\r\n20260725\t1,000.00\t5,000.00\t50\t4,800.00\r\n';
+    const le = readCsvBytes(new Uint8Array(Buffer.from(text, 'utf16le')));
+    expect(le.encoding).toBe('utf-16le');
+    expect(le.cells[1]).toEqual(['20260725', '1,000.00', '5,000.00', '50', '4,800.00']);
+    const swapped = Buffer.from(text, 'utf16le').swap16();
+    expect(readCsvBytes(new Uint8Array(swapped)).cells[0]?.[0]).toBe('日期');
+  });
+});
