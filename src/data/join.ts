@@ -60,7 +60,7 @@ export interface JoinedHistory {
   overlap: { from: IsoDate; to: IsoDate; days: number } | null;
 }
 
-export const sourceLabel = (s: Source): string => (s.sheet ? `${s.file} › ${s.sheet}` : s.file);
+export const sourceLabel = (s: Source): string => (s.sheet ? (s.file ? `${s.file} › ${s.sheet}` : s.sheet) : s.file);
 const familyOf = (s: Source): FamilyId => s.read.family ?? 'generic';
 
 const GMV_ORDER: readonly FamilyId[] = [
