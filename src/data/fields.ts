@@ -48,7 +48,7 @@ export const FIELDS: readonly FieldSpec[] = [
   {
     field: 'gmv',
     zh: '成交金额',
-    aliases: ['成交金额', '直播间成交金额', '直播间用户支付金额', '用户支付金额', '销售额', 'gmv', 'sales', 'revenue', '整体成交金额', '支付金额'],
+    aliases: ['成交金额', '直播间成交金额', '直播间用户支付金额', '用户支付金额', '销售额', 'gmv', 'sales', 'revenue', '整体成交金额', '支付金额', '用户实际支付金额'],
     patterns: [/^(直播间)?(用户)?(成交|支付|销售)(金额|额)$/u, /^(total)?(gmv|sales|revenue)$/u],
   },
   {
@@ -79,13 +79,13 @@ export const FIELDS: readonly FieldSpec[] = [
   {
     field: 'impressions',
     zh: '直播间曝光人数',
-    aliases: ['直播间曝光人数', '直播间曝光次数', '曝光人数', '曝光次数', '展示次数', 'impressions'],
+    aliases: ['直播间曝光人数', '直播间曝光次数', '曝光人数', '曝光次数', '展示次数', 'impressions', '直播间整体曝光次数', '整体展示次数', '整体展现次数'],
     patterns: [],
   },
   {
     field: 'clicks',
     zh: '直播间商品点击人数',
-    aliases: ['直播间商品点击人数', '商品点击人数', '点击次数', '点击人数', 'clicks'],
+    aliases: ['直播间商品点击人数', '商品点击人数', '点击次数', '点击人数', 'clicks', '整体点击次数'],
     patterns: [],
   },
   // Measures carried next to GMV (DATA.md "Real export families"): never aliases of gmv/spend.
@@ -93,7 +93,7 @@ export const FIELDS: readonly FieldSpec[] = [
   {
     field: 'refund_1h_rate',
     zh: '1小时内退款率',
-    aliases: ['1小时内退款率', '1小时退款率', '直播间1小时退款率', '1小时内退款率(支付时间)', 'refund1hrate'],
+    aliases: ['1小时内退款率', '1小时退款率', '直播间1小时退款率', 'refund1hrate'],
     patterns: [],
   },
   { field: 'attributed_paid_gmv', zh: '投放贡献成交金额', aliases: ['投放贡献成交金额', 'attributedpaidgmv'], patterns: [] },

@@ -92,6 +92,15 @@ function refundsNegative(ctx: Ctx): boolean {
   return neg > 0;
 }
 
+/**
+ * A rate written without a % sign is in percentage points when its header says (%) or when it
+ * exceeds 1 (a share of GMV cannot): "1.20" under 1小时内退款率(%) is 1.2 %. "1.20%" is already 0.012.
+ */
+function ratePoints(raw: Cell, v: number, header: string | undefined): boolean {
+  if (typeof raw === 'string' && /[%％]/u.test(raw)) return false;
+  return v > 1 || (header !== undefined && /[%％]/u.test(header));
+}
+
 interface Pending {
   severity: 'error' | 'warning';
   message: Text;
@@ -128,6 +137,7 @@ function readSession(ctx: Ctx, index: number, flipRefunds: boolean, d: Parsed<Da
     }
     anyValue = true;
     if (scale !== 1) v = clean(v * scale);
+    if (kind === 'rate' && ratePoints(row[col], v, ctx.map.headers[f])) v = clean(v / 100);
     if (f === 'refund_amount' && flipRefunds) v = -v;
     if (v < 0) {
       if (core) rowError = true;

@@ -218,3 +218,13 @@ describe('UTF-16 CSV without a BOM', () => {
     expect(readCsvBytes(new Uint8Array(swapped)).cells[0]?.[0]).toBe('日期');
   });
 });
+
+describe('rates as exports write them', () => {
+  it('"1.20%", 1.2 under a (%) header, and 1.2 (> 1, percentage points) are all 1.2 %', () => {
+    const head = ['日期', '整体消耗', '整体成交金额', '整体成交订单数', '净成交金额'];
+    for (const [h, cell] of [['1小时内退款率', '1.20%'], ['1小时内退款率(%)', 1.2], ['1小时内退款率', '1.2'], ['1小时内退款率(%)', '1.20']] as const) {
+      const r = readHistory([[...head, h], ['2026-07-25', 100, 1000, 10, 900, cell]]);
+      expect(r.history.days[0]?.refund1hRate).toBeCloseTo(0.012, 9);
+    }
+  });
+});
