@@ -1,12 +1,12 @@
 /**
- * adplan plan <file> [--scenario NAME] [--horizon DAYS] [--runs N] [--seed S] [--period day|week]
+ * adplan plan <file>… [--scenario NAME] [--horizon DAYS] [--runs N] [--seed S] [--period day|week]
  *                    [--sheet NAME] [--json] [--lang zh-CN|en-US]
- * The engine on one merchant file: baseline and readiness, the fitted curve, KPIs with the
+ * The engine on one merchant (one file, or several joined on the date): baseline and readiness, the fitted curve, KPIs with the
  * scenarios side by side, and the plan's first two weeks. --json prints the issue-4 contract.
  * Exit 0 planned, 1 the file or its assumptions cannot be planned, 2 usage.
  */
 import { pick, text, type Lang, type Text } from '../../i18n/text';
-import { loadAssumptionsFile, loadWorkbookFile } from '../../data/file';
+import { loadAssumptionsFile, loadMerchantFiles } from '../../data/file';
 import { scenariosFor } from '../../data/scenarios-for';
 import type { WorkbookRead } from '../../data/workbook';
 import { buildPlanReport } from '../../model/engine';
@@ -20,7 +20,7 @@ import { formatMoney, formatNumber, renderTable } from '../format';
 import type { CliIo } from '../io';
 
 const USAGE =
-  'adplan plan <file> [--scenario NAME] [--horizon DAYS] [--runs N] [--seed S] [--period day|week] [--sheet NAME] [--assumptions FILE] [--json] [--lang zh-CN|en-US]';
+  'adplan plan <file>… [--scenario NAME] [--horizon DAYS] [--runs N] [--seed S] [--period day|week] [--sheet NAME] [--assumptions FILE] [--json] [--lang zh-CN|en-US]';
 
 const dayJson = (d: PlanDay) => ({
   date: d.date,
@@ -252,7 +252,8 @@ export const plan: Command = {
     });
     const lang = startCommand(values, io, plan);
     if (lang === null) return EXIT.ok;
-    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing <file>' : `expected one file, got ${positionals.length}`);
+    // Several files are one merchant (罗盘 + 千川 exports), joined on the date by the reader.
+    if (positionals.length === 0) throw new UsageError('missing <file>');
     const horizon = values.horizon === undefined ? undefined : boundedOption('horizon', values.horizon, assumptionBounds('horizon_days'), lang);
     const runs = boundedOption('runs', values.runs, RUN_OPTIONS.runs, lang);
     const seed = boundedOption('seed', values.seed, RUN_OPTIONS.seed, lang);
@@ -262,9 +263,8 @@ export const plan: Command = {
     } catch {
       throw new UsageError(pick(text(`--period must be day or week, not "${values.period}"`, `--period 应为 day 或 week，而不是“${values.period}”`), lang));
     }
-    const file = positionals[0] as string;
     try {
-      const read = await loadWorkbookFile(file, values.sheet !== undefined ? { sheet: values.sheet } : {});
+      const read = await loadMerchantFiles(positionals, values.sheet !== undefined ? { sheet: values.sheet } : {});
       const shared = values.assumptions !== undefined ? await loadAssumptionsFile(values.assumptions) : undefined;
       const report = buildPlanReport({
         history: read.history.history,
