@@ -39,6 +39,7 @@ async function merchantFile(): Promise<Uint8Array> {
 
 describe('Download workbook keeps the opened workbook', () => {
   let source: OpenedSource;
+  let demoFormulas = 0;
   let before: Awaited<ReturnType<typeof sheetsXml>>;
   beforeAll(async () => {
     const bytes = await merchantFile();
@@ -46,9 +47,10 @@ describe('Download workbook keeps the opened workbook', () => {
     before = await sheetsXml(bytes);
   });
 
-  it('formulas-demo.xlsx itself has 32 formulas (the baseline of the round trip)', async () => {
+  it('formulas-demo.xlsx itself has its formulas (32 when issue 16 was filed; more as functions are added)', async () => {
     const demo = await sheetsXml(new Uint8Array(readFileSync(DEMO)));
-    expect([...demo.sheets.values()].reduce((n, x) => n + count(x, /<f[ >]/gu), 0)).toBe(32);
+    demoFormulas = [...demo.sheets.values()].reduce((n, x) => n + count(x, /<f[ >]/gu), 0);
+    expect(demoFormulas).toBeGreaterThanOrEqual(32);
   });
 
   it('keeps formulas, dynamic arrays, hidden states, panes and widths; applies edits; appends the plan sheet with formats', async () => {
@@ -70,8 +72,8 @@ describe('Download workbook keeps the opened workbook', () => {
     const formulas = (x: Awaited<ReturnType<typeof sheetsXml>>, skip: string) =>
       [...x.sheets.entries()].filter(([n]) => n !== skip).reduce((n, [, xml]) => n + count(xml, /<f[ >]/gu), 0);
     for (const [n, xml] of before.sheets) expect([n, count(after.sheets.get(n) ?? '', /<f[ >]/gu)]).toEqual([n, count(xml, /<f[ >]/gu)]);
-    expect(formulas(after, '投放计划 – 基准')).toBe(32);
-    expect(formulas(after, '')).toBe(33);
+    expect(formulas(after, '投放计划 – 基准')).toBe(demoFormulas);
+    expect(formulas(after, '')).toBe(demoFormulas + 1);
     // Excel 365 spills stay dynamic (cm), the new one too.
     const cms = (x: Awaited<ReturnType<typeof sheetsXml>>) => [...x.sheets.values()].reduce((n, xml) => n + count(xml, /\scm="1"/gu), 0);
     expect(cms(after)).toBe(cms(before) + 1);

@@ -7,8 +7,8 @@
 import type { Cell } from '../../data/types';
 import { dateToExcelSerial } from '../../data/cells';
 import { fitWidth, numberFormat, type NumberKind } from '../../data/number-formats';
-import { PLAN_COLUMNS as SPILL_HEADER } from '../../functions/planning';
 import type { Lang } from '../../i18n/text';
+import { PLAN_DAY_COLUMNS, planDayValue, type PlanDayColumn, type PlanDayKey, type ValueKind } from '../../model/columns';
 import type { Limit, PlanDay, ScenarioReport } from '../../model/report';
 import { KPI_METRICS as MODEL_KPI_METRICS, kpiValue, type KpiMetric as ModelKpiMetric } from '../../model/kpi';
 import { rangeA1 } from '../gateway/address';
@@ -22,15 +22,12 @@ export const KPI_METRICS: readonly KpiMetric[] = MODEL_KPI_METRICS.filter(
   (m): m is KpiMetric => !(NOT_ON_SHEET as readonly string[]).includes(m),
 );
 
-/** Columns in PLAN's order (the spill's), with the format each number takes. */
-export const PLAN_COLUMNS = [
-  'date', 'spend', 'paid_gmv', 'organic_gmv', 'gmv', 'orders', 'profit', 'cash', 'roi', 'marginal_roi', 'limit',
-] as const;
-export type PlanColumn = (typeof PLAN_COLUMNS)[number];
+/** Columns in PLAN's order (the spill's): the model's one list. */
+export const PLAN_COLUMNS: readonly PlanDayKey[] = PLAN_DAY_COLUMNS.map((c) => c.key);
+export type PlanColumn = PlanDayKey;
 
-const COLUMN_KIND: Readonly<Record<PlanColumn, NumberKind | null>> = {
-  date: 'date', spend: 'money', paid_gmv: 'money', organic_gmv: 'money', gmv: 'money', orders: 'count',
-  profit: 'money', cash: 'money', roi: 'ratio', marginal_roi: 'ratio', limit: null,
+const NUMBER_KIND: Readonly<Record<ValueKind, NumberKind | null>> = {
+  date: 'date', money: 'money', count: 'count', ratio: 'ratio', rate: 'rate', days: 'day', label: null,
 };
 
 const KPI_KIND: Readonly<Record<KpiMetric, NumberKind>> = {
@@ -60,27 +57,18 @@ export const PLAN_ROW = 4;
 export const KPI_COLUMN = 13;
 export const KPI_ROW = PLAN_ROW;
 
-/** The header PLAN spills for this language (documented, so live and values-only sheets match). */
+/** The header PLAN spills for this language: stable keys in en-US, labels in zh-CN (docs/functions.md). */
 export function planHeader(lang: Lang): string[] {
-  return Object.values(SPILL_HEADER).map((h) => h[lang === 'zh-CN' ? 1 : 0]);
+  return PLAN_DAY_COLUMNS.map((c) => (lang === 'zh-CN' ? c.label['zh-CN'] : c.key));
 }
 
-function dayCell(d: PlanDay, c: PlanColumn, labels: PlanSheetLabels | null): Cell {
-  switch (c) {
-    // Live: the serial number PLAN returns; values-only: a real date. Both formatted yyyy-mm-dd.
-    case 'date': return labels ? isoDate(d.date) : dateToExcelSerial(d.date);
-    case 'spend': return d.spend;
-    case 'paid_gmv': return d.paidGmv;
-    case 'organic_gmv': return d.organicGmv;
-    case 'gmv': return d.gmv;
-    case 'orders': return d.orders;
-    case 'profit': return d.profit;
-    case 'cash': return d.cash;
-    case 'roi': return d.roi ?? '';
-    case 'marginal_roi': return d.marginalRoi ?? '';
-    // The function keeps its documented stable keys; a values-only sheet speaks the pane's language.
-    case 'limit': return labels ? labels.limit[d.limit] : d.limit;
-  }
+function dayCell(d: PlanDay, c: PlanDayColumn, labels: PlanSheetLabels | null): Cell {
+  // Live: the serial number PLAN returns; values-only: a real date. Both formatted yyyy-mm-dd.
+  if (c.kind === 'date') return labels ? isoDate(d.date) : dateToExcelSerial(d.date);
+  // The function keeps its documented stable keys; a values-only sheet speaks the pane's language.
+  if (c.field === 'limit' && labels) return labels.limit[d.limit];
+  const v = planDayValue(d, c);
+  return v === null || v === undefined ? '' : (v as Cell);
 }
 
 function isoDate(iso: string): Date {
@@ -94,7 +82,7 @@ export function formulaString(s: string): string {
 
 /** The rows PLAN spills for this scenario and language: what a live sheet caches. */
 export function planSpillRows(s: ScenarioReport, lang: Lang): Cell[][] {
-  return [planHeader(lang), ...s.days.map((d) => PLAN_COLUMNS.map((c) => dayCell(d, c, null)))];
+  return [planHeader(lang), ...s.days.map((d) => PLAN_DAY_COLUMNS.map((c) => dayCell(d, c, null)))];
 }
 
 export function planSheet(s: ScenarioReport, labels: PlanSheetLabels, valuesOnly: boolean): NewSheet {
@@ -113,7 +101,7 @@ export function planSheet(s: ScenarioReport, labels: PlanSheetLabels, valuesOnly
   const header = planHeader(labels.lang);
   if (valuesOnly) {
     header.forEach((h, j) => put(PLAN_ROW, j + 1, h));
-    s.days.forEach((d, i) => PLAN_COLUMNS.forEach((c, j) => put(PLAN_ROW + 1 + i, j + 1, dayCell(d, c, labels))));
+    s.days.forEach((d, i) => PLAN_DAY_COLUMNS.forEach((c, j) => put(PLAN_ROW + 1 + i, j + 1, dayCell(d, c, labels))));
   } else {
     // The formula spills the header and the days; `spill` carries exactly what PLAN returns.
     put(PLAN_ROW, 1, { formula: `=ADPLAN.PLAN(${args},${name})`, spill: planSpillRows(s, labels.lang) });
@@ -131,15 +119,15 @@ export function planSheet(s: ScenarioReport, labels: PlanSheetLabels, valuesOnly
   const last = PLAN_ROW + s.days.length;
   const col = (c: PlanColumn): number => PLAN_COLUMNS.indexOf(c) + 1;
   const formats: RangeFormat[] = [];
-  PLAN_COLUMNS.forEach((c, j) => {
-    const kind = COLUMN_KIND[c];
+  PLAN_DAY_COLUMNS.forEach((c, j) => {
+    const kind = NUMBER_KIND[c.kind];
     if (kind && s.days.length > 0) formats.push({ range: rangeA1(PLAN_ROW + 1, j + 1, s.days.length, 1), format: numberFormat(kind, labels.lang) });
   });
   KPI_METRICS.forEach((m, i) => formats.push({ range: rangeA1(KPI_ROW + 1 + i, KPI_COLUMN + 1, 1, 1), format: numberFormat(KPI_KIND[m], labels.lang) }));
 
-  const widths = PLAN_COLUMNS.map((c, j) => {
-    if (c === 'date') return 12;
-    if (c === 'limit') return fitWidth([header[j] ?? '', ...s.days.map((d) => String(labels.limit[d.limit]))], 8);
+  const widths = PLAN_DAY_COLUMNS.map((c, j) => {
+    if (c.kind === 'date') return 12;
+    if (c.kind === 'label') return fitWidth([header[j] ?? '', ...s.days.map((d) => String(labels.limit[d.limit]))], 8);
     return fitWidth([header[j] ?? '', '¥12,345,678'], 10, 16);
   });
   widths.push(3); // gap before the KPI block
