@@ -26,7 +26,7 @@ async function cli(args: string[]): Promise<Out> {
 }
 
 interface JsonOut {
-  merchants: { file: string; status: string; tier: string; message: string; kpis: Record<string, number | null> | null; risk: Record<string, number | null> | null; backtestMape: number | null }[];
+  merchants: { file: string; status: string; tier: string; message: string; kpis: Record<string, number | null> | null; risk: Record<string, number | null> | null; backtestMape: number | null; annualReturn?: number | null }[];
   summary: { merchants: number; counts: Record<string, number>; totalPlannedSpend: number; totalPeakCapital: number; totalExpectedProfit: number };
 }
 
@@ -54,7 +54,7 @@ describe('adplan portfolio --json', () => {
   it('has one row per file (the lock file skipped), with exactly the contract keys', () => {
     expect(out.merchants).toHaveLength(8);
     expect(Object.keys(out).sort()).toEqual(['merchants', 'summary']);
-    for (const m of out.merchants) expect(Object.keys(m)).toEqual(['file', 'status', 'tier', 'message', 'kpis', 'risk', 'backtestMape']);
+    for (const m of out.merchants) expect(Object.keys(m)).toEqual(['file', 'status', 'tier', 'message', 'kpis', 'risk', 'backtestMape', 'annualReturn']);
     expect(out.merchants.some((m) => m.file.includes('~$'))).toBe(false);
     // Planned merchants carry their back-test error (issue 15); unplanned ones have none.
     for (const m of out.merchants) {
@@ -90,7 +90,7 @@ describe('adplan portfolio --json', () => {
     const order = out.merchants.map((m) => TIERS.indexOf(m.tier as (typeof TIERS)[number]));
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     for (const t of TIERS) {
-      const roc = out.merchants.filter((m) => m.tier === t).map((m) => m.kpis?.returnOnCapitalAnnualised ?? null);
+      const roc = out.merchants.filter((m) => m.tier === t).map((m) => m.annualReturn ?? null);
       const known = roc.filter((x): x is number => x !== null);
       expect([...known].sort((a, b) => b - a)).toEqual(known);
       // Missing returns come after known ones.
@@ -158,21 +158,24 @@ describe('--out summary.xlsx', () => {
     const out = JSON.parse(r.stdout) as JsonOut;
     const wb = new Workbook();
     await wb.xlsx.readFile(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Portfolio', 'scale', 'steady', 'organic-first', 'data-fix', 'Totals']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Portfolio', 'scale', 'steady', 'cut back', 'organic-first', 'data-fix', 'Totals']);
     const ws = wb.getWorksheet('Portfolio');
     if (!ws) throw new Error('no Portfolio sheet');
     const header = (ws.getRow(1).values as unknown[]).slice(1);
-    expect(header.slice(0, 6)).toEqual(['Rank', 'Tier', 'File', 'Status', 'Scenario', 'Annual return on capital']);
+    expect(header.slice(0, 7)).toEqual(['Rank', 'Tier', 'Merchant', 'File', 'Status', 'Scenario', 'Annual return on capital']);
     expect(ws.rowCount).toBe(9);
-    const files = Array.from({ length: 8 }, (_, i) => ws.getRow(i + 2).getCell(3).value);
+    const files = Array.from({ length: 8 }, (_, i) => ws.getRow(i + 2).getCell(4).value);
     expect(files).toEqual(out.merchants.map((m) => m.file));
+    // The merchant: the file's base name, no folder, no extension.
+    const merchants = Array.from({ length: 8 }, (_, i) => String(ws.getRow(i + 2).getCell(3).value));
+    expect(merchants).toEqual(out.merchants.map((m) => m.file.split('/').pop()!.replace(/\.(xlsx|csv)$/u, '')));
     expect(ws.getRow(2).getCell(1).value).toBe(1);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(ws.autoFilter).toBe('A1:S9');
-    expect(ws.getRow(2).getCell(9).numFmt).toBe('#,##0');
+    expect(ws.autoFilter).toBe('A1:W9');
+    expect(ws.getRow(2).getCell(10).numFmt).toBe('#,##0');
     const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }).conditionalFormattings;
     expect(cf.flatMap((c) => c.rules.map((x) => x.type)).sort()).toEqual(
-      ['cellIs', 'colorScale', 'dataBar', 'expression', 'expression', 'expression', 'expression'].sort(),
+      ['cellIs', 'colorScale', 'dataBar', 'expression', 'expression', 'expression', 'expression', 'expression'].sort(),
     );
     for (const t of TIERS) {
       const sheet = wb.getWorksheet(t);

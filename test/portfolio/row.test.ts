@@ -67,16 +67,21 @@ describe('scenario and cash', () => {
 });
 
 describe('rows', () => {
-  it('annualises return on capital over the plan horizon', () => {
+  it('annualises return on capital over the plan horizon, only where meaningful', () => {
     expect(annualise(0.5, 90)).toBeCloseTo((0.5 * 365) / 90, 12);
     expect(annualise(null, 90)).toBeNull();
     expect(annualise(0.5, 0)).toBeNull();
+    // Shorter than 60 days, or beyond ±500 % a year (531–1,834 % in issue 14): blank.
+    expect(annualise(0.5, 59)).toBeNull();
+    expect(annualise(0.5, 60)).toBeCloseTo((0.5 * 365) / 60, 12);
+    expect(annualise(1.5, 90)).toBeNull();
+    expect(annualise(-1.5, 90)).toBeNull();
   });
 
   it('keeps the planned scenario KPIs and risk, the tier and the reason', () => {
     const r = report([scenario({ name: 'Base' }), scenario({ name: 'Aggressive', kpis: { sustainableSpend: 100 } })]);
     const row = plannedRow({ file: 'a/m.xlsx', report: r, history: history([1000, 1000]), scenarios: SCENARIOS, scenario: 'Aggressive' });
-    expect(row).toMatchObject({ file: 'a/m.xlsx', status: 'ok', tier: 'steady', scenario: 'Aggressive', currentSpend: 1000 });
+    expect(row).toMatchObject({ file: 'a/m.xlsx', status: 'ok', tier: 'cut-back', scenario: 'Aggressive', currentSpend: 1000 });
     expect(row.kpis?.sustainableSpend).toBe(100);
     expect(row.risk?.pLoss).toBe(0.05);
     expect(row.annualReturn).toBeCloseTo((0.5 * 365) / 90, 12);
