@@ -2,6 +2,7 @@
  * End to end over a small generated belt (6 merchants + 2 broken files): the command in-process
  * (jobs 1), the worker pool on the compiled worker (jobs 2), JSON shape, determinism, --out.
  */
+import { TIER_LABEL } from '../../src/portfolio/labels';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -178,7 +179,7 @@ describe('--out summary.xlsx', () => {
       ['cellIs', 'colorScale', 'dataBar', 'expression', 'expression', 'expression', 'expression', 'expression'].sort(),
     );
     for (const t of TIERS) {
-      const sheet = wb.getWorksheet(t);
+      const sheet = wb.getWorksheet(TIER_LABEL[t]['en-US']);
       expect(sheet?.rowCount).toBe(out.summary.counts[t]! + 1);
     }
     const totals = wb.getWorksheet('Totals');
