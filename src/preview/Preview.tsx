@@ -38,9 +38,16 @@ const useStyles = makeStyles({
   },
   grow: { flex: 1, minWidth: '12rem' },
   file: { display: 'none' },
-  main: { display: 'flex', flex: 1, minHeight: 0 },
-  pane: { width: '340px', flexShrink: 0, overflowY: 'auto', borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
-  sheets: { flex: 1, minWidth: 0 },
+  main: { display: 'flex', flex: 1, minHeight: 0, '@media (max-width: 700px)': { flexDirection: 'column', overflowY: 'auto' } },
+  pane: {
+    width: '340px',
+    flexShrink: 0,
+    overflowY: 'auto',
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    // A phone-width window is the task pane's own width: the pane takes it all, the sheets follow.
+    '@media (max-width: 700px)': { width: '100%', overflowY: 'visible', borderRight: 'none' },
+  },
+  sheets: { flex: 1, minWidth: 0, '@media (max-width: 700px)': { minHeight: '400px' } },
 });
 
 export interface OpenedWorkbook {
