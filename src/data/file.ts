@@ -1,8 +1,7 @@
 /** The Node file edge: read a path, hand the bytes to the browser-safe workbook reader. */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { text } from '../i18n/text';
-import { AdplanError } from '../model/errors';
+import { fileReadError } from './file-errors';
 import type { SharedAssumptions } from './scenarios-for';
 import { readAssumptionsBuffer, readWorkbookBuffer, type WorkbookOptions, type WorkbookRead } from './workbook';
 
@@ -11,8 +10,7 @@ export async function loadWorkbookFile(path: string, options: WorkbookOptions = 
   try {
     bytes = await readFile(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw new AdplanError('input', text(`Cannot read ${path} (${code})`, `无法读取 ${path}（${code}）`), 'file');
+    throw fileReadError(path, e, 'file');
   }
   return readWorkbookBuffer(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), basename(path), options);
 }
@@ -23,8 +21,7 @@ export async function loadAssumptionsFile(path: string): Promise<SharedAssumptio
   try {
     bytes = await readFile(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw new AdplanError('input', text(`Cannot read ${path} (${code})`, `无法读取 ${path}（${code}）`), 'assumptions');
+    throw fileReadError(path, e, 'assumptions');
   }
   const { read } = await readAssumptionsBuffer(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), basename(path));
   return { source: basename(path), read };

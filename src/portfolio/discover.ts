@@ -5,7 +5,8 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
-import { text, type Text } from '../i18n/text';
+import { fileErrorText } from '../data/file-errors';
+import type { Text } from '../i18n/text';
 
 export interface FoundFile {
   /** Absolute path. */
@@ -26,10 +27,8 @@ export function isMerchantFileName(name: string): boolean {
 
 const slash = (p: string): string => p.split('\\').join('/');
 
-function cannotRead(path: string, e: unknown): Text {
-  const code = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
-  return text(`Cannot read ${path} (${code})`, `无法读取 ${path}（${code}）`);
-}
+/** The shared wording of a failed read (src/data/file-errors.ts). */
+const cannotRead = (path: string, e: unknown): Text => fileErrorText(path, e);
 
 /** `shown` is how the user wrote `root`; files display as shown/inside/the/folder. */
 async function walk(root: string, shown: string, dir: string, out: FoundFile[]): Promise<void> {

@@ -4,7 +4,6 @@
  * Exit 0 usable, 1 unusable, 2 usage.
  */
 import { pick, text, type Lang } from '../../i18n/text';
-import { isAdplanError } from '../../model/errors';
 import { FIELDS } from '../../data/fields';
 import { loadWorkbookFile } from '../../data/file';
 import type { WorkbookRead } from '../../data/workbook';
@@ -159,6 +158,9 @@ export const check: Command = {
   name: 'check',
   summary: text("Read a merchant's export and report what was understood", '读取商家导出的数据，报告识别结果与问题'),
   usage: USAGE,
+  options: [
+  { flag: '--sheet NAME', help: text('the history sheet (default: the sheet that looks most like daily data)', '历史数据所在的工作表（默认：最像逐日数据的工作表）') },
+  ],
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseCommandArgs(argv, {
       sheet: { type: 'string' },
@@ -168,19 +170,8 @@ export const check: Command = {
     if (lang === null) return EXIT.ok;
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing <file>' : `expected one file, got ${positionals.length}`);
     const file = positionals[0] as string;
-    let read: WorkbookRead;
-    try {
-      read = await loadWorkbookFile(file, values.sheet !== undefined ? { sheet: values.sheet } : {});
-    } catch (e) {
-      if (!isAdplanError(e)) throw e;
-      const message = pick(e.text, lang);
-      if (values.json) {
-        io.stdout(`${JSON.stringify({ error: { message, kind: e.kind, field: e.field ?? null } })}\n`);
-      } else {
-        io.stderr(`adplan check: ${message}\n`);
-      }
-      return EXIT.failed;
-    }
+    // Failures (unreadable file, no usable history) go to the one error path (src/cli/failure.ts).
+    const read = await loadWorkbookFile(file, values.sheet !== undefined ? { sheet: values.sheet } : {});
     io.stdout(values.json ? `${JSON.stringify(checkJson(read, lang), null, 2)}\n` : checkHuman(read, lang));
     return EXIT.ok;
   },

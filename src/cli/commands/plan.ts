@@ -9,9 +9,9 @@ import { pick, text, type Lang, type Text } from '../../i18n/text';
 import { loadAssumptionsFile, loadWorkbookFile } from '../../data/file';
 import { scenariosFor } from '../../data/scenarios-for';
 import type { WorkbookRead } from '../../data/workbook';
+import { ASSUMPTIONS } from '../../model/assumptions';
 import { buildPlanReport } from '../../model/engine';
 import { RUN_OPTIONS } from '../../model/run-options';
-import { isAdplanError } from '../../model/errors';
 import { checkPeriod, planByPeriod, type Period } from '../../model/kpi';
 import type { PlanDay, PlanReport, ScenarioReport } from '../../model/report';
 import { assumptionBounds, boundedOption, COMMON_OPTIONS, parseCommandArgs, UsageError } from '../args';
@@ -238,6 +238,15 @@ export const plan: Command = {
   name: 'plan',
   summary: text("Plan a merchant's paid-traffic scaling from its file", '根据商家文件制定付费流量放量计划'),
   usage: USAGE,
+  options: [
+    { flag: '--scenario NAME', help: text('plan only this scenario (a column of the assumptions table); default: all, side by side', '只规划该方案（假设表中的一列）；默认：全部方案并列') },
+    { flag: '--horizon DAYS', help: text(`plan length in days, ${ASSUMPTIONS.horizon_days.min}–${ASSUMPTIONS.horizon_days.max} (default: the table's horizon_days, else ${String(ASSUMPTIONS.horizon_days.default)})`, `计划天数，${ASSUMPTIONS.horizon_days.min}–${ASSUMPTIONS.horizon_days.max}（默认：假设表的 horizon_days，否则 ${String(ASSUMPTIONS.horizon_days.default)}）`) },
+    { flag: '--runs N', help: text(`Monte Carlo runs for P10/P50/P90 and P(loss), ${RUN_OPTIONS.runs.min}–${RUN_OPTIONS.runs.max}; 0 = no risk (default ${RUN_OPTIONS.runs.default})`, `蒙特卡洛模拟次数（用于 P10/P50/P90 与亏损概率），${RUN_OPTIONS.runs.min}–${RUN_OPTIONS.runs.max}；0 = 不做风险模拟（默认 ${RUN_OPTIONS.runs.default}）`) },
+    { flag: '--seed S', help: text(`random seed: the same seed gives the same risk numbers (default ${RUN_OPTIONS.seed.default})`, `随机种子：相同种子给出相同的风险结果（默认 ${RUN_OPTIONS.seed.default}）`) },
+    { flag: '--period day|week', help: text('plan rows by day (first two weeks shown) or by week (all weeks); default day', '计划按天（显示前两周）或按周（显示全部周）；默认按天') },
+  { flag: '--sheet NAME', help: text('the history sheet (default: the sheet that looks most like daily data)', '历史数据所在的工作表（默认：最像逐日数据的工作表）') },
+    { flag: '--assumptions FILE', help: text('an assumptions table from another file, used when the file has none of its own (e.g. CSV exports)', '从另一个文件读取假设表，在文件自身没有假设表时使用（如 CSV 导出）') },
+  ],
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseCommandArgs(argv, {
       scenario: { type: 'string' },
@@ -262,7 +271,8 @@ export const plan: Command = {
       throw new UsageError(pick(text(`--period must be day or week, not "${values.period}"`, `--period 应为 day 或 week，而不是“${values.period}”`), lang));
     }
     const file = positionals[0] as string;
-    try {
+    // Failures go to the one error path (src/cli/failure.ts): JSON on stdout with --json, exit 1.
+    {
       const read = await loadWorkbookFile(file, values.sheet !== undefined ? { sheet: values.sheet } : {});
       const shared = values.assumptions !== undefined ? await loadAssumptionsFile(values.assumptions) : undefined;
       const report = buildPlanReport({
@@ -275,12 +285,6 @@ export const plan: Command = {
       });
       io.stdout(values.json ? `${JSON.stringify(planJson(read.fileName, read.historySheet, report, period, lang), null, 2)}\n` : planHuman(read, report, period, lang));
       return EXIT.ok;
-    } catch (e) {
-      if (!isAdplanError(e)) throw e;
-      const message = pick(e.text, lang);
-      if (values.json) io.stdout(`${JSON.stringify({ error: { message, kind: e.kind, field: e.field ?? null } })}\n`);
-      else io.stderr(`adplan plan: ${message}\n`);
-      return EXIT.failed;
     }
   },
 };
