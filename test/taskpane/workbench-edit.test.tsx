@@ -18,7 +18,6 @@ import { comparisonCell, renderPane, screen } from './render';
 jest.mock('../../src/taskpane/charts/ScenarioCharts', () => ({ __esModule: true, default: () => null }));
 
 const money = (n: number, lang = 'en-US') => new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(n);
-const LONG = { timeout: 5000 };
 
 /** The engine on what the workbook holds now, read straight from the sheets. */
 function engineOn(gw: MemoryGateway, history = HISTORY_SHEET): PlanReport {
@@ -33,7 +32,7 @@ function keyRow(gw: MemoryGateway, key: string): number {
 /** Clicks a toolbar button and returns the inline form it opens. */
 async function openDialog(user: ReturnType<typeof renderPane>['user'], button: string): Promise<HTMLElement> {
   await user.click(screen.getByRole('button', { name: button }));
-  return screen.findByRole('form', undefined, LONG);
+  return screen.findByRole('form', undefined);
 }
 
 function headerRow(gw: MemoryGateway): Cell[] {
@@ -47,25 +46,25 @@ describe('assumption edit round-trip', () => {
   ] as const)('%s: typed in the pane → written to the sheet → recomputed', async (lang, label, title, profit) => {
     const gw = sampleGateway();
     const { user } = renderPane(gw, lang);
-    await screen.findByRole('table', { name: title }, LONG);
+    await screen.findByRole('table', { name: title });
     const row = keyRow(gw, 'cogs_rate');
     expect(gw.cell(ASSUMPTIONS_SHEET, `D${row}`)).toBe(0.35);
     const input = screen.getByLabelText(label);
     expect(input).toHaveValue('0.35');
     await user.clear(input);
     await user.type(input, '0.4');
-    await waitFor(() => expect(gw.cell(ASSUMPTIONS_SHEET, `D${row}`)).toBe(0.4), LONG);
+    await waitFor(() => expect(gw.cell(ASSUMPTIONS_SHEET, `D${row}`)).toBe(0.4));
     const expected = engineOn(gw);
     await waitFor(() => {
       const table = screen.getByRole('table', { name: title });
       expect(comparisonCell(table, profit, 'Base')).toBe(money(expected.scenarios[0]?.kpis.totalProfit ?? NaN, lang));
-    }, LONG);
+    });
   });
 
   it('rejects what is not a valid value, with the unit’s rule, and leaves the sheet alone', async () => {
     const gw = sampleGateway();
     const { user } = renderPane(gw);
-    await screen.findByRole('table', { name: 'Scenario comparison' }, LONG);
+    await screen.findByRole('table', { name: 'Scenario comparison' });
     const row = keyRow(gw, 'cogs_rate');
     const input = screen.getByLabelText('Cost of goods (share of price)');
     await user.clear(input);
@@ -79,7 +78,7 @@ describe('assumption edit round-trip', () => {
     // A percentage is a rate: 40% lands as 0.4.
     await user.clear(input);
     await user.type(input, '40%');
-    await waitFor(() => expect(gw.cell(ASSUMPTIONS_SHEET, `D${row}`)).toBe(0.4), LONG);
+    await waitFor(() => expect(gw.cell(ASSUMPTIONS_SHEET, `D${row}`)).toBe(0.4));
   });
 
   it('recomputes for edits to its inputs only, not for edits elsewhere in the workbook', async () => {
@@ -87,27 +86,27 @@ describe('assumption edit round-trip', () => {
     await gw.addSheet({ baseName: 'Notes', cells: [['my notes']] });
     const spy = jest.spyOn(engine, 'buildPlanReport');
     renderPane(gw);
-    await screen.findByRole('table', { name: 'Scenario comparison' }, LONG);
-    await waitFor(() => expect(spy).toHaveBeenCalledTimes(1), LONG);
+    await screen.findByRole('table', { name: 'Scenario comparison' });
+    await waitFor(() => expect(spy).toHaveBeenCalledTimes(1));
     gw.edit('Notes', 'A2', 'more notes');
     await new Promise((r) => setTimeout(r, 1000));
     expect(spy).toHaveBeenCalledTimes(1);
     gw.edit(ASSUMPTIONS_SHEET, `D${keyRow(gw, 'cash_available')}`, 90000);
-    await waitFor(() => expect(spy).toHaveBeenCalledTimes(2), LONG);
+    await waitFor(() => expect(spy).toHaveBeenCalledTimes(2));
     spy.mockRestore();
   });
 
   it('follows edits made in the sheet itself', async () => {
     const gw = sampleGateway();
     renderPane(gw);
-    await screen.findByRole('table', { name: 'Scenario comparison' }, LONG);
+    await screen.findByRole('table', { name: 'Scenario comparison' });
     gw.edit(ASSUMPTIONS_SHEET, `D${keyRow(gw, 'cash_available')}`, 60000);
     const expected = engineOn(gw);
-    await waitFor(() => expect(screen.getByLabelText('Cash available')).toHaveValue('60000'), LONG);
+    await waitFor(() => expect(screen.getByLabelText('Cash available')).toHaveValue('60000'));
     await waitFor(() => {
       const table = screen.getByRole('table', { name: 'Scenario comparison' });
       expect(comparisonCell(table, 'Minimum cash', 'Base')).toBe(money(expected.scenarios[0]?.kpis.minCash ?? NaN));
-    }, LONG);
+    });
   });
 });
 
@@ -115,7 +114,7 @@ describe('scenario columns', () => {
   it('add, rename, duplicate and delete a scenario, each written to the sheet', async () => {
     const gw = sampleGateway();
     const { user } = renderPane(gw);
-    await screen.findByRole('table', { name: 'Scenario comparison' }, LONG);
+    await screen.findByRole('table', { name: 'Scenario comparison' });
     const notes = headerRow(gw)[6];
     expect(headerRow(gw).slice(3, 7)).toEqual(['Base', 'Conservative', 'Aggressive', notes]);
     // The user's own formulas in the table must survive every edit (moved, never flattened).
@@ -135,7 +134,7 @@ describe('scenario columns', () => {
     await waitFor(() => expect(headerRow(gw).slice(3, 8)).toEqual(['Base', 'Conservative', 'Aggressive', 'Stretch', notes]));
     const rows = gw.sheet(ASSUMPTIONS_SHEET)?.cells.length ?? 0;
     expect(gw.names.ADPLAN_Assumptions).toEqual({ sheet: ASSUMPTIONS_SHEET, address: `A1:H${rows}` });
-    await screen.findByRole('columnheader', { name: 'Stretch' }, LONG);
+    await screen.findByRole('columnheader', { name: 'Stretch' });
     const base = engineOn(gw).scenarios;
     expect(base.map((s) => s.name)).toEqual(['Base', 'Conservative', 'Aggressive', 'Stretch']);
     await waitFor(() => {
@@ -154,7 +153,7 @@ describe('scenario columns', () => {
     await user.clear(field);
     await user.type(field, 'Push{Enter}');
     await waitFor(() => expect(gw.cell(ASSUMPTIONS_SHEET, 'G1')).toBe('Push'));
-    expect(await screen.findByRole('columnheader', { name: 'Push' }, LONG)).toBeInTheDocument();
+    expect(await screen.findByRole('columnheader', { name: 'Push' })).toBeInTheDocument();
 
     // Duplicate Conservative: its values are copied into the new column.
     await user.selectOptions(screen.getByRole('combobox', { name: 'Scenario' }), 'Conservative');
@@ -178,22 +177,22 @@ describe('scenario columns', () => {
     await waitFor(() => expect(headerRow(gw).slice(3, 9)).toEqual(['Base', 'Conservative', 'Aggressive', 'Conservative copy', notes]));
     expect(gw.raw(ASSUMPTIONS_SHEET, `F${cogs}`)).toEqual(aggressive);
     expect(gw.raw(ASSUMPTIONS_SHEET, `H${cogs}`)).toEqual(note);
-    await waitFor(() => expect(screen.queryByRole('columnheader', { name: 'Push' })).toBeNull(), LONG);
+    await waitFor(() => expect(screen.queryByRole('columnheader', { name: 'Push' })).toBeNull());
     expect(engineOn(gw).scenarios.map((s) => s.name)).toEqual(['Base', 'Conservative', 'Aggressive', 'Conservative copy']);
   });
 
   it('zh-CN: the scenario toolbar and dialog speak Chinese', async () => {
     const gw = sampleGateway();
     const { user } = renderPane(gw, 'zh-CN');
-    await screen.findByRole('table', { name: '情景对比' }, LONG);
+    await screen.findByRole('table', { name: '情景对比' });
     await user.click(screen.getByRole('button', { name: '添加' }));
-    const dialog = await screen.findByRole('form', undefined, LONG);
+    const dialog = await screen.findByRole('form', undefined);
     const name = within(dialog).getByLabelText('情景名称');
     await user.clear(name);
     await user.type(name, '稳健');
     await user.click(within(dialog).getByRole('button', { name: '确定' }));
     await waitFor(() => expect(gw.cell(ASSUMPTIONS_SHEET, 'G1')).toBe('稳健'));
-    expect(await screen.findByRole('columnheader', { name: '稳健' }, LONG)).toBeInTheDocument();
+    expect(await screen.findByRole('columnheader', { name: '稳健' })).toBeInTheDocument();
   });
 });
 
@@ -203,17 +202,17 @@ describe('keyboard', () => {
   it('opens the scenario form with Enter, submits with Enter, cancels with Escape', async () => {
     const gw = sampleGateway();
     const { user } = renderPane(gw);
-    await screen.findByRole('table', { name: 'Scenario comparison' }, LONG);
+    await screen.findByRole('table', { name: 'Scenario comparison' });
     screen.getByRole('button', { name: 'Add' }).focus();
     await user.keyboard('{Enter}');
-    const form = await screen.findByRole('form', undefined, LONG);
+    const form = await screen.findByRole('form', undefined);
     expect(within(form).getByLabelText('Scenario name')).toHaveFocus();
     await user.keyboard('{Control>}a{/Control}Night{Enter}');
     await waitFor(() => expect(gw.cell(ASSUMPTIONS_SHEET, 'G1')).toBe('Night'));
     expect(screen.queryByRole('form')).toBeNull();
 
     await user.click(screen.getByRole('button', { name: 'Rename' }));
-    await screen.findByRole('form', undefined, LONG);
+    await screen.findByRole('form', undefined);
     await user.keyboard('{Control>}a{/Control}Day{Escape}');
     expect(screen.queryByRole('form')).toBeNull();
     expect(gw.cell(ASSUMPTIONS_SHEET, 'G1')).toBe('Night');
@@ -234,10 +233,10 @@ describe('field mapping correction', () => {
   ] as const)('%s: an unrecognised GMV column is picked by hand; the sheet keeps its header', async (lang, missing, picker, title, gmvRow) => {
     const gw = sampleGateway({ history: renamedGmv() });
     const { user } = renderPane(gw, lang);
-    expect((await screen.findAllByText(missing, undefined, LONG)).length).toBeGreaterThan(0);
+    expect((await screen.findAllByText(missing, undefined)).length).toBeGreaterThan(0);
     expect(screen.queryByRole('table', { name: title })).toBeNull();
     await user.selectOptions(screen.getByRole('combobox', { name: picker }), 'L: Sales total');
-    const table = await screen.findByRole('table', { name: title }, LONG);
+    const table = await screen.findByRole('table', { name: title });
     expect(gw.cell(HISTORY_SHEET, 'L1')).toBe('Sales total');
     const expected = buildPlanReport({
       history: readHistory(sampleHistoryCells()).history,
@@ -249,7 +248,7 @@ describe('field mapping correction', () => {
   it('re-pointing views to the unique-viewer column changes what the pane reports, and can be undone', async () => {
     const gw = sampleGateway();
     const { user } = renderPane(gw);
-    await screen.findByRole('table', { name: 'Scenario comparison' }, LONG);
+    await screen.findByRole('table', { name: 'Scenario comparison' });
     await user.click(screen.getByRole('button', { name: 'Field mapping' }));
     const views = screen.getByRole('combobox', { name: 'Column for Views' });
     expect(views).toHaveDisplayValue('D: 直播间观看次数');
@@ -268,7 +267,7 @@ describe('write plan', () => {
     const gw = sampleGateway();
     await gw.addSheet({ baseName: 'Plan – Base', cells: [['my own notes']] });
     const { user } = renderPane(gw);
-    await screen.findByRole('table', { name: 'Scenario comparison' }, LONG);
+    await screen.findByRole('table', { name: 'Scenario comparison' });
     await user.click(screen.getByRole('button', { name: 'Write plan' }));
     expect(await screen.findByText('Plan written to the new sheet “Plan – Base (2)”.')).toBeInTheDocument();
     expect(gw.cell('Plan – Base', 'A1')).toBe('my own notes');

@@ -28,7 +28,7 @@ describe('comparison equals the engine', () => {
     ['zh-CN', '情景对比', '总利润', '峰值资金占用', '亏损概率'],
   ] as const)('%s: one column per scenario, the engine’s numbers in each', async (lang, title, profit, capital, loss) => {
     renderPane(sampleGateway(), lang);
-    const table = await screen.findByRole('table', { name: title }, { timeout: 5000 });
+    const table = await screen.findByRole('table', { name: title });
     for (const s of expected.scenarios) {
       expect(comparisonCell(table, profit, s.name)).toBe(money(s.kpis.totalProfit, lang));
       expect(comparisonCell(table, capital, s.name)).toBe(money(s.kpis.peakCapital, lang));
@@ -39,7 +39,7 @@ describe('comparison equals the engine', () => {
 
   it('marks the best value of a row and says which way is better', async () => {
     renderPane(sampleGateway());
-    const table = await screen.findByRole('table', { name: 'Scenario comparison' }, { timeout: 5000 });
+    const table = await screen.findByRole('table', { name: 'Scenario comparison' });
     const profits = expected.scenarios.map((s) => s.kpis.totalProfit);
     const best = expected.scenarios[profits.indexOf(Math.max(...profits))]?.name as string;
     const row = [...table.querySelectorAll('tr[data-row="totalProfit"] td')];
@@ -58,8 +58,8 @@ describe('readiness comes first', () => {
     const all = sampleHistoryCells();
     const short = [all[0] as Cell[], ...all.slice(-20)]; // the last week or so, with paid spend
     renderPane(sampleGateway({ history: short }));
-    const verdict = await screen.findByText(/Not ready: grow organic traffic first/, undefined, { timeout: 5000 });
-    const table = await screen.findByRole('table', { name: 'Scenario comparison' }, { timeout: 5000 });
+    const verdict = await screen.findByText(/Not ready: grow organic traffic first/);
+    const table = await screen.findByRole('table', { name: 'Scenario comparison' });
     // The verdict precedes the table in reading order.
     expect(verdict.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     const report = engineReport(short, sampleAssumptionCells());
@@ -70,7 +70,7 @@ describe('readiness comes first', () => {
   it('zh-CN: 尚未就绪 with the Chinese reasons, even when no plan can be made at all', async () => {
     const short = sampleHistoryCells().slice(0, 12); // a few days, no paid spend yet
     renderPane(sampleGateway({ history: short }), 'zh-CN');
-    await screen.findByText(/尚未就绪：请先做好自然流量/, undefined, { timeout: 5000 });
+    await screen.findByText(/尚未就绪：请先做好自然流量/);
     expect(() => engineReport(short, sampleAssumptionCells())).toThrow(/paid_roi_initial/);
     expect(screen.getByText(/暂时无法计算计划/)).toBeInTheDocument();
     expect(screen.getAllByText(/天/).length).toBeGreaterThan(0);
@@ -80,8 +80,8 @@ describe('readiness comes first', () => {
 
   it('the sample merchant is ready, and the charts load lazily below the numbers', async () => {
     renderPane(sampleGateway());
-    expect(await screen.findByText(/Ready: a stable base conversion model exists/, undefined, { timeout: 5000 })).toBeInTheDocument();
-    expect(await screen.findByRole('heading', { name: 'Cash balance per scenario' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByText(/Ready: a stable base conversion model exists/)).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Cash balance per scenario' })).toBeInTheDocument();
     expect(screen.queryByText('The charts could not be loaded.')).toBeNull();
   });
 });
@@ -94,7 +94,7 @@ describe('error and empty states', () => {
     const gw = sampleGateway();
     await gw.writeCells(ASSUMPTIONS_SHEET, 'A1', cells);
     renderPane(gw);
-    expect(await screen.findByText(/No plan can be computed yet/, undefined, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByText(/No plan can be computed yet/)).toBeInTheDocument();
     expect(screen.getAllByRole('button', { name: `Go to D${row + 1}` }).length).toBeGreaterThan(0);
     expect(screen.queryByRole('table', { name: 'Scenario comparison' })).toBeNull();
   });
@@ -108,7 +108,7 @@ describe('error and empty states', () => {
     expect(gw.cell('AdPlan Assumptions', 'A1')).toBe('key');
     expect(gw.cell('AdPlan Assumptions', 'E1')).toBe('Base');
     // cogs_rate and cash_available are the merchant's own: the engine says so, naming the key.
-    expect(await screen.findByText(/cogs_rate/, { selector: '[class*="MessageBar"] *' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByText(/cogs_rate/, { selector: '[class*="MessageBar"] *' })).toBeInTheDocument();
   });
 
   it('no history table: says how to point at it; "Use selection" takes the selected range and names it', async () => {
@@ -121,7 +121,7 @@ describe('error and empty states', () => {
     const last = 12 + history.length;
     gw.selection = { sheet: HISTORY_SHEET, address: `A13:R${last}` };
     await user.click(screen.getByRole('button', { name: 'Use selection' }));
-    expect(await screen.findByRole('table', { name: 'Scenario comparison' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByRole('table', { name: 'Scenario comparison' })).toBeInTheDocument();
     expect(gw.names.ADPLAN_History).toEqual({ sheet: HISTORY_SHEET, address: `A13:R${last}` });
     expect(screen.getByText(new RegExp(`Using the selection on sheet “${HISTORY_SHEET}” \\(A13:R${last}\\)`))).toBeInTheDocument();
   });
@@ -129,7 +129,7 @@ describe('error and empty states', () => {
   it('"Use selection" on something that is not a history table says so', async () => {
     const gw = sampleGateway();
     const { user } = renderPane(gw);
-    await screen.findByRole('table', { name: 'Scenario comparison' }, { timeout: 5000 });
+    await screen.findByRole('table', { name: 'Scenario comparison' });
     gw.selection = { sheet: ASSUMPTIONS_SHEET, address: 'A1:B3' };
     await user.click(screen.getByRole('button', { name: 'Use selection' }));
     expect(await screen.findByText(/Nothing usable is selected/)).toBeInTheDocument();
@@ -148,7 +148,7 @@ describe('workbook failures are shown, not thrown', () => {
     expect(error).toHaveBeenCalled();
     gw.listSheets = Object.getPrototypeOf(gw).listSheets.bind(gw);
     await user.click(screen.getByRole('button', { name: 'Try again' }));
-    expect(await screen.findByRole('table', { name: 'Scenario comparison' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByRole('table', { name: 'Scenario comparison' })).toBeInTheDocument();
     error.mockRestore();
   });
 });
@@ -157,7 +157,7 @@ describe('issue links', () => {
   it('selects the offending cell in the workbook', async () => {
     const gw = sampleGateway();
     const { user } = renderPane(gw);
-    await screen.findByRole('table', { name: 'Scenario comparison' }, { timeout: 5000 });
+    await screen.findByRole('table', { name: 'Scenario comparison' });
     const read = readHistory(sampleHistoryCells(), { sheet: HISTORY_SHEET });
     const withAddress = read.issues.find((i) => i.address);
     expect(withAddress).toBeDefined();
