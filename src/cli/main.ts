@@ -56,7 +56,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
     const sug = suggestCommand(name);
-    const hint = sug ? text(` — did you mean "adplan ${sug}"?`, `——是否想用“adplan ${sug}”？`) : text('', '');
+    const hint = sug ? text(` — did you mean "adplan ${sug}"?`, `——是否想用“adplan ${sug}”？`) : text('.', '。');
     const known = COMMANDS.map((c) => c.name).join(', ');
     const message = text(`unknown command "${name}"${hint['en-US']} Commands: ${known}.`, `未知命令“${name}”${hint['zh-CN']}可用命令：${known}。`);
     return reportFailure(new UsageError(pick(message, lang)), { command: null, json, lang }, io);

@@ -53,12 +53,18 @@ export function levenshtein(a: string, b: string): number {
   return prev[n] as number;
 }
 
+const SUGGEST_MAX_CHARS = 64;
+
 /** The closest key to a typo, when it is close enough to be a plausible intent. */
 export function suggestKey(raw: string): AssumptionKey | undefined {
   const k = headerKey(raw);
+  // Bounded: a key far longer than any known one is no typo (and the distance is quadratic).
+  if (k.length > SUGGEST_MAX_CHARS) return undefined;
+  const allowed = Math.max(2, Math.floor(k.length / 3));
   let best: AssumptionKey | undefined;
   let bestD = Infinity;
   for (const [name, key] of KEY_LOOKUP) {
+    if (Math.abs(name.length - k.length) > allowed) continue;
     const d = levenshtein(k, name);
     if (d < bestD) {
       bestD = d;
@@ -131,7 +137,9 @@ export function readAssumptions(cells: Cell[][], origin?: RangeOrigin): Assumpti
     }
   }
   const header = h >= 0 ? (cells[h] ?? []) : [];
-  const width = Math.max(0, ...cells.map((r) => (r ?? []).length));
+  // A loop, not Math.max(...rows): a stray cell at A200000 must not overflow the stack.
+  let width = 0;
+  for (const r of cells) width = Math.max(width, (r ?? []).length);
   const keyHeader = isMissing(header[0]) ? 'key' : cellText(header[0]).trim();
 
   const roles: (ColumnRole | null)[] = [null];

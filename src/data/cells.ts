@@ -12,7 +12,7 @@ export type NumberKind = 'count' | 'money' | 'rate';
 
 export type Parsed<T> =
   | { ok: true; value: T }
-  | { ok: false; reason: 'text' | 'percent' | 'not_finite' | 'date' | 'bool' | 'bad_date' };
+  | { ok: false; reason: 'text' | 'percent' | 'not_finite' | 'too_large' | 'date' | 'bool' | 'bad_date' };
 
 const MISSING = new Set(['', '-', '--', '---', '—', '——', '–', 'n/a', 'na', '#n/a', 'null', 'none', '/', '无']);
 
@@ -35,9 +35,22 @@ const NUMBER_RE =
  * full-width digits, and "3.5%" (rates only). Missing markers give null.
  * The value is built from the decimal digits (Number("12e3")) so "1.15万" is exactly 11500.
  */
+/**
+ * The largest magnitude a cell may hold (docs/data.md "Limits"): a quadrillion yuan is beyond any
+ * merchant, and staying 10^290 below the float range means sums and products of cells cannot
+ * overflow to ±Infinity inside the model; 1e303 is an input error naming its cell instead.
+ */
+export const MAX_CELL_MAGNITUDE = 1e15;
+
+function bounded(n: number): Parsed<number | null> {
+  if (!Number.isFinite(n)) return { ok: false, reason: 'not_finite' };
+  if (Math.abs(n) > MAX_CELL_MAGNITUDE) return { ok: false, reason: 'too_large' };
+  return { ok: true, value: n };
+}
+
 export function parseNumber(v: Cell, kind: NumberKind): Parsed<number | null> {
   if (isMissing(v)) return { ok: true, value: null };
-  if (typeof v === 'number') return Number.isFinite(v) ? { ok: true, value: v } : { ok: false, reason: 'not_finite' };
+  if (typeof v === 'number') return bounded(v);
   if (typeof v === 'boolean') return { ok: false, reason: 'bool' };
   if (v instanceof Date) return { ok: false, reason: 'date' };
   const s = toHalfWidth(String(v)).trim().toLowerCase().replace(/[\s\u00a0]+/gu, '').replace(/￥/gu, '¥');
@@ -50,9 +63,8 @@ export function parseNumber(v: Cell, kind: NumberKind): Parsed<number | null> {
   const digits = (intPart ?? '0').replace(/,/gu, '') + (fracPart ?? '');
   const exp = (mag ? (MAGNITUDE[mag] ?? 0) : 0) - (fracPart?.length ?? 0);
   const n = Number(`${digits}e${exp}`);
-  if (!Number.isFinite(n)) return { ok: false, reason: 'not_finite' };
   const negative = sign1 === '-' || sign2 === '-';
-  return { ok: true, value: negative && n !== 0 ? -n : n };
+  return bounded(negative && n !== 0 ? -n : n);
 }
 
 /** A calendar date, plus whether the cell carried a time of day (a session start). */

@@ -6,12 +6,13 @@
 import { dateToExcelSerial } from '../data/cells';
 import type { Lang } from '../i18n/text';
 import { ASSUMPTIONS, type Scenario } from '../model/assumptions';
-import { defaultOf, valueOrDefault } from '../model/assumption-check';
+import { defaultOf } from '../model/assumption-check';
 import { RUN_OPTIONS } from '../model/run-options';
 import {
   analyse,
+  baselineDaysOf,
   cashflow,
-  planScenario,
+  planFor,
   readinessOf,
   scenarioSensitivity,
   simulateScenario,
@@ -52,10 +53,12 @@ function plannedScenario(history: unknown, assumptions: unknown, scenario: unkno
   const table = assumptionsArgKeyed(assumptions);
   const s = scenarioArg(scenario, inheritScenarios(table.scenarios));
   const horizon = horizonDays === null || horizonDays === undefined ? undefined : intArg(horizonDays, 'horizon_days', ASSUMPTIONS.horizon_days.min, ASSUMPTIONS.horizon_days.max, defaultOf('horizon_days'));
-  const baselineDays = valueOrDefault('baseline_days', s.values.baseline_days);
-  const analysis = analyses.get(`${hKey}|${baselineDays}`, () => analyse(read.history, baselineDays));
   const key = contentKey(hKey, table.key, s.name, horizon ?? null);
-  return { key, plan: plans.get(key, () => planScenario(analysis, s, horizon)) };
+  const plan = plans.get(key, () => {
+    const source = (days: number): Analysis => analyses.get(`${hKey}|${days}`, () => analyse(read.history, days));
+    return planFor({ history: read.history, scenarios: [s], scenario: s.name, ...(horizon !== undefined ? { horizonDays: horizon } : {}) }, source).plans[0]!;
+  });
+  return { key, plan };
 }
 
 export function planSpill(history: unknown, assumptions: unknown, scenario: unknown, horizonDays: unknown, period: unknown, lang: Lang): Spill {
@@ -109,7 +112,7 @@ export function readinessSpill(history: unknown, assumptions: unknown, scenario:
   const { key: hKey, read } = historyArgKeyed(history);
   const omitted = !Array.isArray(assumptions) && optionalText(assumptions) === null;
   const s = omitted ? null : scenarioArg(scenario, scenariosOf(assumptions));
-  const baselineDays = valueOrDefault('baseline_days', s?.values.baseline_days);
+  const baselineDays = baselineDaysOf(s);
   const analysis = analyses.get(`${hKey}|${baselineDays}`, () => analyse(read.history, baselineDays));
   const r = readinessOf(analysis, s);
   const verdict = r.ready ? 'READY' : 'NOT READY';

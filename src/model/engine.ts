@@ -3,7 +3,7 @@
  * the granular, pure pieces the custom functions call one by one. Every function here is a pure
  * function of its inputs, so callers can memoise on content.
  */
-import { text } from '../i18n/text';
+import { text, type Text } from '../i18n/text';
 import type { Scenario } from './assumptions';
 import { checkAssumption, defaultOf, valueOrDefault } from './assumption-check';
 import { computeBaseline, type BaselineMetrics } from './baseline';
@@ -43,6 +43,8 @@ export interface Analysis {
 /** One scenario, planned. */
 export interface ScenarioPlan {
   name: string;
+  /** The scenario as given (after inheritance). */
+  scenario: Scenario;
   assumptions: ResolvedAssumptions;
   curve: Curve;
   unitMargin: number;
@@ -107,6 +109,30 @@ function checkHorizon(h: number): number {
   return checkAssumption('horizon_days', h);
 }
 
+/**
+ * What a scenario's lift override does (issue 11 item 6): the λ/θ it plans with, and a warning
+ * when λ·mean(A) would take more than the whole observed organic GMV (the base is floored at 0).
+ */
+function liftOverrideNotes(a: Analysis, r: ResolvedAssumptions, lambda: number, theta: number, liftPerDay: number): Text[] {
+  if (r.lift_lambda === null && r.lift_theta === null) return [];
+  const out: Text[] = [
+    text(
+      `Planned with the scenario's organic lift λ = ${lambda.toFixed(3)}, θ = ${theta.toFixed(2)} (lift_lambda / lift_theta), not the estimate.`,
+      `按本方案设定的自然流撬动规划:λ = ${lambda.toFixed(3)},θ = ${theta.toFixed(2)}(lift_lambda / lift_theta),而非历史估计值。`,
+    ),
+  ];
+  const organic = a.baseline.organicGmvPerDay;
+  if (liftPerDay > organic) {
+    out.push(
+      text(
+        `lift_lambda = ${lambda.toFixed(3)} is more than the history can carry: λ × past paid GMV (${liftPerDay.toFixed(0)}/day) exceeds the organic GMV per day (${organic.toFixed(0)}), so the organic base is floored at 0 and the plan credits paid traffic with organic sales it did not cause. Lower lift_lambda or leave it blank to use the estimate.`,
+        `自然流撬动系数 lift_lambda = ${lambda.toFixed(3)} 超出历史数据所能支撑的范围:λ × 历史付费成交(每天 ${liftPerDay.toFixed(0)})超过日均自然成交(${organic.toFixed(0)}),自然基线被截为 0,计划把并非付费带来的自然成交算到了付费头上。请调低 lift_lambda,或留空以使用估计值。`,
+      ),
+    );
+  }
+  return out;
+}
+
 /** Plan one scenario against an analysis. */
 export function planScenario(a: Analysis, s: Scenario, horizonDays?: number): ScenarioPlan {
   const r = resolveFor(a, s);
@@ -131,7 +157,9 @@ export function planScenario(a: Analysis, s: Scenario, horizonDays?: number): Sc
       liftN++;
     }
   });
-  const organicLevel = Math.max(0, a.baseline.organicGmvPerDay - (liftN > 0 ? (lambda * liftSum) / liftN : 0));
+  const liftPerDay = liftN > 0 ? (lambda * liftSum) / liftN : 0;
+  const organicLevel = Math.max(0, a.baseline.organicGmvPerDay - liftPerDay);
+  const liftNotes = liftOverrideNotes(a, r, lambda, theta, liftPerDay);
   const last7 = days.slice(-7);
   const recent = last7.reduce((t, d) => t + d.spend, 0) / Math.max(1, last7.length);
   const restart = r.start_spend ?? 0.1 * sStar.spend;
@@ -152,7 +180,7 @@ export function planScenario(a: Analysis, s: Scenario, horizonDays?: number): Sc
     gmvTail: days.slice(Math.max(0, days.length - r.settlement_days)).map((d) => d.gmv),
   };
   const plan = buildPlan(setup);
-  const notes = sStar.note ? [sStar.note, ...plan.notes] : plan.notes;
+  const notes = [...liftNotes, ...(sStar.note ? [sStar.note] : []), ...plan.notes];
   const report: ScenarioReport = {
     name: s.name,
     economics: { unitMargin: u, breakEvenRoi: 1 / u, targetMarginalRoi: target },
@@ -170,7 +198,7 @@ export function planScenario(a: Analysis, s: Scenario, horizonDays?: number): Sc
     organicSd: Math.max(0.05, a.baseline.cvrCv / Math.sqrt(a.baseline.days)),
     lambdaSe: r.lift_lambda === null && a.lift.identified ? (a.lift.lambdaSe ?? 0) : 0,
   };
-  return { name: s.name, assumptions: r, curve, unitMargin: u, breakEvenRoi: 1 / u, targetMarginalRoi: target, setup, plan, uncertainty, report };
+  return { name: s.name, scenario: s, assumptions: r, curve, unitMargin: u, breakEvenRoi: 1 / u, targetMarginalRoi: target, setup, plan, uncertainty, report };
 }
 
 export function simulationContext(p: ScenarioPlan): SimContext {
@@ -237,11 +265,53 @@ export function selectScenarios(scenarios: readonly Scenario[], name?: string): 
   return [hit];
 }
 
-export interface PlanReportInput {
+/** A scenario's baseline window: its baseline_days, else the registry default. */
+export function baselineDaysOf(s: Scenario | null): number {
+  const v = s?.values.baseline_days;
+  return valueOrDefault('baseline_days', v);
+}
+
+export interface PlanForInput {
   history: History;
-  scenarios: Scenario[];
+  scenarios: readonly Scenario[];
+  /** One scenario by name; all when absent. */
   scenario?: string;
   horizonDays?: number;
+}
+
+/** Where planFor gets the analysis of one baseline window (the functions memoise it per workbook). */
+export type AnalysisSource = (baselineDays: number) => Analysis;
+
+export interface PlannedScenarios {
+  /** In the order of the table's columns (or the one named). */
+  plans: ScenarioPlan[];
+  /** The analysis each plan was made against (index-aligned with plans). */
+  analyses: Analysis[];
+}
+
+/**
+ * THE planning entry point: every surface (CLI, functions, task pane, portfolio) plans through
+ * here. Each scenario is planned against the analysis of its own baseline window, computed once
+ * per distinct window, so a scenario's numbers do not depend on which others are planned with it.
+ */
+export function planFor(input: PlanForInput, source?: AnalysisSource): PlannedScenarios {
+  if (input.horizonDays !== undefined) checkHorizon(input.horizonDays);
+  const chosen = selectScenarios(input.scenarios, input.scenario);
+  const byWindow = new Map<number, Analysis>();
+  const analysisOf = (days: number): Analysis => {
+    let a = byWindow.get(days);
+    if (!a) {
+      a = source ? source(days) : analyse(input.history, days);
+      byWindow.set(days, a);
+    }
+    return a;
+  };
+  const analyses = chosen.map((s) => analysisOf(baselineDaysOf(s)));
+  const plans = chosen.map((s, i) => planScenario(analyses[i]!, s, input.horizonDays));
+  return { plans, analyses };
+}
+
+export interface PlanReportInput extends PlanForInput {
   runs?: number;
   seed?: number;
 }
@@ -251,13 +321,9 @@ export function buildPlanReport(input: PlanReportInput): PlanReport {
   const runs = input.runs ?? DEFAULT_RUNS;
   const seed = input.seed ?? DEFAULT_SEED;
   checkRuns(runs, seed);
-  if (input.horizonDays !== undefined) checkHorizon(input.horizonDays);
-  const chosen = selectScenarios(input.scenarios, input.scenario);
-  const first = chosen[0]!;
-  const bd = first.values.baseline_days;
-  const analysis = analyse(input.history, valueOrDefault('baseline_days', bd));
-  const plans = chosen.map((s) => planScenario(analysis, s, input.horizonDays));
-  const readiness = readinessOf(analysis, first);
+  const { plans, analyses } = planFor(input);
+  const analysis = analyses[0]!;
+  const readiness = readinessOf(analysis, plans[0]!.scenario);
   const notReady = readiness.ready
     ? null
     : text(

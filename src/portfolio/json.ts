@@ -12,6 +12,8 @@ export interface MerchantJson {
   peakCapital: number | null;
   kpis: KpiReport | null;
   risk: RiskReport | null;
+  /** Back-test MAPE of daily GMV (issue 15); null when untestable. */
+  backtestMape: number | null;
 }
 
 export interface PortfolioJson {
@@ -29,6 +31,7 @@ export function portfolioJson(rows: readonly MerchantRow[], summary: PortfolioSu
       peakCapital: r.peakCapital,
       kpis: r.kpis,
       risk: r.risk,
+      backtestMape: r.backtestMape ?? null,
     })),
     summary,
   };

@@ -93,7 +93,8 @@ describe('human failures', () => {
     const r = await run(['check', dir, '--lang', 'en-US']);
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
-    expect(r.err).toBe(`adplan check: ${dir} is a folder, not a file — name an .xlsx or .csv file inside it\n`);
+    expect(r.err).toBe(`adplan check: ${dir} is a folder, not a file: not read.\n`);
+    expect(r.err).not.toContain('EISDIR');
   });
 
   it('portfolio with a missing --assumptions file: one line on stderr, exit 1', async () => {
@@ -110,7 +111,7 @@ describe('human failures', () => {
     expect(zh.err).toContain('是否想用“adplan portfolio”');
     const far = await run(['xyzzy', '--lang', 'en-US']);
     expect(far.err).not.toContain('did you mean');
-    expect(far.err).toContain('Commands: check, plan, portfolio.');
+    expect(far.err).toContain(`unknown command "xyzzy". Commands: ${COMMANDS.map((c) => c.name).join(', ')}.`);
   });
 });
 

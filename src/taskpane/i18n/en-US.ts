@@ -51,6 +51,10 @@ export const enUS = {
   'field.buyers': 'Buyers',
   'field.impressions': 'Impressions',
   'field.clicks': 'Clicks',
+  'field.net_gmv': 'Net GMV',
+  'field.refund_1h_rate': '1-hour refund rate',
+  'field.attributed_paid_gmv': 'Ad-attributed GMV',
+  'field.grant_spend': 'Grant spend',
 
   'readiness.title': 'Readiness',
   'readiness.ready': 'Ready: a stable base conversion model exists',

@@ -53,6 +53,10 @@ export const zhCN: Messages = {
   'field.buyers': '成交人数',
   'field.impressions': '曝光人数',
   'field.clicks': '商品点击人数',
+  'field.net_gmv': '净成交金额',
+  'field.refund_1h_rate': '1小时内退款率',
+  'field.attributed_paid_gmv': '投放贡献成交金额',
+  'field.grant_spend': '赠款消耗',
 
   'readiness.title': '准备度',
   'readiness.ready': '已就绪：已有稳定的基础转化模型',
