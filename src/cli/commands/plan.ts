@@ -13,6 +13,7 @@ import { ASSUMPTIONS } from '../../model/assumptions';
 import { backtest, type BacktestReport } from '../../model/backtest';
 import { buildPlanReport, selectScenarios } from '../../model/engine';
 import { RUN_OPTIONS } from '../../model/run-options';
+import { PLAN_DAY_COLUMNS, planDayValue, type PlanDayColumn } from '../../model/columns';
 import { checkPeriod, planByPeriod, type Period } from '../../model/kpi';
 import type { PlanDay, PlanReport, ScenarioReport } from '../../model/report';
 import { assumptionBounds, boundedOption, COMMON_OPTIONS, parseCommandArgs, UsageError } from '../args';
@@ -24,19 +25,8 @@ import type { CliIo } from '../io';
 const USAGE =
   'adplan plan <file>… [--scenario NAME] [--horizon DAYS] [--runs N] [--seed S] [--period day|week] [--sheet NAME] [--assumptions FILE] [--json] [--lang zh-CN|en-US]';
 
-const dayJson = (d: PlanDay) => ({
-  date: d.date,
-  spend: d.spend,
-  paidGmv: d.paidGmv,
-  organicGmv: d.organicGmv,
-  gmv: d.gmv,
-  orders: d.orders,
-  profit: d.profit,
-  cash: d.cash,
-  roi: d.roi,
-  marginalRoi: d.marginalRoi,
-  limit: d.limit,
-});
+/** A plan day in --json: the descriptor list's fields, in its order (src/model/columns.ts). */
+const dayJson = (d: PlanDay): Record<string, PlanDay[keyof PlanDay]> => Object.fromEntries(PLAN_DAY_COLUMNS.map((c) => [c.field, planDayValue(d, c)]));
 
 /** Exactly the issue-4 contract (messages in the chosen language). */
 export function planJson(file: string, sheet: string, r: PlanReport, period: Period, lang: Lang, bt?: BacktestReport) {
@@ -186,32 +176,20 @@ function kpiTable(r: PlanReport, lang: Lang): string {
   return renderTable(['', ...s.map((x) => x.name)], rows, { right: s.map((_, i) => i + 1), indent: '  ' });
 }
 
+/** The terminal's plan columns: the descriptor list less total GMV (paid + organic are shown). */
+const TABLE_COLUMNS = PLAN_DAY_COLUMNS.filter((c) => c.key !== 'gmv');
+
+function dayCellText(d: PlanDay, c: PlanDayColumn): string {
+  const v = planDayValue(d, c);
+  if (typeof v !== 'number') return v === null || v === undefined ? '—' : String(v);
+  return c.kind === 'ratio' ? ratio(v) : c.kind === 'count' ? formatNumber(v, 0) : money(v);
+}
+
 function planTable(days: readonly PlanDay[], lang: Lang): string {
-  const head = [
-    text('date', '日期'),
-    text('spend', '消耗'),
-    text('paid GMV', '付费成交'),
-    text('organic GMV', '自然成交'),
-    text('orders', '订单'),
-    text('profit', '利润'),
-    text('cash', '现金'),
-    text('ROI', '投产比'),
-    text('mROI', '边际投产比'),
-    text('limit', '约束'),
-  ].map((t) => pick(t, lang));
-  const rows = days.map((d) => [
-    d.date,
-    money(d.spend),
-    money(d.paidGmv),
-    money(d.organicGmv),
-    formatNumber(d.orders, 0),
-    money(d.profit),
-    money(d.cash),
-    ratio(d.roi),
-    ratio(d.marginalRoi),
-    d.limit,
-  ]);
-  return renderTable(head, rows, { right: [1, 2, 3, 4, 5, 6, 7, 8], indent: '  ' });
+  const head = TABLE_COLUMNS.map((c) => pick(c.label, lang));
+  const rows = days.map((d) => TABLE_COLUMNS.map((c) => dayCellText(d, c)));
+  const right = TABLE_COLUMNS.flatMap((c, i) => (c.kind === 'date' || c.kind === 'label' ? [] : [i]));
+  return renderTable(head, rows, { right, indent: '  ' });
 }
 
 export function planHuman(read: WorkbookRead, r: PlanReport, period: Period, lang: Lang, bt?: BacktestReport): string {
