@@ -138,3 +138,17 @@ describe('--help explains every option', () => {
     expect(r.out).toMatch(/Exit codes: 0 .* 1 .* 2 usage error/u);
   });
 });
+
+describe('plan --json risk of the paid spend', () => {
+  it('carries P(loss) and P10/P50/P90 of the incremental profit', async () => {
+    const r = await run(['plan', SAMPLE, '--runs', '200', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { scenarios: { risk: Record<string, number> }[] };
+    for (const s of j.scenarios) {
+      expect(s.risk.pLossIncremental).toBeGreaterThanOrEqual(0);
+      expect(s.risk.pLossIncremental).toBeLessThanOrEqual(1);
+      expect(s.risk.incrementalProfitP10).toBeLessThanOrEqual(s.risk.incrementalProfitP50!);
+      expect(s.risk.incrementalProfitP50).toBeLessThanOrEqual(s.risk.incrementalProfitP90!);
+    }
+  });
+});

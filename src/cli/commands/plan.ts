@@ -82,6 +82,15 @@ export function planJson(file: string, sheet: string, r: PlanReport, period: Per
               peakCapitalP90: s.risk.peakCapitalP90,
               pLoss: s.risk.pLoss,
               pCashShort: s.risk.pCashShort,
+              // What the paid spend adds over organic-only (MODEL §9): whether the spend itself pays.
+              ...(s.risk.pLossIncremental !== undefined
+                ? {
+                    pLossIncremental: s.risk.pLossIncremental,
+                    incrementalProfitP10: s.risk.incrementalProfitP10 ?? null,
+                    incrementalProfitP50: s.risk.incrementalProfitP50 ?? null,
+                    incrementalProfitP90: s.risk.incrementalProfitP90 ?? null,
+                  }
+                : {}),
             },
           }
         : {}),
