@@ -18,6 +18,12 @@ export const KPI_METRICS = [
   'break_even_roi',
   'unit_margin',
   'target_marginal_roi',
+  'roi_target',
+  'roi_target_net',
+  'room_break_even_roi',
+  'break_even_roi_net',
+  'organic_gmv_per_day',
+  'daily_budget',
 ] as const;
 export type KpiMetric = (typeof KPI_METRICS)[number];
 
@@ -40,6 +46,12 @@ export function kpiValue(s: ScenarioReport, metric: string): number | null {
     case 'break_even_roi': return s.economics.breakEvenRoi;
     case 'unit_margin': return s.economics.unitMargin;
     case 'target_marginal_roi': return s.economics.targetMarginalRoi;
+    case 'roi_target': return s.economics.targets.roomRoi;
+    case 'roi_target_net': return s.economics.targets.roomRoiNet;
+    case 'room_break_even_roi': return s.economics.roomBreakEvenRoi;
+    case 'break_even_roi_net': return s.economics.breakEvenRoiNet;
+    case 'organic_gmv_per_day': return s.organicGmvPerDay ?? null;
+    case 'daily_budget': return s.economics.targets.dailyBudget;
     default:
       throw new AdplanError(
         'lookup',
@@ -94,6 +106,8 @@ export function planByPeriod(days: readonly PlanDay[], period: Period): PlanDay[
       roi: spend > 0 ? paid / spend : null,
       marginalRoi: spend > 0 ? mw / spend : null,
       limit,
+      // The week's spend-weighted target: Σ (target × spend) / Σ spend = Σ credited GMV / Σ spend.
+      roiTarget: spend > 0 ? sum((d) => (d.roiTarget ?? 0) * d.spend) / spend : null,
     });
   }
   return out;

@@ -112,6 +112,7 @@ export const enUS = {
   'unit.orders': 'orders/day',
   'unit.ratio': '×',
   'unit.sd': 'log sd',
+  'unit.choice': 'choice',
 
   'compare.title': 'Scenario comparison',
   'compare.metric': 'Metric',
@@ -179,6 +180,12 @@ export const enUS = {
   'plan.kpi.return_on_capital': 'Return on capital',
   'plan.kpi.sustainable_spend': 'Sustainable daily spend',
   'plan.kpi.break_even_roi': 'Break-even ROI',
+  'plan.kpi.roi_target': '整体ROI target (pay)',
+  'plan.kpi.roi_target_net': '整体ROI target (net)',
+  'plan.kpi.room_break_even_roi': 'Whole-room break-even ROI',
+  'plan.kpi.break_even_roi_net': 'Break-even ROI (net)',
+  'plan.kpi.organic_gmv_per_day': 'Organic GMV per day',
+  'plan.kpi.daily_budget': 'Daily budget',
   'plan.spendChart': 'Daily spend',
   'plan.cashChart': 'Cash balance',
 } as const;

@@ -114,6 +114,7 @@ export const zhCN: Messages = {
   'unit.orders': '单/天',
   'unit.ratio': '倍',
   'unit.sd': '对数标准差',
+  'unit.choice': '选项',
 
   'compare.title': '情景对比',
   'compare.metric': '指标',
@@ -181,6 +182,12 @@ export const zhCN: Messages = {
   'plan.kpi.return_on_capital': '资金回报率',
   'plan.kpi.sustainable_spend': '可持续日消耗',
   'plan.kpi.break_even_roi': '保本投产比',
+  'plan.kpi.roi_target': '整体支付ROI目标',
+  'plan.kpi.roi_target_net': '整体净成交ROI目标',
+  'plan.kpi.room_break_even_roi': '整体ROI保本线',
+  'plan.kpi.break_even_roi_net': '保本投产比(净成交)',
+  'plan.kpi.organic_gmv_per_day': '日均自然成交',
+  'plan.kpi.daily_budget': '日预算',
   'plan.spendChart': '日消耗',
   'plan.cashChart': '现金余额',
 };
