@@ -110,8 +110,8 @@ function curveFor(a: Analysis, r: ResolvedAssumptions, basis: CurveBasis): Curve
     throw new AdplanError(
       'input',
       text(
-        `No usable paid history (${why['en-US']}) — assumptions ${missing} are required to plan with an assumed response curve.`,
-        `没有可用的付费历史(${why['zh-CN']})——需要填写假设 ${missing},才能按假定的响应曲线规划。`,
+        `${basis === 'whole-room' ? 'No usable whole-room fit' : 'No usable paid history'} (${why['en-US']}) — assumptions ${missing} are required to plan with an assumed response curve.`,
+        `${basis === 'whole-room' ? '没有可用的整体拟合' : '没有可用的付费历史'}(${why['zh-CN']})——需要填写假设 ${missing},才能按假定的响应曲线规划。`,
       ),
       r.paid_roi_initial === null ? 'paid_roi_initial' : 'saturation_spend',
     );
@@ -120,8 +120,8 @@ function curveFor(a: Analysis, r: ResolvedAssumptions, basis: CurveBasis): Curve
     r.paid_roi_initial,
     r.saturation_spend,
     text(
-      `Assumed curve (no usable paid history: ${why['en-US']}): initial ROI ${r.paid_roi_initial}, half-saturation spend ${r.saturation_spend}.`,
-      `假定曲线(没有可用的付费历史:${why['zh-CN']}):初始投产比 ${r.paid_roi_initial},半饱和日消耗 ${r.saturation_spend}。`,
+      `Assumed curve (${basis === 'whole-room' ? 'no usable whole-room fit' : 'no usable paid history'}: ${why['en-US']}): initial ROI ${r.paid_roi_initial}, half-saturation spend ${r.saturation_spend}.`,
+      `假定曲线(${basis === 'whole-room' ? '没有可用的整体拟合' : '没有可用的付费历史'}:${why['zh-CN']}):初始投产比 ${r.paid_roi_initial},半饱和日消耗 ${r.saturation_spend}。`,
     ),
   );
 }
@@ -130,8 +130,8 @@ function wholeRoomResult(room: RoomFit): FitResult {
   if (room.identified) return { curve: room.curve };
   return {
     reason: text(
-      `whole-room fit not identified — ${room.reason['en-US']} An assumed curve is used instead of a confident number from these days`,
-      `整体拟合无法识别——${room.reason['zh-CN']}因此不根据这些天给出确定的数字,改用假定曲线`,
+      `the whole-room fit is not identified — ${room.reason['en-US']} No confident number is taken from these days`,
+      `整体拟合无法识别——${room.reason['zh-CN']}不根据这些天给出确定的数字`,
     ),
   };
 }
