@@ -71,6 +71,7 @@ const PLAN_COLUMNS = {
   roi: ['roi', '投产比'],
   marginalRoi: ['marginal_roi', '边际投产比'],
   limit: ['limit', '约束'],
+  roiTarget: ['roi_target', '整体ROI目标'],
 } as const;
 
 export function planSpill(history: unknown, assumptions: unknown, scenario: unknown, horizonDays: unknown, period: unknown, lang: Lang): Spill {
@@ -90,6 +91,7 @@ export function planSpill(history: unknown, assumptions: unknown, scenario: unkn
     d.roi,
     d.marginalRoi,
     d.limit,
+    d.roiTarget,
   ]);
   return toSpill([header, ...rows]);
 }
@@ -98,6 +100,14 @@ export function kpiCell(history: unknown, assumptions: unknown, metric: unknown,
   const m = choiceArg(metric, 'metric', KPI_METRICS);
   const { plan } = plannedScenario(history, assumptions, scenario, horizonDays);
   return toNumberCell(kpiValue(plan.report, m));
+}
+
+/** ROITARGET: the 整体ROI target to set (MODEL §12), pay basis by default, or 净成交 ("net"). */
+export function roiTargetCell(history: unknown, assumptions: unknown, scenario: unknown, basis: unknown): number | string {
+  const b = choiceArg(basis, 'basis', ['pay', 'net'] as const, 'pay');
+  const { plan } = plannedScenario(history, assumptions, scenario, null);
+  const t = plan.report.economics.targets;
+  return toNumberCell(b === 'net' ? t.roomRoiNet : t.roomRoi);
 }
 
 const SIM_CHOICES = [...SIM_METRICS, 'p_loss', 'p_cash_short'] as const;
