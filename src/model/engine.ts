@@ -4,7 +4,8 @@
  * function of its inputs, so callers can memoise on content.
  */
 import { text, type Text } from '../i18n/text';
-import { ASSUMPTIONS, type Scenario } from './assumptions';
+import type { Scenario } from './assumptions';
+import { checkAssumption, defaultOf, valueOrDefault } from './assumption-check';
 import { computeBaseline, type BaselineMetrics } from './baseline';
 import { cashflow as cashflowOf, cashTermsOf } from './cash';
 import { tryFitCurve, type FitResult } from './curve-fit';
@@ -14,11 +15,11 @@ import { AdplanError } from './errors';
 import type { History } from './history';
 import { carrySeries, estimateLift, leverageOf, type LiftEstimate } from './lift';
 import { buildPlan, type PlanResult, type PlanSetup } from './planner';
-import { assessReadiness, type Readiness } from './readiness';
+import { assessReadiness, thresholdsOf, type Readiness } from './readiness';
+import { RUN_OPTIONS } from './run-options';
 import type { BaselineReport, CurveBasis, CurveReport, LiftReport, PlanReport, ScenarioReport } from './report';
 import { assumedCurve, toCurveReport, type Curve } from './response-curve';
 import {
-  checkAssumption,
   inheritScenarios,
   resolveAssumptions,
   unitEconomicsOf,
@@ -32,8 +33,8 @@ import { basisFor, needsWholeRoom, refund1hOf, splitForBaseline, WHOLE_ROOM_LIFT
 import { fitRoom, sStarInterval, type RoomFit } from './room-fit';
 import { roomOrganic, wholeRoomLiftNotes, wholeRoomNotes } from './room-plan';
 
-export const DEFAULT_RUNS = 1000;
-export const DEFAULT_SEED = 1;
+export const DEFAULT_RUNS = RUN_OPTIONS.runs.default;
+export const DEFAULT_SEED = RUN_OPTIONS.seed.default;
 
 /** What the history says, independent of any scenario but the baseline window. */
 export interface Analysis {
@@ -73,7 +74,7 @@ function emptyHistory(): AdplanError {
 }
 
 /** Baseline, fitted curve and lift estimate from the history (the scenario-free part). */
-export function analyse(history: History, baselineDays = 28): Analysis {
+export function analyse(history: History, baselineDays = defaultOf('baseline_days')): Analysis {
   if (history.days.length === 0) throw emptyHistory();
   const room = needsWholeRoom(history) ? fitRoom(history) : null;
   const baseline = computeBaseline(splitForBaseline(history, room), baselineDays);
@@ -137,10 +138,7 @@ function wholeRoomResult(room: RoomFit): FitResult {
 }
 
 function checkHorizon(h: number): number {
-  if (!Number.isInteger(h) || h < 1 || h > 730) {
-    throw new AdplanError('input', text(`horizon_days must be a whole number from 1 to 730, got ${String(h)}.`, `horizon_days 应为 1 到 730 之间的整数,实际为 ${String(h)}。`), 'horizon_days');
-  }
-  return h;
+  return checkAssumption('horizon_days', h);
 }
 
 /**
@@ -281,21 +279,7 @@ export function readinessOf(a: Analysis, s: Scenario | null): Readiness {
     // Readiness still speaks without a complete assumptions table; the margin check is skipped.
     if (!(e instanceof AdplanError) || e.kind !== 'input') throw e;
   }
-  const threshold = (k: 'min_days' | 'max_cvr_cv' | 'max_refund_rate' | 'min_orders_per_day', fallback: number): number => {
-    const x = v[k];
-    return x === undefined || x === null ? fallback : checkAssumption(k, x);
-  };
-  return assessReadiness(
-    a.baseline,
-    {
-      minDays: threshold('min_days', 14),
-      maxCvrCv: threshold('max_cvr_cv', 0.35),
-      maxRefundRate: threshold('max_refund_rate', 0.5),
-      minOrdersPerDay: threshold('min_orders_per_day', 3),
-    },
-    rho,
-    u,
-  );
+  return assessReadiness(a.baseline, thresholdsOf(v), rho, u);
 }
 
 export function baselineReport(m: BaselineMetrics, r: Readiness): BaselineReport {
@@ -335,7 +319,7 @@ export function selectScenarios(scenarios: readonly Scenario[], name?: string): 
 /** A scenario's baseline window: its baseline_days, else the registry default. */
 export function baselineDaysOf(s: Scenario | null): number {
   const v = s?.values.baseline_days;
-  return v === undefined || v === null ? (ASSUMPTIONS.baseline_days.default ?? 28) : checkAssumption('baseline_days', v);
+  return valueOrDefault('baseline_days', v);
 }
 
 export interface PlanForInput {

@@ -1,30 +1,38 @@
 /** KPI lookup by snake_case metric name (the KPI function, the CLI), and plan periods (day / week). */
-import { text } from '../i18n/text';
+import { text, type Text } from '../i18n/text';
+import type { ValueKind } from './columns';
 import { AdplanError } from './errors';
 import type { Limit, PlanDay, ScenarioReport } from './report';
 
-export const KPI_METRICS = [
-  'total_spend',
-  'total_gmv',
-  'total_profit',
-  'roi',
-  'incremental_roi',
-  'peak_capital',
-  'min_cash',
-  'payback_day',
-  'return_on_capital',
-  'return_on_capital_annualised',
-  'sustainable_spend',
-  'break_even_roi',
-  'unit_margin',
-  'target_marginal_roi',
-  'roi_target',
-  'roi_target_net',
-  'room_break_even_roi',
-  'break_even_roi_net',
-  'organic_gmv_per_day',
-  'daily_budget',
-] as const;
+/** Every KPI, said once: its stable metric name (KPI function, plan sheet), label and kind. */
+export const KPIS = [
+  { metric: 'total_spend', label: text('Total spend', '总消耗'), kind: 'money' },
+  { metric: 'total_gmv', label: text('Total GMV', '总成交金额'), kind: 'money' },
+  { metric: 'total_profit', label: text('Total profit', '总利润'), kind: 'money' },
+  { metric: 'roi', label: text('ROI', '投产比'), kind: 'ratio' },
+  { metric: 'incremental_roi', label: text('Incremental ROI', '增量投产比'), kind: 'ratio' },
+  { metric: 'peak_capital', label: text('Peak capital', '峰值资金占用'), kind: 'money' },
+  { metric: 'min_cash', label: text('Minimum cash', '最低现金'), kind: 'money' },
+  { metric: 'payback_day', label: text('Payback day', '回本天数'), kind: 'days' },
+  { metric: 'return_on_capital', label: text('Return on capital', '资金回报率'), kind: 'rate' },
+  { metric: 'return_on_capital_annualised', label: text('Return on capital (annualised)', '年化资金回报率'), kind: 'rate' },
+  { metric: 'sustainable_spend', label: text('Sustainable daily spend', '可持续日消耗'), kind: 'money' },
+  { metric: 'break_even_roi', label: text('Break-even ROI', '保本投产比'), kind: 'ratio' },
+  { metric: 'unit_margin', label: text('Unit margin', '单位贡献率'), kind: 'rate' },
+  { metric: 'target_marginal_roi', label: text('Target marginal ROI', '目标边际投产比'), kind: 'ratio' },
+  { metric: 'roi_target', label: text('整体ROI target (pay)', '整体支付ROI目标'), kind: 'ratio' },
+  { metric: 'roi_target_net', label: text('整体ROI target (net)', '整体净成交ROI目标'), kind: 'ratio' },
+  { metric: 'room_break_even_roi', label: text('Whole-room break-even ROI', '整体ROI保本线'), kind: 'ratio' },
+  { metric: 'break_even_roi_net', label: text('Break-even ROI (net)', '保本投产比(净成交)'), kind: 'ratio' },
+  { metric: 'organic_gmv_per_day', label: text('Organic GMV per day', '日均自然成交'), kind: 'money' },
+  { metric: 'daily_budget', label: text('Daily budget', '日预算'), kind: 'money' },
+] as const satisfies readonly { metric: string; label: Text; kind: ValueKind }[];
+
+export const KPI_METRICS = KPIS.map((k) => k.metric);
+
+export function kpiLabel(metric: KpiMetric): Text {
+  return KPIS.find((k) => k.metric === metric)!.label;
+}
 export type KpiMetric = (typeof KPI_METRICS)[number];
 
 /** One KPI of a planned scenario; null means "none" (no payback, ROI without spend). */

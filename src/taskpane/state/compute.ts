@@ -4,6 +4,7 @@
  */
 import { readAssumptions } from '../../data/assumptions';
 import { readHistory } from '../../data/history';
+import { joinSources } from '../../data/join';
 import type { AssumptionsReadResult, HistoryReadResult } from '../../data/types';
 import { text, type Text } from '../../i18n/text';
 import type { History } from '../../model/history';
@@ -34,9 +35,15 @@ function attempt<T>(f: () => T): Outcome<T> {
   }
 }
 
-export function readHistoryRange(range: RangeValues, overrides: FieldOverrides): Outcome<HistoryReadResult> {
+/** The history range (with the user's column corrections), joined on the date with `more` export-family sheets. */
+export function readHistoryRange(range: RangeValues, overrides: FieldOverrides, more: readonly RangeValues[] = []): Outcome<HistoryReadResult> {
   const cells = applyOverrides(range.values, overrides);
-  return attempt(() => readHistory(cells, { sheet: range.sheet, row: range.row, column: range.column }));
+  return attempt(() => {
+    const main = readHistory(cells, { sheet: range.sheet, row: range.row, column: range.column });
+    if (more.length === 0) return main;
+    const others = more.map((r) => ({ file: '', sheet: r.sheet, read: readHistory(r.values, { sheet: r.sheet, row: r.row, column: r.column }) }));
+    return joinSources([{ file: '', sheet: range.sheet, read: main }, ...others]).read;
+  });
 }
 
 export function readAssumptionsTable(table: AssumptionsTable): Outcome<AssumptionsReadResult> {
