@@ -88,6 +88,11 @@ export function analyse(history: History, baselineDays = defaultOf('baseline_day
   return { history, baselineDays, baseline, fit, lift, room, refund1h: refund1hOf(history) };
 }
 
+/** The baseline alone (BASELINE): on a 全域 history, unsplit days are split by the room fit as in analyse. */
+export function baselineOf(history: History, baselineDays: number): BaselineMetrics {
+  return computeBaseline(splitForBaseline(history, needsWholeRoom(history) ? fitRoom(history) : null), baselineDays);
+}
+
 /** The whole-room fit of an analysis, fitted on first use when the history has a paid split. */
 export function roomFitOf(a: Analysis): RoomFit {
   if (!a.room) a.room = fitRoom(a.history);
