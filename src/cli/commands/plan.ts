@@ -194,7 +194,7 @@ function kpiTable(r: PlanReport, lang: Lang): string {
     row(text('total spend', '总消耗'), (x) => money(x.kpis.totalSpend)),
     row(text('total GMV', '总成交'), (x) => money(x.kpis.totalGmv)),
     row(text('total profit', '总利润'), (x) => money(x.kpis.totalProfit)),
-    row(text('ROI (paid)', '投产比（付费）'), (x) => ratio(x.kpis.roi)),
+    row(r.curve.basis === 'whole-room' ? text('ROI (incremental GMV / spend)', '投产比（投放增量成交 / 消耗）') : text('ROI (paid)', '投产比（付费）'), (x) => ratio(x.kpis.roi)),
     row(text('incremental ROI', '增量投产比'), (x) => ratio(x.kpis.incrementalRoi)),
     row(text('peak capital', '峰值占用资金'), (x) => money(x.kpis.peakCapital)),
     row(text('min cash', '最低现金'), (x) => money(x.kpis.minCash)),
@@ -212,16 +212,16 @@ function kpiTable(r: PlanReport, lang: Lang): string {
   return renderTable(['', ...s.map((x) => x.name)], rows, { right: s.map((_, i) => i + 1), indent: '  ' });
 }
 
-function planTable(days: readonly PlanDay[], lang: Lang): string {
+function planTable(days: readonly PlanDay[], lang: Lang, wholeRoom: boolean): string {
   const head = [
     text('date', '日期'),
     text('spend', '消耗'),
-    text('paid GMV', '付费成交'),
+    wholeRoom ? text('incremental GMV', '投放增量成交') : text('paid GMV', '付费成交'),
     text('organic GMV', '自然成交'),
     text('orders', '订单'),
     text('profit', '利润'),
     text('cash', '现金'),
-    text('ROI', '投产比'),
+    wholeRoom ? text('ROI (incr.)', '增量投产比') : text('ROI', '投产比'),
     text('mROI', '边际投产比'),
     text('ROI target', '整体ROI目标'),
     text('limit', '约束'),
@@ -264,7 +264,7 @@ export function planHuman(read: WorkbookRead, r: PlanReport, period: Period, lan
   if (first) {
     const shown = period === 'week' ? planByPeriod(first.days, 'week') : first.days.slice(0, 14);
     out.push('', `${fill(period === 'week' ? T.planWeeks : T.plan, lang, { name: first.name })}${r.scenarios.length > 1 ? ` ${pick(T.other, lang)}` : ''}`);
-    out.push(planTable(shown, lang));
+    out.push(planTable(shown, lang, first.curveBasis === 'whole-room'));
   }
   return `${out.join('\n')}\n`;
 }
