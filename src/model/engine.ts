@@ -30,7 +30,7 @@ import { sensitivity, simContextOf, simulate, riskReport, checkRuns, type SimCon
 import { sustainableSpend, targetMarginalRoi } from './sustainable-spend';
 import { roiBases } from './roi-bases';
 import { basisFor, needsWholeRoom, refund1hOf, splitForBaseline, WHOLE_ROOM_LIFT } from './room';
-import { fitRoom, sStarInterval, type RoomFit } from './room-fit';
+import { fitRoom, organicLevelOver, sStarInterval, type RoomFit } from './room-fit';
 import { roomOrganic, wholeRoomLiftNotes, wholeRoomNotes } from './room-plan';
 
 export const DEFAULT_RUNS = RUN_OPTIONS.runs.default;
@@ -77,7 +77,7 @@ function emptyHistory(): AdplanError {
 export function analyse(history: History, baselineDays = defaultOf('baseline_days')): Analysis {
   if (history.days.length === 0) throw emptyHistory();
   const room = needsWholeRoom(history) ? fitRoom(history) : null;
-  const baseline = computeBaseline(splitForBaseline(history, room), baselineDays);
+  const baseline = roomAwareBaseline(history, baselineDays, room);
   const paid = history.days.filter((d) => d.spend > 0 && d.paidGmv !== null);
   const fit = tryFitCurve(
     paid.map((d) => d.spend),
@@ -88,9 +88,18 @@ export function analyse(history: History, baselineDays = defaultOf('baseline_day
   return { history, baselineDays, baseline, fit, lift, room, refund1h: refund1hOf(history) };
 }
 
-/** The baseline alone (BASELINE): on a 全域 history, unsplit days are split by the room fit as in analyse. */
+/**
+ * The baseline on any history: unsplit (全域) days split by the room fit; on a fitted room the
+ * organic level is the model's, the one the plan runs on (one number, not two).
+ */
+function roomAwareBaseline(history: History, baselineDays: number, room: RoomFit | null): BaselineMetrics {
+  const split = computeBaseline(splitForBaseline(history, room), baselineDays);
+  return room?.identified ? { ...split, organicGmvPerDay: organicLevelOver(room.organic, history, baselineDays) } : split;
+}
+
+/** The baseline alone (BASELINE), exactly as analyse computes it. */
 export function baselineOf(history: History, baselineDays: number): BaselineMetrics {
-  return computeBaseline(splitForBaseline(history, needsWholeRoom(history) ? fitRoom(history) : null), baselineDays);
+  return roomAwareBaseline(history, baselineDays, needsWholeRoom(history) ? fitRoom(history) : null);
 }
 
 /** The whole-room fit of an analysis, fitted on first use when the history has a paid split. */

@@ -31,7 +31,8 @@ describe('functions on a whole-room history', () => {
     expect(roitarget(h, assumptions, 'Base', 'net')).toBe(s.economics.targets.roomRoiNet);
     expect(kpi(h, assumptions, 'room_break_even_roi')).toBe(s.economics.roomBreakEvenRoi);
     const o = kpi(h, assumptions, 'organic_gmv_per_day');
-    if (preAd > 0) expect(o).toBeGreaterThan(0);
+    if (preAd > 0) expect(o).toBe(organic);
     else expect(o).toBe('');
+    expect(organic).toBe(report.baseline.organicGmvPerDay);
   });
 });
