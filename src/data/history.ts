@@ -442,7 +442,8 @@ export function readHistory(cells: Cell[][], origin?: RangeOrigin): HistoryReadR
     const row = cells[i] ?? [];
     if (isBlankRow(row)) continue;
     const dateCell = parseDate(row[map.columns.date as number]);
-    if (isTotalsRow(row) && !(dateCell.ok && dateCell.value)) {
+    // Date test first: the totals test normalises every text cell of the row.
+    if (!(dateCell.ok && dateCell.value) && isTotalsRow(row)) {
       issue(ctx, 'info', text('totals row: not a day, excluded', '合计行：不是某一天，已排除'), { index: i, field: 'date' });
       totalsRows.push(i);
       continue;
