@@ -155,3 +155,12 @@ describe('content quoted back is short and inert', () => {
     expect(suggestKey('cogs_rat')).toBe('cogs_rate');
   });
 });
+
+describe('terminal output', () => {
+  it('escapes every control code except newline, CR and tab, as valid JSON escapes', () => {
+    const { terminalSafe } = jest.requireActual<typeof import('../../src/data/excerpt')>('../../src/data/excerpt');
+    expect(terminalSafe('a\u001b[2Jb\n\tc\r\u009b\u202e')).toBe('a\\u001b[2Jb\n\tc\r\\u009b\\u202e');
+    const json = terminalSafe(JSON.stringify({ name: 'x\u009by\u007f' }));
+    expect(JSON.parse(json)).toEqual({ name: 'x\u009by\u007f' });
+  });
+});
