@@ -15,6 +15,10 @@ export interface ZipEntry {
   name: string;
   compressed: number;
   inflated: number;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  /** Offset of the entry's local header. */
+  offset: number;
 }
 
 function damaged(fileName: string, why: string): AdplanError {
@@ -46,22 +50,24 @@ export function zipEntries(bytes: Uint8Array, fileName: string): ZipEntry[] {
   const decoder = new TextDecoder();
   for (let k = 0; k < count; k++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL) throw damaged(fileName, 'broken zip directory');
+    const method = view.getUint16(at + 10, true);
     const compressed = view.getUint32(at + 20, true);
     const inflated = view.getUint32(at + 24, true);
     const nameLength = view.getUint16(at + 28, true);
     const extra = view.getUint16(at + 30, true);
     const comment = view.getUint16(at + 32, true);
     const name = decoder.decode(bytes.subarray(at + 46, Math.min(bytes.length, at + 46 + nameLength)));
-    entries.push({ name, compressed, inflated });
+    entries.push({ name, compressed, inflated, method, offset: view.getUint32(at + 42, true) });
     at += 46 + nameLength + extra + comment;
   }
   return entries;
 }
 
-/** Refuses an archive whose parts would inflate past the documented limits. */
-export function checkZipLimits(bytes: Uint8Array, fileName: string): void {
+/** Refuses an archive whose parts would inflate past the documented limits; else its entries. */
+export function checkZipLimits(bytes: Uint8Array, fileName: string): ZipEntry[] {
   let total = 0;
-  for (const e of zipEntries(bytes, fileName)) {
+  const entries = zipEntries(bytes, fileName);
+  for (const e of entries) {
     const ratio = e.inflated / Math.max(1, e.compressed);
     if (e.inflated === ZIP64 || e.compressed === ZIP64 || (e.inflated > 1024 * 1024 && ratio > LIMITS.xlsxRatio)) {
       throw new AdplanError(
@@ -84,5 +90,45 @@ export function checkZipLimits(bytes: Uint8Array, fileName: string): void {
       ),
       'file',
     );
+  }
+  return entries;
+}
+
+/**
+ * The text of one small part (e.g. xl/workbook.xml), inflated with the platform's own
+ * DecompressionStream and cut off at `maxBytes`; null when absent or unreadable here.
+ */
+export async function zipPartText(bytes: Uint8Array, entries: readonly ZipEntry[], name: string, maxBytes = 1024 * 1024): Promise<string | null> {
+  const e = entries.find((x) => x.name === name);
+  if (!e || e.offset + 30 > bytes.length) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
+  const body = bytes.subarray(start, Math.min(bytes.length, start + e.compressed));
+  if (e.method === 0) return new TextDecoder().decode(body.subarray(0, maxBytes));
+  if (e.method !== 8 || typeof DecompressionStream === 'undefined') return null;
+  try {
+    const reader = new Blob([body.slice()]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      total += value.length;
+      if (total >= maxBytes) {
+        await reader.cancel();
+        break;
+      }
+    }
+    const all = new Uint8Array(total);
+    let at = 0;
+    for (const c of chunks) {
+      all.set(c, at);
+      at += c.length;
+    }
+    return new TextDecoder().decode(all);
+  } catch {
+    // A damaged part: ExcelJS will say what is wrong when it loads the workbook.
+    return null;
   }
 }
