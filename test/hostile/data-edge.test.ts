@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
 import { readAssumptions, suggestKey } from '../../src/data/assumptions';
-import { excerpt } from '../../src/data/excerpt';
+import { excerpt, terminalSafe } from '../../src/data/excerpt';
 import { loadWorkbookFile, readRegularFile } from '../../src/data/file';
 import { LIMITS } from '../../src/data/limits';
 import { openSheets } from '../../src/data/open';
@@ -158,7 +158,6 @@ describe('content quoted back is short and inert', () => {
 
 describe('terminal output', () => {
   it('escapes every control code except newline, CR and tab, as valid JSON escapes', () => {
-    const { terminalSafe } = jest.requireActual<typeof import('../../src/data/excerpt')>('../../src/data/excerpt');
     expect(terminalSafe('a\u001b[2Jb\n\tc\r\u009b\u202e')).toBe('a\\u001b[2Jb\n\tc\r\\u009b\\u202e');
     const json = terminalSafe(JSON.stringify({ name: 'x\u009by\u007f' }));
     expect(JSON.parse(json)).toEqual({ name: 'x\u009by\u007f' });
