@@ -189,7 +189,13 @@ async function main(): Promise<void> {
         process.stdout.write(`${o.ok ? '✓' : '✗'} ${o.name.padEnd(58)} exit ${String(o.exit).padStart(4)} ${String(o.ms).padStart(7)} ms ${String(o.peakRssMb).padStart(6)} MB  ${o.message}\n`);
       }
     }
-    if (results.some((o) => !o.ok)) process.exitCode = 1;
+    const whole = spawnSync(process.execPath, ['--expose-gc', join(__dirname, 'whole-column.js')], { encoding: 'utf8', timeout: LIMIT_MS * 2 });
+    const kpi = JSON.parse(whole.stdout || '{}') as { sameAsTable?: boolean; firstMs?: number; memoisedSameArrayMs?: number; heapMbEvery20Edits?: number[] };
+    const heaps = kpi.heapMbEvery20Edits ?? [];
+    const flat = heaps.length > 1 && (heaps[heaps.length - 1] ?? 0) - (heaps[0] ?? 0) < 64;
+    const kpiOk = kpi.sameAsTable === true && (kpi.firstMs ?? Infinity) <= 2000 && (kpi.memoisedSameArrayMs ?? Infinity) <= 1 && flat;
+    process.stdout.write(`${kpiOk ? '✓' : '✗'} KPI over whole columns A:R / A:G: ${whole.stdout.trim() || whole.stderr.trim()}\n`);
+    if (results.some((o) => !o.ok) || !kpiOk) process.exitCode = 1;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
