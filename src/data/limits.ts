@@ -16,7 +16,7 @@ export const LIMITS = {
   cellChars: 32_767,
 } as const;
 
-/** Whole megabytes, for messages. */
+/** A size for messages: whole megabytes, or kilobytes below one megabyte. */
 export function mb(bytes: number): string {
-  return `${Math.round(bytes / (1024 * 1024))} MB`;
+  return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${Math.round(bytes / (1024 * 1024))} MB`;
 }

@@ -12,7 +12,7 @@ import { AdplanError } from '../model/errors';
 import { columnLetters } from './address';
 import { LIMITS } from './limits';
 import type { Cell } from './types';
-import { checkZipLimits, zipPartText, type ZipEntry } from './zip-guard';
+import { checkDeclaredSizes, checkZipLimits, zipPartText, type ZipEntry } from './zip-guard';
 
 /** Excel's sheet visibility: "veryHidden" sheets are hidden even from Excel's Unhide dialog. */
 export type SheetState = 'visible' | 'hidden' | 'veryHidden';
@@ -75,6 +75,7 @@ async function is1904(bytes: Uint8Array, entries: readonly ZipEntry[]): Promise<
 export async function readXlsxBytes(bytes: ArrayBuffer | Uint8Array, fileName = 'workbook.xlsx'): Promise<SheetCells[]> {
   const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   const entries = checkZipLimits(u8, fileName);
+  await checkDeclaredSizes(u8, entries, fileName);
   const wb = new Workbook();
   // ExcelJS accepts ArrayBuffer/Uint8Array at runtime; its type says Buffer.
   await wb.xlsx.load(u8 as unknown as Parameters<typeof wb.xlsx.load>[0]);

@@ -78,6 +78,11 @@ describe('documented limits refuse before inflating or allocating', () => {
     await expect(openSheets(bomb, 'bomb.xlsx')).rejects.toThrow(/bomb\.xlsx is refused: its part "xl\/worksheets\/sheet1\.xml" would inflate to 4 MB/u);
   });
 
+  it('a part that inflates past the size its directory declares is refused before ExcelJS inflates it', async () => {
+    const liar = zip([{ name: 'xl/worksheets/sheet1.xml', data: new Uint8Array(4 * 1024 * 1024), declaredInflated: 1000 }]);
+    await expect(openSheets(liar, 'liar.xlsx')).rejects.toThrow('liar.xlsx is refused: its part "xl/worksheets/sheet1.xml" inflates past the 1 KB its zip directory declares. The file is damaged or crafted.');
+  });
+
   it('parts whose declared sizes sum past the limit are refused, naming the file', async () => {
     const part = new Uint8Array(randomBytes(600 * 1024));
     const big = zip([
