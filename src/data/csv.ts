@@ -12,6 +12,8 @@ export function detectEncoding(bytes: Uint8Array): CsvEncoding {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const utf16 = bomlessUtf16(bytes);
+  if (utf16) return utf16;
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return 'utf-8';
@@ -19,6 +21,23 @@ export function detectEncoding(bytes: Uint8Array): CsvEncoding {
     // Not valid UTF-8: what Chinese Excel writes by default.
     return 'gb18030';
   }
+}
+
+/**
+ * UTF-16 saved without a BOM (some RPA tools): UTF-8 and GBK text never holds a NUL byte, UTF-16
+ * holds one in every ASCII character (tabs, digits) — on odd offsets for LE, even for BE.
+ */
+function bomlessUtf16(bytes: Uint8Array): CsvEncoding | null {
+  let even = 0;
+  let odd = 0;
+  const n = Math.min(bytes.length, 4096);
+  for (let i = 0; i < n; i++) {
+    if (bytes[i] !== 0) continue;
+    if (i % 2 === 0) even++;
+    else odd++;
+  }
+  if (even + odd === 0) return null;
+  return odd >= even ? 'utf-16le' : 'utf-16be';
 }
 
 export function decodeText(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {

@@ -9,6 +9,7 @@ import { basename } from 'node:path';
 import { text } from '../i18n/text';
 import { AdplanError } from '../model/errors';
 import { checkFileSize } from './open';
+import { readMerchantBuffers, type MerchantRead } from './merchant';
 import type { SharedAssumptions } from './scenarios-for';
 import { readAssumptionsBuffer, readWorkbookBuffer, type WorkbookOptions, type WorkbookRead } from './workbook';
 
@@ -57,6 +58,15 @@ export async function loadWorkbookFile(path: string | Buffer, options: WorkbookO
   const name = shown ?? basename(path.toString());
   const bytes = await readRegularFile(path, shown ?? path.toString());
   return readWorkbookBuffer(bytes, name, options);
+}
+
+/** One merchant's files read and joined on the date (`adplan check a.xlsx b.csv`). */
+export async function loadMerchantFiles(paths: readonly string[], options: WorkbookOptions = {}): Promise<MerchantRead> {
+  const files = [];
+  for (const path of paths) {
+    files.push({ data: await readRegularFile(path, path), fileName: basename(path) });
+  }
+  return readMerchantBuffers(files, options);
 }
 
 /** A shared assumptions table from a file (`--assumptions FILE`). */

@@ -29,7 +29,7 @@ export interface WorkbookOptions {
   sheet?: string;
 }
 
-function findSheet(sheets: readonly SheetCells[], name: string): SheetCells {
+export function findSheet(sheets: readonly SheetCells[], name: string): SheetCells {
   const exact = sheets.find((s) => s.name === name);
   const loose = exact ?? sheets.find((s) => s.name.trim().toLowerCase() === name.trim().toLowerCase());
   if (loose) return loose;
@@ -90,18 +90,7 @@ export async function readWorkbookBuffer(
   const historySheet = options.sheet
     ? findSheet(sheets, options.sheet)
     : likeliestHistory(sheets);
-  let history: HistoryReadResult;
-  try {
-    history = readHistory(historySheet.cells, { sheet: historySheet.name });
-  } catch (e) {
-    if (!isAdplanError(e)) throw e;
-    const where = format === 'xlsx' ? text(`Sheet "${historySheet.name}": `, `工作表“${historySheet.name}”：`) : text('', '');
-    throw new AdplanError(
-      e.kind,
-      text(where['en-US'] + e.text['en-US'], where['zh-CN'] + e.text['zh-CN']),
-      e.field,
-    );
-  }
+  const history = readHistorySheet(historySheet, format);
 
   const out: WorkbookRead = {
     fileName,
@@ -111,15 +100,30 @@ export async function readWorkbookBuffer(
     history,
   };
   if (encoding) out.encoding = encoding;
-  const candidates = sheets
-    .filter((s) => s !== historySheet)
-    .map((s) => ({ s, score: assumptionsScore(s.cells) }))
-    .filter((c) => c.score >= 2)
-    .sort((a, b) => b.score - a.score);
-  const a = candidates[0];
+  const a = assumptionsSheetOf(sheets, [historySheet]);
   if (a) {
-    out.assumptionsSheet = a.s.name;
-    out.assumptions = readAssumptions(a.s.cells, { sheet: a.s.name });
+    out.assumptionsSheet = a.name;
+    out.assumptions = readAssumptions(a.cells, { sheet: a.name });
   }
   return out;
+}
+
+/** readHistory on one sheet; an unusable table's message names the sheet of an .xlsx. */
+export function readHistorySheet(sheet: SheetCells, format: WorkbookRead['format']): HistoryReadResult {
+  try {
+    return readHistory(sheet.cells, { sheet: sheet.name });
+  } catch (e) {
+    if (!isAdplanError(e)) throw e;
+    const where = format === 'xlsx' ? text(`Sheet "${sheet.name}": `, `工作表“${sheet.name}”：`) : text('', '');
+    throw new AdplanError(e.kind, text(where['en-US'] + e.text['en-US'], where['zh-CN'] + e.text['zh-CN']), e.field);
+  }
+}
+
+/** The sheet holding the assumptions table (most keys, at least two), history sheets excluded. */
+export function assumptionsSheetOf(sheets: readonly SheetCells[], exclude: readonly SheetCells[]): SheetCells | undefined {
+  return sheets
+    .filter((s) => !exclude.includes(s))
+    .map((s) => ({ s, score: assumptionsScore(s.cells) }))
+    .filter((c) => c.score >= 2)
+    .sort((a, b) => b.score - a.score)[0]?.s;
 }

@@ -10,7 +10,7 @@ import { dirname, resolve } from 'node:path';
 import { loadAssumptionsFile } from '../../data/file';
 import { checkAssumptions, type SharedAssumptions } from '../../data/scenarios-for';
 import { pick, text, type Text } from '../../i18n/text';
-import { DEFAULT_RUNS, DEFAULT_SEED } from '../../model/engine';
+import { RUN_OPTIONS } from '../../model/run-options';
 import { isAdplanError } from '../../model/errors';
 import { portfolioHuman } from '../../portfolio/human';
 import { portfolioJson } from '../../portfolio/json';
@@ -18,7 +18,7 @@ import { terminalProgress } from '../../portfolio/progress';
 import { defaultJobs, runPortfolio } from '../../portfolio/run';
 import { buildSummaryWorkbook } from '../../portfolio/summary-workbook';
 import { saveWorkbook } from '../../portfolio/save-workbook';
-import { COMMON_OPTIONS, integerOption, parseCommandArgs, UsageError } from '../args';
+import { boundedOption, COMMON_OPTIONS, integerOption, parseCommandArgs, UsageError } from '../args';
 import { EXIT, startCommand, type Command } from '../command';
 import type { CliIo } from '../io';
 
@@ -58,8 +58,8 @@ export const portfolio: Command = {
     const lang = startCommand(values, io, portfolio);
     if (lang === null) return EXIT.ok;
     if (positionals.length === 0) throw new UsageError(pick(text('missing <folder or files>', '缺少 <文件夹或文件>'), lang));
-    const runs = integerOption('runs', values.runs, DEFAULT_RUNS, 0, 1_000_000, lang);
-    const seed = integerOption('seed', values.seed, DEFAULT_SEED, -2_147_483_648, 4_294_967_295, lang);
+    const runs = boundedOption('runs', values.runs, RUN_OPTIONS.runs, lang);
+    const seed = boundedOption('seed', values.seed, RUN_OPTIONS.seed, lang);
     const jobs = integerOption('jobs', values.jobs, defaultJobs(), 1, 256, lang);
     const out = values.out;
     if (out !== undefined) {
