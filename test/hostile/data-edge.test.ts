@@ -155,6 +155,13 @@ describe('content quoted back is short and inert', () => {
     expect(msg.length).toBeLessThan(600);
   });
 
+  it('a bad cell quoted in an issue is cut to 80 characters and escaped', async () => {
+    const csv = `日期,观看次数,成交订单数,成交金额\n2024-05-01,100,1,\u001b[31m${'9'.repeat(5000)}x\n2024-05-02,100,1,10\n`;
+    const read = await readWorkbookBuffer(new TextEncoder().encode(csv), 'bad.csv');
+    const issue = read.history.issues.find((i) => i.address === 'D2');
+    expect(issue?.value).toBe(`\\x1b[31m${'9'.repeat(75)}…`);
+  });
+
   it('"did you mean" on a 100,000-character key is bounded (no suggestion)', () => {
     expect(suggestKey('cogs_rate'.repeat(11_000))).toBeUndefined();
     expect(suggestKey('cogs_rat')).toBe('cogs_rate');
