@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, createWrite
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import { Workbook } from 'exceljs';
+import { stream, Workbook } from 'exceljs';
 import { generateMerchant } from '../src/sample/merchant';
 import { historyToCompassCells } from '../src/sample/sheet';
 import { sampleWorkbookBytes } from '../src/sample/workbook';
@@ -98,6 +98,19 @@ function zipBomb(mb: number): Buffer {
   return Buffer.concat([local, name, body, central, name, end]);
 }
 
+/** A valid .xlsx whose sheet XML inflates to about `mb` MB (just under the inflated-size limit). */
+async function bigXlsx(path: string, mb: number): Promise<void> {
+  const wb = new stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false });
+  const ws = wb.addWorksheet('直播数据');
+  ws.addRow(['日期', '观看次数', '成交订单数', '成交金额', '千川消耗', '商品曝光次数', '商品点击次数', '退款金额', '直播间', '备注']).commit();
+  // ~420 bytes of XML per row.
+  for (let i = 0; i * 420 < mb * 1024 * 1024; i++) {
+    const d = new Date(Date.UTC(2000, 0, 1) + (i % 3650) * 86_400_000).toISOString().slice(0, 10);
+    ws.addRow([d, 1000 + (i % 97), 10 + (i % 7), 1234.5 + (i % 100), 100 + (i % 13), 5000, 700, 12.5, `直播间 第${i % 9}场`, 'x']).commit();
+  }
+  await wb.commit();
+}
+
 async function sampleWith(edit: (wb: Workbook) => void): Promise<Buffer> {
   const wb = new Workbook();
   await wb.xlsx.load((await sampleWorkbookBytes(1)) as never);
@@ -118,6 +131,7 @@ async function makeCases(dir: string): Promise<Case[]> {
   writeFileSync(f('bomb-1mb.xlsx'), zipBomb(1000));
   writeFileSync(f('bomb-5mb.xlsx'), zipBomb(4000));
   await compassCsv(f('compass-50mb.csv'), 50);
+  await bigXlsx(f('big-60mb-xml.xlsx'), 58);
   await compassCsv(f('huge-200mb.csv'), 200);
   // One 100 MB cell.
   const cell = createWriteStream(f('one-cell-100mb.csv'));
@@ -154,6 +168,7 @@ async function makeCases(dir: string): Promise<Case[]> {
     { name: 'check zip bomb (1 GB inside ~1 MB)', args: ['check', f('bomb-1mb.xlsx')], names: /bomb-1mb\.xlsx/u },
     { name: 'check zip bomb (4 GB inside ~4 MB)', args: ['check', f('bomb-5mb.xlsx')], names: /bomb-5mb\.xlsx/u },
     { name: 'check 50 MB 罗盘 成交分析 CSV (reader bench)', args: ['check', f('compass-50mb.csv')], targetMs: 10_000 },
+    { name: 'check valid .xlsx, ~60 MB of sheet XML (under the limit)', args: ['check', f('big-60mb-xml.xlsx')] },
     { name: 'check 200 MB CSV', args: ['check', f('huge-200mb.csv')], names: /huge-200mb\.csv/u },
     { name: 'check 100 MB single-cell CSV', args: ['check', f('one-cell-100mb.csv')], names: /one-cell-100mb\.csv/u },
     { name: 'check /dev/zero', args: ['check', '/dev/zero'], names: /\/dev\/zero/u },

@@ -85,8 +85,8 @@ export function checkZipLimits(bytes: Uint8Array, fileName: string): ZipEntry[] 
     throw new AdplanError(
       'input',
       text(
-        `${fileName} is too large: its sheets inflate to ${mb(total)} (limit ${mb(LIMITS.xlsxInflatedBytes)}). Export a shorter date range or only the columns AdPlan needs.`,
-        `${fileName} 过大：解压后 ${mb(total)}（上限 ${mb(LIMITS.xlsxInflatedBytes)}）。请导出更短的日期范围或只保留所需列。`,
+        `${fileName} is too large: its sheets inflate to ${mb(total)} (limit ${mb(LIMITS.xlsxInflatedBytes)}). Save it as CSV (read with far less memory, up to ${mb(LIMITS.fileBytes)}), or export a shorter date range.`,
+        `${fileName} 过大：解压后 ${mb(total)}（上限 ${mb(LIMITS.xlsxInflatedBytes)}）。请另存为 CSV（占用内存少得多，上限 ${mb(LIMITS.fileBytes)}），或导出更短的日期范围。`,
       ),
       'file',
     );
