@@ -3,6 +3,7 @@
  * Rows → typed sessions (cell errors reported) → calendar days → organic/paid split → checks.
  * Pure: no Office, no file system.
  */
+import { excerpt } from './excerpt';
 import { text, type Text } from '../i18n/text';
 import { AdplanError } from '../model/errors';
 import type { DayRecord, History, IsoDate } from '../model/history';
@@ -60,7 +61,7 @@ function issue(
       const header = ctx.cells[ctx.map.headerIndex]?.[col];
       out.column = cellText(header).trim();
       const raw = ctx.cells[at.index]?.[col];
-      if (at.index !== ctx.map.headerIndex) out.value = cellText(raw);
+      if (at.index !== ctx.map.headerIndex) out.value = excerpt(cellText(raw), 80);
     }
   }
   ctx.issues.push(out);
@@ -563,7 +564,8 @@ export function readHistory(cells: Cell[][], origin?: RangeOrigin): HistoryReadR
       continue;
     }
     const dateCell = span.parsed;
-    if (isTotalsRow(row) && !(dateCell.ok && dateCell.value)) {
+    // Date test first: the totals test normalises every text cell of the row.
+    if (!(dateCell.ok && dateCell.value) && isTotalsRow(row)) {
       issue(ctx, 'info', text('totals row: not a day, excluded', '合计行：不是某一天，已排除'), { index: i, field: 'date' });
       totalsRows.push(i);
       continue;
