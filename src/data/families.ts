@@ -48,7 +48,6 @@ export const FAMILIES: readonly Family[] = [
     grain: 'session',
     matches: (k) =>
       has(k, '直播开始时间', '开播时间') &&
-      !has(k, '日期') &&
       has(k, '投放消耗', '直播间用户支付金额', '1小时退款率', '1小时内退款率', '净成交金额', '直播结束时间'),
     note: text('one row per live session: sessions summed into the day they started', '每行一场直播：按开播当天汇总'),
   },

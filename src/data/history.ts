@@ -428,6 +428,14 @@ function crossCheckTotals(ctx: Ctx, index: number, totals: HistoryTotals): void 
   }
 }
 
+/** A per-session export is dated by the session's start, even when it also has a 日期 column. */
+function sessionStartAsDate(map: ColumnMapping, headerRow: readonly Cell[]): void {
+  const col = headerRow.findIndex((c) => typeof c === 'string' && /^(直播开始时间|开播时间|直播时间)$/u.test(headerKey(c)));
+  if (col < 0 || col === map.columns.date) return;
+  map.columns.date = col;
+  map.headers.date = cellText(headerRow[col]).trim();
+}
+
 /**
  * 统计日期 ranges (20260725-20260729) are periods, not days. Next to daily rows they are period
  * totals and dropped; alone they leave nothing daily to read: an error naming the cell.
@@ -485,6 +493,7 @@ export function readHistory(cells: Cell[][], origin?: RangeOrigin): HistoryReadR
   const map = detectHeader(cells);
   const headerRow = cells[map.headerIndex] ?? [];
   const family = recognizeFamily(headerRow);
+  if (family.grain === 'session') sessionStartAsDate(map, headerRow);
   const numeric = NUMERIC.flatMap((field) => {
     const col = map.columns[field];
     if (col === undefined) return [];

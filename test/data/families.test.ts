@@ -228,3 +228,14 @@ describe('rates as exports write them', () => {
     }
   });
 });
+
+describe('百应 单场 as a multi-sheet workbook', () => {
+  it('reads the key | value overview and sums the channel sheet spend (合计 left out)', async () => {
+    const r = await load('baiying-multisheet.xlsx');
+    expect(r.joined.family).toBe('baiying_session');
+    // One session on 09-10; views 观看人数 8,000 (人数 like the split); spend 800 + 400.5.
+    expect(r.history.history.days).toHaveLength(1);
+    expect(r.history.history.days[0]).toMatchObject({ date: '2025-09-10', views: 8000, organicViews: 6000, paidViews: 2000, gmv: 9600, orders: 96, spend: 1200.5, paidGmv: null });
+    expect(r.history.totals).toMatchObject({ gmv: 9600, orders: 96, spend: 1200.5, paidGmv: null });
+  });
+});
