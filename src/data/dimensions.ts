@@ -46,13 +46,27 @@ export interface DimensionValues {
   entities: string[];
 }
 
-const norm = (v: Cell): string => (v === null || v === undefined ? '' : headerKey(String(v)));
+/** Dimension columns hold few distinct values: normalise each once (large exports, linear time). */
+const normCache = new Map<string, string>();
+function norm(v: Cell): string {
+  if (v === null || v === undefined) return '';
+  const raw = String(v);
+  let k = normCache.get(raw);
+  if (k === undefined) {
+    k = headerKey(raw);
+    if (normCache.size > 10_000) normCache.clear();
+    normCache.set(raw, k);
+  }
+  return k;
+}
+
+const NO_ENTITIES: string[] = [];
 
 export function dimensionValues(row: readonly Cell[], d: DimensionColumns): DimensionValues {
   return {
     carrier: d.carrier === undefined ? '' : norm(row[d.carrier]),
     slot: d.slot === undefined ? '' : norm(row[d.slot]),
-    entities: d.entities.map((c) => norm(row[c])),
+    entities: d.entities.length === 0 ? NO_ENTITIES : d.entities.map((c) => norm(row[c])),
   };
 }
 

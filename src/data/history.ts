@@ -74,8 +74,11 @@ function isBlankRow(row: readonly Cell[]): boolean {
   return row.every((c) => isMissing(c) || c === 0 || (typeof c === 'string' && c.trim() === ''));
 }
 
+/** Characters every totals marker starts with (simplified, traditional, English): a cheap pre-test before headerKey. */
+const TOTALS_HINT = /[合总總汇彙匯小全tTsS]/u;
+
 function isTotalsRow(row: readonly Cell[]): boolean {
-  return row.some((c) => typeof c === 'string' && TOTALS_RE.test(headerKey(c)));
+  return row.some((c) => typeof c === 'string' && TOTALS_HINT.test(c) && TOTALS_RE.test(headerKey(c)));
 }
 
 /** Refund columns are sometimes exported as negative amounts: a whole column ≤ 0 is a sign convention. */
@@ -200,7 +203,9 @@ function sum(sessions: readonly Session[], f: NumericField): number | null {
 }
 
 function signature(s: Session): string {
-  return JSON.stringify([NUMERIC.map((f) => s.values[f] ?? null), s.dims]);
+  let out = '';
+  for (const f of NUMERIC) out += `${s.values[f] ?? ''}|`;
+  return `${out}${s.dims.carrier}|${s.dims.slot}|${s.dims.entities.join('|')}`;
 }
 
 /** Date-only rows sharing a date: identical ones are duplicates (dropped), different ones are summed. */
@@ -572,7 +577,7 @@ export function readHistory(cells: Cell[][], origin?: RangeOrigin): HistoryReadR
       continue;
     }
     const dateCell = span.parsed;
-    if (isTotalsRow(row) && !(dateCell.ok && dateCell.value)) {
+    if (!(dateCell.ok && dateCell.value) && isTotalsRow(row)) {
       issue(ctx, 'info', text('totals row: not a day, excluded', '合计行：不是某一天，已排除'), { index: i, field: 'date' });
       totalsRows.push(i);
       continue;
