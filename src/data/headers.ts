@@ -2,6 +2,7 @@
  * Header detection: which row is the header (exports put title rows above it) and which column
  * holds which field — exact alias first, then the documented patterns.
  */
+import { excerpt } from './excerpt';
 import { text } from '../i18n/text';
 import { AdplanError } from '../model/errors';
 import type { GmvMeasure, ViewsMeasure } from '../model/history';
@@ -96,6 +97,12 @@ function nonEmptyTexts(row: readonly Cell[] | undefined): string[] {
   return (row ?? []).map((c) => cellText(c).trim()).filter((s) => s.length > 0);
 }
 
+/** Headers quoted back in a message: a few, short and escaped (the row may be anything). */
+function quoted(found: readonly string[]): string[] {
+  const shown = found.slice(0, 12).map((h) => excerpt(h, 40));
+  return found.length > 12 ? [...shown, `… (+${found.length - 12})`] : shown;
+}
+
 /** The row with the most recognised fields among the first HEADER_SCAN_ROWS (earliest on ties). */
 export function detectHeader(cells: readonly (readonly Cell[])[]): ColumnMapping {
   let bestIndex = -1;
@@ -113,9 +120,9 @@ export function detectHeader(cells: readonly (readonly Cell[])[]): ColumnMapping
   }
   if (!best || bestScore < 2) {
     const firstRow = cells.slice(0, scan).find((r) => nonEmptyTexts(r).length > 0);
-    throw missingColumns(REQUIRED_FIELDS, nonEmptyTexts(firstRow));
+    throw missingColumns(REQUIRED_FIELDS, quoted(nonEmptyTexts(firstRow)));
   }
-  const found = nonEmptyTexts(cells[bestIndex]);
+  const found = quoted(nonEmptyTexts(cells[bestIndex]));
   if (best.duplicates.length > 0) {
     const amb = best.ambiguous.filter((a) => best.duplicates.includes(a.field));
     const list = amb.map((a) => `${a.field} (${FIELD_SPEC[a.field].zh}): ${a.headers.join(' / ')}`).join('; ');

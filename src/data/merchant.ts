@@ -7,11 +7,12 @@
  */
 import { readAssumptions } from './assumptions';
 import { recognizeFamily } from './families';
-import { detectHeader, historyScore } from './headers';
+import { detectHeader } from './headers';
 import { joinSources, sourceLabel, type JoinedHistory, type Source } from './join';
 import { addChannelSpend, channelSpend, keyValueTable } from './single-session';
 import type { Cell } from './types';
-import { assumptionsSheetOf, findSheet, readHistorySheet, sheetsOf, type WorkbookOptions, type WorkbookRead } from './workbook';
+import { openSheets } from './open';
+import { assumptionsSheetOf, findSheet, likeliestHistory, readHistorySheet, type WorkbookOptions, type WorkbookRead } from './workbook';
 import type { SheetCells } from './xlsx';
 
 export interface MerchantFile {
@@ -44,8 +45,10 @@ function historySheets(sheets: readonly SheetCells[], options: WorkbookOptions):
     });
     if (blocks.length > 0) return blocks.slice(0, 1);
   }
-  const best = sheets.reduce((b, s) => (historyScore(s.cells) > historyScore(b.cells) ? s : b));
-  const more = sheets.filter((s) => s !== best && (familyOfSheet(s.cells) ?? 'generic') !== 'generic');
+  // A hidden copy never wins over what the user sees (likeliestHistory), nor joins it.
+  const best = likeliestHistory(sheets);
+  const visible = (s: SheetCells): boolean => (s.state ?? 'visible') === 'visible';
+  const more = sheets.filter((s) => s !== best && (visible(s) || !visible(best)) && (familyOfSheet(s.cells) ?? 'generic') !== 'generic');
   return [best, ...more].sort((a, b) => sheets.indexOf(a) - sheets.indexOf(b));
 }
 
@@ -56,7 +59,7 @@ export async function readMerchantBuffers(files: readonly MerchantFile[], option
   let first: Pick<WorkbookRead, 'format' | 'encoding'> | null = null;
   for (const f of files) {
     const bytes = f.data instanceof Uint8Array ? f.data : new Uint8Array(f.data);
-    const { sheets, format, encoding } = await sheetsOf(bytes, f.fileName);
+    const { sheets, format, encoding } = await openSheets(bytes, f.fileName);
     first ??= { format, ...(encoding ? { encoding } : {}) };
     sheetNames.push(...sheets.map((s) => (files.length > 1 ? `${f.fileName} › ${s.name}` : s.name)));
     const used = format === 'csv' ? sheets : historySheets(sheets, options);

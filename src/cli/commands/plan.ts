@@ -9,11 +9,12 @@ import { pick, text, type Lang, type Text } from '../../i18n/text';
 import { loadAssumptionsFile, loadMerchantFiles } from '../../data/file';
 import { scenariosFor } from '../../data/scenarios-for';
 import type { WorkbookRead } from '../../data/workbook';
-import { buildPlanReport, DEFAULT_RUNS, DEFAULT_SEED } from '../../model/engine';
+import { buildPlanReport } from '../../model/engine';
+import { RUN_OPTIONS } from '../../model/run-options';
 import { isAdplanError } from '../../model/errors';
 import { checkPeriod, planByPeriod, type Period } from '../../model/kpi';
 import type { PlanDay, PlanReport, ScenarioReport } from '../../model/report';
-import { COMMON_OPTIONS, integerOption, parseCommandArgs, UsageError } from '../args';
+import { assumptionBounds, boundedOption, COMMON_OPTIONS, parseCommandArgs, UsageError } from '../args';
 import { EXIT, startCommand, type Command } from '../command';
 import { formatMoney, formatNumber, renderTable } from '../format';
 import type { CliIo } from '../io';
@@ -159,6 +160,7 @@ function kpiTable(r: PlanReport, lang: Lang): string {
     row(text('unit margin u', '单位贡献率 u'), (x) => pct(x.economics.unitMargin)),
     row(text('break-even ROI', '保本投产比'), (x) => ratio(x.economics.breakEvenRoi)),
     row(text('target marginal ROI', '目标边际投产比'), (x) => ratio(x.economics.targetMarginalRoi)),
+    row(text('organic lift λ / θ used', '采用的自然流撬动 λ / θ'), (x) => (x.lift ? `${ratio(x.lift.lambda, 3)} / ${ratio(x.lift.theta, 2)}` : '—')),
     row(text('sustainable spend S* /day', '可持续日消耗 S*'), (x) => money(x.kpis.sustainableSpend)),
     row(text('total spend', '总消耗'), (x) => money(x.kpis.totalSpend)),
     row(text('total GMV', '总成交'), (x) => money(x.kpis.totalGmv)),
@@ -252,9 +254,9 @@ export const plan: Command = {
     if (lang === null) return EXIT.ok;
     // Several files are one merchant (罗盘 + 千川 exports), joined on the date by the reader.
     if (positionals.length === 0) throw new UsageError('missing <file>');
-    const horizon = values.horizon === undefined ? undefined : integerOption('horizon', values.horizon, 90, 1, 730, lang);
-    const runs = integerOption('runs', values.runs, DEFAULT_RUNS, 0, 1_000_000, lang);
-    const seed = integerOption('seed', values.seed, DEFAULT_SEED, -2_147_483_648, 4_294_967_295, lang);
+    const horizon = values.horizon === undefined ? undefined : boundedOption('horizon', values.horizon, assumptionBounds('horizon_days'), lang);
+    const runs = boundedOption('runs', values.runs, RUN_OPTIONS.runs, lang);
+    const seed = boundedOption('seed', values.seed, RUN_OPTIONS.seed, lang);
     let period: Period;
     try {
       period = checkPeriod(values.period);

@@ -9,7 +9,7 @@ import type { AssumptionsReadResult, HistoryReadResult } from '../../data/types'
 import { text, type Text } from '../../i18n/text';
 import type { History } from '../../model/history';
 import type { Scenario } from '../../model/assumptions';
-import { analyse, baselineReport, buildPlanReport, readinessOf } from '../../model/engine';
+import { analyse, baselineDaysOf, baselineReport, buildPlanReport, readinessOf } from '../../model/engine';
 import { inheritScenarios } from '../../model/scenarios';
 import { isAdplanError } from '../../model/errors';
 import type { BaselineReport, PlanReport } from '../../model/report';
@@ -70,7 +70,7 @@ export function computePlan(input: PlanInput): PlanComputation {
   if (report.ok) return { report, baseline: report.value.baseline };
   const first = inheritScenarios(input.scenarios)[0] ?? null;
   const verdict = attempt(() => {
-    const a = analyse(input.history, first?.values.baseline_days ?? 28);
+    const a = analyse(input.history, baselineDaysOf(first));
     return baselineReport(a.baseline, readinessOf(a, first));
   });
   return { report, baseline: verdict.ok ? verdict.value : null };
