@@ -143,7 +143,7 @@ export function checkHuman(r: MerchantRead, lang: Lang): string {
     lines.push(`${t(L.sources)}${c.trim()}`);
     for (const s of r.joined.sources) {
       const name = s.sheet ? `${s.file} › ${s.sheet}` : s.file;
-      lines.push(`  ${name} · ${pick(familyById(s.family).name, lang)} · ${s.firstDate ?? ''} – ${s.lastDate ?? ''} · ${s.rows} ${t(L.rows)}`);
+      lines.push(`  ${name} · ${pick(familyById(s.family).name, lang)} · ${s.firstDate ?? ''} – ${s.lastDate ?? ''} · ${t(L.rows)} ${s.rows}`);
     }
     const o = r.joined.overlap;
     if (o) lines.push(`  ${t(L.overlap)}${c}${o.from} – ${o.to} (${o.days})`);
@@ -165,7 +165,7 @@ export function checkHuman(r: MerchantRead, lang: Lang): string {
     [pick(text('spend', '千川消耗'), lang), formatMoney(tot.spend)],
     [pick(text('paid GMV', '直接成交金额'), lang), tot.paidGmv !== null ? formatMoney(tot.paidGmv) : '—'],
     [pick(text('refunds', '退款金额'), lang), h.fields.refund_amount !== undefined ? formatMoney(tot.refundAmount) : '—'],
-    [pick(text('views', '观看'), lang), formatCount(tot.views)],
+    [pick(text('views', '观看'), lang), r.joined.measures.views ? formatCount(tot.views) : '—'],
   ];
   lines.push(`${t(L.totals)}${c.trim()}`);
   lines.push(renderTable(['', ''], totals, { right: [1], indent: '  ' }).split('\n').slice(2).join('\n'));
