@@ -239,3 +239,33 @@ describe('百应 单场 as a multi-sheet workbook', () => {
     expect(r.history.totals).toMatchObject({ gmv: 9600, orders: 96, spend: 1200.5, paidGmv: null });
   });
 });
+
+describe('adplan check on every family fixture', () => {
+  it.each([
+    ['qianchuan-uni-live.gbk.csv', 'qianchuan_uni_live', 3, 18500],
+    ['qianchuan-uni-rpa.utf16.csv', 'qianchuan_uni_live', 3, 19500.25],
+    ['qianchuan-uni-plan.csv', 'qianchuan_uni_dimension', 2, 7900],
+    ['qianchuan-standard.xlsx', 'qianchuan_standard', 3, 6600],
+    ['compass-deal.xlsx', 'compass_deal', 3, 34000],
+    ['compass-live-sessions.csv', 'compass_live_sessions', 2, 16400],
+    ['compass-overview.xlsx', 'compass_overview', 8, 108000],
+    ['compass-self-service.csv', 'compass_self_service', 2, 77449.76],
+    ['baiying-session.xlsx', 'baiying_session', 1, 25600],
+    ['baiying-multisheet.xlsx', 'baiying_session', 1, 9600],
+  ])('%s → %s, %i day(s), GMV %d, exit 0', async (file, family, days, gmv) => {
+    const r = await check([file]);
+    expect(r.code).toBe(0);
+    expect(r.json).toMatchObject({ family, days });
+    expect(r.json.totals.gmv).toBe(gmv);
+    expect((r.json.sources as unknown[]).length).toBe(1);
+  });
+
+  it('a minimal 全域 daily (整体支付ROI, no 直接成交) is still 全域: paid GMV null', () => {
+    const r = readHistory([
+      ['日期', '整体消耗', '整体支付ROI', '整体成交金额', '整体成交订单数'],
+      ['2026-07-25', 100, 5, 500, 5],
+    ]);
+    expect(r.family).toBe('qianchuan_uni_live');
+    expect(r.totals.paidGmv).toBeNull();
+  });
+});
