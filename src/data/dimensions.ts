@@ -17,7 +17,7 @@ export interface DimensionColumns {
 const CARRIER = new Set(['载体类型', '载体', '成交载体']);
 const SLOT = new Set(['投放时段', '流量时段']);
 const ENTITY =
-  /^(抖音号|抖音号名称|抖音号昵称|抖音号id|抖音昵称|账户|账户id|账户名称|计划|计划名称|计划id|商品|商品名称|商品id|素材|素材名称|素材id|视频id|店铺|店铺名称|店铺id|渠道|渠道名称|达人昵称|直播间名称)$/u;
+  /^(?:(?:抖音号|抖音账号|账号|广告账户|账户|广告计划|计划|单元|商品|素材|视频|店铺|渠道|达人)(?:名称|昵称|标题|名|id|编号)?|直播间(?:名称|id))$/u;
 
 /** A dimension value that is the total of its dimension. */
 const TOTAL_VALUE = /^(全部|汇总|总计|合计|整体|全店|不限|all|total)$/u;
