@@ -72,6 +72,11 @@ export function dimensionValues(row: readonly Cell[], d: DimensionColumns): Dime
 
 const isTotal = (v: string): boolean => v === '' || TOTAL_VALUE.test(v);
 
+/** A row of a 载体 or 时段 breakdown (not the 全部 × 不限 total). */
+export function isBreakdown(v: DimensionValues, d: DimensionColumns): boolean {
+  return (d.carrier !== undefined && !isTotal(v.carrier)) || (d.slot !== undefined && !isTotal(v.slot));
+}
+
 export interface DaySelection<T> {
   /** Rows whose sum is the day. */
   use: T[];

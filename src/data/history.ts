@@ -9,7 +9,7 @@ import type { DayRecord, History, IsoDate } from '../model/history';
 import { Locator } from './address';
 import { civilFromDays, isMissing, isoToDays, parseNumber, type DateValue, type NumberKind, type Parsed } from './cells';
 import { parseDateSpan } from './date-span';
-import { dimensionColumns, dimensionValues, hasDimensions, selectDay, type DimensionColumns, type DimensionValues } from './dimensions';
+import { dimensionColumns, dimensionValues, hasDimensions, isBreakdown, selectDay, type DimensionColumns, type DimensionValues } from './dimensions';
 import { recognizeFamily, type Family } from './families';
 import { COUNT_FIELDS, CORE_NUMERIC, FIELD_SPEC, INFO_NUMERIC, RATE_FIELDS, TOTALS_RE, VIEW_FIELDS } from './fields';
 import { detectHeader, gmvMeasureOf, unitScale, viewsMeasureOf, type ColumnMapping } from './headers';
@@ -168,8 +168,11 @@ function readSession(ctx: Ctx, index: number, flipRefunds: boolean, d: Parsed<Da
     bad.add(x.field);
   }
   if (!d.ok || d.value === null) return null;
+  const dims = dimensionValues(row, ctx.dims);
+  // A 载体/时段 breakdown row ('-' where a carrier sold nothing) is read only if a total is missing: not an error.
+  const breakdown = isBreakdown(dims, ctx.dims);
   for (const f of ['orders', 'gmv'] as const) {
-    if ((values[f] ?? null) !== null || bad.has(f)) continue; // a bad cell is already reported
+    if ((values[f] ?? null) !== null || bad.has(f) || breakdown) continue; // a bad cell is already reported
     rowError = true;
     issue(ctx, 'error', skipped(text(`${f} is required but the cell is empty`, `${FIELD_SPEC[f].zh}为必填，但单元格为空`)), {
       index,
@@ -178,13 +181,13 @@ function readSession(ctx: Ctx, index: number, flipRefunds: boolean, d: Parsed<Da
   }
   if (rowError) return null;
   const viewField = (['views', 'organic_views', 'paid_views'] as const).find((f) => ctx.map.columns[f] !== undefined);
-  if (viewField && values.views == null && values.organic_views == null && values.paid_views == null) {
+  if (viewField && !breakdown && values.views == null && values.organic_views == null && values.paid_views == null) {
     issue(ctx, 'warning', text('no views on this row: conversion rates will leave it out', '该行没有观看数：转化率计算将不含该行'), {
       index,
       field: viewField,
     });
   }
-  return { index, date: d.value, values, dims: dimensionValues(row, ctx.dims) };
+  return { index, date: d.value, values, dims };
 }
 
 interface DayAcc {

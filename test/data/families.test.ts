@@ -269,3 +269,16 @@ describe('adplan check on every family fixture', () => {
     expect(r.totals.paidGmv).toBeNull();
   });
 });
+
+describe('罗盘 成交分析 breakdown rows with "-"', () => {
+  it('a 载体 that sold nothing ("-") is no error; the 全部 × 不限 total is used', () => {
+    const r = readHistory([
+      ['日期', '载体类型', '投放时段', '成交金额', '成交订单数'],
+      ['20260725', '全部', '不限', 1000, 10],
+      ['20260725', '图文', '不限', '-', '-'],
+      ['20260725', '直播', '非投放时段', '-', '-'],
+    ]);
+    expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(r.history.days[0]).toMatchObject({ gmv: 1000, orders: 10, organicGmvObserved: null });
+  });
+});
