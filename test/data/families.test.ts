@@ -282,3 +282,18 @@ describe('罗盘 成交分析 breakdown rows with "-"', () => {
     expect(r.history.days[0]).toMatchObject({ gmv: 1000, orders: 10, organicGmvObserved: null });
   });
 });
+
+describe('per-day total rows of an entity dimension', () => {
+  it('a 抖音号=全部 row with a date is that day\'s total: the account rows are not added to it', () => {
+    const r = readHistory([
+      ['日期', '抖音号', '整体消耗', '整体成交金额', '整体成交订单数', '净成交金额'],
+      ['2026-07-25', '全部', 300, 3000, 30, 2900],
+      ['2026-07-25', 'A', 100, 1000, 10, 950],
+      ['2026-07-25', 'B', 200, 2000, 20, 1950],
+      ['2026-07-26', 'A', 50, 500, 5, 480],
+      ['2026-07-26', 'B', 70, 700, 7, 690],
+    ]);
+    // 07-25: the 全部 row 3000 (not 6000); 07-26: 500 + 700.
+    expect(r.history.days.map((d) => [d.gmv, d.spend])).toEqual([[3000, 300], [1200, 120]]);
+  });
+});
