@@ -11,6 +11,7 @@ import { generateMerchant } from '../src/sample/merchant';
 import { makeDailyCells } from '../src/sample/sheet';
 import { functionBenchmarks } from './functions';
 import { referenceKernel } from './reference-kernel';
+import { reviewBenchmarks, REVIEW_TARGET_MS } from './review';
 
 interface Result {
   name: string;
@@ -55,6 +56,7 @@ function run(): Result[] {
     measure('reference_kernel_10k_x_90', 9, 2, () => referenceKernel(ctx, 10_000, 1)),
     measure('read_365', 100, 20, () => readHistory(cells)),
     ...functionBenchmarks().map((b) => measure(b.name, b.runs, b.warmup, b.run)),
+    ...reviewBenchmarks().map((b) => measure(b.name, b.runs, b.warmup, b.run)),
   ];
 }
 
@@ -69,6 +71,12 @@ function human(results: Result[]): string {
   if (sim && ref && ref.medianMs > 0) {
     const ratio = sim.medianMs / ref.medianMs;
     rows.push('', `simulate / reference kernel: ${ratio.toFixed(2)}× (target ≤ 3×) ${ratio <= 3 ? '✓' : '✗'}`);
+  }
+  const bt = results.find((r) => r.name === 'backtest_90');
+  const rv = results.find((r) => r.name === 'review_90');
+  if (bt && rv) {
+    const both = bt.medianMs + rv.medianMs;
+    rows.push(`backtest_90 + review_90: ${both.toFixed(1)} ms (target ≤ ${REVIEW_TARGET_MS} ms) ${both <= REVIEW_TARGET_MS ? '✓' : '✗'}`);
   }
   return `${'benchmark'.padEnd(28)}${'median'.padStart(13)}  ${'runs'.padStart(10)}\n${rows.join('\n')}\n`;
 }

@@ -11,6 +11,7 @@ import { guard } from './runtime';
 import { baselineResult } from './baseline';
 import { fitCurveSpill, mroiValue, optimalSpendValue, responseValue } from './curve';
 import { cashflowSpill, kpiCell, planSpill, readinessSpill, sensitivitySpill, simulateCell } from './planning';
+import { backtestResult, reviewSpill } from './review';
 import { breakEvenRoiOf, unitMarginOf } from './unit-economics';
 
 /**
@@ -219,4 +220,32 @@ export function sensitivity(history: any[][], assumptions: any[][], scenario?: a
  */
 export function cashflowfn(spend: any[][], gmv: any[][], assumptions: any[][], scenario?: any): any[][] {
   return guard((lang) => cashflowSpill(spend, gmv, assumptions, scenario, lang));
+}
+
+/**
+ * How well the model predicts this merchant: refit on earlier days, forecast each held-out week at the spend actually spent, compare with a naive rule.
+ * @customfunction BACKTEST
+ * @helpurl https://localhost:3000/help/functions.html#backtest
+ * @param {any[][]} history The history table including its header row.
+ * @param {any[][]} [assumptions] The assumptions table (its first scenario); optional.
+ * @param [metric] mape, bias, naive_mape or grade; omit for a metric/value table.
+ * @returns {any[][]} The metric, or a metric/value table with the verdict.
+ */
+export function backtestfn(history: any[][], assumptions?: any[][], metric?: any): any[][] {
+  return guard((lang) => backtestResult(history, assumptions, metric, lang));
+}
+
+/**
+ * Review (复盘) of the plan made at plan_start against the actual days from then on: plan vs actual per week or day, and the GMV gap split into spend, response and organic.
+ * @customfunction REVIEW
+ * @helpurl https://localhost:3000/help/functions.html#review
+ * @param {any[][]} history The history table including its header row, running past plan_start.
+ * @param {any[][]} assumptions The assumptions table.
+ * @param plan_start The plan's first day; the history before it is what the plan was made from.
+ * @param [scenario] Scenario column name (default: the first).
+ * @param [period] week (default) or day.
+ * @returns {any[][]} period, planned/actual spend, GMV (with the plan's P10–P90), profit, cash, the gap parts, a total row and the verdict.
+ */
+export function reviewfn(history: any[][], assumptions: any[][], plan_start: any, scenario?: any, period?: any): any[][] {
+  return guard((lang) => reviewSpill(history, assumptions, plan_start, scenario, period, lang));
 }

@@ -18,6 +18,7 @@ export function portfolioHuman(rows: readonly MerchantRow[], s: PortfolioSummary
     p(COLUMN.totalProfit),
     p(COLUMN.annualReturn),
     p(COLUMN.pLoss),
+    p(COLUMN.backtestMape),
     p(COLUMN.reason),
   ];
   const body = rows.map((r, i) => [
@@ -29,9 +30,10 @@ export function portfolioHuman(rows: readonly MerchantRow[], s: PortfolioSummary
     money(r.kpis?.totalProfit),
     pct(r.annualReturn),
     pct(r.risk?.pLoss),
+    r.backtestMape === null || r.backtestMape === undefined ? '—' : `±${formatNumber(r.backtestMape * 100, 0)}%`,
     p(r.reason),
   ]);
-  const table = renderTable(header, body, { right: [0, 3, 4, 5, 6, 7], maxWidth: { 2: 40, 8: 70 } });
+  const table = renderTable(header, body, { right: [0, 3, 4, 5, 6, 7, 8], maxWidth: { 2: 40, 9: 70 } });
   const counts = TIERS.map((t) => `${p(TIER_LABEL[t])} ${s.counts[t]}`).join(' · ');
   const totals = [
     `${p(text('Merchants: ', '商家：'))}${s.merchants} (${counts})`,

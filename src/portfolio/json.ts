@@ -10,6 +10,8 @@ export interface MerchantJson {
   message: string;
   kpis: KpiReport | null;
   risk: RiskReport | null;
+  /** Back-test MAPE of daily GMV (issue 15); null when untestable. */
+  backtestMape: number | null;
 }
 
 export interface PortfolioJson {
@@ -26,6 +28,7 @@ export function portfolioJson(rows: readonly MerchantRow[], summary: PortfolioSu
       message: pick(r.reason, lang),
       kpis: r.kpis,
       risk: r.risk,
+      backtestMape: r.backtestMape ?? null,
     })),
     summary,
   };

@@ -7,7 +7,8 @@ import { ASSUMPTIONS, type Scenario } from '../model/assumptions';
 import { AdplanError, isAdplanError } from '../model/errors';
 import type { History } from '../model/history';
 import type { KpiReport, PlanReport, RiskReport, ScenarioReport } from '../model/report';
-import { unknownScenario } from '../model/scenarios';
+import { inheritScenarios, unknownScenario } from '../model/scenarios';
+import { backtest } from '../model/backtest';
 import { classify, DEFAULT_TIER_THRESHOLDS, type TierContext, type TierThresholds } from './tiers';
 import type { MerchantRow } from './types';
 
@@ -97,6 +98,7 @@ export function plannedRow(p: PlannedInput): MerchantRow {
     annualReturn: kpis.returnOnCapitalAnnualised ?? annualise(kpis.returnOnCapital, s.days.length),
     currentSpend,
     scenario: s.name,
+    backtestMape: finiteOrNull(backtest(p.history, inheritScenarios(p.scenarios).find((x) => x.name === s.name) ?? null).mape),
   };
 }
 

@@ -41,6 +41,7 @@ const COLUMNS: readonly Column[] = [
   { header: COLUMN.profitP90, width: 14, numFmt: MONEY, value: (r) => r.risk?.profitP90 ?? null },
   { header: COLUMN.pLoss, width: 10, numFmt: PCT, value: (r) => r.risk?.pLoss ?? null },
   { header: COLUMN.pCashShort, width: 12, numFmt: PCT, value: (r) => r.risk?.pCashShort ?? null },
+  { header: COLUMN.backtestMape, width: 12, numFmt: PCT, value: (r) => r.backtestMape ?? null },
   { header: COLUMN.reason, width: 80, value: (r, _k, lang) => pick(r.reason, lang) },
 ];
 

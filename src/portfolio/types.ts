@@ -29,6 +29,8 @@ export interface MerchantRow {
   currentSpend: number | null;
   /** Scenario actually planned (the chosen one, or the table's first). */
   scenario: string | null;
+  /** Back-test MAPE of daily GMV (MODEL §13): how well the model predicts this merchant; null when untestable. */
+  backtestMape?: number | null;
 }
 
 export interface PortfolioSummary {

@@ -9,7 +9,10 @@ import type { Lang } from '../i18n/text';
 import { baselineResult } from '../functions/baseline';
 import { curveSpill, fitCurveSpill, mroiValue, optimalSpendValue, responseValue } from '../functions/curve';
 import { cashflowSpill, kpiCell, planSpill, readinessSpill, sensitivitySpill, simulateCell } from '../functions/planning';
+import { historyArg } from '../functions/inputs';
+import { backtestResult, reviewSpill } from '../functions/review';
 import { breakEvenRoiOf, unitMarginOf } from '../functions/unit-economics';
+import { addDays } from '../model/dates';
 
 export const DEMO_SHEETS = {
   history: '直播数据',
@@ -74,6 +77,11 @@ const econFormula = (fn: string) => (r: DemoRanges) =>
 
 const scalar = (v: Cell | undefined): ExampleResult => (typeof v === 'number' || typeof v === 'string' ? v : '');
 const H = (r: DemoRanges) => r.historyRef;
+/** REVIEW's example: a plan made two weeks before the history ends. */
+const reviewStart = (r: DemoRanges): string => {
+  const days = historyArg(r.history).history.days;
+  return addDays(days[days.length - 1]!.date, -13);
+};
 const A = (r: DemoRanges) => r.assumptionsRef;
 
 export const FORMULA_EXAMPLES: readonly FormulaExample[] = [
@@ -102,6 +110,8 @@ export const FORMULA_EXAMPLES: readonly FormulaExample[] = [
   { id: 'BASELINE', sheet: 'dashboard', at: 'E17', labelAt: 'E16', label: '自然流基线 (BASELINE)', spill: true, formula: (r) => `=ADPLAN.BASELINE(${H(r)})`, evaluate: (r, l) => baselineResult(r.history, null, null, l) },
   { id: 'SENSITIVITY', sheet: 'dashboard', at: 'H17', labelAt: 'H16', label: '敏感性 (SENSITIVITY)', spill: true, formula: (r) => `=ADPLAN.SENSITIVITY(${H(r)},${A(r)})`, evaluate: (r, l) => sensitivitySpill(r.history, r.assumptions, null, null, l) },
   { id: 'PLAN', sheet: 'plan', at: 'A1', spill: true, formula: (r) => `=ADPLAN.PLAN(${H(r)},${A(r)},"Base")`, evaluate: (r, l) => planSpill(r.history, r.assumptions, 'Base', null, null, l) },
+  { id: 'BACKTEST', sheet: 'dashboard', at: 'A18', labelAt: 'A17', label: '回测 (BACKTEST)', spill: true, formula: (r) => `=ADPLAN.BACKTEST(${H(r)},${A(r)})`, evaluate: (r, l) => backtestResult(r.history, r.assumptions, null, l) },
+  { id: 'REVIEW', sheet: 'daily', at: 'L2', labelAt: 'L1', label: '复盘 (REVIEW)', spill: true, formula: (r) => `=ADPLAN.REVIEW(${H(r)},${A(r)},"${reviewStart(r)}")`, evaluate: (r, l) => reviewSpill(r.history, r.assumptions, reviewStart(r), null, null, l) },
   { id: 'CASHFLOW', sheet: 'daily', at: 'F1', spill: true, formula: (r) => `=ADPLAN.CASHFLOW(${r.spendRef},${r.gmvRef},${r.cashTableRef})`, evaluate: (r, l) => cashflowSpill(r.spend, r.gmv, r.cashTable, null, l) },
 ];
 

@@ -63,6 +63,21 @@ export interface MerchantTruth {
   paidViewsPerYuan: number;
   /** Organic lift from paid traffic (MODEL.md §5): A_t = θA_{t−1} + Gp_t, organic += λ·A_t. */
   lift: { lambda: number; theta: number };
+  /** The world changes from a day on (review tests, MODEL §13); absent: it never does. */
+  change?: WorldChange;
+}
+
+/**
+ * "The world changes after D": from day index `fromDay` on, organic demand and the paid curve's
+ * level are multiplied by their factors, and the merchant spends `spend` (index 0 = fromDay;
+ * past its end, the schedule's spend). Days before `fromDay` are identical to the unchanged merchant
+ * of the same seed and length (the random stream is drawn in the same order).
+ */
+export interface WorldChange {
+  fromDay: number;
+  organicFactor?: number;
+  curveFactor?: number;
+  spend?: readonly number[];
 }
 
 export const DEFAULT_TRUTH: Omit<MerchantTruth, 'seed'> = {
@@ -137,6 +152,10 @@ export function generateMerchant(
   const truth: MerchantTruth = { ...DEFAULT_TRUTH, ...overrides, seed };
   const rng = new Rng(seed);
   const spends = spendPath(rng, truth);
+  const change = truth.change;
+  change?.spend?.forEach((s, i) => {
+    if (change.fromDay + i < spends.length) spends[change.fromDay + i] = round2(Math.max(0, s));
+  });
   const days: DayRecord[] = [];
   let carry = 0;
   const startDow = weekdayOf(truth.startDate);
@@ -145,13 +164,15 @@ export function generateMerchant(
     const dow = (startDow + t) % 7;
     const spend = spends[t] ?? 0;
 
+    const changed = change !== undefined && t >= change.fromDay;
     const organicViews = Math.round(
-      truth.organicViewsPerDay *
+      (changed ? (change.organicFactor ?? 1) : 1) *
+        truth.organicViewsPerDay *
         (truth.weekday[dow] ?? 1) *
         Math.pow(1 + truth.organicTrend, t) *
         Math.exp(truth.organicNoise * rng.normal()),
     );
-    const paidGmvTrue = spend > 0 ? hill(spend, truth.curve) * Math.exp(truth.paidNoise * rng.normal()) : 0;
+    const paidGmvTrue = spend > 0 ? (changed ? (change.curveFactor ?? 1) : 1) * hill(spend, truth.curve) * Math.exp(truth.paidNoise * rng.normal()) : 0;
     carry = truth.lift.theta * carry + paidGmvTrue;
     const liftOrders = (truth.lift.lambda * carry) / truth.aov;
 

@@ -46,7 +46,8 @@ describe('adplan plan', () => {
     const r = await run(['plan', SAMPLE, '--json', '--runs', '50', '--seed', '3']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as PlanJson;
-    expect(Object.keys(j)).toEqual(['file', 'sheet', 'baseline', 'curve', 'lift', 'scenarios']);
+    expect(Object.keys(j)).toEqual(['file', 'sheet', 'baseline', 'curve', 'lift', 'scenarios', 'backtest']);
+    expect(Object.keys(j.backtest ?? {})).toEqual(['mape', 'bias', 'naiveMape', 'grade', 'origins']);
     expect(j.file).toBe('merchant-sample.xlsx');
     expect(j.sheet).toBe('直播数据');
     expect(Object.keys(j.baseline)).toEqual(['days', 'cvr', 'aov', 'gpm', 'refundRate', 'organicGmvPerDay', 'cvrCv', 'trend', 'ready', 'reasons']);

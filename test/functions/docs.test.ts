@@ -14,12 +14,12 @@ const DOCS: [string, Lang][] = [
   ['functions.md', 'en-US'],
   ['functions.zh-CN.md', 'zh-CN'],
 ];
-const ids = ['BREAKEVENROI', 'UNITMARGIN', 'BASELINE', 'READINESS', 'FITCURVE', 'RESPONSE', 'MROI', 'OPTIMALSPEND', 'PLAN', 'KPI', 'SIMULATE', 'SENSITIVITY', 'CASHFLOW'];
+const ids = ['BREAKEVENROI', 'UNITMARGIN', 'BASELINE', 'READINESS', 'FITCURVE', 'RESPONSE', 'MROI', 'OPTIMALSPEND', 'PLAN', 'KPI', 'SIMULATE', 'SENSITIVITY', 'CASHFLOW', 'BACKTEST', 'REVIEW'];
 
 describe('docs/functions*.md', () => {
   const ranges = demoRanges();
 
-  it.each(DOCS)('%s documents all 13 functions with up-to-date examples', (file, lang) => {
+  it.each(DOCS)('%s documents all 15 functions with up-to-date examples', (file, lang) => {
     const path = join(__dirname, '..', '..', 'docs', file);
     const doc = readFileSync(path, 'utf8');
     for (const id of ids) {

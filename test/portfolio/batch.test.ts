@@ -26,7 +26,7 @@ async function cli(args: string[]): Promise<Out> {
 }
 
 interface JsonOut {
-  merchants: { file: string; status: string; tier: string; message: string; kpis: Record<string, number | null> | null; risk: Record<string, number | null> | null }[];
+  merchants: { file: string; status: string; tier: string; message: string; kpis: Record<string, number | null> | null; risk: Record<string, number | null> | null; backtestMape: number | null }[];
   summary: { merchants: number; counts: Record<string, number>; totalPlannedSpend: number; totalPeakCapital: number; totalExpectedProfit: number };
 }
 
@@ -54,8 +54,14 @@ describe('adplan portfolio --json', () => {
   it('has one row per file (the lock file skipped), with exactly the contract keys', () => {
     expect(out.merchants).toHaveLength(8);
     expect(Object.keys(out).sort()).toEqual(['merchants', 'summary']);
-    for (const m of out.merchants) expect(Object.keys(m)).toEqual(['file', 'status', 'tier', 'message', 'kpis', 'risk']);
+    for (const m of out.merchants) expect(Object.keys(m)).toEqual(['file', 'status', 'tier', 'message', 'kpis', 'risk', 'backtestMape']);
     expect(out.merchants.some((m) => m.file.includes('~$'))).toBe(false);
+    // Planned merchants carry their back-test error (issue 15); unplanned ones have none.
+    for (const m of out.merchants) {
+      if (m.status === 'error') expect(m.backtestMape).toBeNull();
+      else if (m.backtestMape !== null) expect(m.backtestMape).toBeGreaterThan(0);
+    }
+    expect(out.merchants.filter((m) => m.status === 'ok').every((m) => typeof m.backtestMape === 'number')).toBe(true);
   });
 
   it('reports the broken files as errors with their reason, and plans the rest', () => {
@@ -162,7 +168,7 @@ describe('--out summary.xlsx', () => {
     expect(files).toEqual(out.merchants.map((m) => m.file));
     expect(ws.getRow(2).getCell(1).value).toBe(1);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(ws.autoFilter).toBe('A1:R9');
+    expect(ws.autoFilter).toBe('A1:S9');
     expect(ws.getRow(2).getCell(9).numFmt).toBe('#,##0');
     const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }).conditionalFormattings;
     expect(cf.flatMap((c) => c.rules.map((x) => x.type)).sort()).toEqual(

@@ -6,5 +6,6 @@ import type { Command } from '../command';
 import { check } from './check';
 import { plan } from './plan';
 import { portfolio } from './portfolio';
+import { reviewCommand } from './review';
 
-export const COMMANDS: readonly Command[] = [check, plan, portfolio];
+export const COMMANDS: readonly Command[] = [check, plan, portfolio, reviewCommand];

@@ -9,13 +9,15 @@ import { pick, text, type Lang, type Text } from '../../i18n/text';
 import { loadAssumptionsFile, loadMerchantFiles } from '../../data/file';
 import { scenariosFor } from '../../data/scenarios-for';
 import type { WorkbookRead } from '../../data/workbook';
-import { buildPlanReport } from '../../model/engine';
+import { backtest, type BacktestReport } from '../../model/backtest';
+import { buildPlanReport, selectScenarios } from '../../model/engine';
 import { RUN_OPTIONS } from '../../model/run-options';
 import { isAdplanError } from '../../model/errors';
 import { checkPeriod, planByPeriod, type Period } from '../../model/kpi';
 import type { PlanDay, PlanReport, ScenarioReport } from '../../model/report';
 import { assumptionBounds, boundedOption, COMMON_OPTIONS, parseCommandArgs, UsageError } from '../args';
 import { EXIT, startCommand, type Command } from '../command';
+import { backtestJson, backtestLine } from '../backtest';
 import { formatMoney, formatNumber, renderTable } from '../format';
 import type { CliIo } from '../io';
 
@@ -37,7 +39,7 @@ const dayJson = (d: PlanDay) => ({
 });
 
 /** Exactly the issue-4 contract (messages in the chosen language). */
-export function planJson(file: string, sheet: string, r: PlanReport, period: Period, lang: Lang) {
+export function planJson(file: string, sheet: string, r: PlanReport, period: Period, lang: Lang, bt?: BacktestReport) {
   const b = r.baseline;
   return {
     file,
@@ -95,6 +97,7 @@ export function planJson(file: string, sheet: string, r: PlanReport, period: Per
         : {}),
       days: planByPeriod(s.days, period).map(dayJson),
     })),
+    ...(bt ? { backtest: backtestJson(bt) } : {}),
   };
 }
 
@@ -211,7 +214,7 @@ function planTable(days: readonly PlanDay[], lang: Lang): string {
   return renderTable(head, rows, { right: [1, 2, 3, 4, 5, 6, 7, 8], indent: '  ' });
 }
 
-export function planHuman(read: WorkbookRead, r: PlanReport, period: Period, lang: Lang): string {
+export function planHuman(read: WorkbookRead, r: PlanReport, period: Period, lang: Lang, bt?: BacktestReport): string {
   const days = read.history.history.days;
   const c = lang === 'zh-CN' ? '：' : ': ';
   const out: string[] = [
@@ -220,6 +223,7 @@ export function planHuman(read: WorkbookRead, r: PlanReport, period: Period, lan
     ...baselineLines(r, lang),
     '',
     ...curveLines(r, lang),
+    ...(bt ? [backtestLine(bt, lang)] : []),
     '',
     `${pick(T.kpis, lang)}${c.trim()}`,
     kpiTable(r, lang),
@@ -266,15 +270,18 @@ export const plan: Command = {
     try {
       const read = await loadMerchantFiles(positionals, values.sheet !== undefined ? { sheet: values.sheet } : {});
       const shared = values.assumptions !== undefined ? await loadAssumptionsFile(values.assumptions) : undefined;
+      const scenarios = scenariosFor(read, shared);
       const report = buildPlanReport({
         history: read.history.history,
-        scenarios: scenariosFor(read, shared),
+        scenarios,
         ...(values.scenario !== undefined ? { scenario: values.scenario } : {}),
         ...(horizon !== undefined ? { horizonDays: horizon } : {}),
         runs,
         seed,
       });
-      io.stdout(values.json ? `${JSON.stringify(planJson(read.fileName, read.historySheet, report, period, lang), null, 2)}\n` : planHuman(read, report, period, lang));
+      // How much to trust it (MODEL §13), under the scenario planned first.
+      const bt = backtest(read.history.history, selectScenarios(scenarios, values.scenario)[0]!);
+      io.stdout(values.json ? `${JSON.stringify(planJson(read.fileName, read.historySheet, report, period, lang, bt), null, 2)}\n` : planHuman(read, report, period, lang, bt));
       return EXIT.ok;
     } catch (e) {
       if (!isAdplanError(e)) throw e;
