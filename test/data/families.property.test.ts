@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { readHistory } from '../../src/data/history';
+import { joinSources } from '../../src/data/join';
 import type { Cell } from '../../src/data/types';
 
 const HEAD = ['日期', '载体类型', '投放时段', '成交金额', '成交订单数', '投放消耗(店铺被投)'];
@@ -81,3 +82,30 @@ function shuffle<T>(xs: readonly T[], seed: number): T[] {
   }
   return out;
 }
+
+describe('join invariants', () => {
+  it('a merchant split into a 罗盘 table (GMV, orders) and a 千川全域 table (spend) joins back to its days over the overlap', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ gmv: fc.integer({ min: 1, max: 1e6 }), orders: fc.integer({ min: 1, max: 5000 }), spend: fc.integer({ min: 0, max: 1e5 }) }), { minLength: 2, maxLength: 20 }),
+        fc.nat(),
+        fc.nat(),
+        (days, cutA, cutB) => {
+          const date = (i: number) => `2026-06-${String(i + 1).padStart(2, '0')}`;
+          const a = cutA % days.length; // 罗盘 starts later…
+          const b = days.length - (cutB % (days.length - a)); // …千川 ends earlier
+          const compass = readHistory([['日期', '成交金额', '成交订单数'], ...days.slice(a).map((d, i) => [date(a + i), d.gmv, d.orders])]);
+          const uni = readHistory([['日期', '抖音号', '整体消耗', '整体成交金额', '整体成交订单数', '净成交金额'], ...days.slice(0, b).map((d, i) => [date(i), '号', d.spend, 1, 1, 1])]);
+          const j = joinSources([{ file: 'a.xlsx', sheet: '罗盘', read: compass }, { file: 'b.csv', sheet: null, read: uni }]);
+          const kept = days.slice(a, b);
+          expect(j.overlap).toEqual({ from: date(a), to: date(b - 1), days: kept.length });
+          expect(j.read.totals.gmv).toBe(kept.reduce((s, d) => s + d.gmv, 0));
+          expect(j.read.totals.orders).toBe(kept.reduce((s, d) => s + d.orders, 0));
+          expect(j.read.totals.spend).toBe(kept.reduce((s, d) => s + d.spend, 0));
+          expect(j.read.totals.paidGmv).toBeNull();
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
