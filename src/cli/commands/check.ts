@@ -154,7 +154,8 @@ export function checkHuman(r: MerchantRead, lang: Lang): string {
   lines.push(`${t(L.columns)}${c.trim()}`);
   const mapping = FIELDS.flatMap((f) => (h.fields[f.field] !== undefined ? [[f.field, '←', h.fields[f.field] as string]] : []));
   lines.push(renderTable(['field', '', 'header'], mapping, { indent: '  ' }).split('\n').slice(2).join('\n'));
-  lines.push(`${t(L.measure)}${c}${pick(MEASURE[h.history.viewsMeasure], lang)}`);
+  const noViews = text('none (no views column: CVR and GPM unknown)', '无（没有观看数列：转化率与 GPM 未知）');
+  lines.push(`${t(L.measure)}${c}${pick(r.joined.measures.views ? MEASURE[h.history.viewsMeasure] : noViews, lang)}`);
   const first = days[0]?.date ?? '';
   const last = days[days.length - 1]?.date ?? '';
   lines.push(`${t(L.days)}${c}${days.length} (${first} – ${last}); ${t(L.rows)} ${h.rowsRead}, ${t(L.skipped)} ${h.rowsSkipped}`);
