@@ -14,7 +14,8 @@ import type { MerchantRow } from './types';
 export async function planFile(task: PlanTask): Promise<MerchantRow> {
   try {
     // The same reader as `adplan check`/`plan`: a workbook's 罗盘 and 千川 sheets are joined on the date.
-    const read = await loadMerchantFiles([{ path: task.rawPath ? Buffer.from(task.rawPath) : task.path, shown: task.display }]);
+    const files = task.members ?? [task];
+    const read = await loadMerchantFiles(files.map((f) => ({ path: f.rawPath ? Buffer.from(f.rawPath) : f.path, shown: f.display })));
     const scenarios = scenariosFor({ fileName: task.display, ...(read.assumptions ? { assumptions: read.assumptions } : {}) }, task.assumptions);
     const history = read.history.history;
     const report = buildPlanReport({
