@@ -15,14 +15,14 @@ export interface DimensionColumns {
 }
 
 const CARRIER = new Set(['载体类型', '载体', '成交载体']);
-const SLOT = new Set(['投放时段', '流量时段']);
+const SLOT = new Set(['投放时段', '流量时段', '广告投放时段']);
 const ENTITY =
   /^(?:(?:抖音号|抖音账号|账号|广告账户|账户|广告计划|计划|单元|商品|素材|视频|店铺|渠道|达人)(?:名称|昵称|标题|名|id|编号)?|直播间(?:名称|id))$/u;
 
 /** A dimension value that is the total of its dimension. */
 const TOTAL_VALUE = /^(全部|汇总|总计|合计|整体|全店|不限|all|total)$/u;
 /** 投放时段 value for the hours without ads: organic by construction. */
-const OFF_SLOT = /^非投放/u;
+const OFF_SLOT = /^(非|未)(投放|广告)/u;
 
 export function dimensionColumns(headerRow: readonly Cell[]): DimensionColumns {
   const out: DimensionColumns = { entities: [] };
