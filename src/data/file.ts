@@ -62,10 +62,15 @@ export async function loadWorkbookFile(path: string | Buffer, options: WorkbookO
 }
 
 /** One merchant's files read and joined on the date (`adplan check a.xlsx b.csv`). */
-export async function loadMerchantFiles(paths: readonly string[], options: WorkbookOptions = {}): Promise<MerchantRead> {
+export async function loadMerchantFiles(
+  paths: readonly (string | { path: string | Buffer; shown: string })[],
+  options: WorkbookOptions = {},
+): Promise<MerchantRead> {
   const files = [];
-  for (const path of paths) {
-    files.push({ data: await readRegularFile(path, path), fileName: basename(path) });
+  for (const p of paths) {
+    // A path given as bytes (a GBK name) comes with the text to show for it.
+    const { path, shown } = typeof p === 'string' ? { path: p, shown: p } : p;
+    files.push({ data: await readRegularFile(path, shown), fileName: typeof p === 'string' ? basename(p) : shown });
   }
   return readMerchantBuffers(files, options);
 }

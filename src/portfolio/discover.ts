@@ -26,6 +26,8 @@ export interface FoundFile {
   key: string;
   /** Set when the path could not be listed or read, or was skipped. */
   error?: Text;
+  /** A merchant folder (merchant-folders.ts): its export files, planned as one merchant. */
+  members?: FoundFile[];
 }
 
 const MERCHANT_FILE = /\.(xlsx|csv)$/iu;

@@ -142,7 +142,7 @@ export function checkHuman(r: MerchantRead, lang: Lang): string {
     lines.push(`${t(L.sources)}${c.trim()}`);
     for (const s of r.joined.sources) {
       const name = s.sheet ? `${s.file} › ${s.sheet}` : s.file;
-      lines.push(`  ${name} · ${pick(familyById(s.family).name, lang)} · ${s.firstDate ?? ''} – ${s.lastDate ?? ''} · ${s.rows} ${t(L.rows)}`);
+      lines.push(`  ${name} · ${pick(familyById(s.family).name, lang)} · ${s.firstDate ?? ''} – ${s.lastDate ?? ''} · ${t(L.rows)} ${s.rows}`);
     }
     const o = r.joined.overlap;
     if (o) lines.push(`  ${t(L.overlap)}${c}${o.from} – ${o.to} (${o.days})`);
@@ -153,7 +153,8 @@ export function checkHuman(r: MerchantRead, lang: Lang): string {
   lines.push(`${t(L.columns)}${c.trim()}`);
   const mapping = FIELDS.flatMap((f) => (h.fields[f.field] !== undefined ? [[f.field, '←', h.fields[f.field] as string]] : []));
   lines.push(renderTable(['field', '', 'header'], mapping, { indent: '  ' }).split('\n').slice(2).join('\n'));
-  lines.push(`${t(L.measure)}${c}${pick(MEASURE[h.history.viewsMeasure], lang)}`);
+  const noViews = text('none (no views column: CVR and GPM unknown)', '无（没有观看数列：转化率与 GPM 未知）');
+  lines.push(`${t(L.measure)}${c}${pick(r.joined.measures.views ? MEASURE[h.history.viewsMeasure] : noViews, lang)}`);
   const first = days[0]?.date ?? '';
   const last = days[days.length - 1]?.date ?? '';
   lines.push(`${t(L.days)}${c}${days.length} (${first} – ${last}); ${t(L.rows)} ${h.rowsRead}, ${t(L.skipped)} ${h.rowsSkipped}`);
@@ -164,7 +165,7 @@ export function checkHuman(r: MerchantRead, lang: Lang): string {
     [pick(text('spend', '千川消耗'), lang), formatMoney(tot.spend)],
     [pick(text('paid GMV', '直接成交金额'), lang), tot.paidGmv !== null ? formatMoney(tot.paidGmv) : '—'],
     [pick(text('refunds', '退款金额'), lang), h.fields.refund_amount !== undefined ? formatMoney(tot.refundAmount) : '—'],
-    [pick(text('views', '观看'), lang), formatCount(tot.views)],
+    [pick(text('views', '观看'), lang), r.joined.measures.views ? formatCount(tot.views) : '—'],
   ];
   lines.push(`${t(L.totals)}${c.trim()}`);
   lines.push(renderTable(['', ''], totals, { right: [1], indent: '  ' }).split('\n').slice(2).join('\n'));
