@@ -1,6 +1,9 @@
 /** node:util parseArgs with our usage-error convention (exit 2, message on stderr). */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { pick, text, type Lang } from '../i18n/text';
+import { defaultOf } from '../model/assumption-check';
+import { ASSUMPTIONS, type AssumptionKey } from '../model/assumptions';
+import type { OptionBounds } from '../model/run-options';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -25,6 +28,17 @@ export const COMMON_OPTIONS = {
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies Options;
+
+/** A whole-number option within a registry's bounds (src/model/run-options.ts, the ASSUMPTIONS registry). */
+export function boundedOption(name: string, raw: string | undefined, b: OptionBounds, lang: Lang): number {
+  return integerOption(name, raw, b.default, b.min, b.max, lang);
+}
+
+/** The bounds of an integer assumption key as an option (e.g. --horizon ↔ horizon_days). */
+export function assumptionBounds(key: AssumptionKey): OptionBounds {
+  const s = ASSUMPTIONS[key];
+  return { default: defaultOf(key), min: s.min, max: s.max };
+}
 
 /** A whole-number option in [min, max]; `fallback` when absent; otherwise a usage error. */
 export function integerOption(name: string, raw: string | undefined, fallback: number, min: number, max: number, lang: Lang): number {

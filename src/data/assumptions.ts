@@ -6,6 +6,7 @@
  */
 import { text, type Text } from '../i18n/text';
 import { ASSUMPTIONS, ASSUMPTION_KEYS, type AssumptionKey, type AssumptionSpec, type Scenario } from '../model/assumptions';
+import { assumptionProblem } from '../model/assumption-check';
 import { Locator } from './address';
 import { isMissing, parseNumber } from './cells';
 import { expectedNumber } from './messages';
@@ -30,7 +31,12 @@ export function resolveAssumptionKey(raw: string): AssumptionKey | undefined {
 }
 
 /** Header cells of the non-scenario columns the task pane (and people) put beside the key. */
+/** Header cells of descriptive columns (key, labels, unit, notes): never scenario columns. */
 const EXTRA_COLUMN = /^(key|键|参数|项目|假设|名称|中文名|中文|label|标签|单位|unit|units|说明|备注|注释|notes?|comments?|description|描述|english|英文名)$/u;
+
+export function isDescriptiveHeader(h: Cell): boolean {
+  return typeof h === 'string' && EXTRA_COLUMN.test(headerKey(h));
+}
 
 export function levenshtein(a: string, b: string): number {
   const m = a.length;
@@ -47,12 +53,18 @@ export function levenshtein(a: string, b: string): number {
   return prev[n] as number;
 }
 
+const SUGGEST_MAX_CHARS = 64;
+
 /** The closest key to a typo, when it is close enough to be a plausible intent. */
 export function suggestKey(raw: string): AssumptionKey | undefined {
   const k = headerKey(raw);
+  // Bounded: a key far longer than any known one is no typo (and the distance is quadratic).
+  if (k.length > SUGGEST_MAX_CHARS) return undefined;
+  const allowed = Math.max(2, Math.floor(k.length / 3));
   let best: AssumptionKey | undefined;
   let bestD = Infinity;
   for (const [name, key] of KEY_LOOKUP) {
+    if (Math.abs(name.length - k.length) > allowed) continue;
     const d = levenshtein(k, name);
     if (d < bestD) {
       bestD = d;
@@ -78,29 +90,9 @@ function unitHint(s: AssumptionSpec): Text {
   }
 }
 
-function fmtBound(s: AssumptionSpec, v: number): string {
-  return s.unit === 'rate' || s.unit === 'rate_per_day' ? `${v} (${Math.round(v * 1e4) / 100}%)` : String(v);
-}
-
-/** Validate one value against its key; returns the problem or null. */
+/** Validate one value against its key (the model's one check); returns the problem or null. */
 export function checkAssumptionValue(s: AssumptionSpec, v: number): Text | null {
-  const low = s.minExclusive ? v <= s.min : v < s.min;
-  if (low || v > s.max) {
-    const lo = `${s.minExclusive ? '>' : '≥'} ${fmtBound(s, s.min)}`;
-    const hi = `≤ ${fmtBound(s, s.max)}`;
-    const pct =
-      (s.unit === 'rate' || s.unit === 'rate_per_day') && v > 1 && v <= 100 && v / 100 <= s.max
-        ? text(` (did you mean ${v}%?)`, `（是否想写 ${v}%？）`)
-        : text('', '');
-    return text(
-      `${s.key} must be ${lo} and ${hi}, found ${v}${pct['en-US']}`,
-      `${s.zh}应 ${lo} 且 ${hi}，此处为 ${v}${pct['zh-CN']}`,
-    );
-  }
-  if (s.integer && !Number.isInteger(v)) {
-    return text(`${s.key} must be a whole number of days, found ${v}`, `${s.zh}应为整数天数，此处为 ${v}`);
-  }
-  return null;
+  return assumptionProblem(s.key, v);
 }
 
 type ColumnRole = { kind: 'extra' } | { kind: 'scenario'; name: string };
@@ -145,7 +137,9 @@ export function readAssumptions(cells: Cell[][], origin?: RangeOrigin): Assumpti
     }
   }
   const header = h >= 0 ? (cells[h] ?? []) : [];
-  const width = Math.max(0, ...cells.map((r) => (r ?? []).length));
+  // A loop, not Math.max(...rows): a stray cell at A200000 must not overflow the stack.
+  let width = 0;
+  for (const r of cells) width = Math.max(width, (r ?? []).length);
   const keyHeader = isMissing(header[0]) ? 'key' : cellText(header[0]).trim();
 
   const roles: (ColumnRole | null)[] = [null];

@@ -2,6 +2,7 @@
  * Typed parsing of single cells (DATA.md "Cell values"). Pure; every function returns a result
  * object instead of throwing so the reader can report the cell and go on.
  */
+import { civilFromDays, dayIndex as isoToDays, daysFromCivil } from '../model/dates';
 import type { IsoDate } from '../model/history';
 import type { Cell } from './types';
 import { toHalfWidth } from './normalize';
@@ -11,7 +12,7 @@ export type NumberKind = 'count' | 'money' | 'rate';
 
 export type Parsed<T> =
   | { ok: true; value: T }
-  | { ok: false; reason: 'text' | 'percent' | 'not_finite' | 'date' | 'bool' | 'bad_date' };
+  | { ok: false; reason: 'text' | 'percent' | 'not_finite' | 'too_large' | 'date' | 'bool' | 'bad_date' };
 
 const MISSING = new Set(['', '-', '--', '---', '—', '——', '–', 'n/a', 'na', '#n/a', 'null', 'none', '/', '无']);
 
@@ -34,9 +35,22 @@ const NUMBER_RE =
  * full-width digits, and "3.5%" (rates only). Missing markers give null.
  * The value is built from the decimal digits (Number("12e3")) so "1.15万" is exactly 11500.
  */
+/**
+ * The largest magnitude a cell may hold (docs/data.md "Limits"): a quadrillion yuan is beyond any
+ * merchant, and staying 10^290 below the float range means sums and products of cells cannot
+ * overflow to ±Infinity inside the model; 1e303 is an input error naming its cell instead.
+ */
+export const MAX_CELL_MAGNITUDE = 1e15;
+
+function bounded(n: number): Parsed<number | null> {
+  if (!Number.isFinite(n)) return { ok: false, reason: 'not_finite' };
+  if (Math.abs(n) > MAX_CELL_MAGNITUDE) return { ok: false, reason: 'too_large' };
+  return { ok: true, value: n };
+}
+
 export function parseNumber(v: Cell, kind: NumberKind): Parsed<number | null> {
   if (isMissing(v)) return { ok: true, value: null };
-  if (typeof v === 'number') return Number.isFinite(v) ? { ok: true, value: v } : { ok: false, reason: 'not_finite' };
+  if (typeof v === 'number') return bounded(v);
   if (typeof v === 'boolean') return { ok: false, reason: 'bool' };
   if (v instanceof Date) return { ok: false, reason: 'date' };
   const s = toHalfWidth(String(v)).trim().toLowerCase().replace(/[\s\u00a0]+/gu, '').replace(/￥/gu, '¥');
@@ -49,9 +63,8 @@ export function parseNumber(v: Cell, kind: NumberKind): Parsed<number | null> {
   const digits = (intPart ?? '0').replace(/,/gu, '') + (fracPart ?? '');
   const exp = (mag ? (MAGNITUDE[mag] ?? 0) : 0) - (fracPart?.length ?? 0);
   const n = Number(`${digits}e${exp}`);
-  if (!Number.isFinite(n)) return { ok: false, reason: 'not_finite' };
   const negative = sign1 === '-' || sign2 === '-';
-  return { ok: true, value: negative && n !== 0 ? -n : n };
+  return bounded(negative && n !== 0 ? -n : n);
 }
 
 /** A calendar date, plus whether the cell carried a time of day (a session start). */
@@ -73,36 +86,8 @@ function validYmd(y: number, m: number, d: number): IsoDate | null {
   return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
 }
 
-/**
- * Days since 1970-01-01 of a civil date, and back (H. Hinnant's algorithms): plain arithmetic,
- * several times faster than Date objects on the reader's hot path.
- */
-export function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-export function civilFromDays(days: number): IsoDate {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
-}
-
-/** Days since 1970-01-01 of an ISO date. */
-export function isoToDays(date: IsoDate): number {
-  return daysFromCivil(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
-}
+/** The calendar is the model's one (src/model/dates.ts); re-exported for the reader's callers. */
+export { civilFromDays, daysFromCivil, isoToDays };
 
 /**
  * Excel 1900 date system. Serial 1 = 1900-01-01; Excel also counts the non-existent 1900-02-29

@@ -12,6 +12,8 @@ export function detectEncoding(bytes: Uint8Array): CsvEncoding {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const utf16 = bomlessUtf16(bytes);
+  if (utf16) return utf16;
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return 'utf-8';
@@ -19,6 +21,23 @@ export function detectEncoding(bytes: Uint8Array): CsvEncoding {
     // Not valid UTF-8: what Chinese Excel writes by default.
     return 'gb18030';
   }
+}
+
+/**
+ * UTF-16 saved without a BOM (some RPA tools): UTF-8 and GBK text never holds a NUL byte, UTF-16
+ * holds one in every ASCII character (tabs, digits) — on odd offsets for LE, even for BE.
+ */
+function bomlessUtf16(bytes: Uint8Array): CsvEncoding | null {
+  let even = 0;
+  let odd = 0;
+  const n = Math.min(bytes.length, 4096);
+  for (let i = 0; i < n; i++) {
+    if (bytes[i] !== 0) continue;
+    if (i % 2 === 0) even++;
+    else odd++;
+  }
+  if (even + odd === 0) return null;
+  return odd >= even ? 'utf-16le' : 'utf-16be';
 }
 
 export function decodeText(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
@@ -44,44 +63,95 @@ export function detectDelimiter(s: string): string {
   return best && best[1] > 0 ? best[0] : ',';
 }
 
-/** RFC 4180 parsing: quoted fields may hold separators, "" and line breaks. */
-export function parseCsv(s: string, delimiter = detectDelimiter(s)): string[][] {
+/** A CSV past a documented limit (docs/data.md "Limits"): where, and what was counted. */
+export class CsvLimitError extends Error {
+  constructor(
+    readonly limit: 'rows' | 'cellChars',
+    /** 1-based row and column of the offending cell (the row for the row limit). */
+    readonly row: number,
+    readonly column: number,
+  ) {
+    super(`CSV ${limit} limit at row ${row}, column ${column}`);
+    this.name = 'CsvLimitError';
+  }
+}
+
+export interface CsvLimits {
+  maxRows: number;
+  maxCellChars: number;
+}
+
+const UNLIMITED: CsvLimits = { maxRows: Infinity, maxCellChars: Infinity };
+
+/**
+ * RFC 4180 parsing: quoted fields may hold separators, "" and line breaks. Runs of ordinary
+ * characters are sliced, not appended one by one (linear on a 100 MB file), and the limits are
+ * checked as the text is walked, before a too-long cell or the row past the limit is built.
+ */
+export function parseCsv(s: string, delimiter = detectDelimiter(s), limits: CsvLimits = UNLIMITED): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i] as string;
+  const n = s.length;
+  const delim = delimiter.charCodeAt(0);
+  const grow = (add: number): void => {
+    if (field.length + add > limits.maxCellChars) throw new CsvLimitError('cellChars', rows.length + 1, row.length + 1);
+  };
+  const endRow = (): void => {
+    row.push(field);
+    if (rows.length >= limits.maxRows) throw new CsvLimitError('rows', rows.length + 1, 1);
+    rows.push(row);
+    row = [];
+    field = '';
+  };
+  let i = 0;
+  while (i < n) {
     if (quoted) {
-      if (ch === '"') {
-        if (s[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
+      const q = s.indexOf('"', i);
+      const stop = q < 0 ? n : q;
+      grow(stop - i);
+      field += s.slice(i, stop);
+      if (q < 0) i = n;
+      else if (s.charCodeAt(q + 1) === 34) {
+        grow(1);
+        field += '"';
+        i = q + 2;
+      } else {
+        quoted = false;
+        i = q + 1;
+      }
       continue;
     }
-    if (ch === '"' && field === '') quoted = true;
-    else if (ch === delimiter) {
+    const c = s.charCodeAt(i);
+    if (c === 34 && field === '') {
+      quoted = true;
+      i++;
+    } else if (c === delim) {
       row.push(field);
       field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && s[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
+      i++;
+    } else if (c === 10 || c === 13) {
+      i += c === 13 && s.charCodeAt(i + 1) === 10 ? 2 : 1;
+      endRow();
+    } else {
+      let j = i + 1;
+      while (j < n) {
+        const d = s.charCodeAt(j);
+        if (d === 34 || d === 10 || d === 13 || d === delim) break;
+        j++;
+      }
+      grow(j - i);
+      field += s.slice(i, j);
+      i = j;
+    }
   }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
+  if (field !== '' || row.length > 0) endRow();
   return rows;
 }
 
-export function readCsvBytes(bytes: Uint8Array): { cells: string[][]; encoding: CsvEncoding; delimiter: string } {
+export function readCsvBytes(bytes: Uint8Array, limits: CsvLimits = UNLIMITED): { cells: string[][]; encoding: CsvEncoding; delimiter: string } {
   const { text, encoding } = decodeText(bytes);
   const delimiter = detectDelimiter(text);
-  return { cells: parseCsv(text, delimiter), encoding, delimiter };
+  return { cells: parseCsv(text, delimiter, limits), encoding, delimiter };
 }

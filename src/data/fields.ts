@@ -18,7 +18,7 @@ export const FIELDS: readonly FieldSpec[] = [
   {
     field: 'date',
     zh: '日期',
-    aliases: ['日期', '统计日期', '时间', '直播开始时间', '开播时间', 'date', 'day', '数据日期', '直播日期', '开始时间'],
+    aliases: ['日期', '统计日期', '时间', '直播开始时间', '开播时间', 'date', 'day', '数据日期', '直播日期', '开始时间', '直播时间'],
     patterns: [/日期$/u, /^date/u, /开播时间|开始时间/u],
   },
   {
@@ -48,7 +48,7 @@ export const FIELDS: readonly FieldSpec[] = [
   {
     field: 'gmv',
     zh: '成交金额',
-    aliases: ['成交金额', '直播间成交金额', '直播间用户支付金额', '用户支付金额', '销售额', 'gmv', 'sales', 'revenue', '整体成交金额', '支付金额'],
+    aliases: ['成交金额', '直播间成交金额', '直播间用户支付金额', '用户支付金额', '销售额', 'gmv', 'sales', 'revenue', '整体成交金额', '支付金额', '用户实际支付金额'],
     patterns: [/^(直播间)?(用户)?(成交|支付|销售)(金额|额)$/u, /^(total)?(gmv|sales|revenue)$/u],
   },
   {
@@ -72,22 +72,32 @@ export const FIELDS: readonly FieldSpec[] = [
   {
     field: 'paid_orders',
     zh: '直接成交订单数',
-    aliases: ['直接成交订单数', 'paidorders', '千川成交订单数', '付费成交订单数', '直接支付订单数'],
+    aliases: ['直接成交订单数', '直接成交笔数', 'paidorders', '千川成交订单数', '付费成交订单数', '直接支付订单数'],
     patterns: [/^(直接|千川|付费|广告)(成交|支付)?订单(数|量)$/u, /^paidorders?$/u],
   },
   { field: 'buyers', zh: '直播间成交人数', aliases: ['直播间成交人数', '成交人数', 'buyers'], patterns: [] },
   {
     field: 'impressions',
     zh: '直播间曝光人数',
-    aliases: ['直播间曝光人数', '直播间曝光次数', '曝光人数', '曝光次数', '展示次数', 'impressions'],
+    aliases: ['直播间曝光人数', '直播间曝光次数', '曝光人数', '曝光次数', '展示次数', 'impressions', '直播间整体曝光次数', '整体展示次数', '整体展现次数'],
     patterns: [],
   },
   {
     field: 'clicks',
     zh: '直播间商品点击人数',
-    aliases: ['直播间商品点击人数', '商品点击人数', '点击次数', '点击人数', 'clicks'],
+    aliases: ['直播间商品点击人数', '商品点击人数', '点击次数', '点击人数', 'clicks', '整体点击次数'],
     patterns: [],
   },
+  // Measures carried next to GMV (DATA.md "Real export families"): never aliases of gmv/spend.
+  { field: 'net_gmv', zh: '净成交金额', aliases: ['净成交金额', '直播间净成交金额', 'netgmv'], patterns: [] },
+  {
+    field: 'refund_1h_rate',
+    zh: '1小时内退款率',
+    aliases: ['1小时内退款率', '1小时退款率', '直播间1小时退款率', 'refund1hrate'],
+    patterns: [],
+  },
+  { field: 'attributed_paid_gmv', zh: '投放贡献成交金额', aliases: ['投放贡献成交金额', 'attributedpaidgmv'], patterns: [] },
+  { field: 'grant_spend', zh: '赠款消耗', aliases: ['赠款消耗', 'grantspend'], patterns: [] },
 ];
 
 export const FIELD_SPEC: Readonly<Record<HistoryField, FieldSpec>> = Object.fromEntries(
@@ -101,7 +111,11 @@ export const REQUIRED_FIELDS: readonly HistoryField[] = ['date', 'orders', 'gmv'
 export const CORE_NUMERIC: readonly HistoryField[] = [
   'views', 'organic_views', 'paid_views', 'orders', 'gmv', 'refund_amount', 'spend', 'paid_gmv', 'paid_orders',
 ];
-export const INFO_NUMERIC: readonly HistoryField[] = ['buyers', 'impressions', 'clicks'];
+export const INFO_NUMERIC: readonly HistoryField[] = [
+  'buyers', 'impressions', 'clicks', 'net_gmv', 'refund_1h_rate', 'attributed_paid_gmv', 'grant_spend',
+];
+/** Fields read as rates ("1.20%" → 0.012) and averaged, not summed, over a day. */
+export const RATE_FIELDS: ReadonlySet<HistoryField> = new Set(['refund_1h_rate']);
 export const COUNT_FIELDS: ReadonlySet<HistoryField> = new Set([
   'views', 'organic_views', 'paid_views', 'orders', 'paid_orders', 'buyers', 'impressions', 'clicks',
 ]);
@@ -110,4 +124,13 @@ export const COUNT_FIELDS: ReadonlySet<HistoryField> = new Set([
 export const DERIVED_WORDS = /率|占比|单价|人均|平均|千次|均价|时长|roi|ratio|rate|avg|average|per/u;
 
 /** A row whose label cell says this is the totals row, not a day (simplified forms). */
-export const TOTALS_RE = /^(合计|总计|汇总|小计|总和|total|totals|grandtotal|sum)/u;
+export const TOTALS_RE = /^(合计|总计|汇总|小计|总和|全部|total|totals|grandtotal|sum)/u;
+
+/**
+ * Header qualifiers that tell two columns of one measure apart (罗盘: 退款金额(支付时间) vs
+ * 退款金额(退款时间), 投放消耗(店铺被投) vs 投放消耗(店铺绑定)); `headerKey` drops them like units.
+ * The preferred one is read (refunds by pay time match the GMV they refund; 店铺被投 is the spend on
+ * the shop's goods, what public 罗盘 parsers take), the other kept only when alone.
+ */
+export const PREFERRED_QUALIFIER = /\((支付时间|店铺被投)\)$/u;
+export const SECONDARY_QUALIFIER = /\((退款时间|店铺绑定)\)$/u;

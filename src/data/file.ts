@@ -1,31 +1,77 @@
-/** The Node file edge: read a path, hand the bytes to the browser-safe workbook reader. */
-import { readFile } from 'node:fs/promises';
+/**
+ * The Node file edge: read a path, hand the bytes to the browser-safe opener (open.ts).
+ * Only regular files are read: a FIFO would block forever and /dev/zero never ends, so the file
+ * is opened without blocking and checked (type and size) before a byte is read.
+ */
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { text } from '../i18n/text';
 import { AdplanError } from '../model/errors';
+import { checkFileSize } from './open';
+import { readMerchantBuffers, type MerchantRead } from './merchant';
 import type { SharedAssumptions } from './scenarios-for';
 import { readAssumptionsBuffer, readWorkbookBuffer, type WorkbookOptions, type WorkbookRead } from './workbook';
 
-export async function loadWorkbookFile(path: string, options: WorkbookOptions = {}): Promise<WorkbookRead> {
-  let bytes: Buffer;
+function cannotRead(shown: string, e: unknown, field: string): AdplanError {
+  const code = (e as NodeJS.ErrnoException).code ?? String(e);
+  return new AdplanError('input', text(`Cannot read ${shown} (${code})`, `无法读取 ${shown}（${code}）`), field);
+}
+
+/**
+ * The bytes of a regular file, refused (AdplanError naming `shown`) when it is anything else or
+ * past the size limit. `path` may be raw bytes (a GBK file name that is not valid UTF-8).
+ */
+export async function readRegularFile(path: string | Buffer, shown: string, field = 'file'): Promise<Uint8Array> {
+  let fh;
   try {
-    bytes = await readFile(path);
+    // O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
+    fh = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw new AdplanError('input', text(`Cannot read ${path} (${code})`, `无法读取 ${path}（${code}）`), 'file');
+    throw cannotRead(shown, e, field);
   }
-  return readWorkbookBuffer(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), basename(path), options);
+  try {
+    const st = await fh.stat();
+    if (!st.isFile()) {
+      const kind = st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a pipe (FIFO)' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : st.isSocket() ? 'a socket' : 'not a regular file';
+      const kindZh = st.isDirectory() ? '文件夹' : st.isFIFO() ? '管道（FIFO）' : st.isCharacterDevice() || st.isBlockDevice() ? '设备' : st.isSocket() ? '套接字' : '非普通文件';
+      throw new AdplanError('input', text(`${shown} is ${kind}, not a file: not read.`, `${shown} 是${kindZh}，不是普通文件：未读取。`), field);
+    }
+    checkFileSize(st.size, shown);
+    const bytes = new Uint8Array(st.size);
+    let at = 0;
+    while (at < st.size) {
+      const { bytesRead } = await fh.read(bytes, at, st.size - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    return at === st.size ? bytes : bytes.subarray(0, at);
+  } catch (e) {
+    if (e instanceof AdplanError) throw e;
+    throw cannotRead(shown, e, field);
+  } finally {
+    await fh.close();
+  }
+}
+
+export async function loadWorkbookFile(path: string | Buffer, options: WorkbookOptions = {}, shown?: string): Promise<WorkbookRead> {
+  const name = shown ?? basename(path.toString());
+  const bytes = await readRegularFile(path, shown ?? path.toString());
+  return readWorkbookBuffer(bytes, name, options);
+}
+
+/** One merchant's files read and joined on the date (`adplan check a.xlsx b.csv`). */
+export async function loadMerchantFiles(paths: readonly string[], options: WorkbookOptions = {}): Promise<MerchantRead> {
+  const files = [];
+  for (const path of paths) {
+    files.push({ data: await readRegularFile(path, path), fileName: basename(path) });
+  }
+  return readMerchantBuffers(files, options);
 }
 
 /** A shared assumptions table from a file (`--assumptions FILE`). */
 export async function loadAssumptionsFile(path: string): Promise<SharedAssumptions> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw new AdplanError('input', text(`Cannot read ${path} (${code})`, `无法读取 ${path}（${code}）`), 'assumptions');
-  }
-  const { read } = await readAssumptionsBuffer(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), basename(path));
+  const bytes = await readRegularFile(path, path, 'assumptions');
+  const { read } = await readAssumptionsBuffer(bytes, basename(path));
   return { source: basename(path), read };
 }

@@ -2,11 +2,12 @@
  * Header detection: which row is the header (exports put title rows above it) and which column
  * holds which field — exact alias first, then the documented patterns.
  */
+import { excerpt } from './excerpt';
 import { text } from '../i18n/text';
 import { AdplanError } from '../model/errors';
-import type { ViewsMeasure } from '../model/history';
-import { DERIVED_WORDS, FIELDS, FIELD_SPEC, REQUIRED_FIELDS, VIEW_FIELDS } from './fields';
-import { cellText, headerKey, toHalfWidth } from './normalize';
+import type { GmvMeasure, ViewsMeasure } from '../model/history';
+import { DERIVED_WORDS, FIELDS, FIELD_SPEC, PREFERRED_QUALIFIER, REQUIRED_FIELDS, SECONDARY_QUALIFIER } from './fields';
+import { cellText, headerKey, toHalfWidth, toSimplified } from './normalize';
 import type { Cell, HistoryField } from './types';
 
 /** How many rows from the top may hold the header. */
@@ -34,6 +35,14 @@ const ALIAS_RANK: ReadonlyMap<string, { field: HistoryField; rank: number }> = (
   return m;
 })();
 
+/** Rank shift from a header's qualifier: the preferred column of a measure pair wins outright. */
+function qualifierShift(raw: string): number {
+  const q = toSimplified(toHalfWidth(raw)).replace(/\s+/gu, '');
+  if (PREFERRED_QUALIFIER.test(q)) return -2000;
+  if (SECONDARY_QUALIFIER.test(q)) return -1000;
+  return 0;
+}
+
 interface Candidate {
   col: number;
   rank: number; // alias rank; patterns rank after every alias
@@ -49,7 +58,7 @@ export function mapHeaderRow(row: readonly Cell[]): Omit<ColumnMapping, 'headerI
     if (!hit) return;
     taken.add(col);
     const list = byField.get(hit.field) ?? [];
-    list.push({ col, rank: hit.rank });
+    list.push({ col, rank: hit.rank + qualifierShift(String(row[col])) });
     byField.set(hit.field, list);
   });
   for (const f of FIELDS) {
@@ -88,6 +97,12 @@ function nonEmptyTexts(row: readonly Cell[] | undefined): string[] {
   return (row ?? []).map((c) => cellText(c).trim()).filter((s) => s.length > 0);
 }
 
+/** Headers quoted back in a message: a few, short and escaped (the row may be anything). */
+function quoted(found: readonly string[]): string[] {
+  const shown = found.slice(0, 12).map((h) => excerpt(h, 40));
+  return found.length > 12 ? [...shown, `… (+${found.length - 12})`] : shown;
+}
+
 /** The row with the most recognised fields among the first HEADER_SCAN_ROWS (earliest on ties). */
 export function detectHeader(cells: readonly (readonly Cell[])[]): ColumnMapping {
   let bestIndex = -1;
@@ -105,9 +120,9 @@ export function detectHeader(cells: readonly (readonly Cell[])[]): ColumnMapping
   }
   if (!best || bestScore < 2) {
     const firstRow = cells.slice(0, scan).find((r) => nonEmptyTexts(r).length > 0);
-    throw missingColumns(REQUIRED_FIELDS, nonEmptyTexts(firstRow));
+    throw missingColumns(REQUIRED_FIELDS, quoted(nonEmptyTexts(firstRow)));
   }
-  const found = nonEmptyTexts(cells[bestIndex]);
+  const found = quoted(nonEmptyTexts(cells[bestIndex]));
   if (best.duplicates.length > 0) {
     const amb = best.ambiguous.filter((a) => best.duplicates.includes(a.field));
     const list = amb.map((a) => `${a.field} (${FIELD_SPEC[a.field].zh}): ${a.headers.join(' / ')}`).join('; ');
@@ -120,10 +135,37 @@ export function detectHeader(cells: readonly (readonly Cell[])[]): ColumnMapping
       amb[0]?.field,
     );
   }
-  const missing: HistoryField[] = REQUIRED_FIELDS.filter((f) => best.columns[f] === undefined);
-  if (!VIEW_FIELDS.some((f) => best.columns[f] !== undefined)) missing.push('views');
+  const { columns, headers } = best;
+  // A measure standing in for a missing GMV is still that measure (gmvMeasureOf says which):
+  // 净成交金额 alone, or a paid-only 千川标准推广 export (直接成交金额 / 直接成交订单数).
+  if (columns.gmv === undefined && columns.net_gmv !== undefined) {
+    columns.gmv = columns.net_gmv;
+    headers.gmv = headers.net_gmv as string;
+  }
+  if (columns.gmv === undefined && columns.orders === undefined && columns.paid_gmv !== undefined && columns.paid_orders !== undefined) {
+    columns.gmv = columns.paid_gmv;
+    headers.gmv = headers.paid_gmv as string;
+    columns.orders = columns.paid_orders;
+    headers.orders = headers.paid_orders as string;
+  }
+  matchViewsMeasure(best.columns, best.headers, cells[bestIndex] ?? []);
+  // Views are optional (经营概览, 全域 exports have none): CVR/GPM are then unknown.
+  const missing: HistoryField[] = REQUIRED_FIELDS.filter((f) => columns[f] === undefined);
   if (missing.length > 0) throw missingColumns(missing, found);
-  return { headerIndex: bestIndex, columns: best.columns, headers: best.headers, ambiguous: best.ambiguous };
+  return { headerIndex: bestIndex, columns, headers, ambiguous: best.ambiguous };
+}
+
+/**
+ * 人数 and 次数 are different measures: when the organic/paid split is in 人数 (百应 单场), views
+ * must be the 人数 column too, or organic = views − paid would mix them.
+ */
+function matchViewsMeasure(columns: ColumnMapping['columns'], headers: ColumnMapping['headers'], row: readonly Cell[]): void {
+  const split = headers.organic_views ?? headers.paid_views;
+  if (!split || viewsMeasureOf(split) !== 'unique' || viewsMeasureOf(headers.views) !== 'count') return;
+  const col = row.findIndex((c) => typeof c === 'string' && /^(直播间)?观看人数$/u.test(headerKey(c)));
+  if (col < 0) return;
+  columns.views = col;
+  headers.views = cellText(row[col]).trim();
 }
 
 function missingColumns(missing: readonly HistoryField[], found: readonly string[]): AdplanError {
@@ -146,6 +188,17 @@ export function viewsMeasureOf(header: string | undefined): ViewsMeasure {
   const h = toHalfWidth(header);
   if (/人数|\(人\)|unique|uv/iu.test(h)) return 'unique';
   if (/次数|人次|\(次\)|count|pv|views/iu.test(h)) return 'count';
+  return 'unknown';
+}
+
+/** Which GMV measure a header names (DATA.md: 成交金额, 用户支付金额, 整体成交金额, 净成交金额 differ). */
+export function gmvMeasureOf(header: string | undefined): GmvMeasure {
+  if (!header) return 'unknown';
+  const h = toSimplified(toHalfWidth(header));
+  if (/净成交/u.test(h)) return 'net_gmv';
+  if (/整体成交/u.test(h)) return 'room_gmv';
+  if (/用户支付|支付金额/u.test(h)) return 'pay_amount';
+  if (/成交金额|成交额|销售额|gmv|sales|revenue/iu.test(h)) return 'gmv';
   return 'unknown';
 }
 

@@ -7,9 +7,12 @@ import { text, type Text } from '../i18n/text';
 import { AdplanError } from '../model/errors';
 import type { DayRecord, History, IsoDate } from '../model/history';
 import { Locator } from './address';
-import { civilFromDays, isMissing, isoToDays, parseDate, parseNumber, type DateValue, type Parsed } from './cells';
-import { COUNT_FIELDS, CORE_NUMERIC, FIELD_SPEC, INFO_NUMERIC, TOTALS_RE } from './fields';
-import { detectHeader, unitScale, viewsMeasureOf, type ColumnMapping } from './headers';
+import { civilFromDays, isMissing, isoToDays, parseNumber, type DateValue, type NumberKind, type Parsed } from './cells';
+import { parseDateSpan } from './date-span';
+import { dimensionColumns, dimensionValues, hasDimensions, selectDay, type DimensionColumns, type DimensionValues } from './dimensions';
+import { recognizeFamily, type Family } from './families';
+import { COUNT_FIELDS, CORE_NUMERIC, FIELD_SPEC, INFO_NUMERIC, RATE_FIELDS, TOTALS_RE, VIEW_FIELDS } from './fields';
+import { detectHeader, gmvMeasureOf, unitScale, viewsMeasureOf, type ColumnMapping } from './headers';
 import { EXPECTED_DATE, expectedNumber } from './messages';
 import { cellText, headerKey } from './normalize';
 import type { Cell, DataIssue, HistoryField, HistoryReadResult, HistoryTotals, RangeOrigin } from './types';
@@ -27,6 +30,7 @@ interface Session {
   index: number; // 0-based row in the range
   date: DateValue;
   values: Partial<Record<NumericField, number | null>>;
+  dims: DimensionValues;
 }
 
 interface Ctx {
@@ -35,7 +39,9 @@ interface Ctx {
   cells: readonly (readonly Cell[])[];
   issues: DataIssue[];
   /** The mapped numeric fields with their column, computed once per table. */
-  numeric: { field: NumericField; col: number; core: boolean; count: boolean; scale: number }[];
+  numeric: { field: NumericField; col: number; core: boolean; count: boolean; scale: number; kind: NumberKind }[];
+  dims: DimensionColumns;
+  family: Family;
 }
 
 function issue(
@@ -86,6 +92,15 @@ function refundsNegative(ctx: Ctx): boolean {
   return neg > 0;
 }
 
+/**
+ * A rate written without a % sign is in percentage points when its header says (%) or when it
+ * exceeds 1 (a share of GMV cannot): "1.20" under 1小时内退款率(%) is 1.2 %. "1.20%" is already 0.012.
+ */
+function ratePoints(raw: Cell, v: number, header: string | undefined): boolean {
+  if (typeof raw === 'string' && /[%％]/u.test(raw)) return false;
+  return v > 1 || (header !== undefined && /[%％]/u.test(header));
+}
+
 interface Pending {
   severity: 'error' | 'warning';
   message: Text;
@@ -106,8 +121,8 @@ function readSession(ctx: Ctx, index: number, flipRefunds: boolean, d: Parsed<Da
         : { severity: 'warning', message: text(`${message['en-US']} — ignored`, `${message['zh-CN']}——已忽略`), field },
     );
   };
-  for (const { field: f, col, core, count, scale } of ctx.numeric) {
-    const p = parseNumber(row[col], 'money');
+  for (const { field: f, col, core, count, scale, kind } of ctx.numeric) {
+    const p = parseNumber(row[col], kind);
     if (!p.ok) {
       anyValue = true;
       if (core) rowError = true;
@@ -122,6 +137,7 @@ function readSession(ctx: Ctx, index: number, flipRefunds: boolean, d: Parsed<Da
     }
     anyValue = true;
     if (scale !== 1) v = clean(v * scale);
+    if (kind === 'rate' && ratePoints(row[col], v, ctx.map.headers[f])) v = clean(v / 100);
     if (f === 'refund_amount' && flipRefunds) v = -v;
     if (v < 0) {
       if (core) rowError = true;
@@ -158,14 +174,14 @@ function readSession(ctx: Ctx, index: number, flipRefunds: boolean, d: Parsed<Da
     });
   }
   if (rowError) return null;
-  if (values.views == null && values.organic_views == null && values.paid_views == null) {
-    const viewField = (['views', 'organic_views', 'paid_views'] as const).find((f) => ctx.map.columns[f] !== undefined);
+  const viewField = (['views', 'organic_views', 'paid_views'] as const).find((f) => ctx.map.columns[f] !== undefined);
+  if (viewField && values.views == null && values.organic_views == null && values.paid_views == null) {
     issue(ctx, 'warning', text('no views on this row: conversion rates will leave it out', '该行没有观看数：转化率计算将不含该行'), {
       index,
-      ...(viewField ? { field: viewField } : {}),
+      field: viewField,
     });
   }
-  return { index, date: d.value, values };
+  return { index, date: d.value, values, dims: dimensionValues(row, ctx.dims) };
 }
 
 interface DayAcc {
@@ -184,7 +200,7 @@ function sum(sessions: readonly Session[], f: NumericField): number | null {
 }
 
 function signature(s: Session): string {
-  return JSON.stringify(NUMERIC.map((f) => s.values[f] ?? null));
+  return JSON.stringify([NUMERIC.map((f) => s.values[f] ?? null), s.dims]);
 }
 
 /** Date-only rows sharing a date: identical ones are duplicates (dropped), different ones are summed. */
@@ -213,7 +229,8 @@ function dropDuplicates(ctx: Ctx, day: DayAcc): void {
     kept.push(s);
   }
   const remainingDateOnly = kept.filter((s) => !s.date.hasTime).length;
-  if (remainingDateOnly > 1) {
+  // Rows of a dimension (抖音号, 载体…) sharing a date are the dimension's rule, not sessions.
+  if (remainingDateOnly > 1 && !hasDimensions(ctx.dims)) {
     const rows = kept.map((s) => ctx.loc.row(s.index)).join(', ');
     issue(
       ctx,
@@ -228,7 +245,36 @@ function dropDuplicates(ctx: Ctx, day: DayAcc): void {
   day.sessions = kept;
 }
 
-function buildDay(ctx: Ctx, day: DayAcc): DayRecord {
+/** GMV-weighted mean of a rate over the day's rows (a session's 1-hour refund rate weighs by its GMV). */
+function weightedRate(sessions: readonly Session[], f: NumericField): number | null {
+  let num = 0;
+  let den = 0;
+  let only: number | null = null;
+  for (const x of sessions) {
+    const r = x.values[f];
+    if (r === null || r === undefined) continue;
+    only = r;
+    const g = x.values.gmv ?? 0;
+    num += r * g;
+    den += g;
+  }
+  if (den > 0) return clean(num / den);
+  return sessions.length === 1 ? only : null;
+}
+
+/** The measures carried next to GMV (DayRecord's optional fields), only when their column exists. */
+function extraMeasures(ctx: Ctx, s: readonly Session[], organic: readonly Session[] | null): Partial<DayRecord> {
+  const c = ctx.map.columns;
+  const out: Partial<DayRecord> = {};
+  if (c.net_gmv !== undefined) out.netGmv = sum(s, 'net_gmv');
+  if (c.refund_1h_rate !== undefined) out.refund1hRate = weightedRate(s, 'refund_1h_rate');
+  if (ctx.dims.slot !== undefined) out.organicGmvObserved = organic ? sum(organic, 'gmv') : null;
+  if (c.attributed_paid_gmv !== undefined) out.attributedPaidGmv = sum(s, 'attributed_paid_gmv');
+  if (c.grant_spend !== undefined) out.grantSpend = sum(s, 'grant_spend');
+  return out;
+}
+
+function buildDay(ctx: Ctx, day: DayAcc, organicRows: readonly Session[] | null = null): DayRecord {
   const s = day.sessions;
   const at = (field: HistoryField) => ({ index: day.first, field });
   const views = sum(s, 'views');
@@ -336,12 +382,13 @@ function buildDay(ctx: Ctx, day: DayAcc): DayRecord {
     buyers: sum(s, 'buyers'),
     impressions: sum(s, 'impressions'),
     clicks: sum(s, 'clicks'),
+    ...extraMeasures(ctx, s, organicRows),
   };
 }
 
 const dayNumber = isoToDays;
 
-function totalsOf(days: readonly DayRecord[]): HistoryTotals {
+export function totalsOf(days: readonly DayRecord[], hasPaidMeasure: boolean): HistoryTotals {
   const t = { gmv: 0, orders: 0, spend: 0, paidGmv: 0, refundAmount: 0, views: 0 };
   for (const d of days) {
     t.gmv += d.gmv;
@@ -355,7 +402,7 @@ function totalsOf(days: readonly DayRecord[]): HistoryTotals {
     gmv: clean(t.gmv),
     orders: clean(t.orders),
     spend: clean(t.spend),
-    paidGmv: clean(t.paidGmv),
+    paidGmv: hasPaidMeasure ? clean(t.paidGmv) : null,
     refundAmount: clean(t.refundAmount),
     views: clean(t.views),
   };
@@ -382,18 +429,86 @@ function crossCheckTotals(ctx: Ctx, index: number, totals: HistoryTotals): void 
 }
 
 /**
+ * 统计日期 ranges (20260725-20260729) are periods, not days. Next to daily rows they are period
+ * totals and dropped; alone they leave nothing daily to read: an error naming the cell.
+ */
+function rangeIssues(ctx: Ctx, rows: readonly { index: number; from: string; to: string }[], dailyRows: number): void {
+  const first = rows[0] as { index: number; from: string; to: string };
+  if (dailyRows === 0) {
+    const col = ctx.map.columns.date as number;
+    const at = ctx.loc.address(first.index, col);
+    const raw = cellText(ctx.cells[first.index]?.[col]);
+    throw new AdplanError(
+      'input',
+      text(
+        `${ctx.loc.sheet ? `${ctx.loc.sheet}!` : ''}${at}: the date "${raw}" is a range (${first.from} to ${first.to}), not a day — export the report by day (按天/分日) and read that file`,
+        `${ctx.loc.sheet ? `${ctx.loc.sheet}!` : ''}${at}：日期“${raw}”是一个区间（${first.from} 至 ${first.to}），不是某一天——请按天（分日）导出报表后再读取`,
+      ),
+      'date',
+    );
+  }
+  for (const r of rows) {
+    issue(ctx, 'info', text(`a period total (${r.from} to ${r.to}), not a day: excluded`, `期间合计（${r.from} 至 ${r.to}），不是某一天：已排除`), {
+      index: r.index,
+      field: 'date',
+    });
+  }
+}
+
+/** Said once per table: which dimension rows were summed to make a day. */
+function dimensionNotes(ctx: Ctx, summed: { carrier: IsoDate[]; entities: boolean }): void {
+  const at = { index: ctx.map.headerIndex };
+  if (summed.carrier.length > 0) {
+    const list = summed.carrier.slice(0, 5).join(', ') + (summed.carrier.length > 5 ? ', …' : '');
+    issue(
+      ctx,
+      'warning',
+      text(
+        `${summed.carrier.length} day(s) have no 载体类型=全部 row (${list}): the 不限 rows of each 载体 were summed instead`,
+        `${summed.carrier.length} 天没有 载体类型=全部 的行（${list}）：改为各载体 不限 行相加`,
+      ),
+      at,
+    );
+  }
+  if (summed.entities) {
+    const names = ctx.dims.entities.map((c) => cellText(ctx.cells[ctx.map.headerIndex]?.[c]).trim()).join(' / ');
+    issue(ctx, 'info', text(`rows per day × ${names} summed per day`, `按天汇总各${names}的行`), at);
+  }
+}
+
+/**
  * Reads a history table from a 2-D array of cell values. Throws AdplanError('input') only when
  * the table is unusable (a required column missing or ambiguous, or no valid row); every other
  * problem is an issue naming its cell, and a row with an error is skipped.
  */
 export function readHistory(cells: Cell[][], origin?: RangeOrigin): HistoryReadResult {
   const map = detectHeader(cells);
+  const headerRow = cells[map.headerIndex] ?? [];
+  const family = recognizeFamily(headerRow);
   const numeric = NUMERIC.flatMap((field) => {
     const col = map.columns[field];
     if (col === undefined) return [];
-    return [{ field, col, core: CORE_NUMERIC.includes(field), count: COUNT_FIELDS.has(field), scale: unitScale(map.headers[field]) }];
+    const kind: NumberKind = RATE_FIELDS.has(field) ? 'rate' : 'money';
+    return [{ field, col, core: CORE_NUMERIC.includes(field), count: COUNT_FIELDS.has(field), scale: unitScale(map.headers[field]), kind }];
   });
-  const ctx: Ctx = { loc: new Locator(origin), map, cells, issues: [], numeric };
+  const ctx: Ctx = { loc: new Locator(origin), map, cells, issues: [], numeric, dims: dimensionColumns(headerRow), family };
+  if (family.id !== 'generic') {
+    const note = family.note;
+    issue(
+      ctx,
+      'info',
+      text(`read as ${family.name['en-US']}${note ? `: ${note['en-US']}` : ''}`, `按${family.name['zh-CN']}读取${note ? `：${note['zh-CN']}` : ''}`),
+      { index: map.headerIndex },
+    );
+  }
+  if (!VIEW_FIELDS.some((f) => map.columns[f] !== undefined)) {
+    issue(
+      ctx,
+      'info',
+      text('no views column: conversion rate and GPM are unknown', '没有观看数列：转化率与 GPM 未知'),
+      { index: map.headerIndex },
+    );
+  }
   for (const a of map.ambiguous) {
     issue(
       ctx,
@@ -422,7 +537,7 @@ export function readHistory(cells: Cell[][], origin?: RangeOrigin): HistoryReadR
       field: 'refund_amount',
     });
   }
-  if (map.columns.spend !== undefined && map.columns.paid_gmv === undefined) {
+  if (family.id === 'generic' && map.columns.spend !== undefined && map.columns.paid_gmv === undefined) {
     issue(
       ctx,
       'warning',
@@ -436,12 +551,18 @@ export function readHistory(cells: Cell[][], origin?: RangeOrigin): HistoryReadR
 
   const sessions: Session[] = [];
   const totalsRows: number[] = [];
+  const rangeRows: { index: number; from: string; to: string }[] = [];
   let rowsRead = 0;
   let rowsSkipped = 0;
   for (let i = map.headerIndex + 1; i < cells.length; i++) {
     const row = cells[i] ?? [];
     if (isBlankRow(row)) continue;
-    const dateCell = parseDate(row[map.columns.date as number]);
+    const span = parseDateSpan(row[map.columns.date as number]);
+    if (span.kind === 'range') {
+      rangeRows.push({ index: i, from: span.from, to: span.to });
+      continue;
+    }
+    const dateCell = span.parsed;
     if (isTotalsRow(row) && !(dateCell.ok && dateCell.value)) {
       issue(ctx, 'info', text('totals row: not a day, excluded', '合计行：不是某一天，已排除'), { index: i, field: 'date' });
       totalsRows.push(i);
@@ -456,6 +577,8 @@ export function readHistory(cells: Cell[][], origin?: RangeOrigin): HistoryReadR
     if (s === null) rowsSkipped++;
     else sessions.push(s);
   }
+
+  if (rangeRows.length > 0) rangeIssues(ctx, rangeRows, sessions.length);
 
   // Unordered input (not ascending, not descending as many exports list newest first).
   const seq = sessions.map((s) => dayNumber(s.date.date));
@@ -476,12 +599,35 @@ export function readHistory(cells: Cell[][], origin?: RangeOrigin): HistoryReadR
   }
   const accs = [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const days: DayRecord[] = [];
+  const dimensional = hasDimensions(ctx.dims);
+  const summed = { carrier: [] as IsoDate[], entities: false };
   for (const acc of accs) {
     const before = acc.sessions.length;
     dropDuplicates(ctx, acc);
     rowsSkipped += before - acc.sessions.length;
-    days.push(buildDay(ctx, acc));
+    if (!dimensional) {
+      days.push(buildDay(ctx, acc));
+      continue;
+    }
+    const sel = selectDay(acc.sessions, ctx.dims);
+    if (sel.noSlotTotal) {
+      issue(
+        ctx,
+        'warning',
+        text(
+          `${acc.date}: no 投放时段=不限 row, and the time-slot rows overlap (全域投放时段 includes 全域+乘方): day left out rather than double counted`,
+          `${acc.date}：没有 投放时段=不限 的行，而各时段行相互重叠：该日不计入，以免重复计算`,
+        ),
+        { index: acc.first, field: 'date' },
+      );
+      continue;
+    }
+    if (sel.carrierSummed) summed.carrier.push(acc.date);
+    summed.entities ||= sel.entitiesSummed;
+    acc.sessions = sel.use;
+    days.push(buildDay(ctx, acc, sel.organic));
   }
+  dimensionNotes(ctx, summed);
 
   if (days.length === 0) {
     const firstErrors = ctx.issues
@@ -501,7 +647,7 @@ export function readHistory(cells: Cell[][], origin?: RangeOrigin): HistoryReadR
     );
   }
 
-  const totals = totalsOf(days);
+  const totals = totalsOf(days, map.columns.paid_gmv !== undefined);
   if (rowsSkipped === 0) for (const i of totalsRows) crossCheckTotals(ctx, i, totals);
 
   const first = days[0] as DayRecord;
@@ -527,6 +673,8 @@ export function readHistory(cells: Cell[][], origin?: RangeOrigin): HistoryReadR
 
   const viewsHeader = map.headers.views ?? map.headers.organic_views ?? map.headers.paid_views;
   const history: History = { days, viewsMeasure: viewsMeasureOf(viewsHeader) };
+  // Plain tables keep their historical shape (goldens); a recognised family says its GMV measure.
+  if (family.id !== 'generic') history.gmvMeasure = gmvMeasureOf(map.headers.gmv);
   ctx.issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return {
     history,
@@ -536,5 +684,6 @@ export function readHistory(cells: Cell[][], origin?: RangeOrigin): HistoryReadR
     rowsRead,
     rowsSkipped,
     totals,
+    ...(family.id !== 'generic' ? { family: family.id } : {}),
   };
 }

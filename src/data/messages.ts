@@ -13,6 +13,11 @@ export function expectedNumber(failure: Failure, what: string, whatZh: string): 
       );
     case 'date':
       return text(`expected a number for ${what}, found a date`, `${whatZh}应为数字，却是日期`);
+    case 'too_large':
+      return text(
+        `${what} is too large (beyond ±1e15, outside any real export)`,
+        `${whatZh}过大（超出 ±1e15，不是真实导出的数值）`,
+      );
     case 'bool':
       return text(`expected a number for ${what}, found TRUE/FALSE`, `${whatZh}应为数字，却是 TRUE/FALSE`);
     default:

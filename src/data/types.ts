@@ -1,6 +1,7 @@
 import type { Text } from '../i18n/text';
 import type { History } from '../model/history';
 import type { Scenario } from '../model/assumptions';
+import type { FamilyId } from './families';
 
 /** A cell value as Excel (Office.js / custom functions), ExcelJS or a CSV row hands it over. */
 export type Cell = string | number | boolean | Date | null | undefined;
@@ -19,7 +20,11 @@ export type HistoryField =
   | 'paid_orders'
   | 'buyers'
   | 'impressions'
-  | 'clicks';
+  | 'clicks'
+  | 'net_gmv'
+  | 'refund_1h_rate'
+  | 'attributed_paid_gmv'
+  | 'grant_spend';
 
 /**
  * One finding about the input. `error` means the row (or the value) was not used;
@@ -44,7 +49,8 @@ export interface HistoryTotals {
   gmv: number;
   orders: number;
   spend: number;
-  paidGmv: number;
+  /** null when no source has a paid measure (全域-only data): never 0 for "unknown". */
+  paidGmv: number | null;
   refundAmount: number;
   views: number;
 }
@@ -60,6 +66,8 @@ export interface HistoryReadResult {
   rowsRead: number;
   rowsSkipped: number;
   totals: HistoryTotals;
+  /** The export family recognised from the headers (families.ts); absent for a plain table. */
+  family?: FamilyId;
 }
 
 export interface AssumptionsReadResult {

@@ -5,11 +5,12 @@
 import { text } from '../i18n/text';
 import { AdplanError, isAdplanError } from '../model/errors';
 import { assumptionsScore, readAssumptions } from './assumptions';
-import { readCsvBytes, type CsvEncoding } from './csv';
+import type { CsvEncoding } from './csv';
 import { historyScore } from './headers';
 import { readHistory } from './history';
 import type { AssumptionsReadResult, HistoryReadResult } from './types';
-import { readXlsxBytes, type SheetCells } from './xlsx';
+import { openSheets } from './open';
+import type { SheetCells } from './xlsx';
 
 export interface WorkbookRead {
   fileName: string;
@@ -28,20 +29,7 @@ export interface WorkbookOptions {
   sheet?: string;
 }
 
-function isZip(b: Uint8Array): boolean {
-  return b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
-}
-
-function isOle(b: Uint8Array): boolean {
-  return b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
-}
-
-function baseName(fileName: string): string {
-  const base = fileName.split(/[\\/]/u).pop() ?? fileName;
-  return base.replace(/\.[^.]+$/u, '') || base;
-}
-
-function findSheet(sheets: readonly SheetCells[], name: string): SheetCells {
+export function findSheet(sheets: readonly SheetCells[], name: string): SheetCells {
   const exact = sheets.find((s) => s.name === name);
   const loose = exact ?? sheets.find((s) => s.name.trim().toLowerCase() === name.trim().toLowerCase());
   if (loose) return loose;
@@ -53,39 +41,13 @@ function findSheet(sheets: readonly SheetCells[], name: string): SheetCells {
   );
 }
 
-/** The sheets of a file's bytes: .xlsx through ExcelJS, anything else as CSV (encoding detected). */
-async function sheetsOf(bytes: Uint8Array, fileName: string): Promise<{ sheets: SheetCells[]; format: WorkbookRead['format']; encoding?: CsvEncoding }> {
-  if (isOle(bytes)) {
-    throw new AdplanError(
-      'input',
-      text(
-        `${fileName} is an old .xls workbook: save it as .xlsx or .csv in Excel first`,
-        `${fileName} 是旧版 .xls 文件：请先在 Excel 中另存为 .xlsx 或 .csv`,
-      ),
-    );
-  }
-  let sheets: SheetCells[];
-  if (isZip(bytes)) {
-    try {
-      sheets = await readXlsxBytes(bytes);
-    } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
-      throw new AdplanError('input', text(`${fileName} could not be opened as .xlsx: ${why}`, `无法以 .xlsx 打开 ${fileName}：${why}`));
-    }
-    if (sheets.length === 0) throw new AdplanError('input', text(`${fileName} has no sheet`, `${fileName} 没有工作表`));
-    return { sheets, format: 'xlsx' };
-  }
-  const csv = readCsvBytes(bytes);
-  return { sheets: [{ name: baseName(fileName), cells: csv.cells }], format: 'csv', encoding: csv.encoding };
-}
-
 /**
  * A file that holds only an assumptions table (`--assumptions FILE`): the sheet with the most
  * assumption keys, read like any assumptions table.
  */
 export async function readAssumptionsBuffer(data: ArrayBuffer | Uint8Array, fileName: string): Promise<{ sheet: string; read: AssumptionsReadResult }> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  const { sheets } = await sheetsOf(bytes, fileName);
+  const { sheets } = await openSheets(bytes, fileName);
   const best = sheets
     .map((s) => ({ s, score: assumptionsScore(s.cells) }))
     .sort((a, b) => b.score - a.score)[0];
@@ -102,28 +64,33 @@ export async function readAssumptionsBuffer(data: ArrayBuffer | Uint8Array, file
   return { sheet: best.s.name, read: readAssumptions(best.s.cells, { sheet: best.s.name }) };
 }
 
+/**
+ * The sheet that looks most like a history table. Visible sheets come first: a hidden (or
+ * veryHidden, invisible even to Excel's Unhide) sheet is used only when no visible sheet
+ * has a recognised header, so a stale hidden copy cannot silently win over what the user sees.
+ */
+export function likeliestHistory(sheets: readonly SheetCells[]): SheetCells {
+  const scored = sheets.map((s) => ({ s, score: historyScore(s.cells), visible: (s.state ?? 'visible') === 'visible' }));
+  const anyVisible = scored.some((x) => x.visible && x.score > 0);
+  let best = scored[0] as (typeof scored)[number];
+  for (const x of scored) {
+    if (anyVisible && !x.visible) continue;
+    if (x.score > best.score || (anyVisible && !best.visible)) best = x;
+  }
+  return best.s;
+}
+
 export async function readWorkbookBuffer(
   data: ArrayBuffer | Uint8Array,
   fileName: string,
   options: WorkbookOptions = {},
 ): Promise<WorkbookRead> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  const { sheets, format, encoding } = await sheetsOf(bytes, fileName);
+  const { sheets, format, encoding } = await openSheets(bytes, fileName);
   const historySheet = options.sheet
     ? findSheet(sheets, options.sheet)
-    : sheets.reduce((best, s) => (historyScore(s.cells) > historyScore(best.cells) ? s : best));
-  let history: HistoryReadResult;
-  try {
-    history = readHistory(historySheet.cells, { sheet: historySheet.name });
-  } catch (e) {
-    if (!isAdplanError(e)) throw e;
-    const where = format === 'xlsx' ? text(`Sheet "${historySheet.name}": `, `工作表“${historySheet.name}”：`) : text('', '');
-    throw new AdplanError(
-      e.kind,
-      text(where['en-US'] + e.text['en-US'], where['zh-CN'] + e.text['zh-CN']),
-      e.field,
-    );
-  }
+    : likeliestHistory(sheets);
+  const history = readHistorySheet(historySheet, format);
 
   const out: WorkbookRead = {
     fileName,
@@ -133,15 +100,30 @@ export async function readWorkbookBuffer(
     history,
   };
   if (encoding) out.encoding = encoding;
-  const candidates = sheets
-    .filter((s) => s !== historySheet)
-    .map((s) => ({ s, score: assumptionsScore(s.cells) }))
-    .filter((c) => c.score >= 2)
-    .sort((a, b) => b.score - a.score);
-  const a = candidates[0];
+  const a = assumptionsSheetOf(sheets, [historySheet]);
   if (a) {
-    out.assumptionsSheet = a.s.name;
-    out.assumptions = readAssumptions(a.s.cells, { sheet: a.s.name });
+    out.assumptionsSheet = a.name;
+    out.assumptions = readAssumptions(a.cells, { sheet: a.name });
   }
   return out;
+}
+
+/** readHistory on one sheet; an unusable table's message names the sheet of an .xlsx. */
+export function readHistorySheet(sheet: SheetCells, format: WorkbookRead['format']): HistoryReadResult {
+  try {
+    return readHistory(sheet.cells, { sheet: sheet.name });
+  } catch (e) {
+    if (!isAdplanError(e)) throw e;
+    const where = format === 'xlsx' ? text(`Sheet "${sheet.name}": `, `工作表“${sheet.name}”：`) : text('', '');
+    throw new AdplanError(e.kind, text(where['en-US'] + e.text['en-US'], where['zh-CN'] + e.text['zh-CN']), e.field);
+  }
+}
+
+/** The sheet holding the assumptions table (most keys, at least two), history sheets excluded. */
+export function assumptionsSheetOf(sheets: readonly SheetCells[], exclude: readonly SheetCells[]): SheetCells | undefined {
+  return sheets
+    .filter((s) => !exclude.includes(s))
+    .map((s) => ({ s, score: assumptionsScore(s.cells) }))
+    .filter((c) => c.score >= 2)
+    .sort((a, b) => b.score - a.score)[0]?.s;
 }

@@ -1,14 +1,28 @@
 /**
  * .xlsx workbooks through ExcelJS, turned into the 2-D cell arrays the pure readers take.
  * Browser-safe (no fs): ExcelJS loads from bytes.
+ *
+ * Bounded by the data, not the sheet's extent: only cells that hold something are visited, rows
+ * are as long as their last value (empty rows are []), so a stray cell at ZZ100000 costs one row
+ * of 702 cells, not a 70-million-cell grid. The zip is checked against the limits first.
  */
 import { Workbook, type CellValue } from 'exceljs';
+import { text } from '../i18n/text';
+import { AdplanError } from '../model/errors';
+import { columnLetters } from './address';
+import { LIMITS } from './limits';
 import type { Cell } from './types';
+import { checkZipLimits } from './zip-guard';
+
+/** Excel's sheet visibility: "veryHidden" sheets are hidden even from Excel's Unhide dialog. */
+export type SheetState = 'visible' | 'hidden' | 'veryHidden';
 
 export interface SheetCells {
   name: string;
-  /** Row 0 is sheet row 1, column 0 is column A. */
+  /** Row 0 is sheet row 1, column 0 is column A. Rows may be shorter than the widest row. */
   cells: Cell[][];
+  /** Absent means visible (CSV, tests). */
+  state?: SheetState;
 }
 
 /** One ExcelJS value as a plain cell: formulas → cached result, rich text → text, errors → "#N/A". */
@@ -32,26 +46,47 @@ export function plainCell(v: CellValue): Cell {
   return null;
 }
 
-export async function readXlsxBytes(bytes: ArrayBuffer | Uint8Array): Promise<SheetCells[]> {
+function tooLong(fileName: string, sheet: string, row: number, col: number, length: number): AdplanError {
+  const cell = `${columnLetters(col)}${row}`;
+  return new AdplanError(
+    'input',
+    text(
+      `${fileName}, sheet "${sheet}", cell ${cell}: ${length} characters (limit ${LIMITS.cellChars}, Excel's own).`,
+      `${fileName} 工作表“${sheet}”单元格 ${cell}：${length} 个字符（上限 ${LIMITS.cellChars}，与 Excel 相同）。`,
+    ),
+    'file',
+  );
+}
+
+function stateOf(s: unknown): SheetState {
+  return s === 'hidden' || s === 'veryHidden' ? s : 'visible';
+}
+
+export async function readXlsxBytes(bytes: ArrayBuffer | Uint8Array, fileName = 'workbook.xlsx'): Promise<SheetCells[]> {
+  const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  checkZipLimits(u8, fileName);
   const wb = new Workbook();
   // ExcelJS accepts ArrayBuffer/Uint8Array at runtime; its type says Buffer.
-  await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
+  await wb.xlsx.load(u8 as unknown as Parameters<typeof wb.xlsx.load>[0]);
   const out: SheetCells[] = [];
   wb.eachSheet((ws) => {
     const cells: Cell[][] = [];
-    const width = ws.columnCount;
-    for (let r = 1; r <= ws.rowCount; r++) {
-      const row = ws.getRow(r);
-      const line: Cell[] = new Array<Cell>(width).fill(null);
-      for (let c = 1; c <= width; c++) {
-        const cell = row.getCell(c);
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      const line: Cell[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
         // A merged title spans columns: only its top-left cell holds the value.
-        if (cell.isMerged && cell.master.address !== cell.address) continue;
-        line[c - 1] = plainCell(cell.value);
-      }
-      cells.push(line);
-    }
-    out.push({ name: ws.name, cells });
+        if (cell.isMerged && cell.master.address !== cell.address) return;
+        const v = plainCell(cell.value);
+        if (v === null) return;
+        if (typeof v === 'string' && v.length > LIMITS.cellChars) throw tooLong(fileName, ws.name, r, c, v.length);
+        while (line.length < c - 1) line.push(null);
+        line[c - 1] = v;
+      });
+      if (line.length === 0) return;
+      while (cells.length < r - 1) cells.push([]);
+      cells[r - 1] = line;
+    });
+    out.push({ name: ws.name, cells, state: stateOf(ws.state) });
   });
   return out;
 }

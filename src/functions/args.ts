@@ -43,8 +43,15 @@ export function numberArg(value: unknown, name: string, opts: NumberArgOptions):
   }
   const parsed = parseNumber(scalar(value), opts.kind);
   const want = KIND_TEXT[opts.kind];
+  if (!parsed.ok && parsed.reason === 'too_large') {
+    throw new AdplanError(
+      'input',
+      text(`${name} is too large: beyond ±1e15 (the documented input limit), got ${String(scalar(value))}.`, `参数 ${name} 过大:超出 ±1e15(输入上限),实际为 ${String(scalar(value))}。`),
+      name,
+    );
+  }
   if (!parsed.ok) {
-    const shown = String(scalar(value));
+    const shown = String(scalar(value)).slice(0, 40);
     throw new AdplanError(
       'input',
       text(`${name} must be ${want.en}, got "${shown}".`, `参数 ${name} 应为${want.zh},实际为“${shown}”。`),

@@ -7,15 +7,18 @@ import { parseNumber, type NumberKind } from '../data/cells';
 import type { Cell } from '../data/types';
 import { text } from '../i18n/text';
 import { AdplanError } from '../model/errors';
+import { trimRange } from './trim';
 
 /** Flattens a 1-column or 1-row range (or a scalar) to a list of cells. */
 export function vectorCells(v: unknown, name: string): Cell[] {
   if (!Array.isArray(v)) return [v as Cell];
   const rows = v as unknown[];
   if (!rows.every((r) => Array.isArray(r))) return rows as Cell[];
-  const m = rows as Cell[][];
-  const width = Math.max(0, ...m.map((r) => r.length));
-  if (m.length === 1) return m[0] ?? [];
+  // Whole columns (A:A) arrive as 1,048,576 rows: trailing blanks dropped first, no spreading.
+  const m = trimRange(rows as unknown[][], false) as Cell[][];
+  let width = 0;
+  for (const r of m) width = Math.max(width, r.length);
+  if (m.length === 1) return (m[0] ?? []).slice();
   if (width <= 1) return m.map((r) => r[0]);
   throw new AdplanError(
     'input',
@@ -53,6 +56,11 @@ export function pairedColumns(
 ): { a: number[]; b: number[] } {
   const ca = vectorCells(a, aName);
   const cb = vectorCells(b, bName);
+  // Two ranges of one size may trim to different lengths: the shorter one's tail is blank.
+  if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
+    while (ca.length < cb.length) ca.push(null);
+    while (cb.length < ca.length) cb.push(null);
+  }
   if (ca.length !== cb.length) {
     throw new AdplanError(
       'input',

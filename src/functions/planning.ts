@@ -5,19 +5,22 @@
  */
 import { dateToExcelSerial } from '../data/cells';
 import type { Lang } from '../i18n/text';
-import type { Scenario } from '../model/assumptions';
+import { ASSUMPTIONS, type Scenario } from '../model/assumptions';
+import { defaultOf } from '../model/assumption-check';
+import { RUN_OPTIONS } from '../model/run-options';
 import {
   analyse,
+  baselineDaysOf,
   cashflow,
-  planScenario,
+  planFor,
   readinessOf,
   scenarioSensitivity,
   simulateScenario,
-  DEFAULT_RUNS,
   DEFAULT_SEED,
   type Analysis,
   type ScenarioPlan,
 } from '../model/engine';
+import { PLAN_DAY_COLUMNS, planDayValue } from '../model/columns';
 import { KPI_METRICS, kpiValue, planByPeriod } from '../model/kpi';
 import { inheritScenarios } from '../model/scenarios';
 import { SIM_METRICS, simulationStat, type SensitivityRow, type SimulationResult } from '../model/simulation';
@@ -28,7 +31,7 @@ import { Memo, contentKey } from './memo';
 import { toNumberCell, toSpill, type Spill } from './spill';
 
 /** SIMULATE's cap on runs: 20,000 runs of a 90-day plan take about a second; more would freeze Excel. */
-export const MAX_FUNCTION_RUNS = 20000;
+export const MAX_FUNCTION_RUNS = RUN_OPTIONS.functionRuns.max;
 
 const analyses = new Memo<Analysis>(32);
 const plans = new Memo<ScenarioPlan>(64);
@@ -49,45 +52,21 @@ function plannedScenario(history: unknown, assumptions: unknown, scenario: unkno
   const { key: hKey, read } = historyArgKeyed(history);
   const table = assumptionsArgKeyed(assumptions);
   const s = scenarioArg(scenario, inheritScenarios(table.scenarios));
-  const horizon = horizonDays === null || horizonDays === undefined ? undefined : intArg(horizonDays, 'horizon_days', 1, 730, 90);
-  const baselineDays = s.values.baseline_days ?? 28;
-  const analysis = analyses.get(`${hKey}|${baselineDays}`, () => analyse(read.history, baselineDays));
+  const horizon = horizonDays === null || horizonDays === undefined ? undefined : intArg(horizonDays, 'horizon_days', ASSUMPTIONS.horizon_days.min, ASSUMPTIONS.horizon_days.max, defaultOf('horizon_days'));
   const key = contentKey(hKey, table.key, s.name, horizon ?? null);
-  return { key, plan: plans.get(key, () => planScenario(analysis, s, horizon)) };
+  const plan = plans.get(key, () => {
+    const source = (days: number): Analysis => analyses.get(`${hKey}|${days}`, () => analyse(read.history, days));
+    return planFor({ history: read.history, scenarios: [s], scenario: s.name, ...(horizon !== undefined ? { horizonDays: horizon } : {}) }, source).plans[0]!;
+  });
+  return { key, plan };
 }
-
-const PLAN_COLUMNS = {
-  date: ['date', '日期'],
-  spend: ['spend', '消耗'],
-  paidGmv: ['paid_gmv', '付费成交'],
-  organicGmv: ['organic_gmv', '自然成交'],
-  gmv: ['gmv', '总成交'],
-  orders: ['orders', '订单数'],
-  profit: ['profit', '利润'],
-  cash: ['cash', '现金余额'],
-  roi: ['roi', '投产比'],
-  marginalRoi: ['marginal_roi', '边际投产比'],
-  limit: ['limit', '约束'],
-} as const;
 
 export function planSpill(history: unknown, assumptions: unknown, scenario: unknown, horizonDays: unknown, period: unknown, lang: Lang): Spill {
   const p = choiceArg(period, 'period', ['day', 'week'] as const, 'day');
   const { plan } = plannedScenario(history, assumptions, scenario, horizonDays);
-  const keys = Object.keys(PLAN_COLUMNS) as (keyof typeof PLAN_COLUMNS)[];
-  const header = keys.map((k) => PLAN_COLUMNS[k][lang === 'zh-CN' ? 1 : 0]);
-  const rows = planByPeriod(plan.report.days, p).map((d) => [
-    dateToExcelSerial(d.date),
-    d.spend,
-    d.paidGmv,
-    d.organicGmv,
-    d.gmv,
-    d.orders,
-    d.profit,
-    d.cash,
-    d.roi,
-    d.marginalRoi,
-    d.limit,
-  ]);
+  // Header: the stable keys in en-US, the labels in zh-CN (docs/functions.md).
+  const header = PLAN_DAY_COLUMNS.map((c) => (lang === 'zh-CN' ? c.label['zh-CN'] : c.key));
+  const rows = planByPeriod(plan.report.days, p).map((d) => PLAN_DAY_COLUMNS.map((c) => (c.kind === 'date' ? dateToExcelSerial(d.date) : (planDayValue(d, c) ?? null))));
   return toSpill([header, ...rows]);
 }
 
@@ -110,7 +89,7 @@ export function simulateCell(
 ): number | string {
   const m = choiceArg(metric, 'metric', SIM_CHOICES);
   const q = requiredNumber(stat, 'stat', { kind: 'rate', fallback: 0.5 });
-  const n = intArg(runs, 'runs', 1, MAX_FUNCTION_RUNS, DEFAULT_RUNS);
+  const n = intArg(runs, 'runs', RUN_OPTIONS.functionRuns.min, MAX_FUNCTION_RUNS, RUN_OPTIONS.functionRuns.default);
   const sd = numberArg(seed, 'seed', { kind: 'count', fallback: DEFAULT_SEED }) ?? DEFAULT_SEED;
   const planned = plannedScenario(history, assumptions, scenario, null);
   const sim = simulations.get(contentKey(planned.key, n, sd), () => simulateScenario(planned.plan, n, sd));
@@ -133,7 +112,7 @@ export function readinessSpill(history: unknown, assumptions: unknown, scenario:
   const { key: hKey, read } = historyArgKeyed(history);
   const omitted = !Array.isArray(assumptions) && optionalText(assumptions) === null;
   const s = omitted ? null : scenarioArg(scenario, scenariosOf(assumptions));
-  const baselineDays = s?.values.baseline_days ?? 28;
+  const baselineDays = baselineDaysOf(s);
   const analysis = analyses.get(`${hKey}|${baselineDays}`, () => analyse(read.history, baselineDays));
   const r = readinessOf(analysis, s);
   const verdict = r.ready ? 'READY' : 'NOT READY';

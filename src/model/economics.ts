@@ -97,6 +97,14 @@ export function unitMargin(e: UnitEconomics): number {
   const { cogsRate: k, refundRate: rho, feeRate: f, commissionRate: c, resaleRate: q } = e;
   const perOrder = e.shippingPerOrder + rho * e.returnShipping;
   const perOrderShare = perOrder > 0 && e.aov !== null ? perOrder / e.aov : 0;
+  if (!Number.isFinite(perOrderShare)) {
+    // A denormal AOV (5e-324) overflows the per-order share: the input is wrong, not the maths.
+    throw new AdplanError(
+      'input',
+      text(`aov ${String(e.aov)} is too small for per-order costs of ${String(perOrder)}: enter the average order value in yuan.`, `客单价 aov ${String(e.aov)} 相对单均成本 ${String(perOrder)} 过小:请填写以元为单位的客单价。`),
+      FIELD.aov,
+    );
+  }
   return (1 - rho) * (1 - f - c) - (1 - rho) * k - rho * (1 - q) * k - perOrderShare;
 }
 

@@ -3,8 +3,9 @@
  * the granular, pure pieces the custom functions call one by one. Every function here is a pure
  * function of its inputs, so callers can memoise on content.
  */
-import { text } from '../i18n/text';
+import { text, type Text } from '../i18n/text';
 import type { Scenario } from './assumptions';
+import { checkAssumption, defaultOf, valueOrDefault } from './assumption-check';
 import { computeBaseline, type BaselineMetrics } from './baseline';
 import { cashflow as cashflowOf, cashTermsOf } from './cash';
 import { tryFitCurve, type FitResult } from './curve-fit';
@@ -14,11 +15,11 @@ import { AdplanError } from './errors';
 import type { History } from './history';
 import { carrySeries, estimateLift, leverageOf, type LiftEstimate } from './lift';
 import { buildPlan, type PlanResult, type PlanSetup } from './planner';
-import { assessReadiness, type Readiness } from './readiness';
+import { assessReadiness, thresholdsOf, type Readiness } from './readiness';
+import { RUN_OPTIONS } from './run-options';
 import type { BaselineReport, LiftReport, PlanReport, ScenarioReport } from './report';
 import { assumedCurve, toCurveReport, type Curve } from './response-curve';
 import {
-  checkAssumption,
   inheritScenarios,
   resolveAssumptions,
   unitEconomicsOf,
@@ -28,8 +29,8 @@ import {
 import { sensitivity, simContextOf, simulate, riskReport, checkRuns, type SimContext, type SimMetric, type SensitivityRow, type SimulationResult, type Uncertainty } from './simulation';
 import { sustainableSpend, targetMarginalRoi } from './sustainable-spend';
 
-export const DEFAULT_RUNS = 1000;
-export const DEFAULT_SEED = 1;
+export const DEFAULT_RUNS = RUN_OPTIONS.runs.default;
+export const DEFAULT_SEED = RUN_OPTIONS.seed.default;
 
 /** What the history says, independent of any scenario but the baseline window. */
 export interface Analysis {
@@ -42,6 +43,8 @@ export interface Analysis {
 /** One scenario, planned. */
 export interface ScenarioPlan {
   name: string;
+  /** The scenario as given (after inheritance). */
+  scenario: Scenario;
   assumptions: ResolvedAssumptions;
   curve: Curve;
   unitMargin: number;
@@ -58,7 +61,7 @@ function emptyHistory(): AdplanError {
 }
 
 /** Baseline, fitted curve and lift estimate from the history (the scenario-free part). */
-export function analyse(history: History, baselineDays = 28): Analysis {
+export function analyse(history: History, baselineDays = defaultOf('baseline_days')): Analysis {
   if (history.days.length === 0) throw emptyHistory();
   const baseline = computeBaseline(history, baselineDays);
   const paid = history.days.filter((d) => d.spend > 0 && d.paidGmv !== null);
@@ -103,10 +106,31 @@ function curveFor(a: Analysis, r: ResolvedAssumptions): Curve {
 }
 
 function checkHorizon(h: number): number {
-  if (!Number.isInteger(h) || h < 1 || h > 730) {
-    throw new AdplanError('input', text(`horizon_days must be a whole number from 1 to 730, got ${String(h)}.`, `horizon_days 应为 1 到 730 之间的整数,实际为 ${String(h)}。`), 'horizon_days');
+  return checkAssumption('horizon_days', h);
+}
+
+/**
+ * What a scenario's lift override does (issue 11 item 6): the λ/θ it plans with, and a warning
+ * when λ·mean(A) would take more than the whole observed organic GMV (the base is floored at 0).
+ */
+function liftOverrideNotes(a: Analysis, r: ResolvedAssumptions, lambda: number, theta: number, liftPerDay: number): Text[] {
+  if (r.lift_lambda === null && r.lift_theta === null) return [];
+  const out: Text[] = [
+    text(
+      `Planned with the scenario's organic lift λ = ${lambda.toFixed(3)}, θ = ${theta.toFixed(2)} (lift_lambda / lift_theta), not the estimate.`,
+      `按本方案设定的自然流撬动规划:λ = ${lambda.toFixed(3)},θ = ${theta.toFixed(2)}(lift_lambda / lift_theta),而非历史估计值。`,
+    ),
+  ];
+  const organic = a.baseline.organicGmvPerDay;
+  if (liftPerDay > organic) {
+    out.push(
+      text(
+        `lift_lambda = ${lambda.toFixed(3)} is more than the history can carry: λ × past paid GMV (${liftPerDay.toFixed(0)}/day) exceeds the organic GMV per day (${organic.toFixed(0)}), so the organic base is floored at 0 and the plan credits paid traffic with organic sales it did not cause. Lower lift_lambda or leave it blank to use the estimate.`,
+        `自然流撬动系数 lift_lambda = ${lambda.toFixed(3)} 超出历史数据所能支撑的范围:λ × 历史付费成交(每天 ${liftPerDay.toFixed(0)})超过日均自然成交(${organic.toFixed(0)}),自然基线被截为 0,计划把并非付费带来的自然成交算到了付费头上。请调低 lift_lambda,或留空以使用估计值。`,
+      ),
+    );
   }
-  return h;
+  return out;
 }
 
 /** Plan one scenario against an analysis. */
@@ -133,7 +157,9 @@ export function planScenario(a: Analysis, s: Scenario, horizonDays?: number): Sc
       liftN++;
     }
   });
-  const organicLevel = Math.max(0, a.baseline.organicGmvPerDay - (liftN > 0 ? (lambda * liftSum) / liftN : 0));
+  const liftPerDay = liftN > 0 ? (lambda * liftSum) / liftN : 0;
+  const organicLevel = Math.max(0, a.baseline.organicGmvPerDay - liftPerDay);
+  const liftNotes = liftOverrideNotes(a, r, lambda, theta, liftPerDay);
   const last7 = days.slice(-7);
   const recent = last7.reduce((t, d) => t + d.spend, 0) / Math.max(1, last7.length);
   const restart = r.start_spend ?? 0.1 * sStar.spend;
@@ -154,7 +180,7 @@ export function planScenario(a: Analysis, s: Scenario, horizonDays?: number): Sc
     gmvTail: days.slice(Math.max(0, days.length - r.settlement_days)).map((d) => d.gmv),
   };
   const plan = buildPlan(setup);
-  const notes = sStar.note ? [sStar.note, ...plan.notes] : plan.notes;
+  const notes = [...liftNotes, ...(sStar.note ? [sStar.note] : []), ...plan.notes];
   const report: ScenarioReport = {
     name: s.name,
     economics: { unitMargin: u, breakEvenRoi: 1 / u, targetMarginalRoi: target },
@@ -172,7 +198,7 @@ export function planScenario(a: Analysis, s: Scenario, horizonDays?: number): Sc
     organicSd: Math.max(0.05, a.baseline.cvrCv / Math.sqrt(a.baseline.days)),
     lambdaSe: r.lift_lambda === null && a.lift.identified ? (a.lift.lambdaSe ?? 0) : 0,
   };
-  return { name: s.name, assumptions: r, curve, unitMargin: u, breakEvenRoi: 1 / u, targetMarginalRoi: target, setup, plan, uncertainty, report };
+  return { name: s.name, scenario: s, assumptions: r, curve, unitMargin: u, breakEvenRoi: 1 / u, targetMarginalRoi: target, setup, plan, uncertainty, report };
 }
 
 export function simulationContext(p: ScenarioPlan): SimContext {
@@ -202,21 +228,7 @@ export function readinessOf(a: Analysis, s: Scenario | null): Readiness {
     // Readiness still speaks without a complete assumptions table; the margin check is skipped.
     if (!(e instanceof AdplanError) || e.kind !== 'input') throw e;
   }
-  const threshold = (k: 'min_days' | 'max_cvr_cv' | 'max_refund_rate' | 'min_orders_per_day', fallback: number): number => {
-    const x = v[k];
-    return x === undefined || x === null ? fallback : checkAssumption(k, x);
-  };
-  return assessReadiness(
-    a.baseline,
-    {
-      minDays: threshold('min_days', 14),
-      maxCvrCv: threshold('max_cvr_cv', 0.35),
-      maxRefundRate: threshold('max_refund_rate', 0.5),
-      minOrdersPerDay: threshold('min_orders_per_day', 3),
-    },
-    rho,
-    u,
-  );
+  return assessReadiness(a.baseline, thresholdsOf(v), rho, u);
 }
 
 export function baselineReport(m: BaselineMetrics, r: Readiness): BaselineReport {
@@ -253,11 +265,53 @@ export function selectScenarios(scenarios: readonly Scenario[], name?: string): 
   return [hit];
 }
 
-export interface PlanReportInput {
+/** A scenario's baseline window: its baseline_days, else the registry default. */
+export function baselineDaysOf(s: Scenario | null): number {
+  const v = s?.values.baseline_days;
+  return valueOrDefault('baseline_days', v);
+}
+
+export interface PlanForInput {
   history: History;
-  scenarios: Scenario[];
+  scenarios: readonly Scenario[];
+  /** One scenario by name; all when absent. */
   scenario?: string;
   horizonDays?: number;
+}
+
+/** Where planFor gets the analysis of one baseline window (the functions memoise it per workbook). */
+export type AnalysisSource = (baselineDays: number) => Analysis;
+
+export interface PlannedScenarios {
+  /** In the order of the table's columns (or the one named). */
+  plans: ScenarioPlan[];
+  /** The analysis each plan was made against (index-aligned with plans). */
+  analyses: Analysis[];
+}
+
+/**
+ * THE planning entry point: every surface (CLI, functions, task pane, portfolio) plans through
+ * here. Each scenario is planned against the analysis of its own baseline window, computed once
+ * per distinct window, so a scenario's numbers do not depend on which others are planned with it.
+ */
+export function planFor(input: PlanForInput, source?: AnalysisSource): PlannedScenarios {
+  if (input.horizonDays !== undefined) checkHorizon(input.horizonDays);
+  const chosen = selectScenarios(input.scenarios, input.scenario);
+  const byWindow = new Map<number, Analysis>();
+  const analysisOf = (days: number): Analysis => {
+    let a = byWindow.get(days);
+    if (!a) {
+      a = source ? source(days) : analyse(input.history, days);
+      byWindow.set(days, a);
+    }
+    return a;
+  };
+  const analyses = chosen.map((s) => analysisOf(baselineDaysOf(s)));
+  const plans = chosen.map((s, i) => planScenario(analyses[i]!, s, input.horizonDays));
+  return { plans, analyses };
+}
+
+export interface PlanReportInput extends PlanForInput {
   runs?: number;
   seed?: number;
 }
@@ -267,13 +321,9 @@ export function buildPlanReport(input: PlanReportInput): PlanReport {
   const runs = input.runs ?? DEFAULT_RUNS;
   const seed = input.seed ?? DEFAULT_SEED;
   checkRuns(runs, seed);
-  if (input.horizonDays !== undefined) checkHorizon(input.horizonDays);
-  const chosen = selectScenarios(input.scenarios, input.scenario);
-  const first = chosen[0]!;
-  const bd = first.values.baseline_days;
-  const analysis = analyse(input.history, bd === undefined || bd === null ? 28 : checkAssumption('baseline_days', bd));
-  const plans = chosen.map((s) => planScenario(analysis, s, input.horizonDays));
-  const readiness = readinessOf(analysis, first);
+  const { plans, analyses } = planFor(input);
+  const analysis = analyses[0]!;
+  const readiness = readinessOf(analysis, plans[0]!.scenario);
   const notReady = readiness.ready
     ? null
     : text(

@@ -1,24 +1,32 @@
 /** KPI lookup by snake_case metric name (the KPI function, the CLI), and plan periods (day / week). */
-import { text } from '../i18n/text';
+import { text, type Text } from '../i18n/text';
+import type { ValueKind } from './columns';
 import { AdplanError } from './errors';
 import type { Limit, PlanDay, ScenarioReport } from './report';
 
-export const KPI_METRICS = [
-  'total_spend',
-  'total_gmv',
-  'total_profit',
-  'roi',
-  'incremental_roi',
-  'peak_capital',
-  'min_cash',
-  'payback_day',
-  'return_on_capital',
-  'return_on_capital_annualised',
-  'sustainable_spend',
-  'break_even_roi',
-  'unit_margin',
-  'target_marginal_roi',
-] as const;
+/** Every KPI, said once: its stable metric name (KPI function, plan sheet), label and kind. */
+export const KPIS = [
+  { metric: 'total_spend', label: text('Total spend', '总消耗'), kind: 'money' },
+  { metric: 'total_gmv', label: text('Total GMV', '总成交金额'), kind: 'money' },
+  { metric: 'total_profit', label: text('Total profit', '总利润'), kind: 'money' },
+  { metric: 'roi', label: text('ROI', '投产比'), kind: 'ratio' },
+  { metric: 'incremental_roi', label: text('Incremental ROI', '增量投产比'), kind: 'ratio' },
+  { metric: 'peak_capital', label: text('Peak capital', '峰值资金占用'), kind: 'money' },
+  { metric: 'min_cash', label: text('Minimum cash', '最低现金'), kind: 'money' },
+  { metric: 'payback_day', label: text('Payback day', '回本天数'), kind: 'days' },
+  { metric: 'return_on_capital', label: text('Return on capital', '资金回报率'), kind: 'rate' },
+  { metric: 'return_on_capital_annualised', label: text('Return on capital (annualised)', '年化资金回报率'), kind: 'rate' },
+  { metric: 'sustainable_spend', label: text('Sustainable daily spend', '可持续日消耗'), kind: 'money' },
+  { metric: 'break_even_roi', label: text('Break-even ROI', '保本投产比'), kind: 'ratio' },
+  { metric: 'unit_margin', label: text('Unit margin', '单位贡献率'), kind: 'rate' },
+  { metric: 'target_marginal_roi', label: text('Target marginal ROI', '目标边际投产比'), kind: 'ratio' },
+] as const satisfies readonly { metric: string; label: Text; kind: ValueKind }[];
+
+export const KPI_METRICS = KPIS.map((k) => k.metric);
+
+export function kpiLabel(metric: KpiMetric): Text {
+  return KPIS.find((k) => k.metric === metric)!.label;
+}
 export type KpiMetric = (typeof KPI_METRICS)[number];
 
 /** One KPI of a planned scenario; null means "none" (no payback, ROI without spend). */

@@ -51,8 +51,8 @@ function notIdentified(why: Text): LiftEstimate {
     lambdaSe: null,
     leverage: 0,
     note: text(
-      `Organic lift not identified (${why['en-US']}): planned with λ = 0. ${CAVEAT_EN}`,
-      `未能识别付费对自然流的撬动(${why['zh-CN']}):按 λ = 0 规划。${CAVEAT_ZH}`,
+      `Organic lift not identified (${why['en-US']}): scenarios that do not set lift_lambda plan with λ = 0. ${CAVEAT_EN}`,
+      `未能识别付费对自然流的撬动(${why['zh-CN']}):未设定 lift_lambda 的方案按 λ = 0 规划。${CAVEAT_ZH}`,
     ),
   };
 }

@@ -3,6 +3,8 @@
  * per failed check, ordered so the first is what to fix first (organic before paid).
  */
 import { text, type Text } from '../i18n/text';
+import type { AssumptionValues } from './assumptions';
+import { valueOrDefault } from './assumption-check';
 import type { BaselineMetrics } from './baseline';
 
 export interface ReadinessThresholds {
@@ -12,12 +14,15 @@ export interface ReadinessThresholds {
   minOrdersPerDay: number;
 }
 
-export const DEFAULT_THRESHOLDS: ReadinessThresholds = {
-  minDays: 14,
-  maxCvrCv: 0.35,
-  maxRefundRate: 0.5,
-  minOrdersPerDay: 3,
-};
+/** A scenario's thresholds: its own values (checked), else the registry's defaults. */
+export function thresholdsOf(v: AssumptionValues): ReadinessThresholds {
+  return {
+    minDays: valueOrDefault('min_days', v.min_days),
+    maxCvrCv: valueOrDefault('max_cvr_cv', v.max_cvr_cv),
+    maxRefundRate: valueOrDefault('max_refund_rate', v.max_refund_rate),
+    minOrdersPerDay: valueOrDefault('min_orders_per_day', v.min_orders_per_day),
+  };
+}
 
 export interface Readiness {
   ready: boolean;

@@ -11,6 +11,7 @@ import {
   type Scenario,
 } from './assumptions';
 import type { UnitEconomics } from './economics';
+import { checkAssumption } from './assumption-check';
 import { AdplanError } from './errors';
 
 /** Keys that may stay null after resolution: "no limit", "derived", "estimated", or needed only without paid history. */
@@ -57,23 +58,7 @@ function missing(key: AssumptionKey, why: string, whyZh: string): AdplanError {
   );
 }
 
-/** Range check of one given value; names the key and its zh-CN label. */
-export function checkAssumption(key: AssumptionKey, v: number): number {
-  const s = ASSUMPTIONS[key];
-  const low = s.minExclusive ? !(v > s.min) : !(v >= s.min);
-  if (!Number.isFinite(v) || low || v > s.max || (s.integer && !Number.isInteger(v))) {
-    const range = `${s.minExclusive ? '>' : '≥'} ${s.min} and ≤ ${s.max}${s.integer ? ', whole days' : ''}`;
-    throw new AdplanError(
-      'input',
-      text(
-        `Assumption ${key} (${s.en}) must be ${range}; got ${String(v)}.`,
-        `假设 ${s.zh}(${key})应${s.minExclusive ? '大于' : '不小于'} ${s.min} 且不大于 ${s.max}${s.integer ? '(整数天)' : ''},实际为 ${String(v)}。`,
-      ),
-      key,
-    );
-  }
-  return v;
-}
+export { checkAssumption } from './assumption-check';
 
 /**
  * Resolve one scenario. Required keys missing ⇒ AdplanError('input') naming the key and its

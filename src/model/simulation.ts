@@ -6,6 +6,7 @@
  */
 import { text, type Text } from '../i18n/text';
 import { AdplanError } from './errors';
+import { RUN_OPTIONS } from './run-options';
 import type { PlanResult, PlanSetup } from './planner';
 import { Rng } from './random';
 import type { RiskReport } from './report';
@@ -231,8 +232,9 @@ function drawInputs(ctx: SimContext, rng: Rng, d: Draw): void {
 }
 
 export function checkRuns(runs: number, seed: number): void {
-  if (!Number.isInteger(runs) || runs < 0 || runs > 1e6) {
-    throw new AdplanError('input', text(`runs must be a whole number from 0 to 1000000, got ${String(runs)}.`, `runs 应为 0 到 1000000 之间的整数,实际为 ${String(runs)}。`), 'runs');
+  const { min, max } = RUN_OPTIONS.runs;
+  if (!Number.isInteger(runs) || runs < min || runs > max) {
+    throw new AdplanError('input', text(`runs must be a whole number from ${min} to ${max}, got ${String(runs)}.`, `runs 应为 ${min} 到 ${max} 之间的整数,实际为 ${String(runs)}。`), 'runs');
   }
   if (!Number.isFinite(seed)) {
     throw new AdplanError('input', text(`seed must be a number, got ${String(seed)}.`, `seed 应为数字,实际为 ${String(seed)}。`), 'seed');

@@ -14,6 +14,9 @@ import type { PlanTask } from './task';
 import type { MerchantRow } from './types';
 import type { TaskMessage } from './worker';
 
+/** Old-generation heap of one worker; the reader's limits keep a valid file far below it. */
+export const WORKER_HEAP_MB = 768;
+
 export interface PoolOptions {
   workers: number;
   /** Compiled worker script (worker.js). */
@@ -86,7 +89,9 @@ export function runInWorkers(pull: TaskSource, opts: PoolOptions, onRow: (row: M
       finish();
     };
     const start = (): void => {
-      const slot: Slot = { worker: new Worker(opts.workerPath), pending: new Map() };
+      // A heap cap per worker: a file that still exhausts memory kills its worker (an error row), not the batch.
+      const worker = new Worker(opts.workerPath, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+      const slot: Slot = { worker, pending: new Map() };
       slots.add(slot);
       slot.worker.on('message', (msg: { id: number; row: MerchantRow }) => {
         if (!slot.pending.delete(msg.id)) return;

@@ -53,6 +53,7 @@ export function defaultWorkerPath(): string {
 function taskOf(f: FoundFile, o: PortfolioOptions): PlanTask {
   return {
     path: f.path,
+    ...(f.rawPath ? { rawPath: f.rawPath } : {}),
     display: f.display,
     seed: merchantSeed(o.seed, f.key),
     runs: o.runs,

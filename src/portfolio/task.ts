@@ -3,6 +3,8 @@ import type { SharedAssumptions } from '../data/scenarios-for';
 /** One unit of batch work, as posted to a worker (structured-clone friendly). */
 export interface PlanTask {
   path: string;
+  /** The path's bytes when it is not valid UTF-8 (a GBK file name copied from Windows). */
+  rawPath?: Uint8Array;
   display: string;
   /** Monte Carlo seed for this merchant (see seed.ts). */
   seed: number;

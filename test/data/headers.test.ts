@@ -73,8 +73,9 @@ describe('detectHeader', () => {
     expect(e.text['zh-CN']).toContain('缺少必需的列：gmv (成交金额)');
   });
 
-  it('no view field at all is reported as views (直播间观看次数)', () => {
-    expect(() => detectHeader(rows(['日期', '成交订单数', '成交金额']))).toThrow(/views \(直播间观看次数\)/u);
+  it('views are optional (罗盘 经营概览, 千川全域 have none): CVR/GPM become unknown', () => {
+    const m = detectHeader(rows(['日期', '成交订单数', '成交金额']));
+    expect(m.columns).toEqual({ date: 0, orders: 1, gmv: 2 });
   });
 
   it('two columns with the same required alias are ambiguous', () => {

@@ -1,7 +1,10 @@
 import { computeBaseline } from '../../src/model/baseline';
 import { addDays, weekdayOf } from '../../src/model/dates';
 import type { DayRecord, History } from '../../src/model/history';
-import { assessReadiness, DEFAULT_THRESHOLDS } from '../../src/model/readiness';
+import { assessReadiness, thresholdsOf } from '../../src/model/readiness';
+
+/** The registry's defaults (no scenario values). */
+const DEFAULT_THRESHOLDS = thresholdsOf({});
 
 function day(p: Partial<DayRecord> & { date: string }): DayRecord {
   return {

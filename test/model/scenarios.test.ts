@@ -43,8 +43,8 @@ describe('scenario resolution (MODEL §10, DATA assumptions table)', () => {
   });
 
   it('checks ranges and whole days', () => {
-    expect(() => resolveAssumptions({ cogs_rate: 1.4, cash_available: 1 }, fromHistory)).toThrow(/cogs_rate .* must be ≥ 0 and ≤ 1; got 1.4/);
-    expect(() => resolveAssumptions({ cogs_rate: 0.4, cash_available: 1, settlement_days: 2.5 }, fromHistory)).toThrow(/whole days/);
+    expect(() => resolveAssumptions({ cogs_rate: 1.4, cash_available: 1 }, fromHistory)).toThrow(/cogs_rate must be ≥ 0 \(0%\) and ≤ 1 \(100%\), found 1.4/);
+    expect(() => resolveAssumptions({ cogs_rate: 0.4, cash_available: 1, settlement_days: 2.5 }, fromHistory)).toThrow(/whole number of days/);
     expect(() => resolveAssumptions({ cogs_rate: 0.4, cash_available: 1, ramp_rate: 0 }, fromHistory)).toThrow(/ramp_rate/);
     expect(() => resolveAssumptions({ cogs_rate: 0.4, cash_available: 100, cash_reserve: 200 }, fromHistory)).toThrow(/cash_reserve/);
   });

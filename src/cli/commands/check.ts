@@ -1,20 +1,22 @@
 /**
- * adplan check <file> [--sheet NAME] [--json] [--lang zh-CN|en-US]
- * What the reader made of a merchant's file: column mapping, days, totals, issues.
+ * adplan check <file>… [--sheet NAME] [--json] [--lang zh-CN|en-US]
+ * What the reader made of a merchant's file(s): export family, column mapping, measures and their
+ * sources, days, totals, issues. Several files are one merchant, joined on the date.
  * Exit 0 usable, 1 unusable, 2 usage.
  */
 import { pick, text, type Lang } from '../../i18n/text';
 import { isAdplanError } from '../../model/errors';
 import { FIELDS } from '../../data/fields';
-import { loadWorkbookFile } from '../../data/file';
-import type { WorkbookRead } from '../../data/workbook';
+import { familyById } from '../../data/families';
+import { loadMerchantFiles } from '../../data/file';
+import type { MerchantRead } from '../../data/merchant';
 import type { DataIssue } from '../../data/types';
 import { COMMON_OPTIONS, parseCommandArgs, UsageError } from '../args';
 import { EXIT, startCommand, type Command } from '../command';
 import { formatCount, formatMoney, renderTable } from '../format';
 import type { CliIo } from '../io';
 
-const USAGE = 'adplan check <file> [--sheet NAME] [--json] [--lang zh-CN|en-US]';
+const USAGE = 'adplan check <file>… [--sheet NAME] [--json] [--lang zh-CN|en-US]';
 const MAX_ISSUES_SHOWN = 60;
 
 const L = {
@@ -24,6 +26,10 @@ const L = {
   headerRowSuffix: text('', ' 行'),
   columns: text('Columns (field ← header)', '列映射（字段 ← 表头）'),
   measure: text('Views measure', '观看口径'),
+  family: text('Export family', '导出类型'),
+  sources: text('Sources', '数据源'),
+  overlap: text('joined over', '合并区间'),
+  measures: text('Measures (field ← header, source)', '口径（字段 ← 表头，来源）'),
   days: text('Days', '天数'),
   rows: text('rows read', '读取行'),
   skipped: text('skipped', '跳过'),
@@ -66,8 +72,9 @@ function issueJson(x: DataIssue, lang: Lang) {
   };
 }
 
-export function checkJson(r: WorkbookRead, lang: Lang) {
+export function checkJson(r: MerchantRead, lang: Lang) {
   const days = r.history.history.days;
+  const j = r.joined;
   return {
     file: r.fileName,
     sheet: r.historySheet,
@@ -82,6 +89,11 @@ export function checkJson(r: WorkbookRead, lang: Lang) {
     rowsSkipped: r.history.rowsSkipped,
     viewsMeasure: r.history.history.viewsMeasure,
     sheets: r.sheetNames,
+    family: j.family,
+    sources: j.sources,
+    measures: j.measures,
+    overlap: j.overlap,
+    gmvMeasure: j.measures.gmv?.measure ?? 'unknown',
     ...(r.encoding ? { encoding: r.encoding } : {}),
     assumptions: r.assumptions
       ? {
@@ -118,7 +130,7 @@ function counts(issues: readonly DataIssue[], lang: Lang): string {
   return (['error', 'warning', 'info'] as const).map((s) => `${pick(SEVERITY_PLURAL[s], lang)} ${n(s)}`).join(' · ');
 }
 
-export function checkHuman(r: WorkbookRead, lang: Lang): string {
+export function checkHuman(r: MerchantRead, lang: Lang): string {
   const h = r.history;
   const days = h.history.days;
   const t = (x: (typeof L)[keyof typeof L]) => pick(x as Parameters<typeof pick>[0], lang);
@@ -126,6 +138,19 @@ export function checkHuman(r: WorkbookRead, lang: Lang): string {
   const c = lang === 'zh-CN' ? '：' : ': ';
   lines.push(`${t(L.file)}${c}${r.fileName}${r.encoding ? ` (${r.encoding})` : ''}`);
   lines.push(`${t(L.sheet)}${c}${r.historySheet} (${t(L.headerRow)} ${h.headerRow}${t(L.headerRowSuffix)})`);
+  lines.push(`${t(L.family)}${c}${pick(familyById(r.joined.family).name, lang)} [${r.joined.family}]`);
+  if (r.joined.sources.length > 1) {
+    lines.push(`${t(L.sources)}${c.trim()}`);
+    for (const s of r.joined.sources) {
+      const name = s.sheet ? `${s.file} › ${s.sheet}` : s.file;
+      lines.push(`  ${name} · ${pick(familyById(s.family).name, lang)} · ${s.firstDate ?? ''} – ${s.lastDate ?? ''} · ${s.rows} ${t(L.rows)}`);
+    }
+    const o = r.joined.overlap;
+    if (o) lines.push(`  ${t(L.overlap)}${c}${o.from} – ${o.to} (${o.days})`);
+  }
+  const measures = Object.entries(r.joined.measures).map(([k, m]) => [k, '←', `${m.header}${m.measure ? ` [${m.measure}]` : ''}`, m.source]);
+  lines.push(`${t(L.measures)}${c.trim()}`);
+  lines.push(renderTable(['', '', '', ''], measures, { indent: '  ' }).split('\n').slice(2).join('\n'));
   lines.push(`${t(L.columns)}${c.trim()}`);
   const mapping = FIELDS.flatMap((f) => (h.fields[f.field] !== undefined ? [[f.field, '←', h.fields[f.field] as string]] : []));
   lines.push(renderTable(['field', '', 'header'], mapping, { indent: '  ' }).split('\n').slice(2).join('\n'));
@@ -138,7 +163,7 @@ export function checkHuman(r: WorkbookRead, lang: Lang): string {
     [pick(text('GMV', '成交金额'), lang), formatMoney(tot.gmv)],
     [pick(text('orders', '订单数'), lang), formatCount(tot.orders)],
     [pick(text('spend', '千川消耗'), lang), formatMoney(tot.spend)],
-    [pick(text('paid GMV', '直接成交金额'), lang), h.fields.paid_gmv !== undefined ? formatMoney(tot.paidGmv) : '—'],
+    [pick(text('paid GMV', '直接成交金额'), lang), tot.paidGmv !== null ? formatMoney(tot.paidGmv) : '—'],
     [pick(text('refunds', '退款金额'), lang), h.fields.refund_amount !== undefined ? formatMoney(tot.refundAmount) : '—'],
     [pick(text('views', '观看'), lang), formatCount(tot.views)],
   ];
@@ -166,11 +191,10 @@ export const check: Command = {
     });
     const lang = startCommand(values, io, check);
     if (lang === null) return EXIT.ok;
-    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing <file>' : `expected one file, got ${positionals.length}`);
-    const file = positionals[0] as string;
-    let read: WorkbookRead;
+    if (positionals.length === 0) throw new UsageError('missing <file>');
+    let read: MerchantRead;
     try {
-      read = await loadWorkbookFile(file, values.sheet !== undefined ? { sheet: values.sheet } : {});
+      read = await loadMerchantFiles(positionals, values.sheet !== undefined ? { sheet: values.sheet } : {});
     } catch (e) {
       if (!isAdplanError(e)) throw e;
       const message = pick(e.text, lang);

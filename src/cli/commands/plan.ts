@@ -1,27 +1,28 @@
 /**
- * adplan plan <file> [--scenario NAME] [--horizon DAYS] [--runs N] [--seed S] [--period day|week]
+ * adplan plan <file>… [--scenario NAME] [--horizon DAYS] [--runs N] [--seed S] [--period day|week]
  *                    [--sheet NAME] [--json] [--lang zh-CN|en-US]
- * The engine on one merchant file: baseline and readiness, the fitted curve, KPIs with the
+ * The engine on one merchant (one file, or several joined on the date): baseline and readiness, the fitted curve, KPIs with the
  * scenarios side by side, and the plan's first two weeks. --json prints the issue-4 contract.
  * Exit 0 planned, 1 the file or its assumptions cannot be planned, 2 usage.
  */
 import { pick, text, type Lang, type Text } from '../../i18n/text';
-import { loadAssumptionsFile, loadWorkbookFile } from '../../data/file';
+import { loadAssumptionsFile, loadMerchantFiles } from '../../data/file';
 import { scenariosFor } from '../../data/scenarios-for';
 import type { WorkbookRead } from '../../data/workbook';
 import { backtest, type BacktestReport } from '../../model/backtest';
-import { buildPlanReport, DEFAULT_RUNS, DEFAULT_SEED, selectScenarios } from '../../model/engine';
+import { buildPlanReport, selectScenarios } from '../../model/engine';
+import { RUN_OPTIONS } from '../../model/run-options';
 import { isAdplanError } from '../../model/errors';
 import { checkPeriod, planByPeriod, type Period } from '../../model/kpi';
 import type { PlanDay, PlanReport, ScenarioReport } from '../../model/report';
-import { COMMON_OPTIONS, integerOption, parseCommandArgs, UsageError } from '../args';
+import { assumptionBounds, boundedOption, COMMON_OPTIONS, parseCommandArgs, UsageError } from '../args';
 import { EXIT, startCommand, type Command } from '../command';
 import { backtestJson, backtestLine } from '../backtest';
 import { formatMoney, formatNumber, renderTable } from '../format';
 import type { CliIo } from '../io';
 
 const USAGE =
-  'adplan plan <file> [--scenario NAME] [--horizon DAYS] [--runs N] [--seed S] [--period day|week] [--sheet NAME] [--assumptions FILE] [--json] [--lang zh-CN|en-US]';
+  'adplan plan <file>… [--scenario NAME] [--horizon DAYS] [--runs N] [--seed S] [--period day|week] [--sheet NAME] [--assumptions FILE] [--json] [--lang zh-CN|en-US]';
 
 const dayJson = (d: PlanDay) => ({
   date: d.date,
@@ -162,6 +163,7 @@ function kpiTable(r: PlanReport, lang: Lang): string {
     row(text('unit margin u', '单位贡献率 u'), (x) => pct(x.economics.unitMargin)),
     row(text('break-even ROI', '保本投产比'), (x) => ratio(x.economics.breakEvenRoi)),
     row(text('target marginal ROI', '目标边际投产比'), (x) => ratio(x.economics.targetMarginalRoi)),
+    row(text('organic lift λ / θ used', '采用的自然流撬动 λ / θ'), (x) => (x.lift ? `${ratio(x.lift.lambda, 3)} / ${ratio(x.lift.theta, 2)}` : '—')),
     row(text('sustainable spend S* /day', '可持续日消耗 S*'), (x) => money(x.kpis.sustainableSpend)),
     row(text('total spend', '总消耗'), (x) => money(x.kpis.totalSpend)),
     row(text('total GMV', '总成交'), (x) => money(x.kpis.totalGmv)),
@@ -254,19 +256,19 @@ export const plan: Command = {
     });
     const lang = startCommand(values, io, plan);
     if (lang === null) return EXIT.ok;
-    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing <file>' : `expected one file, got ${positionals.length}`);
-    const horizon = values.horizon === undefined ? undefined : integerOption('horizon', values.horizon, 90, 1, 730, lang);
-    const runs = integerOption('runs', values.runs, DEFAULT_RUNS, 0, 1_000_000, lang);
-    const seed = integerOption('seed', values.seed, DEFAULT_SEED, -2_147_483_648, 4_294_967_295, lang);
+    // Several files are one merchant (罗盘 + 千川 exports), joined on the date by the reader.
+    if (positionals.length === 0) throw new UsageError('missing <file>');
+    const horizon = values.horizon === undefined ? undefined : boundedOption('horizon', values.horizon, assumptionBounds('horizon_days'), lang);
+    const runs = boundedOption('runs', values.runs, RUN_OPTIONS.runs, lang);
+    const seed = boundedOption('seed', values.seed, RUN_OPTIONS.seed, lang);
     let period: Period;
     try {
       period = checkPeriod(values.period);
     } catch {
       throw new UsageError(pick(text(`--period must be day or week, not "${values.period}"`, `--period 应为 day 或 week，而不是“${values.period}”`), lang));
     }
-    const file = positionals[0] as string;
     try {
-      const read = await loadWorkbookFile(file, values.sheet !== undefined ? { sheet: values.sheet } : {});
+      const read = await loadMerchantFiles(positionals, values.sheet !== undefined ? { sheet: values.sheet } : {});
       const shared = values.assumptions !== undefined ? await loadAssumptionsFile(values.assumptions) : undefined;
       const scenarios = scenariosFor(read, shared);
       const report = buildPlanReport({

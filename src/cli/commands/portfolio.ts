@@ -5,12 +5,12 @@
  * batch ran (broken files are rows with status "error"), 1 when no file was found or none could
  * be planned, 2 for a usage error (including an existing --out file without --force).
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { accessSync, constants, existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { loadAssumptionsFile } from '../../data/file';
 import { checkAssumptions, type SharedAssumptions } from '../../data/scenarios-for';
-import { pick, text } from '../../i18n/text';
-import { DEFAULT_RUNS, DEFAULT_SEED } from '../../model/engine';
+import { pick, text, type Text } from '../../i18n/text';
+import { RUN_OPTIONS } from '../../model/run-options';
 import { isAdplanError } from '../../model/errors';
 import { portfolioHuman } from '../../portfolio/human';
 import { portfolioJson } from '../../portfolio/json';
@@ -18,9 +18,24 @@ import { terminalProgress } from '../../portfolio/progress';
 import { defaultJobs, runPortfolio } from '../../portfolio/run';
 import { buildSummaryWorkbook } from '../../portfolio/summary-workbook';
 import { saveWorkbook } from '../../portfolio/save-workbook';
-import { COMMON_OPTIONS, integerOption, parseCommandArgs, UsageError } from '../args';
+import { boundedOption, COMMON_OPTIONS, integerOption, parseCommandArgs, UsageError } from '../args';
 import { EXIT, startCommand, type Command } from '../command';
 import type { CliIo } from '../io';
+
+/** Why `out` cannot be written (its folder missing or read-only, or the file read-only), checked before the batch runs. */
+function outUnwritable(out: string): Text | null {
+  const target = existsSync(out) ? out : dirname(resolve(out));
+  try {
+    accessSync(target, constants.W_OK);
+    return null;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    return text(
+      `Cannot write ${out} (${code}): choose a writable folder for --out. Nothing was planned yet.`,
+      `无法写入 ${out}（${code}）：请为 --out 选择可写的文件夹。尚未开始规划。`,
+    );
+  }
+}
 
 const USAGE =
   'adplan portfolio <folder|file>… [--scenario NAME] [--runs N] [--seed S] [--jobs N] [--out summary.xlsx] [--force] [--assumptions FILE] [--json] [--lang zh-CN|en-US]';
@@ -43,8 +58,8 @@ export const portfolio: Command = {
     const lang = startCommand(values, io, portfolio);
     if (lang === null) return EXIT.ok;
     if (positionals.length === 0) throw new UsageError(pick(text('missing <folder or files>', '缺少 <文件夹或文件>'), lang));
-    const runs = integerOption('runs', values.runs, DEFAULT_RUNS, 0, 1_000_000, lang);
-    const seed = integerOption('seed', values.seed, DEFAULT_SEED, -2_147_483_648, 4_294_967_295, lang);
+    const runs = boundedOption('runs', values.runs, RUN_OPTIONS.runs, lang);
+    const seed = boundedOption('seed', values.seed, RUN_OPTIONS.seed, lang);
     const jobs = integerOption('jobs', values.jobs, defaultJobs(), 1, 256, lang);
     const out = values.out;
     if (out !== undefined) {
@@ -52,6 +67,11 @@ export const portfolio: Command = {
       // Refuse before planning, so an hour's batch is not lost to an existing file.
       if (existsSync(out) && !values.force) {
         throw new UsageError(pick(text(`${out} already exists: choose another name or add --force`, `${out} 已存在：请换一个文件名或加 --force`), lang));
+      }
+      const unwritable = outUnwritable(out);
+      if (unwritable) {
+        io.stderr(`adplan portfolio: ${pick(unwritable, lang)}\n`);
+        return EXIT.failed;
       }
     }
 

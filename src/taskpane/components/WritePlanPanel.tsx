@@ -1,6 +1,8 @@
 /** "Write plan": a new sheet with live =ADPLAN.* formulas (or values) and native charts. */
 import { Button, Checkbox, Field, MessageBar, MessageBarBody, Select, Spinner } from '@fluentui/react-components';
 import { useState } from 'react';
+import { pick } from '../../i18n/text';
+import { kpiLabel } from '../../model/kpi';
 import { useI18n, type I18n } from '../i18n';
 import { KPI_METRICS, type PlanSheetLabels } from '../state/planSheet';
 import { Section } from './Section';
@@ -12,7 +14,7 @@ export function planLabels(i18n: I18n, scenario: string, valuesOnly: boolean, to
     subtitle: valuesOnly ? t('plan.subtitle.values', { date: today }) : t('plan.subtitle.live'),
     metric: t('plan.metric'),
     value: t('plan.value'),
-    kpi: Object.fromEntries(KPI_METRICS.map((m) => [m, t(`plan.kpi.${m}`)])) as PlanSheetLabels['kpi'],
+    kpi: Object.fromEntries(KPI_METRICS.map((m) => [m, pick(kpiLabel(m), i18n.lang)])) as PlanSheetLabels['kpi'],
     spendChart: t('plan.spendChart'),
     cashChart: t('plan.cashChart'),
   };

@@ -3,7 +3,7 @@
  * edits the workbench makes to it (create, set a value, add/rename/duplicate/delete a scenario
  * column). The sheet is the single source of truth: every edit becomes cells to write.
  */
-import { resolveAssumptionKey } from '../../data/assumptions';
+import { isDescriptiveHeader, resolveAssumptionKey } from '../../data/assumptions';
 import { headerKey } from '../../data/normalize';
 import type { Cell } from '../../data/types';
 import { ASSUMPTIONS, ASSUMPTION_KEYS, type AssumptionKey, type AssumptionSpec, type AssumptionUnit, type Scenario } from '../../model/assumptions';
@@ -22,13 +22,8 @@ export interface AssumptionsTable {
   scenarios: { name: string; col: number }[];
 }
 
-/** Header cells of descriptive columns: never scenarios (the same words the reader skips). */
-const DESCRIPTIVE =
-  /^(key|键|参数|项目|假设|名称|中文名|中文|label|标签|单位|unit|units|说明|备注|注释|notes?|comments?|description|描述|english|英文名)$/u;
-
-export function isDescriptiveHeader(h: Cell): boolean {
-  return typeof h === 'string' && DESCRIPTIVE.test(headerKey(h));
-}
+/** Header cells of descriptive columns: never scenarios (the reader's one list). */
+export { isDescriptiveHeader };
 
 export function keyOf(c: Cell): AssumptionKey | null {
   return typeof c === 'string' ? (resolveAssumptionKey(c) ?? null) : null;

@@ -4,11 +4,12 @@
  */
 import { readAssumptions } from '../../data/assumptions';
 import { readHistory } from '../../data/history';
+import { joinSources } from '../../data/join';
 import type { AssumptionsReadResult, HistoryReadResult } from '../../data/types';
 import { text, type Text } from '../../i18n/text';
 import type { History } from '../../model/history';
 import type { Scenario } from '../../model/assumptions';
-import { analyse, baselineReport, buildPlanReport, readinessOf } from '../../model/engine';
+import { analyse, baselineDaysOf, baselineReport, buildPlanReport, readinessOf } from '../../model/engine';
 import { inheritScenarios } from '../../model/scenarios';
 import { isAdplanError } from '../../model/errors';
 import type { BaselineReport, PlanReport } from '../../model/report';
@@ -34,9 +35,15 @@ function attempt<T>(f: () => T): Outcome<T> {
   }
 }
 
-export function readHistoryRange(range: RangeValues, overrides: FieldOverrides): Outcome<HistoryReadResult> {
+/** The history range (with the user's column corrections), joined on the date with `more` export-family sheets. */
+export function readHistoryRange(range: RangeValues, overrides: FieldOverrides, more: readonly RangeValues[] = []): Outcome<HistoryReadResult> {
   const cells = applyOverrides(range.values, overrides);
-  return attempt(() => readHistory(cells, { sheet: range.sheet, row: range.row, column: range.column }));
+  return attempt(() => {
+    const main = readHistory(cells, { sheet: range.sheet, row: range.row, column: range.column });
+    if (more.length === 0) return main;
+    const others = more.map((r) => ({ file: '', sheet: r.sheet, read: readHistory(r.values, { sheet: r.sheet, row: r.row, column: r.column }) }));
+    return joinSources([{ file: '', sheet: range.sheet, read: main }, ...others]).read;
+  });
 }
 
 export function readAssumptionsTable(table: AssumptionsTable): Outcome<AssumptionsReadResult> {
@@ -63,7 +70,7 @@ export function computePlan(input: PlanInput): PlanComputation {
   if (report.ok) return { report, baseline: report.value.baseline };
   const first = inheritScenarios(input.scenarios)[0] ?? null;
   const verdict = attempt(() => {
-    const a = analyse(input.history, first?.values.baseline_days ?? 28);
+    const a = analyse(input.history, baselineDaysOf(first));
     return baselineReport(a.baseline, readinessOf(a, first));
   });
   return { report, baseline: verdict.ok ? verdict.value : null };

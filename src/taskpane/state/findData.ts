@@ -1,8 +1,11 @@
 /**
  * Finding the inputs in a workbook: the history table (named range, then the active sheet, then
- * any sheet whose headers match) and the assumptions table (named range, then any sheet whose
+ * any sheet whose headers match), the other sheets that are a recognised export family (a 千川
+ * sheet next to a 罗盘 sheet: joined on the date by the reader, as `adplan check` does), and the
+ * assumptions table (named range, then any sheet whose
  * first column holds assumption keys).
  */
+import { recognizeFamily } from '../../data/families';
 import { detectHeader, HEADER_SCAN_ROWS, mapHeaderRow } from '../../data/headers';
 import type { RangeValues, WorkbookGateway } from '../gateway/types';
 import { ASSUMPTIONS_NAME, HISTORY_NAME } from '../gateway/types';
@@ -15,6 +18,30 @@ export interface FoundHistory {
   range: RangeValues;
   /** The named range no longer covers the whole table (rows were appended): move the name. */
   grown?: boolean;
+  /** Other sheets holding a recognised export family, joined with `range` on the date. */
+  more?: RangeValues[];
+}
+
+/** True when the block's headers are one of the real export families (families.ts), not a plain table. */
+export function isExportFamily(values: RangeValues['values']): boolean {
+  try {
+    const m = detectHeader(values);
+    return recognizeFamily(values[m.headerIndex] ?? []).id !== 'generic';
+  } catch {
+    // Not a history table at all.
+    return false;
+  }
+}
+
+/** The used ranges of the other sheets that are an export family (same rule as the CLI's workbook reader). */
+async function familySheets(gw: WorkbookGateway, main: FoundHistory, skip: ReadonlySet<string>): Promise<FoundHistory> {
+  const more: RangeValues[] = [];
+  for (const s of await gw.listSheets()) {
+    if (s.name === main.range.sheet || skip.has(s.name.toLowerCase()) || !s.top || !isExportFamily(s.top.values)) continue;
+    const used = await gw.readUsedRange(s.name);
+    if (used) more.push(used);
+  }
+  return more.length > 0 ? { ...main, more } : main;
 }
 
 /** True when the block's headers name the required fields (the reader's own detection). */
@@ -58,7 +85,7 @@ export async function findHistory(gw: WorkbookGateway, skipSheets: readonly stri
   let near: FoundHistory | null = null;
   if (active && !skip.has(active.toLowerCase())) {
     const used = await gw.readUsedRange(active);
-    if (used && looksLikeHistory(used.values)) return { how: 'active', range: used };
+    if (used && looksLikeHistory(used.values)) return familySheets(gw, { how: 'active', range: used }, skip);
     if (used && historyScore(used.values) >= NEAR_MATCH) near = { how: 'active', range: used };
   }
   const sheets = await gw.listSheets();
@@ -66,7 +93,7 @@ export async function findHistory(gw: WorkbookGateway, skipSheets: readonly stri
     if (s.name === active || skip.has(s.name.toLowerCase()) || !s.top) continue;
     if (looksLikeHistory(s.top.values)) {
       const used = await gw.readUsedRange(s.name);
-      if (used) return { how: 'sheet', range: used };
+      if (used) return familySheets(gw, { how: 'sheet', range: used }, skip);
     }
     if (!near && historyScore(s.top.values) >= NEAR_MATCH) {
       const used = await gw.readUsedRange(s.name);

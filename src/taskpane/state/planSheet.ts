@@ -5,6 +5,7 @@
  */
 import type { Cell } from '../../data/types';
 import type { PlanDay, ScenarioReport } from '../../model/report';
+import { PLAN_DAY_COLUMNS, planDayValue, type PlanDayKey } from '../../model/columns';
 import { KPI_METRICS as MODEL_KPI_METRICS, kpiValue, type KpiMetric as ModelKpiMetric } from '../../model/kpi';
 import { rangeA1 } from '../gateway/address';
 import type { ChartSpec, NewSheet, WriteCell } from '../gateway/types';
@@ -17,10 +18,8 @@ export const KPI_METRICS: readonly KpiMetric[] = MODEL_KPI_METRICS.filter(
   (m): m is KpiMetric => !(NOT_ON_SHEET as readonly string[]).includes(m),
 );
 
-export const PLAN_COLUMNS = [
-  'date', 'spend', 'paid_gmv', 'organic_gmv', 'gmv', 'orders', 'profit', 'cash', 'roi', 'marginal_roi', 'limit',
-] as const;
-export type PlanColumn = (typeof PLAN_COLUMNS)[number];
+export const PLAN_COLUMNS: readonly PlanDayKey[] = PLAN_DAY_COLUMNS.map((c) => c.key);
+export type PlanColumn = PlanDayKey;
 
 export interface PlanSheetLabels {
   title: string;
@@ -36,20 +35,8 @@ const KPI_ROW = 4; // header of the KPI block
 const PLAN_ROW = KPI_ROW + KPI_METRICS.length + 3; // header row of the plan table
 
 
-function dayCell(d: PlanDay, c: PlanColumn): Cell {
-  switch (c) {
-    case 'date': return d.date;
-    case 'spend': return d.spend;
-    case 'paid_gmv': return d.paidGmv;
-    case 'organic_gmv': return d.organicGmv;
-    case 'gmv': return d.gmv;
-    case 'orders': return d.orders;
-    case 'profit': return d.profit;
-    case 'cash': return d.cash;
-    case 'roi': return d.roi;
-    case 'marginal_roi': return d.marginalRoi;
-    case 'limit': return d.limit;
-  }
+function dayRow(d: PlanDay): Cell[] {
+  return PLAN_DAY_COLUMNS.map((c) => planDayValue(d, c) ?? null);
 }
 
 /** A scenario name inside a formula's string literal. */
@@ -73,7 +60,7 @@ export function planSheet(s: ScenarioReport, labels: PlanSheetLabels, valuesOnly
     const cell: WriteCell = valuesOnly ? v : { formula: `=ADPLAN.KPI(${args},"${m}",${name})`, result: v };
     put(KPI_ROW + 1 + i, [labels.kpi[m], cell]);
   });
-  const table: Cell[][] = [[...PLAN_COLUMNS], ...s.days.map((d) => PLAN_COLUMNS.map((c) => dayCell(d, c)))];
+  const table: Cell[][] = [[...PLAN_COLUMNS], ...s.days.map(dayRow)];
   if (valuesOnly) {
     table.forEach((r, i) => put(PLAN_ROW + i, r));
   } else {

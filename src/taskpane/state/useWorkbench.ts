@@ -90,7 +90,8 @@ export function useWorkbench(gw: WorkbookGateway): Workbench {
   const alive = useRef(true);
 
   const historyRange = history?.range ?? null;
-  const historyRead = useMemo(() => (historyRange ? readHistoryRange(historyRange, overrides) : null), [historyRange, overrides]);
+  const historyMore = history?.more;
+  const historyRead = useMemo(() => (historyRange ? readHistoryRange(historyRange, overrides, historyMore) : null), [historyRange, overrides, historyMore]);
   const assumptionsRead = useMemo(() => (table ? readAssumptionsTable(table) : null), [table]);
   const assumptionErrors = useMemo(
     () => (assumptionsRead?.ok ? assumptionsRead.value.issues.filter((i) => i.severity === 'error') : []),

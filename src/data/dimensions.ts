@@ -1,0 +1,99 @@
+/**
+ * Dimension columns of export tables (DATA.md "Real export families"): rows of a dimension are
+ * never added to their own total. 罗盘 成交分析 lists each day per 载体类型 × 投放时段, with 全部 and
+ * 不限 rows that already hold the sums; 千川 exports list each day per 抖音号 / 计划 / 商品 / 素材,
+ * sometimes with a 全部 row. Linear in the rows of a day.
+ */
+import { headerKey } from './normalize';
+import type { Cell } from './types';
+
+export interface DimensionColumns {
+  carrier?: number;
+  slot?: number;
+  /** 抖音号, 计划, 商品, 素材, 店铺, 账户…: summed per day unless a total row is there. */
+  entities: number[];
+}
+
+const CARRIER = new Set(['载体类型', '载体', '成交载体']);
+const SLOT = new Set(['投放时段', '流量时段']);
+const ENTITY =
+  /^(抖音号|抖音号名称|抖音号昵称|抖音号id|抖音昵称|账户|账户id|账户名称|计划|计划名称|计划id|商品|商品名称|商品id|素材|素材名称|素材id|视频id|店铺|店铺名称|店铺id|渠道|渠道名称|达人昵称|直播间名称)$/u;
+
+/** A dimension value that is the total of its dimension. */
+const TOTAL_VALUE = /^(全部|汇总|总计|合计|整体|全店|不限|all|total)$/u;
+/** 投放时段 value for the hours without ads: organic by construction. */
+const OFF_SLOT = /^非投放/u;
+
+export function dimensionColumns(headerRow: readonly Cell[]): DimensionColumns {
+  const out: DimensionColumns = { entities: [] };
+  headerRow.forEach((c, col) => {
+    if (typeof c !== 'string') return;
+    const k = headerKey(c);
+    if (CARRIER.has(k)) out.carrier ??= col;
+    else if (SLOT.has(k)) out.slot ??= col;
+    else if (ENTITY.test(k)) out.entities.push(col);
+  });
+  return out;
+}
+
+export const hasDimensions = (d: DimensionColumns): boolean =>
+  d.carrier !== undefined || d.slot !== undefined || d.entities.length > 0;
+
+/** A row's dimension values in comparable form ('' = blank). */
+export interface DimensionValues {
+  carrier: string;
+  slot: string;
+  entities: string[];
+}
+
+const norm = (v: Cell): string => (v === null || v === undefined ? '' : headerKey(String(v)));
+
+export function dimensionValues(row: readonly Cell[], d: DimensionColumns): DimensionValues {
+  return {
+    carrier: d.carrier === undefined ? '' : norm(row[d.carrier]),
+    slot: d.slot === undefined ? '' : norm(row[d.slot]),
+    entities: d.entities.map((c) => norm(row[c])),
+  };
+}
+
+const isTotal = (v: string): boolean => v === '' || TOTAL_VALUE.test(v);
+
+export interface DaySelection<T> {
+  /** Rows whose sum is the day. */
+  use: T[];
+  /** 非投放时段 rows (organic GMV), null when the table has no 投放时段 column or no such row. */
+  organic: T[] | null;
+  /** No 载体类型=全部 row that day: the 不限 rows of each 载体 were summed. */
+  carrierSummed: boolean;
+  /** The day has rows but no 投放时段=不限 row: nothing can be used without double counting. */
+  noSlotTotal: boolean;
+  /** Per-entity rows (several 抖音号/计划…) were summed. */
+  entitiesSummed: boolean;
+}
+
+function carrierTotal<T extends { dims: DimensionValues }>(rows: T[], d: DimensionColumns): { rows: T[]; summed: boolean } {
+  if (d.carrier === undefined) return { rows, summed: false };
+  const all = rows.filter((r) => isTotal(r.dims.carrier));
+  return all.length > 0 ? { rows: all, summed: false } : { rows, summed: rows.length > 1 };
+}
+
+/** Which rows of one day make its totals, and which are organic (rules in the module comment). */
+export function selectDay<T extends { dims: DimensionValues }>(rows: T[], d: DimensionColumns): DaySelection<T> {
+  let pool = rows;
+  let organic: T[] | null = null;
+  if (d.slot !== undefined) {
+    pool = rows.filter((r) => isTotal(r.dims.slot));
+    const off = rows.filter((r) => OFF_SLOT.test(r.dims.slot));
+    if (off.length > 0) organic = carrierTotal(off, d).rows;
+    if (pool.length === 0) return { use: [], organic, carrierSummed: false, noSlotTotal: true, entitiesSummed: false };
+  }
+  const c = carrierTotal(pool, d);
+  pool = c.rows;
+  let entitiesSummed = false;
+  if (d.entities.length > 0) {
+    const totals = pool.filter((r) => r.dims.entities.some((v) => v !== '' && TOTAL_VALUE.test(v)));
+    if (totals.length > 0) pool = totals;
+    else entitiesSummed = pool.length > 1;
+  }
+  return { use: pool, organic, carrierSummed: c.summed, noSlotTotal: false, entitiesSummed };
+}

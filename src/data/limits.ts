@@ -1,0 +1,22 @@
+/**
+ * The documented input limits (docs/data.md "Limits"). Every one is checked before the bytes it
+ * guards are inflated, decoded or allocated, and a file past one is refused with a message naming
+ * the file (and the cell, for a cell limit) instead of exhausting memory.
+ */
+export const LIMITS = {
+  /** Bytes of one file on disk (an .xlsx or a .csv). */
+  fileBytes: 100 * 1024 * 1024,
+  /** Bytes of an .xlsx's parts once inflated (sum of the zip central directory's sizes). */
+  xlsxInflatedBytes: 200 * 1024 * 1024,
+  /** Inflated ÷ compressed size of one zip part; real sheets compress 5–20×, bombs 1000×. */
+  xlsxRatio: 200,
+  /** Rows of one sheet (Excel's own maximum). */
+  rows: 1_048_576,
+  /** Characters of one cell (Excel's own maximum). */
+  cellChars: 32_767,
+} as const;
+
+/** Whole megabytes, for messages. */
+export function mb(bytes: number): string {
+  return `${Math.round(bytes / (1024 * 1024))} MB`;
+}

@@ -1,0 +1,75 @@
+/**
+ * One merchant's data from one or several files (`adplan check a.xlsx b.csv`, a portfolio
+ * merchant folder): every history sheet is read, then joined on the date (join.ts). In a workbook
+ * the best-matching sheet is always read; its other sheets join only when they are a recognised
+ * export family, so plan/summary sheets with 日期/成交 headers are never mistaken for data.
+ * Browser-safe; the Node file edge is file.ts.
+ */
+import { readAssumptions } from './assumptions';
+import { recognizeFamily } from './families';
+import { detectHeader } from './headers';
+import { joinSources, sourceLabel, type JoinedHistory, type Source } from './join';
+import type { Cell } from './types';
+import { openSheets } from './open';
+import { assumptionsSheetOf, findSheet, likeliestHistory, readHistorySheet, type WorkbookOptions, type WorkbookRead } from './workbook';
+import type { SheetCells } from './xlsx';
+
+export interface MerchantFile {
+  data: ArrayBuffer | Uint8Array;
+  fileName: string;
+}
+
+export interface MerchantRead extends WorkbookRead {
+  joined: JoinedHistory;
+}
+
+/** The header row's family when the sheet is a history table, else null. */
+function familyOfSheet(cells: readonly (readonly Cell[])[]): string | null {
+  try {
+    const m = detectHeader(cells);
+    return recognizeFamily(cells[m.headerIndex] ?? []).id;
+  } catch {
+    // Not a history table (an assumptions or notes sheet): not a source.
+    return null;
+  }
+}
+
+function historySheets(sheets: readonly SheetCells[], options: WorkbookOptions): SheetCells[] {
+  if (options.sheet) return [findSheet(sheets, options.sheet)];
+  // A hidden copy never wins over what the user sees (likeliestHistory), nor joins it.
+  const best = likeliestHistory(sheets);
+  const visible = (s: SheetCells): boolean => (s.state ?? 'visible') === 'visible';
+  const more = sheets.filter((s) => s !== best && (visible(s) || !visible(best)) && (familyOfSheet(s.cells) ?? 'generic') !== 'generic');
+  return [best, ...more].sort((a, b) => sheets.indexOf(a) - sheets.indexOf(b));
+}
+
+export async function readMerchantBuffers(files: readonly MerchantFile[], options: WorkbookOptions = {}): Promise<MerchantRead> {
+  const sources: Source[] = [];
+  const sheetNames: string[] = [];
+  let assumptions: Pick<WorkbookRead, 'assumptions' | 'assumptionsSheet'> = {};
+  let first: Pick<WorkbookRead, 'format' | 'encoding'> | null = null;
+  for (const f of files) {
+    const bytes = f.data instanceof Uint8Array ? f.data : new Uint8Array(f.data);
+    const { sheets, format, encoding } = await openSheets(bytes, f.fileName);
+    first ??= { format, ...(encoding ? { encoding } : {}) };
+    sheetNames.push(...sheets.map((s) => (files.length > 1 ? `${f.fileName} › ${s.name}` : s.name)));
+    const used = format === 'csv' ? sheets : historySheets(sheets, options);
+    for (const s of used) sources.push({ file: f.fileName, sheet: format === 'csv' ? null : s.name, read: readHistorySheet(s, format) });
+    if (!assumptions.assumptions) {
+      const a = assumptionsSheetOf(sheets, used);
+      if (a) assumptions = { assumptionsSheet: a.name, assumptions: readAssumptions(a.cells, { sheet: a.name }) };
+    }
+  }
+  const joined = joinSources(sources);
+  const one = sources.length === 1 ? sources[0] : undefined;
+  return {
+    fileName: files.map((f) => f.fileName).join(' + '),
+    format: first?.format ?? 'csv',
+    ...(first?.encoding ? { encoding: first.encoding } : {}),
+    sheetNames,
+    historySheet: one ? (one.sheet ?? sheetNames[0] ?? one.file) : sources.map(sourceLabel).join(' + '),
+    history: joined.read,
+    ...assumptions,
+    joined,
+  };
+}
