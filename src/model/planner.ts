@@ -239,6 +239,8 @@ function summarise(setup: PlanSetup, terms: CashTerms, capGmv: number, x: Series
       roi: s > 0 ? paid / s : null,
       marginalRoi: Number.isFinite(m) ? m : null,
       limit: x.limits[t - 1]!,
+      // The 整体ROI target (pay basis) at which the platform would spend s today (MODEL §12).
+      roiTarget: s > 0 ? (A.uni_roi_scope === 1 ? paid : g) / s : null,
     };
   }
   const organicProfit = u * organicGmvTotal - fixed * T;

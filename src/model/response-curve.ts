@@ -4,7 +4,7 @@
  */
 import { text, type Text } from '../i18n/text';
 import { AdplanError } from './errors';
-import type { CurveModel, CurveReport } from './report';
+import type { CurveBasis, CurveModel, CurveReport } from './report';
 
 /** Hill: Gp = gmax·S^a/(S^a + k^a). Power: Gp = c·S^b. */
 export type CurveShape = { kind: 'hill'; gmax: number; k: number; a: number } | { kind: 'power'; c: number; b: number };
@@ -129,7 +129,7 @@ export function assumedCurve(paidRoiInitial: number, saturationSpend: number, no
   };
 }
 
-export function toCurveReport(c: Curve): CurveReport {
+export function toCurveReport(c: Curve, basis: CurveBasis = 'direct'): CurveReport {
   const params: Record<string, number> =
     c.shape.kind === 'hill' ? { gmax: c.shape.gmax, k: c.shape.k, a: c.shape.a } : { c: c.shape.c, b: c.shape.b };
   return {
@@ -141,6 +141,7 @@ export function toCurveReport(c: Curve): CurveReport {
     maxSpend: c.maxSpend,
     residualSd: c.residualSd,
     ...(c.note ? { note: c.note } : {}),
+    basis,
   };
 }
 

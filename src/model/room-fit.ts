@@ -115,6 +115,7 @@ const lnOrganic = (th: Float64Array, dow: number, tau: number): number => th[LNB
 function objective(pr: Problem, th: Float64Array, H: Float64Array | null, v: Float64Array | null, res: Float64Array | null): number {
   const { d, w } = pr;
   const J = new Float64Array(P);
+  const nz = new Int32Array(P);
   let obj = 0;
   if (H && v) {
     H.fill(0);
@@ -123,11 +124,14 @@ function objective(pr: Problem, th: Float64Array, H: Float64Array | null, v: Flo
   const add = (r: number, wi: number): void => {
     obj += wi * r * r;
     if (!H || !v) return;
-    for (let i = 0; i < P; i++) {
-      const ji = J[i]!;
-      if (ji === 0) continue;
-      v[i]! += wi * ji * r;
-      for (let k = i; k < P; k++) H[i * P + k]! += wi * ji * J[k]!;
+    // J has at most 6 non-zeros per row: accumulate over those only.
+    let m = 0;
+    for (let i = 0; i < P; i++) if (J[i] !== 0) nz[m++] = i;
+    for (let p = 0; p < m; p++) {
+      const i = nz[p]!;
+      const ji = wi * J[i]!;
+      v[i]! += ji * r;
+      for (let q = p; q < m; q++) H[i * P + nz[q]!]! += ji * J[nz[q]!]!;
     }
   };
   const a = th[A]!;

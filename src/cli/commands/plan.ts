@@ -9,6 +9,7 @@ import { pick, text, type Lang, type Text } from '../../i18n/text';
 import { loadAssumptionsFile, loadMerchantFiles } from '../../data/file';
 import { scenariosFor } from '../../data/scenarios-for';
 import type { WorkbookRead } from '../../data/workbook';
+import { actionText } from '../../model/action';
 import { backtest, type BacktestReport } from '../../model/backtest';
 import { buildPlanReport, selectScenarios } from '../../model/engine';
 import { RUN_OPTIONS } from '../../model/run-options';
@@ -36,6 +37,7 @@ const dayJson = (d: PlanDay) => ({
   roi: d.roi,
   marginalRoi: d.marginalRoi,
   limit: d.limit,
+  roiTarget: d.roiTarget,
 });
 
 /** Exactly the issue-4 contract (messages in the chosen language). */
@@ -64,11 +66,22 @@ export function planJson(file: string, sheet: string, r: PlanReport, period: Per
       minSpend: r.curve.minSpend,
       maxSpend: r.curve.maxSpend,
       residualSd: r.curve.residualSd,
+      basis: r.curve.basis,
+      ...(r.curve.basis === 'whole-room' ? { organicGmvPerDay: r.curve.organicGmvPerDay ?? null, sStarInterval: r.curve.sStarInterval ?? null } : {}),
     },
     lift: { lambda: r.lift.lambda, theta: r.lift.theta, identified: r.lift.identified },
     scenarios: r.scenarios.map((s) => ({
       name: s.name,
-      economics: { unitMargin: s.economics.unitMargin, breakEvenRoi: s.economics.breakEvenRoi, targetMarginalRoi: s.economics.targetMarginalRoi },
+      action: pick(actionText(s), lang),
+      economics: {
+        unitMargin: s.economics.unitMargin,
+        breakEvenRoi: s.economics.breakEvenRoi,
+        targetMarginalRoi: s.economics.targetMarginalRoi,
+        breakEvenRoiNet: s.economics.breakEvenRoiNet,
+        roomBreakEvenRoi: s.economics.roomBreakEvenRoi,
+        targets: { ...s.economics.targets },
+      },
+      lift: s.lift ?? null,
       kpis: {
         totalSpend: s.kpis.totalSpend,
         totalGmv: s.kpis.totalGmv,
@@ -102,10 +115,12 @@ export function planJson(file: string, sheet: string, r: PlanReport, period: Per
 }
 
 const T = {
+  action: text('Do this', '操作建议'),
   baseline: text('Baseline (organic, last {n} days)', '基线（自然流，最近 {n} 天）'),
   ready: text('Readiness: READY — a base conversion model exists.', '准备度：已就绪——已有稳定的基础转化模型。'),
   notReady: text('Readiness: NOT READY', '准备度：未就绪'),
   curve: text('Paid response curve', '付费响应曲线'),
+  curveRoom: text('Incremental response curve (whole room)', '投放增量曲线(整体)'),
   kpis: text('Scenarios', '方案对比'),
   plan: text('Plan: {name}, first two weeks', '计划：{name}，前两周'),
   planWeeks: text('Plan: {name}, by week', '计划：{name}，按周'),
@@ -148,9 +163,17 @@ function curveLines(r: PlanReport, lang: Lang): string[] {
     .join(', ');
   const range = c.minSpend !== null && c.maxSpend !== null ? `${formatMoney(c.minSpend)} – ${formatMoney(c.maxSpend)}` : '—';
   const lines = [
-    `${pick(T.curve, lang)}${lang === 'zh-CN' ? '：' : ': '}${c.model} (${params})`,
+    `${pick(c.basis === 'whole-room' ? T.curveRoom : T.curve, lang)}${lang === 'zh-CN' ? '：' : ': '}${c.model} (${params})`,
     `  R² ${ratio(c.r2, 3)} · n ${c.n} · ${pick(text('spend seen', '历史消耗范围'), lang)} ${range} · ${pick(text('residual sd (log)', '残差标准差（对数）'), lang)} ${ratio(c.residualSd, 3)}`,
   ];
+  if (c.basis === 'whole-room') {
+    const o = c.organicGmvPerDay;
+    const iv = c.sStarInterval;
+    lines.push(
+      `  ${pick(text('basis: whole room (organic + incremental)', '口径:整体(自然 + 投放增量)'), lang)} · ${pick(text('organic GMV per day', '日均自然成交'), lang)} ${o === null || o === undefined ? pick(text('not identified', '无法识别'), lang) : money(o)}` +
+        (iv ? ` · S* ${pick(text('range', '区间'), lang)} ${money(iv[0])} – ${money(iv[1])}` : ''),
+    );
+  }
   if (c.note) lines.push(`  ${pick(c.note, lang)}`);
   lines.push(`  ${pick(r.lift.note, lang)}`);
   return lines;
@@ -161,7 +184,10 @@ function kpiTable(r: PlanReport, lang: Lang): string {
   const row = (label: Text, f: (x: ScenarioReport) => string): string[] => [pick(label, lang), ...s.map(f)];
   const rows: string[][] = [
     row(text('unit margin u', '单位贡献率 u'), (x) => pct(x.economics.unitMargin)),
-    row(text('break-even ROI', '保本投产比'), (x) => ratio(x.economics.breakEvenRoi)),
+    row(text('break-even ROI (incremental, pay / net)', '保本投产比(增量,支付 / 净成交)'), (x) => `${ratio(x.economics.breakEvenRoi)} / ${ratio(x.economics.breakEvenRoiNet)}`),
+    row(text('whole-room break-even 整体ROI (pay)', '整体ROI 保本线(支付)'), (x) => ratio(x.economics.roomBreakEvenRoi)),
+    row(text('整体ROI target (pay / net)', '整体ROI 目标(支付 / 净成交)'), (x) => `${ratio(x.economics.targets.roomRoi)} / ${ratio(x.economics.targets.roomRoiNet)}`),
+    row(text('daily budget', '日预算'), (x) => money(x.economics.targets.dailyBudget)),
     row(text('target marginal ROI', '目标边际投产比'), (x) => ratio(x.economics.targetMarginalRoi)),
     row(text('organic lift λ / θ used', '采用的自然流撬动 λ / θ'), (x) => (x.lift ? `${ratio(x.lift.lambda, 3)} / ${ratio(x.lift.theta, 2)}` : '—')),
     row(text('sustainable spend S* /day', '可持续日消耗 S*'), (x) => money(x.kpis.sustainableSpend)),
@@ -197,6 +223,7 @@ function planTable(days: readonly PlanDay[], lang: Lang): string {
     text('cash', '现金'),
     text('ROI', '投产比'),
     text('mROI', '边际投产比'),
+    text('ROI target', '整体ROI目标'),
     text('limit', '约束'),
   ].map((t) => pick(t, lang));
   const rows = days.map((d) => [
@@ -209,9 +236,10 @@ function planTable(days: readonly PlanDay[], lang: Lang): string {
     money(d.cash),
     ratio(d.roi),
     ratio(d.marginalRoi),
+    ratio(d.roiTarget),
     d.limit,
   ]);
-  return renderTable(head, rows, { right: [1, 2, 3, 4, 5, 6, 7, 8], indent: '  ' });
+  return renderTable(head, rows, { right: [1, 2, 3, 4, 5, 6, 7, 8, 9], indent: '  ' });
 }
 
 export function planHuman(read: WorkbookRead, r: PlanReport, period: Period, lang: Lang, bt?: BacktestReport): string {
@@ -219,6 +247,8 @@ export function planHuman(read: WorkbookRead, r: PlanReport, period: Period, lan
   const c = lang === 'zh-CN' ? '：' : ': ';
   const out: string[] = [
     `${read.fileName} · ${read.historySheet} · ${days[0]?.date ?? ''} – ${days[days.length - 1]?.date ?? ''}`,
+    '',
+    ...r.scenarios.map((s) => `${pick(T.action, lang)}${r.scenarios.length > 1 ? ` [${s.name}]` : ''}${c}${pick(actionText(s), lang)}`),
     '',
     ...baselineLines(r, lang),
     '',

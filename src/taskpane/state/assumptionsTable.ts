@@ -79,6 +79,7 @@ const UNIT_LABEL: Record<AssumptionUnit, string> = {
   orders: '单/天 / orders/day',
   ratio: '倍 / ×',
   sd: '对数标准差 / log sd',
+  choice: '选项 / choice',
 };
 
 export function unitLabel(unit: AssumptionUnit): string {
