@@ -145,7 +145,7 @@ export function ReviewPanel({ gateway, history, scenarios }: ReviewPanelProps) {
           <Suspense fallback={<Spinner size="small" />}>
             <ReviewChart days={r.days} />
           </Suspense>
-          <p className={styles.small}>{pick(text('Refitted on the whole history — what changed:', '用全部历史重新拟合——变化:'))}</p>
+          {r.changes.length > 0 ? <p className={styles.small}>{pick(text('Refitted on the whole history — what changed:', '用全部历史重新拟合——变化:'))}</p> : null}
           <ul className={styles.list}>
             {r.changes.map((c) => (
               <li key={c.key}>
