@@ -35,9 +35,9 @@ describe('dist/functions.js in plain Node', () => {
     fns = loadBundle();
   }, 600_000);
 
-  it('registers all 13 functions', () => {
+  it('registers all 15 functions', () => {
     expect([...fns.keys()].sort()).toEqual(
-      ['BASELINE', 'BREAKEVENROI', 'CASHFLOW', 'FITCURVE', 'KPI', 'MROI', 'OPTIMALSPEND', 'PLAN', 'READINESS', 'RESPONSE', 'SENSITIVITY', 'SIMULATE', 'UNITMARGIN'].sort(),
+      ['BACKTEST', 'BASELINE', 'BREAKEVENROI', 'CASHFLOW', 'FITCURVE', 'KPI', 'MROI', 'OPTIMALSPEND', 'PLAN', 'READINESS', 'RESPONSE', 'REVIEW', 'SENSITIVITY', 'SIMULATE', 'UNITMARGIN'].sort(),
     );
   });
 
