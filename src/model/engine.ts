@@ -131,8 +131,8 @@ function wholeRoomResult(room: RoomFit): FitResult {
   if (room.identified) return { curve: room.curve };
   return {
     reason: text(
-      `the whole-room fit is not identified — ${room.reason['en-US']} No confident number is taken from these days`,
-      `整体拟合无法识别——${room.reason['zh-CN']}不根据这些天给出确定的数字`,
+      `${room.reason['en-US'].replace(/\.$/u, '')}; no confident number is taken from these days`,
+      `${room.reason['zh-CN'].replace(/。$/u, '')};不根据这些天给出确定的数字`,
     ),
   };
 }

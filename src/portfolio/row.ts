@@ -98,6 +98,13 @@ export function plannedRow(p: PlannedInput): MerchantRow {
     annualReturn: kpis.returnOnCapitalAnnualised ?? annualise(kpis.returnOnCapital, s.days.length),
     currentSpend,
     scenario: s.name,
+    targets: {
+      basis: s.curveBasis ?? p.report.curve.basis,
+      roomRoi: finiteOrNull(s.economics.targets.roomRoi),
+      roomRoiNet: finiteOrNull(s.economics.targets.roomRoiNet),
+      dailyBudget: finiteOrNull(s.economics.targets.dailyBudget),
+      roomBreakEvenRoi: finiteOrNull(s.economics.roomBreakEvenRoi),
+    },
     backtestMape: finiteOrNull(backtest(p.history, inheritScenarios(p.scenarios).find((x) => x.name === s.name) ?? null).mape),
   };
 }

@@ -31,6 +31,16 @@ export interface MerchantRow {
   scenario: string | null;
   /** Back-test MAPE of daily GMV (MODEL §13): how well the model predicts this merchant; null when untestable. */
   backtestMape?: number | null;
+  /** What to set (MODEL §12): 整体ROI targets on both bases, the daily budget and the 保本线; absent when not planned. */
+  targets?: MerchantTargets | null;
+}
+
+export interface MerchantTargets {
+  basis: 'direct' | 'whole-room';
+  roomRoi: number | null;
+  roomRoiNet: number | null;
+  dailyBudget: number | null;
+  roomBreakEvenRoi: number | null;
 }
 
 export interface PortfolioSummary {

@@ -71,3 +71,12 @@ describe('the naive 保本 target loses money', () => {
     );
   });
 });
+
+describe('docs/model.md worked example: the naive target', () => {
+  it('a 整体ROI target of 1/u = 4 spends ¥7,359/day and loses u·O = ¥2,500/day on the ads', () => {
+    const shape: CurveShape = { kind: 'hill', gmax: 30000, k: 4000, a: 1 };
+    const s = spendForRoomRoi(4, shape, { organic: 10000, gpFactor: 1, scope: 'room' });
+    expect(s).toBeCloseTo((6000 + Math.sqrt(7.6e7)) / 2, 3);
+    expect(0.25 * responseOf(s, shape) - s).toBeCloseTo(-2500, 4);
+  });
+});

@@ -80,6 +80,8 @@ describe('rows', () => {
     expect(row.kpis?.sustainableSpend).toBe(100);
     expect(row.risk?.pLoss).toBe(0.05);
     expect(row.annualReturn).toBeCloseTo((0.5 * 365) / 90, 12);
+    // The targets to set, per merchant (MODEL §12).
+    expect(row.targets).toEqual({ basis: 'direct', roomRoi: 7, roomRoiNet: 6.65, dailyBudget: 1000, roomBreakEvenRoi: 4.1 });
   });
 
   it('says how many invalid history rows were skipped, after the reason', () => {

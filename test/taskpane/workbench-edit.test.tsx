@@ -277,7 +277,7 @@ describe('write plan', () => {
     const formulas = (sheet?.cells.flat() ?? []).filter(isFormulaCell).map((c) => c.formula);
     expect(formulas).toContain('=ADPLAN.PLAN(ADPLAN_History,ADPLAN_Assumptions,"Base")');
     expect(formulas).toContain('=ADPLAN.KPI(ADPLAN_History,ADPLAN_Assumptions,"peak_capital","Base")');
-    expect(formulas.filter((f) => f.startsWith('=ADPLAN.KPI('))).toHaveLength(11);
+    expect(formulas.filter((f) => f.startsWith('=ADPLAN.KPI('))).toHaveLength(16);
     expect(sheet?.charts.map((c) => c.type)).toEqual(['column', 'line']);
     expect(gw.names.ADPLAN_History?.sheet).toBe(HISTORY_SHEET);
     expect(gw.names.ADPLAN_Assumptions?.sheet).toBe(ASSUMPTIONS_SHEET);

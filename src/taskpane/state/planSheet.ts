@@ -11,8 +11,8 @@ import { rangeA1 } from '../gateway/address';
 import type { ChartSpec, NewSheet, WriteCell } from '../gateway/types';
 import { ASSUMPTIONS_NAME, HISTORY_NAME } from '../gateway/types';
 
-/** The plan sheet's KPI block: the model's KPIs, less the ones a merchant reads elsewhere. */
-const NOT_ON_SHEET = ['return_on_capital_annualised', 'unit_margin', 'target_marginal_roi'] as const;
+/** The plan sheet's KPI block: the model's KPIs, less the ones a merchant reads elsewhere (daily_budget = sustainable_spend). */
+const NOT_ON_SHEET = ['return_on_capital_annualised', 'unit_margin', 'target_marginal_roi', 'daily_budget'] as const;
 export type KpiMetric = Exclude<ModelKpiMetric, (typeof NOT_ON_SHEET)[number]>;
 export const KPI_METRICS: readonly KpiMetric[] = MODEL_KPI_METRICS.filter(
   (m): m is KpiMetric => !(NOT_ON_SHEET as readonly string[]).includes(m),
