@@ -75,8 +75,8 @@ export function reviewVerdict(total: ReviewPeriod, forecastBand: Band, splitIden
       cause: 'response-or-organic',
       largest,
       message: text(
-        `Re-plan: ${head['en-US']}, outside what the model expected at the spend actually spent (P10–P90 ${money(forecastBand.p10)}–${money(forecastBand.p90)}): the room sold ${money(Math.abs(miss))} ${dir[0]}. On a whole-room account with steady spend, weaker ads and a weaker organic room look the same: vary the daily budget for a week (or export 罗盘 非投放时段 GMV) to tell them apart. The refitted plan below learns from these days.`,
-        `需要重新规划:${head['zh-CN']},超出模型在实际消耗下的预期区间(P10–P90 ${money(forecastBand.p10)}–${money(forecastBand.p90)}):整体成交${dir[1]} ${money(Math.abs(miss))}。全域推广账户在消耗平稳时,无法区分是投放效果变差还是自然流变差:请用一周时间调整日预算(或导出罗盘非投放时段成交)来区分。下方按新数据重新拟合的计划已吸收这些天的变化。`,
+        `Re-plan: ${head['en-US']}, outside what the model expected at the spend actually spent (P10–P90 ${money(forecastBand.p10)}–${money(forecastBand.p90)}): the room sold ${money(Math.abs(miss))} ${dir[0]}. On a whole-room account with steady spend, weaker ads and a weaker organic room look the same: vary the daily budget for a week (some days higher, some lower) to tell them apart. The refitted plan below learns from these days.`,
+        `需要重新规划:${head['zh-CN']},超出模型在实际消耗下的预期区间(P10–P90 ${money(forecastBand.p10)}–${money(forecastBand.p90)}):整体成交${dir[1]} ${money(Math.abs(miss))}。全域推广账户在消耗平稳时,无法区分是投放效果变差还是自然流变差:请用一周时间让日预算有高有低,以便区分。下方按新数据重新拟合的计划已吸收这些天的变化。`,
       ),
     };
   }
