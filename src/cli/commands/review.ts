@@ -94,9 +94,7 @@ export function reviewHuman(fileName: string, r: ReviewResult, period: Period, l
       '差额拆分:消耗 = 按实际消耗模型应得的成交 − 计划;响应 = 实际付费成交 − 曲线在该消耗下的成交;自然 = 实际自然成交 − 预测自然成交。三者之和 = 实际 − 计划。',
     ), lang),
     ...r.notes.map((n) => pick(n, lang)),
-    '',
-    `${pick(text('Refitted on the whole history — what changed', '用全部历史重新拟合——变化'), lang)}${c.trim()}`,
-    changes,
+    ...(r.changes.length > 0 ? ['', `${pick(text('Refitted on the whole history — what changed', '用全部历史重新拟合——变化'), lang)}${c.trim()}`, changes] : []),
   ];
   return `${out.join('\n')}\n`;
 }
@@ -147,14 +145,14 @@ export const reviewCommand: Command = {
         io.stdout(reviewHuman(read.fileName, r, p, lang));
         return EXIT.ok;
       }
-      // The refitted plan exactly as `adplan plan --json` prints a scenario (risk included).
-      const replan = buildPlanReport({ history, scenarios: [scenario], scenario: scenario.name });
+      // The refitted plan exactly as `adplan plan --json` prints a scenario (risk included); null when the refit cannot plan.
+      const replan = r.replan ? buildPlanReport({ history, scenarios: [scenario], scenario: scenario.name }) : null;
       const json = {
         since: r.since,
         scenario: r.scenario,
         periods: (p === 'week' ? r.weeks : r.days).map(periodJson),
         verdict: { status: r.verdict.status, cause: r.verdict.cause, message: pick(r.verdict.message, lang) },
-        replan: planJson(read.fileName, read.historySheet, replan, 'day', lang).scenarios[0],
+        replan: replan ? planJson(read.fileName, read.historySheet, replan, 'day', lang).scenarios[0] : null,
       };
       io.stdout(`${JSON.stringify(json, null, 2)}\n`);
       return EXIT.ok;
