@@ -4,6 +4,7 @@
  * the en label. Values are validated against the ASSUMPTIONS registry; nothing is defaulted here
  * (the engine applies `whenMissing`).
  */
+import { excerpt } from './excerpt';
 import { text, type Text } from '../i18n/text';
 import { ASSUMPTIONS, ASSUMPTION_KEYS, type AssumptionKey, type AssumptionSpec, type Scenario } from '../model/assumptions';
 import { assumptionProblem } from '../model/assumption-check';
@@ -74,6 +75,14 @@ export function suggestKey(raw: string): AssumptionKey | undefined {
   return bestD <= Math.max(2, Math.floor(k.length / 3)) ? best : undefined;
 }
 
+/** A choice cell: its name (any case), its zh-CN label, or its index; blank is null. */
+function parseChoice(s: AssumptionSpec, raw: Cell): { ok: true; value: number | null } | { ok: false; reason: 'choice' } {
+  if (isMissing(raw)) return { ok: true, value: null };
+  const v = cellText(raw).trim().toLowerCase();
+  const i = (s.choices ?? []).findIndex((c, k) => c.name === v || c.zh === v || String(k) === v);
+  return i >= 0 ? { ok: true, value: i } : { ok: false, reason: 'choice' };
+}
+
 function unitHint(s: AssumptionSpec): Text {
   switch (s.unit) {
     case 'rate':
@@ -107,7 +116,7 @@ export function readAssumptions(cells: Cell[][], origin?: RangeOrigin): Assumpti
     if (i !== undefined && j !== undefined) {
       x.address = loc.address(i, j);
       const raw = cells[i]?.[j];
-      if (!isMissing(raw)) x.value = cellText(raw);
+      if (!isMissing(raw)) x.value = excerpt(cellText(raw), 80);
     }
     if (column !== undefined) x.column = column;
     issues.push(x);
@@ -219,7 +228,14 @@ export function readAssumptions(cells: Cell[][], origin?: RangeOrigin): Assumpti
     const spec = ASSUMPTIONS[key];
     const kind = spec.unit === 'rate' || spec.unit === 'rate_per_day' ? 'rate' : 'money';
     scenarioCols.forEach((c, s) => {
-      const p = parseNumber(row[c.j], kind);
+      const choice = spec.choices ? parseChoice(spec, row[c.j]) : null;
+      if (choice && !choice.ok) {
+        const names = (spec.choices ?? []).map((x) => x.name).join(' | ');
+        const zh = (spec.choices ?? []).map((x) => `${x.zh}(${x.name})`).join('、');
+        add('error', text(`${key} must be one of ${names}, found "${cellText(row[c.j])}"`, `${spec.zh}应为 ${zh} 之一，此处为“${cellText(row[c.j])}”`), i, c.j, c.name);
+        return;
+      }
+      const p = choice ?? parseNumber(row[c.j], kind);
       if (!p.ok) {
         const msg = expectedNumber(p.reason, key, spec.zh);
         const hint = unitHint(spec);
@@ -257,8 +273,15 @@ function defaultsNote(first: Partial<Record<AssumptionKey, number>>): Text | nul
   const keys = ASSUMPTION_KEYS.filter((k) => ASSUMPTIONS[k].whenMissing === 'default' && first[k] === undefined);
   if (keys.length === 0) return null;
   const list = (lang: 'en' | 'zh'): string =>
-    keys.map((k) => `${lang === 'en' ? k : ASSUMPTIONS[k].zh} ${String(ASSUMPTIONS[k].default)}`).join(lang === 'en' ? ', ' : '、');
+    keys.map((k) => `${lang === 'en' ? k : ASSUMPTIONS[k].zh} ${defaultShown(k, lang)}`).join(lang === 'en' ? ', ' : '、');
   return text(`defaults used for keys not in the table: ${list('en')}`, `表中未填写、按默认值计算的假设：${list('zh')}`);
+}
+
+/** A default as the table would say it: a choice by its name (zh label in zh), else the number. */
+function defaultShown(k: AssumptionKey, lang: 'en' | 'zh'): string {
+  const d = ASSUMPTIONS[k].default;
+  const c = d === null ? undefined : ASSUMPTIONS[k].choices?.[d];
+  return c ? (lang === 'en' ? c.name : c.zh) : String(d);
 }
 
 /** How many cells of column A are assumption keys: picks the assumptions sheet of a workbook. */

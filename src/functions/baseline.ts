@@ -1,6 +1,7 @@
 /** BASELINE: the organic base conversion model of MODEL.md §2, one metric or all of them. */
 import type { Lang } from '../i18n/text';
-import { computeBaseline, type BaselineMetrics } from '../model/baseline';
+import type { BaselineMetrics } from '../model/baseline';
+import { baselineOf as engineBaseline } from '../model/engine';
 import { choiceArg, historyArg, intArg, optionalText } from './inputs';
 import { Memo, contentKey } from './memo';
 import { toNumberCell, toSpill, type Spill } from './spill';
@@ -37,7 +38,7 @@ const baselines = new Memo<BaselineMetrics>(64);
 function baselineOf(history: unknown, windowDays: unknown): BaselineMetrics {
   const w = intArg(windowDays, 'window_days', 1, 3650, 28);
   const read = historyArg(history);
-  return baselines.get(contentKey(history, w), () => computeBaseline(read.history, w));
+  return baselines.get(contentKey(history, w), () => engineBaseline(read.history, w));
 }
 
 /** No metric: the 2-column metric/value table; a metric: that value as a 1×1 result. */

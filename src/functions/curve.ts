@@ -88,6 +88,7 @@ export function curveArg(v: unknown): Curve {
       minSpend: num('min_spend'),
       maxSpend: num('max_spend'),
       residualSd: num('residual_sd'),
+      basis: 'direct',
     });
   });
 }

@@ -10,7 +10,7 @@
 import { guard } from './runtime';
 import { baselineResult } from './baseline';
 import { fitCurveSpill, mroiValue, optimalSpendValue, responseValue } from './curve';
-import { cashflowSpill, kpiCell, planSpill, readinessSpill, sensitivitySpill, simulateCell } from './planning';
+import { cashflowSpill, kpiCell, planSpill, readinessSpill, roiTargetCell, sensitivitySpill, simulateCell } from './planning';
 import { backtestResult, reviewSpill } from './review';
 import { breakEvenRoiOf, unitMarginOf } from './unit-economics';
 
@@ -148,7 +148,7 @@ export function readiness(history: any[][], assumptions?: any[][], scenario?: an
 }
 
 /**
- * The day-by-day spend plan: date, spend, paid_gmv, organic_gmv, gmv, orders, profit, cash, roi, marginal_roi and the limit that bound.
+ * The day-by-day spend plan: date, spend, paid_gmv, organic_gmv, gmv, orders, profit, cash, roi, marginal_roi, the limit that bound and the 整体ROI target for that day's spend.
  * @customfunction PLAN
  * @helpurl https://localhost:3000/help/functions.html#plan
  * @param {any[][]} history The history table including its header row.
@@ -168,13 +168,27 @@ export function plan(history: any[][], assumptions: any[][], scenario?: any, hor
  * @helpurl https://localhost:3000/help/functions.html#kpi
  * @param {any[][]} history The history table including its header row.
  * @param {any[][]} assumptions The assumptions table.
- * @param metric total_spend, total_gmv, total_profit, roi, incremental_roi, peak_capital, min_cash, payback_day, return_on_capital, sustainable_spend, break_even_roi …
+ * @param metric total_profit, peak_capital, payback_day, sustainable_spend, break_even_roi, roi_target, roi_target_net, room_break_even_roi, organic_gmv_per_day …
  * @param [scenario] Scenario column name (default: the first).
  * @param [horizon_days] Days to plan (default: the horizon_days assumption, else 90).
  * @returns The figure; blank where there is none (e.g. no payback).
  */
 export function kpi(history: any[][], assumptions: any[][], metric: any, scenario?: any, horizon_days?: any): any {
   return guard(() => kpiCell(history, assumptions, metric, scenario, horizon_days));
+}
+
+/**
+ * The 整体ROI target to set on 千川全域推广 so the platform spends the sustainable daily budget (room GMV per yuan of spend, organic included).
+ * @customfunction ROITARGET
+ * @helpurl https://localhost:3000/help/functions.html#roitarget
+ * @param {any[][]} history The history table including its header row.
+ * @param {any[][]} assumptions The assumptions table.
+ * @param [scenario] Scenario column name (default: the first).
+ * @param [basis] pay (default, 支付) or net (净成交: GMV less refunds within 1 hour).
+ * @returns The ROI target; blank when no paid spend is worth making.
+ */
+export function roitarget(history: any[][], assumptions: any[][], scenario?: any, basis?: any): any {
+  return guard(() => roiTargetCell(history, assumptions, scenario, basis));
 }
 
 /**

@@ -76,6 +76,14 @@ export function kpiCell(history: unknown, assumptions: unknown, metric: unknown,
   return toNumberCell(kpiValue(plan.report, m));
 }
 
+/** ROITARGET: the 整体ROI target to set (MODEL §12), pay basis by default, or 净成交 ("net"). */
+export function roiTargetCell(history: unknown, assumptions: unknown, scenario: unknown, basis: unknown): number | string {
+  const b = choiceArg(basis, 'basis', ['pay', 'net'] as const, 'pay');
+  const { plan } = plannedScenario(history, assumptions, scenario, null);
+  const t = plan.report.economics.targets;
+  return toNumberCell(b === 'net' ? t.roomRoiNet : t.roomRoi);
+}
+
 const SIM_CHOICES = [...SIM_METRICS, 'p_loss', 'p_cash_short'] as const;
 
 export function simulateCell(

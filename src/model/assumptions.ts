@@ -11,7 +11,8 @@ export type AssumptionUnit =
   | 'days' // whole days
   | 'orders' // orders per day
   | 'ratio' // a multiple (ROI, extrapolation factor)
-  | 'sd'; // a standard deviation on the log scale
+  | 'sd' // a standard deviation on the log scale
+  | 'choice'; // one of `choices`, stored as its index (the table may say the name)
 
 export interface AssumptionSpec {
   key: AssumptionKey;
@@ -27,6 +28,13 @@ export interface AssumptionSpec {
   integer?: boolean;
   /** min is exclusive (e.g. AOV > 0). */
   minExclusive?: boolean;
+  /** unit 'choice': the names (value = index), with zh-CN labels. */
+  choices?: readonly AssumptionChoice[];
+}
+
+export interface AssumptionChoice {
+  name: string;
+  zh: string;
 }
 
 export const ASSUMPTION_KEYS = [
@@ -63,11 +71,25 @@ export const ASSUMPTION_KEYS = [
   'min_orders_per_day',
   'curve_uncertainty',
   'daily_noise',
+  'curve_basis',
+  'uni_roi_scope',
+  'grant_share',
+  'refund_1h_rate',
 ] as const;
 
 export type AssumptionKey = (typeof ASSUMPTION_KEYS)[number];
 
 const BIG = 1e12;
+
+export const CURVE_BASIS_CHOICES: readonly AssumptionChoice[] = [
+  { name: 'auto', zh: '自动' },
+  { name: 'direct', zh: '直接成交' },
+  { name: 'whole-room', zh: '整体' },
+];
+export const ROI_SCOPE_CHOICES: readonly AssumptionChoice[] = [
+  { name: 'room', zh: '整体' },
+  { name: 'attributed', zh: '归因' },
+];
 
 function spec(
   key: AssumptionKey,
@@ -78,7 +100,7 @@ function spec(
   whenMissing: AssumptionSpec['whenMissing'],
   min: number,
   max: number,
-  extra: Partial<Pick<AssumptionSpec, 'integer' | 'minExclusive'>> = {},
+  extra: Partial<Pick<AssumptionSpec, 'integer' | 'minExclusive' | 'choices'>> = {},
 ): AssumptionSpec {
   return { key, zh, en, unit, default: def, whenMissing, min, max, ...extra };
 }
@@ -117,7 +139,17 @@ export const ASSUMPTIONS: Readonly<Record<AssumptionKey, AssumptionSpec>> = {
   min_orders_per_day: spec('min_orders_per_day', '准备度-日均自然订单下限', 'Readiness: min organic orders/day', 'orders', 3, 'default', 0, BIG),
   curve_uncertainty: spec('curve_uncertainty', '曲线不确定度', 'Curve uncertainty (log sd)', 'sd', null, 'estimated', 0, 5),
   daily_noise: spec('daily_noise', '日波动', 'Daily noise (log sd)', 'sd', 0.15, 'default', 0, 5),
+  // MODEL §11–§12 (全域). curve_basis auto: whole-room when the history has spend without a paid measure.
+  curve_basis: spec('curve_basis', '曲线口径', 'Curve basis (auto / direct / whole-room)', 'choice', 0, 'default', 0, 2, { integer: true, choices: CURVE_BASIS_CHOICES }),
+  uni_roi_scope: spec('uni_roi_scope', '全域ROI口径', '全域 ROI scope (room / attributed)', 'choice', 0, 'default', 0, 1, { integer: true, choices: ROI_SCOPE_CHOICES }),
+  grant_share: spec('grant_share', '赠款占比', 'Share of spend paid from grants (no cash)', 'rate', 0, 'default', 0, 1),
+  refund_1h_rate: spec('refund_1h_rate', '1小时内退款率', '1-hour refund rate (净成交 basis)', 'rate', null, 'history', 0, 0.99),
 };
+
+/** Choice names of a choice key, or null when the key is numeric. */
+export function choiceName(key: AssumptionKey, value: number): string | null {
+  return ASSUMPTIONS[key].choices?.[value]?.name ?? null;
+}
 
 /**
  * One scenario's values as the user gave them (after inheritance from the first column).

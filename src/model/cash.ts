@@ -22,6 +22,8 @@ export interface CashTerms {
   inventoryDays: number;
   openingCash: number;
   reserve: number;
+  /** 1 − grant_share: the part of spend paid in cash (赠款 consumes none, MODEL §12). */
+  cashSpendShare: number;
 }
 
 export function cashTermsOf(r: ResolvedAssumptions): CashTerms {
@@ -37,6 +39,7 @@ export function cashTermsOf(r: ResolvedAssumptions): CashTerms {
     inventoryDays: r.inventory_days,
     openingCash: r.cash_available,
     reserve: r.cash_reserve,
+    cashSpendShare: 1 - r.grant_share,
   };
 }
 
@@ -49,7 +52,7 @@ export function flowsLength(terms: CashTerms, horizon: number): number {
 export function addTradeFlows(terms: CashTerms, flows: Float64Array, j: number, spend: number, gmv: number): void {
   const p = j - terms.prepayDays;
   const inv = j - terms.inventoryDays;
-  flows[p < 1 ? 1 : p]! -= spend;
+  flows[p < 1 ? 1 : p]! -= spend * terms.cashSpendShare;
   flows[inv < 1 ? 1 : inv]! -= terms.cogsRate * gmv;
   flows[j]! -= (terms.perOrderCost * gmv) / terms.aov + terms.fixedCostPerDay;
   flows[j + terms.settlementDays]! += terms.inflowPerGmv * gmv;

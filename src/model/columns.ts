@@ -30,6 +30,7 @@ export const PLAN_DAY_COLUMNS = [
   col('roi', 'roi', text('ROI', '投产比'), 'ratio'),
   col('marginal_roi', 'marginalRoi', text('mROI', '边际投产比'), 'ratio'),
   col('limit', 'limit', text('limit', '约束'), 'label'),
+  col('roi_target', 'roiTarget', text('ROI target', '整体ROI目标'), 'ratio'),
 ] as const;
 
 export type PlanDayKey = (typeof PLAN_DAY_COLUMNS)[number]['key'];

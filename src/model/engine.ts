@@ -17,7 +17,7 @@ import { carrySeries, estimateLift, leverageOf, type LiftEstimate } from './lift
 import { buildPlan, type PlanResult, type PlanSetup } from './planner';
 import { assessReadiness, thresholdsOf, type Readiness } from './readiness';
 import { RUN_OPTIONS } from './run-options';
-import type { BaselineReport, LiftReport, PlanReport, ScenarioReport } from './report';
+import type { BaselineReport, CurveBasis, CurveReport, LiftReport, PlanReport, ScenarioReport } from './report';
 import { assumedCurve, toCurveReport, type Curve } from './response-curve';
 import {
   inheritScenarios,
@@ -28,6 +28,10 @@ import {
 } from './scenarios';
 import { sensitivity, simContextOf, simulate, riskReport, checkRuns, type SimContext, type SimMetric, type SensitivityRow, type SimulationResult, type Uncertainty } from './simulation';
 import { sustainableSpend, targetMarginalRoi } from './sustainable-spend';
+import { roiBases } from './roi-bases';
+import { basisFor, needsWholeRoom, refund1hOf, splitForBaseline, WHOLE_ROOM_LIFT } from './room';
+import { fitRoom, organicLevelOver, sStarInterval, type RoomFit } from './room-fit';
+import { roomOrganic, wholeRoomLiftNotes, wholeRoomNotes } from './room-plan';
 
 export const DEFAULT_RUNS = RUN_OPTIONS.runs.default;
 export const DEFAULT_SEED = RUN_OPTIONS.seed.default;
@@ -35,9 +39,15 @@ export const DEFAULT_SEED = RUN_OPTIONS.seed.default;
 /** What the history says, independent of any scenario but the baseline window. */
 export interface Analysis {
   history: History;
+  /** The baseline window this analysis was made for. */
+  baselineDays: number;
   baseline: BaselineMetrics;
   fit: FitResult;
   lift: LiftEstimate;
+  /** The whole-room fit (MODEL §11): fitted when the history has no paid split, else on first use. */
+  room: RoomFit | null;
+  /** 1-hour refund share of GMV from the export; null when not exported. */
+  refund1h: number | null;
 }
 
 /** One scenario, planned. */
@@ -47,6 +57,9 @@ export interface ScenarioPlan {
   scenario: Scenario;
   assumptions: ResolvedAssumptions;
   curve: Curve;
+  /** The curve as reported for this scenario (basis, organic per day and S* interval on whole-room). */
+  curveReport: CurveReport;
+  basis: CurveBasis;
   unitMargin: number;
   breakEvenRoi: number;
   targetMarginalRoi: number;
@@ -63,25 +76,48 @@ function emptyHistory(): AdplanError {
 /** Baseline, fitted curve and lift estimate from the history (the scenario-free part). */
 export function analyse(history: History, baselineDays = defaultOf('baseline_days')): Analysis {
   if (history.days.length === 0) throw emptyHistory();
-  const baseline = computeBaseline(history, baselineDays);
+  const room = needsWholeRoom(history) ? fitRoom(history) : null;
+  const baseline = roomAwareBaseline(history, baselineDays, room);
   const paid = history.days.filter((d) => d.spend > 0 && d.paidGmv !== null);
   const fit = tryFitCurve(
     paid.map((d) => d.spend),
     paid.map((d) => d.paidGmv ?? 0),
     'auto',
   );
-  return { history, baseline, fit, lift: estimateLift(history, baseline.weekdayFactors) };
+  const lift = room ? WHOLE_ROOM_LIFT : estimateLift(history, baseline.weekdayFactors);
+  return { history, baselineDays, baseline, fit, lift, room, refund1h: refund1hOf(history) };
+}
+
+/**
+ * The baseline on any history: unsplit (全域) days split by the room fit; on a fitted room the
+ * organic level is the model's, the one the plan runs on (one number, not two).
+ */
+function roomAwareBaseline(history: History, baselineDays: number, room: RoomFit | null): BaselineMetrics {
+  const split = computeBaseline(splitForBaseline(history, room), baselineDays);
+  return room?.identified ? { ...split, organicGmvPerDay: organicLevelOver(room.organic, history, baselineDays) } : split;
+}
+
+/** The baseline alone (BASELINE), exactly as analyse computes it. */
+export function baselineOf(history: History, baselineDays: number): BaselineMetrics {
+  return roomAwareBaseline(history, baselineDays, needsWholeRoom(history) ? fitRoom(history) : null);
+}
+
+/** The whole-room fit of an analysis, fitted on first use when the history has a paid split. */
+export function roomFitOf(a: Analysis): RoomFit {
+  if (!a.room) a.room = fitRoom(a.history);
+  return a.room;
 }
 
 /** The values a scenario resolves against: refund rate and AOV from the baseline. */
 function resolveFor(a: Analysis, s: Scenario): ResolvedAssumptions {
-  return resolveAssumptions(s.values, { refundRate: a.baseline.refundRate, aov: a.baseline.aov > 0 ? a.baseline.aov : null });
+  return resolveAssumptions(s.values, { refundRate: a.baseline.refundRate, aov: a.baseline.aov > 0 ? a.baseline.aov : null, refund1hRate: a.refund1h });
 }
 
-/** The fitted curve, else the assumed one from the scenario (paid_roi_initial, saturation_spend). */
-function curveFor(a: Analysis, r: ResolvedAssumptions): Curve {
-  if ('curve' in a.fit) return a.fit.curve;
-  const why = a.fit.reason;
+/** The fitted curve on the scenario's basis, else the assumed one (paid_roi_initial, saturation_spend). */
+function curveFor(a: Analysis, r: ResolvedAssumptions, basis: CurveBasis): Curve {
+  const fitted: FitResult = basis === 'whole-room' ? wholeRoomResult(roomFitOf(a)) : a.fit;
+  if ('curve' in fitted) return fitted.curve;
+  const why = fitted.reason;
   if (r.paid_roi_initial === null || r.saturation_spend === null) {
     const missing = [r.paid_roi_initial === null ? 'paid_roi_initial (初始投产比)' : null, r.saturation_spend === null ? 'saturation_spend (饱和日消耗)' : null]
       .filter((x) => x !== null)
@@ -89,8 +125,8 @@ function curveFor(a: Analysis, r: ResolvedAssumptions): Curve {
     throw new AdplanError(
       'input',
       text(
-        `No usable paid history (${why['en-US']}) — assumptions ${missing} are required to plan with an assumed response curve.`,
-        `没有可用的付费历史(${why['zh-CN']})——需要填写假设 ${missing},才能按假定的响应曲线规划。`,
+        `${basis === 'whole-room' ? 'No usable whole-room fit' : 'No usable paid history'} (${why['en-US']}) — assumptions ${missing} are required to plan with an assumed response curve.`,
+        `${basis === 'whole-room' ? '没有可用的整体拟合' : '没有可用的付费历史'}(${why['zh-CN']})——需要填写假设 ${missing},才能按假定的响应曲线规划。`,
       ),
       r.paid_roi_initial === null ? 'paid_roi_initial' : 'saturation_spend',
     );
@@ -99,10 +135,20 @@ function curveFor(a: Analysis, r: ResolvedAssumptions): Curve {
     r.paid_roi_initial,
     r.saturation_spend,
     text(
-      `Assumed curve (no usable paid history: ${why['en-US']}): initial ROI ${r.paid_roi_initial}, half-saturation spend ${r.saturation_spend}.`,
-      `假定曲线(没有可用的付费历史:${why['zh-CN']}):初始投产比 ${r.paid_roi_initial},半饱和日消耗 ${r.saturation_spend}。`,
+      `Assumed curve (${basis === 'whole-room' ? 'no usable whole-room fit' : 'no usable paid history'}: ${why['en-US']}): initial ROI ${r.paid_roi_initial}, half-saturation spend ${r.saturation_spend}.`,
+      `假定曲线(${basis === 'whole-room' ? '没有可用的整体拟合' : '没有可用的付费历史'}:${why['zh-CN']}):初始投产比 ${r.paid_roi_initial},半饱和日消耗 ${r.saturation_spend}。`,
     ),
   );
+}
+
+function wholeRoomResult(room: RoomFit): FitResult {
+  if (room.identified) return { curve: room.curve };
+  return {
+    reason: text(
+      `${room.reason['en-US'].replace(/\.$/u, '')}; no confident number is taken from these days`,
+      `${room.reason['zh-CN'].replace(/。$/u, '')};不根据这些天给出确定的数字`,
+    ),
+  };
 }
 
 function checkHorizon(h: number): number {
@@ -138,11 +184,14 @@ export function planScenario(a: Analysis, s: Scenario, horizonDays?: number): Sc
   const r = resolveFor(a, s);
   const horizon = checkHorizon(horizonDays ?? r.horizon_days);
   const u = unitMargin(unitEconomicsOf(r));
-  const lambda = r.lift_lambda ?? a.lift.lambda;
-  const theta = r.lift_theta ?? a.lift.theta;
+  const basis = basisFor(a.history, r.curve_basis);
+  const wholeRoom = basis === 'whole-room';
+  const room = wholeRoom ? roomFitOf(a) : null;
+  const lambda = wholeRoom ? 0 : (r.lift_lambda ?? a.lift.lambda);
+  const theta = wholeRoom ? 0 : (r.lift_theta ?? a.lift.theta);
   const leverage = leverageOf(lambda, theta);
   const target = targetMarginalRoi(u, r.safety_margin, leverage);
-  const curve = curveFor(a, r);
+  const curve = curveFor(a, r, basis);
   const sStar = sustainableSpend(curve, target, r.max_extrapolation);
 
   // Lift-free organic level: the window's organic GMV minus what past paid traffic lifted.
@@ -158,8 +207,9 @@ export function planScenario(a: Analysis, s: Scenario, horizonDays?: number): Sc
     }
   });
   const liftPerDay = liftN > 0 ? (lambda * liftSum) / liftN : 0;
-  const organicLevel = Math.max(0, a.baseline.organicGmvPerDay - liftPerDay);
-  const liftNotes = liftOverrideNotes(a, r, lambda, theta, liftPerDay);
+  const liftNotes = wholeRoom ? wholeRoomLiftNotes(r) : liftOverrideNotes(a, r, lambda, theta, liftPerDay);
+  const organic = room ? roomOrganic(a, room, curve) : { level: Math.max(0, a.baseline.organicGmvPerDay - liftPerDay), weekday: a.baseline.weekdayFactors, identified: true };
+  const organicLevel = organic.level;
   const last7 = days.slice(-7);
   const recent = last7.reduce((t, d) => t + d.spend, 0) / Math.max(1, last7.length);
   const restart = r.start_spend ?? 0.1 * sStar.spend;
@@ -172,7 +222,7 @@ export function planScenario(a: Analysis, s: Scenario, horizonDays?: number): Sc
     theta,
     carry0: carry.length > 0 ? carry[carry.length - 1]! : 0,
     organicLevel,
-    weekdayFactors: a.baseline.weekdayFactors,
+    weekdayFactors: organic.weekday,
     lastDate: days[days.length - 1]!.date,
     horizon,
     initialSpend: recent > 0 ? recent : restart,
@@ -180,13 +230,28 @@ export function planScenario(a: Analysis, s: Scenario, horizonDays?: number): Sc
     gmvTail: days.slice(Math.max(0, days.length - r.settlement_days)).map((d) => d.gmv),
   };
   const plan = buildPlan(setup);
-  const notes = [...liftNotes, ...(sStar.note ? [sStar.note] : []), ...plan.notes];
+  const r1h = r.refund_1h_rate ?? 0;
+  const bases = roiBases(curve.shape, u, r1h, sStar.spend, { organic: organicLevel, gpFactor: 1 + leverage, scope: r.uni_roi_scope === 1 ? 'attributed' : 'room' }, curve.maxSpend ?? sStar.spend);
+  const cap = (curve.maxSpend ?? 0) * r.max_extrapolation;
+  const interval = room?.identified && curve === room.curve ? sStarInterval(curve.shape, room.covariance, target, cap > 0 ? cap : Infinity) : null;
+  const curveReport: CurveReport = {
+    ...toCurveReport(curve, basis),
+    ...(wholeRoom ? { organicGmvPerDay: organic.identified ? organicLevel : null, sStarInterval: interval } : {}),
+  };
+  const notes = [
+    ...liftNotes,
+    ...(sStar.note ? [sStar.note] : []),
+    ...(room ? wholeRoomNotes(room, organic.identified, bases, plan.days, r.refund_1h_rate !== null) : []),
+    ...plan.notes,
+  ];
   const report: ScenarioReport = {
     name: s.name,
-    economics: { unitMargin: u, breakEvenRoi: 1 / u, targetMarginalRoi: target },
+    economics: { unitMargin: u, breakEvenRoi: 1 / u, targetMarginalRoi: target, breakEvenRoiNet: bases.breakEvenRoiNet, roomBreakEvenRoi: bases.roomBreakEvenRoi, targets: bases.targets },
     kpis: { ...plan.kpis, returnOnCapitalAnnualised: plan.returnOnCapitalAnnualised, incrementalProfit: plan.incrementalProfit },
     days: plan.days,
     notes,
+    organicGmvPerDay: organic.identified ? organicLevel : null,
+    curveBasis: basis,
     lift: { lambda, theta, leverage },
   };
   const fitted = curve.model !== 'assumed';
@@ -198,7 +263,7 @@ export function planScenario(a: Analysis, s: Scenario, horizonDays?: number): Sc
     organicSd: Math.max(0.05, a.baseline.cvrCv / Math.sqrt(a.baseline.days)),
     lambdaSe: r.lift_lambda === null && a.lift.identified ? (a.lift.lambdaSe ?? 0) : 0,
   };
-  return { name: s.name, scenario: s, assumptions: r, curve, unitMargin: u, breakEvenRoi: 1 / u, targetMarginalRoi: target, setup, plan, uncertainty, report };
+  return { name: s.name, scenario: s, assumptions: r, curve, curveReport, basis, unitMargin: u, breakEvenRoi: 1 / u, targetMarginalRoi: target, setup, plan, uncertainty, report };
 }
 
 export function simulationContext(p: ScenarioPlan): SimContext {
@@ -345,7 +410,7 @@ export function buildPlanReport(input: PlanReportInput): PlanReport {
   });
   return {
     baseline: baselineReport(analysis.baseline, readiness),
-    curve: toCurveReport(plans[0]!.curve),
+    curve: plans[0]!.curveReport,
     lift: liftReport(analysis.lift),
     scenarios,
   };

@@ -20,6 +20,12 @@ export const KPIS = [
   { metric: 'break_even_roi', label: text('Break-even ROI', '保本投产比'), kind: 'ratio' },
   { metric: 'unit_margin', label: text('Unit margin', '单位贡献率'), kind: 'rate' },
   { metric: 'target_marginal_roi', label: text('Target marginal ROI', '目标边际投产比'), kind: 'ratio' },
+  { metric: 'roi_target', label: text('整体ROI target (pay)', '整体支付ROI目标'), kind: 'ratio' },
+  { metric: 'roi_target_net', label: text('整体ROI target (net)', '整体净成交ROI目标'), kind: 'ratio' },
+  { metric: 'room_break_even_roi', label: text('Whole-room break-even ROI', '整体ROI保本线'), kind: 'ratio' },
+  { metric: 'break_even_roi_net', label: text('Break-even ROI (net)', '保本投产比(净成交)'), kind: 'ratio' },
+  { metric: 'organic_gmv_per_day', label: text('Organic GMV per day', '日均自然成交'), kind: 'money' },
+  { metric: 'daily_budget', label: text('Daily budget', '日预算'), kind: 'money' },
 ] as const satisfies readonly { metric: string; label: Text; kind: ValueKind }[];
 
 export const KPI_METRICS = KPIS.map((k) => k.metric);
@@ -48,6 +54,12 @@ export function kpiValue(s: ScenarioReport, metric: string): number | null {
     case 'break_even_roi': return s.economics.breakEvenRoi;
     case 'unit_margin': return s.economics.unitMargin;
     case 'target_marginal_roi': return s.economics.targetMarginalRoi;
+    case 'roi_target': return s.economics.targets.roomRoi;
+    case 'roi_target_net': return s.economics.targets.roomRoiNet;
+    case 'room_break_even_roi': return s.economics.roomBreakEvenRoi;
+    case 'break_even_roi_net': return s.economics.breakEvenRoiNet;
+    case 'organic_gmv_per_day': return s.organicGmvPerDay ?? null;
+    case 'daily_budget': return s.economics.targets.dailyBudget;
     default:
       throw new AdplanError(
         'lookup',
@@ -102,6 +114,8 @@ export function planByPeriod(days: readonly PlanDay[], period: Period): PlanDay[
       roi: spend > 0 ? paid / spend : null,
       marginalRoi: spend > 0 ? mw / spend : null,
       limit,
+      // The week's spend-weighted target: Σ (target × spend) / Σ spend = Σ credited GMV / Σ spend.
+      roiTarget: spend > 0 ? sum((d) => (d.roiTarget ?? 0) * d.spend) / spend : null,
     });
   }
   return out;

@@ -4,6 +4,7 @@
  * that bound is recorded. Cash (§8) is projected so the plan never takes cash below the reserve
  * (nor below what zero spend would leave, when organic trading alone breaches it).
  */
+import { bisect } from './bisect';
 import { text, type Text } from '../i18n/text';
 import { addDays, weekdayOf } from './dates';
 import { addReceivables, addTradeFlows, balances, capitalMetrics, cashTermsOf, flowsLength, type CashTerms } from './cash';
@@ -162,14 +163,7 @@ export function buildPlan(setup: PlanSetup): PlanResult {
       if (feasible(t, s, carry)) {
         prevChecked = true;
       } else if (s > 0 && feasible(t, 0, carry)) {
-        let lo = 0;
-        let hi = s;
-        for (let i = 0; i < 40 && hi - lo > 1e-6 * (1 + hi); i++) {
-          const mid = 0.5 * (lo + hi);
-          if (feasible(t, mid, carry)) lo = mid;
-          else hi = mid;
-        }
-        s = lo;
+        s = bisect((x) => feasible(t, x, carry), 0, s, { tolerance: (h) => 1e-6 * (1 + h), maxIter: 40 }).lo;
         limit = 'cash';
         cashBound++;
         prevChecked = true;
@@ -239,6 +233,8 @@ function summarise(setup: PlanSetup, terms: CashTerms, capGmv: number, x: Series
       roi: s > 0 ? paid / s : null,
       marginalRoi: Number.isFinite(m) ? m : null,
       limit: x.limits[t - 1]!,
+      // The 整体ROI target (pay basis) at which the platform would spend s today (MODEL §12).
+      roiTarget: s > 0 ? (A.uni_roi_scope === 1 ? paid : g) / s : null,
     };
   }
   const organicProfit = u * organicGmvTotal - fixed * T;

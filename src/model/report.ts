@@ -38,7 +38,7 @@ export interface CurveReport {
   residualSd: number | null;
   note?: Text;
   /** Which GMV the curve maps spend to (MODEL §11): "direct" paid GMV, or "whole-room" incremental GMV. */
-  basis?: CurveBasis;
+  basis: CurveBasis;
   /** Whole-room only: expected organic GMV per day O (null when not identified). */
   organicGmvPerDay?: number | null;
   /** Whole-room only: an interval for S* (null when not identified). */
@@ -62,17 +62,20 @@ export interface EconomicsReport {
   breakEvenRoi: number;
   targetMarginalRoi: number;
   /** (1 − r1h)/u: the same on the 净成交 basis (MODEL §12). */
-  breakEvenRoiNet?: number;
+  breakEvenRoiNet: number;
   /** Whole-room break-even 整体ROI (O + Gp(S_be))/S_be; null when no organic measure applies. */
-  roomBreakEvenRoi?: number | null;
+  roomBreakEvenRoi: number | null;
   /** What to set on the platform at the sustainable spend (MODEL §12). */
-  targets?: RoiTargets;
+  targets: RoiTargets;
 }
 
 /** The 全域 lever: 整体ROI targets (pay and 净成交 basis) and the daily budget. */
 export interface RoiTargets {
+  /** 整体支付ROI target T* = (O + Gp(S*))/S* (room scope; Gp(S*)/S* when uni_roi_scope = attributed); null at S* = 0. */
   roomRoi: number | null;
+  /** The 净成交 version T*·(1 − r1h). */
   roomRoiNet: number | null;
+  /** The daily budget: the sustainable spend S*. */
   dailyBudget: number;
 }
 
@@ -130,7 +133,7 @@ export interface PlanDay {
   marginalRoi: number | null;
   limit: Limit;
   /** 整体支付ROI target that yields this day's planned spend (null at zero spend). */
-  roiTarget?: number | null;
+  roiTarget: number | null;
 }
 
 export interface ScenarioReport {
@@ -141,6 +144,10 @@ export interface ScenarioReport {
   days: PlanDay[];
   /** Plan-level notes: spend held at 0 (organic first), cash below reserve from day N, caps hit. */
   notes: Text[];
+  /** Expected organic GMV per day the plan runs on (O of MODEL §12); null when not identified. */
+  organicGmvPerDay?: number | null;
+  /** The basis of the curve this scenario planned with. */
+  curveBasis?: CurveBasis;
   /** The lift this scenario planned with (the estimate, or the scenario's lift_lambda / lift_theta). */
   lift?: { lambda: number; theta: number; leverage: number };
   /** Tornado on total_profit, sorted by swing (present when risk was run). */

@@ -2,9 +2,10 @@
  * The paid response curve (MODEL.md §4): daily spend S → paid GMV, its marginal ROI, its inverse,
  * and the spend at which marginal ROI falls to a target. Fitting lives in curve-fit.ts.
  */
+import { bisect } from './bisect';
 import { text, type Text } from '../i18n/text';
 import { AdplanError } from './errors';
-import type { CurveModel, CurveReport } from './report';
+import type { CurveBasis, CurveModel, CurveReport } from './report';
 
 /** Hill: Gp = gmax·S^a/(S^a + k^a). Power: Gp = c·S^b. */
 export type CurveShape = { kind: 'hill'; gmax: number; k: number; a: number } | { kind: 'power'; c: number; b: number };
@@ -96,13 +97,8 @@ export function solveMarginal(c: CurveShape, target: number): number {
   }
   let hi = Math.max(lo, c.k) * 2;
   for (let i = 0; i < 400 && marginalOf(hi, c) > target; i++) hi *= 2;
-  for (let i = 0; i < 200; i++) {
-    const mid = Math.sqrt(lo * hi);
-    if (marginalOf(mid, c) > target) lo = mid;
-    else hi = mid;
-    if (hi - lo <= 1e-12 * hi) break;
-  }
-  return 0.5 * (lo + hi);
+  const b = bisect((s) => marginalOf(s, c) > target, lo, hi, { tolerance: (h) => 1e-12 * h, maxIter: 200, geometric: true });
+  return 0.5 * (b.lo + b.hi);
 }
 
 /**
@@ -129,7 +125,7 @@ export function assumedCurve(paidRoiInitial: number, saturationSpend: number, no
   };
 }
 
-export function toCurveReport(c: Curve): CurveReport {
+export function toCurveReport(c: Curve, basis: CurveBasis = 'direct'): CurveReport {
   const params: Record<string, number> =
     c.shape.kind === 'hill' ? { gmax: c.shape.gmax, k: c.shape.k, a: c.shape.a } : { c: c.shape.c, b: c.shape.b };
   return {
@@ -141,6 +137,7 @@ export function toCurveReport(c: Curve): CurveReport {
     maxSpend: c.maxSpend,
     residualSd: c.residualSd,
     ...(c.note ? { note: c.note } : {}),
+    basis,
   };
 }
 

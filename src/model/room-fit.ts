@@ -6,17 +6,18 @@
  * fitted jointly by robust (Huber) Levenberg–Marquardt on ln G_t, with the Hill priors of
  * curve-fit.ts. Pre-ad days (S = 0) anchor B; 罗盘 非投放时段 GMV (`organicGmvObserved`) enters as
  * an observation of the organic room; 投放贡献成交金额 (`attributedPaidGmv`) as a weak prior on
- * Gp only (the platform's attribution is biased upward). The ~11 normal equations are solved
- * with mathjs (tree-shaken). Never a confident number from an unidentified fit: flat spend, too
- * few days or an S* that the data cannot pin down give a plain reason instead.
+ * Gp only (the platform's attribution is biased upward). The 11×11 normal equations are solved
+ * by linear.ts's LU with partial pivoting: mathjs's lusolve, even tree-shaken, added 62.5 KB
+ * gzipped to functions.js (112.5 KB vs 50.0 KB; budget 60 KB), see docs/model.md §11. Never a
+ * confident number from an unidentified fit: flat spend, too few days or an S* that the data
+ * cannot pin down give a plain reason instead.
  */
-import { create, lupDependencies, lusolveDependencies } from 'mathjs';
 import { text, type Text } from '../i18n/text';
 import { dayIndex, weekdayOf } from './dates';
+import { solveLinear } from './linear';
 import type { History, IsoDate } from './history';
 import { A_MAX, A_MIN, marginalOf, responseOf, solveMarginal, type Curve, type CurveShape } from './response-curve';
 
-const math = create({ lupDependencies, lusolveDependencies });
 
 /** Identification thresholds (documented in docs/model.md "Whole-room fit"). */
 export const ROOM_MIN_SPEND_DAYS = 21;
@@ -115,6 +116,7 @@ const lnOrganic = (th: Float64Array, dow: number, tau: number): number => th[LNB
 function objective(pr: Problem, th: Float64Array, H: Float64Array | null, v: Float64Array | null, res: Float64Array | null): number {
   const { d, w } = pr;
   const J = new Float64Array(P);
+  const nz = new Int32Array(P);
   let obj = 0;
   if (H && v) {
     H.fill(0);
@@ -123,11 +125,14 @@ function objective(pr: Problem, th: Float64Array, H: Float64Array | null, v: Flo
   const add = (r: number, wi: number): void => {
     obj += wi * r * r;
     if (!H || !v) return;
-    for (let i = 0; i < P; i++) {
-      const ji = J[i]!;
-      if (ji === 0) continue;
-      v[i]! += wi * ji * r;
-      for (let k = i; k < P; k++) H[i * P + k]! += wi * ji * J[k]!;
+    // J has at most 6 non-zeros per row: accumulate over those only.
+    let m = 0;
+    for (let i = 0; i < P; i++) if (J[i] !== 0) nz[m++] = i;
+    for (let p = 0; p < m; p++) {
+      const i = nz[p]!;
+      const ji = wi * J[i]!;
+      v[i]! += ji * r;
+      for (let q = p; q < m; q++) H[i * P + nz[q]!]! += ji * J[nz[q]!]!;
     }
   };
   const a = th[A]!;
@@ -196,20 +201,10 @@ function objective(pr: Problem, th: Float64Array, H: Float64Array | null, v: Flo
   return obj;
 }
 
-/** Solves M x = b with mathjs (LU with partial pivoting); null when M is singular. */
+/** Solves M x = b (LU with partial pivoting); null when M is singular. */
 function solve(M: Float64Array, b: Float64Array): Float64Array | null {
-  const rows: number[][] = [];
-  for (let i = 0; i < P; i++) rows.push(Array.from(M.subarray(i * P, i * P + P)));
-  let x: unknown;
-  try {
-    x = math.lusolve(rows, Array.from(b));
-  } catch (e) {
-    // mathjs says "singular" for a rank-deficient system; anything else is a bug and propagates.
-    if (e instanceof Error && /singular/iu.test(e.message)) return null;
-    throw e;
-  }
-  const out = Float64Array.from((x as number[][]).map((r) => r[0] ?? NaN));
-  return out.every(Number.isFinite) ? out : null;
+  const x = solveLinear(M, b, P);
+  return x && x.every(Number.isFinite) ? x : null;
 }
 
 const clamp = (v: number, lo: number, hi: number): number => (v < lo ? lo : v > hi ? hi : v);

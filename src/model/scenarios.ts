@@ -16,6 +16,7 @@ import { AdplanError } from './errors';
 
 /** Keys that may stay null after resolution: "no limit", "derived", "estimated", or needed only without paid history. */
 export type OptionalKey =
+  | 'refund_1h_rate'
   | 'capacity_orders_per_day'
   | 'max_daily_spend'
   | 'start_spend'
@@ -33,9 +34,12 @@ export type ResolvedAssumptions = { readonly [K in Exclude<AssumptionKey, Option
 export interface HistoryDefaults {
   refundRate: number | null;
   aov: number | null;
+  /** 1-hour refund share of GMV from 1小时内退款率 / 净成交金额; absent or null: not exported. */
+  refund1hRate?: number | null;
 }
 
 const OPTIONAL: ReadonlySet<AssumptionKey> = new Set<AssumptionKey>([
+  'refund_1h_rate',
   'capacity_orders_per_day',
   'max_daily_spend',
   'start_spend',
@@ -78,11 +82,15 @@ export function resolveAssumptions(values: AssumptionValues, fromHistory: Histor
         out[key] = s.default;
         break;
       case 'history': {
-        const h = key === 'refund_rate' ? fromHistory.refundRate : key === 'aov' ? fromHistory.aov : null;
+        const h = key === 'refund_rate' ? fromHistory.refundRate : key === 'aov' ? fromHistory.aov : key === 'refund_1h_rate' ? (fromHistory.refund1hRate ?? null) : null;
+        if (h === null && OPTIONAL.has(key)) {
+          out[key] = null;
+          break;
+        }
         if (h === null || !Number.isFinite(h) || (key === 'aov' && !(h > 0))) {
           throw missing(key, ' (the history does not supply it)', '(历史数据无法提供)');
         }
-        out[key] = key === 'refund_rate' ? Math.min(h, ASSUMPTIONS.refund_rate.max) : h;
+        out[key] = key === 'refund_rate' || key === 'refund_1h_rate' ? Math.min(h, ASSUMPTIONS[key].max) : h;
         break;
       }
       case 'required':

@@ -51,7 +51,7 @@ export function portfolioHuman(rows: readonly MerchantRow[], s: PortfolioSummary
     { head: p(COLUMN.tier), cell: (r) => p(TIER_LABEL[r.tier]) },
     { head: p(COLUMN.merchant), cell: (r, i) => truncateWidth(names[i] ?? r.file, 28) },
     { head: p(COLUMN.sustainableSpend), cell: (r) => money(r.kpis?.sustainableSpend), right: true },
-    { head: p(COLUMN.peakCapital), cell: (r) => money(r.kpis?.peakCapital), right: true },
+    { head: p(COLUMN.peakCapital), cell: (r) => money(r.peakCapital), right: true },
     { head: p(COLUMN.incrementalProfit), cell: (r) => money(r.kpis?.incrementalProfit), right: true, drop: 2 },
     { head: p(COLUMN.returnOnCapital), cell: (r) => pct(r.kpis?.returnOnCapital), right: true, drop: 3 },
     { head: p(COLUMN.annualReturn), cell: (r) => pct(r.annualReturn), right: true, drop: 5 },
@@ -69,7 +69,7 @@ export function portfolioHuman(rows: readonly MerchantRow[], s: PortfolioSummary
   // Narrow terminals lose the least important numbers first, never the reason or the merchant.
   let shown = cols;
   let table = render(shown);
-  const widest = (t: string): number => Math.max(...t.split('\n').map(displayWidth));
+  const widest = (t: string): number => t.split('\n').reduce((w, l) => Math.max(w, displayWidth(l)), 0);
   while (widest(table) > width && shown.some((c) => c.drop !== undefined)) {
     const top = Math.max(...shown.map((c) => c.drop ?? 0));
     shown = shown.filter((c) => c.drop !== top);

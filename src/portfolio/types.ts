@@ -24,6 +24,11 @@ export interface MerchantRow {
   /** The chosen scenario's risk; null with --runs 0 or when the file could not be planned. */
   risk: RiskReport | null;
   /**
+   * The capital the plan may tie up, the one number every view and the reason show: the P90 when
+   * risk was simulated (never below the plan's own), else the plan's (tiers.ts peakCapitalOf).
+   */
+  peakCapital: number | null;
+  /**
    * Return on capital of the paid spend × 365 / horizon; null when not meaningful (no capital at
    * work, a plan shorter than MIN_ANNUALISE_DAYS, or a figure beyond MAX_ANNUAL_RETURN: see
    * docs/portfolio.md).
@@ -37,6 +42,16 @@ export interface MerchantRow {
   scenario: string | null;
   /** Back-test MAPE of daily GMV (MODEL §13): how well the model predicts this merchant; null when untestable. */
   backtestMape?: number | null;
+  /** What to set (MODEL §12): 整体ROI targets on both bases, the daily budget and the 保本线; absent when not planned. */
+  targets?: MerchantTargets | null;
+}
+
+export interface MerchantTargets {
+  basis: 'direct' | 'whole-room';
+  roomRoi: number | null;
+  roomRoiNet: number | null;
+  dailyBudget: number | null;
+  roomBreakEvenRoi: number | null;
 }
 
 export interface PortfolioSummary {

@@ -51,17 +51,18 @@ describe('adplan plan', () => {
     expect(j.file).toBe('merchant-sample.xlsx');
     expect(j.sheet).toBe('直播数据');
     expect(Object.keys(j.baseline)).toEqual(['days', 'cvr', 'aov', 'gpm', 'refundRate', 'organicGmvPerDay', 'cvrCv', 'trend', 'ready', 'reasons']);
-    expect(Object.keys(j.curve)).toEqual(['model', 'params', 'r2', 'n', 'minSpend', 'maxSpend', 'residualSd']);
+    expect(Object.keys(j.curve)).toEqual(['model', 'params', 'r2', 'n', 'minSpend', 'maxSpend', 'residualSd', 'basis']);
     expect(Object.keys(j.lift)).toEqual(['lambda', 'theta', 'identified']);
     expect(j.scenarios.map((s) => s.name)).toEqual(['Base', 'Conservative', 'Aggressive']);
     const s = j.scenarios[0]!;
-    expect(Object.keys(s)).toEqual(['name', 'economics', 'kpis', 'risk', 'days']);
-    expect(Object.keys(s.economics)).toEqual(['unitMargin', 'breakEvenRoi', 'targetMarginalRoi']);
+    expect(Object.keys(s)).toEqual(['name', 'action', 'economics', 'lift', 'kpis', 'risk', 'days']);
+    expect(Object.keys(s.economics)).toEqual(['unitMargin', 'breakEvenRoi', 'targetMarginalRoi', 'breakEvenRoiNet', 'roomBreakEvenRoi', 'targets']);
+    expect(Object.keys(s.economics.targets)).toEqual(['roomRoi', 'roomRoiNet', 'dailyBudget']);
     expect(Object.keys(s.kpis)).toEqual(['totalSpend', 'totalGmv', 'totalProfit', 'roi', 'incrementalRoi', 'peakCapital', 'minCash', 'paybackDay', 'returnOnCapital', 'sustainableSpend']);
-    expect(Object.keys(s.risk ?? {})).toEqual(['runs', 'seed', 'profitP10', 'profitP50', 'profitP90', 'peakCapitalP90', 'pLoss', 'pCashShort']);
+    expect(Object.keys(s.risk ?? {})).toEqual(['runs', 'seed', 'profitP10', 'profitP50', 'profitP90', 'peakCapitalP90', 'pLoss', 'pCashShort', 'pLossIncremental', 'incrementalProfitP10', 'incrementalProfitP50', 'incrementalProfitP90']);
     expect([s.risk?.runs, s.risk?.seed]).toEqual([50, 3]);
     expect(s.days).toHaveLength(90);
-    expect(Object.keys(s.days[0]!)).toEqual(['date', 'spend', 'paidGmv', 'organicGmv', 'gmv', 'orders', 'profit', 'cash', 'roi', 'marginalRoi', 'limit']);
+    expect(Object.keys(s.days[0]!)).toEqual(['date', 'spend', 'paidGmv', 'organicGmv', 'gmv', 'orders', 'profit', 'cash', 'roi', 'marginalRoi', 'limit', 'roiTarget']);
     expect(['target', 'max', 'ramp', 'extrapolation', 'capacity', 'cash']).toContain(s.days[0]!.limit);
     // Plain JSON numbers, never strings.
     expect(typeof s.kpis.totalProfit).toBe('number');

@@ -35,9 +35,9 @@ describe('dist/functions.js in plain Node', () => {
     fns = loadBundle();
   }, 600_000);
 
-  it('registers all 15 functions', () => {
+  it('registers all 16 functions', () => {
     expect([...fns.keys()].sort()).toEqual(
-      ['BACKTEST', 'BASELINE', 'BREAKEVENROI', 'CASHFLOW', 'FITCURVE', 'KPI', 'MROI', 'OPTIMALSPEND', 'PLAN', 'READINESS', 'RESPONSE', 'REVIEW', 'SENSITIVITY', 'SIMULATE', 'UNITMARGIN'].sort(),
+      ['BACKTEST', 'BASELINE', 'BREAKEVENROI', 'CASHFLOW', 'FITCURVE', 'KPI', 'MROI', 'OPTIMALSPEND', 'PLAN', 'READINESS', 'RESPONSE', 'REVIEW', 'ROITARGET', 'SENSITIVITY', 'SIMULATE', 'UNITMARGIN'].sort(),
     );
   });
 
@@ -53,7 +53,7 @@ describe('dist/functions.js in plain Node', () => {
     expect(typeof profit).toBe('number');
     const plan = fns.get('PLAN')!(history, assumptions, null, 14, null) as unknown[][];
     expect(plan).toHaveLength(15);
-    expect(plan[0]).toEqual(['date', 'spend', 'paid_gmv', 'organic_gmv', 'gmv', 'orders', 'profit', 'cash', 'roi', 'marginal_roi', 'limit']);
+    expect(plan[0]).toEqual(['date', 'spend', 'paid_gmv', 'organic_gmv', 'gmv', 'orders', 'profit', 'cash', 'roi', 'marginal_roi', 'limit', 'roi_target']);
   });
 
   it('gives the worked example of MODEL.md §3 (u = 0.364, break-even ROI ≈ 2.747)', () => {

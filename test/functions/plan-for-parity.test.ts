@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { Workbook } from 'exceljs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { kpi, plan } from '../../src/functions/functions';
+import { kpi, plan, roitarget } from '../../src/functions/functions';
 import { main } from '../../src/cli/main';
 import { readAssumptions } from '../../src/data/assumptions';
 import { readHistory } from '../../src/data/history';
@@ -48,7 +48,7 @@ const NAMES = ['Base', 'Conservative', 'Aggressive'];
 interface CliScenario {
   name: string;
   kpis: Record<string, number | null>;
-  economics: Record<string, number>;
+  economics: { breakEvenRoi: number; roomBreakEvenRoi: number | null; targets: { roomRoi: number | null; roomRoiNet: number | null; dailyBudget: number } };
   days: { date: string; spend: number; cash: number; profit: number }[];
 }
 
@@ -103,6 +103,12 @@ describe('planFor: CLI JSON = functions = task pane, scenarios differing in ever
       expect(p.kpis.sustainableSpend).toBe(s.kpis.sustainableSpend);
       expect(kpi(history, cells, 'sustainable_spend', s.name)).toBe(s.kpis.sustainableSpend);
       expect(kpi(history, cells, 'break_even_roi', s.name)).toBe(s.economics.breakEvenRoi);
+      const blank = (x: number | null): number | string => (x === null ? '' : x);
+      expect(roitarget(history, cells, s.name)).toBe(blank(s.economics.targets.roomRoi));
+      expect(roitarget(history, cells, s.name, 'net')).toBe(blank(s.economics.targets.roomRoiNet));
+      expect(kpi(history, cells, 'room_break_even_roi', s.name)).toBe(blank(s.economics.roomBreakEvenRoi));
+      expect(kpi(history, cells, 'daily_budget', s.name)).toBe(s.economics.targets.dailyBudget);
+      expect(p.economics.targets).toEqual(s.economics.targets);
       const rows = plan(history, cells, s.name);
       expect(rows.length - 1).toBe(s.days.length);
       expect(rows.slice(1).map((r) => r[1])).toEqual(s.days.map((d) => d.spend));

@@ -34,8 +34,10 @@ describe('PLAN and KPI on the sample workbook', () => {
   it('PLAN spills a header row and one row per day from the day after the history', () => {
     const report = engineReport();
     const t = plan(web.history, web.assumptions);
-    expect(t[0]).toEqual(['date', 'spend', 'paid_gmv', 'organic_gmv', 'gmv', 'orders', 'profit', 'cash', 'roi', 'marginal_roi', 'limit']);
+    expect(t[0]).toEqual(['date', 'spend', 'paid_gmv', 'organic_gmv', 'gmv', 'orders', 'profit', 'cash', 'roi', 'marginal_roi', 'limit', 'roi_target']);
     const days = report.scenarios[0]!.days;
+    // roi_target: the room's GMV per yuan that day (what 整体ROI would have to be for that spend).
+    t.slice(1).forEach((r, i) => expect(r[11]).toBe(days[i]!.spend > 0 ? days[i]!.gmv / days[i]!.spend : ''));
     expect(t).toHaveLength(days.length + 1);
     expect(t[1]![0]).toBe(dateToExcelSerial(days[0]!.date));
     expect(t[1]![1]).toBe(days[0]!.spend);
@@ -129,5 +131,19 @@ describe('SIMULATE, SENSITIVITY, READINESS, CASHFLOW', () => {
     // Days 2–15: −100 − 400 each; day 16 the first settlement arrives: +(0.8·0.95 + 0.2·0.8·0.4)·1000 = 824.
     expect(t[15]![1]).toBeCloseTo(9400 - 14 * 500, 9);
     expect(t[16]![1]).toBeCloseTo(9400 - 15 * 500 + 824, 9);
+  });
+});
+
+describe('ROITARGET', () => {
+  it('pay by default, net below it; a bad basis names the argument and its choices', async () => {
+    const { roitarget } = await import('../../src/functions/functions');
+    const { sampleRanges } = await import('./sample-ranges');
+    const r = await sampleRanges();
+    const pay = roitarget(r.history, r.assumptions) as number;
+    const net = roitarget(r.history, r.assumptions, null, 'net') as number;
+    expect(pay).toBeGreaterThan(0);
+    expect(net).toBeLessThanOrEqual(pay);
+    expect(roitarget(r.history, r.assumptions, null, 'pay')).toBe(pay);
+    expect(() => roitarget(r.history, r.assumptions, null, 'gross')).toThrow(/basis/u);
   });
 });

@@ -13,6 +13,7 @@ const terms = (L: number, prepay: number): CashTerms => ({
   prepayDays: prepay,
   inventoryDays: 0,
   openingCash: 10000,
+  cashSpendShare: 1,
   reserve: 0,
 });
 

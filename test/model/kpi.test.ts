@@ -2,7 +2,7 @@ import { checkPeriod, planByPeriod } from '../../src/model/kpi';
 import type { Limit, PlanDay } from '../../src/model/report';
 
 function day(i: number, spend: number, limit: Limit, mroi: number | null): PlanDay {
-  return { date: `2024-07-${String(i + 1).padStart(2, '0')}`, spend, paidGmv: 4 * spend, organicGmv: 100, gmv: 4 * spend + 100, orders: 1, profit: 10, cash: 1000 + i, roi: spend > 0 ? 4 : null, marginalRoi: mroi, limit };
+  return { date: `2024-07-${String(i + 1).padStart(2, '0')}`, spend, paidGmv: 4 * spend, organicGmv: 100, gmv: 4 * spend + 100, orders: 1, profit: 10, cash: 1000 + i, roi: spend > 0 ? 4 : null, marginalRoi: mroi, limit, roiTarget: spend > 0 ? (4 * spend + 100) / spend : null };
 }
 
 describe('plan periods', () => {

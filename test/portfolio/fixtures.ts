@@ -58,7 +58,7 @@ export function scenario(o: ScenarioOver = {}): ScenarioReport {
   const cashDays = o.cashDays ?? 0;
   const s: ScenarioReport = {
     name: o.name ?? 'Base',
-    economics: { unitMargin: 0.364, breakEvenRoi: o.breakEvenRoi ?? 2.75, targetMarginalRoi: 3.16 },
+    economics: { unitMargin: 0.364, breakEvenRoi: o.breakEvenRoi ?? 2.75, targetMarginalRoi: 3.16, breakEvenRoiNet: (o.breakEvenRoi ?? 2.75) * 0.95, roomBreakEvenRoi: 4.1, targets: { roomRoi: 7, roomRoiNet: 6.65, dailyBudget: 1000 } },
     kpis: kpis(o.kpis),
     days: Array.from({ length: horizon }, (_, i) => ({
       date: `2024-06-${String((i % 28) + 1).padStart(2, '0')}`,
@@ -72,6 +72,7 @@ export function scenario(o: ScenarioOver = {}): ScenarioReport {
       roi: 4,
       marginalRoi: 3.2,
       limit: (i < cashDays ? 'cash' : 'target') as Limit,
+      roiTarget: 7,
     })),
     notes: [],
   };
@@ -95,7 +96,7 @@ export function report(scenarios: ScenarioReport[] = [scenario()], ready = true,
       ready,
       reasons: Array.from({ length: reasons }, (_, i) => text(`reason ${i + 1}`, `原因 ${i + 1}`)),
     },
-    curve: { model: 'hill', params: { gmax: 12000, k: 1500, a: 1 }, r2: 0.9, n: 45, minSpend: 400, maxSpend: 6000, residualSd: 0.15 },
+    curve: { model: 'hill', params: { gmax: 12000, k: 1500, a: 1 }, r2: 0.9, n: 45, minSpend: 400, maxSpend: 6000, residualSd: 0.15, basis: 'direct' },
     lift: { lambda: 0, theta: 0, identified: false, leverage: 0, note: text('not identified', '未识别') },
     scenarios,
   };
@@ -112,6 +113,7 @@ export function row(file: string, tier: Tier, annualReturn: number | null, profi
     reason: text(`why ${file}`, `原因 ${file}`),
     kpis: profit === null ? null : kpis({ totalProfit: profit }),
     risk: null,
+    peakCapital: profit === null ? null : kpis({ totalProfit: profit }).peakCapital,
     annualReturn,
     currentSpend: 0,
     scenario: 'Base',

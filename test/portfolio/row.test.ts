@@ -2,6 +2,9 @@ import { text } from '../../src/i18n/text';
 import { AdplanError } from '../../src/model/errors';
 import type { DayRecord, History } from '../../src/model/history';
 import { annualise, cashOf, currentSpendOf, errorRow, pickScenario, plannedRow } from '../../src/portfolio/row';
+import { portfolioHuman } from '../../src/portfolio/human';
+import { portfolioJson } from '../../src/portfolio/json';
+import { summarise } from '../../src/portfolio/summary';
 import { report, scenario } from './fixtures';
 
 function history(spends: number[]): History {
@@ -85,6 +88,8 @@ describe('rows', () => {
     expect(row.kpis?.sustainableSpend).toBe(100);
     expect(row.risk?.pLoss).toBe(0.05);
     expect(row.annualReturn).toBeCloseTo((0.5 * 365) / 90, 12);
+    // The targets to set, per merchant (MODEL §12).
+    expect(row.targets).toEqual({ basis: 'direct', roomRoi: 7, roomRoiNet: 6.65, dailyBudget: 1000, roomBreakEvenRoi: 4.1 });
   });
 
   it('says how many invalid history rows were skipped, after the reason', () => {
@@ -114,6 +119,7 @@ describe('rows', () => {
       reason: { 'en-US': 'Missing GMV column', 'zh-CN': '缺少成交金额列' },
       kpis: null,
       risk: null,
+      peakCapital: null,
       annualReturn: null,
       currentSpend: null,
       scenario: null,
@@ -135,5 +141,28 @@ describe('engine errors that mean "not ready"', () => {
       reason: { 'en-US': 'Organic first: Unit margin is -0.02 (≤ 0)', 'zh-CN': '先做自然流：单位贡献率为 -0.02(≤ 0)' },
       kpis: null,
     });
+  });
+});
+
+describe('peak capital: one number (issue 11 item 7)', () => {
+  it('the column, the JSON, the summary and the reason show the same peak capital', () => {
+    // The simulated P90 (58,781) is above the plan's own (53,035): the reason used the one, the column the other.
+    const s = scenario({ name: 'Base', kpis: { peakCapital: 53_035 }, risk: { peakCapitalP90: 58_781 } });
+    const r = plannedRow({ file: 'a.xlsx', report: report([s]), history: history([1000, 1000, 1000]), scenarios: SCENARIOS });
+    expect(r.peakCapital).toBe(58_781);
+    expect(r.reason['en-US']).toContain('58,781');
+    const human = portfolioHuman([r], summarise([r]), 'en-US');
+    // The table names the merchant (file base name): its row is rank 1.
+    const line = human.split('\n').find((l) => /^\s*1\s/u.test(l)) ?? '';
+    expect(line).toContain('58,781');
+    expect(line).not.toContain('53,035');
+    expect(portfolioJson([r], summarise([r]), 'en-US').merchants[0]?.peakCapital).toBe(58_781);
+    if (r.status === 'ok') expect(summarise([r]).totalPeakCapital).toBe(58_781);
+  });
+
+  it('without risk it is the plan\'s own', () => {
+    const s = scenario({ name: 'Base', kpis: { peakCapital: 53_035 }, risk: null });
+    const r = plannedRow({ file: 'a.xlsx', report: report([s]), history: history([1000, 1000, 1000]), scenarios: SCENARIOS });
+    expect(r.peakCapital).toBe(53_035);
   });
 });

@@ -49,7 +49,7 @@ describe('action facts', () => {
   });
 
   it('without those fields: no target, and the whole plan’s P(loss) labelled as such', () => {
-    const plain: ScenarioReport = { ...base, economics: { ...base.economics, targets: undefined, roomBreakEvenRoi: undefined } };
+    const plain: ScenarioReport = { ...base, economics: { ...base.economics, targets: { roomRoi: null, roomRoiNet: null, dailyBudget: 0 }, roomBreakEvenRoi: null } };
     if (plain.risk) delete (plain.risk as { pLossIncremental?: number }).pLossIncremental;
     const f = actionFacts(report, plain);
     expect(f.roomTarget).toBeNull();

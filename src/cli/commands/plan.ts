@@ -9,10 +9,12 @@ import { pick, text, type Lang, type Text } from '../../i18n/text';
 import { loadAssumptionsFile, loadMerchantFiles } from '../../data/file';
 import { scenariosFor } from '../../data/scenarios-for';
 import type { WorkbookRead } from '../../data/workbook';
+import { ASSUMPTIONS } from '../../model/assumptions';
+import { actionText } from '../../model/action';
 import { backtest, type BacktestReport } from '../../model/backtest';
 import { buildPlanReport, selectScenarios } from '../../model/engine';
 import { RUN_OPTIONS } from '../../model/run-options';
-import { isAdplanError } from '../../model/errors';
+import { PLAN_DAY_COLUMNS, planDayValue, type PlanDayColumn } from '../../model/columns';
 import { checkPeriod, planByPeriod, type Period } from '../../model/kpi';
 import type { PlanDay, PlanReport, ScenarioReport } from '../../model/report';
 import { assumptionBounds, boundedOption, COMMON_OPTIONS, parseCommandArgs, UsageError } from '../args';
@@ -24,19 +26,8 @@ import type { CliIo } from '../io';
 const USAGE =
   'adplan plan <file>… [--scenario NAME] [--horizon DAYS] [--runs N] [--seed S] [--period day|week] [--sheet NAME] [--assumptions FILE] [--json] [--lang zh-CN|en-US]';
 
-const dayJson = (d: PlanDay) => ({
-  date: d.date,
-  spend: d.spend,
-  paidGmv: d.paidGmv,
-  organicGmv: d.organicGmv,
-  gmv: d.gmv,
-  orders: d.orders,
-  profit: d.profit,
-  cash: d.cash,
-  roi: d.roi,
-  marginalRoi: d.marginalRoi,
-  limit: d.limit,
-});
+/** A plan day in --json: the descriptor list's fields, in its order (src/model/columns.ts). */
+const dayJson = (d: PlanDay): Record<string, PlanDay[keyof PlanDay]> => Object.fromEntries(PLAN_DAY_COLUMNS.map((c) => [c.field, planDayValue(d, c)]));
 
 /** Exactly the issue-4 contract (messages in the chosen language). */
 export function planJson(file: string, sheet: string, r: PlanReport, period: Period, lang: Lang, bt?: BacktestReport) {
@@ -64,11 +55,22 @@ export function planJson(file: string, sheet: string, r: PlanReport, period: Per
       minSpend: r.curve.minSpend,
       maxSpend: r.curve.maxSpend,
       residualSd: r.curve.residualSd,
+      basis: r.curve.basis,
+      ...(r.curve.basis === 'whole-room' ? { organicGmvPerDay: r.curve.organicGmvPerDay ?? null, sStarInterval: r.curve.sStarInterval ?? null } : {}),
     },
     lift: { lambda: r.lift.lambda, theta: r.lift.theta, identified: r.lift.identified },
     scenarios: r.scenarios.map((s) => ({
       name: s.name,
-      economics: { unitMargin: s.economics.unitMargin, breakEvenRoi: s.economics.breakEvenRoi, targetMarginalRoi: s.economics.targetMarginalRoi },
+      action: pick(actionText(s), lang),
+      economics: {
+        unitMargin: s.economics.unitMargin,
+        breakEvenRoi: s.economics.breakEvenRoi,
+        targetMarginalRoi: s.economics.targetMarginalRoi,
+        breakEvenRoiNet: s.economics.breakEvenRoiNet,
+        roomBreakEvenRoi: s.economics.roomBreakEvenRoi,
+        targets: { ...s.economics.targets },
+      },
+      lift: s.lift ?? null,
       kpis: {
         totalSpend: s.kpis.totalSpend,
         totalGmv: s.kpis.totalGmv,
@@ -92,6 +94,15 @@ export function planJson(file: string, sheet: string, r: PlanReport, period: Per
               peakCapitalP90: s.risk.peakCapitalP90,
               pLoss: s.risk.pLoss,
               pCashShort: s.risk.pCashShort,
+              // What the paid spend adds over organic-only (MODEL §9): whether the spend itself pays.
+              ...(s.risk.pLossIncremental !== undefined
+                ? {
+                    pLossIncremental: s.risk.pLossIncremental,
+                    incrementalProfitP10: s.risk.incrementalProfitP10 ?? null,
+                    incrementalProfitP50: s.risk.incrementalProfitP50 ?? null,
+                    incrementalProfitP90: s.risk.incrementalProfitP90 ?? null,
+                  }
+                : {}),
             },
           }
         : {}),
@@ -102,10 +113,12 @@ export function planJson(file: string, sheet: string, r: PlanReport, period: Per
 }
 
 const T = {
+  action: text('Do this', '操作建议'),
   baseline: text('Baseline (organic, last {n} days)', '基线（自然流，最近 {n} 天）'),
   ready: text('Readiness: READY — a base conversion model exists.', '准备度：已就绪——已有稳定的基础转化模型。'),
   notReady: text('Readiness: NOT READY', '准备度：未就绪'),
   curve: text('Paid response curve', '付费响应曲线'),
+  curveRoom: text('Incremental response curve (whole room)', '投放增量曲线(整体)'),
   kpis: text('Scenarios', '方案对比'),
   plan: text('Plan: {name}, first two weeks', '计划：{name}，前两周'),
   planWeeks: text('Plan: {name}, by week', '计划：{name}，按周'),
@@ -148,9 +161,17 @@ function curveLines(r: PlanReport, lang: Lang): string[] {
     .join(', ');
   const range = c.minSpend !== null && c.maxSpend !== null ? `${formatMoney(c.minSpend)} – ${formatMoney(c.maxSpend)}` : '—';
   const lines = [
-    `${pick(T.curve, lang)}${lang === 'zh-CN' ? '：' : ': '}${c.model} (${params})`,
+    `${pick(c.basis === 'whole-room' ? T.curveRoom : T.curve, lang)}${lang === 'zh-CN' ? '：' : ': '}${c.model} (${params})`,
     `  R² ${ratio(c.r2, 3)} · n ${c.n} · ${pick(text('spend seen', '历史消耗范围'), lang)} ${range} · ${pick(text('residual sd (log)', '残差标准差（对数）'), lang)} ${ratio(c.residualSd, 3)}`,
   ];
+  if (c.basis === 'whole-room') {
+    const o = c.organicGmvPerDay;
+    const iv = c.sStarInterval;
+    lines.push(
+      `  ${pick(text('basis: whole room (organic + incremental)', '口径:整体(自然 + 投放增量)'), lang)} · ${pick(text('organic GMV per day', '日均自然成交'), lang)} ${o === null || o === undefined ? pick(text('not identified', '无法识别'), lang) : money(o)}` +
+        (iv ? ` · S* ${pick(text('range', '区间'), lang)} ${money(iv[0])} – ${money(iv[1])}` : ''),
+    );
+  }
   if (c.note) lines.push(`  ${pick(c.note, lang)}`);
   lines.push(`  ${pick(r.lift.note, lang)}`);
   return lines;
@@ -161,14 +182,17 @@ function kpiTable(r: PlanReport, lang: Lang): string {
   const row = (label: Text, f: (x: ScenarioReport) => string): string[] => [pick(label, lang), ...s.map(f)];
   const rows: string[][] = [
     row(text('unit margin u', '单位贡献率 u'), (x) => pct(x.economics.unitMargin)),
-    row(text('break-even ROI', '保本投产比'), (x) => ratio(x.economics.breakEvenRoi)),
+    row(text('break-even ROI (incremental, pay / net)', '保本投产比(增量,支付 / 净成交)'), (x) => `${ratio(x.economics.breakEvenRoi)} / ${ratio(x.economics.breakEvenRoiNet)}`),
+    row(text('whole-room break-even 整体ROI (pay)', '整体ROI 保本线(支付)'), (x) => ratio(x.economics.roomBreakEvenRoi)),
+    row(text('整体ROI target (pay / net)', '整体ROI 目标(支付 / 净成交)'), (x) => `${ratio(x.economics.targets.roomRoi)} / ${ratio(x.economics.targets.roomRoiNet)}`),
+    row(text('daily budget', '日预算'), (x) => money(x.economics.targets.dailyBudget)),
     row(text('target marginal ROI', '目标边际投产比'), (x) => ratio(x.economics.targetMarginalRoi)),
     row(text('organic lift λ / θ used', '采用的自然流撬动 λ / θ'), (x) => (x.lift ? `${ratio(x.lift.lambda, 3)} / ${ratio(x.lift.theta, 2)}` : '—')),
     row(text('sustainable spend S* /day', '可持续日消耗 S*'), (x) => money(x.kpis.sustainableSpend)),
     row(text('total spend', '总消耗'), (x) => money(x.kpis.totalSpend)),
     row(text('total GMV', '总成交'), (x) => money(x.kpis.totalGmv)),
     row(text('total profit', '总利润'), (x) => money(x.kpis.totalProfit)),
-    row(text('ROI (paid)', '投产比（付费）'), (x) => ratio(x.kpis.roi)),
+    row(r.curve.basis === 'whole-room' ? text('ROI (incremental GMV / spend)', '投产比（投放增量成交 / 消耗）') : text('ROI (paid)', '投产比（付费）'), (x) => ratio(x.kpis.roi)),
     row(text('incremental ROI', '增量投产比'), (x) => ratio(x.kpis.incrementalRoi)),
     row(text('peak capital', '峰值占用资金'), (x) => money(x.kpis.peakCapital)),
     row(text('min cash', '最低现金'), (x) => money(x.kpis.minCash)),
@@ -186,32 +210,26 @@ function kpiTable(r: PlanReport, lang: Lang): string {
   return renderTable(['', ...s.map((x) => x.name)], rows, { right: s.map((_, i) => i + 1), indent: '  ' });
 }
 
-function planTable(days: readonly PlanDay[], lang: Lang): string {
-  const head = [
-    text('date', '日期'),
-    text('spend', '消耗'),
-    text('paid GMV', '付费成交'),
-    text('organic GMV', '自然成交'),
-    text('orders', '订单'),
-    text('profit', '利润'),
-    text('cash', '现金'),
-    text('ROI', '投产比'),
-    text('mROI', '边际投产比'),
-    text('limit', '约束'),
-  ].map((t) => pick(t, lang));
-  const rows = days.map((d) => [
-    d.date,
-    money(d.spend),
-    money(d.paidGmv),
-    money(d.organicGmv),
-    formatNumber(d.orders, 0),
-    money(d.profit),
-    money(d.cash),
-    ratio(d.roi),
-    ratio(d.marginalRoi),
-    d.limit,
-  ]);
-  return renderTable(head, rows, { right: [1, 2, 3, 4, 5, 6, 7, 8], indent: '  ' });
+/** The terminal's plan columns: the descriptor list less total GMV (paid + organic are shown). */
+const TABLE_COLUMNS = PLAN_DAY_COLUMNS.filter((c) => c.key !== 'gmv');
+
+function dayCellText(d: PlanDay, c: PlanDayColumn): string {
+  const v = planDayValue(d, c);
+  if (typeof v !== 'number') return v === null || v === undefined ? '—' : String(v);
+  return c.kind === 'ratio' ? ratio(v) : c.kind === 'count' ? formatNumber(v, 0) : money(v);
+}
+
+/** On a whole-room account the curve's GMV is what spend adds to the room, not attributed paid GMV. */
+const WHOLE_ROOM_LABELS: Partial<Record<PlanDayColumn['key'], Text>> = {
+  paid_gmv: text('incremental GMV', '投放增量成交'),
+  roi: text('ROI (incr.)', '增量投产比'),
+};
+
+function planTable(days: readonly PlanDay[], lang: Lang, wholeRoom: boolean): string {
+  const head = TABLE_COLUMNS.map((c) => pick((wholeRoom ? WHOLE_ROOM_LABELS[c.key] : undefined) ?? c.label, lang));
+  const rows = days.map((d) => TABLE_COLUMNS.map((c) => dayCellText(d, c)));
+  const right = TABLE_COLUMNS.flatMap((c, i) => (c.kind === 'date' || c.kind === 'label' ? [] : [i]));
+  return renderTable(head, rows, { right, indent: '  ' });
 }
 
 export function planHuman(read: WorkbookRead, r: PlanReport, period: Period, lang: Lang, bt?: BacktestReport): string {
@@ -219,6 +237,8 @@ export function planHuman(read: WorkbookRead, r: PlanReport, period: Period, lan
   const c = lang === 'zh-CN' ? '：' : ': ';
   const out: string[] = [
     `${read.fileName} · ${read.historySheet} · ${days[0]?.date ?? ''} – ${days[days.length - 1]?.date ?? ''}`,
+    '',
+    ...r.scenarios.map((s) => `${pick(T.action, lang)}${r.scenarios.length > 1 ? ` [${s.name}]` : ''}${c}${pick(actionText(s), lang)}`),
     '',
     ...baselineLines(r, lang),
     '',
@@ -234,7 +254,7 @@ export function planHuman(read: WorkbookRead, r: PlanReport, period: Period, lan
   if (first) {
     const shown = period === 'week' ? planByPeriod(first.days, 'week') : first.days.slice(0, 14);
     out.push('', `${fill(period === 'week' ? T.planWeeks : T.plan, lang, { name: first.name })}${r.scenarios.length > 1 ? ` ${pick(T.other, lang)}` : ''}`);
-    out.push(planTable(shown, lang));
+    out.push(planTable(shown, lang, first.curveBasis === 'whole-room'));
   }
   return `${out.join('\n')}\n`;
 }
@@ -243,6 +263,15 @@ export const plan: Command = {
   name: 'plan',
   summary: text("Plan a merchant's paid-traffic scaling from its file", '根据商家文件制定付费流量放量计划'),
   usage: USAGE,
+  options: [
+    { flag: '--scenario NAME', help: text('plan only this scenario (a column of the assumptions table); default: all, side by side', '只规划该方案（假设表中的一列）；默认：全部方案并列') },
+    { flag: '--horizon DAYS', help: text(`plan length in days, ${ASSUMPTIONS.horizon_days.min}–${ASSUMPTIONS.horizon_days.max} (default: the table's horizon_days, else ${String(ASSUMPTIONS.horizon_days.default)})`, `计划天数，${ASSUMPTIONS.horizon_days.min}–${ASSUMPTIONS.horizon_days.max}（默认：假设表的 horizon_days，否则 ${String(ASSUMPTIONS.horizon_days.default)}）`) },
+    { flag: '--runs N', help: text(`Monte Carlo runs for P10/P50/P90 and P(loss), ${RUN_OPTIONS.runs.min}–${RUN_OPTIONS.runs.max}; 0 = no risk (default ${RUN_OPTIONS.runs.default})`, `蒙特卡洛模拟次数（用于 P10/P50/P90 与亏损概率），${RUN_OPTIONS.runs.min}–${RUN_OPTIONS.runs.max}；0 = 不做风险模拟（默认 ${RUN_OPTIONS.runs.default}）`) },
+    { flag: '--seed S', help: text(`random seed: the same seed gives the same risk numbers (default ${RUN_OPTIONS.seed.default})`, `随机种子：相同种子给出相同的风险结果（默认 ${RUN_OPTIONS.seed.default}）`) },
+    { flag: '--period day|week', help: text('plan rows by day (first two weeks shown) or by week (all weeks); default day', '计划按天（显示前两周）或按周（显示全部周）；默认按天') },
+  { flag: '--sheet NAME', help: text('the history sheet (default: the sheet that looks most like daily data)', '历史数据所在的工作表（默认：最像逐日数据的工作表）') },
+    { flag: '--assumptions FILE', help: text('an assumptions table from another file, used when the file has none of its own (e.g. CSV exports)', '从另一个文件读取假设表，在文件自身没有假设表时使用（如 CSV 导出）') },
+  ],
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseCommandArgs(argv, {
       scenario: { type: 'string' },
@@ -267,7 +296,8 @@ export const plan: Command = {
     } catch {
       throw new UsageError(pick(text(`--period must be day or week, not "${values.period}"`, `--period 应为 day 或 week，而不是“${values.period}”`), lang));
     }
-    try {
+    // Failures go to the one error path (src/cli/failure.ts): JSON on stdout with --json, exit 1.
+    {
       const read = await loadMerchantFiles(positionals, values.sheet !== undefined ? { sheet: values.sheet } : {});
       const shared = values.assumptions !== undefined ? await loadAssumptionsFile(values.assumptions) : undefined;
       const scenarios = scenariosFor(read, shared);
@@ -283,12 +313,6 @@ export const plan: Command = {
       const bt = backtest(read.history.history, selectScenarios(scenarios, values.scenario)[0]!);
       io.stdout(values.json ? `${JSON.stringify(planJson(read.fileName, read.historySheet, report, period, lang, bt), null, 2)}\n` : planHuman(read, report, period, lang, bt));
       return EXIT.ok;
-    } catch (e) {
-      if (!isAdplanError(e)) throw e;
-      const message = pick(e.text, lang);
-      if (values.json) io.stdout(`${JSON.stringify({ error: { message, kind: e.kind, field: e.field ?? null } })}\n`);
-      else io.stderr(`adplan plan: ${message}\n`);
-      return EXIT.failed;
     }
   },
 };

@@ -15,6 +15,7 @@ import { DataPanel } from './DataPanel';
 import { DelayedSpinner } from './DelayedSpinner';
 import { ModelDetails } from './ModelDetails';
 import { ReadinessPanel } from './ReadinessPanel';
+import { ReviewPanel } from './ReviewPanel';
 import { Section } from './Section';
 import { WritePlanPanel } from './WritePlanPanel';
 
@@ -127,6 +128,7 @@ export function Workbench({ gateway }: { gateway: WorkbookGateway }) {
         onDelete={a.deleteScenario}
         onSelect={(i) => void a.select(i)}
       />
+      <ReviewPanel gateway={gateway} history={wb.historyRead?.ok ? wb.historyRead.value.history : null} scenarios={wb.assumptionsRead?.ok ? wb.assumptionsRead.value.scenarios : null} />
       {report ? <ModelDetails report={report} /> : null}
     </main>
   );

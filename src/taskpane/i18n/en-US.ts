@@ -116,6 +116,7 @@ export const enUS = {
   'unit.orders': 'orders/day',
   'unit.ratio': '×',
   'unit.sd': 'log sd',
+  'unit.choice': 'choice',
 
   'compare.title': 'Scenario comparison',
   'action.title': 'What to do ({scenario})',

@@ -118,6 +118,7 @@ export const zhCN: Messages = {
   'unit.orders': '单/天',
   'unit.ratio': '倍',
   'unit.sd': '对数标准差',
+  'unit.choice': '选项',
 
   'compare.title': '情景对比',
   'action.title': '建议怎么做（{scenario}）',

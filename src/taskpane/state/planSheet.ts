@@ -15,8 +15,8 @@ import { rangeA1 } from '../gateway/address';
 import type { ChartSpec, NewSheet, RangeFormat, WriteCell } from '../gateway/types';
 import { ASSUMPTIONS_NAME, HISTORY_NAME } from '../gateway/types';
 
-/** The plan sheet's KPI block: the model's KPIs, less the ones a merchant reads elsewhere. */
-const NOT_ON_SHEET = ['return_on_capital_annualised', 'unit_margin', 'target_marginal_roi'] as const;
+/** The plan sheet's KPI block: the model's KPIs, less the ones a merchant reads elsewhere (daily_budget = sustainable_spend). */
+const NOT_ON_SHEET = ['return_on_capital_annualised', 'unit_margin', 'target_marginal_roi', 'daily_budget'] as const;
 export type KpiMetric = Exclude<ModelKpiMetric, (typeof NOT_ON_SHEET)[number]>;
 export const KPI_METRICS: readonly KpiMetric[] = MODEL_KPI_METRICS.filter(
   (m): m is KpiMetric => !(NOT_ON_SHEET as readonly string[]).includes(m),
@@ -33,7 +33,8 @@ const NUMBER_KIND: Readonly<Record<ValueKind, NumberKind | null>> = {
 const KPI_KIND: Readonly<Record<KpiMetric, NumberKind>> = {
   total_spend: 'money', total_gmv: 'money', total_profit: 'money', roi: 'ratio', incremental_roi: 'ratio',
   peak_capital: 'money', min_cash: 'money', payback_day: 'day', return_on_capital: 'rate',
-  sustainable_spend: 'money', break_even_roi: 'ratio',
+  sustainable_spend: 'money', break_even_roi: 'ratio', roi_target: 'ratio', roi_target_net: 'ratio',
+  room_break_even_roi: 'ratio', break_even_roi_net: 'ratio', organic_gmv_per_day: 'money',
 };
 
 export interface PlanSheetLabels {

@@ -1,0 +1,68 @@
+/**
+ * `adplan plan` on a 全域 account (spend and room GMV, no paid split): the whole-room basis is
+ * chosen automatically, the output leads with the 整体ROI target to set, and the JSON carries the
+ * issue-13 contract additions.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main';
+import { generateRoomMerchant } from '../../src/sample/room-merchant';
+
+const dir = mkdtempSync(join(tmpdir(), 'adplan-room-'));
+const file = join(dir, 'room.csv');
+const assumptions = join(dir, 'assumptions.csv');
+const { history } = generateRoomMerchant(5, { preAdDays: 14, days: 90 });
+writeFileSync(
+  file,
+  [['日期', '直播间观看次数', '成交订单数', '成交金额', '退款金额', '千川消耗'].join(','), ...history.days.map((d) => [d.date, d.views, d.orders, d.gmv, d.refundAmount, d.spend].join(','))].join('\n'),
+);
+writeFileSync(assumptions, 'key,Base\ncogs_rate,0.3\ncash_available,300000\nrefund_1h_rate,0.08\n');
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, { stdout: (s) => (out += s), stderr: (s) => (err += s), env: {} });
+  return { code, out, err };
+}
+
+interface RoomJson {
+  curve: { basis: string; organicGmvPerDay: number | null; sStarInterval: [number, number] | null };
+  scenarios: {
+    action: string;
+    economics: { breakEvenRoi: number; breakEvenRoiNet: number; roomBreakEvenRoi: number | null; targets: { roomRoi: number; roomRoiNet: number; dailyBudget: number } };
+    kpis: { sustainableSpend: number };
+    days: { spend: number; gmv: number; roiTarget: number | null }[];
+  }[];
+}
+
+describe('adplan plan on a whole-room account', () => {
+  it('JSON: basis, organic per day, S* interval, ROI bases and targets, per-day roiTarget', async () => {
+    const r = await run(['plan', file, '--assumptions', assumptions, '--json', '--runs', '0']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as RoomJson;
+    expect(j.curve.basis).toBe('whole-room');
+    expect(j.curve.organicGmvPerDay).toBeGreaterThan(0);
+    const [lo, hi] = j.curve.sStarInterval!;
+    const s = j.scenarios[0]!;
+    expect(lo).toBeLessThanOrEqual(s.kpis.sustainableSpend);
+    expect(hi).toBeGreaterThanOrEqual(s.kpis.sustainableSpend);
+    const e = s.economics;
+    expect(e.breakEvenRoiNet).toBeCloseTo(e.breakEvenRoi * 0.92, 9);
+    // The 整体ROI 保本线 sits above the naive 1/u: organic GMV is counted in the room.
+    expect(e.roomBreakEvenRoi!).toBeGreaterThan(e.breakEvenRoi);
+    expect(e.targets.roomRoiNet).toBeCloseTo(e.targets.roomRoi * 0.92, 9);
+    expect(e.targets.dailyBudget).toBe(s.kpis.sustainableSpend);
+    for (const d of s.days) expect(d.roiTarget).toBeCloseTo(d.gmv / d.spend, 9);
+    expect(s.action).toMatch(/^Set the 整体支付ROI target to [\d.]+ \(净成交 [\d.]+\), daily budget ¥[\d,]+/u);
+  });
+
+  it('human output leads with the action in the merchant\'s terms (zh-CN)', async () => {
+    const r = await run(['plan', file, '--assumptions', assumptions, '--runs', '0', '--lang', 'zh-CN']);
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines[2]).toMatch(/^操作建议：设置 整体支付ROI 目标 [\d.]+\(净成交 [\d.]+\),日预算 ¥[\d,]+,.*整体ROI 保本线 [\d.]+,低于它投流亏钱。$/u);
+    expect(r.out).toContain('投放增量曲线(整体)');
+  });
+});
