@@ -42,9 +42,12 @@ describe('action facts', () => {
       economics: { ...base.economics, targets: { roomRoi: 3.2, roomRoiNet: 2.6, dailyBudget: 5000 }, roomBreakEvenRoi: 2.1 },
       risk: base.risk ? { ...base.risk, pLossIncremental: 0.12 } : undefined,
     };
-    const f = actionFacts(report, withRoom);
+    const room: PlanReport = { ...report, curve: { ...report.curve, basis: 'whole-room' } };
+    const f = actionFacts(room, { ...withRoom, curveBasis: 'whole-room' });
     expect(f.roomTarget).toEqual({ roi: 3.2, net: 2.6, budget: 5000 });
     expect(f.roomBreakEven).toBe(2.1);
+    // A direct (非全域) account is not told to set a 全域 target.
+    expect(actionFacts({ ...report, curve: { ...report.curve, basis: 'direct' } }, { ...withRoom, curveBasis: 'direct' }).roomTarget).toBeNull();
     if (base.risk) expect(f.pLoss).toEqual({ p: 0.12, paidOnly: true });
   });
 

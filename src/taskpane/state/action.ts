@@ -37,7 +37,11 @@ export function actionFacts(report: PlanReport, s: ScenarioReport): ActionFacts 
     ramp = { start: first?.spend ?? peakSpend, step, target: peakSpend, reachedOn: reached?.date ?? days[days.length - 1]?.date ?? '' };
   }
   const t = s.economics.targets;
-  const roomTarget = t && t.roomRoi !== null && Number.isFinite(t.roomRoi) ? { roi: t.roomRoi, net: t.roomRoiNet, budget: t.dailyBudget } : null;
+  // The 全域 lever is said only for a whole-room account (curve basis whole-room); the net-basis
+  // target only when it differs from the pay-basis one.
+  const wholeRoom = (s.curveBasis ?? report.curve.basis) === 'whole-room';
+  const net = t?.roomRoiNet !== null && t?.roomRoiNet !== undefined && t.roomRoi !== null && Math.abs(t.roomRoiNet - t.roomRoi) >= 0.005 ? t.roomRoiNet : null;
+  const roomTarget = wholeRoom && t && t.roomRoi !== null && Number.isFinite(t.roomRoi) ? { roi: t.roomRoi, net, budget: t.dailyBudget } : null;
   const k = s.kpis;
   const backOn = k.paybackDay !== null ? (days[Math.min(days.length, Math.max(1, k.paybackDay)) - 1]?.date ?? null) : null;
   const capital = k.peakCapital > 0 ? { peak: k.peakCapital, backOn } : null;
@@ -48,7 +52,7 @@ export function actionFacts(report: PlanReport, s: ScenarioReport): ActionFacts 
     ready: report.baseline.ready,
     ramp,
     roomTarget,
-    roomBreakEven: s.economics.roomBreakEvenRoi ?? null,
+    roomBreakEven: wholeRoom ? (s.economics.roomBreakEvenRoi ?? null) : null,
     capital,
     pLoss,
     profit: k.totalProfit,
