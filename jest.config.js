@@ -13,7 +13,11 @@ const shared = {
 
 /** @type {import('jest').Config} */
 module.exports = {
-  testTimeout: 60000,
+  // A ceiling that only ends a hung test: no test waits for a clock, so a loaded machine is slower,
+  // never red. test/taskpane/setup.ts keeps Testing Library's async ceiling just below it.
+  testTimeout: 300_000,
+  // Jest's default is cores − 1 workers: one on a 2-core machine. Both cores halve the idle wall time.
+  maxWorkers: '100%',
   projects: [
     {
       ...shared,

@@ -18,11 +18,48 @@ const DEV_URL = 'https://localhost:3000';
 const PROD_URL = (process.env.ADPLAN_BASE_URL || 'https://adplan.example.com').replace(/\/+$/, '');
 const PORT = 3000;
 
+/**
+ * Content-Security-Policy of the pages (a <meta> tag, so it ships with the static files wherever
+ * they are hosted): scripts only from this origin and Office.js's CDN, no plugins, no <base>
+ * rewrites. Styles allow 'unsafe-inline' because Fluent UI (Griffel) inserts its CSS at runtime;
+ * development adds 'unsafe-eval' for webpack's eval source maps and the live-reload socket.
+ */
+function contentSecurityPolicy(/** @type {boolean} */ production) {
+  const office = 'https://appsforoffice.microsoft.com';
+  const officeHosts = 'https://*.office.com https://*.office.net https://*.officeapps.live.com https://*.microsoft.com';
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${office}${production ? '' : " 'unsafe-eval'"}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self' ${officeHosts}${production ? '' : ` wss://localhost:${PORT}`}`,
+    `frame-src 'self' ${officeHosts}`,
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/** Origins of Office on the web: the only ones the dev server answers cross-origin requests for. */
+const OFFICE_ORIGIN = /^https:\/\/([a-z0-9-]+\.)*(office\.com|office\.net|officeapps\.live\.com|sharepoint\.com|microsoft\.com)$/;
+
+/** CORS for the dev server: the requesting origin echoed only when it is Office, never "*". */
+function devHeaders(/** @type {{ headers: Record<string, string | string[] | undefined> }} */ req) {
+  const origin = req.headers.origin;
+  /** @type {Record<string, string>} */
+  const headers = { Vary: 'Origin', 'X-Content-Type-Options': 'nosniff' };
+  if (typeof origin === 'string' && OFFICE_ORIGIN.test(origin)) headers['Access-Control-Allow-Origin'] = origin;
+  return headers;
+}
+
 module.exports = (_env, argv) => {
   const production = argv.mode !== 'development';
   const baseUrl = production ? PROD_URL : DEV_URL;
   /** Replace every occurrence (the Office template's regex replaces only the first). */
   const rewriteUrl = (/** @type {string} */ s) => s.split(DEV_URL).join(baseUrl);
+  const meta = { 'Content-Security-Policy': { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy(production) } };
 
   return {
     mode: production ? 'production' : 'development',
@@ -73,11 +110,13 @@ module.exports = (_env, argv) => {
         template: './src/taskpane/taskpane.html',
         chunks: ['functions', 'taskpane'],
         chunksSortMode: 'manual',
+        meta,
       }),
       new HtmlWebpackPlugin({
         filename: 'preview.html',
         template: './src/preview/preview.html',
         chunks: ['preview'],
+        meta,
       }),
       new CopyWebpackPlugin({
         patterns: [
@@ -90,7 +129,7 @@ module.exports = (_env, argv) => {
       host: 'localhost',
       port: PORT,
       server: 'https',
-      headers: { 'Access-Control-Allow-Origin': '*' },
+      headers: devHeaders,
       static: false,
       hot: false,
       liveReload: true,

@@ -9,23 +9,25 @@ import type { SimContext } from '../src/model/simulation';
 export function referenceKernel(c: SimContext, runs: number, seed: number): Float64Array {
   const rng = new Rng(seed);
   const T = c.T;
-  const L = c.L;
+  const A = c.assumptions;
+  const L = A.settlement_days;
   const n = T + L;
   const pf = new Float64Array(n + 1);
   const of = new Float64Array(n + 1);
   const out = new Float64Array(runs * 4);
   const sd = c.u.dailyNoise;
   // Everything the day loop reads, hoisted into locals.
-  const { spend, paidBase, organicBase, theta, fixed, cogsRate, prepay, inventory } = c;
+  const { spend, paidBase, organicBase, theta } = c;
+  const { fixed_cost_per_day: fixed, cogs_rate: cogsRate, prepay_days: prepay, inventory_days: inventory } = A;
   for (let r = 0; r < runs; r++) {
-    const mc = Math.exp(c.u.curveSd * rng.normal());
-    const rho = rng.beta(c.refundRate * c.u.refundKappa, (1 - c.refundRate) * c.u.refundKappa);
-    const aov = c.aov * Math.exp(c.u.aovSd * rng.normal());
-    const mo = Math.exp(c.u.organicSd * rng.normal());
+    const mc = Math.exp(c.u.curveSd * rng.normal() - c.u.curveSd ** 2 / 2);
+    const rho = rng.beta(A.refund_rate * c.u.refundKappa, (1 - A.refund_rate) * c.u.refundKappa);
+    const aov = A.aov * Math.exp(c.u.aovSd * rng.normal() - c.u.aovSd ** 2 / 2);
+    const mo = Math.exp(c.u.organicSd * rng.normal() - c.u.organicSd ** 2 / 2);
     const lam = Math.max(0, c.lambda + c.u.lambdaSe * rng.normal());
-    const inflow = (1 - rho) * (1 - c.feeRate - c.commissionRate) + rho * c.resaleRate * c.cogsRate;
-    const perOrder = (c.shipping + rho * c.returnShipping) / aov;
-    const u = inflow - c.cogsRate - perOrder;
+    const inflow = (1 - rho) * (1 - A.fee_rate - A.commission_rate) + rho * A.resale_rate * cogsRate;
+    const perOrder = (A.shipping_per_order + rho * A.return_shipping) / aov;
+    const u = inflow - cogsRate - perOrder;
     const cap = c.capacityOrders * aov;
     pf.fill(0);
     of.fill(0);
@@ -33,8 +35,8 @@ export function referenceKernel(c: SimContext, runs: number, seed: number): Floa
     let a0 = c.carry0;
     let profit = 0;
     for (let t = 1; t <= T; t++) {
-      const paid = paidBase[t - 1]! * mc * Math.exp(sd * rng.normal());
-      const ob = organicBase[t - 1]! * mo * Math.exp(sd * rng.normal());
+      const paid = paidBase[t - 1]! * mc * Math.exp(sd * rng.normal() - (sd * sd) / 2);
+      const ob = organicBase[t - 1]! * mo * Math.exp(sd * rng.normal() - (sd * sd) / 2);
       a = theta * a + paid;
       a0 = theta * a0;
       let g = ob + lam * a + paid;
@@ -53,7 +55,7 @@ export function referenceKernel(c: SimContext, runs: number, seed: number): Floa
       pf[t + L]! += inflow * g;
       of[t + L]! += inflow * g0;
     }
-    let cash = c.opening;
+    let cash = A.cash_available;
     let minCash = Infinity;
     let cum = 0;
     let peak = 0;

@@ -183,6 +183,35 @@ async function baiying() {
   ]);
 }
 
+/** 百应 单场 as a multi-sheet workbook: a key | value overview and a channel sheet with 千川消耗. */
+async function baiyingMulti() {
+  await xlsx('baiying-multisheet.xlsx', [
+    [
+      '直播概览',
+      [
+        ['直播间', '小店官方'],
+        ['直播时间', '2025-09-10 19-30-00~2025-09-10 23-45-10'],
+        ['观看次数', '1.2万'],
+        ['观看人数', '8,000'],
+        ['自然流量观看人数', '6,000'],
+        ['付费流量观看人数', '2,000'],
+        ['成交金额', '9,600.00'],
+        ['成交订单数', '96'],
+      ],
+    ],
+    [
+      '渠道',
+      [
+        ['渠道名称', '观看人数', '千川消耗'],
+        ['自然推荐', 6000, '-'],
+        ['千川PC', 1500, 800],
+        ['千川随心推', 500, 400.5],
+        ['合计', 8000, 1200.5],
+      ],
+    ],
+  ]);
+}
+
 /** A merchant with a 罗盘 sheet and a 千川 sheet in one workbook, partly overlapping dates. */
 async function twoSheets() {
   await xlsx('two-sources.xlsx', [
@@ -204,4 +233,4 @@ async function twoSheets() {
 }
 
 await mkdir(dir, { recursive: true });
-await Promise.all([uniLive(), uniRpa(), uniPlan(), standard(), compassDeal(), compassLive(), compassOverview(), selfService(), baiying(), twoSheets()]);
+await Promise.all([uniLive(), uniRpa(), uniPlan(), standard(), compassDeal(), compassLive(), compassOverview(), selfService(), baiying(), baiyingMulti(), twoSheets()]);

@@ -1,11 +1,13 @@
 // `npm start`: builds the add-in in development mode and serves it over https on localhost:3000
 // (listening on localhost only), then prints where everything is and how to sideload it.
-// One process: Ctrl-C (or SIGTERM) stops the server and exits, leaving nothing running.
+// One process: Ctrl-C or SIGTERM (sent to npm or to this process) stops the server and exits,
+// leaving nothing running.
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { instructions } from './addin-urls.mjs';
+import { stopOnExitSignals } from './exit-signals.mjs';
 
 const require = createRequire(import.meta.url);
 const webpack = require('webpack');
@@ -27,6 +29,9 @@ if (existsSync(join(certDir, 'localhost.crt'))) {
   };
 }
 
+// The dev server's own signal handlers would race ours (and exit before the port is closed).
+config.devServer.setupExitSignals = false;
+
 const compiler = webpack(config);
 const server = new WebpackDevServer(config.devServer, compiler);
 
@@ -39,14 +44,10 @@ compiler.hooks.done.tap('adplan-start', (stats) => {
   console.log(instructions());
 });
 
-let stopping = false;
-async function stop() {
-  if (stopping) return;
-  stopping = true;
+// One way to stop (scripts/exit-signals.mjs): Ctrl-C, SIGTERM (also through npm), or the parent gone.
+stopOnExitSignals(async () => {
   await server.stop();
   process.exit(0);
-}
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+});
 
 await server.start();

@@ -63,7 +63,7 @@ export function renderTable(header: readonly string[], rows: readonly (readonly 
     return m ? truncateWidth(s.replace(/\s+/gu, ' '), m) : s.replace(/\s+/gu, ' ');
   };
   const all = [header, ...rows].map((r) => r.map((c, j) => clip(c, j)));
-  const widths = header.map((_, j) => Math.max(...all.map((r) => displayWidth(r[j] ?? ''))));
+  const widths = header.map((_, j) => all.reduce((w, r) => Math.max(w, displayWidth(r[j] ?? '')), -Infinity));
   const right = new Set(opts.right ?? []);
   const indent = opts.indent ?? '';
   const line = (r: readonly string[]): string =>

@@ -1,3 +1,5 @@
+import { terminalSafe } from '../data/excerpt';
+
 /** What a command may touch: output streams and the environment (so tests run it in-process). */
 export interface CliIo {
   stdout: (s: string) => void;
@@ -9,8 +11,9 @@ export interface CliIo {
 
 export function processIo(): CliIo {
   return {
-    stdout: (s) => void process.stdout.write(s),
-    stderr: (s) => void process.stderr.write(s),
+    // File names and cells reach the output: no terminal escape code gets through.
+    stdout: (s) => void process.stdout.write(terminalSafe(s)),
+    stderr: (s) => void process.stderr.write(terminalSafe(s)),
     env: process.env,
     stderrIsTTY: process.stderr.isTTY === true,
   };

@@ -1,9 +1,11 @@
 /** `adplan` entry: dispatch to a command from the registry; usage errors exit 2. */
 import { pick, text } from '../i18n/text';
+import { levenshtein } from '../data/assumptions';
 import { UsageError } from './args';
 import { EXIT, type Command } from './command';
 import { COMMANDS } from './commands';
 import { renderTable } from './format';
+import { jsonFlag, reportFailure } from './failure';
 import { processIo, type CliIo } from './io';
 import { detectLang, langFlag } from './lang';
 
@@ -25,8 +27,23 @@ function help(lang: ReturnType<typeof detectLang>): string {
   ].join('\n');
 }
 
+/** The command names closest to a mistyped one (edit distance ≤ 2, or a prefix). */
+export function suggestCommand(name: string): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of COMMANDS) {
+    const d = c.name.startsWith(name.toLowerCase()) ? 0 : levenshtein(name.toLowerCase(), c.name);
+    if (d < bestD) {
+      bestD = d;
+      best = c.name;
+    }
+  }
+  return bestD <= 2 ? best : undefined;
+}
+
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const lang = detectLang(langFlag(argv), io.env);
+  const json = jsonFlag(argv);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     (name === undefined ? io.stderr : io.stdout)(help(lang));
@@ -38,20 +55,16 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    io.stderr(`adplan: ${pick(text(`unknown command "${name}"`, `未知命令“${name}”`), lang)}\n\n${help(lang)}`);
-    return EXIT.usage;
+    const sug = suggestCommand(name);
+    const hint = sug ? text(` — did you mean "adplan ${sug}"?`, `——是否想用“adplan ${sug}”？`) : text('.', '。');
+    const known = COMMANDS.map((c) => c.name).join(', ');
+    const message = text(`unknown command "${name}"${hint['en-US']} Commands: ${known}.`, `未知命令“${name}”${hint['zh-CN']}可用命令：${known}。`);
+    return reportFailure(new UsageError(pick(message, lang)), { command: null, json, lang }, io);
   }
   try {
     return await command.run(rest, io);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`adplan ${command.name}: ${e.message}\n${pick(text('usage', '用法'), lang)}: ${command.usage}\n`);
-      return EXIT.usage;
-    }
-    // Not an expected failure: say so plainly rather than print a stack to a merchant.
-    const why = e instanceof Error ? e.message : String(e);
-    io.stderr(`adplan ${command.name}: ${pick(text('unexpected error', '意外错误'), lang)}: ${why}\n`);
-    return EXIT.failed;
+    return reportFailure(e, { command, json, lang }, io);
   }
 }
 

@@ -4,6 +4,7 @@
  * the en label. Values are validated against the ASSUMPTIONS registry; nothing is defaulted here
  * (the engine applies `whenMissing`).
  */
+import { excerpt } from './excerpt';
 import { text, type Text } from '../i18n/text';
 import { ASSUMPTIONS, ASSUMPTION_KEYS, type AssumptionKey, type AssumptionSpec, type Scenario } from '../model/assumptions';
 import { assumptionProblem } from '../model/assumption-check';
@@ -115,7 +116,7 @@ export function readAssumptions(cells: Cell[][], origin?: RangeOrigin): Assumpti
     if (i !== undefined && j !== undefined) {
       x.address = loc.address(i, j);
       const raw = cells[i]?.[j];
-      if (!isMissing(raw)) x.value = cellText(raw);
+      if (!isMissing(raw)) x.value = excerpt(cellText(raw), 80);
     }
     if (column !== undefined) x.column = column;
     issues.push(x);

@@ -20,8 +20,12 @@ const MISSING = new Set(['', '-', '--', '---', '—', '——', '–', 'n/a', 'n
 export function isMissing(v: Cell): boolean {
   if (v === null || v === undefined) return true;
   if (typeof v !== 'string') return false;
+  // Every marker is ≤ 4 characters, and NFKC never shortens these: long text is not missing.
+  if (v.length > 4 && v.trim().length > 4) return false;
   return MISSING.has(toHalfWidth(v).trim().toLowerCase());
 }
+
+const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/u;
 
 /** Decimal exponent of a magnitude suffix. */
 const MAGNITUDE: Readonly<Record<string, number>> = { 万: 4, w: 4, 亿: 8, k: 3, '%': -2 };
@@ -53,6 +57,11 @@ export function parseNumber(v: Cell, kind: NumberKind): Parsed<number | null> {
   if (typeof v === 'number') return bounded(v);
   if (typeof v === 'boolean') return { ok: false, reason: 'bool' };
   if (v instanceof Date) return { ok: false, reason: 'date' };
+  // Fast path for what exports mostly hold ("1234", "-12.5"): the same double as the full parse.
+  if (typeof v === 'string' && PLAIN_DECIMAL.test(v)) {
+    const n = Number(v);
+    return bounded(n === 0 ? 0 : n);
+  }
   const s = toHalfWidth(String(v)).trim().toLowerCase().replace(/[\s\u00a0]+/gu, '').replace(/￥/gu, '¥');
   const m = NUMBER_RE.exec(s);
   if (!m) return { ok: false, reason: 'text' };

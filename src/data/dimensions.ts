@@ -15,14 +15,14 @@ export interface DimensionColumns {
 }
 
 const CARRIER = new Set(['载体类型', '载体', '成交载体']);
-const SLOT = new Set(['投放时段', '流量时段']);
+const SLOT = new Set(['投放时段', '流量时段', '广告投放时段']);
 const ENTITY =
-  /^(抖音号|抖音号名称|抖音号昵称|抖音号id|抖音昵称|账户|账户id|账户名称|计划|计划名称|计划id|商品|商品名称|商品id|素材|素材名称|素材id|视频id|店铺|店铺名称|店铺id|渠道|渠道名称|达人昵称|直播间名称)$/u;
+  /^(?:(?:抖音号|抖音账号|账号|广告账户|账户|广告计划|计划|单元|商品|素材|视频|店铺|渠道|达人)(?:名称|昵称|标题|名|id|编号)?|直播间(?:名称|id))$/u;
 
 /** A dimension value that is the total of its dimension. */
 const TOTAL_VALUE = /^(全部|汇总|总计|合计|整体|全店|不限|all|total)$/u;
 /** 投放时段 value for the hours without ads: organic by construction. */
-const OFF_SLOT = /^非投放/u;
+const OFF_SLOT = /^(非|未)(投放|广告)/u;
 
 export function dimensionColumns(headerRow: readonly Cell[]): DimensionColumns {
   const out: DimensionColumns = { entities: [] };
@@ -46,17 +46,36 @@ export interface DimensionValues {
   entities: string[];
 }
 
-const norm = (v: Cell): string => (v === null || v === undefined ? '' : headerKey(String(v)));
+/** Dimension columns hold few distinct values: normalise each once (large exports, linear time). */
+const normCache = new Map<string, string>();
+function norm(v: Cell): string {
+  if (v === null || v === undefined) return '';
+  const raw = String(v);
+  let k = normCache.get(raw);
+  if (k === undefined) {
+    k = headerKey(raw);
+    if (normCache.size > 10_000) normCache.clear();
+    normCache.set(raw, k);
+  }
+  return k;
+}
+
+const NO_ENTITIES: string[] = [];
 
 export function dimensionValues(row: readonly Cell[], d: DimensionColumns): DimensionValues {
   return {
     carrier: d.carrier === undefined ? '' : norm(row[d.carrier]),
     slot: d.slot === undefined ? '' : norm(row[d.slot]),
-    entities: d.entities.map((c) => norm(row[c])),
+    entities: d.entities.length === 0 ? NO_ENTITIES : d.entities.map((c) => norm(row[c])),
   };
 }
 
 const isTotal = (v: string): boolean => v === '' || TOTAL_VALUE.test(v);
+
+/** A row of a 载体 or 时段 breakdown (not the 全部 × 不限 total). */
+export function isBreakdown(v: DimensionValues, d: DimensionColumns): boolean {
+  return (d.carrier !== undefined && !isTotal(v.carrier)) || (d.slot !== undefined && !isTotal(v.slot));
+}
 
 export interface DaySelection<T> {
   /** Rows whose sum is the day. */

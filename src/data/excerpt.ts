@@ -17,3 +17,15 @@ export function excerpt(s: string, max = 40): string {
   const cut = s.length > max ? `${s.slice(0, max)}…` : s;
   return escapeControls(cut);
 }
+
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const TERMINAL_UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+
+/**
+ * Output bound for a terminal: every control character except \n, \r and \t becomes a \uNNNN
+ * escape (escape sequences in a file name or cell cannot move the cursor, retitle the window or
+ * reorder text). \uNNNN is also a valid JSON escape, so --json output stays the same JSON.
+ */
+export function terminalSafe(s: string): string {
+  return s.replace(TERMINAL_UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -48,7 +48,6 @@ export const FAMILIES: readonly Family[] = [
     grain: 'session',
     matches: (k) =>
       has(k, '直播开始时间', '开播时间') &&
-      !has(k, '日期') &&
       has(k, '投放消耗', '直播间用户支付金额', '1小时退款率', '1小时内退款率', '净成交金额', '直播结束时间'),
     note: text('one row per live session: sessions summed into the day they started', '每行一场直播：按开播当天汇总'),
   },
@@ -82,7 +81,9 @@ export const FAMILIES: readonly Family[] = [
     matches: (k) =>
       has(k, '整体消耗') &&
       has(k, '整体成交金额', '整体成交订单数') &&
-      has(k, '净成交金额', '净成交roi', '抖音号', '抖音号名称', '抖音号id', '1小时内退款率', '直播间整体曝光次数', '账户id', '整体成交订单成本'),
+      // 整体支付ROI alone is also in older mixed reports that carry 直接成交金额: those stay plain tables.
+      (has(k, '净成交金额', '净成交roi', '抖音号', '抖音号名称', '抖音号id', '1小时内退款率', '直播间整体曝光次数', '账户id', '整体成交订单成本') ||
+        (has(k, '整体支付roi') && !has(k, '直接成交金额', '直接成交订单数'))),
     note: text(
       'whole-room GMV and spend with no paid/organic split: paid GMV unknown (null), not 0',
       '整体成交与整体消耗，无自然/付费拆分：付费成交未知（null），而非 0',

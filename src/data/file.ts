@@ -8,14 +8,15 @@ import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { text } from '../i18n/text';
 import { AdplanError } from '../model/errors';
+import { fileReadError } from './file-errors';
 import { checkFileSize } from './open';
 import { readMerchantBuffers, type MerchantRead } from './merchant';
 import type { SharedAssumptions } from './scenarios-for';
 import { readAssumptionsBuffer, readWorkbookBuffer, type WorkbookOptions, type WorkbookRead } from './workbook';
 
+/** A failed open or read, in words ("file not found …"), never a raw ENOENT (file-errors.ts). */
 function cannotRead(shown: string, e: unknown, field: string): AdplanError {
-  const code = (e as NodeJS.ErrnoException).code ?? String(e);
-  return new AdplanError('input', text(`Cannot read ${shown} (${code})`, `无法读取 ${shown}（${code}）`), field);
+  return fileReadError(shown, e, field);
 }
 
 /**
@@ -61,10 +62,15 @@ export async function loadWorkbookFile(path: string | Buffer, options: WorkbookO
 }
 
 /** One merchant's files read and joined on the date (`adplan check a.xlsx b.csv`). */
-export async function loadMerchantFiles(paths: readonly string[], options: WorkbookOptions = {}): Promise<MerchantRead> {
+export async function loadMerchantFiles(
+  paths: readonly (string | { path: string | Buffer; shown: string })[],
+  options: WorkbookOptions = {},
+): Promise<MerchantRead> {
   const files = [];
-  for (const path of paths) {
-    files.push({ data: await readRegularFile(path, path), fileName: basename(path) });
+  for (const p of paths) {
+    // A path given as bytes (a GBK name) comes with the text to show for it.
+    const { path, shown } = typeof p === 'string' ? { path: p, shown: p } : p;
+    files.push({ data: await readRegularFile(path, shown), fileName: typeof p === 'string' ? basename(p) : shown });
   }
   return readMerchantBuffers(files, options);
 }

@@ -3,13 +3,14 @@
  * Rows → typed sessions (cell errors reported) → calendar days → organic/paid split → checks.
  * Pure: no Office, no file system.
  */
+import { excerpt } from './excerpt';
 import { text, type Text } from '../i18n/text';
 import { AdplanError } from '../model/errors';
 import type { DayRecord, History, IsoDate } from '../model/history';
 import { Locator } from './address';
 import { civilFromDays, isMissing, isoToDays, parseNumber, type DateValue, type NumberKind, type Parsed } from './cells';
 import { parseDateSpan } from './date-span';
-import { dimensionColumns, dimensionValues, hasDimensions, selectDay, type DimensionColumns, type DimensionValues } from './dimensions';
+import { dimensionColumns, dimensionValues, hasDimensions, isBreakdown, selectDay, type DimensionColumns, type DimensionValues } from './dimensions';
 import { recognizeFamily, type Family } from './families';
 import { COUNT_FIELDS, CORE_NUMERIC, FIELD_SPEC, INFO_NUMERIC, RATE_FIELDS, TOTALS_RE, VIEW_FIELDS } from './fields';
 import { detectHeader, gmvMeasureOf, unitScale, viewsMeasureOf, type ColumnMapping } from './headers';
@@ -60,7 +61,7 @@ function issue(
       const header = ctx.cells[ctx.map.headerIndex]?.[col];
       out.column = cellText(header).trim();
       const raw = ctx.cells[at.index]?.[col];
-      if (at.index !== ctx.map.headerIndex) out.value = cellText(raw);
+      if (at.index !== ctx.map.headerIndex) out.value = excerpt(cellText(raw), 80);
     }
   }
   ctx.issues.push(out);
@@ -74,8 +75,11 @@ function isBlankRow(row: readonly Cell[]): boolean {
   return row.every((c) => isMissing(c) || c === 0 || (typeof c === 'string' && c.trim() === ''));
 }
 
+/** Characters every totals marker starts with (simplified, traditional, English): a cheap pre-test before headerKey. */
+const TOTALS_HINT = /[合总總汇彙匯小全tTsS]/u;
+
 function isTotalsRow(row: readonly Cell[]): boolean {
-  return row.some((c) => typeof c === 'string' && TOTALS_RE.test(headerKey(c)));
+  return row.some((c) => typeof c === 'string' && TOTALS_HINT.test(c) && TOTALS_RE.test(headerKey(c)));
 }
 
 /** Refund columns are sometimes exported as negative amounts: a whole column ≤ 0 is a sign convention. */
@@ -165,8 +169,11 @@ function readSession(ctx: Ctx, index: number, flipRefunds: boolean, d: Parsed<Da
     bad.add(x.field);
   }
   if (!d.ok || d.value === null) return null;
+  const dims = dimensionValues(row, ctx.dims);
+  // A 载体/时段 breakdown row ('-' where a carrier sold nothing) is read only if a total is missing: not an error.
+  const breakdown = isBreakdown(dims, ctx.dims);
   for (const f of ['orders', 'gmv'] as const) {
-    if ((values[f] ?? null) !== null || bad.has(f)) continue; // a bad cell is already reported
+    if ((values[f] ?? null) !== null || bad.has(f) || breakdown) continue; // a bad cell is already reported
     rowError = true;
     issue(ctx, 'error', skipped(text(`${f} is required but the cell is empty`, `${FIELD_SPEC[f].zh}为必填，但单元格为空`)), {
       index,
@@ -175,13 +182,13 @@ function readSession(ctx: Ctx, index: number, flipRefunds: boolean, d: Parsed<Da
   }
   if (rowError) return null;
   const viewField = (['views', 'organic_views', 'paid_views'] as const).find((f) => ctx.map.columns[f] !== undefined);
-  if (viewField && values.views == null && values.organic_views == null && values.paid_views == null) {
+  if (viewField && !breakdown && values.views == null && values.organic_views == null && values.paid_views == null) {
     issue(ctx, 'warning', text('no views on this row: conversion rates will leave it out', '该行没有观看数：转化率计算将不含该行'), {
       index,
       field: viewField,
     });
   }
-  return { index, date: d.value, values, dims: dimensionValues(row, ctx.dims) };
+  return { index, date: d.value, values, dims };
 }
 
 interface DayAcc {
@@ -200,7 +207,9 @@ function sum(sessions: readonly Session[], f: NumericField): number | null {
 }
 
 function signature(s: Session): string {
-  return JSON.stringify([NUMERIC.map((f) => s.values[f] ?? null), s.dims]);
+  let out = '';
+  for (const f of NUMERIC) out += `${s.values[f] ?? ''}|`;
+  return `${out}${s.dims.carrier}|${s.dims.slot}|${s.dims.entities.join('|')}`;
 }
 
 /** Date-only rows sharing a date: identical ones are duplicates (dropped), different ones are summed. */
@@ -428,6 +437,14 @@ function crossCheckTotals(ctx: Ctx, index: number, totals: HistoryTotals): void 
   }
 }
 
+/** A per-session export is dated by the session's start, even when it also has a 日期 column. */
+function sessionStartAsDate(map: ColumnMapping, headerRow: readonly Cell[]): void {
+  const col = headerRow.findIndex((c) => typeof c === 'string' && /^(直播开始时间|开播时间|直播时间)$/u.test(headerKey(c)));
+  if (col < 0 || col === map.columns.date) return;
+  map.columns.date = col;
+  map.headers.date = cellText(headerRow[col]).trim();
+}
+
 /**
  * 统计日期 ranges (20260725-20260729) are periods, not days. Next to daily rows they are period
  * totals and dropped; alone they leave nothing daily to read: an error naming the cell.
@@ -485,6 +502,7 @@ export function readHistory(cells: Cell[][], origin?: RangeOrigin): HistoryReadR
   const map = detectHeader(cells);
   const headerRow = cells[map.headerIndex] ?? [];
   const family = recognizeFamily(headerRow);
+  if (family.grain === 'session') sessionStartAsDate(map, headerRow);
   const numeric = NUMERIC.flatMap((field) => {
     const col = map.columns[field];
     if (col === undefined) return [];
@@ -563,7 +581,8 @@ export function readHistory(cells: Cell[][], origin?: RangeOrigin): HistoryReadR
       continue;
     }
     const dateCell = span.parsed;
-    if (isTotalsRow(row) && !(dateCell.ok && dateCell.value)) {
+    // Date test first: the totals test normalises every text cell of the row.
+    if (!(dateCell.ok && dateCell.value) && isTotalsRow(row)) {
       issue(ctx, 'info', text('totals row: not a day, excluded', '合计行：不是某一天，已排除'), { index: i, field: 'date' });
       totalsRows.push(i);
       continue;

@@ -248,6 +248,21 @@ export function joinSources(sources: readonly Source[]): JoinedHistory {
     const also = others.length > 0 ? others.map(sourceLabel).join(', ') : '';
     measureNote(issues, k, m, also);
   }
+  const seen = new Map<FamilyId, Source>();
+  for (const s of sources) {
+    const f = familyOf(s);
+    const prev = seen.get(f);
+    if (prev && f !== 'generic') {
+      issues.push({
+        severity: 'warning',
+        message: text(
+          `${sourceLabel(prev)} and ${sourceLabel(s)} are the same kind of export: each measure is taken from one of them only. If they cover different 抖音号/accounts, export them together in one file so they are summed per day`,
+          `${sourceLabel(prev)} 与 ${sourceLabel(s)} 是同一类导出：每个指标只取其中一个。若它们是不同的抖音号/账户，请合并导出为一个文件，以便按天相加`,
+        ),
+      });
+    }
+    seen.set(f, prev ?? s);
+  }
   if (spendMissing > 0) {
     issues.push(
       note(

@@ -6,8 +6,12 @@
 export const LIMITS = {
   /** Bytes of one file on disk (an .xlsx or a .csv). */
   fileBytes: 100 * 1024 * 1024,
-  /** Bytes of an .xlsx's parts once inflated (sum of the zip central directory's sizes). */
-  xlsxInflatedBytes: 200 * 1024 * 1024,
+  /**
+   * Bytes of an .xlsx's parts once inflated (sum of the zip central directory's sizes). ExcelJS
+   * holds a workbook at ~15× its XML size (50 MB of XML: 0.8 GB RSS), so 64 MB keeps a valid
+   * workbook near 1 GB; larger exports read better as CSV (100 MB limit, ~9× less memory).
+   */
+  xlsxInflatedBytes: 64 * 1024 * 1024,
   /** Inflated ÷ compressed size of one zip part; real sheets compress 5–20×, bombs 1000×. */
   xlsxRatio: 200,
   /** Rows of one sheet (Excel's own maximum). */
@@ -16,7 +20,7 @@ export const LIMITS = {
   cellChars: 32_767,
 } as const;
 
-/** Whole megabytes, for messages. */
+/** A size for messages: whole megabytes, or kilobytes below one megabyte. */
 export function mb(bytes: number): string {
-  return `${Math.round(bytes / (1024 * 1024))} MB`;
+  return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${Math.round(bytes / (1024 * 1024))} MB`;
 }

@@ -9,6 +9,7 @@ import { readAssumptions } from './assumptions';
 import { recognizeFamily } from './families';
 import { detectHeader } from './headers';
 import { joinSources, sourceLabel, type JoinedHistory, type Source } from './join';
+import { addChannelSpend, channelSpend, keyValueTable } from './single-session';
 import type { Cell } from './types';
 import { openSheets } from './open';
 import { assumptionsSheetOf, findSheet, likeliestHistory, readHistorySheet, type WorkbookOptions, type WorkbookRead } from './workbook';
@@ -36,6 +37,14 @@ function familyOfSheet(cells: readonly (readonly Cell[])[]): string | null {
 
 function historySheets(sheets: readonly SheetCells[], options: WorkbookOptions): SheetCells[] {
   if (options.sheet) return [findSheet(sheets, options.sheet)];
+  if (!sheets.some((s) => familyOfSheet(s.cells) !== null)) {
+    // No table anywhere: a 单场 workbook whose overview is a key | value block.
+    const blocks = sheets.flatMap((s) => {
+      const cells = keyValueTable(s.cells);
+      return cells ? [{ name: s.name, cells }] : [];
+    });
+    if (blocks.length > 0) return blocks.slice(0, 1);
+  }
   // A hidden copy never wins over what the user sees (likeliestHistory), nor joins it.
   const best = likeliestHistory(sheets);
   const visible = (s: SheetCells): boolean => (s.state ?? 'visible') === 'visible';
@@ -54,7 +63,19 @@ export async function readMerchantBuffers(files: readonly MerchantFile[], option
     first ??= { format, ...(encoding ? { encoding } : {}) };
     sheetNames.push(...sheets.map((s) => (files.length > 1 ? `${f.fileName} › ${s.name}` : s.name)));
     const used = format === 'csv' ? sheets : historySheets(sheets, options);
-    for (const s of used) sources.push({ file: f.fileName, sheet: format === 'csv' ? null : s.name, read: readHistorySheet(s, format) });
+    const reads = used.map((s) => ({ file: f.fileName, sheet: format === 'csv' ? null : s.name, read: readHistorySheet(s, format) }));
+    const single = reads.length === 1 ? reads[0] : undefined;
+    if (single && format === 'xlsx') {
+      // 单场 detail: the spend may only be on a channel sheet (渠道名称 | 千川消耗).
+      for (const s of sheets) {
+        const spend = used.some((u) => u.name === s.name) ? null : channelSpend(s.cells);
+        if (spend) {
+          addChannelSpend(single.read, spend, s.name);
+          break;
+        }
+      }
+    }
+    sources.push(...reads);
     if (!assumptions.assumptions) {
       const a = assumptionsSheetOf(sheets, used);
       if (a) assumptions = { assumptionsSheet: a.name, assumptions: readAssumptions(a.cells, { sheet: a.name }) };

@@ -20,7 +20,12 @@ const TRAD_MAP: ReadonlyMap<string, string> = (() => {
   return m;
 })();
 
+/** Plain ASCII text is already half-width and simplified: the reader's hot path skips the work. */
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, controls included
+const ASCII = /^[\u0000-\u007f]*$/u;
+
 export function toSimplified(s: string): string {
+  if (ASCII.test(s)) return s;
   let out = '';
   for (const ch of s) out += TRAD_MAP.get(ch) ?? ch;
   return out;
@@ -28,7 +33,7 @@ export function toSimplified(s: string): string {
 
 /** NFKC folds full-width digits, letters and punctuation (（）％，) to half-width. */
 export function toHalfWidth(s: string): string {
-  return s.normalize('NFKC');
+  return ASCII.test(s) ? s : s.normalize('NFKC');
 }
 
 /** Trailing unit groups such as (元) (%) [次] 【人】, repeated: "金额(元)(¥)" → "金额". */

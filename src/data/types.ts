@@ -38,7 +38,7 @@ export interface DataIssue {
   row?: number;
   /** Column header as found in the sheet (or the assumption key / scenario name). */
   column?: string;
-  /** The raw cell value, as text. */
+  /** The raw cell value, as text: at most 80 characters, control characters escaped (docs/data.md "Limits"). */
   value?: string;
   /** A1-style address when the position is known, e.g. "C7". */
   address?: string;

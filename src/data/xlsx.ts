@@ -12,7 +12,7 @@ import { AdplanError } from '../model/errors';
 import { columnLetters } from './address';
 import { LIMITS } from './limits';
 import type { Cell } from './types';
-import { checkZipLimits } from './zip-guard';
+import { checkDeclaredSizes, checkZipLimits, zipPartText, type ZipEntry } from './zip-guard';
 
 /** Excel's sheet visibility: "veryHidden" sheets are hidden even from Excel's Unhide dialog. */
 export type SheetState = 'visible' | 'hidden' | 'veryHidden';
@@ -62,12 +62,25 @@ function stateOf(s: unknown): SheetState {
   return s === 'hidden' || s === 'veryHidden' ? s : 'visible';
 }
 
+/** Serial-day offset between Excel's 1900 and 1904 date systems. */
+const DAYS_1900_TO_1904 = 1462;
+const MS_PER_DAY = 86_400_000;
+const DATE_1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](?:1|true)["']/u;
+
+async function is1904(bytes: Uint8Array, entries: readonly ZipEntry[]): Promise<boolean> {
+  const xml = await zipPartText(bytes, entries, 'xl/workbook.xml');
+  return xml !== null && DATE_1904.test(xml);
+}
+
 export async function readXlsxBytes(bytes: ArrayBuffer | Uint8Array, fileName = 'workbook.xlsx'): Promise<SheetCells[]> {
   const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  checkZipLimits(u8, fileName);
+  const entries = checkZipLimits(u8, fileName);
+  await checkDeclaredSizes(u8, entries, fileName);
   const wb = new Workbook();
   // ExcelJS accepts ArrayBuffer/Uint8Array at runtime; its type says Buffer.
   await wb.xlsx.load(u8 as unknown as Parameters<typeof wb.xlsx.load>[0]);
+  // ExcelJS honours date1904="1" but not the equally valid "true": its dates are then 1462 days early.
+  const shift = !wb.properties.date1904 && (await is1904(u8, entries)) ? DAYS_1900_TO_1904 * MS_PER_DAY : 0;
   const out: SheetCells[] = [];
   wb.eachSheet((ws) => {
     const cells: Cell[][] = [];
@@ -76,8 +89,9 @@ export async function readXlsxBytes(bytes: ArrayBuffer | Uint8Array, fileName = 
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         // A merged title spans columns: only its top-left cell holds the value.
         if (cell.isMerged && cell.master.address !== cell.address) return;
-        const v = plainCell(cell.value);
-        if (v === null) return;
+        const raw = plainCell(cell.value);
+        if (raw === null) return;
+        const v = shift && raw instanceof Date ? new Date(raw.getTime() + shift) : raw;
         if (typeof v === 'string' && v.length > LIMITS.cellChars) throw tooLong(fileName, ws.name, r, c, v.length);
         while (line.length < c - 1) line.push(null);
         line[c - 1] = v;

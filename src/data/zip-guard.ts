@@ -15,6 +15,10 @@ export interface ZipEntry {
   name: string;
   compressed: number;
   inflated: number;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  /** Offset of the entry's local header. */
+  offset: number;
 }
 
 function damaged(fileName: string, why: string): AdplanError {
@@ -46,22 +50,24 @@ export function zipEntries(bytes: Uint8Array, fileName: string): ZipEntry[] {
   const decoder = new TextDecoder();
   for (let k = 0; k < count; k++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL) throw damaged(fileName, 'broken zip directory');
+    const method = view.getUint16(at + 10, true);
     const compressed = view.getUint32(at + 20, true);
     const inflated = view.getUint32(at + 24, true);
     const nameLength = view.getUint16(at + 28, true);
     const extra = view.getUint16(at + 30, true);
     const comment = view.getUint16(at + 32, true);
     const name = decoder.decode(bytes.subarray(at + 46, Math.min(bytes.length, at + 46 + nameLength)));
-    entries.push({ name, compressed, inflated });
+    entries.push({ name, compressed, inflated, method, offset: view.getUint32(at + 42, true) });
     at += 46 + nameLength + extra + comment;
   }
   return entries;
 }
 
-/** Refuses an archive whose parts would inflate past the documented limits. */
-export function checkZipLimits(bytes: Uint8Array, fileName: string): void {
+/** Refuses an archive whose parts would inflate past the documented limits; else its entries. */
+export function checkZipLimits(bytes: Uint8Array, fileName: string): ZipEntry[] {
   let total = 0;
-  for (const e of zipEntries(bytes, fileName)) {
+  const entries = zipEntries(bytes, fileName);
+  for (const e of entries) {
     const ratio = e.inflated / Math.max(1, e.compressed);
     if (e.inflated === ZIP64 || e.compressed === ZIP64 || (e.inflated > 1024 * 1024 && ratio > LIMITS.xlsxRatio)) {
       throw new AdplanError(
@@ -79,10 +85,99 @@ export function checkZipLimits(bytes: Uint8Array, fileName: string): void {
     throw new AdplanError(
       'input',
       text(
-        `${fileName} is too large: its sheets inflate to ${mb(total)} (limit ${mb(LIMITS.xlsxInflatedBytes)}). Export a shorter date range or only the columns AdPlan needs.`,
-        `${fileName} 过大：解压后 ${mb(total)}（上限 ${mb(LIMITS.xlsxInflatedBytes)}）。请导出更短的日期范围或只保留所需列。`,
+        `${fileName} is too large: its sheets inflate to ${mb(total)} (limit ${mb(LIMITS.xlsxInflatedBytes)}). Save it as CSV (read with far less memory, up to ${mb(LIMITS.fileBytes)}), or export a shorter date range.`,
+        `${fileName} 过大：解压后 ${mb(total)}（上限 ${mb(LIMITS.xlsxInflatedBytes)}）。请另存为 CSV（占用内存少得多，上限 ${mb(LIMITS.fileBytes)}），或导出更短的日期范围。`,
       ),
       'file',
     );
+  }
+  return entries;
+}
+
+function entryBody(bytes: Uint8Array, e: ZipEntry): Uint8Array | null {
+  if (e.offset + 30 > bytes.length) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
+  return bytes.subarray(start, Math.min(bytes.length, start + e.compressed));
+}
+
+/**
+ * Inflates a deflated body through the platform's DecompressionStream, handing each chunk to
+ * `take` and stopping as soon as it returns false. Null when this platform cannot inflate.
+ */
+async function inflateChunks(body: Uint8Array, take: (chunk: Uint8Array) => boolean): Promise<boolean | null> {
+  if (typeof DecompressionStream === 'undefined') return null;
+  const reader = new Blob([body.slice()]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return true;
+    if (!take(value)) {
+      await reader.cancel();
+      return false;
+    }
+  }
+}
+
+/**
+ * The text of one small part (e.g. xl/workbook.xml), cut off at `maxBytes`; null when absent or
+ * unreadable here.
+ */
+export async function zipPartText(bytes: Uint8Array, entries: readonly ZipEntry[], name: string, maxBytes = 1024 * 1024): Promise<string | null> {
+  const e = entries.find((x) => x.name === name);
+  const body = e ? entryBody(bytes, e) : null;
+  if (!e || !body) return null;
+  if (e.method === 0) return new TextDecoder().decode(body.subarray(0, maxBytes));
+  if (e.method !== 8) return null;
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    const ok = await inflateChunks(body, (c) => {
+      chunks.push(c);
+      total += c.length;
+      return total < maxBytes;
+    });
+    if (ok === null) return null;
+  } catch {
+    // A damaged part: ExcelJS will say what is wrong when it loads the workbook.
+    return null;
+  }
+  const all = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.length;
+  }
+  return new TextDecoder().decode(all);
+}
+
+/**
+ * The central directory's sizes are what the archive claims: a crafted one may claim 1 KB and
+ * inflate to gigabytes. Each deflated part is inflated once as a stream (nothing kept) and the
+ * file refused the moment a part outgrows its declared size, before ExcelJS inflates it for real.
+ */
+export async function checkDeclaredSizes(bytes: Uint8Array, entries: readonly ZipEntry[], fileName: string): Promise<void> {
+  for (const e of entries) {
+    if (e.method !== 8) continue;
+    const body = entryBody(bytes, e);
+    if (!body) continue;
+    let seen = 0;
+    let ok: boolean | null;
+    try {
+      ok = await inflateChunks(body, (c) => (seen += c.length) <= e.inflated);
+    } catch {
+      // Not inflatable: ExcelJS reports the damage in its own words.
+      continue;
+    }
+    if (ok === null) return;
+    if (!ok) {
+      throw new AdplanError(
+        'input',
+        text(
+          `${fileName} is refused: its part "${e.name.slice(0, 80)}" inflates past the ${mb(e.inflated)} its zip directory declares. The file is damaged or crafted.`,
+          `已拒绝 ${fileName}：其中的“${e.name.slice(0, 80)}”解压后超过 zip 目录声明的 ${mb(e.inflated)}，文件已损坏或被篡改。`,
+        ),
+        'file',
+      );
+    }
   }
 }

@@ -7,15 +7,14 @@ import { parseNumber, type NumberKind } from '../data/cells';
 import type { Cell } from '../data/types';
 import { text } from '../i18n/text';
 import { AdplanError } from '../model/errors';
-import { trimRange } from './trim';
+import { isMatrix, trimRange } from './trim';
 
 /** Flattens a 1-column or 1-row range (or a scalar) to a list of cells. */
 export function vectorCells(v: unknown, name: string): Cell[] {
   if (!Array.isArray(v)) return [v as Cell];
-  const rows = v as unknown[];
-  if (!rows.every((r) => Array.isArray(r))) return rows as Cell[];
+  if (!isMatrix(v)) return v as Cell[];
   // Whole columns (A:A) arrive as 1,048,576 rows: trailing blanks dropped first, no spreading.
-  const m = trimRange(rows as unknown[][], false) as Cell[][];
+  const m = trimRange(v, false) as Cell[][];
   let width = 0;
   for (const r of m) width = Math.max(width, r.length);
   if (m.length === 1) return (m[0] ?? []).slice();

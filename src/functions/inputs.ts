@@ -11,14 +11,14 @@ import type { Scenario } from '../model/assumptions';
 import { AdplanError } from '../model/errors';
 import { Memo, contentKey } from './memo';
 import { requiredNumber } from './args';
-import { trimRange } from './trim';
+import { isMatrix, trimRange } from './trim';
 
 const histories = new Memo<HistoryReadResult>(32);
 const assumptionTables = new Memo<Scenario[]>(32);
 
 /** A table range, trimmed to its data (a whole-column A:R costs what the table costs). */
 function asMatrix(v: unknown, name: string): Cell[][] {
-  if (Array.isArray(v) && v.every((r) => Array.isArray(r))) return trimRange(v as unknown[][], true) as Cell[][];
+  if (isMatrix(v)) return trimRange(v, true) as Cell[][];
   throw new AdplanError(
     'input',
     text(

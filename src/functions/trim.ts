@@ -7,21 +7,21 @@
  */
 import type { Cell } from '../data/types';
 
-/** Blank as Excel hands it: null (web), undefined, or an empty string. */
-function isBlank(c: unknown): boolean {
-  return c === null || c === undefined || c === '';
-}
-
-/** Tables also treat 0 as blank at the end: some desktop builds send 0 for every empty cell. */
-function isBlankOrZero(c: unknown): boolean {
-  return isBlank(c) || c === 0;
-}
-
 const trimmed = new WeakMap<object, { zero: boolean; rows: unknown[][] }>();
 
-function lastUsedColumn(row: readonly unknown[], blank: (c: unknown) => boolean): number {
-  for (let j = row.length - 1; j >= 0; j--) if (!blank(row[j])) return j;
+/** Index of the last cell that holds something (-1 when none): null, undefined, '' (and 0 for tables) are blank. */
+function lastUsedColumn(row: unknown, zeroIsBlank: boolean): number {
+  if (!Array.isArray(row)) return -1;
+  for (let j = row.length - 1; j >= 0; j--) {
+    const c: unknown = row[j];
+    if (c !== null && c !== undefined && c !== '' && !(zeroIsBlank && c === 0)) return j;
+  }
   return -1;
+}
+
+/** A 2-D array (a range): checked on its first row only, not on a million. */
+export function isMatrix(v: unknown): v is unknown[][] {
+  return Array.isArray(v) && (v.length === 0 || Array.isArray(v[0]));
 }
 
 /**
@@ -31,17 +31,12 @@ function lastUsedColumn(row: readonly unknown[], blank: (c: unknown) => boolean)
 export function trimRange(m: readonly unknown[][], zeroIsBlank: boolean): unknown[][] {
   const hit = trimmed.get(m);
   if (hit && hit.zero === zeroIsBlank) return hit.rows;
-  const blank = zeroIsBlank ? isBlankOrZero : isBlank;
   let rows = m.length;
-  while (rows > 0) {
-    const r = m[rows - 1];
-    if (Array.isArray(r) && lastUsedColumn(r, blank) >= 0) break;
-    rows--;
-  }
+  while (rows > 0 && lastUsedColumn(m[rows - 1], zeroIsBlank) < 0) rows--;
   let width = 0;
   for (let i = 0; i < rows; i++) {
     const r = m[i];
-    if (Array.isArray(r) && r.length > width) width = Math.max(width, lastUsedColumn(r, blank) + 1);
+    if (Array.isArray(r) && r.length > width) width = Math.max(width, lastUsedColumn(r, zeroIsBlank) + 1);
   }
   let out: unknown[][];
   if (rows === m.length && m.every((r) => Array.isArray(r) && r.length <= width)) out = m as unknown[][];
@@ -58,6 +53,5 @@ export function trimRange(m: readonly unknown[][], zeroIsBlank: boolean): unknow
 
 /** A value when it is a 2-D array (a range), trimmed; anything else unchanged. */
 export function trimArg(v: unknown, zeroIsBlank: boolean): unknown {
-  if (!Array.isArray(v) || !v.every((r) => Array.isArray(r))) return v;
-  return trimRange(v as unknown[][], zeroIsBlank) as Cell[][];
+  return isMatrix(v) ? (trimRange(v, zeroIsBlank) as Cell[][]) : v;
 }

@@ -8,6 +8,19 @@ import { text, type Text } from '../i18n/text';
 import { AdplanError } from './errors';
 import { A_MAX, A_MIN, B_MIN, responseOf, type Curve, type CurveShape } from './response-curve';
 
+/** Loops, not Math.max(...xs): a whole-column range can hold more values than a call takes arguments. */
+function maxOf(xs: readonly number[]): number {
+  let m = -Infinity;
+  for (const x of xs) if (x > m) m = x;
+  return m;
+}
+
+function minOf(xs: readonly number[]): number {
+  let m = Infinity;
+  for (const x of xs) if (x < m) m = x;
+  return m;
+}
+
 export type FitModel = 'auto' | 'hill' | 'power';
 
 /** Model choice thresholds (MODEL §4 for auto; explicit requests need less). */
@@ -75,7 +88,7 @@ function degenerate(s: number[], g: number[], minPoints: number, minSpread: numb
       `只有 ${n} 个投放日:${whatZh}曲线至少需要 ${minPoints} 个消耗不同的投放日。`,
     );
   }
-  const spread = Math.max(...s) / Math.min(...s);
+  const spread = maxOf(s) / minOf(s);
   if (!(spread >= minSpread)) {
     const same = spread < 1.0001;
     return same
@@ -375,8 +388,8 @@ function finish(model: 'hill' | 'power', shape: CurveShape, s: number[], g: numb
     model,
     shape,
     n,
-    minSpend: Math.min(...s),
-    maxSpend: Math.max(...s),
+    minSpend: minOf(s),
+    maxSpend: maxOf(s),
     r2: r2 !== null && Number.isFinite(r2) ? r2 : null,
     residualSd: n > p ? Math.sqrt(ssLog / (n - p)) : null,
   };

@@ -2,6 +2,8 @@
  * The one calendar: ISO dates (YYYY-MM-DD) as whole days since 1970-01-01, with no Date objects
  * and no time zone, so no zone shifts a trading day. The reader (src/data/cells.ts) uses it too.
  */
+import { text } from '../i18n/text';
+import { AdplanError } from './errors';
 import type { IsoDate } from './history';
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
@@ -37,8 +39,23 @@ export function dayIndex(date: IsoDate): number {
   return daysFromCivil(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
 }
 
+/** 9999-12-31, the last date Excel (and a 4-digit ISO year) can hold. */
+const LAST_DAY = dayIndex('9999-12-31');
+
+/** `date` + n days; a day past 9999-12-31 is an input error (not "+010000-01-01"). */
 export function addDays(date: IsoDate, n: number): IsoDate {
-  return civilFromDays(dayIndex(date) + n);
+  const day = dayIndex(date) + n;
+  if (day > LAST_DAY) {
+    throw new AdplanError(
+      'input',
+      text(
+        `${date} + ${n} days runs past 9999-12-31, the last date Excel can hold: check the dates of the history.`,
+        `${date} 之后 ${n} 天超出 9999-12-31(Excel 可表示的最后日期):请检查历史数据的日期。`,
+      ),
+      'date',
+    );
+  }
+  return civilFromDays(day);
 }
 
 /** JS weekday (0 = Sunday … 6 = Saturday). */

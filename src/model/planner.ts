@@ -4,6 +4,7 @@
  * that bound is recorded. Cash (§8) is projected so the plan never takes cash below the reserve
  * (nor below what zero spend would leave, when organic trading alone breaches it).
  */
+import { bisect } from './bisect';
 import { text, type Text } from '../i18n/text';
 import { addDays, weekdayOf } from './dates';
 import { addReceivables, addTradeFlows, balances, capitalMetrics, cashTermsOf, flowsLength, type CashTerms } from './cash';
@@ -162,14 +163,7 @@ export function buildPlan(setup: PlanSetup): PlanResult {
       if (feasible(t, s, carry)) {
         prevChecked = true;
       } else if (s > 0 && feasible(t, 0, carry)) {
-        let lo = 0;
-        let hi = s;
-        for (let i = 0; i < 40 && hi - lo > 1e-6 * (1 + hi); i++) {
-          const mid = 0.5 * (lo + hi);
-          if (feasible(t, mid, carry)) lo = mid;
-          else hi = mid;
-        }
-        s = lo;
+        s = bisect((x) => feasible(t, x, carry), 0, s, { tolerance: (h) => 1e-6 * (1 + h), maxIter: 40 }).lo;
         limit = 'cash';
         cashBound++;
         prevChecked = true;

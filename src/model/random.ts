@@ -31,6 +31,17 @@ export class Rng {
     if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
   }
 
+  /**
+   * A generator at a raw xoshiro128** state (four 32-bit words, not all zero): how the
+   * algorithm's published reference outputs are reproduced in tests.
+   */
+  static fromState(state: readonly [number, number, number, number]): Rng {
+    const r = new Rng(0);
+    [r.s0, r.s1, r.s2, r.s3] = state.map((w) => w | 0) as [number, number, number, number];
+    if ((r.s0 | r.s1 | r.s2 | r.s3) === 0) throw new RangeError('xoshiro128** state must not be all zero');
+    return r;
+  }
+
   /** Next 32-bit unsigned integer. */
   nextUint32(): number {
     const s1 = this.s1;

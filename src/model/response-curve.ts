@@ -2,6 +2,7 @@
  * The paid response curve (MODEL.md §4): daily spend S → paid GMV, its marginal ROI, its inverse,
  * and the spend at which marginal ROI falls to a target. Fitting lives in curve-fit.ts.
  */
+import { bisect } from './bisect';
 import { text, type Text } from '../i18n/text';
 import { AdplanError } from './errors';
 import type { CurveBasis, CurveModel, CurveReport } from './report';
@@ -96,13 +97,8 @@ export function solveMarginal(c: CurveShape, target: number): number {
   }
   let hi = Math.max(lo, c.k) * 2;
   for (let i = 0; i < 400 && marginalOf(hi, c) > target; i++) hi *= 2;
-  for (let i = 0; i < 200; i++) {
-    const mid = Math.sqrt(lo * hi);
-    if (marginalOf(mid, c) > target) lo = mid;
-    else hi = mid;
-    if (hi - lo <= 1e-12 * hi) break;
-  }
-  return 0.5 * (lo + hi);
+  const b = bisect((s) => marginalOf(s, c) > target, lo, hi, { tolerance: (h) => 1e-12 * h, maxIter: 200, geometric: true });
+  return 0.5 * (b.lo + b.hi);
 }
 
 /**

@@ -15,8 +15,11 @@ export type GapPart = 'spend' | 'response' | 'organic';
 
 export interface ReviewVerdict {
   status: 'on-track' | 're-plan';
-  /** Why a re-plan; null when on track. */
-  cause: GapPart | null;
+  /**
+   * Why a re-plan; null when on track. 'response-or-organic': the model missed, but on a
+   * whole-room account with steady spend the two cannot be told apart.
+   */
+  cause: GapPart | 'response-or-organic' | null;
   /** The GMV gap's part with the largest magnitude. */
   largest: GapPart;
   message: Text;
@@ -30,7 +33,8 @@ export function largestPart(p: Pick<ReviewPeriod, 'gapSpend' | 'gapResponse' | '
   return parts.reduce((a, b) => (Math.abs(b[1]) > Math.abs(a[1]) ? b : a))[0];
 }
 
-export function reviewVerdict(total: ReviewPeriod, forecastBand: Band): ReviewVerdict {
+/** `splitIdentified` false: response and organic were estimated without the spend variation that separates them. */
+export function reviewVerdict(total: ReviewPeriod, forecastBand: Band, splitIdentified = true): ReviewVerdict {
   const largest = largestPart(total);
   const spendDev = total.plannedSpend > 0 ? (total.actualSpend - total.plannedSpend) / total.plannedSpend : total.actualSpend > 0 ? 1 : 0;
   const spendOff = Math.abs(spendDev) > SPEND_TOLERANCE;
@@ -60,6 +64,19 @@ export function reviewVerdict(total: ReviewPeriod, forecastBand: Band): ReviewVe
       message: text(
         `Re-plan: ${head['en-US']}. Spend was ${signedPct(spendDev)} vs plan, and at the spend actually spent GMV was where the model expected (${money(total.forecastGmv)}): the model holds, the budget did not. Re-plan with the budget that can really be spent, or spend the planned one.`,
         `需要重新规划:${head['zh-CN']}。消耗较计划 ${signedPct(spendDev)},按实际消耗,成交与模型预期一致(${money(total.forecastGmv)}):模型成立,预算没有按计划执行。请按实际能投的预算重新规划,或按计划投放。`,
+      ),
+    };
+  }
+  if (!splitIdentified) {
+    const miss = total.actualGmv - total.forecastGmv;
+    const dir = miss < 0 ? ['less', '少'] : ['more', '多'];
+    return {
+      status: 're-plan',
+      cause: 'response-or-organic',
+      largest,
+      message: text(
+        `Re-plan: ${head['en-US']}, outside what the model expected at the spend actually spent (P10–P90 ${money(forecastBand.p10)}–${money(forecastBand.p90)}): the room sold ${money(Math.abs(miss))} ${dir[0]}. On a whole-room account with steady spend, weaker ads and a weaker organic room look the same: vary the daily budget for a week (some days higher, some lower) to tell them apart. The refitted plan below learns from these days.`,
+        `需要重新规划:${head['zh-CN']},超出模型在实际消耗下的预期区间(P10–P90 ${money(forecastBand.p10)}–${money(forecastBand.p90)}):整体成交${dir[1]} ${money(Math.abs(miss))}。全域推广账户在消耗平稳时,无法区分是投放效果变差还是自然流变差:请用一周时间让日预算有高有低,以便区分。下方按新数据重新拟合的计划已吸收这些天的变化。`,
       ),
     };
   }

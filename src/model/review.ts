@@ -13,7 +13,7 @@ import { forecasterFromPlan } from './backtest-forecast';
 import { addTradeFlows, addReceivables, balances, flowsLength } from './cash';
 import { dayIndex } from './dates';
 import { analyse, planScenario, type ScenarioPlan } from './engine';
-import { AdplanError } from './errors';
+import { AdplanError, isAdplanError } from './errors';
 import type { DayRecord, History, IsoDate } from './history';
 import { gmvBands } from './review-band';
 import { planChanges, type PlanChange } from './review-changes';
@@ -50,6 +50,8 @@ export interface ReviewResult {
   scenario: string;
   /** Whether the response/organic split was observed (paid GMV exported) or estimated (whole-room). */
   split: 'observed' | 'estimated';
+  /** Estimated splits only: whether the review days' spend varied enough to separate response from organic. */
+  splitIdentified: boolean;
   days: ReviewPeriod[];
   weeks: ReviewPeriod[];
   total: ReviewPeriod;
@@ -58,7 +60,8 @@ export interface ReviewResult {
   forecastGmvP90: number;
   verdict: ReviewVerdict;
   plan: ScenarioPlan;
-  replan: ScenarioPlan;
+  /** The plan refitted on the whole history; null when the refit cannot plan (a note says why). */
+  replan: ScenarioPlan | null;
   changes: PlanChange[];
   notes: Text[];
 }
@@ -70,6 +73,14 @@ function baselineDays(s: Scenario): number {
 
 function inputError(en: string, zh: string): AdplanError {
   return new AdplanError('input', text(en, zh), 'plan_start');
+}
+
+/** Spend moved enough to separate response from organic: max/min ≥ 1.5 over spend days, or days with and without spend. */
+function spendVaried(days: readonly DayRecord[]): boolean {
+  const paid = days.filter((d) => d.spend > 0).map((d) => d.spend);
+  if (paid.length === 0) return false;
+  if (paid.length < days.length - 2) return true;
+  return paid.reduce((a, b) => Math.max(a, b), 0) >= 1.5 * paid.reduce((a, b) => Math.min(a, b), Infinity);
 }
 
 /** One reviewed day before aggregation. */
@@ -109,6 +120,7 @@ export function review(history: History, scenario: Scenario, planStart: IsoDate)
         idx.map((t) => f.incremental[t]!),
         idx.map((t) => f.organic[t]!),
       );
+  const splitIdentified = observed || spendVaried(reviewed);
   const rows: Row[] = reviewed.map((d, i) => ({ t: idx[i]!, actual: d, forecast: f.total[idx[i]!]!, ...splits[i]! }));
 
   // Cash of the actual days on the plan's terms, with the same receivables in the pipe.
@@ -155,8 +167,21 @@ export function review(history: History, scenario: Scenario, planStart: IsoDate)
   const periods = groups.map((g, i) => ({ ...periodOf(g), plannedGmvP10: bands[i]!.p10, plannedGmvP90: bands[i]!.p90 }));
   const total = periods[periods.length - 1]!;
 
-  const replan = planScenario(analyse(history, bd), scenario);
   const notes: Text[] = [];
+  let replan: ScenarioPlan | null = null;
+  try {
+    replan = planScenario(analyse(history, bd), scenario);
+  } catch (e) {
+    // The review stands on the old plan; a refit that cannot plan (e.g. a whole-room fit the new days no longer identify) is said, not thrown.
+    if (!isAdplanError(e)) throw e;
+    notes.push(text(`The refit on the whole history could not plan: ${e.text['en-US']}`, `用全部历史重新拟合无法制定计划:${e.text['zh-CN']}`));
+  }
+  if (!splitIdentified) {
+    notes.push(text(
+      'Spend barely varied over the review days: on this whole-room account the split between response and organic is in proportion to the forecast, not measured.',
+      '复盘期内消耗几乎没有变化:该全域推广账户的响应偏差与自然偏差按预测比例分摊,并非测得。',
+    ));
+  }
   if (!observed) {
     notes.push(text(
       'Whole-room account: paid GMV is not exported, so the split between response and organic is estimated from how the gap moved with spend over the review days, not observed.',
@@ -170,15 +195,16 @@ export function review(history: History, scenario: Scenario, planStart: IsoDate)
     since: planStart,
     scenario: scenario.name,
     split: observed ? 'observed' : 'estimated',
+    splitIdentified,
     days: periods.slice(0, rows.length),
     weeks: periods.slice(rows.length, periods.length - 1),
     total,
     forecastGmvP10: forecastBand!.p10,
     forecastGmvP90: forecastBand!.p90,
-    verdict: reviewVerdict(total, forecastBand!),
+    verdict: reviewVerdict(total, forecastBand!, splitIdentified),
     plan: old,
     replan,
-    changes: planChanges(old, replan),
+    changes: replan ? planChanges(old, replan) : [],
     notes,
   };
 }

@@ -12,6 +12,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, resolve, sep } from 'node:path';
 import * as iconv from 'iconv-lite';
 import { escapeControls } from '../data/excerpt';
+import { fileErrorText } from '../data/file-errors';
 import { text, type Text } from '../i18n/text';
 
 export interface FoundFile {
@@ -25,6 +26,8 @@ export interface FoundFile {
   key: string;
   /** Set when the path could not be listed or read, or was skipped. */
   error?: Text;
+  /** A merchant folder (merchant-folders.ts): its export files, planned as one merchant. */
+  members?: FoundFile[];
 }
 
 const MERCHANT_FILE = /\.(xlsx|csv)$/iu;
@@ -35,10 +38,8 @@ export function isMerchantFileName(name: string): boolean {
 
 const slash = (p: string): string => p.split('\\').join('/');
 
-function cannotRead(path: string, e: unknown): Text {
-  const code = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
-  return text(`Cannot read ${path} (${code})`, `无法读取 ${path}（${code}）`);
-}
+/** The shared wording of a failed read (src/data/file-errors.ts). */
+const cannotRead = (path: string, e: unknown): Text => fileErrorText(path, e);
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

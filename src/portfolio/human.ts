@@ -26,7 +26,7 @@ export function portfolioHuman(rows: readonly MerchantRow[], s: PortfolioSummary
     p(TIER_LABEL[r.tier]),
     r.file,
     money(r.kpis?.sustainableSpend),
-    money(r.kpis?.peakCapital),
+    money(r.peakCapital),
     money(r.kpis?.totalProfit),
     pct(r.annualReturn),
     pct(r.risk?.pLoss),

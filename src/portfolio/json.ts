@@ -8,6 +8,8 @@ export interface MerchantJson {
   status: MerchantStatus;
   tier: Tier;
   message: string;
+  /** The capital the plan may tie up (the number the message states): MerchantRow.peakCapital. */
+  peakCapital: number | null;
   kpis: KpiReport | null;
   risk: RiskReport | null;
   /** Back-test MAPE of daily GMV (issue 15); null when untestable. */
@@ -26,6 +28,7 @@ export function portfolioJson(rows: readonly MerchantRow[], summary: PortfolioSu
       status: r.status,
       tier: r.tier,
       message: pick(r.reason, lang),
+      peakCapital: r.peakCapital,
       kpis: r.kpis,
       risk: r.risk,
       backtestMape: r.backtestMape ?? null,

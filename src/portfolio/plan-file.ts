@@ -4,7 +4,7 @@
  * engine, tiers it and drops the report. Never rejects: anything that stops this merchant
  * becomes an error row naming the file and what is wrong.
  */
-import { loadWorkbookFile } from '../data/file';
+import { loadMerchantFiles } from '../data/file';
 import { scenariosFor } from '../data/scenarios-for';
 import { buildPlanReport } from '../model/engine';
 import { errorRow, plannedRow } from './row';
@@ -13,7 +13,9 @@ import type { MerchantRow } from './types';
 
 export async function planFile(task: PlanTask): Promise<MerchantRow> {
   try {
-    const read = await loadWorkbookFile(task.rawPath ? Buffer.from(task.rawPath) : task.path, {}, task.display);
+    // The same reader as `adplan check`/`plan`: a workbook's 罗盘 and 千川 sheets are joined on the date.
+    const files = task.members ?? [task];
+    const read = await loadMerchantFiles(files.map((f) => ({ path: f.rawPath ? Buffer.from(f.rawPath) : f.path, shown: f.display })));
     const scenarios = scenariosFor({ fileName: task.display, ...(read.assumptions ? { assumptions: read.assumptions } : {}) }, task.assumptions);
     const history = read.history.history;
     const report = buildPlanReport({

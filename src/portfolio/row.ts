@@ -9,7 +9,7 @@ import type { History } from '../model/history';
 import type { KpiReport, PlanReport, RiskReport, ScenarioReport } from '../model/report';
 import { inheritScenarios, unknownScenario } from '../model/scenarios';
 import { backtest } from '../model/backtest';
-import { classify, DEFAULT_TIER_THRESHOLDS, type TierContext, type TierThresholds } from './tiers';
+import { classify, DEFAULT_TIER_THRESHOLDS, peakCapitalOf, type TierContext, type TierThresholds } from './tiers';
 import type { MerchantRow } from './types';
 
 /** Days of history whose mean spend is "current spend" (MODEL.md §7 S_0). */
@@ -95,6 +95,7 @@ export function plannedRow(p: PlannedInput): MerchantRow {
     reason: withSkipped(v.reason, p.rowsSkipped ?? 0),
     kpis,
     risk,
+    peakCapital: finiteOrNull(peakCapitalOf(s)),
     annualReturn: kpis.returnOnCapitalAnnualised ?? annualise(kpis.returnOnCapital, s.days.length),
     currentSpend,
     scenario: s.name,
@@ -115,7 +116,7 @@ export function plannedRow(p: PlannedInput): MerchantRow {
  * Anything else is what is wrong with the data: status error, tier data-fix.
  */
 export function errorRow(file: string, e: unknown): MerchantRow {
-  const empty = { file, kpis: null, risk: null, annualReturn: null, currentSpend: null, scenario: null };
+  const empty = { file, kpis: null, risk: null, peakCapital: null, annualReturn: null, currentSpend: null, scenario: null };
   if (isAdplanError(e) && e.kind === 'math') {
     const reason = text(`Organic first: ${e.text['en-US']}`, `先做自然流：${e.text['zh-CN']}`);
     return { ...empty, status: 'not_ready', tier: 'organic-first', reason };

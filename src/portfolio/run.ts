@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { discoverFiles, type FoundFile } from './discover';
+import { groupMerchantFolders } from './merchant-folders';
 import { planFile } from './plan-file';
 import { listSource, runInWorkers } from './pool';
 import { rankRows } from './rank';
@@ -55,6 +56,7 @@ function taskOf(f: FoundFile, o: PortfolioOptions): PlanTask {
     path: f.path,
     ...(f.rawPath ? { rawPath: f.rawPath } : {}),
     display: f.display,
+    ...(f.members ? { members: f.members.map((m) => ({ path: m.path, display: m.display, ...(m.rawPath ? { rawPath: m.rawPath } : {}) })) } : {}),
     seed: merchantSeed(o.seed, f.key),
     runs: o.runs,
     ...(o.scenario !== undefined ? { scenario: o.scenario } : {}),
@@ -65,7 +67,7 @@ function taskOf(f: FoundFile, o: PortfolioOptions): PlanTask {
 
 export async function runPortfolio(o: PortfolioOptions): Promise<PortfolioResult> {
   const skip = new Set(o.exclude ?? []);
-  const found = (await discoverFiles(o.inputs, o.cwd)).filter((f) => !skip.has(f.path));
+  const found = await groupMerchantFolders((await discoverFiles(o.inputs, o.cwd)).filter((f) => !skip.has(f.path)));
   const rows: MerchantRow[] = [];
   const total = found.length;
   const take = (row: MerchantRow): void => {

@@ -17,7 +17,7 @@ export function addToSummary(s: PortfolioSummary, row: MerchantRow): PortfolioSu
   s.counts[row.tier] += 1;
   if (row.status === 'ok' && row.kpis) {
     s.totalPlannedSpend += row.kpis.totalSpend;
-    s.totalPeakCapital += row.kpis.peakCapital;
+    s.totalPeakCapital += row.peakCapital ?? 0;
     s.totalExpectedProfit += row.kpis.totalProfit;
   }
   return s;

@@ -11,6 +11,8 @@ export interface PlanTask {
   runs: number;
   scenario?: string;
   horizonDays?: number;
+  /** A merchant folder: its files, read together and joined on the date (path is the folder). */
+  members?: { path: string; rawPath?: Uint8Array; display: string }[];
   /** The table for files without their own (--assumptions FILE). */
   assumptions?: SharedAssumptions;
 }

@@ -23,6 +23,11 @@ export interface MerchantRow {
   kpis: KpiReport | null;
   /** The chosen scenario's risk; null with --runs 0 or when the file could not be planned. */
   risk: RiskReport | null;
+  /**
+   * The capital the plan may tie up, the one number every view and the reason show: the P90 when
+   * risk was simulated (never below the plan's own), else the plan's (tiers.ts peakCapitalOf).
+   */
+  peakCapital: number | null;
   /** Return on capital × 365 / horizon; null when there is no capital at work. */
   annualReturn: number | null;
   /** Mean spend of the last 7 history days (the plan's starting point); null when not read. */

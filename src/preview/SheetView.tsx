@@ -40,7 +40,7 @@ export function SheetView({ gateway, lang }: { gateway: MemoryGateway; lang: Lan
   }), [gateway]);
   const sheet = gateway.sheet(active ?? '') ?? gateway.sheets[0];
   const rows = sheet ? sheet.cells.slice(0, MAX_ROWS) : [];
-  const width = Math.min(MAX_COLS, Math.max(0, ...rows.map((r) => r.length)));
+  const width = Math.min(MAX_COLS, rows.reduce((w, r) => Math.max(w, r.length), 0));
   const truncated = sheet ? sheet.cells.length > MAX_ROWS || sheet.cells.some((r) => r.length > MAX_COLS) : false;
   return (
     <section className={styles.root} aria-label={PREVIEW_TEXT.sheets[lang]}>

@@ -7,7 +7,7 @@
 import { addDays, weekdayOf } from '../model/dates';
 import type { DayRecord, History, IsoDate } from '../model/history';
 import { Rng } from '../model/random';
-import { hill, type HillTruth } from './merchant';
+import { hill, type HillTruth, type WorldChange } from './merchant';
 
 export interface RoomTruth {
   days: number;
@@ -36,6 +36,8 @@ export interface RoomTruth {
   observedOrganic: boolean;
   /** Export 投放贡献成交金额: incremental GMV inflated by this factor (cannibalised organic). */
   attributedInflation: number | null;
+  /** The world changes from a day on (review tests, MODEL §13; same meaning as for direct merchants). */
+  change?: WorldChange;
 }
 
 export const DEFAULT_ROOM_TRUTH: RoomTruth = {
@@ -81,14 +83,19 @@ export function generateRoomMerchant(seed: number, overrides: Partial<RoomTruth>
   const truth: RoomTruth = { ...DEFAULT_ROOM_TRUTH, ...overrides };
   const rng = new Rng(seed);
   const spends = spendPath(rng, truth);
+  const change = truth.change;
+  change?.spend?.forEach((x, i) => {
+    if (change.fromDay + i < spends.length) spends[change.fromDay + i] = round2(Math.max(0, x));
+  });
   const dow0 = weekdayOf(truth.startDate);
   const days: DayRecord[] = [];
   for (let t = 0; t < truth.days; t++) {
     const date = addDays(truth.startDate, t);
     const spend = spends[t] ?? 0;
     const organicMean = truth.organicPerDay * (truth.weekday[(dow0 + t) % 7] ?? 1) * Math.pow(1 + truth.growth, t);
-    const organic = organicMean * Math.exp(truth.organicNoise * rng.normal());
-    const incremental = spend > 0 ? hill(spend, truth.curve) * Math.exp(truth.paidNoise * rng.normal()) : 0;
+    const changed = change !== undefined && t >= change.fromDay;
+    const organic = (changed ? (change.organicFactor ?? 1) : 1) * organicMean * Math.exp(truth.organicNoise * rng.normal());
+    const incremental = spend > 0 ? (changed ? (change.curveFactor ?? 1) : 1) * hill(spend, truth.curve) * Math.exp(truth.paidNoise * rng.normal()) : 0;
     const gmv = round2(organic + incremental);
     const orders = Math.max(0, Math.round(gmv / truth.aov));
     const r1h = Math.min(0.5, Math.max(0, truth.refund1hRate * Math.exp(0.1 * rng.normal())));

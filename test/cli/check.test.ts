@@ -67,7 +67,8 @@ describe('adplan check (in-process)', () => {
   it('a file that does not exist exits 1 with a message, not a stack', async () => {
     const r = await run(['check', join(FIX, 'nope.xlsx')]);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/^adplan check: Cannot read .*nope\.xlsx \(ENOENT\)\n$/u);
+    expect(r.err).toMatch(/^adplan check: file not found: .*nope\.xlsx — check the path and the file name\n$/u);
+    expect(r.err).not.toContain('ENOENT');
   });
 
   it('usage errors exit 2', async () => {

@@ -59,7 +59,7 @@ describe('adplan plan', () => {
     expect(Object.keys(s.economics)).toEqual(['unitMargin', 'breakEvenRoi', 'targetMarginalRoi', 'breakEvenRoiNet', 'roomBreakEvenRoi', 'targets']);
     expect(Object.keys(s.economics.targets)).toEqual(['roomRoi', 'roomRoiNet', 'dailyBudget']);
     expect(Object.keys(s.kpis)).toEqual(['totalSpend', 'totalGmv', 'totalProfit', 'roi', 'incrementalRoi', 'peakCapital', 'minCash', 'paybackDay', 'returnOnCapital', 'sustainableSpend']);
-    expect(Object.keys(s.risk ?? {})).toEqual(['runs', 'seed', 'profitP10', 'profitP50', 'profitP90', 'peakCapitalP90', 'pLoss', 'pCashShort']);
+    expect(Object.keys(s.risk ?? {})).toEqual(['runs', 'seed', 'profitP10', 'profitP50', 'profitP90', 'peakCapitalP90', 'pLoss', 'pCashShort', 'pLossIncremental', 'incrementalProfitP10', 'incrementalProfitP50', 'incrementalProfitP90']);
     expect([s.risk?.runs, s.risk?.seed]).toEqual([50, 3]);
     expect(s.days).toHaveLength(90);
     expect(Object.keys(s.days[0]!)).toEqual(['date', 'spend', 'paidGmv', 'organicGmv', 'gmv', 'orders', 'profit', 'cash', 'roi', 'marginalRoi', 'limit', 'roiTarget']);

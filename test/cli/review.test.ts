@@ -64,6 +64,14 @@ describe('adplan review', () => {
     expect(r.out.split('\n').filter((l) => /^ {2}2024-05-(2[3-9]) /u.test(l))).toHaveLength(7);
   });
 
+  it('adplan plan prints the back-test line in both languages', async () => {
+    const en = await run(['plan', SAMPLE, '--runs', '0', '--lang', 'en-US']);
+    expect(en.out).toMatch(/\nBack-test: Forecast error on your own history ±\d+% \(naive rule ±\d+%\), 4 week\(s\) held out — trust: (good|usable|weak)/);
+    const zh = await run(['plan', SAMPLE, '--runs', '0', '--lang', 'zh-CN']);
+    expect(zh.out).toMatch(/\n回测:模型在你的历史上的预测误差 ±\d+%\(朴素方法 ±\d+%\)/);
+    expect((await run(['--help'])).out).toMatch(/adplan review <file> --since DATE/);
+  });
+
   it('usage errors exit 2; a date past the history exits 1 naming plan_start', async () => {
     expect((await run(['review', SAMPLE])).code).toBe(2);
     expect((await run(['review', SAMPLE, '--since', '2024-13-01'])).code).toBe(2);

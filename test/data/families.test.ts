@@ -228,3 +228,72 @@ describe('rates as exports write them', () => {
     }
   });
 });
+
+describe('百应 单场 as a multi-sheet workbook', () => {
+  it('reads the key | value overview and sums the channel sheet spend (合计 left out)', async () => {
+    const r = await load('baiying-multisheet.xlsx');
+    expect(r.joined.family).toBe('baiying_session');
+    // One session on 09-10; views 观看人数 8,000 (人数 like the split); spend 800 + 400.5.
+    expect(r.history.history.days).toHaveLength(1);
+    expect(r.history.history.days[0]).toMatchObject({ date: '2025-09-10', views: 8000, organicViews: 6000, paidViews: 2000, gmv: 9600, orders: 96, spend: 1200.5, paidGmv: null });
+    expect(r.history.totals).toMatchObject({ gmv: 9600, orders: 96, spend: 1200.5, paidGmv: null });
+  });
+});
+
+describe('adplan check on every family fixture', () => {
+  it.each([
+    ['qianchuan-uni-live.gbk.csv', 'qianchuan_uni_live', 3, 18500],
+    ['qianchuan-uni-rpa.utf16.csv', 'qianchuan_uni_live', 3, 19500.25],
+    ['qianchuan-uni-plan.csv', 'qianchuan_uni_dimension', 2, 7900],
+    ['qianchuan-standard.xlsx', 'qianchuan_standard', 3, 6600],
+    ['compass-deal.xlsx', 'compass_deal', 3, 34000],
+    ['compass-live-sessions.csv', 'compass_live_sessions', 2, 16400],
+    ['compass-overview.xlsx', 'compass_overview', 8, 108000],
+    ['compass-self-service.csv', 'compass_self_service', 2, 77449.76],
+    ['baiying-session.xlsx', 'baiying_session', 1, 25600],
+    ['baiying-multisheet.xlsx', 'baiying_session', 1, 9600],
+  ])('%s → %s, %i day(s), GMV %d, exit 0', async (file, family, days, gmv) => {
+    const r = await check([file]);
+    expect(r.code).toBe(0);
+    expect(r.json).toMatchObject({ family, days });
+    expect(r.json.totals.gmv).toBe(gmv);
+    expect((r.json.sources as unknown[]).length).toBe(1);
+  });
+
+  it('a minimal 全域 daily (整体支付ROI, no 直接成交) is still 全域: paid GMV null', () => {
+    const r = readHistory([
+      ['日期', '整体消耗', '整体支付ROI', '整体成交金额', '整体成交订单数'],
+      ['2026-07-25', 100, 5, 500, 5],
+    ]);
+    expect(r.family).toBe('qianchuan_uni_live');
+    expect(r.totals.paidGmv).toBeNull();
+  });
+});
+
+describe('罗盘 成交分析 breakdown rows with "-"', () => {
+  it('a 载体 that sold nothing ("-") is no error; the 全部 × 不限 total is used', () => {
+    const r = readHistory([
+      ['日期', '载体类型', '投放时段', '成交金额', '成交订单数'],
+      ['20260725', '全部', '不限', 1000, 10],
+      ['20260725', '图文', '不限', '-', '-'],
+      ['20260725', '直播', '非投放时段', '-', '-'],
+    ]);
+    expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(r.history.days[0]).toMatchObject({ gmv: 1000, orders: 10, organicGmvObserved: null });
+  });
+});
+
+describe('per-day total rows of an entity dimension', () => {
+  it('a 抖音号=全部 row with a date is that day\'s total: the account rows are not added to it', () => {
+    const r = readHistory([
+      ['日期', '抖音号', '整体消耗', '整体成交金额', '整体成交订单数', '净成交金额'],
+      ['2026-07-25', '全部', 300, 3000, 30, 2900],
+      ['2026-07-25', 'A', 100, 1000, 10, 950],
+      ['2026-07-25', 'B', 200, 2000, 20, 1950],
+      ['2026-07-26', 'A', 50, 500, 5, 480],
+      ['2026-07-26', 'B', 70, 700, 7, 690],
+    ]);
+    // 07-25: the 全部 row 3000 (not 6000); 07-26: 500 + 700.
+    expect(r.history.days.map((d) => [d.gmv, d.spend])).toEqual([[3000, 300], [1200, 120]]);
+  });
+});

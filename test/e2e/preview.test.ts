@@ -116,7 +116,10 @@ describe('preview.html in Chromium', () => {
     expect(timings.openFileToTable).toBeLessThanOrEqual(2000);
     await expectCliNumbers(page, cli);
     expect(await rowNumbers(page, 'totalProfit')).not.toEqual(before);
-    await expect(page.getByText('merchant-7.xlsx')).toBeTruthy();
+    // A Jest expect on a locator is always truthy: wait for the element, then assert it is shown.
+    const fileName = page.getByText('merchant-7.xlsx').first();
+    await fileName.waitFor({ state: 'visible' });
+    expect(await fileName.isVisible()).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
 import { readAssumptions, suggestKey } from '../../src/data/assumptions';
-import { excerpt } from '../../src/data/excerpt';
+import { excerpt, terminalSafe } from '../../src/data/excerpt';
 import { loadWorkbookFile, readRegularFile } from '../../src/data/file';
 import { LIMITS } from '../../src/data/limits';
 import { openSheets } from '../../src/data/open';
@@ -78,13 +78,18 @@ describe('documented limits refuse before inflating or allocating', () => {
     await expect(openSheets(bomb, 'bomb.xlsx')).rejects.toThrow(/bomb\.xlsx is refused: its part "xl\/worksheets\/sheet1\.xml" would inflate to 4 MB/u);
   });
 
+  it('a part that inflates past the size its directory declares is refused before ExcelJS inflates it', async () => {
+    const liar = zip([{ name: 'xl/worksheets/sheet1.xml', data: new Uint8Array(4 * 1024 * 1024), declaredInflated: 1000 }]);
+    await expect(openSheets(liar, 'liar.xlsx')).rejects.toThrow('liar.xlsx is refused: its part "xl/worksheets/sheet1.xml" inflates past the 1 KB its zip directory declares. The file is damaged or crafted.');
+  });
+
   it('parts whose declared sizes sum past the limit are refused, naming the file', async () => {
     const part = new Uint8Array(randomBytes(600 * 1024));
     const big = zip([
-      { name: 'a.xml', data: part, declaredInflated: 110 * 1024 * 1024 },
-      { name: 'b.xml', data: part, declaredInflated: 110 * 1024 * 1024 },
+      { name: 'a.xml', data: part, declaredInflated: 40 * 1024 * 1024 },
+      { name: 'b.xml', data: part, declaredInflated: 40 * 1024 * 1024 },
     ]);
-    await expect(openSheets(big, 'big.xlsx')).rejects.toThrow(/big\.xlsx is too large: its sheets inflate to 220 MB \(limit 200 MB\)/u);
+    await expect(openSheets(big, 'big.xlsx')).rejects.toThrow(/big\.xlsx is too large: its sheets inflate to 80 MB \(limit 64 MB\)\. Save it as CSV/u);
   });
 
   it('a CSV cell past 32,767 characters is refused naming the cell, without echoing it', async () => {
@@ -150,8 +155,23 @@ describe('content quoted back is short and inert', () => {
     expect(msg.length).toBeLessThan(600);
   });
 
+  it('a bad cell quoted in an issue is cut to 80 characters and escaped', async () => {
+    const csv = `日期,观看次数,成交订单数,成交金额\n2024-05-01,100,1,\u001b[31m${'9'.repeat(5000)}x\n2024-05-02,100,1,10\n`;
+    const read = await readWorkbookBuffer(new TextEncoder().encode(csv), 'bad.csv');
+    const issue = read.history.issues.find((i) => i.address === 'D2');
+    expect(issue?.value).toBe(`\\x1b[31m${'9'.repeat(75)}…`);
+  });
+
   it('"did you mean" on a 100,000-character key is bounded (no suggestion)', () => {
     expect(suggestKey('cogs_rate'.repeat(11_000))).toBeUndefined();
     expect(suggestKey('cogs_rat')).toBe('cogs_rate');
+  });
+});
+
+describe('terminal output', () => {
+  it('escapes every control code except newline, CR and tab, as valid JSON escapes', () => {
+    expect(terminalSafe('a\u001b[2Jb\n\tc\r\u009b\u202e')).toBe('a\\u001b[2Jb\n\tc\r\\u009b\\u202e');
+    const json = terminalSafe(JSON.stringify({ name: 'x\u009by\u007f' }));
+    expect(JSON.parse(json)).toEqual({ name: 'x\u009by\u007f' });
   });
 });

@@ -13,6 +13,16 @@ const worked: UnitEconomics = {
   resaleRate: 0.8,
 };
 
+/** What `f` throws; fails the test when it returns normally. */
+function thrown(f: () => unknown): unknown {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected an error, but the call returned normally');
+}
+
 describe('unit economics (MODEL.md §3)', () => {
   it('reproduces the worked example: u = 0.364, break-even ROI ≈ 2.747', () => {
     // By hand: 0.8·0.95 − 0.8·0.4 − 0.2·0.2·0.4 − (6 + 0.2·6)/120 = 0.76 − 0.32 − 0.016 − 0.06
@@ -28,14 +38,12 @@ describe('unit economics (MODEL.md §3)', () => {
 
   it('names the field of an out-of-range rate', () => {
     expect(() => unitMargin({ ...worked, feeRate: 5 })).toThrow(/fee_rate/);
-    try {
-      unitMargin({ ...worked, cogsRate: -0.1 });
-    } catch (e) {
-      expect(e).toBeInstanceOf(AdplanError);
-      expect((e as AdplanError).kind).toBe('input');
-      expect((e as AdplanError).field).toBe('cogs_rate');
-      expect((e as AdplanError).text['zh-CN']).toMatch(/cogs_rate/);
-    }
+    // The assertions run only on an error: a call that did not throw must fail the test.
+    const e = thrown(() => unitMargin({ ...worked, cogsRate: -0.1 }));
+    expect(e).toBeInstanceOf(AdplanError);
+    expect((e as AdplanError).kind).toBe('input');
+    expect((e as AdplanError).field).toBe('cogs_rate');
+    expect((e as AdplanError).text['zh-CN']).toMatch(/cogs_rate/);
   });
 
   it('requires AOV when shipping is charged', () => {
@@ -43,16 +51,10 @@ describe('unit economics (MODEL.md §3)', () => {
   });
 
   it('refuses a break-even ROI when u ≤ 0 (math error)', () => {
-    const e = (() => {
-      try {
-        breakEvenRoi({ ...worked, cogsRate: 0.9 });
-      } catch (err) {
-        return err as AdplanError;
-      }
-      return null;
-    })();
-    expect(e?.kind).toBe('math');
-    expect(e?.text['zh-CN']).toContain('保本');
+    const e = thrown(() => breakEvenRoi({ ...worked, cogsRate: 0.9 }));
+    expect(e).toBeInstanceOf(AdplanError);
+    expect((e as AdplanError).kind).toBe('math');
+    expect((e as AdplanError).text['zh-CN']).toContain('保本');
   });
 
   it('u falls as any cost rises (property)', () => {

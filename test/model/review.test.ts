@@ -97,7 +97,7 @@ describe('review arithmetic', () => {
     const r = review(history, SCENARIO, since);
     const direct = planScenario(analyse({ ...history, days: history.days.filter((d) => d.date < since) }), SCENARIO, 90);
     expect(r.days.map((d) => d.plannedSpend)).toEqual(direct.report.days.slice(0, 28).map((d) => d.spend));
-    expect(r.replan.setup.lastDate).toBe(history.days[history.days.length - 1]!.date);
+    expect(r.replan!.setup.lastDate).toBe(history.days[history.days.length - 1]!.date);
   });
 
   it('a plan start outside the history is an input error naming plan_start, in both languages', () => {

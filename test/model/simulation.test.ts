@@ -1,5 +1,5 @@
-import { analyse, planScenario, scenarioSensitivity, simulateScenario, simulationContext } from '../../src/model/engine';
-import { quantile, sensitivity, simulate, simulationStat } from '../../src/model/simulation';
+import { analyse, buildPlanReport, planScenario, scenarioSensitivity, simulateScenario, simulationContext } from '../../src/model/engine';
+import { meanOne, quantile, sensitivity, simulate, simulationStat } from '../../src/model/simulation';
 import { generateMerchant } from '../../src/sample/merchant';
 
 const analysis = analyse(generateMerchant(4).history);
@@ -40,7 +40,8 @@ describe('Monte Carlo (MODEL §9)', () => {
   it('p_loss and p_cash_short count the runs that lose or run short', () => {
     // Fixed costs far above margin: every run loses; a reserve above all cash: every run is short.
     const ctx = simulationContext(plan);
-    const r = simulate({ ...ctx, fixed: 1e6, reserve: ctx.opening + 1 }, 50, 3);
+    const A = ctx.assumptions;
+    const r = simulate({ ...ctx, assumptions: { ...A, fixed_cost_per_day: 1e6, cash_reserve: A.cash_available + 1 } }, 50, 3);
     expect(r.pLoss).toBe(1);
     expect(r.pCashShort).toBe(1);
   });
@@ -75,5 +76,62 @@ describe('sensitivity (tornado)', () => {
 
   it('rejects an unknown metric', () => {
     expect(() => sensitivity(simulationContext(plan), 'roi' as 'total_profit')).toThrow(/Unknown metric "roi"/);
+  });
+});
+
+describe('Monte Carlo centre (issue 11 item 5): the plan is the expected value', () => {
+  const ctx = simulationContext(plan);
+  const quiet = { curveSd: 0, dailyNoise: 0, refundKappa: 0, aovSd: 0, organicSd: 0, lambdaSe: 0 };
+  const noCap = { ...ctx, capacityOrders: Infinity };
+  const mean = (x: Float64Array): number => x.reduce((t, v) => t + v, 0) / x.length;
+  const se = (x: Float64Array): number => {
+    const m = mean(x);
+    return Math.sqrt(x.reduce((t, v) => t + (v - m) ** 2, 0) / (x.length - 1) / x.length);
+  };
+
+  it.each([
+    ['daily noise σ = 0.3', { ...quiet, dailyNoise: 0.3 }],
+    ['curve level σ = 0.3', { ...quiet, curveSd: 0.3 }],
+    ['organic level σ = 0.3', { ...quiet, organicSd: 0.3 }],
+  ])('%s: mean total profit within 4 standard errors of the plan', (_, u) => {
+    const r = simulate({ ...noCap, u }, 3000, 7);
+    const target = simulate({ ...noCap, u: quiet }, 1, 1).totalProfit[0]!;
+    // Median-one multipliers (e^{σz}) would put the mean e^{σ²/2} − 1 ≈ 4.6 % of GMV-driven profit above.
+    expect(Math.abs(mean(r.totalProfit) - target)).toBeLessThan(4 * se(r.totalProfit));
+    expect(Math.abs(mean(r.incrementalProfit) - plan.plan.incrementalProfit)).toBeLessThan(4 * se(r.incrementalProfit) + 1e-6);
+  });
+
+  it('meanOne(σ, z) has mean one and median e^{−σ²/2} (independent quadrature over z)', () => {
+    // ∫ e^{σz − σ²/2} φ(z) dz by the trapezoid rule on [−10, 10]: independent of any random stream.
+    for (const sd of [0.05, 0.3, 1]) {
+      let sum = 0;
+      const h = 0.001;
+      for (let z = -10; z <= 10; z += h) sum += meanOne(sd, z) * Math.exp(-z * z / 2) / Math.sqrt(2 * Math.PI) * h;
+      expect(sum).toBeCloseTo(1, 6);
+      expect(meanOne(sd, 0)).toBeCloseTo(Math.exp(-sd * sd / 2), 12);
+    }
+    expect(meanOne(0, 3)).toBe(1);
+  });
+});
+
+describe('incremental profit distribution (what the paid spend adds)', () => {
+  it('without uncertainty every run is the planner\'s incremental profit', () => {
+    const ctx = simulationContext(plan);
+    const still = simulate({ ...ctx, u: { curveSd: 0, dailyNoise: 0, refundKappa: 0, aovSd: 0, organicSd: 0, lambdaSe: 0 } }, 3, 1);
+    for (const p of still.incrementalProfit) expect(p).toBeCloseTo(plan.plan.incrementalProfit, 6);
+    expect(still.pLossIncremental).toBe(plan.plan.incrementalProfit < 0 ? 1 : 0);
+  });
+
+  it('the risk report carries P(loss) of the paid spend and its P10/P50/P90', () => {
+    const report = buildPlanReport({ history: generateMerchant(4).history, scenarios: [{ name: 'Base', values: { cogs_rate: 0.4, cash_available: 100000, shipping_per_order: 5 } }], runs: 400, seed: 3 });
+    const risk = report.scenarios[0]!.risk!;
+    expect(risk.pLossIncremental).toBeGreaterThanOrEqual(0);
+    expect(risk.pLossIncremental).toBeLessThanOrEqual(1);
+    expect(risk.incrementalProfitP10!).toBeLessThanOrEqual(risk.incrementalProfitP50!);
+    expect(risk.incrementalProfitP50!).toBeLessThanOrEqual(risk.incrementalProfitP90!);
+    // Incremental profit excludes the organic business's own profit, so it sits below total profit.
+    expect(risk.incrementalProfitP50!).toBeLessThan(risk.profitP50);
+    const sim = simulateScenario(planScenario(analyse(generateMerchant(4).history), { name: 'Base', values: { cogs_rate: 0.4, cash_available: 100000, shipping_per_order: 5 } }), 400, 3);
+    expect(risk.pLossIncremental).toBe(sim.incrementalProfit.filter((x) => x < 0).length / 400);
   });
 });

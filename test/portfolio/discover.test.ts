@@ -41,7 +41,7 @@ describe('finding merchant files', () => {
   it('turns a missing path into an entry with a bilingual reason instead of stopping', async () => {
     const found = await discoverFiles(['nope', 'one.xlsx'], dir);
     expect(found.map((f) => f.display)).toEqual(['nope', 'one.xlsx']);
-    expect(found[0]?.error?.['en-US']).toBe('Cannot read nope (ENOENT)');
-    expect(found[0]?.error?.['zh-CN']).toBe('无法读取 nope（ENOENT）');
+    expect(found[0]?.error?.['en-US']).toBe('file not found: nope — check the path and the file name');
+    expect(found[0]?.error?.['zh-CN']).toBe('找不到文件：nope——请检查路径和文件名');
   });
 });

@@ -113,6 +113,7 @@ export function row(file: string, tier: Tier, annualReturn: number | null, profi
     reason: text(`why ${file}`, `原因 ${file}`),
     kpis: profit === null ? null : kpis({ totalProfit: profit }),
     risk: null,
+    peakCapital: profit === null ? null : kpis({ totalProfit: profit }).peakCapital,
     annualReturn,
     currentSpend: 0,
     scenario: 'Base',

@@ -2,6 +2,9 @@ import { text } from '../../src/i18n/text';
 import { AdplanError } from '../../src/model/errors';
 import type { DayRecord, History } from '../../src/model/history';
 import { annualise, cashOf, currentSpendOf, errorRow, pickScenario, plannedRow } from '../../src/portfolio/row';
+import { portfolioHuman } from '../../src/portfolio/human';
+import { portfolioJson } from '../../src/portfolio/json';
+import { summarise } from '../../src/portfolio/summary';
 import { report, scenario } from './fixtures';
 
 function history(spends: number[]): History {
@@ -111,6 +114,7 @@ describe('rows', () => {
       reason: { 'en-US': 'Missing GMV column', 'zh-CN': '缺少成交金额列' },
       kpis: null,
       risk: null,
+      peakCapital: null,
       annualReturn: null,
       currentSpend: null,
       scenario: null,
@@ -132,5 +136,27 @@ describe('engine errors that mean "not ready"', () => {
       reason: { 'en-US': 'Organic first: Unit margin is -0.02 (≤ 0)', 'zh-CN': '先做自然流：单位贡献率为 -0.02(≤ 0)' },
       kpis: null,
     });
+  });
+});
+
+describe('peak capital: one number (issue 11 item 7)', () => {
+  it('the column, the JSON, the summary and the reason show the same peak capital', () => {
+    // The simulated P90 (58,781) is above the plan's own (53,035): the reason used the one, the column the other.
+    const s = scenario({ name: 'Base', kpis: { peakCapital: 53_035 }, risk: { peakCapitalP90: 58_781 } });
+    const r = plannedRow({ file: 'a.xlsx', report: report([s]), history: history([1000, 1000, 1000]), scenarios: SCENARIOS });
+    expect(r.peakCapital).toBe(58_781);
+    expect(r.reason['en-US']).toContain('58,781');
+    const human = portfolioHuman([r], summarise([r]), 'en-US');
+    const line = human.split('\n').find((l) => l.includes('a.xlsx')) ?? '';
+    expect(line).toContain('58,781');
+    expect(line).not.toContain('53,035');
+    expect(portfolioJson([r], summarise([r]), 'en-US').merchants[0]?.peakCapital).toBe(58_781);
+    if (r.status === 'ok') expect(summarise([r]).totalPeakCapital).toBe(58_781);
+  });
+
+  it('without risk it is the plan\'s own', () => {
+    const s = scenario({ name: 'Base', kpis: { peakCapital: 53_035 }, risk: null });
+    const r = plannedRow({ file: 'a.xlsx', report: report([s]), history: history([1000, 1000, 1000]), scenarios: SCENARIOS });
+    expect(r.peakCapital).toBe(53_035);
   });
 });

@@ -1,4 +1,5 @@
 import '@testing-library/jest-dom';
+import { configure } from '@testing-library/react';
 
 // jsdom has no ResizeObserver or canvas; Fluent UI charts measure with both.
 class ResizeObserverStub {
@@ -12,3 +13,8 @@ class ResizeObserverStub {
 if (typeof HTMLCanvasElement !== 'undefined') {
   HTMLCanvasElement.prototype.getContext = (() => null) as unknown as HTMLCanvasElement['getContext'];
 }
+
+// findBy*/waitFor wait for an event (a render, a write), not for a deadline: under a loaded
+// machine the default 1 s ceiling failed suites that were correct. The ceiling now only ends a
+// hung test, just before Jest's own testTimeout (jest.config.js) would.
+configure({ asyncUtilTimeout: 290_000 });

@@ -74,3 +74,69 @@ describe('offline manifest check', () => {
     );
   });
 });
+
+/** The manifest with block `a` moved to just before block `b` (both exact substrings). */
+function moveBefore(src: string, a: string, b: string): string {
+  expect(src).toContain(a);
+  expect(src).toContain(b);
+  const without = src.replace(a, '');
+  return without.replace(b, `${a}${b}`);
+}
+
+/** The element's block: from its opening tag (with leading indentation) to its closing tag. */
+function block(src: string, open: string, close: string): string {
+  const start = src.lastIndexOf('\n', src.indexOf(open)) + 1;
+  const end = src.indexOf(close, start) + close.length + 1;
+  return src.slice(start, end);
+}
+
+describe('schema sequences inside VersionOverrides (issue 11 item 8)', () => {
+  const problemsOf = (x: string): string[] => validateManifestXml(x, { assetsDir }).map((p) => `${p.where}: ${p.message}`);
+  const VO = 'OfficeApp/VersionOverrides';
+  const HOST = `${VO}/Hosts/Host`;
+
+  it.each([
+    ['FunctionFile before GetStarted', () => moveBefore(xml, '          <FunctionFile resid="Taskpane.Url"/>\n', '          <GetStarted>'), `${HOST}/DesktopFormFactor/GetStarted: out of schema order (must come before FunctionFile)`],
+    ['Metadata before Page', () => moveBefore(xml, block(xml, '<Metadata>', '</Metadata>'), '            <Page>'), `${HOST}/AllFormFactors/ExtensionPoint/Page: out of schema order (must come before Metadata)`],
+    ['Namespace before Metadata', () => moveBefore(xml, '            <Namespace resid="Functions.Namespace"/>\n', '            <Metadata>'), `${HOST}/AllFormFactors/ExtensionPoint/Metadata: out of schema order (must come before Namespace)`],
+    ['Supertip before Label', () => moveBefore(xml, block(xml, '<Supertip>', '</Supertip>'), '                  <Label resid="TaskpaneButton.Label"/>'), `${HOST}/DesktopFormFactor/ExtensionPoint/OfficeTab/Group/Control/Label: out of schema order (must come before Supertip)`],
+    ['Resources before Hosts', () => moveBefore(xml, block(xml, '<Resources>', '</Resources>'), '    <Hosts>\n      <Host xsi:type'), `${VO}/Hosts: out of schema order (must come before Resources)`],
+    ['Urls before Images', () => moveBefore(xml, block(xml, '<bt:Urls>', '</bt:Urls>'), '      <bt:Images>'), `${VO}/Resources/Images: out of schema order (must come before Urls)`],
+    ['LongStrings before ShortStrings', () => moveBefore(xml, block(xml, '<bt:LongStrings>', '</bt:LongStrings>'), '      <bt:ShortStrings>'), `${VO}/Resources/ShortStrings: out of schema order (must come before LongStrings)`],
+    ['DesktopFormFactor before AllFormFactors', () => moveBefore(xml, block(xml, '<DesktopFormFactor>', '</DesktopFormFactor>'), '        <AllFormFactors>'), `${HOST}/AllFormFactors: out of schema order (must come before DesktopFormFactor)`],
+    ['Runtimes after AllFormFactors', () => moveBefore(xml, block(xml, '<AllFormFactors>', '</AllFormFactors>'), '        <Runtimes>'), `${HOST}/Runtimes: out of schema order (must come before AllFormFactors)`],
+  ])('%s', (_, make, expected) => {
+    const problems = problemsOf(make());
+    expect(problems).toContain(expected);
+  });
+
+  it('a required child missing and an element the schema does not allow', () => {
+    const noFunctionFile = xml.replace('          <FunctionFile resid="Taskpane.Url"/>\n', '');
+    expect(problemsOf(noFunctionFile)).toContain(`${HOST}/DesktopFormFactor/FunctionFile: required element is missing`);
+    const stray = xml.replace('<Namespace resid="Functions.Namespace"/>', '<Namespace resid="Functions.Namespace"/><Nmespace/>');
+    expect(problemsOf(stray)).toContain(`${HOST}/AllFormFactors/ExtensionPoint/Nmespace: element not allowed here by the schema`);
+    const twice = xml.replace('<Namespace resid="Functions.Namespace"/>', '<Namespace resid="Functions.Namespace"/><Namespace resid="Functions.Namespace"/>');
+    expect(problemsOf(twice)).toContain(`${HOST}/AllFormFactors/ExtensionPoint/Namespace: may occur at most 1 time here`);
+  });
+
+  it('Version must be 1–4 dot-separated numbers', () => {
+    expect(problemsOf(xml.replace('<Version>0.1.0.0</Version>', '<Version>0.1.0-beta</Version>'))).toContain(
+      'OfficeApp/Version: must be 1 to 4 dot-separated numbers (e.g. 1.0.0.0), got "0.1.0-beta"',
+    );
+    expect(problemsOf(xml.replace('<Version>0.1.0.0</Version>', '<Version>1.0.0.0.0</Version>'))).toHaveLength(1);
+    expect(problemsOf(xml.replace('<Version>0.1.0.0</Version>', '<Version>2</Version>'))).toEqual([]);
+  });
+
+  it('a short string of 126 characters (schema limit 125), in the default or an override', () => {
+    const s125 = 'x'.repeat(125);
+    const s126 = 'x'.repeat(126);
+    expect(problemsOf(xml.replace('DefaultValue="Scenario workbench"', `DefaultValue="${s125}"`))).toEqual([]);
+    expect(problemsOf(xml.replace('DefaultValue="Scenario workbench"', `DefaultValue="${s126}"`))).toContain(
+      'Resources/TaskpaneButton.Label: DefaultValue is 126 characters (max 125)',
+    );
+    // Characters, not bytes or UTF-16 units: 126 CJK characters are 126.
+    expect(problemsOf(xml.replace('Value="情景工作台"', `Value="${'情'.repeat(126)}"`))).toContain(
+      'Resources/TaskpaneButton.Label: Override zh-CN is 126 characters (max 125)',
+    );
+  });
+});

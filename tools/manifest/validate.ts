@@ -1,13 +1,15 @@
 /**
  * Offline manifest check. Microsoft's validator is an online service (PLATFORM.md), so this
- * checks what breaks sideloading most often, with a real XML parser: well-formedness, the
- * OfficeApp elements in schema order, resource ids, GUID, https, icons on disk at their declared
- * sizes, the shared-runtime wiring, the ADPLAN namespace and the zh-CN overrides.
+ * checks what breaks sideloading most often, with a real XML parser: well-formedness, the child
+ * sequence of every element the manifest uses (schema.ts), the Version pattern, string lengths,
+ * resource ids, GUID, https, icons on disk at their declared sizes, the shared-runtime wiring,
+ * the ADPLAN namespace and the zh-CN overrides. It is not a full XSD validation.
  */
 import { DOMParser, type Element as XmlElement } from '@xmldom/xmldom';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pngSize } from './png-size';
+import { checkSequences } from './schema';
 
 export interface ManifestProblem {
   /** Where: an element path or resource id. */
@@ -18,41 +20,12 @@ export interface ManifestProblem {
 const NS_OV = 'http://schemas.microsoft.com/office/taskpaneappversionoverrides';
 const NS_BT = 'http://schemas.microsoft.com/office/officeappbasictypes/1.0';
 
-/** Direct children of OfficeApp (TaskPaneApp) in the order the 1.1 schema requires. */
-const OFFICEAPP_ORDER = [
-  'Id',
-  'AlternateId',
-  'Version',
-  'ProviderName',
-  'DefaultLocale',
-  'DisplayName',
-  'Description',
-  'IconUrl',
-  'HighResolutionIconUrl',
-  'SupportUrl',
-  'AppDomains',
-  'Hosts',
-  'Requirements',
-  'DefaultSettings',
-  'Permissions',
-  'AllowSnapshot',
-  'VersionOverrides',
-];
-const OFFICEAPP_REQUIRED = [
-  'Id',
-  'Version',
-  'ProviderName',
-  'DefaultLocale',
-  'DisplayName',
-  'Description',
-  'IconUrl',
-  'HighResolutionIconUrl',
-  'DefaultSettings',
-  'Permissions',
-];
-
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_RESID = 32;
+/** ShortString / LongString maxLength in the schema; Version's pattern (1–4 numbers of ≤ 5 digits). */
+const MAX_SHORT = 125;
+const MAX_LONG = 250;
+const VERSION = /^\d{1,5}(\.\d{1,5}){0,3}$/u;
 
 function children(el: XmlElement): XmlElement[] {
   const out: XmlElement[] = [];
@@ -105,16 +78,21 @@ export function validateManifestXml(xml: string, options: ValidateOptions = {}):
     return problems;
   }
 
-  // Top-level elements: required ones present, all in schema order, nothing unknown.
-  const top = children(root).map((c) => c.localName ?? '');
-  for (const name of OFFICEAPP_REQUIRED) if (!top.includes(name)) add(`OfficeApp/${name}`, 'required element is missing');
-  let last = -1;
-  for (const name of top) {
-    const at = OFFICEAPP_ORDER.indexOf(name);
-    if (at < 0) add(`OfficeApp/${name}`, 'element not allowed here by the schema');
-    else if (at < last) add(`OfficeApp/${name}`, `out of schema order (must come before ${OFFICEAPP_ORDER[last]})`);
-    else last = at;
-  }
+  // Every element the manifest uses: its children in the schema's sequence (tools/manifest/schema.ts).
+  checkSequences(root, add);
+
+  // Simple types the schema restricts: Version, and string lengths.
+  const version = child(root, 'Version')?.textContent?.trim() ?? '';
+  if (!VERSION.test(version)) add('OfficeApp/Version', `must be 1 to 4 dot-separated numbers (e.g. 1.0.0.0), got "${version}"`);
+  const lengthLimit = (el: XmlElement, max: number, where: string): void => {
+    for (const [attr, v] of [['DefaultValue', el.getAttribute('DefaultValue')], ...children(el).filter((o) => o.localName === 'Override').map((o) => [`Override ${o.getAttribute('Locale') ?? ''}`, o.getAttribute('Value')])] as [string, string | null][]) {
+      if (v !== null && [...v].length > max) add(where, `${attr} is ${[...v].length} characters (max ${max})`);
+    }
+  };
+  const dn = child(root, 'DisplayName');
+  if (dn) lengthLimit(dn, MAX_SHORT, 'DisplayName');
+  const desc = child(root, 'Description');
+  if (desc) lengthLimit(desc, MAX_LONG, 'Description');
 
   const id = child(root, 'Id')?.textContent?.trim() ?? '';
   if (!GUID.test(id)) add('OfficeApp/Id', `must be a GUID, got "${id}"`);
@@ -137,6 +115,8 @@ export function validateManifestXml(xml: string, options: ValidateOptions = {}):
         if (!rid) add(`Resources/${group.localName}`, 'resource without an id');
         if (rid.length > MAX_RESID) add(`Resources/${rid}`, `id is ${rid.length} characters (max ${MAX_RESID})`);
         if (defined.has(rid)) add(`Resources/${rid}`, 'id defined twice');
+        if (group.localName === 'ShortStrings') lengthLimit(res, MAX_SHORT, `Resources/${rid}`);
+        if (group.localName === 'LongStrings') lengthLimit(res, MAX_LONG, `Resources/${rid}`);
         defined.set(rid, res);
         for (const o of children(res)) {
           if (o.localName === 'Override' && o.namespaceURI !== NS_BT) {

@@ -5,7 +5,6 @@
  * Exit 0 usable, 1 unusable, 2 usage.
  */
 import { pick, text, type Lang } from '../../i18n/text';
-import { isAdplanError } from '../../model/errors';
 import { FIELDS } from '../../data/fields';
 import { familyById } from '../../data/families';
 import { loadMerchantFiles } from '../../data/file';
@@ -143,7 +142,7 @@ export function checkHuman(r: MerchantRead, lang: Lang): string {
     lines.push(`${t(L.sources)}${c.trim()}`);
     for (const s of r.joined.sources) {
       const name = s.sheet ? `${s.file} › ${s.sheet}` : s.file;
-      lines.push(`  ${name} · ${pick(familyById(s.family).name, lang)} · ${s.firstDate ?? ''} – ${s.lastDate ?? ''} · ${s.rows} ${t(L.rows)}`);
+      lines.push(`  ${name} · ${pick(familyById(s.family).name, lang)} · ${s.firstDate ?? ''} – ${s.lastDate ?? ''} · ${t(L.rows)} ${s.rows}`);
     }
     const o = r.joined.overlap;
     if (o) lines.push(`  ${t(L.overlap)}${c}${o.from} – ${o.to} (${o.days})`);
@@ -154,7 +153,8 @@ export function checkHuman(r: MerchantRead, lang: Lang): string {
   lines.push(`${t(L.columns)}${c.trim()}`);
   const mapping = FIELDS.flatMap((f) => (h.fields[f.field] !== undefined ? [[f.field, '←', h.fields[f.field] as string]] : []));
   lines.push(renderTable(['field', '', 'header'], mapping, { indent: '  ' }).split('\n').slice(2).join('\n'));
-  lines.push(`${t(L.measure)}${c}${pick(MEASURE[h.history.viewsMeasure], lang)}`);
+  const noViews = text('none (no views column: CVR and GPM unknown)', '无（没有观看数列：转化率与 GPM 未知）');
+  lines.push(`${t(L.measure)}${c}${pick(r.joined.measures.views ? MEASURE[h.history.viewsMeasure] : noViews, lang)}`);
   const first = days[0]?.date ?? '';
   const last = days[days.length - 1]?.date ?? '';
   lines.push(`${t(L.days)}${c}${days.length} (${first} – ${last}); ${t(L.rows)} ${h.rowsRead}, ${t(L.skipped)} ${h.rowsSkipped}`);
@@ -165,7 +165,7 @@ export function checkHuman(r: MerchantRead, lang: Lang): string {
     [pick(text('spend', '千川消耗'), lang), formatMoney(tot.spend)],
     [pick(text('paid GMV', '直接成交金额'), lang), tot.paidGmv !== null ? formatMoney(tot.paidGmv) : '—'],
     [pick(text('refunds', '退款金额'), lang), h.fields.refund_amount !== undefined ? formatMoney(tot.refundAmount) : '—'],
-    [pick(text('views', '观看'), lang), formatCount(tot.views)],
+    [pick(text('views', '观看'), lang), r.joined.measures.views ? formatCount(tot.views) : '—'],
   ];
   lines.push(`${t(L.totals)}${c.trim()}`);
   lines.push(renderTable(['', ''], totals, { right: [1], indent: '  ' }).split('\n').slice(2).join('\n'));
@@ -184,6 +184,9 @@ export const check: Command = {
   name: 'check',
   summary: text("Read a merchant's export and report what was understood", '读取商家导出的数据，报告识别结果与问题'),
   usage: USAGE,
+  options: [
+  { flag: '--sheet NAME', help: text('the history sheet (default: the sheet that looks most like daily data)', '历史数据所在的工作表（默认：最像逐日数据的工作表）') },
+  ],
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseCommandArgs(argv, {
       sheet: { type: 'string' },
@@ -192,19 +195,8 @@ export const check: Command = {
     const lang = startCommand(values, io, check);
     if (lang === null) return EXIT.ok;
     if (positionals.length === 0) throw new UsageError('missing <file>');
-    let read: MerchantRead;
-    try {
-      read = await loadMerchantFiles(positionals, values.sheet !== undefined ? { sheet: values.sheet } : {});
-    } catch (e) {
-      if (!isAdplanError(e)) throw e;
-      const message = pick(e.text, lang);
-      if (values.json) {
-        io.stdout(`${JSON.stringify({ error: { message, kind: e.kind, field: e.field ?? null } })}\n`);
-      } else {
-        io.stderr(`adplan check: ${message}\n`);
-      }
-      return EXIT.failed;
-    }
+    // Failures (unreadable file, no usable history) go to the one error path (src/cli/failure.ts).
+    const read: MerchantRead = await loadMerchantFiles(positionals, values.sheet !== undefined ? { sheet: values.sheet } : {});
     io.stdout(values.json ? `${JSON.stringify(checkJson(read, lang), null, 2)}\n` : checkHuman(read, lang));
     return EXIT.ok;
   },

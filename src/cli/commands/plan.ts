@@ -9,11 +9,12 @@ import { pick, text, type Lang, type Text } from '../../i18n/text';
 import { loadAssumptionsFile, loadMerchantFiles } from '../../data/file';
 import { scenariosFor } from '../../data/scenarios-for';
 import type { WorkbookRead } from '../../data/workbook';
+import { ASSUMPTIONS } from '../../model/assumptions';
 import { actionText } from '../../model/action';
 import { backtest, type BacktestReport } from '../../model/backtest';
 import { buildPlanReport, selectScenarios } from '../../model/engine';
 import { RUN_OPTIONS } from '../../model/run-options';
-import { isAdplanError } from '../../model/errors';
+import { PLAN_DAY_COLUMNS, planDayValue, type PlanDayColumn } from '../../model/columns';
 import { checkPeriod, planByPeriod, type Period } from '../../model/kpi';
 import type { PlanDay, PlanReport, ScenarioReport } from '../../model/report';
 import { assumptionBounds, boundedOption, COMMON_OPTIONS, parseCommandArgs, UsageError } from '../args';
@@ -25,20 +26,8 @@ import type { CliIo } from '../io';
 const USAGE =
   'adplan plan <file>… [--scenario NAME] [--horizon DAYS] [--runs N] [--seed S] [--period day|week] [--sheet NAME] [--assumptions FILE] [--json] [--lang zh-CN|en-US]';
 
-const dayJson = (d: PlanDay) => ({
-  date: d.date,
-  spend: d.spend,
-  paidGmv: d.paidGmv,
-  organicGmv: d.organicGmv,
-  gmv: d.gmv,
-  orders: d.orders,
-  profit: d.profit,
-  cash: d.cash,
-  roi: d.roi,
-  marginalRoi: d.marginalRoi,
-  limit: d.limit,
-  roiTarget: d.roiTarget,
-});
+/** A plan day in --json: the descriptor list's fields, in its order (src/model/columns.ts). */
+const dayJson = (d: PlanDay): Record<string, PlanDay[keyof PlanDay]> => Object.fromEntries(PLAN_DAY_COLUMNS.map((c) => [c.field, planDayValue(d, c)]));
 
 /** Exactly the issue-4 contract (messages in the chosen language). */
 export function planJson(file: string, sheet: string, r: PlanReport, period: Period, lang: Lang, bt?: BacktestReport) {
@@ -105,6 +94,15 @@ export function planJson(file: string, sheet: string, r: PlanReport, period: Per
               peakCapitalP90: s.risk.peakCapitalP90,
               pLoss: s.risk.pLoss,
               pCashShort: s.risk.pCashShort,
+              // What the paid spend adds over organic-only (MODEL §9): whether the spend itself pays.
+              ...(s.risk.pLossIncremental !== undefined
+                ? {
+                    pLossIncremental: s.risk.pLossIncremental,
+                    incrementalProfitP10: s.risk.incrementalProfitP10 ?? null,
+                    incrementalProfitP50: s.risk.incrementalProfitP50 ?? null,
+                    incrementalProfitP90: s.risk.incrementalProfitP90 ?? null,
+                  }
+                : {}),
             },
           }
         : {}),
@@ -212,34 +210,26 @@ function kpiTable(r: PlanReport, lang: Lang): string {
   return renderTable(['', ...s.map((x) => x.name)], rows, { right: s.map((_, i) => i + 1), indent: '  ' });
 }
 
+/** The terminal's plan columns: the descriptor list less total GMV (paid + organic are shown). */
+const TABLE_COLUMNS = PLAN_DAY_COLUMNS.filter((c) => c.key !== 'gmv');
+
+function dayCellText(d: PlanDay, c: PlanDayColumn): string {
+  const v = planDayValue(d, c);
+  if (typeof v !== 'number') return v === null || v === undefined ? '—' : String(v);
+  return c.kind === 'ratio' ? ratio(v) : c.kind === 'count' ? formatNumber(v, 0) : money(v);
+}
+
+/** On a whole-room account the curve's GMV is what spend adds to the room, not attributed paid GMV. */
+const WHOLE_ROOM_LABELS: Partial<Record<PlanDayColumn['key'], Text>> = {
+  paid_gmv: text('incremental GMV', '投放增量成交'),
+  roi: text('ROI (incr.)', '增量投产比'),
+};
+
 function planTable(days: readonly PlanDay[], lang: Lang, wholeRoom: boolean): string {
-  const head = [
-    text('date', '日期'),
-    text('spend', '消耗'),
-    wholeRoom ? text('incremental GMV', '投放增量成交') : text('paid GMV', '付费成交'),
-    text('organic GMV', '自然成交'),
-    text('orders', '订单'),
-    text('profit', '利润'),
-    text('cash', '现金'),
-    wholeRoom ? text('ROI (incr.)', '增量投产比') : text('ROI', '投产比'),
-    text('mROI', '边际投产比'),
-    text('ROI target', '整体ROI目标'),
-    text('limit', '约束'),
-  ].map((t) => pick(t, lang));
-  const rows = days.map((d) => [
-    d.date,
-    money(d.spend),
-    money(d.paidGmv),
-    money(d.organicGmv),
-    formatNumber(d.orders, 0),
-    money(d.profit),
-    money(d.cash),
-    ratio(d.roi),
-    ratio(d.marginalRoi),
-    ratio(d.roiTarget),
-    d.limit,
-  ]);
-  return renderTable(head, rows, { right: [1, 2, 3, 4, 5, 6, 7, 8, 9], indent: '  ' });
+  const head = TABLE_COLUMNS.map((c) => pick((wholeRoom ? WHOLE_ROOM_LABELS[c.key] : undefined) ?? c.label, lang));
+  const rows = days.map((d) => TABLE_COLUMNS.map((c) => dayCellText(d, c)));
+  const right = TABLE_COLUMNS.flatMap((c, i) => (c.kind === 'date' || c.kind === 'label' ? [] : [i]));
+  return renderTable(head, rows, { right, indent: '  ' });
 }
 
 export function planHuman(read: WorkbookRead, r: PlanReport, period: Period, lang: Lang, bt?: BacktestReport): string {
@@ -273,6 +263,15 @@ export const plan: Command = {
   name: 'plan',
   summary: text("Plan a merchant's paid-traffic scaling from its file", '根据商家文件制定付费流量放量计划'),
   usage: USAGE,
+  options: [
+    { flag: '--scenario NAME', help: text('plan only this scenario (a column of the assumptions table); default: all, side by side', '只规划该方案（假设表中的一列）；默认：全部方案并列') },
+    { flag: '--horizon DAYS', help: text(`plan length in days, ${ASSUMPTIONS.horizon_days.min}–${ASSUMPTIONS.horizon_days.max} (default: the table's horizon_days, else ${String(ASSUMPTIONS.horizon_days.default)})`, `计划天数，${ASSUMPTIONS.horizon_days.min}–${ASSUMPTIONS.horizon_days.max}（默认：假设表的 horizon_days，否则 ${String(ASSUMPTIONS.horizon_days.default)}）`) },
+    { flag: '--runs N', help: text(`Monte Carlo runs for P10/P50/P90 and P(loss), ${RUN_OPTIONS.runs.min}–${RUN_OPTIONS.runs.max}; 0 = no risk (default ${RUN_OPTIONS.runs.default})`, `蒙特卡洛模拟次数（用于 P10/P50/P90 与亏损概率），${RUN_OPTIONS.runs.min}–${RUN_OPTIONS.runs.max}；0 = 不做风险模拟（默认 ${RUN_OPTIONS.runs.default}）`) },
+    { flag: '--seed S', help: text(`random seed: the same seed gives the same risk numbers (default ${RUN_OPTIONS.seed.default})`, `随机种子：相同种子给出相同的风险结果（默认 ${RUN_OPTIONS.seed.default}）`) },
+    { flag: '--period day|week', help: text('plan rows by day (first two weeks shown) or by week (all weeks); default day', '计划按天（显示前两周）或按周（显示全部周）；默认按天') },
+  { flag: '--sheet NAME', help: text('the history sheet (default: the sheet that looks most like daily data)', '历史数据所在的工作表（默认：最像逐日数据的工作表）') },
+    { flag: '--assumptions FILE', help: text('an assumptions table from another file, used when the file has none of its own (e.g. CSV exports)', '从另一个文件读取假设表，在文件自身没有假设表时使用（如 CSV 导出）') },
+  ],
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseCommandArgs(argv, {
       scenario: { type: 'string' },
@@ -297,7 +296,8 @@ export const plan: Command = {
     } catch {
       throw new UsageError(pick(text(`--period must be day or week, not "${values.period}"`, `--period 应为 day 或 week，而不是“${values.period}”`), lang));
     }
-    try {
+    // Failures go to the one error path (src/cli/failure.ts): JSON on stdout with --json, exit 1.
+    {
       const read = await loadMerchantFiles(positionals, values.sheet !== undefined ? { sheet: values.sheet } : {});
       const shared = values.assumptions !== undefined ? await loadAssumptionsFile(values.assumptions) : undefined;
       const scenarios = scenariosFor(read, shared);
@@ -313,12 +313,6 @@ export const plan: Command = {
       const bt = backtest(read.history.history, selectScenarios(scenarios, values.scenario)[0]!);
       io.stdout(values.json ? `${JSON.stringify(planJson(read.fileName, read.historySheet, report, period, lang, bt), null, 2)}\n` : planHuman(read, report, period, lang, bt));
       return EXIT.ok;
-    } catch (e) {
-      if (!isAdplanError(e)) throw e;
-      const message = pick(e.text, lang);
-      if (values.json) io.stdout(`${JSON.stringify({ error: { message, kind: e.kind, field: e.field ?? null } })}\n`);
-      else io.stderr(`adplan plan: ${message}\n`);
-      return EXIT.failed;
     }
   },
 };

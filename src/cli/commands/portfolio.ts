@@ -11,7 +11,7 @@ import { loadAssumptionsFile } from '../../data/file';
 import { checkAssumptions, type SharedAssumptions } from '../../data/scenarios-for';
 import { pick, text, type Text } from '../../i18n/text';
 import { RUN_OPTIONS } from '../../model/run-options';
-import { isAdplanError } from '../../model/errors';
+import { AdplanError } from '../../model/errors';
 import { portfolioHuman } from '../../portfolio/human';
 import { portfolioJson } from '../../portfolio/json';
 import { terminalProgress } from '../../portfolio/progress';
@@ -44,6 +44,15 @@ export const portfolio: Command = {
   name: 'portfolio',
   summary: text('Plan, tier and rank every merchant in folders of exports', '批量规划文件夹中的所有商家，并分层排名'),
   usage: USAGE,
+  options: [
+    { flag: '--scenario NAME', help: text("plan every merchant with this scenario (default: each file's first)", '所有商家都按该方案规划（默认：每个文件的第一个方案）') },
+    { flag: '--runs N', help: text(`Monte Carlo runs per merchant, ${RUN_OPTIONS.runs.min}–${RUN_OPTIONS.runs.max} (default ${RUN_OPTIONS.runs.default})`, `每个商家的蒙特卡洛模拟次数，${RUN_OPTIONS.runs.min}–${RUN_OPTIONS.runs.max}（默认 ${RUN_OPTIONS.runs.default}）`) },
+    { flag: '--seed S', help: text(`random seed; each file's stream also depends on its path inside the folder (default ${RUN_OPTIONS.seed.default})`, `随机种子；每个文件的随机序列还取决于它在文件夹中的路径（默认 ${RUN_OPTIONS.seed.default}）`) },
+    { flag: '--jobs N', help: text('files planned in parallel, 1–256 (default: the number of cores)', '并行规划的文件数，1–256（默认：CPU 核数）') },
+    { flag: '--out FILE.xlsx', help: text('also write the summary workbook there (refuses an existing file)', '同时写出汇总工作簿（不覆盖已有文件）') },
+    { flag: '--force', help: text('with --out: overwrite an existing file', '与 --out 同用：覆盖已有文件') },
+    { flag: '--assumptions FILE', help: text('an assumptions table for the files that have none of their own', '为没有假设表的文件指定假设表') },
+  ],
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseCommandArgs(argv, {
       scenario: { type: 'string' },
@@ -77,17 +86,12 @@ export const portfolio: Command = {
 
     let shared: SharedAssumptions | undefined;
     if (values.assumptions !== undefined) {
-      try {
-        shared = await loadAssumptionsFile(values.assumptions);
-        checkAssumptions(shared.read, shared.source);
-      } catch (e) {
-        if (!isAdplanError(e)) throw e;
-        io.stderr(`adplan portfolio: ${pick(e.text, lang)}\n`);
-        return EXIT.failed;
-      }
+      shared = await loadAssumptionsFile(values.assumptions);
+      checkAssumptions(shared.read, shared.source);
     }
 
     const progress = io.stderrIsTTY ? terminalProgress(io.stderr, lang) : null;
+    // Failures go to the one error path (src/cli/failure.ts); the progress line is closed first.
     let result;
     try {
       result = await runPortfolio({
@@ -100,28 +104,15 @@ export const portfolio: Command = {
         ...(values.scenario !== undefined ? { scenario: values.scenario } : {}),
         ...(progress ? { onProgress: (d: number, t: number) => progress.update(d, t) } : {}),
       });
-    } catch (e) {
+    } finally {
       progress?.end();
-      if (!isAdplanError(e)) throw e;
-      io.stderr(`adplan portfolio: ${pick(e.text, lang)}\n`);
-      return EXIT.failed;
     }
-    progress?.end();
     const { rows, summary } = result;
     if (rows.length === 0) {
-      const message = pick(text(`No .xlsx or .csv files found in ${positionals.join(', ')}`, `在 ${positionals.join('、')} 中没有找到 .xlsx 或 .csv 文件`), lang);
-      if (values.json) io.stdout(`${JSON.stringify({ error: { message } })}\n`);
-      else io.stderr(`adplan portfolio: ${message}\n`);
-      return EXIT.failed;
+      throw new AdplanError('input', text(`No .xlsx or .csv files found in ${positionals.join(', ')}`, `在 ${positionals.join('、')} 中没有找到 .xlsx 或 .csv 文件`), 'inputs');
     }
     if (out !== undefined) {
-      try {
-        await saveWorkbook(buildSummaryWorkbook(rows, summary, lang), out, values.force);
-      } catch (e) {
-        if (!isAdplanError(e)) throw e;
-        io.stderr(`adplan portfolio: ${pick(e.text, lang)}\n`);
-        return EXIT.failed;
-      }
+      await saveWorkbook(buildSummaryWorkbook(rows, summary, lang), out, values.force);
     }
     io.stdout(values.json ? `${JSON.stringify(portfolioJson(rows, summary, lang), null, 2)}\n` : portfolioHuman(rows, summary, lang));
     if (out !== undefined && !values.json) io.stdout(`${pick(text('Summary workbook written: ', '已写入汇总工作簿：'), lang)}${out}\n`);

@@ -10,7 +10,6 @@ import { pick, text, type Lang } from '../../i18n/text';
 import { loadAssumptionsFile, loadWorkbookFile } from '../../data/file';
 import { scenariosFor } from '../../data/scenarios-for';
 import { buildPlanReport, selectScenarios } from '../../model/engine';
-import { isAdplanError } from '../../model/errors';
 import type { Period } from '../../model/kpi';
 import { review, type ReviewPeriod, type ReviewResult } from '../../model/review';
 import { COMMON_OPTIONS, parseCommandArgs, UsageError } from '../args';
@@ -95,9 +94,7 @@ export function reviewHuman(fileName: string, r: ReviewResult, period: Period, l
       '差额拆分:消耗 = 按实际消耗模型应得的成交 − 计划;响应 = 实际付费成交 − 曲线在该消耗下的成交;自然 = 实际自然成交 − 预测自然成交。三者之和 = 实际 − 计划。',
     ), lang),
     ...r.notes.map((n) => pick(n, lang)),
-    '',
-    `${pick(text('Refitted on the whole history — what changed', '用全部历史重新拟合——变化'), lang)}${c.trim()}`,
-    changes,
+    ...(r.changes.length > 0 ? ['', `${pick(text('Refitted on the whole history — what changed', '用全部历史重新拟合——变化'), lang)}${c.trim()}`, changes] : []),
   ];
   return `${out.join('\n')}\n`;
 }
@@ -113,6 +110,13 @@ export const reviewCommand: Command = {
   name: 'review',
   summary: text('Review a plan against what happened after it (复盘) and refit', '复盘:计划与实际对比,并重新拟合'),
   usage: USAGE,
+  options: [
+    { flag: '--since DATE', help: text('the plan’s first day (YYYY-MM-DD): the plan is made from the days before it and compared with the days from it on (required)', '计划第一天（YYYY-MM-DD）：用此前的数据做计划，与此后的实际对比（必填）') },
+    { flag: '--scenario NAME', help: text('review this scenario (default: the table’s first)', '复盘该方案（默认：假设表的第一个方案）') },
+    { flag: '--period day|week', help: text('compare by week (default) or by day', '按周（默认）或按天对比') },
+    { flag: '--sheet NAME', help: text('the history sheet (default: the sheet that looks most like daily data)', '历史数据所在的工作表（默认：最像逐日数据的工作表）') },
+    { flag: '--assumptions FILE', help: text('an assumptions table from another file, used when the file has none of its own', '从另一个文件读取假设表，在文件自身没有假设表时使用') },
+  ],
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseCommandArgs(argv, {
       since: { type: 'string' },
@@ -129,7 +133,8 @@ export const reviewCommand: Command = {
     const p = values.period ?? 'week';
     if (p !== 'day' && p !== 'week') throw new UsageError(pick(text(`--period must be day or week, not "${p}"`, `--period 应为 day 或 week,而不是“${p}”`), lang));
     const file = positionals[0] as string;
-    try {
+    // Failures go to the one error path (src/cli/failure.ts): JSON on stdout with --json, exit 1.
+    {
       const read = await loadWorkbookFile(file, values.sheet !== undefined ? { sheet: values.sheet } : {});
       const shared = values.assumptions !== undefined ? await loadAssumptionsFile(values.assumptions) : undefined;
       const scenarios = scenariosFor(read, shared);
@@ -140,23 +145,17 @@ export const reviewCommand: Command = {
         io.stdout(reviewHuman(read.fileName, r, p, lang));
         return EXIT.ok;
       }
-      // The refitted plan exactly as `adplan plan --json` prints a scenario (risk included).
-      const replan = buildPlanReport({ history, scenarios: [scenario], scenario: scenario.name });
+      // The refitted plan exactly as `adplan plan --json` prints a scenario (risk included); null when the refit cannot plan.
+      const replan = r.replan ? buildPlanReport({ history, scenarios: [scenario], scenario: scenario.name }) : null;
       const json = {
         since: r.since,
         scenario: r.scenario,
         periods: (p === 'week' ? r.weeks : r.days).map(periodJson),
         verdict: { status: r.verdict.status, cause: r.verdict.cause, message: pick(r.verdict.message, lang) },
-        replan: planJson(read.fileName, read.historySheet, replan, 'day', lang).scenarios[0],
+        replan: replan ? planJson(read.fileName, read.historySheet, replan, 'day', lang).scenarios[0] : null,
       };
       io.stdout(`${JSON.stringify(json, null, 2)}\n`);
       return EXIT.ok;
-    } catch (e) {
-      if (!isAdplanError(e)) throw e;
-      const message = pick(e.text, lang);
-      if (values.json) io.stdout(`${JSON.stringify({ error: { message, kind: e.kind, field: e.field ?? null } })}\n`);
-      else io.stderr(`adplan review: ${message}\n`);
-      return EXIT.failed;
     }
   },
 };

@@ -10,6 +10,7 @@ import { ComparisonTable } from './ComparisonTable';
 import { DataPanel } from './DataPanel';
 import { DelayedSpinner } from './DelayedSpinner';
 import { ReadinessPanel } from './ReadinessPanel';
+import { ReviewPanel } from './ReviewPanel';
 import { Section } from './Section';
 import { WritePlanPanel } from './WritePlanPanel';
 
@@ -121,6 +122,7 @@ export function Workbench({ gateway }: { gateway: WorkbookGateway }) {
           onWrite={a.writePlan}
         />
       ) : null}
+      <ReviewPanel gateway={gateway} history={wb.historyRead?.ok ? wb.historyRead.value.history : null} scenarios={wb.assumptionsRead?.ok ? wb.assumptionsRead.value.scenarios : null} />
     </main>
   );
 }

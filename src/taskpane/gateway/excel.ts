@@ -48,7 +48,7 @@ export function toRangeValues(range: LoadedRange): RangeValues | null {
 
 /** Office.js wants rectangular arrays of primitives; text that starts with "=" stays text. */
 export function toFormulas(cells: WriteCell[][]): (string | number | boolean)[][] {
-  const width = Math.max(1, ...cells.map((r) => r.length));
+  const width = cells.reduce((w, r) => Math.max(w, r.length), 1);
   return cells.map((r) => {
     const out: (string | number | boolean)[] = [];
     for (let j = 0; j < width; j++) {

@@ -133,7 +133,7 @@ export class MemoryGateway implements WorkbookGateway {
     const pos = parseCell(at);
     if (!pos) throw new Error(`Not a cell address: ${at}`);
     cells.forEach((r, i) => r.forEach((c, j) => this.put(s, pos.row + i, pos.column + j, c)));
-    const cols = Math.max(1, ...cells.map((r) => r.length));
+    const cols = cells.reduce((w, r) => Math.max(w, r.length), 1);
     this.emit({ sheet: s.name, address: rangeA1(pos.row, pos.column, cells.length, cols) });
   }
 

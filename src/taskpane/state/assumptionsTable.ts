@@ -52,7 +52,7 @@ export function parseAssumptionsTable(range: RangeValues): AssumptionsTable | nu
 }
 
 export function tableAddress(t: { row: number; column: number; values: Cell[][] }): string {
-  const width = Math.max(1, ...t.values.map((r) => r.length));
+  const width = t.values.reduce((w, r) => Math.max(w, r.length), 1);
   return rangeA1(t.row, t.column, t.values.length, width);
 }
 
@@ -126,7 +126,7 @@ export function newTableCells(presets: readonly Scenario[]): Cell[][] {
 }
 
 function width(values: Cell[][]): number {
-  return Math.max(1, ...values.map((r) => r.length));
+  return values.reduce((w, r) => Math.max(w, r.length), 1);
 }
 
 function rect(values: Cell[][]): Cell[][] {

@@ -1,0 +1,37 @@
+/**
+ * Plans written to the workbook (Write plan: a sheet "Plan – <scenario>" with the plan table at
+ * PLAN_ROW) and the day each starts, so the 复盘 section can offer to review them once the
+ * history runs past that day. A live plan (ADPLAN.PLAN formula) always starts after the history,
+ * so only plans written as values, or ones whose history has since grown, qualify.
+ */
+import { parseDate } from '../../data/cells';
+import type { IsoDate } from '../../model/history';
+import type { RangeValues } from '../gateway/types';
+import { PLAN_ROW } from './planSheet';
+
+export const PLAN_SHEET_PREFIX = 'Plan – ';
+
+export interface WrittenPlan {
+  sheet: string;
+  /** The scenario named in the sheet's name (a " (2)" suffix from a second write dropped). */
+  scenario: string;
+  start: IsoDate;
+}
+
+export function isPlanSheet(name: string): boolean {
+  return name.startsWith(PLAN_SHEET_PREFIX);
+}
+
+/** The first plan day of a written plan sheet, or null when the sheet does not hold one. */
+export function writtenPlanOf(range: RangeValues): WrittenPlan | null {
+  if (!isPlanSheet(range.sheet)) return null;
+  const r = PLAN_ROW + 1 - range.row;
+  const c = 1 - range.column;
+  const cell = range.values[r]?.[c];
+  const header = range.values[r - 1]?.[c];
+  if (header !== 'date' || cell === undefined) return null;
+  const p = parseDate(cell);
+  if (!p.ok || !p.value) return null;
+  const scenario = range.sheet.slice(PLAN_SHEET_PREFIX.length).replace(/\s*\(\d+\)$/u, '');
+  return { sheet: range.sheet, scenario, start: p.value.date };
+}

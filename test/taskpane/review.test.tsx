@@ -1,0 +1,76 @@
+/** The 复盘 section: finds a plan written as values, reviews it against the days since, draws the band. */
+import { render, screen, waitFor } from '@testing-library/react';
+import { readAssumptions } from '../../src/data/assumptions';
+import type { Lang } from '../../src/i18n/text';
+import { buildPlanReport } from '../../src/model/engine';
+import type { History } from '../../src/model/history';
+import { generateMerchant } from '../../src/sample/merchant';
+import { sampleAssumptionCells } from '../../src/sample/workbook';
+import { reviewSeries } from '../../src/taskpane/charts/ReviewChart';
+import { ReviewPanel } from '../../src/taskpane/components/ReviewPanel';
+import { MemoryGateway } from '../../src/taskpane/gateway/memory';
+import { I18nProvider } from '../../src/taskpane/i18n';
+import { KPI_METRICS, planSheet, PLAN_ROW } from '../../src/taskpane/state/planSheet';
+import { writtenPlanOf } from '../../src/taskpane/state/writtenPlans';
+import { review } from '../../src/model/review';
+
+const { history } = generateMerchant(1);
+const scenarios = readAssumptions(sampleAssumptionCells()).scenarios;
+const START = history.days[76]!.date;
+const before: History = { ...history, days: history.days.slice(0, 76) };
+const labels = { title: 'Plan', subtitle: '', metric: 'metric', value: 'value', kpi: Object.fromEntries(KPI_METRICS.map((m) => [m, m])) as Record<(typeof KPI_METRICS)[number], string>, spendChart: 's', cashChart: 'c' };
+
+function gatewayWithWrittenPlan(): MemoryGateway {
+  const report = buildPlanReport({ history: before, scenarios, scenario: 'Conservative', runs: 0 });
+  const sheet = planSheet(report.scenarios[0]!, labels, true);
+  return new MemoryGateway({ sheets: [{ name: 'Data', cells: [['x']] }, { name: `${sheet.baseName} (2)`, cells: sheet.cells }] });
+}
+
+function renderPanel(gateway: MemoryGateway, lang: Lang = 'en-US') {
+  return render(
+    <I18nProvider lang={lang}>
+      <ReviewPanel gateway={gateway} history={history} scenarios={scenarios} />
+    </I18nProvider>,
+  );
+}
+
+describe('written plans', () => {
+  it('a plan sheet written as values gives its scenario and first day', () => {
+    const report = buildPlanReport({ history: before, scenarios, runs: 0 });
+    const sheet = planSheet(report.scenarios[0]!, labels, true);
+    const values = sheet.cells.map((r) => r.map((c) => (typeof c === 'object' && c !== null && 'formula' in c ? null : c)));
+    expect(writtenPlanOf({ sheet: 'Plan – Base (3)', row: 1, column: 1, values: values as never })).toEqual({ sheet: 'Plan – Base (3)', scenario: 'Base', start: START });
+    expect(writtenPlanOf({ sheet: 'Other', row: 1, column: 1, values: values as never })).toBeNull();
+    expect(PLAN_ROW).toBeGreaterThan(1);
+  });
+});
+
+describe('ReviewPanel', () => {
+  it('reviews the written plan (its scenario) once the history runs past its start', async () => {
+    renderPanel(gatewayWithWrittenPlan());
+    expect(screen.getByRole('heading', { name: 'Review (复盘)' })).toBeInTheDocument();
+    expect(screen.getByText(/Forecast error on your own history ±\d+%/)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText(/Reviewing the plan written on sheet “Plan – Conservative \(2\)” \(scenario Conservative\)/)).toBeInTheDocument());
+    const expected = review(history, scenarios.find((s) => s.name === 'Conservative')!, START);
+    expect(screen.getByText(expected.verdict.message['en-US'])).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: 'Plan vs actual by week' });
+    expect(table.querySelectorAll('tbody tr')).toHaveLength(expected.weeks.length + 1);
+    expect(screen.getByText('Total')).toBeInTheDocument();
+  });
+
+  it('without a written plan it asks for a date, and speaks Chinese', () => {
+    renderPanel(new MemoryGateway({ sheets: [{ name: 'Data', cells: [['x']] }] }), 'zh-CN');
+    expect(screen.getByRole('heading', { name: '复盘' })).toBeInTheDocument();
+    expect(screen.getByText('选择计划开始的日期,与实际情况对比。')).toBeInTheDocument();
+  });
+});
+
+it('the chart series are the plan, its P10/P90 band and the actual GMV per reviewed day', () => {
+  const r = review(history, scenarios[0]!, START);
+  const s = reviewSeries(r.days);
+  expect(s.actual.map((p) => p.y)).toEqual(r.days.map((d) => d.actualGmv));
+  s.planned.forEach((p, i) => {
+    expect(s.p10[i]!.y).toBeLessThanOrEqual(p.y * 1.02);
+    expect(s.p90[i]!.y).toBeGreaterThanOrEqual(p.y * 0.98);
+  });
+});

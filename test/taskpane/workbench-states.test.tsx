@@ -1,0 +1,92 @@
+/**
+ * The workbench over an in-memory workbook, error and empty states: invalid assumptions, no
+ * assumptions or history table, failing gateways, issue links. (Split from workbench.test.tsx so
+ * the two run on separate workers.)
+ */
+import { act, waitFor } from '@testing-library/react';
+import { readHistory } from '../../src/data/history';
+import type { Cell } from '../../src/data/types';
+import { sampleAssumptionCells } from '../../src/sample/workbook';
+import { ASSUMPTIONS_SHEET, HISTORY_SHEET, sampleGateway, sampleHistoryCells } from './fixtures';
+import { renderPane, screen } from './render';
+
+describe('error and empty states', () => {
+  it('an invalid assumption blocks the plan and names the cell; no comparison is shown', async () => {
+    const cells = sampleAssumptionCells();
+    const row = cells.findIndex((r) => r[0] === 'cogs_rate');
+    (cells[row] as Cell[])[3] = 'abc';
+    const gw = sampleGateway();
+    await gw.writeCells(ASSUMPTIONS_SHEET, 'A1', cells);
+    renderPane(gw);
+    expect(await screen.findByText(/No plan can be computed yet/)).toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: `Go to D${row + 1}` }).length).toBeGreaterThan(0);
+    expect(screen.queryByRole('table', { name: 'Scenario comparison' })).toBeNull();
+  });
+
+  it('without an assumptions table it offers to create one, and the new sheet asks for the required keys', async () => {
+    const gw = sampleGateway({ assumptions: false });
+    const { user } = renderPane(gw);
+    await user.click(await screen.findByRole('button', { name: 'Create assumptions sheet' }));
+    await waitFor(() => expect(gw.sheet('AdPlan Assumptions')).toBeDefined());
+    expect(gw.names.ADPLAN_Assumptions?.sheet).toBe('AdPlan Assumptions');
+    expect(gw.cell('AdPlan Assumptions', 'A1')).toBe('key');
+    expect(gw.cell('AdPlan Assumptions', 'E1')).toBe('Base');
+    // cogs_rate and cash_available are the merchant's own: the engine says so, naming the key.
+    expect(await screen.findByText(/cogs_rate/, { selector: '[class*="MessageBar"] *' })).toBeInTheDocument();
+  });
+
+  it('no history table: says how to point at it; "Use selection" takes the selected range and names it', async () => {
+    const history = sampleHistoryCells();
+    const notes: Cell[][] = Array.from({ length: 12 }, (_, i) => [`note ${i + 1}`]);
+    const gw = sampleGateway({ history: [...notes, ...history] }); // header on row 13: past the automatic scan
+    const { user } = renderPane(gw);
+    expect(await screen.findByText(/No history table found/)).toBeInTheDocument();
+    expect(screen.queryByRole('table', { name: 'Scenario comparison' })).toBeNull();
+    const last = 12 + history.length;
+    gw.selection = { sheet: HISTORY_SHEET, address: `A13:R${last}` };
+    await user.click(screen.getByRole('button', { name: 'Use selection' }));
+    expect(await screen.findByRole('table', { name: 'Scenario comparison' })).toBeInTheDocument();
+    expect(gw.names.ADPLAN_History).toEqual({ sheet: HISTORY_SHEET, address: `A13:R${last}` });
+    expect(screen.getByText(new RegExp(`Using the selection on sheet “${HISTORY_SHEET}” \\(A13:R${last}\\)`))).toBeInTheDocument();
+  });
+
+  it('"Use selection" on something that is not a history table says so', async () => {
+    const gw = sampleGateway();
+    const { user } = renderPane(gw);
+    await screen.findByRole('table', { name: 'Scenario comparison' });
+    gw.selection = { sheet: ASSUMPTIONS_SHEET, address: 'A1:B3' };
+    await user.click(screen.getByRole('button', { name: 'Use selection' }));
+    expect(await screen.findByText(/Nothing usable is selected/)).toBeInTheDocument();
+  });
+});
+
+describe('workbook failures are shown, not thrown', () => {
+  it('a gateway that cannot read shows the load error with a retry', async () => {
+    const gw = sampleGateway();
+    gw.listSheets = async () => {
+      throw new Error('host went away');
+    };
+    const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { user } = renderPane(gw);
+    expect(await screen.findByText(/host went away/)).toBeInTheDocument();
+    expect(error).toHaveBeenCalled();
+    gw.listSheets = Object.getPrototypeOf(gw).listSheets.bind(gw);
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('table', { name: 'Scenario comparison' })).toBeInTheDocument();
+    error.mockRestore();
+  });
+});
+
+describe('issue links', () => {
+  it('selects the offending cell in the workbook', async () => {
+    const gw = sampleGateway();
+    const { user } = renderPane(gw);
+    await screen.findByRole('table', { name: 'Scenario comparison' });
+    const read = readHistory(sampleHistoryCells(), { sheet: HISTORY_SHEET });
+    const withAddress = read.issues.find((i) => i.address);
+    expect(withAddress).toBeDefined();
+    await user.click(screen.getAllByRole('button', { name: `Go to ${withAddress?.address}` })[0] as HTMLElement);
+    await waitFor(() => expect(gw.selection).toEqual({ sheet: HISTORY_SHEET, address: withAddress?.address }));
+    await act(async () => undefined);
+  });
+});
