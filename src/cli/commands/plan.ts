@@ -43,11 +43,11 @@ export function planJson(file: string, sheet: string, r: PlanReport, period: Per
       refundRate: b.refundRate,
       organicGmvPerDay: b.organicGmvPerDay,
       cvrCv: b.cvrCv,
-      organicGmvCv: b.organicGmvCv,
       trend: b.trend,
       ready: b.ready,
       reasons: b.reasons.map((t) => pick(t, lang)),
-      notes: b.notes.map((t) => pick(t, lang)),
+      // Without views (cvrCv null): the stability readiness judged instead, and the note saying so.
+      ...(b.cvrCv === null ? { organicGmvCv: b.organicGmvCv, notes: b.notes.map((t) => pick(t, lang)) } : {}),
     },
     curve: {
       model: r.curve.model,
@@ -148,9 +148,10 @@ function baselineLines(r: PlanReport, lang: Lang): string[] {
     [text('refund rate', '退款率'), pct(b.refundRate)],
     [text('organic GMV per day', '日均自然成交'), money(b.organicGmvPerDay)],
     [text('CVR variation (cv)', '转化率波动（变异系数）'), pct(b.cvrCv)],
-    [text('organic GMV variation (cv)', '自然成交波动（变异系数）'), pct(b.organicGmvCv)],
     [text('trend (per day)', '趋势（每天）'), pct(b.trend, 2)],
   ];
+  // Without views readiness judges organic GMV stability: show the number it judged.
+  if (b.cvrCv === null) rows.splice(6, 0, [text('organic GMV variation (cv)', '自然成交波动（变异系数）'), pct(b.organicGmvCv)]);
   const out = [fill(T.baseline, lang, { n: b.days }), renderTable(['', ''], rows.map(([k, v]) => [pick(k, lang), v]), { right: [1], indent: '  ' }).split('\n').slice(2).join('\n')];
   if (b.ready) out.push(pick(b.cvrCv === null ? T.readyNoViews : T.ready, lang));
   else {
