@@ -5,6 +5,7 @@
  */
 import type { Text } from '../i18n/text';
 import type { IsoDate } from './history';
+import type { SensitivityRow } from './sensitivity';
 
 export type Limit = 'target' | 'max' | 'ramp' | 'extrapolation' | 'capacity' | 'cash';
 
@@ -164,17 +165,8 @@ export interface ScenarioReport {
   cashP90?: number[];
 }
 
-export interface SensitivityReportRow {
-  input: string;
-  label: Text;
-  /** The input at its P10 and P90. */
-  low: number;
-  high: number;
-  /** total_profit with the input at P10 / P90. */
-  atLow: number | null;
-  atHigh: number | null;
-  swing: number;
-}
+/** A tornado row as reported: the engine's row on total_profit (sensitivity.ts), input as a plain key. */
+export type SensitivityReportRow = Omit<SensitivityRow, 'input'> & { input: string };
 
 export interface PlanReport {
   baseline: BaselineReport;

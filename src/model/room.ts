@@ -5,7 +5,7 @@
 import { text } from '../i18n/text';
 import { coefficientOfVariation, validDays } from './baseline';
 import type { DayRecord, History } from './history';
-import type { LiftEstimate } from './lift';
+import { noLift, type LiftEstimate } from './lift';
 import type { CurveBasis } from './report';
 import { responseOf } from './response-curve';
 import { organicOn, type OrganicRoom, type RoomFit } from './room-fit';
@@ -90,14 +90,9 @@ export function refund1hOf(history: History): number | null {
 }
 
 /** On the whole-room basis the incremental curve already carries the same-day lift: λ = 0, said so. */
-export const WHOLE_ROOM_LIFT: LiftEstimate = {
-  lambda: 0,
-  theta: 0,
-  identified: false,
-  lambdaSe: null,
-  leverage: 0,
-  note: text(
+export const WHOLE_ROOM_LIFT: LiftEstimate = noLift(
+  text(
     'Whole-room basis: the incremental curve already includes the organic sales the ads pull in, so no separate organic lift is added (λ = 0).',
     '整体口径:投放增量曲线已包含投放带动的自然成交,因此不再单独计入自然流撬动(λ = 0)。',
   ),
-};
+);
