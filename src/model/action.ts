@@ -48,8 +48,11 @@ export function actionText(s: ScenarioReport): Text {
       `设置 整体支付ROI 目标 ${r1(t.roomRoi)}(净成交 ${r1(t.roomRoiNet ?? t.roomRoi)}),日预算 ${yuan(t.dailyBudget)},${ramp['zh-CN']}${beZh}。`,
     );
   }
+  // Without 1-hour refund data both bases are equal: say the number once.
+  const beNetEn = e.breakEvenRoiNet === e.breakEvenRoi ? '' : ` / ${r1(e.breakEvenRoiNet)} (net)`;
+  const beNetZh = e.breakEvenRoiNet === e.breakEvenRoi ? '' : `/ ${r1(e.breakEvenRoiNet)}(净成交)`;
   return text(
-    `Daily budget ${yuan(t.dailyBudget)}, ${ramp['en-US']}; keep the paid ROI above break-even ${r1(e.breakEvenRoi)} (pay) / ${r1(e.breakEvenRoiNet)} (net)${t.roomRoi !== null ? `; the room's ROI at that budget is about ${r1(t.roomRoi)}` : ''}.`,
-    `日预算 ${yuan(t.dailyBudget)},${ramp['zh-CN']};付费投产比保持在保本线 ${r1(e.breakEvenRoi)}(支付)/ ${r1(e.breakEvenRoiNet)}(净成交)之上${t.roomRoi !== null ? `;该预算下整体ROI 约 ${r1(t.roomRoi)}` : ''}。`,
+    `Daily budget ${yuan(t.dailyBudget)}, ${ramp['en-US']}; keep the paid ROI above break-even ${r1(e.breakEvenRoi)} (pay)${beNetEn}${t.roomRoi !== null ? `; the room's ROI at that budget is about ${r1(t.roomRoi)}` : ''}.`,
+    `日预算 ${yuan(t.dailyBudget)},${ramp['zh-CN']};付费投产比保持在保本线 ${r1(e.breakEvenRoi)}(支付)${beNetZh}之上${t.roomRoi !== null ? `;该预算下整体ROI 约 ${r1(t.roomRoi)}` : ''}。`,
   );
 }

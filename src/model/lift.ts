@@ -43,18 +43,18 @@ export function leverageOf(lambda: number, theta: number): number {
   return theta < 1 ? lambda / (1 - theta) : 0;
 }
 
+/** No lift (λ = 0), with the reason said in `note`. */
+export function noLift(note: Text): LiftEstimate {
+  return { lambda: 0, theta: 0, identified: false, lambdaSe: null, leverage: 0, note };
+}
+
 function notIdentified(why: Text): LiftEstimate {
-  return {
-    lambda: 0,
-    theta: 0,
-    identified: false,
-    lambdaSe: null,
-    leverage: 0,
-    note: text(
+  return noLift(
+    text(
       `Organic lift not identified (${why['en-US']}): scenarios that do not set lift_lambda plan with λ = 0. ${CAVEAT_EN}`,
       `未能识别付费对自然流的撬动(${why['zh-CN']}):未设定 lift_lambda 的方案按 λ = 0 规划。${CAVEAT_ZH}`,
     ),
-  };
+  );
 }
 
 export function estimateLift(history: History, weekdayFactors: readonly number[]): LiftEstimate {

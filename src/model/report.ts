@@ -5,22 +5,30 @@
  */
 import type { Text } from '../i18n/text';
 import type { IsoDate } from './history';
+import type { SensitivityRow } from './sensitivity';
 
 export type Limit = 'target' | 'max' | 'ramp' | 'extrapolation' | 'capacity' | 'cash';
 
 export interface BaselineReport {
   days: number;
   organicViews: number;
-  cvr: number;
+  /** null when the export has no views: unknown, shown as "—", never 0. */
+  cvr: number | null;
   aov: number;
-  gpm: number;
+  /** null without views. */
+  gpm: number | null;
   refundRate: number | null;
   organicGmvPerDay: number;
-  cvrCv: number;
+  /** null without views. */
+  cvrCv: number | null;
+  /** Day-to-day variation of organic GMV (weekday and trend removed; whole room: the fit's residual). */
+  organicGmvCv: number;
   trend: number;
   weekdayFactors: number[];
   ready: boolean;
   reasons: Text[];
+  /** What readiness could not judge, said plainly (e.g. conversion unknown without views). */
+  notes: Text[];
   /** The first reason's fix in one sentence; absent when ready. */
   fixFirst?: Text;
 }
@@ -157,17 +165,8 @@ export interface ScenarioReport {
   cashP90?: number[];
 }
 
-export interface SensitivityReportRow {
-  input: string;
-  label: Text;
-  /** The input at its P10 and P90. */
-  low: number;
-  high: number;
-  /** total_profit with the input at P10 / P90. */
-  atLow: number | null;
-  atHigh: number | null;
-  swing: number;
-}
+/** A tornado row as reported: the engine's row on total_profit (sensitivity.ts), input as a plain key. */
+export type SensitivityReportRow = Omit<SensitivityRow, 'input'> & { input: string };
 
 export interface PlanReport {
   baseline: BaselineReport;

@@ -16,7 +16,7 @@ import { text, type Text } from '../i18n/text';
 import { dayIndex, weekdayOf } from './dates';
 import { solveLinear } from './linear';
 import type { History, IsoDate } from './history';
-import { A_MAX, A_MIN, marginalOf, responseOf, solveMarginal, type Curve, type CurveShape } from './response-curve';
+import { A_MAX, A_MIN, marginalOf, solveMarginal, type Curve, type CurveShape } from './response-curve';
 
 
 /** Identification thresholds (documented in docs/model.md "Whole-room fit"). */
@@ -536,12 +536,5 @@ export function organicLevelOver(o: OrganicRoom, history: History, days: number)
   let s = 0;
   for (const x of tail) s += o.level * Math.exp(o.growth * (dayIndex(x.date) - o.midDay));
   return s / tail.length;
-}
-
-/** Predicted room GMV on a day: organic on the date plus the incremental curve at its spend. */
-export function predictRoomDay(fit: RoomFit & { identified: true }, spend: number, date: IsoDate): { organic: number; incremental: number; total: number } {
-  const organic = organicOn(fit.organic, date);
-  const incremental = responseOf(spend, fit.curve.shape);
-  return { organic, incremental, total: organic + incremental };
 }
 

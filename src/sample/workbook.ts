@@ -58,18 +58,18 @@ const UNIT_ZH: Record<string, string> = {
   choice: '选项',
 };
 
-function scenarioColumns(): { name: string; values: AssumptionValues }[] {
+function scenarioColumns(own: AssumptionValues): { name: string; values: AssumptionValues }[] {
   const base = DEFAULT_PRESETS.find((p) => p.name === 'Base');
-  const merged: AssumptionValues = { ...SAMPLE_BASE, ...(base?.values ?? {}) };
+  const merged: AssumptionValues = { ...own, ...(base?.values ?? {}) };
   return [
     { name: 'Base', values: merged },
     ...DEFAULT_PRESETS.filter((p) => p.name !== 'Base').map((p) => ({ name: p.name, values: p.values })),
   ];
 }
 
-/** The assumptions table as cells; blanks in Conservative/Aggressive inherit Base. */
-export function sampleAssumptionCells(): (string | number | null)[][] {
-  const cols = scenarioColumns();
+/** The assumptions table as cells; blanks in Conservative/Aggressive inherit Base. `own`: the merchant's numbers (Base column). */
+export function sampleAssumptionCells(own: AssumptionValues = SAMPLE_BASE): (string | number | null)[][] {
+  const cols = scenarioColumns(own);
   const keys = (Object.keys(ASSUMPTIONS) as AssumptionKey[]).filter((k) => cols.some((c) => c.values[k] !== undefined) || k === 'refund_rate');
   return [
     ['key', '中文名', '单位', ...cols.map((c) => c.name), '说明'],
@@ -88,7 +88,7 @@ export function sampleAssumptionCells(): (string | number | null)[][] {
   ];
 }
 
-function truthRows(truth: MerchantTruth): (string | number)[][] {
+function truthRows(truth: object): (string | number)[][] {
   const rows: (string | number)[][] = [['参数 parameter', '值 value']];
   const flat = (prefix: string, o: object): void => {
     for (const [k, v] of Object.entries(o)) {
@@ -123,19 +123,28 @@ export function buildSampleWorkbook(seed = 1, overrides: Partial<MerchantTruth> 
     c.width = j === 0 ? 20 : j === 1 ? 22 : 14;
   });
 
+  addAssumptionsSheet(wb, SAMPLE_BASE);
+  addTruthSheet(wb, truth);
+  return { workbook: wb, truth, history };
+}
+
+/** The 投放假设 sheet (shared by every sample workbook). */
+export function addAssumptionsSheet(wb: Workbook, own: AssumptionValues): void {
   const as = wb.addWorksheet(SAMPLE_ASSUMPTIONS_SHEET);
-  for (const row of sampleAssumptionCells()) as.addRow(row);
+  for (const row of sampleAssumptionCells(own)) as.addRow(row);
   as.getRow(1).font = { bold: true };
   as.columns.forEach((c, j) => {
     c.width = j === 0 ? 24 : j === 1 ? 22 : j >= 6 ? 40 : 14;
   });
+}
 
+/** The 样本真实参数 sheet: the generator's truth, flattened, so estimates can be checked. */
+export function addTruthSheet(wb: Workbook, truth: object): void {
   const ts = wb.addWorksheet(SAMPLE_TRUTH_SHEET);
   for (const row of truthRows(truth)) ts.addRow(row);
   ts.getRow(1).font = { bold: true };
   ts.getColumn(1).width = 32;
   ts.getColumn(2).width = 40;
-  return { workbook: wb, truth, history };
 }
 
 export async function sampleWorkbookBytes(seed = 1, overrides: Partial<MerchantTruth> = {}): Promise<Uint8Array> {

@@ -6,7 +6,12 @@
 import './fake-runtime';
 import { baseline, kpi, roitarget } from '../../src/functions/functions';
 import { readHistory } from '../../src/data/history';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main';
 import { buildPlanReport } from '../../src/model/engine';
+import { computePlan } from '../../src/taskpane/state/compute';
 import { generateRoomMerchant } from '../../src/sample/room-merchant';
 
 function cells(preAdDays: number): (string | number)[][] {
@@ -34,5 +39,25 @@ describe('functions on a whole-room history', () => {
     if (preAd > 0) expect(o).toBe(organic);
     else expect(o).toBe('');
     expect(organic).toBe(report.baseline.organicGmvPerDay);
+  });
+});
+
+describe('whole-room parity: CLI JSON = functions = task pane', () => {
+  it('gives the same targets, S* and plan on every surface', async () => {
+    const h = cells(0);
+    const dir = mkdtempSync(join(tmpdir(), 'adplan-room-parity-'));
+    writeFileSync(join(dir, 'room.csv'), h.map((r) => r.join(',')).join('\n'));
+    writeFileSync(join(dir, 'a.csv'), assumptions.map((r) => r.join(',')).join('\n'));
+    let out = '';
+    const code = await main(['plan', join(dir, 'room.csv'), '--assumptions', join(dir, 'a.csv'), '--json', '--runs', '0'], { stdout: (x) => (out += x), stderr: () => undefined, env: {} });
+    expect(code).toBe(0);
+    const cli = (JSON.parse(out) as { scenarios: { economics: { targets: { roomRoi: number; dailyBudget: number } }; days: { spend: number; roiTarget: number | null }[] }[] }).scenarios[0]!;
+    expect(roitarget(h, assumptions)).toBe(cli.economics.targets.roomRoi);
+    expect(kpi(h, assumptions, 'sustainable_spend')).toBe(cli.economics.targets.dailyBudget);
+    const pane = computePlan({ history: readHistory(h).history, scenarios: [{ name: 'Base', values: { cogs_rate: 0.3, cash_available: 300000 } }] });
+    if (!pane.report.ok) throw new Error(pane.report.error['en-US']);
+    const p = pane.report.value.scenarios[0]!;
+    expect(p.economics.targets.roomRoi).toBe(cli.economics.targets.roomRoi);
+    expect(p.days.map((d) => d.roiTarget)).toEqual(cli.days.map((d) => d.roiTarget));
   });
 });

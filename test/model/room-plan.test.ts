@@ -3,8 +3,7 @@
  * an assumptions table. S* within 15 % and the 整体ROI target within 10 % of the truth in the
  * median; organic per day reported where pre-ad days anchor it and null where they do not.
  */
-import { analyse, buildPlanReport } from '../../src/model/engine';
-import { predictDay } from '../../src/model/predict';
+import { buildPlanReport } from '../../src/model/engine';
 import { responseOf } from '../../src/model/response-curve';
 import { generateRoomMerchant } from '../../src/sample/room-merchant';
 import { roomCases } from '../helpers/room-cases';
@@ -51,18 +50,4 @@ describe('whole-room plans recover S* and the 整体ROI target', () => {
       expect(med(tErr)).toBeLessThan(0.1);
     });
   }
-});
-
-describe('predictDay (for back-test and review)', () => {
-  it('whole-room: organic on the date + the incremental curve', () => {
-    const { truth, history } = generateRoomMerchant(11, { preAdDays: 14, days: 90 });
-    const a = analyse(history);
-    const last = history.days[history.days.length - 1]!;
-    const p = predictDay(a, 5000, last.date)!;
-    expect(p.basis).toBe('whole-room');
-    expect(p.total).toBeCloseTo(p.organic + p.incremental, 9);
-    const trueInc = responseOf(5000, { kind: 'hill', ...truth.curve });
-    expect(Math.abs(p.incremental / trueInc - 1)).toBeLessThan(0.25);
-    expect(predictDay(a, 0, last.date)!.incremental).toBe(0);
-  });
 });
