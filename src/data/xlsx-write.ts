@@ -88,7 +88,7 @@ const METADATA_XML =
 
 function attr(tag: string, name: string): string | null {
   const m = new RegExp(`\\s${name}="([^"]*)"`, 'u').exec(tag);
-  return m ? m[1] : null;
+  return m?.[1] ?? null;
 }
 
 function unescapeXml(s: string): string {

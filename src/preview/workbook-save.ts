@@ -53,8 +53,8 @@ async function inspect(bytes: Uint8Array): Promise<{ dynamic: Map<string, Set<st
   const workbook = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
   const rels = (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '';
   const target = new Map<string, string>();
-  for (const m of rels.matchAll(/<Relationship\b[^>]*\bId="([^"]+)"[^>]*\bTarget="([^"]+)"/gu)) target.set(m[1], m[2]);
-  for (const m of rels.matchAll(/<Relationship\b[^>]*\bTarget="([^"]+)"[^>]*\bId="([^"]+)"/gu)) target.set(m[2], m[1]);
+  for (const m of rels.matchAll(/<Relationship\b[^>]*\bId="([^"]+)"[^>]*\bTarget="([^"]+)"/gu)) if (m[1] !== undefined && m[2] !== undefined) target.set(m[1], m[2]);
+  for (const m of rels.matchAll(/<Relationship\b[^>]*\bTarget="([^"]+)"[^>]*\bId="([^"]+)"/gu)) if (m[1] !== undefined && m[2] !== undefined) target.set(m[2], m[1]);
   for (const m of workbook.matchAll(/<sheet\b[^>]*>/gu)) {
     const name = /\bname="([^"]*)"/u.exec(m[0])?.[1];
     const id = /\br:id="([^"]*)"/u.exec(m[0])?.[1];
@@ -64,7 +64,7 @@ async function inspect(bytes: Uint8Array): Promise<{ dynamic: Map<string, Set<st
     const xml = (await zip.file(part)?.async('string')) ?? '';
     const anchors = new Set<string>();
     for (const c of xml.matchAll(/<c\b([^>]*\bcm="[^"]*"[^>]*)>\s*<f\b[^>]*\bt="array"/gu)) {
-      const r = /\br="([^"]+)"/u.exec(c[1])?.[1];
+      const r = /\br="([^"]+)"/u.exec(c[1] ?? '')?.[1];
       if (r) anchors.add(r);
     }
     if (anchors.size > 0) dynamic.set(unescapeXml(name), anchors);

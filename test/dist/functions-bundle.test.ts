@@ -90,7 +90,7 @@ describe('dist/functions.js in plain Node', () => {
     expect(shape(zh)).toEqual(shape(en));
     const zhBe = (zh.functions as Fn[]).find((f) => f.id === 'BREAKEVENROI')!;
     expect(zhBe.description).toMatch(/保本/);
-    expect(zhBe.parameters[0].name).toBe('商品成本率');
+    expect(zhBe.parameters[0]?.name).toBe('商品成本率');
   });
 
   it('writes dist/manifest.xml with no development URL left', () => {

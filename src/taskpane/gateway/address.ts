@@ -40,7 +40,7 @@ const CELL = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
 
 export function parseCell(a1: string): CellPos | null {
   const m = CELL.exec(a1.trim());
-  if (!m) return null;
+  if (!m?.[1] || !m[2]) return null;
   return { row: Number(m[2]), column: columnNumber(m[1]) };
 }
 
@@ -56,7 +56,7 @@ export function parseRange(address: string): RangeRef | null {
     rest = rest.slice(bang + 1);
   }
   const [a, b] = rest.split(':');
-  const start = parseCell(a);
+  const start = a === undefined ? null : parseCell(a);
   const end = b === undefined ? start : parseCell(b);
   if (!start || !end) return null;
   return {

@@ -150,7 +150,7 @@ export class ExcelGateway implements WorkbookGateway {
       const at = parseCell(req.at ?? 'A1') ?? { row: 1, column: 1 };
       if (req.cells.length > 0) {
         const formulas = toFormulas(req.cells);
-        ws.getRange(rangeA1(at.row, at.column, formulas.length, formulas[0].length)).formulas = formulas;
+        ws.getRange(rangeA1(at.row, at.column, formulas.length, formulas[0]?.length ?? 0)).formulas = formulas;
       }
       applyLayout(ws, req);
       for (const spec of req.charts ?? []) {
@@ -171,7 +171,9 @@ export class ExcelGateway implements WorkbookGateway {
       const pos = parseCell(at);
       if (!pos) throw new Error(`Not a cell address: ${at}`);
       const formulas = toFormulas(cells);
-      const range = ctx.workbook.worksheets.getItem(sheet).getRange(rangeA1(pos.row, pos.column, formulas.length, formulas[0].length));
+      const width = formulas[0]?.length;
+      if (width === undefined) return; // nothing to write
+      const range = ctx.workbook.worksheets.getItem(sheet).getRange(rangeA1(pos.row, pos.column, formulas.length, width));
       range.formulas = formulas;
       await ctx.sync();
     });

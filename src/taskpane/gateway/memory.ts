@@ -202,6 +202,7 @@ export class MemoryGateway implements WorkbookGateway {
   private put(s: MemorySheet, row: number, column: number, value: WriteCell): void {
     while (s.cells.length < row) s.cells.push([]);
     const r = s.cells[row - 1];
+    if (!r) throw new RangeError(`Row ${row} is not a sheet row`);
     while (r.length < column) r.push(null);
     r[column - 1] = value ?? null;
   }

@@ -29,11 +29,11 @@ export function actionFacts(report: PlanReport, s: ScenarioReport): ActionFacts 
     // "Reached" at 99 %: the last steps of a ramp are rounding.
     const reached = days.find((d) => d.spend >= peakSpend * 0.99);
     let step: number | null = null;
-    for (let i = 1; i < days.length; i++) {
-      const prev = days[i - 1].spend;
-      const cur = days[i].spend;
-      if (prev > 0 && cur > prev && days[i].limit === 'ramp') step = Math.max(step ?? 0, cur / prev - 1);
-    }
+    days.forEach((day, i) => {
+      const prev = days[i - 1]?.spend ?? 0;
+      const cur = day.spend;
+      if (prev > 0 && cur > prev && day.limit === 'ramp') step = Math.max(step ?? 0, cur / prev - 1);
+    });
     ramp = { start: first?.spend ?? peakSpend, step, target: peakSpend, reachedOn: reached?.date ?? days[days.length - 1]?.date ?? '' };
   }
   const t = s.economics.targets;

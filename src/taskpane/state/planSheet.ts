@@ -93,6 +93,7 @@ export function planSheet(s: ScenarioReport, labels: PlanSheetLabels, valuesOnly
   const put = (r: number, c: number, value: WriteCell): void => {
     while (rows.length < r) rows.push([]);
     const row = rows[r - 1];
+    if (!row) throw new RangeError(`Row ${r} is not a sheet row`);
     while (row.length < c - 1) row.push(null);
     row[c - 1] = value;
   };
