@@ -27,3 +27,8 @@ export class AdplanError extends Error {
 export function isAdplanError(e: unknown): e is AdplanError {
   return e instanceof AdplanError;
 }
+
+/** The one error kind a "try it, else fall back" site may swallow: anything else is a bug and must surface. */
+export function isInputError(e: unknown): e is AdplanError {
+  return isAdplanError(e) && e.kind === 'input';
+}

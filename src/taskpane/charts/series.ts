@@ -1,5 +1,6 @@
 /** Chart data from the engine's report, kept apart from the (lazily loaded) chart components. */
 import type { CurveReport, ScenarioReport, SensitivityReportRow } from '../../model/report';
+import { isInputError } from '../../model/errors';
 import { curveFromReport, marginalRoi } from '../../model/response-curve';
 
 export interface Point {
@@ -40,7 +41,8 @@ export function marginalCurve(curve: CurveReport, scenarios: readonly ScenarioRe
   let c;
   try {
     c = curveFromReport(curve);
-  } catch {
+  } catch (e) {
+    if (!isInputError(e)) throw e;
     // A curve the engine could not fit has nothing to draw; the report's note says why.
     return [];
   }

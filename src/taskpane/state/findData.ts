@@ -6,6 +6,7 @@
  * first column holds assumption keys).
  */
 import { recognizeFamily } from '../../data/families';
+import { isInputError } from '../../model/errors';
 import { detectHeader, HEADER_SCAN_ROWS, mapHeaderRow } from '../../data/headers';
 import type { RangeValues, WorkbookGateway } from '../gateway/types';
 import { ASSUMPTIONS_NAME, HISTORY_NAME } from '../gateway/types';
@@ -27,7 +28,8 @@ export function isExportFamily(values: RangeValues['values']): boolean {
   try {
     const m = detectHeader(values);
     return recognizeFamily(values[m.headerIndex] ?? []).id !== 'generic';
-  } catch {
+  } catch (e) {
+    if (!isInputError(e)) throw e;
     // Not a history table at all.
     return false;
   }
@@ -49,7 +51,8 @@ export function looksLikeHistory(values: RangeValues['values']): boolean {
   try {
     detectHeader(values);
     return true;
-  } catch {
+  } catch (e) {
+    if (!isInputError(e)) throw e;
     // Not a history table: the caller moves on to the next candidate.
     return false;
   }

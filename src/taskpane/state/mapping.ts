@@ -8,6 +8,7 @@ import { FIELD_SPEC, FIELDS } from '../../data/fields';
 import { detectHeader, HEADER_SCAN_ROWS, mapHeaderRow } from '../../data/headers';
 import { cellText } from '../../data/normalize';
 import type { Cell, HistoryField } from '../../data/types';
+import { isInputError } from '../../model/errors';
 
 /** field → 0-based column of the range, or null for "not in this table". */
 export type FieldOverrides = Partial<Record<HistoryField, number | null>>;
@@ -27,7 +28,8 @@ export interface MappingView {
 export function headerRowIndex(cells: readonly (readonly Cell[])[]): number {
   try {
     return detectHeader(cells).headerIndex;
-  } catch {
+  } catch (e) {
+    if (!isInputError(e)) throw e;
     // No recognisable header (the reader reports why when it reads): fall back to the first
     // row with several text cells so the user can map the columns by hand.
     const scan = Math.min(cells.length, HEADER_SCAN_ROWS);
@@ -45,6 +47,7 @@ export function applyOverrides(cells: readonly (readonly Cell[])[], overrides: F
   const h = headerRowIndex(cells);
   const original = cells[h] ?? [];
   const row = out[h];
+  if (!row) return out;
   const auto = mapHeaderRow(original).columns;
   const chosen = new Set<number>();
   for (const field of fields) {
