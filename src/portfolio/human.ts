@@ -6,7 +6,7 @@ import { displayWidth, formatNumber, renderTable, truncateWidth } from '../cli/f
 import { pick, text, type Lang } from '../i18n/text';
 import { COLUMN, TIER_LABEL } from './labels';
 import { MAX_ANNUAL_RETURN, MIN_ANNUALISE_DAYS } from './row';
-import { TIERS, type MerchantRow, type PortfolioSummary } from './types';
+import { isPlanned, TIERS, type MerchantRow, type PortfolioSummary } from './types';
 
 const money = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : `¥${formatNumber(x, 0)}`);
 const pct = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : `${formatNumber(x * 100, 0)}%`);
@@ -57,7 +57,7 @@ export function portfolioHuman(rows: readonly MerchantRow[], s: PortfolioSummary
     { head: p(COLUMN.annualReturn), cell: (r) => pct(r.annualReturn), right: true, drop: 5 },
     { head: p(COLUMN.pLossPaid), cell: (r) => pct(r.risk?.pLossIncremental), right: true, drop: 1 },
     { head: p(COLUMN.totalProfit), cell: (r) => money(r.kpis?.totalProfit), right: true, drop: 4 },
-    { head: p(COLUMN.backtestMape), cell: (r) => (r.backtestMape === null || r.backtestMape === undefined ? '—' : `±${formatNumber(r.backtestMape * 100, 0)}%`), right: true, drop: 6 },
+    { head: p(COLUMN.backtestMape), cell: (r) => (!isPlanned(r) || r.backtestMape === null ? '—' : `±${formatNumber(r.backtestMape * 100, 0)}%`), right: true, drop: 6 },
     { head: p(COLUMN.reason), cell: (r) => p(r.reason) },
   ];
   const render = (shown: readonly Col[]): string =>
@@ -80,7 +80,7 @@ export function portfolioHuman(rows: readonly MerchantRow[], s: PortfolioSummary
     `${p(text('Merchants: ', '商家：'))}${s.merchants} (${counts})`,
     `${p(text('Ready merchants (ok): ', '可计划商家合计：'))}${p(COLUMN.totalSpend)} ${money(s.totalPlannedSpend)} · ${p(COLUMN.peakCapital)} ${money(s.totalPeakCapital)} · ${p(COLUMN.totalProfit)} ${money(s.totalExpectedProfit)}`,
   ];
-  if (rows.some((r) => r.kpis && r.annualReturn === null)) {
+  if (rows.some((r) => isPlanned(r) && r.annualReturn === null)) {
     notes.push(
       p(
         text(

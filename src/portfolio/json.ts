@@ -1,7 +1,7 @@
 /** The `adplan portfolio --json` object (issue 8), messages in the chosen language. */
 import { pick, type Lang } from '../i18n/text';
 import type { KpiReport, RiskReport } from '../model/report';
-import type { MerchantRow, MerchantStatus, PortfolioSummary, Tier } from './types';
+import { isPlanned, type MerchantRow, type MerchantStatus, type PortfolioSummary, type Tier } from './types';
 
 export interface MerchantJson {
   file: string;
@@ -33,7 +33,7 @@ export function portfolioJson(rows: readonly MerchantRow[], summary: PortfolioSu
       peakCapital: r.peakCapital,
       kpis: r.kpis,
       risk: r.risk,
-      backtestMape: r.backtestMape ?? null,
+      backtestMape: isPlanned(r) ? r.backtestMape : null,
       annualReturn: r.annualReturn,
     })),
     summary,

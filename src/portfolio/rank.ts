@@ -3,7 +3,7 @@
  * return on capital, highest first; ties by expected profit (highest first), then by file path
  * (code-unit order, not locale, so every machine sorts alike). Missing numbers sort last.
  */
-import { TIERS, type MerchantRow } from './types';
+import { isPlanned, TIERS, type MerchantRow } from './types';
 
 const TIER_RANK = new Map(TIERS.map((t, i) => [t, i]));
 
@@ -13,11 +13,16 @@ function desc(a: number | null, b: number | null): number {
   return a === b ? 0 : a > b ? -1 : 1;
 }
 
+/** A row the engine could not plan has no profit: it sorts after the planned ones of its tier. */
+function profitOf(r: MerchantRow): number | null {
+  return isPlanned(r) ? r.kpis.totalProfit : null;
+}
+
 export function compareRows(a: MerchantRow, b: MerchantRow): number {
   return (
     (TIER_RANK.get(a.tier) ?? 0) - (TIER_RANK.get(b.tier) ?? 0) ||
     desc(a.annualReturn, b.annualReturn) ||
-    desc(a.kpis?.totalProfit ?? null, b.kpis?.totalProfit ?? null) ||
+    desc(profitOf(a), profitOf(b)) ||
     (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)
   );
 }

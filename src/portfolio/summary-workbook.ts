@@ -7,8 +7,9 @@ import { Workbook, type Color, type DataBarRuleType, type Worksheet } from 'exce
 import { columnLetters } from '../data/address';
 import { numberFormat, type NumberKind } from '../data/number-formats';
 import { pick, text, type Lang, type Text } from '../i18n/text';
+import type { KpiReport } from '../model/report';
 import { COLUMN, STATUS_LABEL, TIER_LABEL } from './labels';
-import { TIERS, type MerchantRow, type PortfolioSummary, type Tier } from './types';
+import { isPlanned, TIERS, type MerchantRow, type PortfolioSummary, type Tier } from './types';
 
 type Value = string | number | null;
 
@@ -21,6 +22,11 @@ interface Column {
   /** A number format code, or the kind whose code depends on the language (money: ¥ in Chinese). */
   numFmt?: string | NumberKind;
   value: (r: MerchantRow, rank: number, lang: Lang) => Value;
+}
+
+/** A KPI column: blank on a row the engine could not plan. */
+function kpi(key: keyof KpiReport): (r: MerchantRow) => Value {
+  return (r) => (isPlanned(r) ? (r.kpis[key] ?? null) : null);
 }
 
 const MONEY: NumberKind = 'money';
@@ -40,20 +46,20 @@ const COLUMNS: readonly Column[] = [
   { header: COLUMN.scenario, width: 12, value: (r) => r.scenario },
   { header: COLUMN.annualReturn, width: 14, numFmt: PCT, value: (r) => r.annualReturn },
   { header: COLUMN.currentSpend, width: 14, numFmt: MONEY, value: (r) => r.currentSpend },
-  { header: COLUMN.sustainableSpend, width: 14, numFmt: MONEY, value: (r) => r.kpis?.sustainableSpend ?? null },
-  { header: COLUMN.totalSpend, width: 14, numFmt: MONEY, value: (r) => r.kpis?.totalSpend ?? null },
-  { header: COLUMN.totalGmv, width: 14, numFmt: MONEY, value: (r) => r.kpis?.totalGmv ?? null },
-  { header: COLUMN.incrementalProfit, width: 14, numFmt: MONEY, value: (r) => r.kpis?.incrementalProfit ?? null },
-  { header: COLUMN.returnOnCapital, width: 14, numFmt: PCT, value: (r) => r.kpis?.returnOnCapital ?? null },
-  { header: COLUMN.totalProfit, width: 16, numFmt: MONEY, value: (r) => r.kpis?.totalProfit ?? null },
+  { header: COLUMN.sustainableSpend, width: 14, numFmt: MONEY, value: kpi('sustainableSpend') },
+  { header: COLUMN.totalSpend, width: 14, numFmt: MONEY, value: kpi('totalSpend') },
+  { header: COLUMN.totalGmv, width: 14, numFmt: MONEY, value: kpi('totalGmv') },
+  { header: COLUMN.incrementalProfit, width: 14, numFmt: MONEY, value: kpi('incrementalProfit') },
+  { header: COLUMN.returnOnCapital, width: 14, numFmt: PCT, value: kpi('returnOnCapital') },
+  { header: COLUMN.totalProfit, width: 16, numFmt: MONEY, value: kpi('totalProfit') },
   { header: COLUMN.peakCapital, width: 14, numFmt: MONEY, value: (r) => r.peakCapital },
-  { header: COLUMN.paybackDay, width: 10, numFmt: '0', value: (r) => r.kpis?.paybackDay ?? null },
+  { header: COLUMN.paybackDay, width: 10, numFmt: '0', value: kpi('paybackDay') },
   { header: COLUMN.profitP10, width: 14, numFmt: MONEY, value: (r) => r.risk?.profitP10 ?? null },
   { header: COLUMN.profitP90, width: 14, numFmt: MONEY, value: (r) => r.risk?.profitP90 ?? null },
   { header: COLUMN.pLossPaid, width: 12, numFmt: PCT, value: (r) => r.risk?.pLossIncremental ?? null },
   { header: COLUMN.pLoss, width: 10, numFmt: PCT, value: (r) => r.risk?.pLoss ?? null },
   { header: COLUMN.pCashShort, width: 12, numFmt: PCT, value: (r) => r.risk?.pCashShort ?? null },
-  { header: COLUMN.backtestMape, width: 12, numFmt: PCT, value: (r) => r.backtestMape ?? null },
+  { header: COLUMN.backtestMape, width: 12, numFmt: PCT, value: (r) => (isPlanned(r) ? r.backtestMape : null) },
   { header: COLUMN.reason, width: 80, value: (r, _k, lang) => pick(r.reason, lang) },
 ];
 

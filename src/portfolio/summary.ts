@@ -15,7 +15,7 @@ export function emptySummary(): PortfolioSummary {
 export function addToSummary(s: PortfolioSummary, row: MerchantRow): PortfolioSummary {
   s.merchants += 1;
   s.counts[row.tier] += 1;
-  if (row.status === 'ok' && row.kpis) {
+  if (row.status === 'ok') {
     s.totalPlannedSpend += row.kpis.totalSpend;
     s.totalPeakCapital += row.peakCapital ?? 0;
     s.totalExpectedProfit += row.kpis.totalProfit;

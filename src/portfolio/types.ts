@@ -12,16 +12,41 @@ export const TIERS: readonly Tier[] = ['scale', 'steady', 'cut-back', 'organic-f
 
 export type MerchantStatus = 'ok' | 'not_ready' | 'error';
 
-export interface MerchantRow {
+/**
+ * A merchant's line: planned (the engine produced a plan) or not planned (the file could not be
+ * read, or the engine's maths said "not ready"). Status "ok" is always planned and "error" never;
+ * "not_ready" is either (readiness checks failed on a plan, or a math error before one), so code
+ * narrows on `status` where that says it, else on `kpis !== null` (isPlanned).
+ */
+export type MerchantRow = PlannedRow | UnplannedRow;
+
+interface RowBase {
   /** Path as shown to the user: as given on the command line, then inside that folder ('/' separators). */
   file: string;
-  status: MerchantStatus;
   tier: Tier;
   /** Why this tier, in both languages (the error itself for status "error"). */
   reason: Text;
-  /** The chosen scenario's KPIs; null when the file could not be planned. */
-  kpis: KpiReport | null;
-  /** The chosen scenario's risk; null with --runs 0 or when the file could not be planned. */
+  /** Shown instead of a name-less path: the merchant (file base name; a folder is added when two clash). */
+  merchant?: string;
+}
+
+export interface UnplannedRow extends RowBase {
+  status: Exclude<MerchantStatus, 'ok'>;
+  kpis: null;
+  risk: null;
+  peakCapital: null;
+  annualReturn: null;
+  currentSpend: null;
+  scenario: null;
+  backtestMape?: undefined;
+  targets?: undefined;
+}
+
+export interface PlannedRow extends RowBase {
+  status: Exclude<MerchantStatus, 'error'>;
+  /** The chosen scenario's KPIs. */
+  kpis: KpiReport;
+  /** The chosen scenario's risk; null with --runs 0. */
   risk: RiskReport | null;
   /**
    * The capital the plan may tie up, the one number every view and the reason show: the P90 when
@@ -34,16 +59,18 @@ export interface MerchantRow {
    * docs/portfolio.md).
    */
   annualReturn: number | null;
-  /** Shown instead of a name-less path: the merchant (file base name; a folder is added when two clash). */
-  merchant?: string;
   /** Mean spend of the last 7 history days (the plan's starting point); null when not read. */
   currentSpend: number | null;
   /** Scenario actually planned (the chosen one, or the table's first). */
-  scenario: string | null;
+  scenario: string;
   /** Back-test MAPE of daily GMV (MODEL §13): how well the model predicts this merchant; null when untestable. */
-  backtestMape?: number | null;
-  /** What to set (MODEL §12): 整体ROI targets on both bases, the daily budget and the 保本线; absent when not planned. */
-  targets?: MerchantTargets | null;
+  backtestMape: number | null;
+  /** What to set (MODEL §12): 整体ROI targets on both bases, the daily budget and the 保本线. */
+  targets: MerchantTargets;
+}
+
+export function isPlanned(row: MerchantRow): row is PlannedRow {
+  return row.kpis !== null;
 }
 
 export interface MerchantTargets {

@@ -106,18 +106,26 @@ export function report(scenarios: ScenarioReport[] = [scenario()], ready = true,
 
 export const CTX: TierContext = { currentSpend: 1000, cashAvailable: 100_000, cashReserve: 10_000 };
 
+/** A planned row, or (profit null) a row the engine could not plan: no KPIs, no return, no scenario. */
 export function row(file: string, tier: Tier, annualReturn: number | null, profit: number | null = 1000): MerchantRow {
-  const status = tier === 'data-fix' ? 'error' : tier === 'organic-first' ? 'not_ready' : 'ok';
+  const reason = text(`why ${file}`, `原因 ${file}`);
+  if (profit === null) {
+    const status = tier === 'data-fix' ? 'error' : 'not_ready';
+    return { file, status, tier, reason, kpis: null, risk: null, peakCapital: null, annualReturn: null, currentSpend: null, scenario: null };
+  }
+  const k = kpis({ totalProfit: profit });
   return {
     file,
-    status,
+    status: tier === 'organic-first' ? 'not_ready' : 'ok',
     tier,
-    reason: text(`why ${file}`, `原因 ${file}`),
-    kpis: profit === null ? null : kpis({ totalProfit: profit }),
+    reason,
+    kpis: k,
     risk: null,
-    peakCapital: profit === null ? null : kpis({ totalProfit: profit }).peakCapital,
+    peakCapital: k.peakCapital,
     annualReturn,
     currentSpend: 0,
     scenario: 'Base',
+    backtestMape: null,
+    targets: { basis: 'direct', roomRoi: null, roomRoiNet: null, dailyBudget: null, roomBreakEvenRoi: null },
   };
 }

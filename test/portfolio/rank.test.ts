@@ -21,6 +21,11 @@ describe('ranking', () => {
     expect(rankRows(tied).map((r) => r.file)).toEqual(['c.xlsx', 'a.xlsx', 'b.xlsx', '0.xlsx']);
   });
 
+  it('puts a planned not-ready row before one the engine could not plan (no profit) in the same tier', () => {
+    const tied = [row('a.xlsx', 'organic-first', null, null), row('b.xlsx', 'organic-first', null, -500)];
+    expect(rankRows(tied).map((r) => r.file)).toEqual(['b.xlsx', 'a.xlsx']);
+  });
+
   it('sorts file paths by code unit, not locale (upper case before lower, ASCII before CJK)', () => {
     const tied = [row('商家.xlsx', 'data-fix', null, null), row('b.xlsx', 'data-fix', null, null), row('B.xlsx', 'data-fix', null, null)];
     expect(rankRows(tied).map((r) => r.file)).toEqual(['B.xlsx', 'b.xlsx', '商家.xlsx']);
