@@ -7,6 +7,7 @@
  */
 import { readAssumptions } from './assumptions';
 import { recognizeFamily } from './families';
+import { isInputError } from '../model/errors';
 import { detectHeader } from './headers';
 import { joinSources, sourceLabel, type JoinedHistory, type Source } from './join';
 import { addChannelSpend, channelSpend, keyValueTable } from './single-session';
@@ -29,7 +30,8 @@ function familyOfSheet(cells: readonly (readonly Cell[])[]): string | null {
   try {
     const m = detectHeader(cells);
     return recognizeFamily(cells[m.headerIndex] ?? []).id;
-  } catch {
+  } catch (e) {
+    if (!isInputError(e)) throw e;
     // Not a history table (an assumptions or notes sheet): not a source.
     return null;
   }

@@ -5,6 +5,7 @@
  * table and sum the channel spend, so the session reads like any history.
  */
 import { text } from '../i18n/text';
+import { isInputError } from '../model/errors';
 import { isMissing, parseNumber } from './cells';
 import { TOTALS_RE } from './fields';
 import { detectHeader, mapHeaderRow } from './headers';
@@ -27,7 +28,8 @@ export function keyValueTable(cells: readonly (readonly Cell[])[]): Cell[][] | n
   try {
     detectHeader(table);
     return table;
-  } catch {
+  } catch (e) {
+    if (!isInputError(e)) throw e;
     // Labels that are not history fields: not an overview block.
     return null;
   }
