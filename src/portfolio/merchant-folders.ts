@@ -7,6 +7,7 @@
  */
 import { dirname, sep } from 'node:path';
 import { loadMerchantFiles } from '../data/file';
+import { isAdplanError } from '../model/errors';
 import type { FoundFile } from './discover';
 
 const MAX_FILES = 6;
@@ -15,7 +16,9 @@ async function familyOf(f: FoundFile): Promise<string | null> {
   try {
     const read = await loadMerchantFiles([{ path: f.rawPath ? Buffer.from(f.rawPath) : f.path, shown: f.display }]);
     return read.joined.sources.length === 1 ? read.joined.family : null;
-  } catch {
+  } catch (e) {
+    // The reader reports unreadable files and non-history tables as AdplanErrors; anything else is a bug.
+    if (!isAdplanError(e)) throw e;
     // Unreadable or not a history: the folder is not one merchant; the file's own row will say why.
     return null;
   }

@@ -5,7 +5,10 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { discoverFiles } from '../../src/portfolio/discover';
+import * as file from '../../src/data/file';
+import { text } from '../../src/i18n/text';
+import { AdplanError } from '../../src/model/errors';
+import { discoverFiles, type FoundFile } from '../../src/portfolio/discover';
 import { groupMerchantFolders } from '../../src/portfolio/merchant-folders';
 import { planFile } from '../../src/portfolio/plan-file';
 
@@ -50,5 +53,22 @@ describe('merchant folders', () => {
     // No assumptions table in either export: the row names the merchant folder and what is missing.
     expect(row.file).toBe('belt/店A');
     expect(JSON.stringify(row)).toMatch(/assumptions|假设/u);
+  });
+});
+
+describe('merchant folders: what the folder probe swallows', () => {
+  const found = (names: string[]): FoundFile[] =>
+    names.map((n) => ({ path: join('/belt', '店A', n), display: `belt/店A/${n}`, key: `belt/店A/${n}` }));
+  afterEach(() => jest.restoreAllMocks());
+
+  it('a file the reader rejects keeps the folder one merchant per file', async () => {
+    jest.spyOn(file, 'loadMerchantFiles').mockRejectedValue(new AdplanError('input', text('not a history', '不是历史数据')));
+    const out = await groupMerchantFolders(found(['a.xlsx', 'b.csv']));
+    expect(out.map((f) => f.members ?? null)).toEqual([null, null]);
+  });
+
+  it('an unexpected error (a bug) surfaces', async () => {
+    jest.spyOn(file, 'loadMerchantFiles').mockRejectedValue(new TypeError('a bug'));
+    await expect(groupMerchantFolders(found(['a.xlsx', 'b.csv']))).rejects.toThrow(TypeError);
   });
 });
