@@ -13,9 +13,10 @@ import { parseDateSpan } from './date-span';
 import { dimensionColumns, dimensionValues, hasDimensions, isBreakdown, selectDay, type DimensionColumns, type DimensionValues } from './dimensions';
 import { recognizeFamily, type Family } from './families';
 import { COUNT_FIELDS, CORE_NUMERIC, FIELD_SPEC, INFO_NUMERIC, RATE_FIELDS, TOTALS_RE, VIEW_FIELDS } from './fields';
-import { detectHeader, gmvMeasureOf, unitScale, viewsMeasureOf, type ColumnMapping } from './headers';
+import { detectHeader, HEADER_SCAN_ROWS, gmvMeasureOf, unitScale, viewsMeasureOf, type ColumnMapping } from './headers';
 import { EXPECTED_DATE, expectedNumber } from './messages';
 import { cellText, headerKey } from './normalize';
+import { gridRows, headRows, isRowSource, type RowSource } from './rows';
 import type { Cell, DataIssue, HistoryField, HistoryReadResult, HistoryTotals, RangeOrigin } from './types';
 
 type NumericField = Exclude<HistoryField, 'date'>;
@@ -37,7 +38,11 @@ interface Session {
 interface Ctx {
   loc: Locator;
   map: ColumnMapping;
-  cells: readonly (readonly Cell[])[];
+  /** The table's rows: walked once in order, a few re-read by index for an issue's value. */
+  rows: RowSource;
+  headerRow: readonly Cell[];
+  /** The row being read (its issues need not re-read it). */
+  current: { index: number; row: readonly Cell[] } | null;
   issues: DataIssue[];
   /** The mapped numeric fields with their column, computed once per table. */
   numeric: { field: NumericField; col: number; core: boolean; count: boolean; scale: number; kind: NumberKind }[];
@@ -58,10 +63,11 @@ function issue(
     const col = at.col ?? (at.field !== undefined ? ctx.map.columns[at.field] : undefined);
     if (col !== undefined) {
       out.address = ctx.loc.address(at.index, col);
-      const header = ctx.cells[ctx.map.headerIndex]?.[col];
-      out.column = cellText(header).trim();
-      const raw = ctx.cells[at.index]?.[col];
-      if (at.index !== ctx.map.headerIndex) out.value = excerpt(cellText(raw), 80);
+      out.column = cellText(ctx.headerRow[col]).trim();
+      if (at.index !== ctx.map.headerIndex) {
+        const row = ctx.current?.index === at.index ? ctx.current.row : ctx.rows.at(at.index);
+        out.value = excerpt(cellText(row?.[col]), 80);
+      }
     }
   }
   ctx.issues.push(out);
@@ -87,8 +93,8 @@ function refundsNegative(ctx: Ctx): boolean {
   const col = ctx.map.columns.refund_amount;
   if (col === undefined) return false;
   let neg = 0;
-  for (let i = ctx.map.headerIndex + 1; i < ctx.cells.length; i++) {
-    const p = parseNumber(ctx.cells[i]?.[col], 'money');
+  for (const row of ctx.rows.from(ctx.map.headerIndex + 1)) {
+    const p = parseNumber(row[col], 'money');
     if (!p.ok || p.value === null) continue;
     if (p.value > 0) return false;
     if (p.value < 0) neg++;
@@ -111,8 +117,7 @@ interface Pending {
   field: HistoryField;
 }
 
-function readSession(ctx: Ctx, index: number, flipRefunds: boolean, d: Parsed<DateValue | null>): Session | null | 'note' {
-  const row = ctx.cells[index] ?? [];
+function readSession(ctx: Ctx, index: number, row: readonly Cell[], flipRefunds: boolean, d: Parsed<DateValue | null>): Session | null | 'note' {
   const values: Partial<Record<NumericField, number | null>> = {};
   let rowError = false;
   let anyValue = false;
@@ -419,7 +424,7 @@ export function totalsOf(days: readonly DayRecord[], hasPaidMeasure: boolean): H
 
 /** A 合计 row that disagrees with the rows above it hints at a truncated or filtered paste. */
 function crossCheckTotals(ctx: Ctx, index: number, totals: HistoryTotals): void {
-  const row = ctx.cells[index] ?? [];
+  const row = ctx.rows.at(index) ?? [];
   for (const [field, sum] of [['gmv', totals.gmv], ['orders', totals.orders]] as const) {
     const col = ctx.map.columns[field];
     if (col === undefined) continue;
@@ -454,7 +459,7 @@ function rangeIssues(ctx: Ctx, rows: readonly { index: number; from: string; to:
   if (dailyRows === 0) {
     const col = ctx.map.columns.date as number;
     const at = ctx.loc.address(first.index, col);
-    const raw = cellText(ctx.cells[first.index]?.[col]);
+    const raw = cellText(ctx.rows.at(first.index)?.[col]);
     throw new AdplanError(
       'input',
       text(
@@ -488,19 +493,23 @@ function dimensionNotes(ctx: Ctx, summed: { carrier: IsoDate[]; entities: boolea
     );
   }
   if (summed.entities) {
-    const names = ctx.dims.entities.map((c) => cellText(ctx.cells[ctx.map.headerIndex]?.[c]).trim()).join(' / ');
+    const names = ctx.dims.entities.map((c) => cellText(ctx.headerRow[c]).trim()).join(' / ');
     issue(ctx, 'info', text(`rows per day × ${names} summed per day`, `按天汇总各${names}的行`), at);
   }
 }
 
 /**
- * Reads a history table from a 2-D array of cell values. Throws AdplanError('input') only when
- * the table is unusable (a required column missing or ambiguous, or no valid row); every other
- * problem is an issue naming its cell, and a row with an error is skipped.
+ * Reads a history table from a 2-D array of cell values (a range) or from rows parsed one at a
+ * time (a CSV, rows.ts): the same code either way, and no cell grid is built for a CSV. Throws
+ * AdplanError('input') only when the table is unusable (a required column missing or ambiguous,
+ * or no valid row); every other problem is an issue naming its cell, and a row with an error is
+ * skipped.
  */
-export function readHistory(cells: Cell[][], origin?: RangeOrigin): HistoryReadResult {
-  const map = detectHeader(cells);
-  const headerRow = cells[map.headerIndex] ?? [];
+export function readHistory(table: readonly (readonly Cell[])[] | RowSource, origin?: RangeOrigin): HistoryReadResult {
+  const rows = isRowSource(table) ? table : gridRows(table);
+  const head = headRows(rows, HEADER_SCAN_ROWS);
+  const map = detectHeader(head);
+  const headerRow = head[map.headerIndex] ?? [];
   const family = recognizeFamily(headerRow);
   if (family.grain === 'session') sessionStartAsDate(map, headerRow);
   const numeric = NUMERIC.flatMap((field) => {
@@ -509,7 +518,7 @@ export function readHistory(cells: Cell[][], origin?: RangeOrigin): HistoryReadR
     const kind: NumberKind = RATE_FIELDS.has(field) ? 'rate' : 'money';
     return [{ field, col, core: CORE_NUMERIC.includes(field), count: COUNT_FIELDS.has(field), scale: unitScale(map.headers[field]), kind }];
   });
-  const ctx: Ctx = { loc: new Locator(origin), map, cells, issues: [], numeric, dims: dimensionColumns(headerRow), family };
+  const ctx: Ctx = { loc: new Locator(origin), map, rows, headerRow, current: null, issues: [], numeric, dims: dimensionColumns(headerRow), family };
   if (family.id !== 'generic') {
     const note = family.note;
     issue(
@@ -572,8 +581,10 @@ export function readHistory(cells: Cell[][], origin?: RangeOrigin): HistoryReadR
   const rangeRows: { index: number; from: string; to: string }[] = [];
   let rowsRead = 0;
   let rowsSkipped = 0;
-  for (let i = map.headerIndex + 1; i < cells.length; i++) {
-    const row = cells[i] ?? [];
+  let i = map.headerIndex;
+  for (const row of rows.from(map.headerIndex + 1)) {
+    i++;
+    ctx.current = { index: i, row };
     if (isBlankRow(row)) continue;
     const span = parseDateSpan(row[map.columns.date as number]);
     if (span.kind === 'range') {
@@ -587,7 +598,7 @@ export function readHistory(cells: Cell[][], origin?: RangeOrigin): HistoryReadR
       totalsRows.push(i);
       continue;
     }
-    const s = readSession(ctx, i, flip, dateCell);
+    const s = readSession(ctx, i, row, flip, dateCell);
     if (s === 'note') {
       issue(ctx, 'info', text('a line of text without numbers: ignored', '只有文字没有数字的行：已忽略'), { index: i, field: 'date' });
       continue;
@@ -597,6 +608,7 @@ export function readHistory(cells: Cell[][], origin?: RangeOrigin): HistoryReadR
     else sessions.push(s);
   }
 
+  ctx.current = null;
   if (rangeRows.length > 0) rangeIssues(ctx, rangeRows, sessions.length);
 
   // Unordered input (not ascending, not descending as many exports list newest first).
