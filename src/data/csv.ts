@@ -10,17 +10,24 @@ export type CsvEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
 /** Detect the encoding: BOMs first, then strict UTF-8, else GB18030 (a superset of GBK). */
 export function detectEncoding(bytes: Uint8Array): CsvEncoding {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return sniff(bytes).encoding;
+}
+
+/**
+ * The encoding and, when strict UTF-8 decoding was the test, its text: a 50 MB file is then
+ * decoded once, not twice (a second full-size string would sit in memory until the next GC).
+ */
+function sniff(bytes: Uint8Array): { encoding: CsvEncoding; text?: string } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be' };
   const utf16 = bomlessUtf16(bytes);
-  if (utf16) return utf16;
+  if (utf16) return { encoding: utf16 };
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return 'utf-8';
+    return { encoding: 'utf-8', text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
     // Not valid UTF-8: what Chinese Excel writes by default.
-    return 'gb18030';
+    return { encoding: 'gb18030' };
   }
 }
 
@@ -42,11 +49,13 @@ function bomlessUtf16(bytes: Uint8Array): CsvEncoding | null {
 }
 
 export function decodeText(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
-  const encoding = detectEncoding(bytes);
+  const { encoding, text: decoded } = sniff(bytes);
   let s: string;
-  if (encoding === 'utf-8') s = new TextDecoder('utf-8').decode(bytes);
+  if (decoded !== undefined) s = decoded;
+  else if (encoding === 'utf-8') s = new TextDecoder('utf-8').decode(bytes);
   else s = iconv.decode(bytes as Buffer, encoding);
-  return { text: s.replace(/^\uFEFF/u, ''), encoding };
+  // slice, not replace: no copy of a large text.
+  return { text: s.charCodeAt(0) === 0xfeff ? s.slice(1) : s, encoding };
 }
 
 /** The separator used most outside quotes in the first lines: tab, comma or semicolon. */

@@ -28,11 +28,27 @@ export function clean(x: number): number {
   return Object.is(r, -0) ? 0 : r;
 }
 
+/** Where each mapped numeric field sits in a session's values (-1: no such column). One per table. */
+type Layout = Readonly<Record<NumericField, number>>;
+
 interface Session {
   index: number; // 0-based row in the range
   date: DateValue;
-  values: Partial<Record<NumericField, number | null>>;
+  /**
+   * The mapped fields' values in ctx.numeric order, NaN for an empty cell: a packed array of
+   * doubles, so the hundreds of thousands of rows of a large export stay small until summed.
+   */
+  values: number[];
+  layout: Layout;
   dims: DimensionValues;
+}
+
+/** A session's value: undefined when the table has no such column, null when the cell is empty. */
+function get(s: Pick<Session, 'values' | 'layout'>, f: NumericField): number | null | undefined {
+  const p = s.layout[f];
+  if (p < 0) return undefined;
+  const v = s.values[p] as number;
+  return Number.isNaN(v) ? null : v;
 }
 
 interface Ctx {
@@ -46,6 +62,7 @@ interface Ctx {
   issues: DataIssue[];
   /** The mapped numeric fields with their column, computed once per table. */
   numeric: { field: NumericField; col: number; core: boolean; count: boolean; scale: number; kind: NumberKind }[];
+  layout: Layout;
   dims: DimensionColumns;
   family: Family;
 }
@@ -118,7 +135,7 @@ interface Pending {
 }
 
 function readSession(ctx: Ctx, index: number, row: readonly Cell[], flipRefunds: boolean, d: Parsed<DateValue | null>): Session | null | 'note' {
-  const values: Partial<Record<NumericField, number | null>> = {};
+  const values: number[] = [];
   let rowError = false;
   let anyValue = false;
   // Cell problems wait until the date is known, so a row's issues come out date first. Lazy: most rows have none.
@@ -136,12 +153,12 @@ function readSession(ctx: Ctx, index: number, row: readonly Cell[], flipRefunds:
       anyValue = true;
       if (core) rowError = true;
       report(core, expectedNumber(p.reason, f, FIELD_SPEC[f].zh), f);
-      values[f] = null;
+      values.push(NaN);
       continue;
     }
     let v = p.value;
     if (v === null) {
-      values[f] = null;
+      values.push(NaN);
       continue;
     }
     anyValue = true;
@@ -159,8 +176,9 @@ function readSession(ctx: Ctx, index: number, row: readonly Cell[], flipRefunds:
         field: f,
       });
     }
-    values[f] = v;
+    values.push(v ?? NaN);
   }
+  const value = (f: NumericField): number | null | undefined => get({ values, layout: ctx.layout }, f);
 
   if (!d.ok || d.value === null) {
     // A line of text with no numbers under it (a note, a source line) is not a day.
@@ -178,7 +196,7 @@ function readSession(ctx: Ctx, index: number, row: readonly Cell[], flipRefunds:
   // A 载体/时段 breakdown row ('-' where a carrier sold nothing) is read only if a total is missing: not an error.
   const breakdown = isBreakdown(dims, ctx.dims);
   for (const f of ['orders', 'gmv'] as const) {
-    if ((values[f] ?? null) !== null || bad.has(f) || breakdown) continue; // a bad cell is already reported
+    if ((value(f) ?? null) !== null || bad.has(f) || breakdown) continue; // a bad cell is already reported
     rowError = true;
     issue(ctx, 'error', skipped(text(`${f} is required but the cell is empty`, `${FIELD_SPEC[f].zh}为必填，但单元格为空`)), {
       index,
@@ -187,13 +205,13 @@ function readSession(ctx: Ctx, index: number, row: readonly Cell[], flipRefunds:
   }
   if (rowError) return null;
   const viewField = (['views', 'organic_views', 'paid_views'] as const).find((f) => ctx.map.columns[f] !== undefined);
-  if (viewField && !breakdown && values.views == null && values.organic_views == null && values.paid_views == null) {
+  if (viewField && !breakdown && value('views') == null && value('organic_views') == null && value('paid_views') == null) {
     issue(ctx, 'warning', text('no views on this row: conversion rates will leave it out', '该行没有观看数：转化率计算将不含该行'), {
       index,
       field: viewField,
     });
   }
-  return { index, date: d.value, values, dims };
+  return { index, date: d.value, values, layout: ctx.layout, dims };
 }
 
 interface DayAcc {
@@ -205,7 +223,7 @@ interface DayAcc {
 function sum(sessions: readonly Session[], f: NumericField): number | null {
   let s: number | null = null;
   for (const x of sessions) {
-    const v = x.values[f];
+    const v = get(x, f);
     if (v !== null && v !== undefined) s = (s ?? 0) + v;
   }
   return s === null ? null : clean(s);
@@ -213,7 +231,7 @@ function sum(sessions: readonly Session[], f: NumericField): number | null {
 
 function signature(s: Session): string {
   let out = '';
-  for (const f of NUMERIC) out += `${s.values[f] ?? ''}|`;
+  for (const f of NUMERIC) out += `${get(s, f) ?? ''}|`;
   return `${out}${s.dims.carrier}|${s.dims.slot}|${s.dims.entities.join('|')}`;
 }
 
@@ -265,10 +283,10 @@ function weightedRate(sessions: readonly Session[], f: NumericField): number | n
   let den = 0;
   let only: number | null = null;
   for (const x of sessions) {
-    const r = x.values[f];
+    const r = get(x, f);
     if (r === null || r === undefined) continue;
     only = r;
-    const g = x.values.gmv ?? 0;
+    const g = get(x, 'gmv') ?? 0;
     num += r * g;
     den += g;
   }
@@ -297,7 +315,7 @@ function buildDay(ctx: Ctx, day: DayAcc, organicRows: readonly Session[] | null 
   const gmv = sum(s, 'gmv') ?? 0;
   const spend = sum(s, 'spend') ?? 0;
   const hasPaidGmvCol = ctx.map.columns.paid_gmv !== undefined;
-  const paidGmvUnknown = s.some((x) => (x.values.spend ?? 0) > 0 && (x.values.paid_gmv ?? null) === null);
+  const paidGmvUnknown = s.some((x) => (get(x, 'spend') ?? 0) > 0 && (get(x, 'paid_gmv') ?? null) === null);
   let paidGmv: number | null = paidGmvUnknown ? null : (sum(s, 'paid_gmv') ?? 0);
   if (paidGmvUnknown && hasPaidGmvCol) {
     issue(
@@ -327,7 +345,7 @@ function buildDay(ctx: Ctx, day: DayAcc, organicRows: readonly Session[] | null 
   const paidOrders = sum(s, 'paid_orders');
   const paidOrdersComplete =
     ctx.map.columns.paid_orders !== undefined &&
-    s.every((x) => x.values.paid_orders != null || ((x.values.spend ?? 0) === 0 && (x.values.paid_gmv ?? 0) === 0));
+    s.every((x) => get(x, 'paid_orders') != null || ((get(x, 'spend') ?? 0) === 0 && (get(x, 'paid_gmv') ?? 0) === 0));
   let organicOrders: number | null;
   if (paidOrdersComplete && paidOrders !== null) {
     if (paidOrders > orders) {
@@ -518,7 +536,8 @@ export function readHistory(table: readonly (readonly Cell[])[] | RowSource, ori
     const kind: NumberKind = RATE_FIELDS.has(field) ? 'rate' : 'money';
     return [{ field, col, core: CORE_NUMERIC.includes(field), count: COUNT_FIELDS.has(field), scale: unitScale(map.headers[field]), kind }];
   });
-  const ctx: Ctx = { loc: new Locator(origin), map, rows, headerRow, current: null, issues: [], numeric, dims: dimensionColumns(headerRow), family };
+  const layout = Object.fromEntries(NUMERIC.map((f) => [f, numeric.findIndex((n) => n.field === f)])) as Record<NumericField, number>;
+  const ctx: Ctx = { loc: new Locator(origin), map, rows, headerRow, current: null, issues: [], numeric, layout, dims: dimensionColumns(headerRow), family };
   if (family.id !== 'generic') {
     const note = family.note;
     issue(

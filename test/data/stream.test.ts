@@ -72,11 +72,20 @@ describe('streaming rows and the cell grid give one result', () => {
     }
   });
 
-  it('a 罗盘 成交分析 CSV (载体 × 时段 rows, 全部 × 不限 totals, 非投放时段 organic) reads the same both ways', () => {
+  it('a 罗盘 直播明细-shaped CSV (the benchmark file shape, sessions per day) reads the same both ways', () => {
     const cells = historyToCompassCells(generateMerchant(3, { days: 60 }).history, { seed: 3, maxSessions: 3 });
     const text = `${cells.map(csvLine).join('\r\n')}\r\n`;
     const grid = readHistory(parseCsv(text, ','));
     expect(grid.history.days.length).toBeGreaterThan(30);
+    expect(readHistory(new CsvRows(text, ','))).toEqual(grid);
+  });
+
+  it('the 罗盘 成交分析 fixture saved as CSV (载体 × 时段 rows, 全部 × 不限, 非投放时段) reads the same both ways', async () => {
+    const { sheets } = await openSheets(readFileSync(join(DIRS[1] as string, 'compass-deal.xlsx')), 'compass-deal.xlsx');
+    const text = (sheets[0] as { cells: Cell[][] }).cells.map(csvLine).join('\n');
+    expect(text).toContain('非投放时段');
+    const grid = readHistory(parseCsv(text, ','));
+    expect(grid.history.days.some((d) => d.organicGmvObserved != null)).toBe(true);
     expect(readHistory(new CsvRows(text, ','))).toEqual(grid);
   });
 
