@@ -1,7 +1,8 @@
 /** BASELINE: the organic base conversion model of MODEL.md §2, one metric or all of them. */
-import type { Lang } from '../i18n/text';
+import { text, type Lang } from '../i18n/text';
 import type { BaselineMetrics } from '../model/baseline';
 import { baselineOf as engineBaseline } from '../model/engine';
+import { AdplanError } from '../model/errors';
 import { choiceArg, historyArg, intArg, optionalText } from './inputs';
 import { Memo, contentKey } from './memo';
 import { toNumberCell, toSpill, type Spill } from './spill';
@@ -41,12 +42,33 @@ function baselineOf(history: unknown, windowDays: unknown): BaselineMetrics {
   return baselines.get(contentKey(history, w), () => engineBaseline(read.history, w));
 }
 
-/** No metric: the 2-column metric/value table; a metric: that value as a 1×1 result. */
+/** Metrics that need organic views: unknown (null) when the export has none. */
+const NEEDS_VIEWS: readonly BaselineMetric[] = ['cvr', 'gpm', 'cvr_cv'];
+const needsViews = (k: BaselineMetric): boolean => NEEDS_VIEWS.includes(k);
+
+function noViews(metric: BaselineMetric): AdplanError {
+  return new AdplanError(
+    'lookup',
+    text(
+      `${metric} is unknown: the history has no views column (观看人数/观看次数), so organic conversion cannot be measured. Add views to the export, or use organic_gmv and the readiness check, which work without them.`,
+      `${metric} 未知:历史数据没有观看数列(观看人数/观看次数),无法计算自然转化。请在导出中加入观看数,或改用 organic_gmv 与准备度检查(无需观看数)。`,
+    ),
+    'metric',
+  );
+}
+
+/**
+ * No metric: the 2-column metric/value table ("—" for a metric that needs views the export lacks);
+ * a metric: that value as a 1×1 result, #N/A with the reason when it needs views.
+ */
 export function baselineResult(history: unknown, metric: unknown, windowDays: unknown, lang: Lang): Spill {
   const m = baselineOf(history, windowDays);
   if (optionalText(metric) === null) {
     const header = lang === 'zh-CN' ? ['指标', '数值'] : ['metric', 'value'];
-    return toSpill([header, ...BASELINE_METRICS.map((k) => [k, metricValue(m, k)])]);
+    return toSpill([header, ...BASELINE_METRICS.map((k) => [k, needsViews(k) && metricValue(m, k) === null ? '—' : metricValue(m, k)])]);
   }
-  return [[toNumberCell(metricValue(m, choiceArg(metric, 'metric', BASELINE_METRICS)))]];
+  const k = choiceArg(metric, 'metric', BASELINE_METRICS);
+  const v = metricValue(m, k);
+  if (v === null && needsViews(k)) throw noViews(k);
+  return [[toNumberCell(v)]];
 }

@@ -131,7 +131,7 @@ export function readinessSpill(history: unknown, assumptions: unknown, scenario:
           : `${read.rowsSkipped} invalid history row(s) skipped (e.g. ${read.issues.find((i) => i.severity === 'error')?.message['en-US'] ?? ''})`,
       ]
     : [];
-  return toSpill([[verdict], ...r.reasons.map((t) => [t[lang]]), ...skipped.map((x) => [x])]);
+  return toSpill([[verdict], ...r.reasons.map((t) => [t[lang]]), ...r.notes.map((t) => [t[lang]]), ...skipped.map((x) => [x])]);
 }
 
 export function cashflowSpill(spend: unknown, gmv: unknown, assumptions: unknown, scenario: unknown, lang: Lang): Spill {

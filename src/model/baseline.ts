@@ -15,17 +15,26 @@ export interface BaselineMetrics {
   from: IsoDate;
   to: IsoDate;
   organicViews: number;
-  cvr: number;
+  /** Organic orders / organic views; null when the export has no views (unknown, not 0). */
+  cvr: number | null;
   /** Σ gmv / Σ orders; 0 when the window has no orders. */
   aov: number;
-  gpm: number;
+  /** GMV per 1,000 organic views; null without views. */
+  gpm: number | null;
   /** null when the export has no refunds. */
   refundRate: number | null;
   organicGmvPerDay: number;
   organicOrdersPerDay: number;
   /** Σ orders (organic and paid) in the window. */
   orders: number;
-  cvrCv: number;
+  /** Day-to-day variation of CVR; null without views. */
+  cvrCv: number | null;
+  /**
+   * Day-to-day variation of organic GMV once weekday and trend are taken out (sd / mean of the
+   * residual): the stability readiness judges when views, and so CVR, are unknown.
+   */
+  organicGmvCv: number;
+  /** Relative organic growth per day (on a fitted whole room: the fit's, not the split's). */
   trend: number;
   /** By JS weekday, 0 = Sunday … 6 = Saturday; all 1 when |W| < 28. */
   weekdayFactors: number[];
@@ -78,6 +87,8 @@ export function computeBaseline(history: History, windowDays = 28): BaselineMetr
   let gmvWithRefunds = 0;
   let refundDays = 0;
   const dailyCvr: number[] = [];
+  const trend = relativeTrend(w);
+  const factors = weekdayFactors(w);
   for (const d of w) {
     const og = d.organicGmv ?? 0;
     const oo = d.organicOrders ?? 0;
@@ -104,17 +115,31 @@ export function computeBaseline(history: History, windowDays = 28): BaselineMetr
     from: first.date,
     to: last.date,
     organicViews: views,
-    cvr: views > 0 ? ordersOnViewDays / views : 0,
+    cvr: views > 0 ? ordersOnViewDays / views : null,
     aov: orders > 0 ? gmv / orders : 0,
-    gpm: views > 0 ? (1000 * gmvOnViewDays) / views : 0,
+    gpm: views > 0 ? (1000 * gmvOnViewDays) / views : null,
     refundRate: refundDays > 0 && gmvWithRefunds > 0 ? refunds / gmvWithRefunds : null,
     organicGmvPerDay: organicGmv / n,
     organicOrdersPerDay: organicOrders / n,
     orders,
-    cvrCv: coefficientOfVariation(dailyCvr),
-    trend: relativeTrend(w),
-    weekdayFactors: weekdayFactors(w),
+    cvrCv: views > 0 ? coefficientOfVariation(dailyCvr) : null,
+    organicGmvCv: residualCv(w, trend, factors),
+    trend,
+    weekdayFactors: factors,
   };
+}
+
+/**
+ * sd / mean of daily organic GMV after dividing out the weekday factor and the linear trend:
+ * what is left is the room's own noise, not its weekly rhythm or its growth.
+ */
+function residualCv(w: readonly DayRecord[], trend: number, factors: readonly number[]): number {
+  const n = w.length;
+  if (n < 2) return 0;
+  const x0 = dayIndex(w[0]!.date);
+  const mid = (dayIndex(w[n - 1]!.date) - x0) / 2;
+  const adjusted = w.map((d) => (d.organicGmv ?? 0) / ((factors[weekdayOf(d.date)] ?? 1) * Math.max(0.05, 1 + trend * (dayIndex(d.date) - x0 - mid))));
+  return coefficientOfVariation(adjusted);
 }
 
 /** Sample sd / mean; 0 with fewer than two values or a zero mean. */

@@ -29,7 +29,7 @@ import {
 import { sensitivity, simContextOf, simulate, riskReport, checkRuns, type SimContext, type SimMetric, type SensitivityRow, type SimulationResult, type Uncertainty } from './simulation';
 import { sustainableSpend, targetMarginalRoi } from './sustainable-spend';
 import { roiBases } from './roi-bases';
-import { basisFor, needsWholeRoom, refund1hOf, splitForBaseline, WHOLE_ROOM_LIFT } from './room';
+import { basisFor, needsWholeRoom, organicResidualCv, refund1hOf, splitForBaseline, WHOLE_ROOM_LIFT } from './room';
 import { fitRoom, organicLevelOver, sStarInterval, type RoomFit } from './room-fit';
 import { roomOrganic, wholeRoomLiftNotes, wholeRoomNotes } from './room-plan';
 
@@ -93,8 +93,16 @@ export function analyse(history: History, baselineDays = defaultOf('baseline_day
  * organic level is the model's, the one the plan runs on (one number, not two).
  */
 function roomAwareBaseline(history: History, baselineDays: number, room: RoomFit | null): BaselineMetrics {
-  const split = computeBaseline(splitForBaseline(history, room), baselineDays);
-  return room?.identified ? { ...split, organicGmvPerDay: organicLevelOver(room.organic, history, baselineDays) } : split;
+  const splitHistory = splitForBaseline(history, room);
+  const split = computeBaseline(splitHistory, baselineDays);
+  if (!room?.identified) return split;
+  // The proportional split follows spend; level, growth and noise come from the fitted organic room.
+  return {
+    ...split,
+    organicGmvPerDay: organicLevelOver(room.organic, history, baselineDays),
+    trend: Math.expm1(room.organic.growth),
+    organicGmvCv: organicResidualCv(room.organic, splitHistory, baselineDays),
+  };
 }
 
 /** The baseline alone (BASELINE), exactly as analyse computes it. */
@@ -260,7 +268,8 @@ export function planScenario(a: Analysis, s: Scenario, horizonDays?: number): Sc
     dailyNoise: r.daily_noise,
     refundKappa: a.baseline.refundRate !== null ? Math.min(500, Math.max(20, a.baseline.orders)) : 50,
     aovSd: 0.05,
-    organicSd: Math.max(0.05, a.baseline.cvrCv / Math.sqrt(a.baseline.days)),
+    // Without views CVR's variation is unknown: the organic GMV's own day-to-day variation stands in.
+    organicSd: Math.max(0.05, (a.baseline.cvrCv ?? a.baseline.organicGmvCv) / Math.sqrt(a.baseline.days)),
     lambdaSe: r.lift_lambda === null && a.lift.identified ? (a.lift.lambdaSe ?? 0) : 0,
   };
   return { name: s.name, scenario: s, assumptions: r, curve, curveReport, basis, unitMargin: u, breakEvenRoi: 1 / u, targetMarginalRoi: target, setup, plan, uncertainty, report };
@@ -306,10 +315,12 @@ export function baselineReport(m: BaselineMetrics, r: Readiness): BaselineReport
     refundRate: m.refundRate,
     organicGmvPerDay: m.organicGmvPerDay,
     cvrCv: m.cvrCv,
+    organicGmvCv: m.organicGmvCv,
     trend: m.trend,
     weekdayFactors: m.weekdayFactors,
     ready: r.ready,
     reasons: r.reasons,
+    notes: r.notes,
     ...(r.fixFirst ? { fixFirst: r.fixFirst } : {}),
   };
 }

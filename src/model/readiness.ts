@@ -24,10 +24,19 @@ export function thresholdsOf(v: AssumptionValues): ReadinessThresholds {
   };
 }
 
+/**
+ * Without views (CVR unknown) stability is judged on daily organic GMV, weekday and trend removed
+ * (on a whole room: the fit's residual). Daily GMV carries traffic noise on top of conversion
+ * noise, so its bound sits above max_cvr_cv's 0.35 default (docs/model.md "Readiness").
+ */
+export const MAX_ORGANIC_GMV_CV = 0.5;
+
 export interface Readiness {
   ready: boolean;
   /** One per failed check, most urgent first. */
   reasons: Text[];
+  /** What could not be judged and what stood in for it (not failures). */
+  notes: Text[];
   /** The first reason's fix in one sentence; null when ready. */
   fixFirst: Text | null;
 }
@@ -70,7 +79,27 @@ export function assessReadiness(
       ),
     });
   }
-  if (m.cvrCv > t.maxCvrCv) {
+  const notes: Text[] = [];
+  if (m.cvrCv === null) {
+    notes.push(
+      text(
+        `No views in the export: organic conversion (CVR, GPM) is unknown. Stability is judged on daily organic GMV instead (variation ${pct(m.organicGmvCv)}, max ${pct(MAX_ORGANIC_GMV_CV)}) together with orders per day.`,
+        `导出中没有观看数:自然转化率(转化率、GPM)未知。改以日均自然成交的稳定性(日间波动 ${pct(m.organicGmvCv)},上限 ${pct(MAX_ORGANIC_GMV_CV)})和日均订单判断。`,
+      ),
+    );
+    if (m.organicGmvCv > MAX_ORGANIC_GMV_CV) {
+      failed.push({
+        reason: text(
+          `Organic GMV is unstable: day-to-day variation ${pct(m.organicGmvCv)} after weekday and trend (max ${pct(MAX_ORGANIC_GMV_CV)}).`,
+          `自然成交不稳定:剔除星期与趋势后日间波动 ${pct(m.organicGmvCv)}(上限 ${pct(MAX_ORGANIC_GMV_CV)})。`,
+        ),
+        fix: text(
+          'Stabilise the room (consistent hosts, schedule and offer) before paying for traffic: paid traffic amplifies an unstable room.',
+          '先稳定直播间(固定主播、开播时间和货盘)再付费:付费流量会放大不稳定的直播间。',
+        ),
+      });
+    }
+  } else if (m.cvrCv > t.maxCvrCv) {
     failed.push({
       reason: text(
         `Organic conversion is unstable: day-to-day variation ${pct(m.cvrCv)} (max ${pct(t.maxCvrCv)}).`,
@@ -106,6 +135,7 @@ export function assessReadiness(
   const first = failed[0];
   return {
     ready: failed.length === 0,
+    notes,
     reasons: failed.map((f) => text(`${f.reason['en-US']} ${f.fix['en-US']}`, `${f.reason['zh-CN']}${f.fix['zh-CN']}`)),
     fixFirst: first ? text(`Fix first: ${first.fix['en-US']}`, `首先:${first.fix['zh-CN']}`) : null,
   };

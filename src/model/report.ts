@@ -12,16 +12,23 @@ export type Limit = 'target' | 'max' | 'ramp' | 'extrapolation' | 'capacity' | '
 export interface BaselineReport {
   days: number;
   organicViews: number;
-  cvr: number;
+  /** null when the export has no views: unknown, shown as "—", never 0. */
+  cvr: number | null;
   aov: number;
-  gpm: number;
+  /** null without views. */
+  gpm: number | null;
   refundRate: number | null;
   organicGmvPerDay: number;
-  cvrCv: number;
+  /** null without views. */
+  cvrCv: number | null;
+  /** Day-to-day variation of organic GMV (weekday and trend removed; whole room: the fit's residual). */
+  organicGmvCv: number;
   trend: number;
   weekdayFactors: number[];
   ready: boolean;
   reasons: Text[];
+  /** What readiness could not judge, said plainly (e.g. conversion unknown without views). */
+  notes: Text[];
   /** The first reason's fix in one sentence; absent when ready. */
   fixFirst?: Text;
 }

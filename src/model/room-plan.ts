@@ -41,7 +41,10 @@ export function roomOrganic(a: Analysis, room: RoomFit, curve: Curve): RoomOrgan
 }
 
 export function wholeRoomLiftNotes(r: ResolvedAssumptions): Text[] {
-  if (r.lift_lambda === null && r.lift_theta === null) return [];
+  // 0 is what the whole room plans with anyway (the Conservative preset sets it): only a
+  // non-zero override is ignored, so only that is worth a word.
+  const overridden = (x: number | null): boolean => x !== null && x !== 0;
+  if (!overridden(r.lift_lambda) && !overridden(r.lift_theta)) return [];
   return [
     text(
       'lift_lambda / lift_theta are not used on the whole-room basis: the incremental curve already includes the organic sales the ads pull in (λ = 0).',

@@ -3,11 +3,12 @@
  * days are split for the baseline (from the room fit), the 1-hour refund share, and the lift note.
  */
 import { text } from '../i18n/text';
+import { coefficientOfVariation, validDays } from './baseline';
 import type { DayRecord, History } from './history';
 import { noLift, type LiftEstimate } from './lift';
 import type { CurveBasis } from './report';
 import { responseOf } from './response-curve';
-import { organicOn, type RoomFit } from './room-fit';
+import { organicOn, type OrganicRoom, type RoomFit } from './room-fit';
 
 /** The history has spend on days without a paid measure: only the whole room can be fitted. */
 export function needsWholeRoom(history: History): boolean {
@@ -54,6 +55,21 @@ export function splitForBaseline(history: History, room: RoomFit | null): Histor
     };
   });
   return { ...history, days };
+}
+
+/**
+ * Day-to-day variation of organic GMV on a fitted room: sd / mean of each window day's organic
+ * GMV over the fit's expected organic (weekday and growth included), i.e. the fit's residual.
+ */
+export function organicResidualCv(o: OrganicRoom, split: History, windowDays: number): number {
+  const valid = validDays(split);
+  const w = valid.slice(Math.max(0, valid.length - Math.max(1, Math.floor(windowDays))));
+  const ratios: number[] = [];
+  for (const d of w) {
+    const expected = organicOn(o, d.date);
+    if (expected > 0 && d.organicGmv !== null) ratios.push(d.organicGmv / expected);
+  }
+  return coefficientOfVariation(ratios);
 }
 
 /** 1-hour refund share of GMV from the export (1小时内退款率, else 净成交金额); null when absent. */

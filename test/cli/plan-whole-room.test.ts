@@ -66,3 +66,29 @@ describe('adplan plan on a whole-room account', () => {
     expect(r.out).toContain('投放增量曲线(整体)');
   });
 });
+
+describe('adplan plan on the shipped 全域 sample (no views column)', () => {
+  const SAMPLE = join(__dirname, '..', '..', 'assets', 'sample', 'qianchuan-uni-sample.xlsx');
+
+  it('zh-CN: CVR/GPM/CVR variation are "—", readiness says conversion is unknown, one incremental-ROI row, no lift warning', async () => {
+    const { code, out } = await run(['plan', SAMPLE, '--runs', '0', '--lang', 'zh-CN']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/自然转化率\s+—/u);
+    expect(out).toMatch(/GPM（千次自然观看成交）\s+—/u);
+    expect(out).toMatch(/转化率波动（变异系数）\s+—/u);
+    expect(out).not.toContain('已有稳定的基础转化模型');
+    expect(out).toMatch(/没有观看数/u);
+    expect(out.match(/^\s+增量投产比/gmu)).toHaveLength(1);
+    expect(out).not.toMatch(/^\s+投产比（投放增量成交/mu);
+    expect(out).not.toContain('整体口径下不使用 lift_lambda');
+  });
+
+  it('JSON: cvr, gpm and cvrCv are null', async () => {
+    const { code, out } = await run(['plan', SAMPLE, '--runs', '0', '--json']);
+    expect(code).toBe(0);
+    const j = JSON.parse(out) as { baseline: { cvr: unknown; gpm: unknown; cvrCv: unknown; organicGmvCv: number; notes: string[] } };
+    expect([j.baseline.cvr, j.baseline.gpm, j.baseline.cvrCv]).toEqual([null, null, null]);
+    expect(j.baseline.organicGmvCv).toBeGreaterThan(0);
+    expect(j.baseline.notes.length).toBe(1);
+  });
+});

@@ -1,5 +1,5 @@
 import { thrownBy } from './fake-runtime';
-import { baseline, fitcurve, mroi, optimalspend, responsefn } from '../../src/functions/functions';
+import { baseline, fitcurve, mroi, optimalspend, readiness, responsefn } from '../../src/functions/functions';
 import { fitCurve } from '../../src/model/curve-fit';
 import { response } from '../../src/model/response-curve';
 import { generateMerchant } from '../../src/sample/merchant';
@@ -61,6 +61,30 @@ describe('BASELINE (MODEL.md §2, by hand)', () => {
     expect(noGmv?.code).toBe('#VALUE!');
     expect(noGmv?.message).toMatch(/gmv/);
     expect(thrownBy(() => baseline(history, null, 0))?.message).toMatch(/window_days/);
+  });
+});
+
+describe('BASELINE and READINESS without views (CVR unknown, not 0)', () => {
+  // Thirty organic days with no views column: GMV 1000 ± 4 %, 10 orders a day.
+  const gmv = Array.from({ length: 30 }, (_, i) => [1000, 1040, 980, 1010, 960, 1020, 1000][i % 7]!);
+  const noViews = [['date', 'orders', 'gmv'], ...gmv.map((g, i) => [`2024-05-${String(i + 1).padStart(2, '0')}`, 10, g])];
+
+  it.each(['cvr', 'gpm', 'cvr_cv'])('%s is #N/A with the reason', (metric) => {
+    const e = thrownBy(() => baseline(noViews, metric));
+    expect(e?.code).toBe('#N/A');
+    expect(e?.message).toMatch(/no views column/);
+  });
+
+  it('the table shows — for them and numbers for the rest', () => {
+    const t = new Map(baseline(noViews).slice(1).map((r) => [r[0], r[1]]));
+    expect([t.get('cvr'), t.get('gpm'), t.get('cvr_cv')]).toEqual(['—', '—', '—']);
+    expect(t.get('organic_gmv')).toBeCloseTo(gmv.slice(-28).reduce((x, y) => x + y, 0) / 28, 9);
+  });
+
+  it('READINESS says conversion is unknown instead of passing a CVR check on no data', () => {
+    const r = readiness(noViews);
+    expect(r[0]![0]).toBe('READY');
+    expect(r.slice(1).some((x) => /No views.*unknown/.test(String(x[0])))).toBe(true);
   });
 });
 

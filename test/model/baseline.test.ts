@@ -48,15 +48,15 @@ describe('baseline metrics (MODEL §2), by hand', () => {
     expect(m.days).toBe(4);
     expect([m.from, m.to]).toEqual(['2024-01-01', '2024-01-04']);
     // CVR and GPM over days with known organic views (1–3): orders 15+30+6, views 800+1000+500.
-    close(m.cvr, 51 / 2300);
-    close(m.gpm, (1000 * (1500 + 3300 + 600)) / 2300);
+    close(m.cvr!, 51 / 2300);
+    close(m.gpm!, (1000 * (1500 + 3300 + 600)) / 2300);
     close(m.aov, (2000 + 3300 + 1300 + 1000) / (20 + 30 + 12 + 10));
     // Refunds over days that report them (1, 2, 4).
     close(m.refundRate!, (200 + 330 + 0) / (2000 + 3300 + 1000));
     close(m.organicGmvPerDay, (1500 + 3300 + 600 + 1000) / 4);
     close(m.organicOrdersPerDay, (15 + 30 + 6 + 10) / 4);
     // Daily CVR 0.01875, 0.03, 0.012: mean 0.02025, squared deviations sum 1.65375e-4.
-    close(m.cvrCv, Math.sqrt(1.65375e-4 / 2) / 0.02025);
+    close(m.cvrCv!, Math.sqrt(1.65375e-4 / 2) / 0.02025);
     // Slope of (0,1500) (1,3300) (2,600) (3,1000): Sxy −2100 / Sxx 5 = −420 per day, / mean 1600.
     close(m.trend, -420 / 1600);
     expect(m.weekdayFactors).toEqual([1, 1, 1, 1, 1, 1, 1]);
@@ -66,7 +66,7 @@ describe('baseline metrics (MODEL §2), by hand', () => {
     const m = computeBaseline(history, 2);
     expect(m.days).toBe(2);
     expect(m.historyDays).toBe(4);
-    close(m.cvr, 6 / 500);
+    close(m.cvr!, 6 / 500);
     close(m.aov, 2300 / 22);
     close(m.organicGmvPerDay, 800);
     expect(m.refundRate).toBe(0); // only day 4 reports refunds in this window: 0 / 1000
@@ -106,7 +106,7 @@ describe('readiness (MODEL §2)', () => {
 
   it('is ready when every check passes', () => {
     const r = assessReadiness({ ...m, historyDays: 28, organicOrdersPerDay: 20, cvrCv: 0.1 }, DEFAULT_THRESHOLDS, 0.2, 0.3);
-    expect(r).toEqual({ ready: true, reasons: [], fixFirst: null });
+    expect(r).toEqual({ ready: true, reasons: [], notes: [], fixFirst: null });
   });
 
   it('puts weak organic traffic first when history is long enough', () => {

@@ -46,6 +46,8 @@ export function planJson(file: string, sheet: string, r: PlanReport, period: Per
       trend: b.trend,
       ready: b.ready,
       reasons: b.reasons.map((t) => pick(t, lang)),
+      // Without views (cvrCv null): the stability readiness judged instead, and the note saying so.
+      ...(b.cvrCv === null ? { organicGmvCv: b.organicGmvCv, notes: b.notes.map((t) => pick(t, lang)) } : {}),
     },
     curve: {
       model: r.curve.model,
@@ -116,6 +118,10 @@ const T = {
   action: text('Do this', '操作建议'),
   baseline: text('Baseline (organic, last {n} days)', '基线（自然流，最近 {n} 天）'),
   ready: text('Readiness: READY — a base conversion model exists.', '准备度：已就绪——已有稳定的基础转化模型。'),
+  readyNoViews: text(
+    'Readiness: READY — organic orders per day and organic GMV are steady enough (conversion unknown: no views).',
+    '准备度：已就绪——日均自然订单与自然成交足够稳定（无观看数，转化率未知）。',
+  ),
   notReady: text('Readiness: NOT READY', '准备度：未就绪'),
   curve: text('Paid response curve', '付费响应曲线'),
   curveRoom: text('Incremental response curve (whole room)', '投放增量曲线(整体)'),
@@ -138,19 +144,22 @@ function baselineLines(r: PlanReport, lang: Lang): string[] {
   const rows: [Text, string][] = [
     [text('organic CVR', '自然转化率'), pct(b.cvr, 2)],
     [text('AOV', '客单价'), formatMoney(b.aov)],
-    [text('GPM (GMV per 1,000 organic views)', 'GPM（千次自然观看成交）'), formatMoney(b.gpm)],
+    [text('GPM (GMV per 1,000 organic views)', 'GPM（千次自然观看成交）'), b.gpm === null ? '—' : formatMoney(b.gpm)],
     [text('refund rate', '退款率'), pct(b.refundRate)],
     [text('organic GMV per day', '日均自然成交'), money(b.organicGmvPerDay)],
     [text('CVR variation (cv)', '转化率波动（变异系数）'), pct(b.cvrCv)],
     [text('trend (per day)', '趋势（每天）'), pct(b.trend, 2)],
   ];
+  // Without views readiness judges organic GMV stability: show the number it judged.
+  if (b.cvrCv === null) rows.splice(6, 0, [text('organic GMV variation (cv)', '自然成交波动（变异系数）'), pct(b.organicGmvCv)]);
   const out = [fill(T.baseline, lang, { n: b.days }), renderTable(['', ''], rows.map(([k, v]) => [pick(k, lang), v]), { right: [1], indent: '  ' }).split('\n').slice(2).join('\n')];
-  if (b.ready) out.push(pick(T.ready, lang));
+  if (b.ready) out.push(pick(b.cvrCv === null ? T.readyNoViews : T.ready, lang));
   else {
     out.push(pick(T.notReady, lang));
     for (const reason of b.reasons) out.push(`  - ${pick(reason, lang)}`);
     if (b.fixFirst) out.push(`  ${pick(b.fixFirst, lang)}`);
   }
+  for (const note of b.notes) out.push(`  ${pick(note, lang)}`);
   return out;
 }
 
@@ -192,8 +201,10 @@ function kpiTable(r: PlanReport, lang: Lang): string {
     row(text('total spend', '总消耗'), (x) => money(x.kpis.totalSpend)),
     row(text('total GMV', '总成交'), (x) => money(x.kpis.totalGmv)),
     row(text('total profit', '总利润'), (x) => money(x.kpis.totalProfit)),
-    row(r.curve.basis === 'whole-room' ? text('ROI (incremental GMV / spend)', '投产比（投放增量成交 / 消耗）') : text('ROI (paid)', '投产比（付费）'), (x) => ratio(x.kpis.roi)),
-    row(text('incremental ROI', '增量投产比'), (x) => ratio(x.kpis.incrementalRoi)),
+    // On the whole room the paid GMV is the incremental GMV: the two ROIs are one number, shown once.
+    ...(r.curve.basis === 'whole-room'
+      ? [row(text('incremental ROI (incremental GMV / spend)', '增量投产比（投放增量成交 / 消耗）'), (x) => ratio(x.kpis.incrementalRoi))]
+      : [row(text('ROI (paid)', '投产比（付费）'), (x) => ratio(x.kpis.roi)), row(text('incremental ROI', '增量投产比'), (x) => ratio(x.kpis.incrementalRoi))]),
     row(text('peak capital', '峰值占用资金'), (x) => money(x.kpis.peakCapital)),
     row(text('min cash', '最低现金'), (x) => money(x.kpis.minCash)),
     row(text('payback day', '回本天数'), (x) => (x.kpis.paybackDay === null ? '—' : String(x.kpis.paybackDay))),

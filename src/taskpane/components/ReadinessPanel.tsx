@@ -34,7 +34,7 @@ export function ReadinessPanel({ baseline: b, report, blocker }: ReadinessProps)
   if (b) {
     const baseline = t('readiness.baseline', {
       days: b.days,
-      cvr: percent(b.cvr),
+      cvr: b.cvr === null ? '—' : percent(b.cvr),
       aov: money(b.aov),
       gmv: money(b.organicGmvPerDay),
     });
