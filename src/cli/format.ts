@@ -53,7 +53,33 @@ export interface TableOptions {
   right?: readonly number[];
   /** Maximum display width per column index; longer cells are cut with "…". */
   maxWidth?: Readonly<Record<number, number>>;
+  /** Wrap this (last) column to the width left of `totalWidth` instead of cutting it. */
+  wrap?: { column: number; totalWidth: number; minWidth?: number };
   indent?: string;
+}
+
+/**
+ * Lines of at most `width` display columns. Breaks at spaces and between CJK characters, never
+ * inside a number or a word (`¥1,234/day`, `-73%` stay whole); a token wider than the line
+ * gets a line of its own.
+ */
+export function wrapWidth(s: string, width: number): string[] {
+  const tokens = s.replace(/\s+/gu, ' ').trim().match(/ |[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef](?:[，。；：、）》」』！？%,.;:)]*)|[^ \u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+/gu) ?? [];
+  const lines: string[] = [];
+  let line = '';
+  for (const tok of tokens) {
+    if (tok === ' ') {
+      if (line !== '') line += ' ';
+      continue;
+    }
+    if (line !== '' && displayWidth(line + tok) > width) {
+      lines.push(line.trimEnd());
+      line = '';
+    }
+    line += tok;
+  }
+  if (line.trim() !== '') lines.push(line.trimEnd());
+  return lines.length > 0 ? lines : [''];
 }
 
 /** A header + rows table with a rule under the header, columns sized by display width. */
@@ -64,6 +90,12 @@ export function renderTable(header: readonly string[], rows: readonly (readonly 
   };
   const all = [header, ...rows].map((r) => r.map((c, j) => clip(c, j)));
   const widths = header.map((_, j) => all.reduce((w, r) => Math.max(w, displayWidth(r[j] ?? '')), -Infinity));
+  const wrap = opts.wrap;
+  if (wrap) {
+    const others = widths.reduce((a, w, j) => (j === wrap.column ? a : a + w + 2), 0) + (opts.indent ?? '').length;
+    const room = Math.max(wrap.minWidth ?? 24, wrap.totalWidth - others);
+    widths[wrap.column] = Math.min(widths[wrap.column] ?? room, room);
+  }
   const right = new Set(opts.right ?? []);
   const indent = opts.indent ?? '';
   const line = (r: readonly string[]): string =>
@@ -73,7 +105,13 @@ export function renderTable(header: readonly string[], rows: readonly (readonly 
       .join('  ')
       .trimEnd();
   const rule = indent + widths.map((w) => '-'.repeat(w)).join('  ');
-  return [line(all[0] ?? []), rule, ...all.slice(1).map(line)].join('\n');
+  /** A row whose wrapped cell takes several lines: the other cells stay on the first. */
+  const lines = (r: readonly string[]): string[] => {
+    if (!wrap) return [line(r)];
+    const parts = wrapWidth(r[wrap.column] ?? '', widths[wrap.column] ?? 24);
+    return parts.map((p, k) => line(r.map((c, j) => (j === wrap.column ? p : k === 0 ? c : ''))));
+  };
+  return [...lines(all[0] ?? []), rule, ...all.slice(1).flatMap(lines)].join('\n');
 }
 
 /** 1234567.891 → "1,234,567.89"; never "NaN" (non-finite prints as "—"). */

@@ -14,6 +14,8 @@ export interface MerchantJson {
   risk: RiskReport | null;
   /** Back-test MAPE of daily GMV (issue 15); null when untestable. */
   backtestMape: number | null;
+  /** Annualised return on capital of the paid spend where meaningful (the ranking key); else null. */
+  annualReturn: number | null;
 }
 
 export interface PortfolioJson {
@@ -32,6 +34,7 @@ export function portfolioJson(rows: readonly MerchantRow[], summary: PortfolioSu
       kpis: r.kpis,
       risk: r.risk,
       backtestMape: r.backtestMape ?? null,
+      annualReturn: r.annualReturn,
     })),
     summary,
   };

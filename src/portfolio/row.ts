@@ -56,9 +56,16 @@ function clean<T extends object>(o: T): T {
   return out as T;
 }
 
+/** Shorter plans say little about a year: their annualised return is left blank. */
+export const MIN_ANNUALISE_DAYS = 60;
+/** Beyond ±500 % a year the capital at work is too small for the ratio to mean anything. */
+export const MAX_ANNUAL_RETURN = 5;
+
+/** Return on capital × 365 / horizon, only where meaningful (docs/portfolio.md); else null. */
 export function annualise(returnOnCapital: number | null, horizonDays: number): number | null {
-  if (returnOnCapital === null || !(horizonDays > 0)) return null;
-  return finiteOrNull((returnOnCapital * 365) / horizonDays);
+  if (returnOnCapital === null || !(horizonDays >= MIN_ANNUALISE_DAYS)) return null;
+  const a = finiteOrNull((returnOnCapital * 365) / horizonDays);
+  return a !== null && Math.abs(a) <= MAX_ANNUAL_RETURN ? a : null;
 }
 
 export interface PlannedInput {
@@ -96,7 +103,7 @@ export function plannedRow(p: PlannedInput): MerchantRow {
     kpis,
     risk,
     peakCapital: finiteOrNull(peakCapitalOf(s)),
-    annualReturn: kpis.returnOnCapitalAnnualised ?? annualise(kpis.returnOnCapital, s.days.length),
+    annualReturn: annualise(kpis.returnOnCapital, s.days.length),
     currentSpend,
     scenario: s.name,
     targets: {

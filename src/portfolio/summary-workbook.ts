@@ -4,6 +4,8 @@
  * Built in memory with ExcelJS (browser-safe); saving is in save-workbook.ts.
  */
 import { Workbook, type Color, type DataBarRuleType, type Worksheet } from 'exceljs';
+import { columnLetters } from '../data/address';
+import { numberFormat, type NumberKind } from '../data/number-formats';
 import { pick, text, type Lang, type Text } from '../i18n/text';
 import { COLUMN, STATUS_LABEL, TIER_LABEL } from './labels';
 import { TIERS, type MerchantRow, type PortfolioSummary, type Tier } from './types';
@@ -16,16 +18,23 @@ type DataBarRule = DataBarRuleType & { color: Partial<Color> };
 interface Column {
   header: Text;
   width: number;
-  numFmt?: string;
+  /** A number format code, or the kind whose code depends on the language (money: ¥ in Chinese). */
+  numFmt?: string | NumberKind;
   value: (r: MerchantRow, rank: number, lang: Lang) => Value;
 }
 
-const MONEY = '#,##0';
-const PCT = '0.0%';
+const MONEY: NumberKind = 'money';
+const PCT = numberFormat('rate', 'en-US');
+const KINDS: readonly string[] = ['money', 'rate', 'ratio', 'count', 'date', 'day'];
+
+function formatCode(f: string | NumberKind, lang: Lang): string {
+  return KINDS.includes(f) ? numberFormat(f as NumberKind, lang) : f;
+}
 
 const COLUMNS: readonly Column[] = [
   { header: COLUMN.rank, width: 7, value: (_r, rank) => rank },
   { header: COLUMN.tier, width: 14, value: (r, _k, lang) => pick(TIER_LABEL[r.tier], lang) },
+  { header: COLUMN.merchant, width: 24, value: (r) => r.merchant ?? r.file.split(/[\\/]/u).pop()?.replace(/\.(xlsx|xlsm|csv|txt)$/iu, '') ?? r.file },
   { header: COLUMN.file, width: 36, value: (r) => r.file },
   { header: COLUMN.status, width: 10, value: (r, _k, lang) => pick(STATUS_LABEL[r.status], lang) },
   { header: COLUMN.scenario, width: 12, value: (r) => r.scenario },
@@ -34,11 +43,14 @@ const COLUMNS: readonly Column[] = [
   { header: COLUMN.sustainableSpend, width: 14, numFmt: MONEY, value: (r) => r.kpis?.sustainableSpend ?? null },
   { header: COLUMN.totalSpend, width: 14, numFmt: MONEY, value: (r) => r.kpis?.totalSpend ?? null },
   { header: COLUMN.totalGmv, width: 14, numFmt: MONEY, value: (r) => r.kpis?.totalGmv ?? null },
-  { header: COLUMN.totalProfit, width: 14, numFmt: MONEY, value: (r) => r.kpis?.totalProfit ?? null },
+  { header: COLUMN.incrementalProfit, width: 14, numFmt: MONEY, value: (r) => r.kpis?.incrementalProfit ?? null },
+  { header: COLUMN.returnOnCapital, width: 14, numFmt: PCT, value: (r) => r.kpis?.returnOnCapital ?? null },
+  { header: COLUMN.totalProfit, width: 16, numFmt: MONEY, value: (r) => r.kpis?.totalProfit ?? null },
   { header: COLUMN.peakCapital, width: 14, numFmt: MONEY, value: (r) => r.peakCapital },
   { header: COLUMN.paybackDay, width: 10, numFmt: '0', value: (r) => r.kpis?.paybackDay ?? null },
   { header: COLUMN.profitP10, width: 14, numFmt: MONEY, value: (r) => r.risk?.profitP10 ?? null },
   { header: COLUMN.profitP90, width: 14, numFmt: MONEY, value: (r) => r.risk?.profitP90 ?? null },
+  { header: COLUMN.pLossPaid, width: 12, numFmt: PCT, value: (r) => r.risk?.pLossIncremental ?? null },
   { header: COLUMN.pLoss, width: 10, numFmt: PCT, value: (r) => r.risk?.pLoss ?? null },
   { header: COLUMN.pCashShort, width: 12, numFmt: PCT, value: (r) => r.risk?.pCashShort ?? null },
   { header: COLUMN.backtestMape, width: 12, numFmt: PCT, value: (r) => r.backtestMape ?? null },
@@ -46,11 +58,12 @@ const COLUMNS: readonly Column[] = [
 ];
 
 const colIndex = (h: Text): number => COLUMNS.findIndex((c) => c.header === h) + 1;
-const letter = (i: number): string => String.fromCharCode(64 + i); // < 27 columns
+const letter = (i: number): string => columnLetters(i);
 
 const TIER_FILL: Readonly<Record<Tier, string>> = {
   scale: 'FFC6EFCE',
   steady: 'FFFFEB9C',
+  'cut-back': 'FFFCE4D6',
   'organic-first': 'FFDDEBF7',
   'data-fix': 'FFFFC7CE',
 };
@@ -59,7 +72,7 @@ export const SUMMARY_SHEET = text('Portfolio', '组合汇总');
 export const TOTALS_SHEET = text('Totals', '合计');
 
 function fillSheet(ws: Worksheet, rows: readonly MerchantRow[], lang: Lang): void {
-  ws.columns = COLUMNS.map((c) => ({ header: pick(c.header, lang), width: c.width, ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}) }));
+  ws.columns = COLUMNS.map((c) => ({ header: pick(c.header, lang), width: c.width, ...(c.numFmt ? { style: { numFmt: formatCode(c.numFmt, lang) } } : {}) }));
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).alignment = { vertical: 'middle', wrapText: true };
   rows.forEach((r, i) => ws.addRow(COLUMNS.map((c) => c.value(r, i + 1, lang))));
@@ -107,7 +120,7 @@ function fillSheet(ws: Worksheet, rows: readonly MerchantRow[], lang: Lang): voi
 }
 
 function totalsSheet(ws: Worksheet, s: PortfolioSummary, lang: Lang): void {
-  ws.columns = [{ width: 28 }, { width: 18, style: { numFmt: MONEY } }];
+  ws.columns = [{ width: 28 }, { width: 18 }];
   const rows: [Text, number][] = [
     [text('Merchants', '商家数'), s.merchants],
     ...TIERS.map((t): [Text, number] => [TIER_LABEL[t], s.counts[t]]),
@@ -115,7 +128,11 @@ function totalsSheet(ws: Worksheet, s: PortfolioSummary, lang: Lang): void {
     [text('Total peak capital (ok)', '峰值资金合计（可计划）'), s.totalPeakCapital],
     [text('Total expected profit (ok)', '预期利润合计（可计划）'), s.totalExpectedProfit],
   ];
-  for (const [label, v] of rows) ws.addRow([pick(label, lang), v]);
+  const counts = 1 + TIERS.length;
+  rows.forEach(([label, v], i) => {
+    const row = ws.addRow([pick(label, lang), v]);
+    row.getCell(2).numFmt = numberFormat(i < counts ? 'count' : 'money', lang);
+  });
 }
 
 /** `rows` ranked (rankRows); tier sheets keep that order, so their rank is the rank within the tier. */

@@ -1,7 +1,9 @@
 /**
  * Tiering (docs/portfolio.md): which service a merchant needs next, with the reason.
  * - scale: ready, profitable headroom, capital fits;
- * - steady: ready, but little headroom, paid traffic not profitable/too risky, or capital-bound;
+ * - steady: ready, but little headroom, too risky or capital-bound: keep spend where it is;
+ * - cut-back: ready, and the plan says to spend less than today (over-spending, or paid traffic
+ *   that does not pay at current spend): a merchant told to cut is never "steady";
  * - organic-first: not ready (the first failed readiness check is what to fix first);
  * - data-fix: the file cannot be planned (set by the caller from the error).
  * Pure: a PlanReport and three numbers the report does not carry in, a verdict out.
@@ -72,6 +74,16 @@ function steady(reason: Text): TierVerdict {
   return { status: 'ok', tier: 'steady', reason };
 }
 
+function cutBack(reason: Text): TierVerdict {
+  return { status: 'ok', tier: 'cut-back', reason };
+}
+
+/** P(loss) of what the paid spend adds when the engine reports it, else of the whole plan. */
+export function pLossOf(s: ScenarioReport): number | null {
+  if (!s.risk) return null;
+  return s.risk.pLossIncremental ?? s.risk.pLoss;
+}
+
 /** Each check returns null when passed, else why the merchant stays steady. Order = what to say first. */
 function capitalCheck(s: ScenarioReport, ctx: TierContext, t: TierThresholds): Text | null {
   const free = ctx.cashAvailable - ctx.cashReserve;
@@ -111,10 +123,12 @@ function profitCheck(s: ScenarioReport, t: TierThresholds): Text | null {
       `不盈利：增量投产比 ${roi.toFixed(2)} 低于保本投产比 ${be.toFixed(2)}。`,
     );
   }
-  if (s.risk && s.risk.pLoss > t.maxPLoss) {
+  const pLoss = pLossOf(s);
+  if (pLoss !== null && pLoss > t.maxPLoss) {
+    const paid = s.risk?.pLossIncremental !== undefined;
     return text(
-      `Too risky: ${pct(s.risk.pLoss)} chance of a loss over the plan (max ${pct(t.maxPLoss)}).`,
-      `风险过高：计划期亏损概率 ${pct(s.risk.pLoss)}（上限 ${pct(t.maxPLoss)}）。`,
+      `Too risky: ${pct(pLoss)} chance ${paid ? 'the paid spend loses money' : 'of a loss over the plan'} (max ${pct(t.maxPLoss)}).`,
+      `风险过高：${paid ? '付费投放亏钱' : '计划期亏损'}的概率 ${pct(pLoss)}（上限 ${pct(t.maxPLoss)}）。`,
     );
   }
   return null;
@@ -131,7 +145,8 @@ export function classify(
   const target = s.kpis.sustainableSpend;
   const now = ctx.currentSpend;
   if (!(target > 0)) {
-    return steady(
+    const verdict = now > 0 ? cutBack : steady;
+    return verdict(
       text(
         `No profitable paid spend at current margins (break-even ROI ${s.economics.breakEvenRoi.toFixed(2)}): hold and improve margin.`,
         `按当前利润率没有可盈利的付费投放（保本投产比 ${s.economics.breakEvenRoi.toFixed(2)}）：维持现状，先提升利润率。`,
@@ -139,10 +154,11 @@ export function classify(
     );
   }
   if (target < now) {
-    return steady(
+    const cut = 1 - target / now;
+    return cutBack(
       text(
-        `Over-spending: sustainable spend ${money(target)}/day is below ${money(now)}/day now; bring spend back to it.`,
-        `投放过量：可持续日消耗 ${money(target)} 低于当前 ${money(now)}，应回调到可持续水平。`,
+        `Over-spending: cut spend by ${pct(cut)}, from ${money(now)}/day now to the sustainable ${money(target)}/day.`,
+        `投放过量：日消耗应下调 ${pct(cut)}，从当前 ${money(now)} 降到可持续的 ${money(target)}。`,
       ),
     );
   }
@@ -154,8 +170,11 @@ export function classify(
       ),
     );
   }
-  const why = capitalCheck(s, ctx, t) ?? profitCheck(s, t);
-  if (why) return steady(why);
+  const capital = capitalCheck(s, ctx, t);
+  if (capital) return steady(capital);
+  const profit = profitCheck(s, t);
+  // Paid traffic that does not pay at today's spend: cut, not hold.
+  if (profit) return (profit['en-US'].startsWith('Not profitable') && now > 0 ? cutBack : steady)(profit);
   const from = now > 0 ? text(`${money(now)}/day now`, `当前 ${money(now)}/天`) : text('no paid spend now', '目前未投放');
   return {
     status: 'ok',

@@ -5,10 +5,10 @@
 import type { Text } from '../i18n/text';
 import type { KpiReport, RiskReport } from '../model/report';
 
-export type Tier = 'scale' | 'steady' | 'organic-first' | 'data-fix';
+export type Tier = 'scale' | 'steady' | 'cut-back' | 'organic-first' | 'data-fix';
 
 /** Display and ranking order of the tiers: most fundable first. */
-export const TIERS: readonly Tier[] = ['scale', 'steady', 'organic-first', 'data-fix'];
+export const TIERS: readonly Tier[] = ['scale', 'steady', 'cut-back', 'organic-first', 'data-fix'];
 
 export type MerchantStatus = 'ok' | 'not_ready' | 'error';
 
@@ -28,8 +28,14 @@ export interface MerchantRow {
    * risk was simulated (never below the plan's own), else the plan's (tiers.ts peakCapitalOf).
    */
   peakCapital: number | null;
-  /** Return on capital × 365 / horizon; null when there is no capital at work. */
+  /**
+   * Return on capital of the paid spend × 365 / horizon; null when not meaningful (no capital at
+   * work, a plan shorter than MIN_ANNUALISE_DAYS, or a figure beyond MAX_ANNUAL_RETURN: see
+   * docs/portfolio.md).
+   */
   annualReturn: number | null;
+  /** Shown instead of a name-less path: the merchant (file base name; a folder is added when two clash). */
+  merchant?: string;
   /** Mean spend of the last 7 history days (the plan's starting point); null when not read. */
   currentSpend: number | null;
   /** Scenario actually planned (the chosen one, or the table's first). */

@@ -9,24 +9,27 @@ import { isAdplanError } from '../model/errors';
 import { MemoryGateway } from '../taskpane/gateway/memory';
 import { detectLang } from '../taskpane/i18n';
 import { Preview, type OpenedWorkbook } from './Preview';
+import type { OpenedSource, PreparedDownload } from './workbook-save';
 
 const SAMPLE_URL = 'assets/sample/merchant-sample.xlsx';
 const SAMPLE_NAME = 'merchant-sample.xlsx';
 
-async function open(bytes: Uint8Array, fileName: string): Promise<MemoryGateway> {
+async function open(bytes: Uint8Array, fileName: string): Promise<{ gateway: MemoryGateway; source: OpenedSource }> {
   const io = await import(/* webpackChunkName: "workbook-io" */ './workbook-io');
-  return new MemoryGateway(await io.openWorkbook(bytes, fileName));
+  const init = await io.openWorkbook(bytes, fileName);
+  return { gateway: new MemoryGateway(init), source: { bytes, fileName, init } };
 }
 
-async function save(gateway: MemoryGateway): Promise<Uint8Array> {
-  const io = await import(/* webpackChunkName: "workbook-io" */ './workbook-io');
-  return io.saveWorkbook(gateway);
+async function save(gateway: MemoryGateway, source: OpenedSource | null): Promise<PreparedDownload> {
+  const io = await import(/* webpackChunkName: "workbook-save" */ './workbook-save');
+  return io.prepareDownload(gateway, source);
 }
 
 async function loadSample(): Promise<OpenedWorkbook> {
   const res = await fetch(SAMPLE_URL);
   if (!res.ok) throw new Error(`${SAMPLE_URL}: HTTP ${res.status}`);
-  return { gateway: await open(new Uint8Array(await res.arrayBuffer()), SAMPLE_NAME), fileName: SAMPLE_NAME, id: 1 };
+  const opened = await open(new Uint8Array(await res.arrayBuffer()), SAMPLE_NAME);
+  return { ...opened, fileName: SAMPLE_NAME, id: 1 };
 }
 
 async function start(): Promise<void> {

@@ -16,4 +16,8 @@ export const PREVIEW_TEXT = {
   truncated: text('Showing the first {rows} rows and {cols} columns.', '仅显示前 {rows} 行、{cols} 列。'),
   empty: text('This sheet is empty.', '此工作表为空。'),
   language: text('中文', 'English'),
+  actionFailed: text('That did not work; the workbook is unchanged.', '操作未完成;工作簿未改变。'),
+  lossTitle: text('The downloaded file will not keep everything:', '下载的文件无法保留以下内容:'),
+  downloadAnyway: text('Download anyway', '仍然下载'),
+  cancel: text('Cancel', '取消'),
 } as const;

@@ -10,7 +10,7 @@ import type { Workbook, Worksheet } from 'exceljs';
 import type { Cell } from '../data/types';
 import { readHistory } from '../data/history';
 import { columnLetters, columnNumber } from '../data/address';
-import { toFileFormula, writeArrayFormula, writeFormula } from '../data/xlsx-write';
+import { toFileFormula, workbookBytes, writeArrayFormula, writeFormula } from '../data/xlsx-write';
 import { baselineResult } from '../functions/baseline';
 import { FORMULA_EXAMPLES, DEMO_SHEETS, evaluateExample, type DemoRanges, type ExampleResult } from './formula-examples';
 import { historyToCompassCells } from './sheet';
@@ -97,7 +97,8 @@ export function buildDemoWorkbook(seed = 1): DemoWorkbook {
     }
     writeResult(ws, ex.at, ex.formula(ranges), evaluateExample(ex, ranges));
   }
-  plan.getColumn(1).numFmt = 'yyyy-mm-dd';
+  // Dates below the spilled header only: a date format on the header cell loses its cached text.
+  for (let r = 2; r <= plan.rowCount; r++) plan.getCell(r, 1).numFmt = 'yyyy-mm-dd';
   plan.getColumn(1).width = 12;
   // Recalculate on open, so the live values replace the cached ones once the add-in is loaded.
   workbook.calcProperties = { fullCalcOnLoad: true };
@@ -128,5 +129,5 @@ function cashTable(assumptions: Cell[][], history: Cell[][]): CashRow[] {
 
 export async function demoWorkbookBytes(seed = 1): Promise<Uint8Array> {
   const { workbook } = buildDemoWorkbook(seed);
-  return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  return workbookBytes(workbook);
 }

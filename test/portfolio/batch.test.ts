@@ -2,6 +2,7 @@
  * End to end over a small generated belt (6 merchants + 2 broken files): the command in-process
  * (jobs 1), the worker pool on the compiled worker (jobs 2), JSON shape, determinism, --out.
  */
+import { TIER_LABEL } from '../../src/portfolio/labels';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +27,7 @@ async function cli(args: string[]): Promise<Out> {
 }
 
 interface JsonOut {
-  merchants: { file: string; status: string; tier: string; message: string; peakCapital: number | null; kpis: Record<string, number | null> | null; risk: Record<string, number | null> | null; backtestMape: number | null }[];
+  merchants: { file: string; status: string; tier: string; message: string; peakCapital: number | null; kpis: Record<string, number | null> | null; risk: Record<string, number | null> | null; backtestMape: number | null; annualReturn?: number | null }[];
   summary: { merchants: number; counts: Record<string, number>; totalPlannedSpend: number; totalPeakCapital: number; totalExpectedProfit: number };
 }
 
@@ -54,7 +55,7 @@ describe('adplan portfolio --json', () => {
   it('has one row per file (the lock file skipped), with exactly the contract keys', () => {
     expect(out.merchants).toHaveLength(8);
     expect(Object.keys(out).sort()).toEqual(['merchants', 'summary']);
-    for (const m of out.merchants) expect(Object.keys(m)).toEqual(['file', 'status', 'tier', 'message', 'peakCapital', 'kpis', 'risk', 'backtestMape']);
+    for (const m of out.merchants) expect(Object.keys(m)).toEqual(['file', 'status', 'tier', 'message', 'peakCapital', 'kpis', 'risk', 'backtestMape', 'annualReturn']);
     expect(out.merchants.some((m) => m.file.includes('~$'))).toBe(false);
     // Planned merchants carry their back-test error (issue 15); unplanned ones have none.
     for (const m of out.merchants) {
@@ -90,7 +91,7 @@ describe('adplan portfolio --json', () => {
     const order = out.merchants.map((m) => TIERS.indexOf(m.tier as (typeof TIERS)[number]));
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     for (const t of TIERS) {
-      const roc = out.merchants.filter((m) => m.tier === t).map((m) => m.kpis?.returnOnCapitalAnnualised ?? null);
+      const roc = out.merchants.filter((m) => m.tier === t).map((m) => m.annualReturn ?? null);
       const known = roc.filter((x): x is number => x !== null);
       expect([...known].sort((a, b) => b - a)).toEqual(known);
       // Missing returns come after known ones.
@@ -159,24 +160,27 @@ describe('--out summary.xlsx', () => {
     const out = JSON.parse(r.stdout) as JsonOut;
     const wb = new Workbook();
     await wb.xlsx.readFile(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Portfolio', 'scale', 'steady', 'organic-first', 'data-fix', 'Totals']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Portfolio', 'scale', 'steady', 'cut back', 'organic-first', 'data-fix', 'Totals']);
     const ws = wb.getWorksheet('Portfolio');
     if (!ws) throw new Error('no Portfolio sheet');
     const header = (ws.getRow(1).values as unknown[]).slice(1);
-    expect(header.slice(0, 6)).toEqual(['Rank', 'Tier', 'File', 'Status', 'Scenario', 'Annual return on capital']);
+    expect(header.slice(0, 7)).toEqual(['Rank', 'Tier', 'Merchant', 'File', 'Status', 'Scenario', 'Annual return on capital']);
     expect(ws.rowCount).toBe(9);
-    const files = Array.from({ length: 8 }, (_, i) => ws.getRow(i + 2).getCell(3).value);
+    const files = Array.from({ length: 8 }, (_, i) => ws.getRow(i + 2).getCell(4).value);
     expect(files).toEqual(out.merchants.map((m) => m.file));
+    // The merchant: the file's base name, no folder, no extension.
+    const merchants = Array.from({ length: 8 }, (_, i) => String(ws.getRow(i + 2).getCell(3).value));
+    expect(merchants).toEqual(out.merchants.map((m) => m.file.split('/').pop()!.replace(/\.(xlsx|csv)$/u, '')));
     expect(ws.getRow(2).getCell(1).value).toBe(1);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(ws.autoFilter).toBe('A1:S9');
-    expect(ws.getRow(2).getCell(9).numFmt).toBe('#,##0');
+    expect(ws.autoFilter).toBe('A1:W9');
+    expect(ws.getRow(2).getCell(10).numFmt).toBe('#,##0');
     const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }).conditionalFormattings;
     expect(cf.flatMap((c) => c.rules.map((x) => x.type)).sort()).toEqual(
-      ['cellIs', 'colorScale', 'dataBar', 'expression', 'expression', 'expression', 'expression'].sort(),
+      ['cellIs', 'colorScale', 'dataBar', 'expression', 'expression', 'expression', 'expression', 'expression'].sort(),
     );
     for (const t of TIERS) {
-      const sheet = wb.getWorksheet(t);
+      const sheet = wb.getWorksheet(TIER_LABEL[t]['en-US']);
       expect(sheet?.rowCount).toBe(out.summary.counts[t]! + 1);
     }
     const totals = wb.getWorksheet('Totals');

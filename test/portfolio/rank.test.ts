@@ -44,7 +44,7 @@ describe('summary', () => {
     const d = row('d', 'data-fix', null, null);
     const s = summarise([a, b, c, d]);
     expect(s.merchants).toBe(4);
-    expect(s.counts).toEqual({ scale: 1, steady: 1, 'organic-first': 1, 'data-fix': 1 });
+    expect(s.counts).toEqual({ scale: 1, steady: 1, 'cut-back': 0, 'organic-first': 1, 'data-fix': 1 });
     // Fixture KPIs: spend 90,000 and peak capital 30,000 each; profits 100 and −30.
     expect(s.totalPlannedSpend).toBe(180_000);
     expect(s.totalPeakCapital).toBe(60_000);
@@ -54,7 +54,7 @@ describe('summary', () => {
   it('is all zero for no rows', () => {
     expect(summarise([])).toEqual({
       merchants: 0,
-      counts: { scale: 0, steady: 0, 'organic-first': 0, 'data-fix': 0 },
+      counts: { scale: 0, steady: 0, 'cut-back': 0, 'organic-first': 0, 'data-fix': 0 },
       totalPlannedSpend: 0,
       totalPeakCapital: 0,
       totalExpectedProfit: 0,

@@ -70,16 +70,21 @@ describe('scenario and cash', () => {
 });
 
 describe('rows', () => {
-  it('annualises return on capital over the plan horizon', () => {
+  it('annualises return on capital over the plan horizon, only where meaningful', () => {
     expect(annualise(0.5, 90)).toBeCloseTo((0.5 * 365) / 90, 12);
     expect(annualise(null, 90)).toBeNull();
     expect(annualise(0.5, 0)).toBeNull();
+    // Shorter than 60 days, or beyond ±500 % a year (531–1,834 % in issue 14): blank.
+    expect(annualise(0.5, 59)).toBeNull();
+    expect(annualise(0.5, 60)).toBeCloseTo((0.5 * 365) / 60, 12);
+    expect(annualise(1.5, 90)).toBeNull();
+    expect(annualise(-1.5, 90)).toBeNull();
   });
 
   it('keeps the planned scenario KPIs and risk, the tier and the reason', () => {
     const r = report([scenario({ name: 'Base' }), scenario({ name: 'Aggressive', kpis: { sustainableSpend: 100 } })]);
     const row = plannedRow({ file: 'a/m.xlsx', report: r, history: history([1000, 1000]), scenarios: SCENARIOS, scenario: 'Aggressive' });
-    expect(row).toMatchObject({ file: 'a/m.xlsx', status: 'ok', tier: 'steady', scenario: 'Aggressive', currentSpend: 1000 });
+    expect(row).toMatchObject({ file: 'a/m.xlsx', status: 'ok', tier: 'cut-back', scenario: 'Aggressive', currentSpend: 1000 });
     expect(row.kpis?.sustainableSpend).toBe(100);
     expect(row.risk?.pLoss).toBe(0.05);
     expect(row.annualReturn).toBeCloseTo((0.5 * 365) / 90, 12);
@@ -147,7 +152,8 @@ describe('peak capital: one number (issue 11 item 7)', () => {
     expect(r.peakCapital).toBe(58_781);
     expect(r.reason['en-US']).toContain('58,781');
     const human = portfolioHuman([r], summarise([r]), 'en-US');
-    const line = human.split('\n').find((l) => l.includes('a.xlsx')) ?? '';
+    // The table names the merchant (file base name): its row is rank 1.
+    const line = human.split('\n').find((l) => /^\s*1\s/u.test(l)) ?? '';
     expect(line).toContain('58,781');
     expect(line).not.toContain('53,035');
     expect(portfolioJson([r], summarise([r]), 'en-US').merchants[0]?.peakCapital).toBe(58_781);

@@ -19,10 +19,11 @@ describe('tiering of a ready merchant', () => {
     expect(DEFAULT_TIER_THRESHOLDS).toEqual({ minHeadroom: 0.25, maxCashBoundShare: 0.1, maxPCashShort: 0.05, maxPLoss: 0.2 });
   });
 
-  it('is steady when paid traffic cannot pay (S* = 0)', () => {
+  it('is cut back when paid traffic cannot pay (S* = 0) but the merchant spends now; steady when not spending', () => {
     const v = tierOf({ kpis: { sustainableSpend: 0 } });
-    expect(v.tier).toBe('steady');
+    expect(v.tier).toBe('cut-back');
     expect(v.reason['en-US']).toMatch(/No profitable paid spend.*2\.75/u);
+    expect(tierOf({ kpis: { sustainableSpend: 0 } }, { ...CTX, currentSpend: 0 }).tier).toBe('steady');
   });
 
   it('needs S* ≥ 1.25 × current spend: 1250 passes, 1249 does not', () => {
@@ -33,9 +34,12 @@ describe('tiering of a ready merchant', () => {
   });
 
   it('says over-spending when S* is below current spend', () => {
-    const v = tierOf({ kpis: { sustainableSpend: 999 } });
-    expect(v.tier).toBe('steady');
-    expect(v.reason['en-US']).toBe('Over-spending: sustainable spend ¥999/day is below ¥1,000/day now; bring spend back to it.');
+    const v = tierOf({ kpis: { sustainableSpend: 270 } });
+    // Told to cut spend by 73 %: never "steady" (issue 14).
+    expect(v.tier).toBe('cut-back');
+    expect(v.reason['en-US']).toBe('Over-spending: cut spend by 73%, from ¥1,000/day now to the sustainable ¥270/day.');
+    expect(v.reason['zh-CN']).toContain('下调 73%');
+    expect(tierOf({ kpis: { sustainableSpend: 999 } }).tier).toBe('cut-back');
     expect(tierOf({ kpis: { sustainableSpend: 1000 } }).reason['en-US']).toContain('Little headroom');
   });
 
@@ -72,10 +76,10 @@ describe('tiering of a ready merchant', () => {
     expect(tierOf({ risk: { pCashShort: 0.06 } }).reason['en-US']).toContain('6% chance cash falls below the reserve');
   });
 
-  it('is steady when the plan does not beat break-even ROI (equal passes)', () => {
+  it('is cut back when the plan does not beat break-even ROI (equal passes)', () => {
     expect(tierOf({ kpis: { incrementalRoi: 2.75 } }).tier).toBe('scale');
     const v = tierOf({ kpis: { incrementalRoi: 2.7 } });
-    expect(v.tier).toBe('steady');
+    expect(v.tier).toBe('cut-back');
     expect(v.reason['en-US']).toContain('incremental ROI 2.70 is below break-even 2.75');
   });
 

@@ -39,6 +39,10 @@ export interface ExcelMock {
   activated: string[];
   selected: { sheet: string; address: string }[];
   shifted: { sheet: string; address: string; op: string }[];
+  numberFormats: { sheet: string; address: string; formats: unknown[][] }[];
+  bold: { sheet: string; address: string }[];
+  frozenRows: { sheet: string; rows: number }[];
+  widths: { sheet: string; address: string; points: number }[];
 }
 
 export interface MockWorkbook {
@@ -98,6 +102,10 @@ export function createExcelMock(book: MockWorkbook): ExcelMock {
     activated: [],
     selected: [],
     shifted: [],
+    numberFormats: [],
+    bold: [],
+    frozenRows: [],
+    widths: [],
   };
   let syncCount = 0;
   const originalSync = mock.context.sync.bind(mock.context);
@@ -113,6 +121,19 @@ export function createExcelMock(book: MockWorkbook): ExcelMock {
     __address: address,
     set formulas(f: unknown[][]) {
       rec.written.push({ sheet, address, formulas: f });
+    },
+    set numberFormat(f: unknown[][]) {
+      rec.numberFormats.push({ sheet, address, formats: f });
+    },
+    format: {
+      font: {
+        set bold(b: boolean) {
+          if (b) rec.bold.push({ sheet, address });
+        },
+      },
+      set columnWidth(points: number) {
+        rec.widths.push({ sheet, address, points });
+      },
     },
     select() {
       rec.selected.push({ sheet, address });
@@ -156,6 +177,11 @@ export function createExcelMock(book: MockWorkbook): ExcelMock {
       },
       activate() {
         rec.activated.push(name);
+      },
+      freezePanes: {
+        freezeRows(rows: number) {
+          rec.frozenRows.push({ sheet: name, rows });
+        },
       },
     };
   };

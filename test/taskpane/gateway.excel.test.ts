@@ -93,6 +93,23 @@ describe('ExcelGateway writing', () => {
     expect(m.syncs()).toBe(2); // read the names, then write everything
   });
 
+  it('applies the sheet layout: number formats over whole ranges, bold headers, frozen rows, widths', async () => {
+    const m = createExcelMock({ sheets: [] });
+    await new ExcelGateway(m.host).addSheet({
+      baseName: '投放计划 – 基准',
+      cells: [['x']],
+      formats: [{ range: 'B5:B7', format: '"¥"#,##0' }],
+      bold: ['A4:K4'],
+      freezeRows: 4,
+      widths: [12, 10],
+    });
+    expect(m.numberFormats).toEqual([{ sheet: '投放计划 – 基准', address: 'B5:B7', formats: [['"¥"#,##0'], ['"¥"#,##0'], ['"¥"#,##0']] }]);
+    expect(m.bold).toEqual([{ sheet: '投放计划 – 基准', address: 'A4:K4' }]);
+    expect(m.frozenRows).toEqual([{ sheet: '投放计划 – 基准', rows: 4 }]);
+    expect(m.widths.map((w) => w.address)).toEqual(['A:A', 'B:B']);
+    expect(m.widths[0]!.points).toBeGreaterThan(m.widths[1]!.points);
+  });
+
   it('creates a missing name and moves an existing one', async () => {
     const m = createExcelMock({ sheets: [{ name: 'History', used: history }], names: { ADPLAN_Assumptions: history } });
     const gw = new ExcelGateway(m.host);
@@ -135,10 +152,11 @@ describe('ExcelGateway writing', () => {
 });
 
 describe('toFormulas', () => {
-  it('pads ragged rows and never writes NaN, Infinity or a Date object', () => {
+  it('pads ragged rows and never writes NaN, Infinity or a Date object (a date is its serial number)', () => {
     expect(toFormulas([[1], [NaN, Infinity, new Date('2024-05-01T00:00:00Z')]])).toEqual([
       [1, '', ''],
-      ['', '', '2024-05-01'],
+      // 2024-05-01 is day 45413 of Excel's 1900 date system (DATE(2024,5,1) in Excel).
+      ['', '', 45413],
     ]);
   });
 });

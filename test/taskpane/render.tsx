@@ -12,7 +12,10 @@ export function renderPane(gateway: WorkbookGateway, lang: Lang = 'en-US') {
   return { user, ...view };
 }
 
-/** The comparison table's cell text for a row (by its metric label) and a scenario column. */
+/**
+ * The comparison table's value for a row (by its metric label) and a scenario column: the exact
+ * amount of a compact money cell (its title), else the cell's text.
+ */
 export function comparisonCell(table: HTMLElement, metric: string, scenario: string): string {
   const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent ?? '');
   const col = headers.indexOf(scenario);
@@ -21,7 +24,9 @@ export function comparisonCell(table: HTMLElement, metric: string, scenario: str
     .getAllByRole('row')
     .find((r) => within(r).queryAllByRole('cell')[0]?.textContent?.startsWith(metric));
   if (!row) throw new Error(`No row ${metric}`);
-  return (within(row).getAllByRole('cell')[col]?.textContent ?? '').replace(/\s*(best|最优)$/, '');
+  const cell = within(row).getAllByRole('cell')[col];
+  const exact = cell?.getAttribute('title');
+  return exact ?? (cell?.textContent ?? '').replace(/\s*(best|最优)$/, '');
 }
 
 export { screen, within };

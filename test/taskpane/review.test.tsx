@@ -18,11 +18,11 @@ const { history } = generateMerchant(1);
 const scenarios = readAssumptions(sampleAssumptionCells()).scenarios;
 const START = history.days[76]!.date;
 const before: History = { ...history, days: history.days.slice(0, 76) };
-const labels = { title: 'Plan', subtitle: '', metric: 'metric', value: 'value', kpi: Object.fromEntries(KPI_METRICS.map((m) => [m, m])) as Record<(typeof KPI_METRICS)[number], string>, spendChart: 's', cashChart: 'c' };
+const labels = { lang: 'en-US' as const, sheetName: 'Plan – Base', limit: { target: 'target', ramp: 'ramp', cash: 'cash', capacity: 'capacity', extrapolation: 'extrapolation', max: 'cap' }, title: 'Plan', subtitle: '', metric: 'metric', value: 'value', kpi: Object.fromEntries(KPI_METRICS.map((m) => [m, m])) as Record<(typeof KPI_METRICS)[number], string>, spendChart: 's', cashChart: 'c' };
 
 function gatewayWithWrittenPlan(): MemoryGateway {
   const report = buildPlanReport({ history: before, scenarios, scenario: 'Conservative', runs: 0 });
-  const sheet = planSheet(report.scenarios[0]!, labels, true);
+  const sheet = planSheet(report.scenarios[0]!, { ...labels, sheetName: 'Plan – Conservative' }, true);
   return new MemoryGateway({ sheets: [{ name: 'Data', cells: [['x']] }, { name: `${sheet.baseName} (2)`, cells: sheet.cells }] });
 }
 

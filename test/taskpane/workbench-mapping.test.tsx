@@ -5,6 +5,7 @@
 import { readAssumptions } from '../../src/data/assumptions';
 import { readHistory } from '../../src/data/history';
 import type { Cell } from '../../src/data/types';
+import { PLAN_DAY_COLUMNS } from '../../src/model/columns';
 import { buildPlanReport } from '../../src/model/engine';
 import { isFormulaCell } from '../../src/taskpane/gateway/types';
 import { engineOn, money } from './edit-helpers';
@@ -85,8 +86,50 @@ describe('write plan', () => {
     const expected = engineOn(gw).scenarios.find((s) => s.name === 'Aggressive');
     const header = values?.cells.findIndex((r) => r[0] === 'date') ?? -1;
     const first = values?.cells[header + 1];
-    expect(first?.[0]).toBe(expected?.days[0]?.date);
+    // A real date (formatted yyyy-mm-dd), not text.
+    expect(first?.[0]).toEqual(new Date(`${expected?.days[0]?.date}T00:00:00Z`));
     expect(first?.[1]).toBe(expected?.days[0]?.spend);
     expect(values?.cells.length).toBe(header + 1 + (expected?.days.length ?? 0));
+    const formats = new Map((values?.layout?.formats ?? []).map((f) => [f.range.replace(/\d+/gu, ''), f.format]));
+    expect(formats.get('A:A')).toBe('yyyy-mm-dd');
+    expect(formats.get('B:B')).toBe('#,##0'); // spend: money, en-US
+    expect(formats.get('F:F')).toBe('#,##0'); // orders
+    expect(formats.get('I:I')).toBe('0.00'); // ROI
+    expect(values?.layout?.freezeRows).toBe(header + 1);
+  });
+
+  it('in Chinese: sheet name, headers, limits and presets in Chinese; money in ¥; the live spill caches what PLAN returns', async () => {
+    const gw = sampleGateway();
+    const { user } = renderPane(gw, 'zh-CN');
+    await screen.findByRole('table', { name: '情景对比' });
+    await user.click(screen.getByRole('button', { name: '写入计划' }));
+    expect(await screen.findByText(/投放计划 – Base/)).toBeInTheDocument();
+    const live = gw.sheet('投放计划 – Base')!;
+    const spill = live.cells.flat().find((c) => isFormulaCell(c) && c.spill);
+    const rows = isFormulaCell(spill) ? (spill.spill ?? []) : [];
+    // PLAN's zh-CN header and its stable limit keys; dates as the serial numbers PLAN returns.
+    expect(rows[0]?.slice(0, 11)).toEqual(['日期', '消耗', '付费成交', '自然成交', '总成交', '订单数', '利润', '现金余额', '投产比', '边际投产比', '约束']);
+    expect(rows[0]).toEqual(PLAN_DAY_COLUMNS.map((c) => c.label['zh-CN']));
+    expect(typeof rows[1]?.[0]).toBe('number');
+    expect(['target', 'ramp', 'cash', 'capacity', 'extrapolation', 'max']).toContain(rows[1]?.[10]);
+    const money = live.layout?.formats?.find((f) => f.range.startsWith('B'))?.format;
+    expect(money).toBe('"¥"#,##0');
+
+    await user.click(screen.getByRole('checkbox', { name: /仅写入数值/ }));
+    await user.click(screen.getByRole('button', { name: '写入计划' }));
+    const values = await waitForSheet(gw, '投放计划 – Base (2)');
+    const header = values.cells.findIndex((r) => r[0] === '日期');
+    expect(header).toBeGreaterThan(0);
+    const limits = new Set(values.cells.slice(header + 1).map((r) => r[10]));
+    for (const l of limits) expect(['目标', '爬坡', '现金', '产能', '外推', '上限']).toContain(l);
+    expect(values.cells.flat()).toContain('总利润');
   });
 });
+
+async function waitForSheet(gw: ReturnType<typeof sampleGateway>, name: string) {
+  await screen.findByText(new RegExp(name.replace(/[()]/gu, '\\$&')));
+  const s = gw.sheet(name);
+  if (!s) throw new Error(`no sheet ${name}`);
+  return s;
+}
+

@@ -5,7 +5,7 @@
 import { HorizontalBarChartWithAxis, LineChart, type LineChartPoints } from '@fluentui/react-charts';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { CurveReport, ScenarioReport } from '../../model/report';
-import { useI18n } from '../i18n';
+import { compactAxis, useI18n } from '../i18n';
 import { bandSeries, cashSeries, flatSeries, marginalCurve, spendSeries, topSensitivities } from './series';
 
 export interface ScenarioChartsProps {
@@ -15,7 +15,11 @@ export interface ScenarioChartsProps {
   reserves: Readonly<Record<string, number>>;
 }
 
-const COLORS = ['#0f6cbd', '#c50f1f', '#107c10', '#8764b8', '#ca5010', '#038387'];
+/** Scenario colours (no red: red is break-even) and dashes, so lines differ without colour too. */
+const COLORS = ['#0f6cbd', '#107c10', '#8764b8', '#ca5010', '#038387', '#8e562e'];
+const DASHES: readonly (string | undefined)[] = [undefined, '8 4', '2 3', '10 3 2 3', '4 2', '1 4'];
+const BREAK_EVEN = '#c50f1f';
+const CURVE = '#242424';
 
 const useStyles = makeStyles({
   charts: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -36,9 +40,9 @@ const useStyles = makeStyles({
 
 /** Fits the pane's default 320–350 px width with its padding. */
 const WIDTH = 300;
-const HEIGHT = 200;
-/** Room for labels like "105.16k" and "42.5k" that the defaults clip. */
-const MARGINS = { left: 48, right: 24 };
+const HEIGHT = 220;
+/** Room for the axis titles (the library needs ≥ 60 px left and ≥ 55 px bottom for them). */
+const MARGINS = { left: 60, right: 16, bottom: 55 };
 
 /**
  * The charts' own legends are hidden: with several scenarios they take the plot's height and
@@ -68,12 +72,22 @@ function Legend({ series }: { series: readonly LineChartPoints[] }) {
 }
 
 export default function ScenarioCharts({ scenarios, curve, reserves }: ScenarioChartsProps) {
-  const { t, money, ratio, pick } = useI18n();
+  const { t, ratio, pick, lang, compactMoney } = useI18n();
   const styles = useStyles();
   const color = (i: number) => COLORS[i % COLORS.length] as string;
+  const dash = (i: number) => (DASHES[i % DASHES.length] ? { strokeDasharray: DASHES[i % DASHES.length] } : undefined);
+  const axisMoney = (v: number) => compactAxis(lang, v);
+  const dateFormat = new Intl.DateTimeFormat(lang, { month: lang === 'zh-CN' ? 'numeric' : 'short', day: 'numeric' });
+  const dated = {
+    yAxisTickFormat: axisMoney,
+    customDateTimeFormatter: (d: Date) => (lang === 'zh-CN' ? dateFormat.format(d).replace('/', '月') + '日' : dateFormat.format(d)),
+    useUTC: false,
+    xAxisTitle: t('charts.axis.date'),
+    yAxisTitle: t('charts.axis.yuan'),
+  };
 
-  const spend: LineChartPoints[] = scenarios.map((s, i) => ({ legend: s.name, data: spendSeries(s), color: color(i) }));
-  const cash: LineChartPoints[] = scenarios.map((s, i) => ({ legend: s.name, data: cashSeries(s), color: color(i) }));
+  const spend: LineChartPoints[] = scenarios.map((s, i) => ({ legend: s.name, data: spendSeries(s), color: color(i), lineOptions: dash(i) }));
+  const cash: LineChartPoints[] = scenarios.map((s, i) => ({ legend: s.name, data: cashSeries(s), color: color(i), lineOptions: dash(i) }));
   const firstScenario = scenarios[0];
   const distinctReserves = [...new Set(scenarios.map((s) => reserves[s.name] ?? 0))];
   if (firstScenario) {
@@ -84,7 +98,7 @@ export default function ScenarioCharts({ scenarios, curve, reserves }: ScenarioC
     }
     distinctReserves.forEach((r, i) =>
       cash.push({
-        legend: distinctReserves.length > 1 ? `${t('charts.reserve')} ${money(r)}` : t('charts.reserve'),
+        legend: distinctReserves.length > 1 ? `${t('charts.reserve')} ${compactMoney(r)}` : t('charts.reserve'),
         data: flatSeries(firstScenario, r),
         color: tokens.colorNeutralForeground3,
         lineOptions: { strokeDasharray: '4 4' },
@@ -97,23 +111,28 @@ export default function ScenarioCharts({ scenarios, curve, reserves }: ScenarioC
   const xs = mroi.map((p) => p.x);
   const span = xs.length > 0 ? [Math.min(...xs), Math.max(...xs)] : [0, 1];
   const flat = (y: number) => [{ x: span[0] as number, y }, { x: span[1] as number, y }];
-  const response: LineChartPoints[] = [{ legend: t('charts.mroi'), data: mroi, color: color(0) }];
+  const response: LineChartPoints[] = [{ legend: t('charts.mroi'), data: mroi, color: CURVE, lineOptions: { strokeWidth: 3 } }];
   const breakEvens = [...new Set(scenarios.map((s) => s.economics.breakEvenRoi))];
   breakEvens.forEach((b) =>
-    response.push({ legend: `${t('charts.breakEven')} ${ratio(b)}`, data: flat(b), color: '#c50f1f', lineOptions: { strokeDasharray: '6 3' } }),
+    response.push({ legend: `${t('charts.breakEven')} ${ratio(b)}`, data: flat(b), color: BREAK_EVEN, lineOptions: { strokeDasharray: '6 3' } }),
   );
   scenarios.forEach((s, i) => {
     response.push({
-      legend: t('charts.target', { scenario: s.name }),
+      legend: t('charts.target', { scenario: s.name, roi: ratio(s.economics.targetMarginalRoi) }),
       data: flat(s.economics.targetMarginalRoi),
-      color: color(i + 1),
-      lineOptions: { strokeDasharray: '2 2' },
+      color: color(i),
+      lineOptions: { strokeDasharray: DASHES[(i % (DASHES.length - 1)) + 1] },
     });
-    response.push({
-      legend: t('charts.sStar', { scenario: s.name, spend: money(s.kpis.sustainableSpend) }),
-      data: [{ x: s.kpis.sustainableSpend, y: s.economics.targetMarginalRoi }],
-      color: color(i + 1),
-    });
+    // The sustainable budget S*: a vertical marker from the axis up to where the curve meets the target.
+    const sStar = s.kpis.sustainableSpend;
+    if (sStar > 0 && Number.isFinite(sStar)) {
+      response.push({
+        legend: t('charts.sStar', { scenario: s.name, spend: compactMoney(sStar) }),
+        data: [{ x: sStar, y: 0 }, { x: sStar, y: s.economics.targetMarginalRoi }],
+        color: color(i),
+        lineOptions: { strokeWidth: 3, strokeDasharray: DASHES[i % DASHES.length] },
+      });
+    }
   });
 
   const top = topSensitivities(firstScenario?.sensitivity ?? []);
@@ -121,17 +140,26 @@ export default function ScenarioCharts({ scenarios, curve, reserves }: ScenarioC
     <div className={styles.charts}>
       <figure className={styles.figure}>
         <h3 className={styles.title}>{t('charts.spend')}</h3>
-        <LineChart data={{ chartTitle: t('charts.spend'), lineChartData: spend }} width={WIDTH} height={HEIGHT} margins={MARGINS} hideLegend />
+        <LineChart data={{ chartTitle: t('charts.spend'), lineChartData: spend }} width={WIDTH} height={HEIGHT} margins={MARGINS} hideLegend {...dated} />
         <Legend series={spend} />
       </figure>
       <figure className={styles.figure}>
         <h3 className={styles.title}>{t('charts.cash')}</h3>
-        <LineChart data={{ chartTitle: t('charts.cash'), lineChartData: cash }} width={WIDTH} height={HEIGHT} margins={MARGINS} hideLegend />
+        <LineChart data={{ chartTitle: t('charts.cash'), lineChartData: cash }} width={WIDTH} height={HEIGHT} margins={MARGINS} hideLegend {...dated} />
         <Legend series={cash} />
       </figure>
       <figure className={styles.figure}>
         <h3 className={styles.title}>{t('charts.response')}</h3>
-        <LineChart data={{ chartTitle: t('charts.response'), lineChartData: response }} width={WIDTH} height={HEIGHT} margins={MARGINS} hideLegend />
+        <LineChart
+          data={{ chartTitle: t('charts.response'), lineChartData: response }}
+          width={WIDTH}
+          height={HEIGHT}
+          margins={MARGINS}
+          hideLegend
+          xAxisTitle={t('charts.axis.spend')}
+          yAxisTitle={t('charts.axis.mroi')}
+          yAxisTickFormat={(v: number) => ratio(v)}
+        />
         <Legend series={response} />
       </figure>
       <figure className={styles.figure}>

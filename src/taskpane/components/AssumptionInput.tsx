@@ -68,7 +68,7 @@ export function AssumptionInput({ spec, cell, blankHint, sheetError, onCommit }:
   return (
     <Field
       label={label}
-      hint={`${spec.key} · ${blankHint}`}
+      hint={blankHint}
       validationState={message ? 'error' : 'none'}
       validationMessage={message}
     >

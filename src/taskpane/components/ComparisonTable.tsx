@@ -15,26 +15,41 @@ import type { ScenarioReport } from '../../model/report';
 import { useI18n, type I18n } from '../i18n';
 import { bestIndexes, COMPARISON_ROWS, type ComparisonRow } from '../state/comparison';
 
+/**
+ * Narrow panes (320–350 px) with four or more scenarios: the table scrolls sideways under a
+ * pinned metric column; numbers and scenario names never break inside, so every cell is as wide
+ * as its content and nothing runs into its neighbour.
+ */
 const useStyles = makeStyles({
-  scroll: { overflowX: 'auto', maxWidth: '100%' },
-  table: { minWidth: '300px' },
-  metric: { minWidth: '110px' },
+  scroll: { overflowX: 'auto', maxWidth: '100%', position: 'relative' },
+  table: { width: 'auto', minWidth: '100%', tableLayout: 'auto' },
+  metric: {
+    position: 'sticky',
+    left: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    minWidth: '6.5em',
+    maxWidth: '9em',
+    boxShadow: `1px 0 0 ${tokens.colorNeutralStroke2}`,
+    wordBreak: 'keep-all',
+    overflowWrap: 'break-word',
+  },
   better: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
-  number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
-  /** Scenario names wrap rather than run into each other in a narrow pane. */
+  number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   scenario: {
     textAlign: 'right',
-    overflowWrap: 'anywhere',
-    '& .fui-TableHeaderCell__button': { justifyContent: 'flex-end', textAlign: 'right' },
+    whiteSpace: 'nowrap',
+    '& .fui-TableHeaderCell__button': { justifyContent: 'flex-end', textAlign: 'right', whiteSpace: 'nowrap' },
   },
   best: { fontWeight: tokens.fontWeightSemibold },
+  badge: { display: 'block', textAlign: 'right' },
 });
 
 export function formatValue(i18n: I18n, row: ComparisonRow, v: number | null): string {
   if (v === null || !Number.isFinite(v)) return row.id === 'paybackDay' ? i18n.t('compare.never') : i18n.t('compare.none');
   switch (row.format) {
     case 'money':
-      return i18n.money(v);
+      return i18n.compactMoney(v);
     case 'ratio':
       return i18n.ratio(v);
     case 'percent':
@@ -54,7 +69,9 @@ export function ComparisonTable({ scenarios }: { scenarios: readonly ScenarioRep
       <Table aria-label={title} size="small" className={styles.table}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell className={styles.metric}>{t('compare.metric')}</TableHeaderCell>
+            <TableHeaderCell className={styles.metric} data-metric>
+              {t('compare.metric')}
+            </TableHeaderCell>
             {scenarios.map((s) => (
               <TableHeaderCell key={s.name} scope="col" className={styles.scenario}>
                 {s.name}
@@ -68,20 +85,25 @@ export function ComparisonTable({ scenarios }: { scenarios: readonly ScenarioRep
             const best = new Set(bestIndexes(values, row.better, row.id === 'paybackDay'));
             return (
               <TableRow key={row.id} data-row={row.id}>
-                <TableCell className={styles.metric}>
+                <TableCell className={styles.metric} data-metric>
                   <span>{t(`compare.row.${row.id}`)}</span>
                   <span className={styles.better}>{t(row.better === 'higher' ? 'compare.higher' : 'compare.lower')}</span>
                 </TableCell>
                 {values.map((v, i) => (
-                  <TableCell key={scenarios[i]?.name ?? i} className={mergeClasses(styles.number, best.has(i) && styles.best)} data-best={best.has(i) || undefined}>
+                  <TableCell
+                    key={scenarios[i]?.name ?? i}
+                    className={mergeClasses(styles.number, best.has(i) && styles.best)}
+                    data-best={best.has(i) || undefined}
+                    // The exact amount behind a compact one (¥27.8万 → 278,077), on hover and for tests.
+                    title={row.format === 'money' && v !== null && Number.isFinite(v) ? i18n.money(v) : undefined}
+                  >
                     {formatValue(i18n, row, v)}
                     {best.has(i) ? (
-                      <>
-                        {' '}
+                      <span className={styles.badge}>
                         <Badge size="small" appearance="tint" color="success">
                           {t('compare.best')}
                         </Badge>
-                      </>
+                      </span>
                     ) : null}
                   </TableCell>
                 ))}

@@ -1,14 +1,19 @@
-/** The scenario workbench: readiness first, then data, assumptions, comparison, charts, writing. */
+/**
+ * The scenario workbench, answer first: what to do (action card), readiness, the comparison,
+ * charts and writing the plan; then the data and assumptions it rests on; model details folded.
+ */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import type { WorkbookGateway } from '../gateway/types';
 import { useI18n } from '../i18n';
 import { useWorkbench } from '../state/useWorkbench';
+import { ActionCard } from './ActionCard';
 import { AssumptionsEditor } from './AssumptionsEditor';
 import { ChartsPanel } from './ChartsPanel';
 import { ComparisonTable } from './ComparisonTable';
 import { DataPanel } from './DataPanel';
 import { DelayedSpinner } from './DelayedSpinner';
+import { ModelDetails } from './ModelDetails';
 import { ReadinessPanel } from './ReadinessPanel';
 import { ReviewPanel } from './ReviewPanel';
 import { Section } from './Section';
@@ -91,7 +96,19 @@ export function Workbench({ gateway }: { gateway: WorkbookGateway }) {
           </MessageBarActions>
         </MessageBar>
       ) : null}
+      {report ? <ActionCard report={report} /> : null}
       <ReadinessPanel baseline={wb.baseline} report={wb.report} blocker={blocker} />
+      <Section title={t('compare.title')}>
+        {report ? <ComparisonTable scenarios={report.scenarios} /> : <p>{t('compare.pending')}</p>}
+      </Section>
+      {report ? <ChartsPanel scenarios={report.scenarios} curve={report.curve} reserves={reserves} /> : null}
+      {report ? (
+        <WritePlanPanel
+          scenarios={report.scenarios.map((s) => s.name)}
+          hasOverrides={Object.keys(wb.overrides).length > 0}
+          onWrite={a.writePlan}
+        />
+      ) : null}
       <DataPanel
         history={wb.history}
         read={wb.historyRead}
@@ -111,18 +128,8 @@ export function Workbench({ gateway }: { gateway: WorkbookGateway }) {
         onDelete={a.deleteScenario}
         onSelect={(i) => void a.select(i)}
       />
-      <Section title={t('compare.title')}>
-        {report ? <ComparisonTable scenarios={report.scenarios} /> : <p>{t('compare.pending')}</p>}
-      </Section>
-      {report ? <ChartsPanel scenarios={report.scenarios} curve={report.curve} reserves={reserves} /> : null}
-      {report ? (
-        <WritePlanPanel
-          scenarios={report.scenarios.map((s) => s.name)}
-          hasOverrides={Object.keys(wb.overrides).length > 0}
-          onWrite={a.writePlan}
-        />
-      ) : null}
       <ReviewPanel gateway={gateway} history={wb.historyRead?.ok ? wb.historyRead.value.history : null} scenarios={wb.assumptionsRead?.ok ? wb.assumptionsRead.value.scenarios : null} />
+      {report ? <ModelDetails report={report} /> : null}
     </main>
   );
 }

@@ -10,6 +10,16 @@ import { Section } from './Section';
 export function planLabels(i18n: I18n, scenario: string, valuesOnly: boolean, today: string): PlanSheetLabels {
   const { t } = i18n;
   return {
+    lang: i18n.lang,
+    sheetName: t('plan.sheetName', { scenario }),
+    limit: {
+      target: t('plan.limit.target'),
+      ramp: t('plan.limit.ramp'),
+      cash: t('plan.limit.cash'),
+      capacity: t('plan.limit.capacity'),
+      extrapolation: t('plan.limit.extrapolation'),
+      max: t('plan.limit.max'),
+    },
     title: t('plan.title', { scenario }),
     subtitle: valuesOnly ? t('plan.subtitle.values', { date: today }) : t('plan.subtitle.live'),
     metric: t('plan.metric'),

@@ -5,12 +5,13 @@
  */
 import { HEADER_SCAN_ROWS } from '../../data/headers';
 import type { Cell } from '../../data/types';
-import { absoluteA1, parseCell, parseRange, quoteSheet, rangeA1 } from './address';
+import { absoluteA1, columnLetters, parseCell, parseRange, quoteSheet, rangeA1 } from './address';
 import { uniqueSheetName } from './sheetName';
 import {
   isFormulaCell,
   type NewSheet,
   type RangeValues,
+  type SheetLayout,
   type SheetSummary,
   type WorkbookChange,
   type WorkbookGateway,
@@ -55,7 +56,8 @@ export function toFormulas(cells: WriteCell[][]): (string | number | boolean)[][
       const c = r[j];
       if (isFormulaCell(c)) out.push(c.formula);
       else if (c === null || c === undefined) out.push('');
-      else if (c instanceof Date) out.push(c.toISOString().slice(0, 10));
+      // A real date: Excel's serial number (the sheet's date format shows it as a date).
+      else if (c instanceof Date) out.push(Number.isFinite(c.getTime()) ? c.getTime() / 86400000 + 25569 : '');
       else if (typeof c === 'string' && c.startsWith('=')) out.push(`'${c}`);
       else out.push(typeof c === 'number' && !Number.isFinite(c) ? '' : c);
     }
@@ -150,6 +152,7 @@ export class ExcelGateway implements WorkbookGateway {
         const formulas = toFormulas(req.cells);
         ws.getRange(rangeA1(at.row, at.column, formulas.length, formulas[0].length)).formulas = formulas;
       }
+      applyLayout(ws, req);
       for (const spec of req.charts ?? []) {
         const type = spec.type === 'line' ? 'Line' : 'ColumnClustered';
         const chart = ws.charts.add(type, ws.getRange(spec.values), 'Columns');
@@ -232,6 +235,23 @@ export class ExcelGateway implements WorkbookGateway {
       await ctx.sync();
     });
   }
+}
+
+/** Excel's column width is in points; one character of the default font is about 7 px. */
+const POINTS_PER_CHAR = 5.6;
+
+/** Number formats (as full 2-D arrays: every host accepts those), bold headers, frozen rows, widths. */
+function applyLayout(ws: Excel.Worksheet, layout: SheetLayout): void {
+  for (const f of layout.formats ?? []) {
+    const ref = parseRange(f.range);
+    if (!ref) continue;
+    ws.getRange(f.range).numberFormat = Array.from({ length: ref.rows }, () => Array.from({ length: ref.columns }, () => f.format));
+  }
+  for (const r of layout.bold ?? []) ws.getRange(r).format.font.bold = true;
+  if (layout.freezeRows) ws.freezePanes.freezeRows(layout.freezeRows);
+  (layout.widths ?? []).forEach((w, j) => {
+    ws.getRange(`${columnLetters(j + 1)}:${columnLetters(j + 1)}`).format.columnWidth = Math.round(w * POINTS_PER_CHAR);
+  });
 }
 
 /** The used range of a sheet may come back without the sheet prefix. */

@@ -11,6 +11,7 @@ import {
   type ChartSpec,
   type NewSheet,
   type RangeValues,
+  type SheetLayout,
   type SheetSummary,
   type WorkbookChange,
   type WorkbookGateway,
@@ -22,6 +23,8 @@ export interface MemorySheet {
   /** Row-major from A1; ragged rows allowed; formulas keep their expected result. */
   cells: WriteCell[][];
   charts: ChartSpec[];
+  /** How the sheet was asked to look (sheets the add-in writes); saved with the workbook. */
+  layout?: SheetLayout;
 }
 
 export interface MemoryName {
@@ -119,7 +122,12 @@ export class MemoryGateway implements WorkbookGateway {
 
   async addSheet(req: NewSheet): Promise<string> {
     const name = uniqueSheetName(req.baseName, this.sheets.map((s) => s.name));
-    const sheet: MemorySheet = { name, cells: [], charts: [...(req.charts ?? [])] };
+    const sheet: MemorySheet = {
+      name,
+      cells: [],
+      charts: [...(req.charts ?? [])],
+      layout: { formats: req.formats, bold: req.bold, freezeRows: req.freezeRows, widths: req.widths },
+    };
     this.sheets.push(sheet);
     const at = parseCell(req.at ?? 'A1') ?? { row: 1, column: 1 };
     req.cells.forEach((r, i) => r.forEach((c, j) => this.putWithSpill(sheet, at.row + i, at.column + j, c)));

@@ -51,7 +51,24 @@ export interface ChartSpec {
   anchor: string;
 }
 
-export interface NewSheet {
+/** An Excel number format code over an A1 range of the new sheet (e.g. `"¥"#,##0` on B5:B94). */
+export interface RangeFormat {
+  range: string;
+  format: string;
+}
+
+/** How a written sheet looks: formats, bold headers, frozen rows, column widths. */
+export interface SheetLayout {
+  formats?: RangeFormat[];
+  /** A1 ranges shown bold (titles, headers). */
+  bold?: string[];
+  /** Rows kept in view when scrolling (the header row and what is above it). */
+  freezeRows?: number;
+  /** Column widths from column A, in Excel's character units. */
+  widths?: number[];
+}
+
+export interface NewSheet extends SheetLayout {
   /** Wanted name; a free variant ("Name (2)") is used when taken. Never overwrites. */
   baseName: string;
   cells: WriteCell[][];

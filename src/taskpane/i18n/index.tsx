@@ -30,6 +30,28 @@ export interface I18n {
   ratio(n: number): string;
   percent(n: number): string;
   plain(n: number, digits?: number): string;
+  /** Money for narrow places: ¥8,432 · ¥120.3万 · ¥1.2亿 (en: ¥8,432 · ¥1.2M). */
+  compactMoney(n: number): string;
+  /** An ISO date as a merchant reads it: 6月1日 / Jun 1. */
+  shortDate(iso: string): string;
+}
+
+/** ¥ and a compact number; below ten thousand the exact yuan (no "8.4K" for small sums). */
+export function compactMoney(lang: Lang, n: number): string {
+  if (!Number.isFinite(n)) return '—';
+  const abs = Math.abs(n);
+  const sign = n < 0 ? '-' : '';
+  if (abs < 10000) return `${sign}¥${new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(abs)}`;
+  if (lang === 'zh-CN') {
+    const [v, unit] = abs >= 1e8 ? [abs / 1e8, '亿'] : [abs / 1e4, '万'];
+    return `${sign}¥${new Intl.NumberFormat('zh-CN', { maximumFractionDigits: v >= 1000 ? 0 : 1 }).format(v)}${unit}`;
+  }
+  return `${sign}¥${new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(abs)}`;
+}
+
+/** A compact axis number without the currency sign (万/亿 in Chinese, K/M in English). */
+export function compactAxis(lang: Lang, n: number): string {
+  return compactMoney(lang, n).replace('¥', '');
 }
 
 export function makeI18n(lang: Lang): I18n {
@@ -45,7 +67,17 @@ export function makeI18n(lang: Lang): I18n {
     ratio: (n) => ratio.format(n),
     percent: (n) => percent.format(n),
     plain: (n, digits = 4) => new Intl.NumberFormat(lang, { maximumFractionDigits: digits }).format(n),
+    compactMoney: (n) => compactMoney(lang, n),
+    shortDate: (iso) =>
+      new Intl.DateTimeFormat(lang, { month: lang === 'zh-CN' ? 'long' : 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)),
   };
+}
+
+const PRESETS = ['Base', 'Conservative', 'Aggressive'] as const;
+
+/** A built-in preset's name in the pane's language (基准/稳健/进取); any other name as it is. */
+export function presetName(i18n: I18n, name: string): string {
+  return (PRESETS as readonly string[]).includes(name) ? i18n.t(`preset.${name as (typeof PRESETS)[number]}`) : name;
 }
 
 const I18nContext = createContext<I18n>(makeI18n('en-US'));

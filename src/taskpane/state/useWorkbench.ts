@@ -11,6 +11,7 @@ import type { AssumptionKey } from '../../model/assumptions';
 import type { BaselineReport, PlanReport } from '../../model/report';
 import { DEFAULT_PRESETS } from '../../model/scenarios';
 import { rangeA1 } from '../gateway/address';
+import { presetName, useI18n } from '../i18n';
 import { ASSUMPTIONS_NAME, HISTORY_NAME, type WorkbookGateway } from '../gateway/types';
 import {
   addKeyRowEdit,
@@ -80,6 +81,7 @@ function sameJson(a: unknown, b: unknown): boolean {
 }
 
 export function useWorkbench(gw: WorkbookGateway): Workbench {
+  const i18n = useI18n();
   const [phase, setPhase] = useState<WorkbenchState['phase']>('loading');
   const [loadError, setLoadError] = useState<Text | null>(null);
   const [history, setHistory] = useState<FoundHistory | null>(null);
@@ -210,8 +212,10 @@ export function useWorkbench(gw: WorkbookGateway): Workbench {
       },
       async createAssumptions() {
         await guarded(async () => {
-          const cells = newTableCells(DEFAULT_PRESETS);
-          const name = await gw.addSheet({ baseName: ASSUMPTIONS_SHEET, cells, activate: true });
+          // The presets under the pane's names (基准/稳健/进取 in Chinese): the table is the user's.
+          const presets = DEFAULT_PRESETS.map((p) => ({ ...p, name: presetName(i18n, p.name) }));
+          const cells = newTableCells(presets);
+          const name = await gw.addSheet({ baseName: i18n.t('assumptions.sheetName'), cells, activate: true, bold: [rangeA1(1, 1, 1, cells[0]?.length ?? 1)], freezeRows: 1 });
           await gw.setName(ASSUMPTIONS_NAME, name, rangeA1(1, 1, cells.length, cells[0]?.length ?? 1));
           await reloadAssumptions();
         });
@@ -255,7 +259,7 @@ export function useWorkbench(gw: WorkbookGateway): Workbench {
         if (sheet && issue.address) await guarded(() => gw.select(sheet, issue.address as string));
       },
     }),
-    [gw, reload, reloadAssumptions, guarded, applyEdit, table, report, history],
+    [gw, reload, reloadAssumptions, guarded, applyEdit, table, report, history, i18n],
   );
 
   return {

@@ -10,6 +10,13 @@ import type { RangeValues } from '../gateway/types';
 import { PLAN_ROW } from './planSheet';
 
 export const PLAN_SHEET_PREFIX = 'Plan – ';
+/** Plan sheets are named in the pane's language (planSheet labels: 'plan.sheetName'). */
+const PLAN_SHEET_PREFIXES = [PLAN_SHEET_PREFIX, '投放计划 – '] as const;
+const DATE_HEADERS: readonly unknown[] = ['date', '日期'];
+
+function prefixOf(name: string): string | undefined {
+  return PLAN_SHEET_PREFIXES.find((p) => name.startsWith(p));
+}
 
 export interface WrittenPlan {
   sheet: string;
@@ -19,7 +26,7 @@ export interface WrittenPlan {
 }
 
 export function isPlanSheet(name: string): boolean {
-  return name.startsWith(PLAN_SHEET_PREFIX);
+  return prefixOf(name) !== undefined;
 }
 
 /** The first plan day of a written plan sheet, or null when the sheet does not hold one. */
@@ -29,9 +36,9 @@ export function writtenPlanOf(range: RangeValues): WrittenPlan | null {
   const c = 1 - range.column;
   const cell = range.values[r]?.[c];
   const header = range.values[r - 1]?.[c];
-  if (header !== 'date' || cell === undefined) return null;
+  if (!DATE_HEADERS.includes(header) || cell === undefined) return null;
   const p = parseDate(cell);
   if (!p.ok || !p.value) return null;
-  const scenario = range.sheet.slice(PLAN_SHEET_PREFIX.length).replace(/\s*\(\d+\)$/u, '');
+  const scenario = range.sheet.slice((prefixOf(range.sheet) ?? '').length).replace(/\s*\(\d+\)$/u, '');
   return { sheet: range.sheet, scenario, start: p.value.date };
 }

@@ -1,0 +1,84 @@
+/**
+ * The pane's first answer: what to do with the budget (and the 全域 ROI target), how much money
+ * it ties up and when that comes back, and the chance the paid spend loses money — in sentences,
+ * with compact numbers, for the first scenario (the base column of the assumptions table).
+ */
+import { makeStyles, tokens } from '@fluentui/react-components';
+import type { PlanReport } from '../../model/report';
+import { useI18n } from '../i18n';
+import { actionFacts } from '../state/action';
+import { Numbers } from './Numbers';
+
+const useStyles = makeStyles({
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalM,
+    margin: `${tokens.spacingVerticalS} 0`,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorBrandStroke2}`,
+    backgroundColor: tokens.colorBrandBackground2,
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  list: { margin: 0, paddingLeft: '1.2em', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  lead: { fontWeight: tokens.fontWeightSemibold },
+  /** Numbers never break inside. */
+  num: { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
+});
+
+export function ActionCard({ report }: { report: PlanReport }) {
+  const i18n = useI18n();
+  const { t, pick, compactMoney, ratio, percent, shortDate } = i18n;
+  const styles = useStyles();
+  const s = report.scenarios[0];
+  if (!s) return null;
+  const f = actionFacts(report, s);
+  const items: { key: string; text: string; lead?: boolean }[] = [];
+  if (!f.ready) {
+    items.push({ key: 'ready', text: t('action.notReady'), lead: true });
+    if (report.baseline.fixFirst) items.push({ key: 'fix', text: pick(report.baseline.fixFirst) });
+  }
+  if (f.roomTarget) {
+    const vars = { roi: ratio(f.roomTarget.roi), net: f.roomTarget.net !== null ? ratio(f.roomTarget.net) : '', budget: compactMoney(f.roomTarget.budget) };
+    items.push({ key: 'room', text: t(f.roomTarget.net !== null ? 'action.roomTarget' : 'action.roomTargetPay', vars), lead: true });
+  }
+  if (f.ramp) {
+    const { start, step, target, reachedOn } = f.ramp;
+    items.push({
+      key: 'ramp',
+      text:
+        step !== null && start < target
+          ? t('action.ramp', { start: compactMoney(start), ramp: percent(step), target: compactMoney(target), date: shortDate(reachedOn) })
+          : t('action.hold', { target: compactMoney(target) }),
+      lead: !f.roomTarget && f.ready,
+    });
+  } else if (f.ready) {
+    items.push({ key: 'none', text: t('action.noSpend'), lead: true });
+  }
+  if (f.roomBreakEven !== null && Number.isFinite(f.roomBreakEven)) items.push({ key: 'be', text: t('action.breakEven', { roi: ratio(f.roomBreakEven) }) });
+  if (f.capital) {
+    items.push({
+      key: 'capital',
+      text: f.capital.backOn
+        ? t('action.capital', { capital: compactMoney(f.capital.peak), date: shortDate(f.capital.backOn) })
+        : t('action.capitalNever', { capital: compactMoney(f.capital.peak) }),
+    });
+  }
+  items.push({ key: 'profit', text: t('action.profit', { days: f.days, profit: compactMoney(f.profit) }) });
+  if (f.pLoss) items.push({ key: 'ploss', text: t(f.pLoss.paidOnly ? 'action.pLossPaid' : 'action.pLossTotal', { p: percent(f.pLoss.p) }) });
+  return (
+    <section className={styles.card} aria-labelledby="adplan-action-title" data-testid="action-card">
+      <h2 id="adplan-action-title" className={styles.title}>
+        {t('action.title', { scenario: s.name })}
+      </h2>
+      <ul className={styles.list}>
+        {items.map((it) => (
+          <li key={it.key} className={it.lead ? styles.lead : undefined}>
+            <Numbers text={it.text} className={styles.num} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

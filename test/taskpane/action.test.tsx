@@ -1,0 +1,74 @@
+/** The pane answers first: compact numbers, the action card's facts, and its place at the top. */
+import { readAssumptions } from '../../src/data/assumptions';
+import { readHistory } from '../../src/data/history';
+import { buildPlanReport } from '../../src/model/engine';
+import type { PlanReport, ScenarioReport } from '../../src/model/report';
+import { sampleAssumptionCells } from '../../src/sample/workbook';
+import { compactMoney } from '../../src/taskpane/i18n';
+import { actionFacts } from '../../src/taskpane/state/action';
+import { sampleGateway, sampleHistoryCells } from './fixtures';
+import { renderPane, screen } from './render';
+
+const report: PlanReport = buildPlanReport({ history: readHistory(sampleHistoryCells()).history, scenarios: readAssumptions(sampleAssumptionCells()).scenarios });
+
+describe('compact money', () => {
+  it.each([
+    ['zh-CN', 1_203_456, '¥120.3万'],
+    ['zh-CN', 123_456_789, '¥1.2亿'],
+    ['zh-CN', 8_432, '¥8,432'],
+    ['zh-CN', -45_000, '-¥4.5万'],
+    ['en-US', 1_203_456, '¥1.2M'],
+    ['en-US', 8_432, '¥8,432'],
+  ] as const)('%s %d → %s', (lang, n, out) => {
+    expect(compactMoney(lang, n)).toBe(out);
+  });
+});
+
+describe('action facts', () => {
+  const base = report.scenarios[0] as ScenarioReport;
+
+  it('the ramp: first budget, steepest raise, the level reached and when — read off the plan days', () => {
+    const f = actionFacts(report, base);
+    const spends = base.days.map((d) => d.spend);
+    const peak = Math.max(...spends);
+    expect(f.ramp?.target).toBe(peak);
+    expect(f.ramp?.start).toBe(spends.find((s) => s > 0));
+    expect(base.days.find((d) => d.date === f.ramp?.reachedOn)?.spend ?? 0).toBeGreaterThanOrEqual(peak * 0.99);
+  });
+
+  it('shows the 全域 target when the engine reports it, and P(loss) of the paid spend when present', () => {
+    const withRoom: ScenarioReport = {
+      ...base,
+      economics: { ...base.economics, targets: { roomRoi: 3.2, roomRoiNet: 2.6, dailyBudget: 5000 }, roomBreakEvenRoi: 2.1 },
+      risk: base.risk ? { ...base.risk, pLossIncremental: 0.12 } : undefined,
+    };
+    const room: PlanReport = { ...report, curve: { ...report.curve, basis: 'whole-room' } };
+    const f = actionFacts(room, { ...withRoom, curveBasis: 'whole-room' });
+    expect(f.roomTarget).toEqual({ roi: 3.2, net: 2.6, budget: 5000 });
+    expect(f.roomBreakEven).toBe(2.1);
+    // A direct (非全域) account is not told to set a 全域 target.
+    expect(actionFacts({ ...report, curve: { ...report.curve, basis: 'direct' } }, { ...withRoom, curveBasis: 'direct' }).roomTarget).toBeNull();
+    if (base.risk) expect(f.pLoss).toEqual({ p: 0.12, paidOnly: true });
+  });
+
+  it('without those fields: no target, and the whole plan’s P(loss) labelled as such', () => {
+    const plain: ScenarioReport = { ...base, economics: { ...base.economics, targets: { roomRoi: null, roomRoiNet: null, dailyBudget: 0 }, roomBreakEvenRoi: null } };
+    if (plain.risk) delete (plain.risk as { pLossIncremental?: number }).pLossIncremental;
+    const f = actionFacts(report, plain);
+    expect(f.roomTarget).toBeNull();
+    if (plain.risk) expect(f.pLoss?.paidOnly).toBe(false);
+  });
+});
+
+it('the action card comes before the comparison, in Chinese, with compact numbers and no jargon', async () => {
+  renderPane(sampleGateway(), 'zh-CN');
+  const card = await screen.findByTestId('action-card', {}, { timeout: 30000 });
+  const table = await screen.findByRole('table', { name: '情景对比' }, { timeout: 30000 });
+  expect(card.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  expect(card.textContent).toMatch(/日预算/u);
+  expect(card.textContent).toMatch(/¥[\d.]+万|¥[\d,]+/u);
+  expect(card.textContent).not.toMatch(/S\*|λ|θ|R²/u);
+  // Model details are folded away.
+  const details = screen.getByText('模型细节').closest('details');
+  expect(details?.open).toBe(false);
+});
