@@ -10,6 +10,7 @@ import type { DayRecord, History, IsoDate } from '../model/history';
 import { Locator } from './address';
 import { civilFromDays, isMissing, isoToDays, parseNumber, type DateValue, type NumberKind, type Parsed } from './cells';
 import { parseDateSpan } from './date-span';
+import { merchantNameOf } from './merchant-name';
 import { dimensionColumns, dimensionValues, hasDimensions, isBreakdown, selectDay, type DimensionColumns, type DimensionValues } from './dimensions';
 import { recognizeFamily, type Family } from './families';
 import { COUNT_FIELDS, CORE_NUMERIC, FIELD_SPEC, INFO_NUMERIC, RATE_FIELDS, TOTALS_RE, VIEW_FIELDS } from './fields';
@@ -704,5 +705,8 @@ export function readHistory(cells: Cell[][], origin?: RangeOrigin): HistoryReadR
     rowsSkipped,
     totals,
     ...(family.id !== 'generic' ? { family: family.id } : {}),
+    ...withMerchantName(merchantNameOf(cells, map.headerIndex)),
   };
 }
+
+const withMerchantName = (name: string | undefined): { merchantName?: string } => (name ? { merchantName: name } : {});

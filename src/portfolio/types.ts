@@ -34,7 +34,7 @@ export interface MerchantRow {
    * docs/portfolio.md).
    */
   annualReturn: number | null;
-  /** Shown instead of a name-less path: the merchant (file base name; a folder is added when two clash). */
+  /** The shop / 抖音号 name the export carries; the table shows the file's base name without it. */
   merchant?: string;
   /** Mean spend of the last 7 history days (the plan's starting point); null when not read. */
   currentSpend: number | null;
