@@ -6,7 +6,8 @@ export const enUS = {
   'app.computing': 'Recalculating the scenarios…',
   'app.loadError': 'The workbook could not be read',
   'app.retry': 'Try again',
-  'app.noHost': 'This pane needs Excel. Open the add-in from Excel’s Home tab, or try the browser preview (preview.html).',
+  'app.noHost': 'This pane needs Excel. Open the add-in from Excel’s Home tab (AdPlan), or try it in the browser:',
+  'app.noHost.preview': 'open the browser preview',
   'app.dismiss': 'Dismiss',
 
   'data.title': 'History data',

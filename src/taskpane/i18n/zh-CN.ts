@@ -8,7 +8,8 @@ export const zhCN: Messages = {
   'app.computing': '正在重新计算各情景…',
   'app.loadError': '无法读取工作簿',
   'app.retry': '重试',
-  'app.noHost': '此窗格需要在 Excel 中运行。请从 Excel 的“开始”选项卡打开加载项，或使用浏览器预览（preview.html）。',
+  'app.noHost': '此窗格需要在 Excel 中运行。请从 Excel 的“开始”选项卡打开 AdPlan 加载项，或在浏览器中试用：',
+  'app.noHost.preview': '打开浏览器预览',
   'app.dismiss': '关闭',
 
   'data.title': '历史数据',
