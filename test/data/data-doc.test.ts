@@ -25,3 +25,17 @@ test('every gmv header the guide lists is one the reader takes as gmv', () => {
   expect(listed).toEqual(gmv?.aliases);
   for (const h of listed) expect(detectHeader([['日期', '成交订单数', h]]).columns.gmv).toBe(2);
 });
+
+test('both built data pages have the #history anchor the pane links to (help/data*.html#history)', () => {
+  // The plugin's own slug (headings' ids); the plugin itself needs ESM marked, run by webpack.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the webpack plugin is CommonJS
+  const { slug } = require('../../tools/webpack/help-pages') as { slug(heading: string): string };
+  for (const file of ['data.md', 'data.zh-CN.md']) {
+    const headings = readFileSync(join(__dirname, '..', '..', 'docs', file), 'utf8')
+      .split('\n')
+      .filter((l) => /^#{1,6} /u.test(l))
+      .map((l) => slug(l.replace(/^#+ /u, '')));
+    expect(headings).toContain('history');
+  }
+  expect(readFileSync(join(__dirname, '..', '..', 'webpack.config.js'), 'utf8')).toMatch(/to: 'help\/data\.zh-CN\.html'/u);
+});
