@@ -197,7 +197,10 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'adplan-hostile-'));
   try {
     const cases = await makeCases(dir);
-    const results = cases.map(run);
+    // --only TEXT: the cases whose name holds TEXT (e.g. --only "50 MB" for the reader benchmark).
+    const at = process.argv.indexOf('--only');
+    const only = at >= 0 ? process.argv[at + 1] : undefined;
+    const results = cases.filter((c) => only === undefined || c.name.includes(only)).map(run);
     if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify({ cases: results }, null, 2)}\n`);
     else {
       for (const o of results) {

@@ -4,22 +4,30 @@
  * iconv-lite only.
  */
 import * as iconv from 'iconv-lite';
+import type { RowSource } from './rows';
 
 export type CsvEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
 /** Detect the encoding: BOMs first, then strict UTF-8, else GB18030 (a superset of GBK). */
 export function detectEncoding(bytes: Uint8Array): CsvEncoding {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return sniff(bytes).encoding;
+}
+
+/**
+ * The encoding and, when strict UTF-8 decoding was the test, its text: a 50 MB file is then
+ * decoded once, not twice (a second full-size string would sit in memory until the next GC).
+ */
+function sniff(bytes: Uint8Array): { encoding: CsvEncoding; text?: string } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be' };
   const utf16 = bomlessUtf16(bytes);
-  if (utf16) return utf16;
+  if (utf16) return { encoding: utf16 };
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return 'utf-8';
+    return { encoding: 'utf-8', text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
     // Not valid UTF-8: what Chinese Excel writes by default.
-    return 'gb18030';
+    return { encoding: 'gb18030' };
   }
 }
 
@@ -41,11 +49,13 @@ function bomlessUtf16(bytes: Uint8Array): CsvEncoding | null {
 }
 
 export function decodeText(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
-  const encoding = detectEncoding(bytes);
+  const { encoding, text: decoded } = sniff(bytes);
   let s: string;
-  if (encoding === 'utf-8') s = new TextDecoder('utf-8').decode(bytes);
+  if (decoded !== undefined) s = decoded;
+  else if (encoding === 'utf-8') s = new TextDecoder('utf-8').decode(bytes);
   else s = iconv.decode(bytes as Buffer, encoding);
-  return { text: s.replace(/^\uFEFF/u, ''), encoding };
+  // slice, not replace: no copy of a large text.
+  return { text: s.charCodeAt(0) === 0xfeff ? s.slice(1) : s, encoding };
 }
 
 /** The separator used most outside quotes in the first lines: tab, comma or semicolon. */
@@ -84,28 +94,20 @@ export interface CsvLimits {
 const UNLIMITED: CsvLimits = { maxRows: Infinity, maxCellChars: Infinity };
 
 /**
- * RFC 4180 parsing: quoted fields may hold separators, "" and line breaks. Runs of ordinary
- * characters are sliced, not appended one by one (linear on a 100 MB file), and the limits are
- * checked as the text is walked, before a too-long cell or the row past the limit is built.
+ * One RFC 4180 row from offset `start`: quoted fields may hold separators, "" and line breaks.
+ * Runs of ordinary characters are sliced, not appended one by one (linear on a 100 MB file), and
+ * the cell limit is checked as the text is walked, before a too-long cell is built. Null at the
+ * end of the text (a last line with nothing in it is no row).
  */
-export function parseCsv(s: string, delimiter = detectDelimiter(s), limits: CsvLimits = UNLIMITED): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
+function parseRowAt(s: string, start: number, delim: number, rowNo: number, limits: CsvLimits): { row: string[]; next: number } | null {
+  const row: string[] = [];
   let field = '';
   let quoted = false;
   const n = s.length;
-  const delim = delimiter.charCodeAt(0);
   const grow = (add: number): void => {
-    if (field.length + add > limits.maxCellChars) throw new CsvLimitError('cellChars', rows.length + 1, row.length + 1);
+    if (field.length + add > limits.maxCellChars) throw new CsvLimitError('cellChars', rowNo, row.length + 1);
   };
-  const endRow = (): void => {
-    row.push(field);
-    if (rows.length >= limits.maxRows) throw new CsvLimitError('rows', rows.length + 1, 1);
-    rows.push(row);
-    row = [];
-    field = '';
-  };
-  let i = 0;
+  let i = start;
   while (i < n) {
     if (quoted) {
       const q = s.indexOf('"', i);
@@ -132,8 +134,8 @@ export function parseCsv(s: string, delimiter = detectDelimiter(s), limits: CsvL
       field = '';
       i++;
     } else if (c === 10 || c === 13) {
-      i += c === 13 && s.charCodeAt(i + 1) === 10 ? 2 : 1;
-      endRow();
+      row.push(field);
+      return { row, next: i + (c === 13 && s.charCodeAt(i + 1) === 10 ? 2 : 1) };
     } else {
       let j = i + 1;
       while (j < n) {
@@ -146,12 +148,74 @@ export function parseCsv(s: string, delimiter = detectDelimiter(s), limits: CsvL
       i = j;
     }
   }
-  if (field !== '' || row.length > 0) endRow();
-  return rows;
+  if (field === '' && row.length === 0) return null;
+  row.push(field);
+  return { row, next: n };
+}
+
+/**
+ * A CSV text as rows parsed on demand (rows.ts RowSource): one pass at construction checks the
+ * limits (rows, cell length) and notes where each row starts; reading the rows parses them again
+ * one at a time, so memory is the text plus one offset per row, never the cell grid.
+ */
+export class CsvRows implements RowSource {
+  private readonly starts: number[] = [];
+  private readonly delim: number;
+
+  constructor(
+    private readonly text: string,
+    delimiter: string,
+    private readonly limits: CsvLimits = UNLIMITED,
+  ) {
+    this.delim = delimiter.charCodeAt(0);
+    let pos = 0;
+    for (;;) {
+      const r = parseRowAt(text, pos, this.delim, this.starts.length + 1, limits);
+      if (!r) break;
+      if (this.starts.length >= limits.maxRows) throw new CsvLimitError('rows', this.starts.length + 1, 1);
+      this.starts.push(pos);
+      pos = r.next;
+    }
+  }
+
+  get count(): number {
+    return this.starts.length;
+  }
+
+  at(i: number): string[] | undefined {
+    const pos = this.starts[i];
+    return pos === undefined ? undefined : parseRowAt(this.text, pos, this.delim, i + 1, this.limits)?.row;
+  }
+
+  *from(start: number): Generator<string[]> {
+    let pos = this.starts[start];
+    for (let i = start; i < this.starts.length && pos !== undefined; i++) {
+      const r = parseRowAt(this.text, pos, this.delim, i + 1, this.limits);
+      if (!r) return;
+      yield r.row;
+      pos = r.next;
+    }
+  }
+
+  /** All rows as a grid (ranges for the preview, assumptions files, tests). */
+  grid(): string[][] {
+    return [...this.from(0)];
+  }
+}
+
+/** CSV text → a grid of cells (the whole table in memory; the reader uses CsvRows instead). */
+export function parseCsv(s: string, delimiter = detectDelimiter(s), limits: CsvLimits = UNLIMITED): string[][] {
+  return new CsvRows(s, delimiter, limits).grid();
+}
+
+/** CSV bytes → rows parsed on demand, with the encoding and separator found. Limits are checked here. */
+export function readCsvRows(bytes: Uint8Array, limits: CsvLimits = UNLIMITED): { rows: CsvRows; encoding: CsvEncoding; delimiter: string } {
+  const { text, encoding } = decodeText(bytes);
+  const delimiter = detectDelimiter(text);
+  return { rows: new CsvRows(text, delimiter, limits), encoding, delimiter };
 }
 
 export function readCsvBytes(bytes: Uint8Array, limits: CsvLimits = UNLIMITED): { cells: string[][]; encoding: CsvEncoding; delimiter: string } {
-  const { text, encoding } = decodeText(bytes);
-  const delimiter = detectDelimiter(text);
-  return { cells: parseCsv(text, delimiter, limits), encoding, delimiter };
+  const { rows, encoding, delimiter } = readCsvRows(bytes, limits);
+  return { cells: rows.grid(), encoding, delimiter };
 }

@@ -62,7 +62,11 @@ function norm(v: Cell): string {
 
 const NO_ENTITIES: string[] = [];
 
+/** The values of a table without dimension columns: one shared object, not one per row. */
+export const NO_DIMS: DimensionValues = Object.freeze({ carrier: '', slot: '', entities: NO_ENTITIES });
+
 export function dimensionValues(row: readonly Cell[], d: DimensionColumns): DimensionValues {
+  if (!hasDimensions(d)) return NO_DIMS;
   return {
     carrier: d.carrier === undefined ? '' : norm(row[d.carrier]),
     slot: d.slot === undefined ? '' : norm(row[d.slot]),

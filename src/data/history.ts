@@ -14,9 +14,10 @@ import { merchantNameOf } from './merchant-name';
 import { dimensionColumns, dimensionValues, hasDimensions, isBreakdown, selectDay, type DimensionColumns, type DimensionValues } from './dimensions';
 import { recognizeFamily, type Family } from './families';
 import { COUNT_FIELDS, CORE_NUMERIC, FIELD_SPEC, INFO_NUMERIC, RATE_FIELDS, TOTALS_RE, VIEW_FIELDS } from './fields';
-import { detectHeader, gmvMeasureOf, unitScale, viewsMeasureOf, type ColumnMapping } from './headers';
+import { detectHeader, HEADER_SCAN_ROWS, gmvMeasureOf, unitScale, viewsMeasureOf, type ColumnMapping } from './headers';
 import { EXPECTED_DATE, expectedNumber } from './messages';
 import { cellText, headerKey } from './normalize';
+import { gridRows, headRows, isRowSource, type RowSource } from './rows';
 import type { Cell, DataIssue, HistoryField, HistoryReadResult, HistoryTotals, RangeOrigin } from './types';
 
 type NumericField = Exclude<HistoryField, 'date'>;
@@ -28,20 +29,41 @@ export function clean(x: number): number {
   return Object.is(r, -0) ? 0 : r;
 }
 
+/** Where each mapped numeric field sits in a session's values (-1: no such column). One per table. */
+type Layout = Readonly<Record<NumericField, number>>;
+
 interface Session {
   index: number; // 0-based row in the range
   date: DateValue;
-  values: Partial<Record<NumericField, number | null>>;
+  /**
+   * The mapped fields' values in ctx.numeric order, NaN for an empty cell: a packed array of
+   * doubles, so the hundreds of thousands of rows of a large export stay small until summed.
+   */
+  values: number[];
+  layout: Layout;
   dims: DimensionValues;
+}
+
+/** A session's value: undefined when the table has no such column, null when the cell is empty. */
+function get(s: Pick<Session, 'values' | 'layout'>, f: NumericField): number | null | undefined {
+  const p = s.layout[f];
+  if (p < 0) return undefined;
+  const v = s.values[p] as number;
+  return Number.isNaN(v) ? null : v;
 }
 
 interface Ctx {
   loc: Locator;
   map: ColumnMapping;
-  cells: readonly (readonly Cell[])[];
+  /** The table's rows: walked once in order, a few re-read by index for an issue's value. */
+  rows: RowSource;
+  headerRow: readonly Cell[];
+  /** The row being read (its issues need not re-read it). */
+  current: { index: number; row: readonly Cell[] } | null;
   issues: DataIssue[];
   /** The mapped numeric fields with their column, computed once per table. */
   numeric: { field: NumericField; col: number; core: boolean; count: boolean; scale: number; kind: NumberKind }[];
+  layout: Layout;
   dims: DimensionColumns;
   family: Family;
 }
@@ -59,10 +81,11 @@ function issue(
     const col = at.col ?? (at.field !== undefined ? ctx.map.columns[at.field] : undefined);
     if (col !== undefined) {
       out.address = ctx.loc.address(at.index, col);
-      const header = ctx.cells[ctx.map.headerIndex]?.[col];
-      out.column = cellText(header).trim();
-      const raw = ctx.cells[at.index]?.[col];
-      if (at.index !== ctx.map.headerIndex) out.value = excerpt(cellText(raw), 80);
+      out.column = cellText(ctx.headerRow[col]).trim();
+      if (at.index !== ctx.map.headerIndex) {
+        const row = ctx.current?.index === at.index ? ctx.current.row : ctx.rows.at(at.index);
+        out.value = excerpt(cellText(row?.[col]), 80);
+      }
     }
   }
   ctx.issues.push(out);
@@ -88,8 +111,8 @@ function refundsNegative(ctx: Ctx): boolean {
   const col = ctx.map.columns.refund_amount;
   if (col === undefined) return false;
   let neg = 0;
-  for (let i = ctx.map.headerIndex + 1; i < ctx.cells.length; i++) {
-    const p = parseNumber(ctx.cells[i]?.[col], 'money');
+  for (const row of ctx.rows.from(ctx.map.headerIndex + 1)) {
+    const p = parseNumber(row[col], 'money');
     if (!p.ok || p.value === null) continue;
     if (p.value > 0) return false;
     if (p.value < 0) neg++;
@@ -112,9 +135,8 @@ interface Pending {
   field: HistoryField;
 }
 
-function readSession(ctx: Ctx, index: number, flipRefunds: boolean, d: Parsed<DateValue | null>): Session | null | 'note' {
-  const row = ctx.cells[index] ?? [];
-  const values: Partial<Record<NumericField, number | null>> = {};
+function readSession(ctx: Ctx, index: number, row: readonly Cell[], flipRefunds: boolean, d: Parsed<DateValue | null>): Session | null | 'note' {
+  const values: number[] = [];
   let rowError = false;
   let anyValue = false;
   // Cell problems wait until the date is known, so a row's issues come out date first. Lazy: most rows have none.
@@ -132,12 +154,12 @@ function readSession(ctx: Ctx, index: number, flipRefunds: boolean, d: Parsed<Da
       anyValue = true;
       if (core) rowError = true;
       report(core, expectedNumber(p.reason, f, FIELD_SPEC[f].zh), f);
-      values[f] = null;
+      values.push(NaN);
       continue;
     }
     let v = p.value;
     if (v === null) {
-      values[f] = null;
+      values.push(NaN);
       continue;
     }
     anyValue = true;
@@ -155,8 +177,9 @@ function readSession(ctx: Ctx, index: number, flipRefunds: boolean, d: Parsed<Da
         field: f,
       });
     }
-    values[f] = v;
+    values.push(v ?? NaN);
   }
+  const value = (f: NumericField): number | null | undefined => get({ values, layout: ctx.layout }, f);
 
   if (!d.ok || d.value === null) {
     // A line of text with no numbers under it (a note, a source line) is not a day.
@@ -174,7 +197,7 @@ function readSession(ctx: Ctx, index: number, flipRefunds: boolean, d: Parsed<Da
   // A 载体/时段 breakdown row ('-' where a carrier sold nothing) is read only if a total is missing: not an error.
   const breakdown = isBreakdown(dims, ctx.dims);
   for (const f of ['orders', 'gmv'] as const) {
-    if ((values[f] ?? null) !== null || bad.has(f) || breakdown) continue; // a bad cell is already reported
+    if ((value(f) ?? null) !== null || bad.has(f) || breakdown) continue; // a bad cell is already reported
     rowError = true;
     issue(ctx, 'error', skipped(text(`${f} is required but the cell is empty`, `${FIELD_SPEC[f].zh}为必填，但单元格为空`)), {
       index,
@@ -183,13 +206,13 @@ function readSession(ctx: Ctx, index: number, flipRefunds: boolean, d: Parsed<Da
   }
   if (rowError) return null;
   const viewField = (['views', 'organic_views', 'paid_views'] as const).find((f) => ctx.map.columns[f] !== undefined);
-  if (viewField && !breakdown && values.views == null && values.organic_views == null && values.paid_views == null) {
+  if (viewField && !breakdown && value('views') == null && value('organic_views') == null && value('paid_views') == null) {
     issue(ctx, 'warning', text('no views on this row: conversion rates will leave it out', '该行没有观看数：转化率计算将不含该行'), {
       index,
       field: viewField,
     });
   }
-  return { index, date: d.value, values, dims };
+  return { index, date: d.value, values, layout: ctx.layout, dims };
 }
 
 interface DayAcc {
@@ -201,7 +224,7 @@ interface DayAcc {
 function sum(sessions: readonly Session[], f: NumericField): number | null {
   let s: number | null = null;
   for (const x of sessions) {
-    const v = x.values[f];
+    const v = get(x, f);
     if (v !== null && v !== undefined) s = (s ?? 0) + v;
   }
   return s === null ? null : clean(s);
@@ -209,7 +232,7 @@ function sum(sessions: readonly Session[], f: NumericField): number | null {
 
 function signature(s: Session): string {
   let out = '';
-  for (const f of NUMERIC) out += `${s.values[f] ?? ''}|`;
+  for (const f of NUMERIC) out += `${get(s, f) ?? ''}|`;
   return `${out}${s.dims.carrier}|${s.dims.slot}|${s.dims.entities.join('|')}`;
 }
 
@@ -261,10 +284,10 @@ function weightedRate(sessions: readonly Session[], f: NumericField): number | n
   let den = 0;
   let only: number | null = null;
   for (const x of sessions) {
-    const r = x.values[f];
+    const r = get(x, f);
     if (r === null || r === undefined) continue;
     only = r;
-    const g = x.values.gmv ?? 0;
+    const g = get(x, 'gmv') ?? 0;
     num += r * g;
     den += g;
   }
@@ -293,7 +316,7 @@ function buildDay(ctx: Ctx, day: DayAcc, organicRows: readonly Session[] | null 
   const gmv = sum(s, 'gmv') ?? 0;
   const spend = sum(s, 'spend') ?? 0;
   const hasPaidGmvCol = ctx.map.columns.paid_gmv !== undefined;
-  const paidGmvUnknown = s.some((x) => (x.values.spend ?? 0) > 0 && (x.values.paid_gmv ?? null) === null);
+  const paidGmvUnknown = s.some((x) => (get(x, 'spend') ?? 0) > 0 && (get(x, 'paid_gmv') ?? null) === null);
   let paidGmv: number | null = paidGmvUnknown ? null : (sum(s, 'paid_gmv') ?? 0);
   if (paidGmvUnknown && hasPaidGmvCol) {
     issue(
@@ -323,7 +346,7 @@ function buildDay(ctx: Ctx, day: DayAcc, organicRows: readonly Session[] | null 
   const paidOrders = sum(s, 'paid_orders');
   const paidOrdersComplete =
     ctx.map.columns.paid_orders !== undefined &&
-    s.every((x) => x.values.paid_orders != null || ((x.values.spend ?? 0) === 0 && (x.values.paid_gmv ?? 0) === 0));
+    s.every((x) => get(x, 'paid_orders') != null || ((get(x, 'spend') ?? 0) === 0 && (get(x, 'paid_gmv') ?? 0) === 0));
   let organicOrders: number | null;
   if (paidOrdersComplete && paidOrders !== null) {
     if (paidOrders > orders) {
@@ -420,7 +443,7 @@ export function totalsOf(days: readonly DayRecord[], hasPaidMeasure: boolean): H
 
 /** A 合计 row that disagrees with the rows above it hints at a truncated or filtered paste. */
 function crossCheckTotals(ctx: Ctx, index: number, totals: HistoryTotals): void {
-  const row = ctx.cells[index] ?? [];
+  const row = ctx.rows.at(index) ?? [];
   for (const [field, sum] of [['gmv', totals.gmv], ['orders', totals.orders]] as const) {
     const col = ctx.map.columns[field];
     if (col === undefined) continue;
@@ -455,7 +478,7 @@ function rangeIssues(ctx: Ctx, rows: readonly { index: number; from: string; to:
   if (dailyRows === 0) {
     const col = ctx.map.columns.date as number;
     const at = ctx.loc.address(first.index, col);
-    const raw = cellText(ctx.cells[first.index]?.[col]);
+    const raw = cellText(ctx.rows.at(first.index)?.[col]);
     throw new AdplanError(
       'input',
       text(
@@ -489,19 +512,23 @@ function dimensionNotes(ctx: Ctx, summed: { carrier: IsoDate[]; entities: boolea
     );
   }
   if (summed.entities) {
-    const names = ctx.dims.entities.map((c) => cellText(ctx.cells[ctx.map.headerIndex]?.[c]).trim()).join(' / ');
+    const names = ctx.dims.entities.map((c) => cellText(ctx.headerRow[c]).trim()).join(' / ');
     issue(ctx, 'info', text(`rows per day × ${names} summed per day`, `按天汇总各${names}的行`), at);
   }
 }
 
 /**
- * Reads a history table from a 2-D array of cell values. Throws AdplanError('input') only when
- * the table is unusable (a required column missing or ambiguous, or no valid row); every other
- * problem is an issue naming its cell, and a row with an error is skipped.
+ * Reads a history table from a 2-D array of cell values (a range) or from rows parsed one at a
+ * time (a CSV, rows.ts): the same code either way, and no cell grid is built for a CSV. Throws
+ * AdplanError('input') only when the table is unusable (a required column missing or ambiguous,
+ * or no valid row); every other problem is an issue naming its cell, and a row with an error is
+ * skipped.
  */
-export function readHistory(cells: Cell[][], origin?: RangeOrigin): HistoryReadResult {
-  const map = detectHeader(cells);
-  const headerRow = cells[map.headerIndex] ?? [];
+export function readHistory(table: readonly (readonly Cell[])[] | RowSource, origin?: RangeOrigin): HistoryReadResult {
+  const rows = isRowSource(table) ? table : gridRows(table);
+  const head = headRows(rows, HEADER_SCAN_ROWS);
+  const map = detectHeader(head);
+  const headerRow = head[map.headerIndex] ?? [];
   const family = recognizeFamily(headerRow);
   if (family.grain === 'session') sessionStartAsDate(map, headerRow);
   const numeric = NUMERIC.flatMap((field) => {
@@ -510,7 +537,8 @@ export function readHistory(cells: Cell[][], origin?: RangeOrigin): HistoryReadR
     const kind: NumberKind = RATE_FIELDS.has(field) ? 'rate' : 'money';
     return [{ field, col, core: CORE_NUMERIC.includes(field), count: COUNT_FIELDS.has(field), scale: unitScale(map.headers[field]), kind }];
   });
-  const ctx: Ctx = { loc: new Locator(origin), map, cells, issues: [], numeric, dims: dimensionColumns(headerRow), family };
+  const layout = Object.fromEntries(NUMERIC.map((f) => [f, numeric.findIndex((n) => n.field === f)])) as Record<NumericField, number>;
+  const ctx: Ctx = { loc: new Locator(origin), map, rows, headerRow, current: null, issues: [], numeric, layout, dims: dimensionColumns(headerRow), family };
   if (family.id !== 'generic') {
     const note = family.note;
     issue(
@@ -573,8 +601,10 @@ export function readHistory(cells: Cell[][], origin?: RangeOrigin): HistoryReadR
   const rangeRows: { index: number; from: string; to: string }[] = [];
   let rowsRead = 0;
   let rowsSkipped = 0;
-  for (let i = map.headerIndex + 1; i < cells.length; i++) {
-    const row = cells[i] ?? [];
+  let i = map.headerIndex;
+  for (const row of rows.from(map.headerIndex + 1)) {
+    i++;
+    ctx.current = { index: i, row };
     if (isBlankRow(row)) continue;
     const span = parseDateSpan(row[map.columns.date as number]);
     if (span.kind === 'range') {
@@ -588,7 +618,7 @@ export function readHistory(cells: Cell[][], origin?: RangeOrigin): HistoryReadR
       totalsRows.push(i);
       continue;
     }
-    const s = readSession(ctx, i, flip, dateCell);
+    const s = readSession(ctx, i, row, flip, dateCell);
     if (s === 'note') {
       issue(ctx, 'info', text('a line of text without numbers: ignored', '只有文字没有数字的行：已忽略'), { index: i, field: 'date' });
       continue;
@@ -598,6 +628,7 @@ export function readHistory(cells: Cell[][], origin?: RangeOrigin): HistoryReadR
     else sessions.push(s);
   }
 
+  ctx.current = null;
   if (rangeRows.length > 0) rangeIssues(ctx, rangeRows, sessions.length);
 
   // Unordered input (not ascending, not descending as many exports list newest first).

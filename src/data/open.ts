@@ -6,7 +6,7 @@
 import { text } from '../i18n/text';
 import { AdplanError } from '../model/errors';
 import { columnLetters } from './address';
-import { CsvLimitError, readCsvBytes, type CsvEncoding } from './csv';
+import { CsvLimitError, readCsvRows, type CsvEncoding } from './csv';
 import { LIMITS, mb } from './limits';
 import { readXlsxBytes, type SheetCells } from './xlsx';
 
@@ -90,11 +90,21 @@ export async function openSheets(data: ArrayBuffer | Uint8Array, fileName: strin
   }
   let csv;
   try {
-    csv = readCsvBytes(bytes, { maxRows: LIMITS.rows, maxCellChars: LIMITS.cellChars });
+    csv = readCsvRows(bytes, { maxRows: LIMITS.rows, maxCellChars: LIMITS.cellChars });
   } catch (e) {
     if (e instanceof CsvLimitError) throw csvLimit(e, fileName);
     throw e;
   }
-  if (csv.cells.length === 0) throw refuse(`${fileName} has no rows.`, `${fileName} 没有数据行。`);
-  return { sheets: [{ name: fileBaseName(fileName), cells: csv.cells }], format: 'csv', encoding: csv.encoding };
+  const { rows } = csv;
+  if (rows.count === 0) throw refuse(`${fileName} has no rows.`, `${fileName} 没有数据行。`);
+  // The grid only for callers that ask for it: the history reader streams `rows` (flat memory).
+  let grid: string[][] | null = null;
+  const sheet: SheetCells = {
+    name: fileBaseName(fileName),
+    rows,
+    get cells() {
+      return (grid ??= rows.grid());
+    },
+  };
+  return { sheets: [sheet], format: 'csv', encoding: csv.encoding };
 }

@@ -70,6 +70,8 @@ export async function readAssumptionsBuffer(data: ArrayBuffer | Uint8Array, file
  * has a recognised header, so a stale hidden copy cannot silently win over what the user sees.
  */
 export function likeliestHistory(sheets: readonly SheetCells[]): SheetCells {
+  // One sheet (a CSV): nothing to score, and its grid is never built.
+  if (sheets.length === 1) return sheets[0] as SheetCells;
   const scored = sheets.map((s) => ({ s, score: historyScore(s.cells), visible: (s.state ?? 'visible') === 'visible' }));
   const anyVisible = scored.some((x) => x.visible && x.score > 0);
   let best = scored[0] as (typeof scored)[number];
@@ -111,7 +113,7 @@ export async function readWorkbookBuffer(
 /** readHistory on one sheet; an unusable table's message names the sheet of an .xlsx. */
 export function readHistorySheet(sheet: SheetCells, format: WorkbookRead['format']): HistoryReadResult {
   try {
-    return readHistory(sheet.cells, { sheet: sheet.name });
+    return readHistory(sheet.rows ?? sheet.cells, { sheet: sheet.name });
   } catch (e) {
     if (!isAdplanError(e)) throw e;
     const where = format === 'xlsx' ? text(`Sheet "${sheet.name}": `, `工作表“${sheet.name}”：`) : text('', '');

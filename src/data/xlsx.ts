@@ -11,6 +11,7 @@ import { text } from '../i18n/text';
 import { AdplanError } from '../model/errors';
 import { columnLetters } from './address';
 import { LIMITS } from './limits';
+import type { RowSource } from './rows';
 import type { Cell } from './types';
 import { checkDeclaredSizes, checkZipLimits, zipPartText, type ZipEntry } from './zip-guard';
 
@@ -21,6 +22,11 @@ export interface SheetCells {
   name: string;
   /** Row 0 is sheet row 1, column 0 is column A. Rows may be shorter than the widest row. */
   cells: Cell[][];
+  /**
+   * A CSV's rows parsed on demand: the history reader walks these, so `cells` (built on first
+   * use) is only materialised by callers that need a grid (preview, assumptions file).
+   */
+  rows?: RowSource;
   /** Absent means visible (CSV, tests). */
   state?: SheetState;
 }
