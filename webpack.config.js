@@ -103,6 +103,9 @@ module.exports = (_env, argv) => {
         pages: [
           { from: path.resolve(__dirname, 'docs/functions.md'), to: 'help/functions.html', lang: 'en', title: 'AdPlan functions' },
           { from: path.resolve(__dirname, 'docs/functions.zh-CN.md'), to: 'help/functions.zh-CN.html', lang: 'zh-CN', title: 'AdPlan 函数参考' },
+          // The data guide: what the pane's "accepted headers" links open (zh-CN generated from fields.ts).
+          { from: path.resolve(__dirname, 'docs/data.md'), to: 'help/data.html', lang: 'en', title: 'AdPlan data guide' },
+          { from: path.resolve(__dirname, 'docs/data.zh-CN.md'), to: 'help/data.zh-CN.html', lang: 'zh-CN', title: 'AdPlan 数据说明' },
         ],
       }),
       new HtmlWebpackPlugin({

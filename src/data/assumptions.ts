@@ -211,7 +211,10 @@ export function readAssumptions(cells: Cell[][], origin?: RangeOrigin): Assumpti
       const sug = suggestKey(rawKey);
       const hint = sug
         ? text(` — did you mean ${sug} (${ASSUMPTIONS[sug].zh})?`, `——是否想写 ${sug}（${ASSUMPTIONS[sug].zh}）？`)
-        : text(' — see docs for the list of keys', '——键的列表见文档');
+        : text(
+            ` — write a known key in column A, e.g. ${exampleKeys(', ', ' (', ')')}`,
+            `——请在 A 列填写已知的键，例如 ${exampleKeys('、', '（', '）')}`,
+          );
       if (!hasAnyValue) {
         add('warning', text(`"${rawKey}" is not an assumption key and has no values: ignored${hint['en-US']}`, `“${rawKey}”不是假设键且没有数值：已忽略${hint['zh-CN']}`), i, 0, keyHeader);
       } else {
@@ -287,4 +290,11 @@ function defaultShown(k: AssumptionKey, lang: 'en' | 'zh'): string {
 /** How many cells of column A are assumption keys: picks the assumptions sheet of a workbook. */
 export function assumptionsScore(cells: readonly (readonly Cell[])[]): number {
   return cells.filter((r) => typeof r?.[0] === 'string' && resolveAssumptionKey(r[0]) !== undefined).length;
+}
+
+/** A few known keys with their Chinese names, for the "unknown key" hint (what to write instead). */
+function exampleKeys(sep: string, open: string, close: string): string {
+  return ASSUMPTION_KEYS.slice(0, 4)
+    .map((k) => `${k}${open}${ASSUMPTIONS[k].zh}${close}`)
+    .join(sep);
 }

@@ -76,6 +76,9 @@ export function dimensionValues(row: readonly Cell[], d: DimensionColumns): Dime
 
 const isTotal = (v: string): boolean => v === '' || TOTAL_VALUE.test(v);
 
+/** A raw cell value that names the total of its dimension (全部, 合计, Total …), not an entity. */
+export const isTotalValue = (raw: string): boolean => TOTAL_VALUE.test(headerKey(raw));
+
 /** A row of a 载体 or 时段 breakdown (not the 全部 × 不限 total). */
 export function isBreakdown(v: DimensionValues, d: DimensionColumns): boolean {
   return (d.carrier !== undefined && !isTotal(v.carrier)) || (d.slot !== undefined && !isTotal(v.slot));

@@ -172,14 +172,25 @@ function missingColumns(missing: readonly HistoryField[], found: readonly string
   const en = missing.map((f) => `${f} (${FIELD_SPEC[f].zh})`).join(', ');
   const foundEn = found.length > 0 ? found.join(', ') : '(none)';
   const foundZh = found.length > 0 ? found.join('、') : '（无）';
+  // What to do, in words: the headers that would be recognised (no link to a repository file).
+  const acceptedEn = missing.map((f) => `${f}: ${acceptedHeaders(f).join(', ')}`).join('; ');
+  const acceptedZh = missing.map((f) => `${FIELD_SPEC[f].zh}：${acceptedHeaders(f).join('、')}`).join('；');
   return new AdplanError(
     'input',
     text(
-      `Missing required column: ${en}. Headers found: ${foundEn}. See docs/data.md for the accepted headers.`,
-      `缺少必需的列：${en}。找到的列名：${foundZh}。可用的列名见 docs/data.md。`,
+      `Missing required column: ${en}. Headers found: ${foundEn}. Rename a column to one of the accepted headers (${acceptedEn}), or export the daily report that has it.`,
+      `缺少必需的列：${en}。找到的列名：${foundZh}。请把对应的列名改成可识别的列名（${acceptedZh}），或导出含有该列的按日报表。`,
     ),
     missing[0],
   );
+}
+
+/** The first few aliases a merchant would type for a field (Chinese first, then one English). */
+export function acceptedHeaders(field: HistoryField): string[] {
+  const aliases = FIELD_SPEC[field].aliases;
+  const zh = aliases.filter((a) => /\p{Script=Han}/u.test(a)).slice(0, 4);
+  const en = aliases.find((a) => /^[a-z]/u.test(a));
+  return en ? [...zh, en] : zh;
 }
 
 /** 次数 (view count) or 人数 (unique viewers), from the header the views came from. */

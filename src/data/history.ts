@@ -10,6 +10,7 @@ import type { DayRecord, History, IsoDate } from '../model/history';
 import { Locator } from './address';
 import { civilFromDays, isMissing, isoToDays, parseNumber, type DateValue, type NumberKind, type Parsed } from './cells';
 import { parseDateSpan } from './date-span';
+import { MerchantNames } from './merchant-name';
 import { dimensionColumns, dimensionValues, hasDimensions, isBreakdown, selectDay, type DimensionColumns, type DimensionValues } from './dimensions';
 import { recognizeFamily, type Family } from './families';
 import { COUNT_FIELDS, CORE_NUMERIC, FIELD_SPEC, INFO_NUMERIC, RATE_FIELDS, TOTALS_RE, VIEW_FIELDS } from './fields';
@@ -601,10 +602,12 @@ export function readHistory(table: readonly (readonly Cell[])[] | RowSource, ori
   let rowsRead = 0;
   let rowsSkipped = 0;
   let i = map.headerIndex;
+  const merchant = new MerchantNames(headerRow);
   for (const row of rows.from(map.headerIndex + 1)) {
     i++;
     ctx.current = { index: i, row };
     if (isBlankRow(row)) continue;
+    merchant.add(row);
     const span = parseDateSpan(row[map.columns.date as number]);
     if (span.kind === 'range') {
       rangeRows.push({ index: i, from: span.from, to: span.to });
@@ -735,5 +738,8 @@ export function readHistory(table: readonly (readonly Cell[])[] | RowSource, ori
     rowsSkipped,
     totals,
     ...(family.id !== 'generic' ? { family: family.id } : {}),
+    ...withMerchantName(merchant.name()),
   };
 }
+
+const withMerchantName = (name: string | undefined): { merchantName?: string } => (name ? { merchantName: name } : {});

@@ -304,6 +304,9 @@ export function joinSources(sources: readonly Source[]): JoinedHistory {
     totals: totalsOf(days, c.paid !== undefined),
     family: familyOf(c.gmv),
   };
+  // The account name from whichever export carries one (罗盘 exports usually do not).
+  const merchantName = sources.find((s) => s.read.merchantName)?.read.merchantName;
+  if (merchantName) read.merchantName = merchantName;
   return { read, family: familyOf(c.gmv), sources: infos, measures, overlap: { from, to, days: days.length } };
 }
 

@@ -68,6 +68,8 @@ export interface HistoryReadResult {
   totals: HistoryTotals;
   /** The export family recognised from the headers (families.ts); absent for a plain table. */
   family?: FamilyId;
+  /** The shop / 抖音号 named in the export (merchant-name.ts); absent when it has no such column. */
+  merchantName?: string;
 }
 
 export interface AssumptionsReadResult {

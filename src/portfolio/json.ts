@@ -5,6 +5,8 @@ import { isPlanned, type MerchantRow, type MerchantStatus, type PortfolioSummary
 
 export interface MerchantJson {
   file: string;
+  /** The shop / 抖音号 name the export carries; null when it has none. */
+  merchant: string | null;
   status: MerchantStatus;
   tier: Tier;
   message: string;
@@ -27,6 +29,7 @@ export function portfolioJson(rows: readonly MerchantRow[], summary: PortfolioSu
   return {
     merchants: rows.map((r) => ({
       file: r.file,
+      merchant: r.merchant ?? null,
       status: r.status,
       tier: r.tier,
       message: pick(r.reason, lang),

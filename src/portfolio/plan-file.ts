@@ -12,10 +12,13 @@ import type { PlanTask } from './task';
 import type { MerchantRow } from './types';
 
 export async function planFile(task: PlanTask): Promise<MerchantRow> {
+  // Known once the files are read, so a row that fails later still shows the shop's name.
+  let merchant: string | undefined;
   try {
     // The same reader as `adplan check`/`plan`: a workbook's 罗盘 and 千川 sheets are joined on the date.
     const files = task.members ?? [task];
     const read = await loadMerchantFiles(files.map((f) => ({ path: f.rawPath ? Buffer.from(f.rawPath) : f.path, shown: f.display })));
+    merchant = read.history.merchantName;
     const scenarios = scenariosFor({ fileName: task.display, ...(read.assumptions ? { assumptions: read.assumptions } : {}) }, task.assumptions);
     const history = read.history.history;
     const report = buildPlanReport({
@@ -32,9 +35,11 @@ export async function planFile(task: PlanTask): Promise<MerchantRow> {
       history,
       scenarios,
       rowsSkipped: read.history.rowsSkipped,
+      ...(merchant ? { merchant } : {}),
       ...(task.scenario !== undefined ? { scenario: task.scenario } : {}),
     });
   } catch (e) {
-    return errorRow(task.display, e);
+    const row = errorRow(task.display, e);
+    return merchant ? { ...row, merchant } : row;
   }
 }

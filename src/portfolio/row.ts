@@ -78,6 +78,8 @@ export interface PlannedInput {
   thresholds?: TierThresholds;
   /** History rows the reader skipped as invalid: said after the reason, so the data gets fixed too. */
   rowsSkipped?: number;
+  /** The shop / 抖音号 named in the export; the table falls back to the file's base name. */
+  merchant?: string;
 }
 
 function withSkipped(reason: Text, skipped: number): Text {
@@ -97,6 +99,7 @@ export function plannedRow(p: PlannedInput): MerchantRow {
   const risk: RiskReport | null = s.risk ? clean(s.risk) : null;
   return {
     file: p.file,
+    ...(p.merchant ? { merchant: p.merchant } : {}),
     status: v.status,
     tier: v.tier,
     reason: withSkipped(v.reason, p.rowsSkipped ?? 0),

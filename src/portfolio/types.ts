@@ -26,7 +26,10 @@ interface RowBase {
   tier: Tier;
   /** Why this tier, in both languages (the error itself for status "error"). */
   reason: Text;
-  /** Shown instead of a name-less path: the merchant (file base name; a folder is added when two clash). */
+  /**
+   * Shown instead of a name-less path: the shop / 抖音号 name the export carries, else the file's
+   * base name (a folder is added when two clash).
+   */
   merchant?: string;
 }
 

@@ -2,11 +2,11 @@
  * Task-pane entry: waits for Office, picks language and theme, and mounts the workbench over
  * Excel. Outside Excel (a plain browser) it says where to go instead of failing silently.
  */
-import { FluentProvider, MessageBar, MessageBarBody, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ExcelGateway } from './gateway/excel';
-import { detectLang, makeI18n } from './i18n';
+import { detectLang } from './i18n';
+import { NeedsExcel, setDocumentLanguage } from './NeedsExcel';
 import { themeFor } from './theme';
 
 function mount(): HTMLElement {
@@ -25,13 +25,8 @@ async function start(): Promise<void> {
     root.render(<App gateway={new ExcelGateway(Excel)} lang={lang} theme={theme} />);
     return;
   }
-  root.render(
-    <FluentProvider theme={webLightTheme}>
-      <MessageBar intent="info" layout="multiline">
-        <MessageBarBody>{makeI18n(lang).t('app.noHost')}</MessageBarBody>
-      </MessageBar>
-    </FluentProvider>,
-  );
+  setDocumentLanguage(document, lang);
+  root.render(<NeedsExcel lang={lang} />);
 }
 
 start().catch((e: unknown) => {

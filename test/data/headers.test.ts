@@ -71,6 +71,15 @@ describe('detectHeader', () => {
     expect(e.text['en-US']).toContain('gmv (成交金额)');
     expect(e.text['en-US']).toContain('日期, 观看次数, 成交订单数, 千川消耗');
     expect(e.text['zh-CN']).toContain('缺少必需的列：gmv (成交金额)');
+    // What to do, in words: headers that would be recognised, and no repository file to open.
+    expect(e.text['en-US']).toMatch(/Rename a column to one of the accepted headers \(gmv: 成交金额, 直播间成交金额/u);
+    expect(e.text['zh-CN']).toContain('成交金额：成交金额、直播间成交金额');
+    expect(e.text['en-US']).not.toMatch(/docs\/|\.md/u);
+    expect(e.text['zh-CN']).not.toMatch(/docs\/|\.md/u);
+    // Every listed header is one the reader accepts.
+    for (const h of ['直播间用户支付金额', '用户支付金额', 'gmv']) {
+      expect(detectHeader(rows(['日期', '成交订单数', h])).columns.gmv).toBe(2);
+    }
   });
 
   it('views are optional (罗盘 经营概览, 千川全域 have none): CVR/GPM become unknown', () => {

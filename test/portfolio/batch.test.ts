@@ -55,7 +55,7 @@ describe('adplan portfolio --json', () => {
   it('has one row per file (the lock file skipped), with exactly the contract keys', () => {
     expect(out.merchants).toHaveLength(8);
     expect(Object.keys(out).sort()).toEqual(['merchants', 'summary']);
-    for (const m of out.merchants) expect(Object.keys(m)).toEqual(['file', 'status', 'tier', 'message', 'peakCapital', 'kpis', 'risk', 'backtestMape', 'annualReturn']);
+    for (const m of out.merchants) expect(Object.keys(m)).toEqual(['file', 'merchant', 'status', 'tier', 'message', 'peakCapital', 'kpis', 'risk', 'backtestMape', 'annualReturn']);
     expect(out.merchants.some((m) => m.file.includes('~$'))).toBe(false);
     // Planned merchants carry their back-test error (issue 15); unplanned ones have none.
     for (const m of out.merchants) {

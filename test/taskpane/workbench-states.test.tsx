@@ -8,6 +8,7 @@ import { readHistory } from '../../src/data/history';
 import type { Cell } from '../../src/data/types';
 import { sampleAssumptionCells } from '../../src/sample/workbook';
 import { ASSUMPTIONS_SHEET, HISTORY_SHEET, sampleGateway, sampleHistoryCells } from './fixtures';
+import { quoteSheet } from '../../src/taskpane/gateway/address';
 import { renderPane, screen } from './render';
 
 describe('error and empty states', () => {
@@ -19,7 +20,8 @@ describe('error and empty states', () => {
     await gw.writeCells(ASSUMPTIONS_SHEET, 'A1', cells);
     renderPane(gw);
     expect(await screen.findByText(/No plan can be computed yet/)).toBeInTheDocument();
-    expect(screen.getAllByRole('button', { name: `Go to D${row + 1}` }).length).toBeGreaterThan(0);
+    // Where, as Excel writes it: the sheet and the cell.
+    expect(screen.getAllByRole('button', { name: `Go to ${quoteSheet(ASSUMPTIONS_SHEET)}!D${row + 1}` }).length).toBeGreaterThan(0);
     expect(screen.queryByRole('table', { name: 'Scenario comparison' })).toBeNull();
   });
 
@@ -41,6 +43,8 @@ describe('error and empty states', () => {
     const gw = sampleGateway({ history: [...notes, ...history] }); // header on row 13: past the automatic scan
     const { user } = renderPane(gw);
     expect(await screen.findByText(/No history table found/)).toBeInTheDocument();
+    // The reference is the built help page in the UI language, never a repository file.
+    expect(screen.getByRole('link', { name: 'Accepted headers' }).getAttribute('href')).toBe('help/data.html#history');
     expect(screen.queryByRole('table', { name: 'Scenario comparison' })).toBeNull();
     const last = 12 + history.length;
     gw.selection = { sheet: HISTORY_SHEET, address: `A13:R${last}` };
@@ -57,6 +61,27 @@ describe('error and empty states', () => {
     gw.selection = { sheet: ASSUMPTIONS_SHEET, address: 'A1:B3' };
     await user.click(screen.getByRole('button', { name: 'Use selection' }));
     expect(await screen.findByText(/Nothing usable is selected/)).toBeInTheDocument();
+  });
+});
+
+describe('a history table the reader cannot use', () => {
+  it.each([
+    ['en-US', 'In ', 'Field mapping', 'Accepted headers', 'help/data.html#history'],
+    ['zh-CN', '位置 ', '字段映射', '可识别的列名', 'help/data.zh-CN.html#history'],
+  ] as const)('%s: says where (sheet!range), what is wrong, what to do, and links the built help page', async (lang, where, todo, link, href) => {
+    const cells = sampleHistoryCells().map((r) => [...r]);
+    const header = cells[0] as Cell[];
+    const gmv = header.findIndex((h) => h === '直播间成交金额');
+    expect(gmv).toBeGreaterThanOrEqual(0);
+    header[gmv] = '备注'; // no longer a GMV header: the required column is missing
+    renderPane(sampleGateway({ history: cells }), lang);
+    const bar = (await screen.findByText((_, el) => el?.tagName !== 'SCRIPT' && /^(The history table cannot be read|无法读取历史数据表)$/u.test(el?.textContent ?? ''))).closest('.fui-MessageBar') as HTMLElement;
+    expect(bar.textContent).toContain(`${where}${quoteSheet(HISTORY_SHEET)}!A1:`);
+    expect(bar.textContent).toMatch(lang === 'zh-CN' ? /缺少必需的列/u : /Missing required column/u);
+    expect(bar.textContent).toContain(todo);
+    expect(bar.textContent).not.toMatch(/docs\/|\.md/u);
+    const a = screen.getAllByRole('link', { name: link })[0] as HTMLElement;
+    expect(a.getAttribute('href')).toBe(href);
   });
 });
 
@@ -85,7 +110,7 @@ describe('issue links', () => {
     const read = readHistory(sampleHistoryCells(), { sheet: HISTORY_SHEET });
     const withAddress = read.issues.find((i) => i.address);
     expect(withAddress).toBeDefined();
-    await user.click(screen.getAllByRole('button', { name: `Go to ${withAddress?.address}` })[0] as HTMLElement);
+    await user.click(screen.getAllByRole('button', { name: `Go to ${quoteSheet(HISTORY_SHEET)}!${withAddress?.address}` })[0] as HTMLElement);
     await waitFor(() => expect(gw.selection).toEqual({ sheet: HISTORY_SHEET, address: withAddress?.address }));
     await act(async () => undefined);
   });

@@ -11,12 +11,13 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { DataIssue, HistoryField, HistoryReadResult } from '../../data/types';
-import { rangeA1 } from '../gateway/address';
+import { quoteSheet, rangeA1 } from '../gateway/address';
 import { HISTORY_NAME } from '../gateway/types';
 import { useI18n } from '../i18n';
 import type { Outcome } from '../state/compute';
 import type { FoundHistory } from '../state/findData';
 import type { FieldOverrides } from '../state/mapping';
+import { HelpLink } from './HelpLink';
 import { MappingEditor } from './MappingEditor';
 import { QualityReport } from './QualityReport';
 import { Section } from './Section';
@@ -46,7 +47,15 @@ export function DataPanel(p: DataPanelProps) {
   const failed = p.read && !p.read.ok ? p.read : null;
   return (
     <Section title={t('data.title')}>
-      <p>{source}</p>
+      <p>
+        {source}
+        {r ? null : (
+          <>
+            {' '}
+            <HelpLink page="data" anchor="history">{t('data.help.headers')}</HelpLink>
+          </>
+        )}
+      </p>
       <div>
         <Button onClick={() => void take()}>{t('data.useSelection')}</Button>
       </div>
@@ -58,7 +67,8 @@ export function DataPanel(p: DataPanelProps) {
       {failed ? (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>{t('data.error')}</MessageBarTitle> {pick(failed.error)}
+            <MessageBarTitle>{t('data.error')}</MessageBarTitle> {r ? `${t('data.error.where', { address: `${quoteSheet(r.sheet)}!${rangeA1(r.row, r.column, r.values.length, r.values[0]?.length ?? 1)}` })} ` : ''}
+            {pick(failed.error)} {t('data.error.fix')} <HelpLink page="data" anchor="history">{t('data.help.headers')}</HelpLink>
           </MessageBarBody>
         </MessageBar>
       ) : null}

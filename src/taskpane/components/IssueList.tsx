@@ -1,6 +1,7 @@
 /** Findings about the input, each with a link that selects the offending cell. */
 import { Link, makeStyles, tokens } from '@fluentui/react-components';
 import type { DataIssue } from '../../data/types';
+import { quoteSheet } from '../gateway/address';
 import { useI18n } from '../i18n';
 
 /** Long lists are cut: the counts above say how many there are. */
@@ -12,6 +13,11 @@ const useStyles = makeStyles({
   warning: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
   info: { color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightSemibold },
 });
+
+/** Where, as Excel writes it: Sheet!C7 when the sheet is known, else C7. */
+export function whereOf(issue: DataIssue): string {
+  return issue.sheet ? `${quoteSheet(issue.sheet)}!${issue.address ?? ''}` : (issue.address ?? '');
+}
 
 export function IssueList({ issues, onSelect }: { issues: readonly DataIssue[]; onSelect(issue: DataIssue): void }) {
   const { t, pick } = useI18n();
@@ -26,7 +32,7 @@ export function IssueList({ issues, onSelect }: { issues: readonly DataIssue[]; 
             {issue.address ? (
               <>
                 <Link as="button" onClick={() => onSelect(issue)}>
-                  {t('data.issue.goto', { address: issue.address })}
+                  {t('data.issue.goto', { address: whereOf(issue) })}
                 </Link>
                 {': '}
               </>
