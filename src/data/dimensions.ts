@@ -65,13 +65,22 @@ const NO_ENTITIES: string[] = [];
 /** The values of a table without dimension columns: one shared object, not one per row. */
 export const NO_DIMS: DimensionValues = Object.freeze({ carrier: '', slot: '', entities: NO_ENTITIES });
 
+/** 载体 × 时段 pairs are few: one frozen object per pair, shared by its rows (not one per row). */
+const pairCache = new Map<string, DimensionValues>();
+
 export function dimensionValues(row: readonly Cell[], d: DimensionColumns): DimensionValues {
   if (!hasDimensions(d)) return NO_DIMS;
-  return {
-    carrier: d.carrier === undefined ? '' : norm(row[d.carrier]),
-    slot: d.slot === undefined ? '' : norm(row[d.slot]),
-    entities: d.entities.length === 0 ? NO_ENTITIES : d.entities.map((c) => norm(row[c])),
-  };
+  const carrier = d.carrier === undefined ? '' : norm(row[d.carrier]);
+  const slot = d.slot === undefined ? '' : norm(row[d.slot]);
+  if (d.entities.length > 0) return { carrier, slot, entities: d.entities.map((c) => norm(row[c])) };
+  const key = `${carrier}\u0000${slot}`;
+  let v = pairCache.get(key);
+  if (v === undefined) {
+    if (pairCache.size > 10_000) pairCache.clear();
+    v = Object.freeze({ carrier, slot, entities: NO_ENTITIES });
+    pairCache.set(key, v);
+  }
+  return v;
 }
 
 const isTotal = (v: string): boolean => v === '' || TOTAL_VALUE.test(v);

@@ -32,25 +32,54 @@ export function clean(x: number): number {
 /** Where each mapped numeric field sits in a session's values (-1: no such column). One per table. */
 type Layout = Readonly<Record<NumericField, number>>;
 
+/**
+ * The mapped values of every session of one table, row after row in ctx.numeric order (NaN for an
+ * empty cell), in one growing Float64Array: no array per row, so the hundreds of thousands of
+ * rows of a large export cost 8 bytes a value until the days are summed.
+ */
+class ValueStore {
+  buf: Float64Array;
+  private end = 0;
+  constructor(
+    readonly layout: Layout,
+    private readonly width: number,
+  ) {
+    this.buf = new Float64Array(Math.max(1, width) * 1024);
+  }
+  /** Appends one row's values; returns where they start. */
+  add(values: readonly number[]): number {
+    if (this.end + this.width > this.buf.length) {
+      const grown = new Float64Array(this.buf.length * 2);
+      grown.set(this.buf);
+      this.buf = grown;
+    }
+    const off = this.end;
+    for (let k = 0; k < this.width; k++) this.buf[off + k] = values[k] as number;
+    this.end += this.width;
+    return off;
+  }
+}
+
 interface Session {
   index: number; // 0-based row in the range
+  /** Shared by every row of the same date and kind (one object per day, not per row). */
   date: DateValue;
-  /**
-   * The mapped fields' values in ctx.numeric order, NaN for an empty cell: a packed array of
-   * doubles, so the hundreds of thousands of rows of a large export stay small until summed.
-   */
-  values: number[];
-  layout: Layout;
+  /** Where this row's values start in store.buf. */
+  off: number;
+  store: ValueStore;
   dims: DimensionValues;
 }
 
-/** A session's value: undefined when the table has no such column, null when the cell is empty. */
-function get(s: Pick<Session, 'values' | 'layout'>, f: NumericField): number | null | undefined {
-  const p = s.layout[f];
+/** A value from a row's values: undefined when the table has no such column, null when the cell is empty. */
+function valueAt(values: ArrayLike<number>, off: number, layout: Layout, f: NumericField): number | null | undefined {
+  const p = layout[f];
   if (p < 0) return undefined;
-  const v = s.values[p] as number;
+  const v = values[off + p] as number;
   return Number.isNaN(v) ? null : v;
 }
+
+/** A session's value: undefined when the table has no such column, null when the cell is empty. */
+const get = (s: Pick<Session, 'off' | 'store'>, f: NumericField): number | null | undefined => valueAt(s.store.buf, s.off, s.store.layout, f);
 
 interface Ctx {
   loc: Locator;
@@ -64,6 +93,9 @@ interface Ctx {
   /** The mapped numeric fields with their column, computed once per table. */
   numeric: { field: NumericField; col: number; core: boolean; count: boolean; scale: number; kind: NumberKind }[];
   layout: Layout;
+  store: ValueStore;
+  /** One DateValue per date and kind, shared by its rows. */
+  dates: Map<string, DateValue>;
   dims: DimensionColumns;
   family: Family;
 }
@@ -179,7 +211,7 @@ function readSession(ctx: Ctx, index: number, row: readonly Cell[], flipRefunds:
     }
     values.push(v ?? NaN);
   }
-  const value = (f: NumericField): number | null | undefined => get({ values, layout: ctx.layout }, f);
+  const value = (f: NumericField): number | null | undefined => valueAt(values, 0, ctx.layout, f);
 
   if (!d.ok || d.value === null) {
     // A line of text with no numbers under it (a note, a source line) is not a day.
@@ -212,7 +244,10 @@ function readSession(ctx: Ctx, index: number, row: readonly Cell[], flipRefunds:
       field: viewField,
     });
   }
-  return { index, date: d.value, values, layout: ctx.layout, dims };
+  const key = d.value.hasTime ? `${d.value.date}T` : d.value.date;
+  let date = ctx.dates.get(key);
+  if (date === undefined) ctx.dates.set(key, (date = { date: d.value.date, hasTime: d.value.hasTime }));
+  return { index, date, off: ctx.store.add(values), store: ctx.store, dims };
 }
 
 interface DayAcc {
@@ -538,7 +573,20 @@ export function readHistory(table: readonly (readonly Cell[])[] | RowSource, ori
     return [{ field, col, core: CORE_NUMERIC.includes(field), count: COUNT_FIELDS.has(field), scale: unitScale(map.headers[field]), kind }];
   });
   const layout = Object.fromEntries(NUMERIC.map((f) => [f, numeric.findIndex((n) => n.field === f)])) as Record<NumericField, number>;
-  const ctx: Ctx = { loc: new Locator(origin), map, rows, headerRow, current: null, issues: [], numeric, layout, dims: dimensionColumns(headerRow), family };
+  const ctx: Ctx = {
+    loc: new Locator(origin),
+    map,
+    rows,
+    headerRow,
+    current: null,
+    issues: [],
+    numeric,
+    layout,
+    store: new ValueStore(layout, numeric.length),
+    dates: new Map(),
+    dims: dimensionColumns(headerRow),
+    family,
+  };
   if (family.id !== 'generic') {
     const note = family.note;
     issue(
