@@ -4,7 +4,7 @@
  */
 import { displayWidth, formatNumber, renderTable, truncateWidth } from '../cli/format';
 import { pick, text, type Lang } from '../i18n/text';
-import { COLUMN, TIER_LABEL } from './labels';
+import { COLUMN, COLUMN_SHORT, TIER_LABEL } from './labels';
 import { MAX_ANNUAL_RETURN, MIN_ANNUALISE_DAYS } from './row';
 import { isPlanned, TIERS, type MerchantRow, type PortfolioSummary } from './types';
 
@@ -41,18 +41,22 @@ export function portfolioHuman(rows: readonly MerchantRow[], s: PortfolioSummary
   const names = merchantNames(rows);
   interface Col {
     head: string;
+    /** Header used once the table is compact (narrow terminals). */
+    short?: string;
     cell: (r: MerchantRow, i: number) => string;
     right?: boolean;
     /** Dropped first (highest) when the terminal is too narrow; absent = always shown. */
     drop?: number;
   }
-  const cols: Col[] = [
-    { head: '#', cell: (_r, i) => String(i + 1), right: true },
+  /** Compact: short headers, merchant names cut shorter, the reason allowed narrower. */
+  const cols = (compact: boolean, nameWidth: number): Col[] => [
+    // The rows are ranked, so the rank number is the first thing a compact table gives up.
+    { head: '#', cell: (_r, i) => String(i + 1), right: true, drop: compact ? 7 : undefined },
     { head: p(COLUMN.tier), cell: (r) => p(TIER_LABEL[r.tier]) },
-    { head: p(COLUMN.merchant), cell: (r, i) => truncateWidth(names[i] ?? r.file, 28) },
-    { head: p(COLUMN.sustainableSpend), cell: (r) => money(r.kpis?.sustainableSpend), right: true },
-    { head: p(COLUMN.peakCapital), cell: (r) => money(r.peakCapital), right: true },
-    { head: p(COLUMN.incrementalProfit), cell: (r) => money(r.kpis?.incrementalProfit), right: true, drop: 2 },
+    { head: p(COLUMN.merchant), cell: (r, i) => truncateWidth(names[i] ?? r.file, nameWidth) },
+    { head: p(COLUMN.sustainableSpend), short: p(COLUMN_SHORT.sustainableSpend), cell: (r) => money(r.kpis?.sustainableSpend), right: true },
+    { head: p(COLUMN.peakCapital), short: p(COLUMN_SHORT.peakCapital), cell: (r) => money(r.peakCapital), right: true },
+    { head: p(COLUMN.incrementalProfit), short: p(COLUMN_SHORT.incrementalProfit), cell: (r) => money(r.kpis?.incrementalProfit), right: true },
     { head: p(COLUMN.returnOnCapital), cell: (r) => pct(r.kpis?.returnOnCapital), right: true, drop: 3 },
     { head: p(COLUMN.annualReturn), cell: (r) => pct(r.annualReturn), right: true, drop: 5 },
     { head: p(COLUMN.pLossPaid), cell: (r) => pct(r.risk?.pLossIncremental), right: true, drop: 1 },
@@ -60,20 +64,32 @@ export function portfolioHuman(rows: readonly MerchantRow[], s: PortfolioSummary
     { head: p(COLUMN.backtestMape), cell: (r) => (!isPlanned(r) || r.backtestMape === null ? '—' : `±${formatNumber(r.backtestMape * 100, 0)}%`), right: true, drop: 6 },
     { head: p(COLUMN.reason), cell: (r) => p(r.reason) },
   ];
-  const render = (shown: readonly Col[]): string =>
+  const render = (shown: readonly Col[], compact: boolean): string =>
     renderTable(
-      shown.map((c) => c.head),
+      shown.map((c) => (compact && c.short ? c.short : c.head)),
       rows.map((r, i) => shown.map((c) => c.cell(r, i))),
-      { right: shown.flatMap((c, j) => (c.right ? [j] : [])), wrap: { column: shown.length - 1, totalWidth: width, minWidth: 24 } },
+      { right: shown.flatMap((c, j) => (c.right ? [j] : [])), wrap: { column: shown.length - 1, totalWidth: width, minWidth: compact ? 12 : 24 } },
     );
-  // Narrow terminals lose the least important numbers first, never the reason or the merchant.
-  let shown = cols;
-  let table = render(shown);
   const widest = (t: string): number => t.split('\n').reduce((w, l) => Math.max(w, displayWidth(l)), 0);
-  while (widest(table) > width && shown.some((c) => c.drop !== undefined)) {
-    const top = Math.max(...shown.map((c) => c.drop ?? 0));
-    shown = shown.filter((c) => c.drop !== top);
-    table = render(shown);
+  /** Drops columns, least important first, until the table fits or only the kept ones are left. */
+  const fit = (compact: boolean, nameWidth: number): string => {
+    let shown = cols(compact, nameWidth);
+    let table = render(shown, compact);
+    while (widest(table) > width && shown.some((c) => c.drop !== undefined)) {
+      const top = Math.max(...shown.map((c) => c.drop ?? 0));
+      shown = shown.filter((c) => c.drop !== top);
+      table = render(shown, compact);
+    }
+    return table;
+  };
+  // Narrow terminals lose the least important numbers first, then (about 80 columns) the rank,
+  // long headers and long names; never tier, merchant, sustainable spend, peak capital, paid
+  // profit or the reason.
+  const stages: readonly [boolean, number][] = [[false, 28], [true, 28], [true, 20], [true, 14]];
+  let table = '';
+  for (const [compact, nameWidth] of stages) {
+    table = fit(compact, nameWidth);
+    if (widest(table) <= width) break;
   }
   const counts = TIERS.map((t) => `${p(TIER_LABEL[t])} ${s.counts[t]}`).join(' · ');
   const notes = [

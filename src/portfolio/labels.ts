@@ -41,3 +41,10 @@ export const COLUMN = {
   backtestMape: text('Back-test error (MAPE)', '回测误差 (MAPE)'),
   reason: text('Reason', '原因'),
 } as const;
+
+/** Shorter headers for the kept columns when the terminal is narrow (80 columns). */
+export const COLUMN_SHORT = {
+  sustainableSpend: text('Spend/day', '日消耗'),
+  peakCapital: text('Peak cap.', '峰值资金'),
+  incrementalProfit: text('Paid profit', '付费利润'),
+} as const;

@@ -34,6 +34,23 @@ describe('portfolio table', () => {
     }
   });
 
+  it('fits an 80-column terminal: tier, merchant, spend, peak capital, paid profit and the reason stay (zh-CN and en-US)', () => {
+    for (const lang of ['zh-CN', 'en-US'] as const) {
+      const out = portfolioHuman(rows, summarise(rows), lang, 80);
+      const table = out.split('\n\n')[0]!.split('\n');
+      for (const line of table) expect(displayWidth(line)).toBeLessThanOrEqual(80);
+      const head = table[0]!;
+      const kept = lang === 'zh-CN' ? ['分层', '商家', '日消耗', '峰值资金', '付费利润', '原因'] : ['Tier', 'Merchant', 'Spend/day', 'Peak cap.', 'Paid profit', 'Reason'];
+      for (const h of kept) expect(head).toContain(h);
+      // The reason still wraps whole: every amount appears uncut.
+      for (const n of ['¥12,345', '¥3,333', '¥1,234,567', '¥2,000,000', '73%']) expect(out).toContain(n);
+      // Long CJK names are shortened (marked), short ones shown whole.
+      expect(out).toContain('🍓草莓小铺');
+      expect(out).toContain('a/shop');
+      expect(out).toMatch(/抖音旗舰店/u);
+    }
+  });
+
   it('lines up columns by display width with CJK and emoji names', () => {
     const out = portfolioHuman(rows, summarise(rows), 'en-US', 200);
     const lines = out.split('\n');

@@ -102,6 +102,48 @@ describe('workbook failures are shown, not thrown', () => {
   });
 });
 
+describe('a workbook that cannot be read speaks to the user', () => {
+  it.each([
+    ['en-US', 'The workbook could not be read', `While reading sheet “${HISTORY_SHEET}”:`, 'Try again', 'reopen the workbook', '.xlsx or .csv', 'What AdPlan can read', 'help/data.html'],
+    ['zh-CN', '无法读取工作簿', `读取工作表“${HISTORY_SHEET}”时：`, '重试', '重新打开工作簿', '.xlsx 或 .csv', 'AdPlan 能读取哪些数据', 'help/data.zh-CN.html'],
+  ] as const)('%s: what went wrong, on which sheet, what to do, a help link, and a retry that works', async (lang, title, where, retry, reopen, kinds, link, href) => {
+    const gw = sampleGateway();
+    const read = gw.readUsedRange.bind(gw);
+    let broken = true;
+    gw.readUsedRange = async (sheet) => {
+      if (broken && sheet === HISTORY_SHEET) throw new Error('host went away');
+      return read(sheet);
+    };
+    const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { user } = renderPane(gw, lang);
+    const bar = (await screen.findByText(title)).closest('.fui-MessageBar') as HTMLElement;
+    expect(bar.textContent).toContain(where);
+    expect(bar.textContent).toContain('host went away');
+    expect(bar.textContent).toContain(reopen);
+    expect(bar.textContent).toContain(kinds);
+    expect(bar.textContent).not.toMatch(/docs\/|\.md/u);
+    expect(screen.getByRole('link', { name: link }).getAttribute('href')).toBe(href);
+    broken = false;
+    await user.click(screen.getByRole('button', { name: retry }));
+    expect(await screen.findByRole('table')).toBeInTheDocument();
+    expect(screen.queryByText(title)).toBeNull();
+    error.mockRestore();
+  });
+
+  it('names no sheet when the failure comes before any sheet is read', async () => {
+    const gw = sampleGateway();
+    gw.listSheets = async () => {
+      throw new Error('host went away');
+    };
+    const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    renderPane(gw);
+    const bar = (await screen.findByText('The workbook could not be read')).closest('.fui-MessageBar') as HTMLElement;
+    expect(bar.textContent).not.toContain('While reading sheet');
+    expect(bar.textContent).toContain('Try again');
+    error.mockRestore();
+  });
+});
+
 describe('issue links', () => {
   it('selects the offending cell in the workbook', async () => {
     const gw = sampleGateway();

@@ -2,7 +2,7 @@
  * The scenario workbench, answer first: what to do (action card), readiness, the comparison,
  * charts and writing the plan; then the data and assumptions it rests on; model details folded.
  */
-import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import type { WorkbookGateway } from '../gateway/types';
 import { useI18n } from '../i18n';
@@ -13,6 +13,7 @@ import { ChartsPanel } from './ChartsPanel';
 import { ComparisonTable } from './ComparisonTable';
 import { DataPanel } from './DataPanel';
 import { DelayedSpinner } from './DelayedSpinner';
+import { HelpLink } from './HelpLink';
 import { ModelDetails } from './ModelDetails';
 import { ReadinessPanel } from './ReadinessPanel';
 import { ReviewPanel } from './ReviewPanel';
@@ -65,7 +66,9 @@ export function Workbench({ gateway }: { gateway: WorkbookGateway }) {
       <main className={styles.root}>
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
-            {t('app.loadError')}: {wb.loadError ? pick(wb.loadError) : ''}
+            {/* What went wrong, where (when known), then what to do: the host's words come second. */}
+            <MessageBarTitle>{t('app.loadError')}</MessageBarTitle> {wb.loadError?.sheet ? `${t('app.loadError.where', { sheet: wb.loadError.sheet })} ` : ''}
+            {wb.loadError ? pick(wb.loadError.text) : ''} {t('app.loadError.fix')} <HelpLink page="data">{t('app.loadError.help')}</HelpLink>
           </MessageBarBody>
           <MessageBarActions>
             <Button onClick={() => void a.reload()}>{t('app.retry')}</Button>

@@ -27,6 +27,7 @@ import {
 } from './assumptionsTable';
 import { computePlan, readAssumptionsTable, readHistoryRange, toText, type Outcome, type PlanComputation, type PlanInput } from './compute';
 import { findAssumptions, findHistory, looksLikeHistory, type FoundHistory } from './findData';
+import { trackSheets } from './lastSheet';
 import type { FieldOverrides } from './mapping';
 import { planSheet, type PlanSheetLabels } from './planSheet';
 
@@ -41,7 +42,8 @@ export type Notice = { intent: 'error' | 'success'; text: Text } | null;
 
 export interface WorkbenchState {
   phase: 'loading' | 'ready' | 'error';
-  loadError: Text | null;
+  /** Why the workbook could not be read, and the sheet being read when known. */
+  loadError: { text: Text; sheet: string | null } | null;
   history: FoundHistory | null;
   overrides: FieldOverrides;
   historyRead: Outcome<HistoryReadResult> | null;
@@ -83,7 +85,7 @@ function sameJson(a: unknown, b: unknown): boolean {
 export function useWorkbench(gw: WorkbookGateway): Workbench {
   const i18n = useI18n();
   const [phase, setPhase] = useState<WorkbenchState['phase']>('loading');
-  const [loadError, setLoadError] = useState<Text | null>(null);
+  const [loadError, setLoadError] = useState<WorkbenchState['loadError']>(null);
   const [history, setHistory] = useState<FoundHistory | null>(null);
   const [overrides, setOverrides] = useState<FieldOverrides>({});
   const [table, setTable] = useState<AssumptionsTable | null>(null);
@@ -107,9 +109,10 @@ export function useWorkbench(gw: WorkbookGateway): Workbench {
   }, [gw]);
 
   const reload = useCallback(async () => {
+    const reads = trackSheets(gw);
     try {
-      const assumptions = await findAssumptions(gw);
-      const found = await findHistory(gw, assumptions ? [assumptions.sheet] : []);
+      const assumptions = await findAssumptions(reads.gateway);
+      const found = await findHistory(reads.gateway, assumptions ? [assumptions.sheet] : []);
       // Store the pointers in the workbook so =ADPLAN.* formulas can name them.
       if (found && (found.how !== 'named' || found.grown)) {
         const r = found.range;
@@ -129,7 +132,7 @@ export function useWorkbench(gw: WorkbookGateway): Workbench {
       setPhase('ready');
     } catch (e) {
       if (!alive.current) return;
-      setLoadError(toText(e));
+      setLoadError({ text: toText(e), sheet: reads.lastSheet() });
       setPhase('error');
     }
   }, [gw]);
