@@ -14,6 +14,16 @@ export interface OptionHelp {
   help: Text;
 }
 
+/** Options that mean the same in every command that reads a merchant's files: said once. */
+export const SHEET_OPTION: OptionHelp = {
+  flag: '--sheet NAME',
+  help: text('the history sheet (default: the sheet that looks most like daily data)', '历史数据所在的工作表（默认：最像逐日数据的工作表）'),
+};
+export const ASSUMPTIONS_OPTION: OptionHelp = {
+  flag: '--assumptions FILE',
+  help: text('an assumptions table from another file, used when the files have none of their own (e.g. CSV exports)', '从另一个文件读取假设表，在文件自身没有假设表时使用（如 CSV 导出）'),
+};
+
 /** One `adplan <name>` command: a file in src/cli/commands/ plus one line in its index. */
 export interface Command {
   name: string;

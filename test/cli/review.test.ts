@@ -69,7 +69,7 @@ describe('adplan review', () => {
     expect(en.out).toMatch(/\nBack-test: Forecast error on your own history ±\d+% \(naive rule ±\d+%\), 4 week\(s\) held out — trust: (good|usable|weak)/);
     const zh = await run(['plan', SAMPLE, '--runs', '0', '--lang', 'zh-CN']);
     expect(zh.out).toMatch(/\n回测:模型在你的历史上的预测误差 ±\d+%\(朴素方法 ±\d+%\)/);
-    expect((await run(['--help'])).out).toMatch(/adplan review <file> --since DATE/);
+    expect((await run(['--help'])).out).toMatch(/adplan review <file>… --since DATE/);
   });
 
   it('usage errors exit 2; a date past the history exits 1 naming plan_start', async () => {
@@ -81,5 +81,17 @@ describe('adplan review', () => {
     const e = JSON.parse(late.out) as { error: { field: string; message: string } };
     expect(e.error.field).toBe('plan_start');
     expect(e.error.message).toMatch(/nothing to review/);
+  });
+});
+
+describe('adplan review over several files (one merchant, as `adplan plan`)', () => {
+  it('a measure present in two sources is taken once: the same file twice reviews like once', async () => {
+    const once = await run(['review', SAMPLE, '--since', '2024-05-16', '--json', '--lang', 'en-US']);
+    const twice = await run(['review', SAMPLE, SAMPLE, '--since', '2024-05-16', '--json', '--lang', 'en-US']);
+    expect(twice.code).toBe(0);
+    const a = JSON.parse(once.out) as ReviewJson;
+    const b = JSON.parse(twice.out) as ReviewJson;
+    expect(b.periods).toEqual(a.periods);
+    expect(b.verdict.status).toBe(a.verdict.status);
   });
 });

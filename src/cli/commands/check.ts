@@ -11,7 +11,7 @@ import { loadMerchantFiles } from '../../data/file';
 import type { MerchantRead } from '../../data/merchant';
 import type { DataIssue } from '../../data/types';
 import { COMMON_OPTIONS, parseCommandArgs, UsageError } from '../args';
-import { EXIT, startCommand, type Command } from '../command';
+import { EXIT, SHEET_OPTION, startCommand, type Command } from '../command';
 import { formatCount, formatMoney, renderTable } from '../format';
 import type { CliIo } from '../io';
 
@@ -185,7 +185,7 @@ export const check: Command = {
   summary: text("Read a merchant's export and report what was understood", '读取商家导出的数据，报告识别结果与问题'),
   usage: USAGE,
   options: [
-  { flag: '--sheet NAME', help: text('the history sheet (default: the sheet that looks most like daily data)', '历史数据所在的工作表（默认：最像逐日数据的工作表）') },
+    SHEET_OPTION,
   ],
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseCommandArgs(argv, {

@@ -18,7 +18,7 @@ import { PLAN_DAY_COLUMNS, planDayValue, type PlanDayColumn } from '../../model/
 import { checkPeriod, planByPeriod, type Period } from '../../model/kpi';
 import type { PlanDay, PlanReport, ScenarioReport } from '../../model/report';
 import { assumptionBounds, boundedOption, COMMON_OPTIONS, parseCommandArgs, UsageError } from '../args';
-import { EXIT, startCommand, type Command } from '../command';
+import { ASSUMPTIONS_OPTION, EXIT, SHEET_OPTION, startCommand, type Command } from '../command';
 import { backtestJson, backtestLine } from '../backtest';
 import { formatMoney, formatNumber, renderTable } from '../format';
 import type { CliIo } from '../io';
@@ -280,8 +280,8 @@ export const plan: Command = {
     { flag: '--runs N', help: text(`Monte Carlo runs for P10/P50/P90 and P(loss), ${RUN_OPTIONS.runs.min}–${RUN_OPTIONS.runs.max}; 0 = no risk (default ${RUN_OPTIONS.runs.default})`, `蒙特卡洛模拟次数（用于 P10/P50/P90 与亏损概率），${RUN_OPTIONS.runs.min}–${RUN_OPTIONS.runs.max}；0 = 不做风险模拟（默认 ${RUN_OPTIONS.runs.default}）`) },
     { flag: '--seed S', help: text(`random seed: the same seed gives the same risk numbers (default ${RUN_OPTIONS.seed.default})`, `随机种子：相同种子给出相同的风险结果（默认 ${RUN_OPTIONS.seed.default}）`) },
     { flag: '--period day|week', help: text('plan rows by day (first two weeks shown) or by week (all weeks); default day', '计划按天（显示前两周）或按周（显示全部周）；默认按天') },
-  { flag: '--sheet NAME', help: text('the history sheet (default: the sheet that looks most like daily data)', '历史数据所在的工作表（默认：最像逐日数据的工作表）') },
-    { flag: '--assumptions FILE', help: text('an assumptions table from another file, used when the file has none of its own (e.g. CSV exports)', '从另一个文件读取假设表，在文件自身没有假设表时使用（如 CSV 导出）') },
+    SHEET_OPTION,
+    ASSUMPTIONS_OPTION,
   ],
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseCommandArgs(argv, {

@@ -1,5 +1,5 @@
 /**
- * adplan review <file> --since DATE [--scenario NAME] [--period day|week] [--sheet NAME]
+ * adplan review <file>… --since DATE [--scenario NAME] [--period day|week] [--sheet NAME]
  *                      [--assumptions FILE] [--json] [--lang zh-CN|en-US]
  * 复盘: the plan made with the history before DATE against the actual days from DATE on (MODEL
  * §13), the GMV gap split into spend / response / organic, a verdict, and the plan refitted on the
@@ -7,18 +7,18 @@
  * Exit 0 reviewed, 1 the file cannot be reviewed (e.g. no days after DATE), 2 usage.
  */
 import { pick, text, type Lang } from '../../i18n/text';
-import { loadAssumptionsFile, loadWorkbookFile } from '../../data/file';
+import { loadAssumptionsFile, loadMerchantFiles } from '../../data/file';
 import { scenariosFor } from '../../data/scenarios-for';
 import { buildPlanReport, selectScenarios } from '../../model/engine';
 import type { Period } from '../../model/kpi';
 import { review, type ReviewPeriod, type ReviewResult } from '../../model/review';
 import { COMMON_OPTIONS, parseCommandArgs, UsageError } from '../args';
-import { EXIT, startCommand, type Command } from '../command';
+import { ASSUMPTIONS_OPTION, EXIT, SHEET_OPTION, startCommand, type Command } from '../command';
 import { formatNumber, renderTable } from '../format';
 import type { CliIo } from '../io';
 import { planJson } from './plan';
 
-const USAGE = 'adplan review <file> --since DATE [--scenario NAME] [--period day|week] [--sheet NAME] [--assumptions FILE] [--json] [--lang zh-CN|en-US]';
+const USAGE = 'adplan review <file>… --since DATE [--scenario NAME] [--period day|week] [--sheet NAME] [--assumptions FILE] [--json] [--lang zh-CN|en-US]';
 
 const periodJson = (p: ReviewPeriod) => ({
   start: p.start,
@@ -114,8 +114,8 @@ export const reviewCommand: Command = {
     { flag: '--since DATE', help: text('the plan’s first day (YYYY-MM-DD): the plan is made from the days before it and compared with the days from it on (required)', '计划第一天（YYYY-MM-DD）：用此前的数据做计划，与此后的实际对比（必填）') },
     { flag: '--scenario NAME', help: text('review this scenario (default: the table’s first)', '复盘该方案（默认：假设表的第一个方案）') },
     { flag: '--period day|week', help: text('compare by week (default) or by day', '按周（默认）或按天对比') },
-    { flag: '--sheet NAME', help: text('the history sheet (default: the sheet that looks most like daily data)', '历史数据所在的工作表（默认：最像逐日数据的工作表）') },
-    { flag: '--assumptions FILE', help: text('an assumptions table from another file, used when the file has none of its own', '从另一个文件读取假设表，在文件自身没有假设表时使用') },
+    SHEET_OPTION,
+    ASSUMPTIONS_OPTION,
   ],
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseCommandArgs(argv, {
@@ -128,14 +128,14 @@ export const reviewCommand: Command = {
     });
     const lang = startCommand(values, io, reviewCommand);
     if (lang === null) return EXIT.ok;
-    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing <file>' : `expected one file, got ${positionals.length}`);
+    // Several files are one merchant (罗盘 + 千川 exports), joined on the date, as in `adplan plan`.
+    if (positionals.length === 0) throw new UsageError('missing <file>');
     const since = checkDate(values.since, lang);
     const p = values.period ?? 'week';
     if (p !== 'day' && p !== 'week') throw new UsageError(pick(text(`--period must be day or week, not "${p}"`, `--period 应为 day 或 week,而不是“${p}”`), lang));
-    const file = positionals[0] as string;
     // Failures go to the one error path (src/cli/failure.ts): JSON on stdout with --json, exit 1.
     {
-      const read = await loadWorkbookFile(file, values.sheet !== undefined ? { sheet: values.sheet } : {});
+      const read = await loadMerchantFiles(positionals, values.sheet !== undefined ? { sheet: values.sheet } : {});
       const shared = values.assumptions !== undefined ? await loadAssumptionsFile(values.assumptions) : undefined;
       const scenarios = scenariosFor(read, shared);
       const scenario = selectScenarios(scenarios, values.scenario)[0]!;
