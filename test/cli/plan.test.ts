@@ -26,7 +26,7 @@ describe('adplan plan', () => {
     expect(r.out).toMatch(/Readiness: READY/);
     expect(r.out).toMatch(/Paid response curve: hill \(gmax = [\d,.]+, k = [\d,.]+, a = [\d.]+\)/);
     expect(r.out).toMatch(/\n {2}-+ +-+ +-+ +-+\n/); // the KPI table with three scenario columns
-    expect(r.out).toMatch(/sustainable spend S\* \/day +[\d,]+ +[\d,]+ +[\d,]+/);
+    expect(r.out).toMatch(/Sustainable daily spend +[\d,]+ +[\d,]+ +[\d,]+/);
     expect(r.out).toMatch(/P\(cash short\)/);
     // First two weeks: 14 dated rows after the last history date.
     const rows = r.out.split('\n').filter((l) => /^ {2}2024-0[56]-\d\d /u.test(l));
@@ -39,7 +39,7 @@ describe('adplan plan', () => {
     const r = await run(['plan', SAMPLE, '--runs', '0', '--lang', 'zh-CN']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('基线（自然流，最近 28 天）');
-    expect(r.out).toContain('可持续日消耗 S*');
+    expect(r.out).toContain('可持续日消耗');
   });
 
   it('--json prints exactly the contract', async () => {

@@ -15,7 +15,7 @@ import { backtest, type BacktestReport } from '../../model/backtest';
 import { buildPlanReport, selectScenarios } from '../../model/engine';
 import { RUN_OPTIONS } from '../../model/run-options';
 import { PLAN_DAY_COLUMNS, planDayValue, type PlanDayColumn } from '../../model/columns';
-import { checkPeriod, planByPeriod, type Period } from '../../model/kpi';
+import { checkPeriod, kpiLabel, planByPeriod, type Period } from '../../model/kpi';
 import type { PlanDay, PlanReport, ScenarioReport } from '../../model/report';
 import { assumptionBounds, boundedOption, COMMON_OPTIONS, parseCommandArgs, UsageError } from '../args';
 import { ASSUMPTIONS_OPTION, EXIT, SHEET_OPTION, startCommand, type Command } from '../command';
@@ -190,25 +190,25 @@ function kpiTable(r: PlanReport, lang: Lang): string {
   const s = r.scenarios;
   const row = (label: Text, f: (x: ScenarioReport) => string): string[] => [pick(label, lang), ...s.map(f)];
   const rows: string[][] = [
-    row(text('unit margin u', '单位贡献率 u'), (x) => pct(x.economics.unitMargin)),
+    row(kpiLabel('unit_margin'), (x) => pct(x.economics.unitMargin)),
     row(text('break-even ROI (incremental, pay / net)', '保本投产比(增量,支付 / 净成交)'), (x) => `${ratio(x.economics.breakEvenRoi)} / ${ratio(x.economics.breakEvenRoiNet)}`),
     row(text('whole-room break-even 整体ROI (pay)', '整体ROI 保本线(支付)'), (x) => ratio(x.economics.roomBreakEvenRoi)),
     row(text('整体ROI target (pay / net)', '整体ROI 目标(支付 / 净成交)'), (x) => `${ratio(x.economics.targets.roomRoi)} / ${ratio(x.economics.targets.roomRoiNet)}`),
-    row(text('daily budget', '日预算'), (x) => money(x.economics.targets.dailyBudget)),
-    row(text('target marginal ROI', '目标边际投产比'), (x) => ratio(x.economics.targetMarginalRoi)),
+    row(kpiLabel('daily_budget'), (x) => money(x.economics.targets.dailyBudget)),
+    row(kpiLabel('target_marginal_roi'), (x) => ratio(x.economics.targetMarginalRoi)),
     row(text('organic lift λ / θ used', '采用的自然流撬动 λ / θ'), (x) => (x.lift ? `${ratio(x.lift.lambda, 3)} / ${ratio(x.lift.theta, 2)}` : '—')),
-    row(text('sustainable spend S* /day', '可持续日消耗 S*'), (x) => money(x.kpis.sustainableSpend)),
-    row(text('total spend', '总消耗'), (x) => money(x.kpis.totalSpend)),
-    row(text('total GMV', '总成交'), (x) => money(x.kpis.totalGmv)),
-    row(text('total profit', '总利润'), (x) => money(x.kpis.totalProfit)),
+    row(kpiLabel('sustainable_spend'), (x) => money(x.kpis.sustainableSpend)),
+    row(kpiLabel('total_spend'), (x) => money(x.kpis.totalSpend)),
+    row(kpiLabel('total_gmv'), (x) => money(x.kpis.totalGmv)),
+    row(kpiLabel('total_profit'), (x) => money(x.kpis.totalProfit)),
     // On the whole room the paid GMV is the incremental GMV: the two ROIs are one number, shown once.
     ...(r.curve.basis === 'whole-room'
       ? [row(text('incremental ROI (incremental GMV / spend)', '增量投产比（投放增量成交 / 消耗）'), (x) => ratio(x.kpis.incrementalRoi))]
-      : [row(text('ROI (paid)', '投产比（付费）'), (x) => ratio(x.kpis.roi)), row(text('incremental ROI', '增量投产比'), (x) => ratio(x.kpis.incrementalRoi))]),
-    row(text('peak capital', '峰值占用资金'), (x) => money(x.kpis.peakCapital)),
-    row(text('min cash', '最低现金'), (x) => money(x.kpis.minCash)),
-    row(text('payback day', '回本天数'), (x) => (x.kpis.paybackDay === null ? '—' : String(x.kpis.paybackDay))),
-    row(text('return on capital', '资金回报率'), (x) => pct(x.kpis.returnOnCapital, 0)),
+      : [row(kpiLabel('roi'), (x) => ratio(x.kpis.roi)), row(kpiLabel('incremental_roi'), (x) => ratio(x.kpis.incrementalRoi))]),
+    row(kpiLabel('peak_capital'), (x) => money(x.kpis.peakCapital)),
+    row(kpiLabel('min_cash'), (x) => money(x.kpis.minCash)),
+    row(kpiLabel('payback_day'), (x) => (x.kpis.paybackDay === null ? '—' : String(x.kpis.paybackDay))),
+    row(kpiLabel('return_on_capital'), (x) => pct(x.kpis.returnOnCapital, 0)),
   ];
   if (s.some((x) => x.risk)) {
     rows.push(

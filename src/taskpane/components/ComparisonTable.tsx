@@ -13,7 +13,7 @@ import {
 } from '@fluentui/react-components';
 import type { ScenarioReport } from '../../model/report';
 import { useI18n, type I18n } from '../i18n';
-import { bestIndexes, COMPARISON_ROWS, type ComparisonRow } from '../state/comparison';
+import { bestIndexes, COMPARISON_ROWS, type ComparisonRow, type RiskRowId } from '../state/comparison';
 
 /**
  * Narrow panes (320–350 px) with four or more scenarios: the table scrolls sideways under a
@@ -86,7 +86,7 @@ export function ComparisonTable({ scenarios }: { scenarios: readonly ScenarioRep
             return (
               <TableRow key={row.id} data-row={row.id}>
                 <TableCell className={styles.metric} data-metric>
-                  <span>{t(`compare.row.${row.id}`)}</span>
+                  <span>{row.label ? pick(row.label) : t(`compare.row.${row.id as RiskRowId}`)}</span>
                   <span className={styles.better}>{t(row.better === 'higher' ? 'compare.higher' : 'compare.lower')}</span>
                 </TableCell>
                 {values.map((v, i) => (

@@ -1,4 +1,6 @@
 /** The comparison table's rows: what each shows, how to format it, which way is better. */
+import type { Text } from '../../i18n/text';
+import { kpiLabel } from '../../model/kpi';
 import type { ScenarioReport } from '../../model/report';
 
 export type Better = 'higher' | 'lower';
@@ -20,8 +22,13 @@ export type ComparisonRowId =
   | 'pLoss'
   | 'pCashShort';
 
+/** Rows labelled by the pane's own messages (not KPIs of the model). */
+export type RiskRowId = 'profitP10' | 'profitP50' | 'profitP90' | 'pLoss' | 'pCashShort';
+
 export interface ComparisonRow {
   id: ComparisonRowId;
+  /** The KPI's one label (src/model/kpi.ts KPIS); absent for the risk rows, labelled by the pane's messages. */
+  label?: Text;
   format: Format;
   better: Better;
   /** null: none (no payback, no ROI without spend, no simulation). */
@@ -34,15 +41,15 @@ export interface ComparisonRow {
  * the worst payback.
  */
 export const COMPARISON_ROWS: readonly ComparisonRow[] = [
-  { id: 'totalGmv', format: 'money', better: 'higher', value: (s) => s.kpis.totalGmv },
-  { id: 'totalProfit', format: 'money', better: 'higher', value: (s) => s.kpis.totalProfit },
-  { id: 'roi', format: 'ratio', better: 'higher', value: (s) => s.kpis.roi },
-  { id: 'incrementalRoi', format: 'ratio', better: 'higher', value: (s) => s.kpis.incrementalRoi },
-  { id: 'sustainableSpend', format: 'money', better: 'higher', value: (s) => s.kpis.sustainableSpend },
-  { id: 'peakCapital', format: 'money', better: 'lower', value: (s) => s.kpis.peakCapital },
-  { id: 'minCash', format: 'money', better: 'higher', value: (s) => s.kpis.minCash },
-  { id: 'paybackDay', format: 'day', better: 'lower', value: (s) => s.kpis.paybackDay },
-  { id: 'returnOnCapital', format: 'percent', better: 'higher', value: (s) => s.kpis.returnOnCapital },
+  { id: 'totalGmv', label: kpiLabel('total_gmv'), format: 'money', better: 'higher', value: (s) => s.kpis.totalGmv },
+  { id: 'totalProfit', label: kpiLabel('total_profit'), format: 'money', better: 'higher', value: (s) => s.kpis.totalProfit },
+  { id: 'roi', label: kpiLabel('roi'), format: 'ratio', better: 'higher', value: (s) => s.kpis.roi },
+  { id: 'incrementalRoi', label: kpiLabel('incremental_roi'), format: 'ratio', better: 'higher', value: (s) => s.kpis.incrementalRoi },
+  { id: 'sustainableSpend', label: kpiLabel('sustainable_spend'), format: 'money', better: 'higher', value: (s) => s.kpis.sustainableSpend },
+  { id: 'peakCapital', label: kpiLabel('peak_capital'), format: 'money', better: 'lower', value: (s) => s.kpis.peakCapital },
+  { id: 'minCash', label: kpiLabel('min_cash'), format: 'money', better: 'higher', value: (s) => s.kpis.minCash },
+  { id: 'paybackDay', label: kpiLabel('payback_day'), format: 'day', better: 'lower', value: (s) => s.kpis.paybackDay },
+  { id: 'returnOnCapital', label: kpiLabel('return_on_capital'), format: 'percent', better: 'higher', value: (s) => s.kpis.returnOnCapital },
   { id: 'profitP10', format: 'money', better: 'higher', value: (s) => s.risk?.profitP10 ?? null },
   { id: 'profitP50', format: 'money', better: 'higher', value: (s) => s.risk?.profitP50 ?? null },
   { id: 'profitP90', format: 'money', better: 'higher', value: (s) => s.risk?.profitP90 ?? null },
