@@ -17,7 +17,7 @@ export interface Timed {
 }
 
 /** Excel's runtime object, for functions that throw errors (none should here). */
-function ensureRuntime(): void {
+export function ensureRuntime(): void {
   const g = globalThis as { CustomFunctions?: unknown };
   if (g.CustomFunctions) return;
   class CfError extends Error {

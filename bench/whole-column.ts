@@ -10,22 +10,9 @@ import { kpi } from '../src/functions/functions';
 import { historyToCompassCells } from '../src/sample/sheet';
 import { generateMerchant } from '../src/sample/merchant';
 import { sampleAssumptionCells } from '../src/sample/workbook';
+import { ensureRuntime } from './functions';
 
 const ROWS = 1_048_576;
-
-function ensureRuntime(): void {
-  const g = globalThis as { CustomFunctions?: unknown };
-  if (g.CustomFunctions) return;
-  class CfError extends Error {
-    constructor(
-      readonly code: string,
-      message?: string,
-    ) {
-      super(message);
-    }
-  }
-  g.CustomFunctions = { Error: CfError, ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A', invalidNumber: '#NUM!' }, associate: () => undefined };
-}
 
 /** The table, then blank rows (each its own array, as Excel sends them) down to row 1,048,576. */
 function wholeColumns(table: readonly Cell[][], width: number, blanks: readonly Cell[][] | null): Cell[][] {
