@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
+import { zip } from './zip';
 import { stream, Workbook } from 'exceljs';
 import { generateMerchant } from '../src/sample/merchant';
 import { historyToCompassCells } from '../src/sample/sheet';
@@ -71,31 +71,8 @@ async function compassCsv(path: string, mb: number): Promise<void> {
 }
 
 /** A zip whose one sheet part inflates to `mb` MB of zeros (honest sizes: a real bomb). */
-function zipBomb(mb: number): Buffer {
-  const name = Buffer.from('xl/worksheets/sheet1.xml');
-  const body = deflateRawSync(Buffer.alloc(mb * 1024 * 1024));
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(body.length, 18);
-  local.writeUInt32LE(mb * 1024 * 1024, 22);
-  local.writeUInt16LE(name.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(body.length, 20);
-  central.writeUInt32LE(mb * 1024 * 1024, 24);
-  central.writeUInt16LE(name.length, 28);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(46 + name.length, 12);
-  end.writeUInt32LE(30 + name.length + body.length, 16);
-  return Buffer.concat([local, name, body, central, name, end]);
+function zipBomb(mb: number): Uint8Array {
+  return zip([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(mb * 1024 * 1024) }]);
 }
 
 /** A valid .xlsx whose sheet XML inflates to about `mb` MB (just under the inflated-size limit). */

@@ -17,7 +17,7 @@ import { readWorkbookBuffer } from '../../src/data/workbook';
 import { sampleWorkbookBytes } from '../../src/sample/workbook';
 import { openWorkbook } from '../../src/preview/workbook-io';
 import { planFile } from '../../src/portfolio/plan-file';
-import { zip } from './zip';
+import { zip } from '../../bench/zip';
 
 async function sampleWith(edit: (wb: Workbook) => void): Promise<Uint8Array> {
   const wb = new Workbook();

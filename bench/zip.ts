@@ -1,4 +1,4 @@
-/** Minimal zip writer for hostile fixtures: real deflated entries or forged central-directory sizes. */
+/** Minimal zip writer for hostile fixtures (tests and bench:hostile): real deflated entries or forged central-directory sizes. */
 import { deflateRawSync } from 'node:zlib';
 
 export interface RawEntry {
