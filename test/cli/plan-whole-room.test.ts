@@ -6,8 +6,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main';
 import { generateRoomMerchant } from '../../src/sample/room-merchant';
+import { runCli } from '../helpers/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'adplan-room-'));
 const file = join(dir, 'room.csv');
@@ -19,12 +19,7 @@ writeFileSync(
 );
 writeFileSync(assumptions, 'key,Base\ncogs_rate,0.3\ncash_available,300000\nrefund_1h_rate,0.08\n');
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { stdout: (s) => (out += s), stderr: (s) => (err += s), env: {} });
-  return { code, out, err };
-}
+const run = runCli;
 
 interface RoomJson {
   curve: { basis: string; organicGmvPerDay: number | null; sStarInterval: [number, number] | null };

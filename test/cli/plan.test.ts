@@ -1,20 +1,13 @@
 import { join } from 'node:path';
-import { main } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/io';
 import type { planJson } from '../../src/cli/commands/plan';
+import { runCli } from '../helpers/cli';
 
 type PlanJson = ReturnType<typeof planJson>;
 
 const ROOT = join(__dirname, '..', '..');
 const SAMPLE = join(ROOT, 'assets', 'sample', 'merchant-sample.xlsx');
 
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIo = { stdout: (s) => (out += s), stderr: (s) => (err += s), env: {} };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const run = runCli;
 
 describe('adplan plan', () => {
   it('prints a readable plan: baseline, readiness, curve, scenarios side by side, first two weeks', async () => {

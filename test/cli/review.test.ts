@@ -1,17 +1,10 @@
 import { join } from 'node:path';
-import { main } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/io';
+import { runCli } from '../helpers/cli';
 
 const ROOT = join(__dirname, '..', '..');
 const SAMPLE = join(ROOT, 'assets', 'sample', 'merchant-sample.xlsx');
 
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIo = { stdout: (s) => (out += s), stderr: (s) => (err += s), env: {} };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const run = runCli;
 
 interface ReviewJson {
   since: string;

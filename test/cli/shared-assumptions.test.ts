@@ -5,8 +5,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/io';
 import type { Cell } from '../../src/data/types';
 import { readAssumptionsBuffer } from '../../src/data/workbook';
 import { scenariosFor } from '../../src/data/scenarios-for';
@@ -15,6 +13,7 @@ import { AdplanError } from '../../src/model/errors';
 import { generateMerchant } from '../../src/sample/merchant';
 import { historyToCompassCells } from '../../src/sample/sheet';
 import { sampleAssumptionCells } from '../../src/sample/workbook';
+import { runCli } from '../helpers/cli';
 
 const SAMPLE = join(__dirname, '..', '..', 'assets', 'sample', 'merchant-sample.xlsx');
 
@@ -27,13 +26,7 @@ function csv(cells: readonly (readonly Cell[])[]): string {
   return cells.map((r) => r.map(q).join(',')).join('\n');
 }
 
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIo = { stdout: (s) => (out += s), stderr: (s) => (err += s), env: {} };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const run = runCli;
 
 const dir = mkdtempSync(join(tmpdir(), 'adplan-shared-'));
 const historyCsv = join(dir, 'merchant.csv');

@@ -7,19 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
-import { main } from '../../src/cli/main';
 import { DEFAULT_PRESETS } from '../../src/model/scenarios';
 import { buildRoomSampleWorkbook, ROOM_EXPORT_HEADERS, ROOM_SAMPLE_SHEET, roomSampleWorkbookBytes } from '../../src/sample/room-workbook';
 import { SAMPLE_ASSUMPTIONS_SHEET, SAMPLE_BASE } from '../../src/sample/workbook';
+import { runCli } from '../helpers/cli';
 
 const FILE = join(__dirname, '..', '..', 'assets', 'sample', 'qianchuan-uni-sample.xlsx');
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { stdout: (s) => (out += s), stderr: (s) => (err += s), env: {} });
-  return { code, out, err };
-}
+const run = runCli;
 
 async function sheetValues(bytes: Uint8Array | Buffer, name: string): Promise<unknown[][]> {
   const wb = new Workbook();
