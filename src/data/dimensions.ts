@@ -106,14 +106,23 @@ export interface DaySelection<T> {
   entitiesSummed: boolean;
 }
 
-function carrierTotal<T extends { dims: DimensionValues }>(rows: T[], d: DimensionColumns): { rows: T[]; summed: boolean } {
+/** Something selectDay picks from: a row, or the rows of one day sharing their dimension values (`rows` of them). */
+export interface Dimensioned {
+  dims: DimensionValues;
+  rows?: number;
+}
+
+/** How many rows: a group of rows counts as its rows. */
+const rowCount = (xs: readonly Dimensioned[]): number => xs.reduce((n, x) => n + (x.rows ?? 1), 0);
+
+function carrierTotal<T extends Dimensioned>(rows: T[], d: DimensionColumns): { rows: T[]; summed: boolean } {
   if (d.carrier === undefined) return { rows, summed: false };
   const all = rows.filter((r) => isTotal(r.dims.carrier));
-  return all.length > 0 ? { rows: all, summed: false } : { rows, summed: rows.length > 1 };
+  return all.length > 0 ? { rows: all, summed: false } : { rows, summed: rowCount(rows) > 1 };
 }
 
 /** Which rows of one day make its totals, and which are organic (rules in the module comment). */
-export function selectDay<T extends { dims: DimensionValues }>(rows: T[], d: DimensionColumns): DaySelection<T> {
+export function selectDay<T extends Dimensioned>(rows: T[], d: DimensionColumns): DaySelection<T> {
   let pool = rows;
   let organic: T[] | null = null;
   if (d.slot !== undefined) {
@@ -128,7 +137,7 @@ export function selectDay<T extends { dims: DimensionValues }>(rows: T[], d: Dim
   if (d.entities.length > 0) {
     const totals = pool.filter((r) => r.dims.entities.some((v) => v !== '' && TOTAL_VALUE.test(v)));
     if (totals.length > 0) pool = totals;
-    else entitiesSummed = pool.length > 1;
+    else entitiesSummed = rowCount(pool) > 1;
   }
   return { use: pool, organic, carrierSummed: c.summed, noSlotTotal: false, entitiesSummed };
 }

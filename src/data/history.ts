@@ -1,457 +1,66 @@
 /**
  * readHistory: the one reader of a merchant's history table (DATA.md, MODEL.md §1).
- * Rows → typed sessions (cell errors reported) → calendar days → organic/paid split → checks.
+ * Rows → typed rows (cell errors reported, row-read.ts) → folded into calendar days as they are
+ * read (day-fold.ts; no row is kept) → organic/paid split (day-record.ts) → checks.
  * Pure: no Office, no file system.
  */
-import { excerpt } from './excerpt';
-import { text, type Text } from '../i18n/text';
+import { text } from '../i18n/text';
 import { AdplanError } from '../model/errors';
 import type { DayRecord, History, IsoDate } from '../model/history';
 import { Locator } from './address';
-import { civilFromDays, isMissing, isoToDays, parseNumber, type DateValue, type NumberKind, type Parsed } from './cells';
+import { civilFromDays, isoToDays, parseNumber, type NumberKind } from './cells';
+import { clean } from './clean';
 import { parseDateSpan } from './date-span';
+import { FoldStore, NUMERIC, type NumericField } from './day-fold';
+import { buildDay } from './day-record';
 import { MerchantNames } from './merchant-name';
-import { dimensionColumns, dimensionValues, hasDimensions, isBreakdown, selectDay, type DimensionColumns, type DimensionValues } from './dimensions';
-import { recognizeFamily, type Family } from './families';
-import { COUNT_FIELDS, CORE_NUMERIC, FIELD_SPEC, INFO_NUMERIC, RATE_FIELDS, TOTALS_RE, VIEW_FIELDS } from './fields';
+import { dimensionColumns, hasDimensions, selectDay, type DimensionValues } from './dimensions';
+import { recognizeFamily } from './families';
+import { Fingerprints } from './fingerprint';
+import { COUNT_FIELDS, CORE_NUMERIC, FIELD_SPEC, RATE_FIELDS, VIEW_FIELDS } from './fields';
 import { detectHeader, HEADER_SCAN_ROWS, gmvMeasureOf, unitScale, viewsMeasureOf, type ColumnMapping } from './headers';
-import { EXPECTED_DATE, expectedNumber } from './messages';
 import { cellText, headerKey } from './normalize';
+import { fillExcerpts, issue, type Ctx } from './read-context';
+import { isBlankRow, isTotalsRow, readSession, refundsNegative } from './row-read';
 import { gridRows, headRows, isRowSource, type RowSource } from './rows';
-import type { Cell, DataIssue, HistoryField, HistoryReadResult, HistoryTotals, RangeOrigin } from './types';
+import type { Cell, HistoryReadResult, HistoryTotals, RangeOrigin } from './types';
 
-type NumericField = Exclude<HistoryField, 'date'>;
-const NUMERIC: readonly NumericField[] = [...CORE_NUMERIC, ...INFO_NUMERIC] as NumericField[];
+export { clean } from './clean';
 
-/** Sums of money and counts, cleaned of binary fractions (0.1 + 0.2) so totals are exact to the cent. */
-export function clean(x: number): number {
-  const r = Math.round(x * 1e6) / 1e6;
-  return Object.is(r, -0) ? 0 : r;
+/** A 合计 row: where, and its GMV and orders cells (checked against the days' sums at the end). */
+interface TotalsRow {
+  index: number;
+  gmv: Cell;
+  orders: Cell;
 }
 
-/** Where each mapped numeric field sits in a session's values (-1: no such column). One per table. */
-type Layout = Readonly<Record<NumericField, number>>;
-
-/**
- * The mapped values of every session of one table, row after row in ctx.numeric order (NaN for an
- * empty cell), in one growing Float64Array: no array per row, so the hundreds of thousands of
- * rows of a large export cost 8 bytes a value until the days are summed.
- */
-class ValueStore {
-  buf: Float64Array;
-  private end = 0;
-  constructor(
-    readonly layout: Layout,
-    private readonly width: number,
-  ) {
-    this.buf = new Float64Array(Math.max(1, width) * 1024);
-  }
-  /** Appends one row's values; returns where they start. */
-  add(values: readonly number[]): number {
-    if (this.end + this.width > this.buf.length) {
-      const grown = new Float64Array(this.buf.length * 2);
-      grown.set(this.buf);
-      this.buf = grown;
-    }
-    const off = this.end;
-    for (let k = 0; k < this.width; k++) this.buf[off + k] = values[k] as number;
-    this.end += this.width;
-    return off;
-  }
+/** A 统计日期 range row (20260725-20260729); the first keeps its cell text for the error. */
+interface RangeRow {
+  index: number;
+  from: string;
+  to: string;
+  raw: string;
 }
 
-interface Session {
-  index: number; // 0-based row in the range
-  /** Shared by every row of the same date and kind (one object per day, not per row). */
-  date: DateValue;
-  /** Where this row's values start in store.buf. */
-  off: number;
-  store: ValueStore;
+/** The rows of one dimension value (载体 × 时段 × 抖音号 …) on one day. */
+interface Group {
   dims: DimensionValues;
+  fold: number;
+  rows: number;
 }
 
-/** A value from a row's values: undefined when the table has no such column, null when the cell is empty. */
-function valueAt(values: ArrayLike<number>, off: number, layout: Layout, f: NumericField): number | null | undefined {
-  const p = layout[f];
-  if (p < 0) return undefined;
-  const v = values[off + p] as number;
-  return Number.isNaN(v) ? null : v;
-}
-
-/** A session's value: undefined when the table has no such column, null when the cell is empty. */
-const get = (s: Pick<Session, 'off' | 'store'>, f: NumericField): number | null | undefined => valueAt(s.store.buf, s.off, s.store.layout, f);
-
-interface Ctx {
-  loc: Locator;
-  map: ColumnMapping;
-  /** The table's rows: walked once in order, a few re-read by index for an issue's value. */
-  rows: RowSource;
-  headerRow: readonly Cell[];
-  /** The row being read (its issues need not re-read it). */
-  current: { index: number; row: readonly Cell[] } | null;
-  issues: DataIssue[];
-  /** The mapped numeric fields with their column, computed once per table. */
-  numeric: { field: NumericField; col: number; core: boolean; count: boolean; scale: number; kind: NumberKind }[];
-  layout: Layout;
-  store: ValueStore;
-  /** One DateValue per date and kind, shared by its rows. */
-  dates: Map<string, DateValue>;
-  dims: DimensionColumns;
-  family: Family;
-}
-
-function issue(
-  ctx: Ctx,
-  severity: DataIssue['severity'],
-  message: Text,
-  at?: { index: number; field?: HistoryField; col?: number },
-): DataIssue {
-  const out: DataIssue = { severity, message };
-  if (ctx.loc.sheet !== undefined) out.sheet = ctx.loc.sheet;
-  if (at) {
-    out.row = ctx.loc.row(at.index);
-    const col = at.col ?? (at.field !== undefined ? ctx.map.columns[at.field] : undefined);
-    if (col !== undefined) {
-      out.address = ctx.loc.address(at.index, col);
-      out.column = cellText(ctx.headerRow[col]).trim();
-      if (at.index !== ctx.map.headerIndex) {
-        const row = ctx.current?.index === at.index ? ctx.current.row : ctx.rows.at(at.index);
-        out.value = excerpt(cellText(row?.[col]), 80);
-      }
-    }
-  }
-  ctx.issues.push(out);
-  return out;
-}
-
-const skipped = (t: Text): Text => text(`${t['en-US']} — row skipped`, `${t['zh-CN']}——该行已跳过`);
-
-function isBlankRow(row: readonly Cell[]): boolean {
-  // Desktop Excel may send 0 for blank cells: a row of nothing but blanks and zeros is empty.
-  return row.every((c) => isMissing(c) || c === 0 || (typeof c === 'string' && c.trim() === ''));
-}
-
-/** Characters every totals marker starts with (simplified, traditional, English): a cheap pre-test before headerKey. */
-const TOTALS_HINT = /[合总總汇彙匯小全tTsS]/u;
-
-function isTotalsRow(row: readonly Cell[]): boolean {
-  return row.some((c) => typeof c === 'string' && TOTALS_HINT.test(c) && TOTALS_RE.test(headerKey(c)));
-}
-
-/** Refund columns are sometimes exported as negative amounts: a whole column ≤ 0 is a sign convention. */
-function refundsNegative(ctx: Ctx): boolean {
-  const col = ctx.map.columns.refund_amount;
-  if (col === undefined) return false;
-  let neg = 0;
-  for (const row of ctx.rows.from(ctx.map.headerIndex + 1)) {
-    const p = parseNumber(row[col], 'money');
-    if (!p.ok || p.value === null) continue;
-    if (p.value > 0) return false;
-    if (p.value < 0) neg++;
-  }
-  return neg > 0;
-}
-
-/**
- * A rate written without a % sign is in percentage points when its header says (%) or when it
- * exceeds 1 (a share of GMV cannot): "1.20" under 1小时内退款率(%) is 1.2 %. "1.20%" is already 0.012.
- */
-function ratePoints(raw: Cell, v: number, header: string | undefined): boolean {
-  if (typeof raw === 'string' && /[%％]/u.test(raw)) return false;
-  return v > 1 || (header !== undefined && /[%％]/u.test(header));
-}
-
-interface Pending {
-  severity: 'error' | 'warning';
-  message: Text;
-  field: HistoryField;
-}
-
-function readSession(ctx: Ctx, index: number, row: readonly Cell[], flipRefunds: boolean, d: Parsed<DateValue | null>): Session | null | 'note' {
-  const values: number[] = [];
-  let rowError = false;
-  let anyValue = false;
-  // Cell problems wait until the date is known, so a row's issues come out date first. Lazy: most rows have none.
-  let pending: Pending[] | null = null;
-  const report = (core: boolean, message: Text, field: HistoryField): void => {
-    (pending ??= []).push(
-      core
-        ? { severity: 'error', message: skipped(message), field }
-        : { severity: 'warning', message: text(`${message['en-US']} — ignored`, `${message['zh-CN']}——已忽略`), field },
-    );
-  };
-  for (const { field: f, col, core, count, scale, kind } of ctx.numeric) {
-    const p = parseNumber(row[col], kind);
-    if (!p.ok) {
-      anyValue = true;
-      if (core) rowError = true;
-      report(core, expectedNumber(p.reason, f, FIELD_SPEC[f].zh), f);
-      values.push(NaN);
-      continue;
-    }
-    let v = p.value;
-    if (v === null) {
-      values.push(NaN);
-      continue;
-    }
-    anyValue = true;
-    if (scale !== 1) v = clean(v * scale);
-    if (kind === 'rate' && ratePoints(row[col], v, ctx.map.headers[f])) v = clean(v / 100);
-    if (f === 'refund_amount' && flipRefunds) v = -v;
-    if (v < 0) {
-      if (core) rowError = true;
-      report(core, text(`${f} cannot be negative (found ${v})`, `${FIELD_SPEC[f].zh}不能为负数（此处为 ${v}）`), f);
-      if (!core) v = null;
-    } else if (count && !Number.isInteger(v)) {
-      (pending ??= []).push({
-        severity: 'warning',
-        message: text(`${f} is a count but ${v} is not a whole number`, `${FIELD_SPEC[f].zh}是计数，但 ${v} 不是整数`),
-        field: f,
-      });
-    }
-    values.push(v ?? NaN);
-  }
-  const value = (f: NumericField): number | null | undefined => valueAt(values, 0, ctx.layout, f);
-
-  if (!d.ok || d.value === null) {
-    // A line of text with no numbers under it (a note, a source line) is not a day.
-    if (!anyValue) return 'note';
-    issue(ctx, 'error', skipped(d.ok ? text('the date is missing', '缺少日期') : EXPECTED_DATE), { index, field: 'date' });
-    rowError = true;
-  }
-  const bad = new Set<HistoryField>();
-  for (const x of pending ?? []) {
-    issue(ctx, x.severity, x.message, { index, field: x.field });
-    bad.add(x.field);
-  }
-  if (!d.ok || d.value === null) return null;
-  const dims = dimensionValues(row, ctx.dims);
-  // A 载体/时段 breakdown row ('-' where a carrier sold nothing) is read only if a total is missing: not an error.
-  const breakdown = isBreakdown(dims, ctx.dims);
-  for (const f of ['orders', 'gmv'] as const) {
-    if ((value(f) ?? null) !== null || bad.has(f) || breakdown) continue; // a bad cell is already reported
-    rowError = true;
-    issue(ctx, 'error', skipped(text(`${f} is required but the cell is empty`, `${FIELD_SPEC[f].zh}为必填，但单元格为空`)), {
-      index,
-      field: f,
-    });
-  }
-  if (rowError) return null;
-  const viewField = (['views', 'organic_views', 'paid_views'] as const).find((f) => ctx.map.columns[f] !== undefined);
-  if (viewField && !breakdown && value('views') == null && value('organic_views') == null && value('paid_views') == null) {
-    issue(ctx, 'warning', text('no views on this row: conversion rates will leave it out', '该行没有观看数：转化率计算将不含该行'), {
-      index,
-      field: viewField,
-    });
-  }
-  const key = d.value.hasTime ? `${d.value.date}T` : d.value.date;
-  let date = ctx.dates.get(key);
-  if (date === undefined) ctx.dates.set(key, (date = { date: d.value.date, hasTime: d.value.hasTime }));
-  return { index, date, off: ctx.store.add(values), store: ctx.store, dims };
-}
-
+/** A day being read. Plain tables fold into `fold`; dimension tables into one group per value. */
 interface DayAcc {
   date: IsoDate;
-  first: number; // first row index
-  sessions: Session[];
-}
-
-function sum(sessions: readonly Session[], f: NumericField): number | null {
-  let s: number | null = null;
-  for (const x of sessions) {
-    const v = get(x, f);
-    if (v !== null && v !== undefined) s = (s ?? 0) + v;
-  }
-  return s === null ? null : clean(s);
-}
-
-function signature(s: Session): string {
-  let out = '';
-  for (const f of NUMERIC) out += `${get(s, f) ?? ''}|`;
-  return `${out}${s.dims.carrier}|${s.dims.slot}|${s.dims.entities.join('|')}`;
-}
-
-/** Date-only rows sharing a date: identical ones are duplicates (dropped), different ones are summed. */
-function dropDuplicates(ctx: Ctx, day: DayAcc): void {
-  const dateOnly = day.sessions.filter((s) => !s.date.hasTime);
-  if (dateOnly.length < 2) return;
-  const seen = new Map<string, Session>();
-  const kept: Session[] = [];
-  for (const s of day.sessions) {
-    if (s.date.hasTime) {
-      kept.push(s);
-      continue;
-    }
-    const sig = signature(s);
-    const prev = seen.get(sig);
-    if (prev) {
-      issue(
-        ctx,
-        'error',
-        skipped(text(`duplicate of row ${ctx.loc.row(prev.index)} (same date ${day.date} and same numbers)`, `与第 ${ctx.loc.row(prev.index)} 行重复（日期 ${day.date} 与数字都相同）`)),
-        { index: s.index, field: 'date' },
-      );
-      continue;
-    }
-    seen.set(sig, s);
-    kept.push(s);
-  }
-  const remainingDateOnly = kept.filter((s) => !s.date.hasTime).length;
-  // Rows of a dimension (抖音号, 载体…) sharing a date are the dimension's rule, not sessions.
-  if (remainingDateOnly > 1 && !hasDimensions(ctx.dims)) {
-    const rows = kept.map((s) => ctx.loc.row(s.index)).join(', ');
-    issue(
-      ctx,
-      'warning',
-      text(
-        `${kept.length} rows share the date ${day.date} without a start time (rows ${rows}): summed as sessions of one day`,
-        `${kept.length} 行日期同为 ${day.date} 且没有开播时间（第 ${rows} 行）：按同一天的多场直播相加`,
-      ),
-      { index: day.first, field: 'date' },
-    );
-  }
-  day.sessions = kept;
-}
-
-/** GMV-weighted mean of a rate over the day's rows (a session's 1-hour refund rate weighs by its GMV). */
-function weightedRate(sessions: readonly Session[], f: NumericField): number | null {
-  let num = 0;
-  let den = 0;
-  let only: number | null = null;
-  for (const x of sessions) {
-    const r = get(x, f);
-    if (r === null || r === undefined) continue;
-    only = r;
-    const g = get(x, 'gmv') ?? 0;
-    num += r * g;
-    den += g;
-  }
-  if (den > 0) return clean(num / den);
-  return sessions.length === 1 ? only : null;
-}
-
-/** The measures carried next to GMV (DayRecord's optional fields), only when their column exists. */
-function extraMeasures(ctx: Ctx, s: readonly Session[], organic: readonly Session[] | null): Partial<DayRecord> {
-  const c = ctx.map.columns;
-  const out: Partial<DayRecord> = {};
-  if (c.net_gmv !== undefined) out.netGmv = sum(s, 'net_gmv');
-  if (c.refund_1h_rate !== undefined) out.refund1hRate = weightedRate(s, 'refund_1h_rate');
-  if (ctx.dims.slot !== undefined) out.organicGmvObserved = organic ? sum(organic, 'gmv') : null;
-  if (c.attributed_paid_gmv !== undefined) out.attributedPaidGmv = sum(s, 'attributed_paid_gmv');
-  if (c.grant_spend !== undefined) out.grantSpend = sum(s, 'grant_spend');
-  return out;
-}
-
-function buildDay(ctx: Ctx, day: DayAcc, organicRows: readonly Session[] | null = null): DayRecord {
-  const s = day.sessions;
-  const at = (field: HistoryField) => ({ index: day.first, field });
-  const views = sum(s, 'views');
-  const paidViews = sum(s, 'paid_views');
-  const orders = sum(s, 'orders') ?? 0;
-  const gmv = sum(s, 'gmv') ?? 0;
-  const spend = sum(s, 'spend') ?? 0;
-  const hasPaidGmvCol = ctx.map.columns.paid_gmv !== undefined;
-  const paidGmvUnknown = s.some((x) => (get(x, 'spend') ?? 0) > 0 && (get(x, 'paid_gmv') ?? null) === null);
-  let paidGmv: number | null = paidGmvUnknown ? null : (sum(s, 'paid_gmv') ?? 0);
-  if (paidGmvUnknown && hasPaidGmvCol) {
-    issue(
-      ctx,
-      'warning',
-      text(
-        `${day.date}: spend > 0 but paid GMV is missing, so the day cannot be split into organic and paid`,
-        `${day.date}：有千川消耗但缺少直接成交金额，无法拆分自然与付费`,
-      ),
-      at('paid_gmv'),
-    );
-  }
-  let organicGmv: number | null = null;
-  if (paidGmv !== null) {
-    if (paidGmv > gmv) {
-      issue(
-        ctx,
-        'warning',
-        text(`${day.date}: paid GMV ${paidGmv} exceeds GMV ${gmv}; organic GMV set to 0`, `${day.date}：直接成交金额 ${paidGmv} 大于成交金额 ${gmv}，自然成交按 0 计`),
-        at('paid_gmv'),
-      );
-      paidGmv = Math.min(paidGmv, gmv);
-    }
-    organicGmv = clean(gmv - paidGmv);
-  }
-
-  const paidOrders = sum(s, 'paid_orders');
-  const paidOrdersComplete =
-    ctx.map.columns.paid_orders !== undefined &&
-    s.every((x) => get(x, 'paid_orders') != null || ((get(x, 'spend') ?? 0) === 0 && (get(x, 'paid_gmv') ?? 0) === 0));
-  let organicOrders: number | null;
-  if (paidOrdersComplete && paidOrders !== null) {
-    if (paidOrders > orders) {
-      issue(
-        ctx,
-        'warning',
-        text(`${day.date}: paid orders ${paidOrders} exceed orders ${orders}; organic orders set to 0`, `${day.date}：直接成交订单数 ${paidOrders} 大于成交订单数 ${orders}，自然订单按 0 计`),
-        at('paid_orders'),
-      );
-    }
-    organicOrders = clean(Math.max(0, orders - paidOrders));
-  } else if (paidGmv === null || organicGmv === null) {
-    organicOrders = null;
-  } else {
-    // No paid orders: split orders by GMV share (MODEL.md §1).
-    organicOrders = gmv > 0 ? clean((orders * organicGmv) / gmv) : orders;
-  }
-
-  const organicExported = sum(s, 'organic_views');
-  let organicViews: number | null;
-  if (organicExported !== null) organicViews = organicExported;
-  else if (views !== null && paidViews !== null) {
-    if (paidViews > views) {
-      issue(
-        ctx,
-        'warning',
-        text(`${day.date}: paid views ${paidViews} exceed views ${views}; organic views set to 0`, `${day.date}：付费观看 ${paidViews} 大于观看次数 ${views}，自然观看按 0 计`),
-        at('paid_views'),
-      );
-    }
-    organicViews = Math.max(0, clean(views - paidViews));
-  } else if (views !== null && spend === 0) organicViews = views;
-  else organicViews = null;
-
-  const seen = views ?? (organicExported !== null && paidViews !== null ? organicExported + paidViews : null);
-  if (seen !== null && seen < orders) {
-    issue(
-      ctx,
-      'warning',
-      text(`${day.date}: fewer views (${seen}) than orders (${orders}) — check the columns`, `${day.date}：观看数（${seen}）少于订单数（${orders}），请检查列`),
-      at(views !== null ? 'views' : 'organic_views'),
-    );
-  }
-  const refundAmount = sum(s, 'refund_amount');
-  if (refundAmount !== null && refundAmount > gmv) {
-    issue(
-      ctx,
-      'warning',
-      text(`${day.date}: refunds ${refundAmount} exceed GMV ${gmv}`, `${day.date}：退款金额 ${refundAmount} 大于成交金额 ${gmv}`),
-      at('refund_amount'),
-    );
-  }
-  return {
-    date: day.date,
-    views,
-    organicViews,
-    paidViews,
-    orders,
-    gmv,
-    refundAmount,
-    spend,
-    paidGmv,
-    paidOrders,
-    organicGmv,
-    organicOrders,
-    buyers: sum(s, 'buyers'),
-    impressions: sum(s, 'impressions'),
-    clicks: sum(s, 'clicks'),
-    ...extraMeasures(ctx, s, organicRows),
-  };
+  /** First row index of the day. */
+  first: number;
+  fold: number;
+  groups: Map<string, Group> | null;
+  /** Date-only rows after the first one (the "summed as sessions of one day" warning lists them). */
+  moreDateOnly: number[] | null;
+  firstDateOnly: number;
+  /** Rows dropped as repeats of an earlier row of the day. */
+  repeats: { index: number; of: number }[] | null;
 }
 
 const dayNumber = isoToDays;
@@ -477,12 +86,11 @@ export function totalsOf(days: readonly DayRecord[], hasPaidMeasure: boolean): H
 }
 
 /** A 合计 row that disagrees with the rows above it hints at a truncated or filtered paste. */
-function crossCheckTotals(ctx: Ctx, index: number, totals: HistoryTotals): void {
-  const row = ctx.rows.at(index) ?? [];
-  for (const [field, sum] of [['gmv', totals.gmv], ['orders', totals.orders]] as const) {
-    const col = ctx.map.columns[field];
-    if (col === undefined) continue;
-    const p = parseNumber(row[col], 'money');
+function crossCheckTotals(ctx: Ctx, t: TotalsRow, totals: HistoryTotals): void {
+  const index = t.index;
+  for (const [field, sum, cell] of [['gmv', totals.gmv, t.gmv], ['orders', totals.orders, t.orders]] as const) {
+    if (ctx.map.columns[field] === undefined) continue;
+    const p = parseNumber(cell, 'money');
     if (!p.ok || p.value === null || Math.abs(p.value - sum) <= 0.005) continue;
     issue(
       ctx,
@@ -508,12 +116,12 @@ function sessionStartAsDate(map: ColumnMapping, headerRow: readonly Cell[]): voi
  * 统计日期 ranges (20260725-20260729) are periods, not days. Next to daily rows they are period
  * totals and dropped; alone they leave nothing daily to read: an error naming the cell.
  */
-function rangeIssues(ctx: Ctx, rows: readonly { index: number; from: string; to: string }[], dailyRows: number): void {
-  const first = rows[0] as { index: number; from: string; to: string };
+function rangeIssues(ctx: Ctx, rows: readonly RangeRow[], dailyRows: number): void {
+  const first = rows[0] as RangeRow;
   if (dailyRows === 0) {
     const col = ctx.map.columns.date as number;
     const at = ctx.loc.address(first.index, col);
-    const raw = cellText(ctx.rows.at(first.index)?.[col]);
+    const raw = first.raw;
     throw new AdplanError(
       'input',
       text(
@@ -552,6 +160,180 @@ function dimensionNotes(ctx: Ctx, summed: { carrier: IsoDate[]; entities: boolea
   }
 }
 
+
+/** What the walk over the rows found. */
+interface Walk {
+  days: Map<IsoDate, DayAcc>;
+  totalsRows: TotalsRow[];
+  rangeRows: RangeRow[];
+  rowsRead: number;
+  rowsSkipped: number;
+  /** Rows read without error (before repeats were dropped). */
+  valid: number;
+  ordered: boolean;
+  merchant: MerchantNames;
+}
+
+const groupKey = (d: DimensionValues): string => `${d.carrier}\u0000${d.slot}\u0000${d.entities.join('\u0000')}`;
+
+/** One pass over the rows: each is read, checked and folded into its day, then dropped. */
+function walkRows(ctx: Ctx, flip: boolean): Walk {
+  const { map } = ctx;
+  const dateCol = map.columns.date as number;
+  const dimensional = hasDimensions(ctx.dims);
+  const fingerprints = new Fingerprints();
+  const w: Walk = {
+    days: new Map(),
+    totalsRows: [],
+    rangeRows: [],
+    rowsRead: 0,
+    rowsSkipped: 0,
+    valid: 0,
+    ordered: true,
+    merchant: new MerchantNames(ctx.headerRow),
+  };
+  let asc = true;
+  let desc = true;
+  let prev = NaN;
+  let i = map.headerIndex;
+  for (const row of ctx.rows.from(map.headerIndex + 1)) {
+    i++;
+    ctx.current = { index: i, row };
+    if (isBlankRow(row)) continue;
+    w.merchant.add(row);
+    const span = parseDateSpan(row[dateCol]);
+    if (span.kind === 'range') {
+      w.rangeRows.push({ index: i, from: span.from, to: span.to, raw: w.rangeRows.length === 0 ? cellText(row[dateCol]) : '' });
+      continue;
+    }
+    const dateCell = span.parsed;
+    // Date test first: the totals test normalises every text cell of the row.
+    if (!(dateCell.ok && dateCell.value) && isTotalsRow(row)) {
+      issue(ctx, 'info', text('totals row: not a day, excluded', '合计行：不是某一天，已排除'), { index: i, field: 'date' });
+      const at = (c: number | undefined): Cell => (c === undefined ? null : (row[c] ?? null));
+      w.totalsRows.push({ index: i, gmv: at(map.columns.gmv), orders: at(map.columns.orders) });
+      continue;
+    }
+    const r = readSession(ctx, i, row, flip, dateCell);
+    if (r === 'note') {
+      issue(ctx, 'info', text('a line of text without numbers: ignored', '只有文字没有数字的行：已忽略'), { index: i, field: 'date' });
+      continue;
+    }
+    w.rowsRead++;
+    if (r === null) {
+      w.rowsSkipped++;
+      continue;
+    }
+    w.valid++;
+    // Unordered input (not ascending, not descending as many exports list newest first).
+    const n = isoToDays(r.date.date);
+    if (n < prev) asc = false;
+    if (n > prev) desc = false;
+    prev = n;
+    let acc = w.days.get(r.date.date);
+    if (acc === undefined) {
+      acc = { date: r.date.date, first: i, fold: -1, groups: dimensional ? new Map() : null, moreDateOnly: null, firstDateOnly: -1, repeats: null };
+      w.days.set(r.date.date, acc);
+    }
+    if (!r.date.hasTime) {
+      // Date-only rows sharing a date: identical ones are duplicates (dropped), different ones are summed.
+      const of = fingerprints.repeats({ date: r.date.date, values: r.values, dims: [r.dims.carrier, r.dims.slot, ...r.dims.entities] }, i);
+      if (of !== undefined) {
+        (acc.repeats ??= []).push({ index: i, of });
+        continue;
+      }
+      if (acc.firstDateOnly < 0) acc.firstDateOnly = i;
+      else (acc.moreDateOnly ??= []).push(i);
+    }
+    if (acc.groups) {
+      const key = groupKey(r.dims);
+      let g = acc.groups.get(key);
+      if (g === undefined) acc.groups.set(key, (g = { dims: r.dims, fold: ctx.folds.open(), rows: 0 }));
+      ctx.folds.add(g.fold, r.values);
+      g.rows++;
+    } else {
+      if (acc.fold < 0) acc.fold = ctx.folds.open();
+      ctx.folds.add(acc.fold, r.values);
+    }
+  }
+  ctx.current = null;
+  w.ordered = asc || desc;
+  return w;
+}
+
+/** One fold for several groups, added in the order they first appeared. */
+function mergeGroups(ctx: Ctx, groups: readonly Group[]): number {
+  if (groups.length === 1) return (groups[0] as Group).fold;
+  const into = ctx.folds.open();
+  for (const g of groups) ctx.folds.merge(into, g.fold);
+  return into;
+}
+
+/** A day's repeats reported (rows skipped) and, for a plain table, its date-only rows noted. */
+function dayRowNotes(ctx: Ctx, acc: DayAcc, dimensional: boolean): number {
+  for (const r of acc.repeats ?? []) {
+    issue(
+      ctx,
+      'error',
+      text(
+        `duplicate of row ${ctx.loc.row(r.of)} (same date ${acc.date} and same numbers) — row skipped`,
+        `与第 ${ctx.loc.row(r.of)} 行重复（日期 ${acc.date} 与数字都相同）——该行已跳过`,
+      ),
+      { index: r.index, field: 'date' },
+    );
+  }
+  // Rows of a dimension (抖音号, 载体…) sharing a date are the dimension's rule, not sessions.
+  if (acc.moreDateOnly && !dimensional) {
+    const all = [acc.firstDateOnly, ...acc.moreDateOnly];
+    const rows = all.map((x) => ctx.loc.row(x)).join(', ');
+    issue(
+      ctx,
+      'warning',
+      text(
+        `${all.length} rows share the date ${acc.date} without a start time (rows ${rows}): summed as sessions of one day`,
+        `${all.length} 行日期同为 ${acc.date} 且没有开播时间（第 ${rows} 行）：按同一天的多场直播相加`,
+      ),
+      { index: acc.first, field: 'date' },
+    );
+  }
+  return acc.repeats?.length ?? 0;
+}
+
+/** The days in date order, each built from its fold (dimension rules applied per day). */
+function finishDays(ctx: Ctx, w: Walk): { days: DayRecord[]; skipped: number } {
+  const accs = [...w.days.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const days: DayRecord[] = [];
+  const dimensional = hasDimensions(ctx.dims);
+  const summed = { carrier: [] as IsoDate[], entities: false };
+  let skipped = 0;
+  for (const acc of accs) {
+    skipped += dayRowNotes(ctx, acc, dimensional);
+    if (!acc.groups) {
+      if (acc.fold >= 0) days.push(buildDay(ctx, acc, acc.fold));
+      continue;
+    }
+    if (acc.groups.size === 0) continue;
+    const sel = selectDay([...acc.groups.values()], ctx.dims);
+    if (sel.noSlotTotal) {
+      issue(
+        ctx,
+        'warning',
+        text(
+          `${acc.date}: no 投放时段=不限 row, and the time-slot rows overlap (全域投放时段 includes 全域+乘方): day left out rather than double counted`,
+          `${acc.date}：没有 投放时段=不限 的行，而各时段行相互重叠：该日不计入，以免重复计算`,
+        ),
+        { index: acc.first, field: 'date' },
+      );
+      continue;
+    }
+    if (sel.carrierSummed) summed.carrier.push(acc.date);
+    summed.entities ||= sel.entitiesSummed;
+    days.push(buildDay(ctx, acc, mergeGroups(ctx, sel.use), sel.organic ? mergeGroups(ctx, sel.organic) : null));
+  }
+  dimensionNotes(ctx, summed);
+  return { days, skipped };
+}
+
 /**
  * Reads a history table from a 2-D array of cell values (a range) or from rows parsed one at a
  * time (a CSV, rows.ts): the same code either way, and no cell grid is built for a CSV. Throws
@@ -582,8 +364,8 @@ export function readHistory(table: readonly (readonly Cell[])[] | RowSource, ori
     issues: [],
     numeric,
     layout,
-    store: new ValueStore(layout, numeric.length),
-    dates: new Map(),
+    deferred: [],
+    folds: new FoldStore(layout, numeric.length),
     dims: dimensionColumns(headerRow),
     family,
   };
@@ -644,91 +426,17 @@ export function readHistory(table: readonly (readonly Cell[])[] | RowSource, ori
     );
   }
 
-  const sessions: Session[] = [];
-  const totalsRows: number[] = [];
-  const rangeRows: { index: number; from: string; to: string }[] = [];
-  let rowsRead = 0;
-  let rowsSkipped = 0;
-  let i = map.headerIndex;
-  const merchant = new MerchantNames(headerRow);
-  for (const row of rows.from(map.headerIndex + 1)) {
-    i++;
-    ctx.current = { index: i, row };
-    if (isBlankRow(row)) continue;
-    merchant.add(row);
-    const span = parseDateSpan(row[map.columns.date as number]);
-    if (span.kind === 'range') {
-      rangeRows.push({ index: i, from: span.from, to: span.to });
-      continue;
-    }
-    const dateCell = span.parsed;
-    // Date test first: the totals test normalises every text cell of the row.
-    if (!(dateCell.ok && dateCell.value) && isTotalsRow(row)) {
-      issue(ctx, 'info', text('totals row: not a day, excluded', '合计行：不是某一天，已排除'), { index: i, field: 'date' });
-      totalsRows.push(i);
-      continue;
-    }
-    const s = readSession(ctx, i, row, flip, dateCell);
-    if (s === 'note') {
-      issue(ctx, 'info', text('a line of text without numbers: ignored', '只有文字没有数字的行：已忽略'), { index: i, field: 'date' });
-      continue;
-    }
-    rowsRead++;
-    if (s === null) rowsSkipped++;
-    else sessions.push(s);
-  }
-
-  ctx.current = null;
-  if (rangeRows.length > 0) rangeIssues(ctx, rangeRows, sessions.length);
-
-  // Unordered input (not ascending, not descending as many exports list newest first).
-  const seq = sessions.map((s) => dayNumber(s.date.date));
-  const asc = seq.every((v, k) => k === 0 || v >= (seq[k - 1] as number));
-  const desc = seq.every((v, k) => k === 0 || v <= (seq[k - 1] as number));
-  if (!asc && !desc) {
+  const w = walkRows(ctx, flip);
+  if (w.rangeRows.length > 0) rangeIssues(ctx, w.rangeRows, w.valid);
+  if (!w.ordered) {
     issue(ctx, 'warning', text('rows are not in date order: sorted by date', '行未按日期排序：已按日期排序'), {
       index: map.headerIndex,
       field: 'date',
     });
   }
-
-  const byDate = new Map<IsoDate, DayAcc>();
-  for (const s of sessions) {
-    const acc = byDate.get(s.date.date);
-    if (acc) acc.sessions.push(s);
-    else byDate.set(s.date.date, { date: s.date.date, first: s.index, sessions: [s] });
-  }
-  const accs = [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const days: DayRecord[] = [];
-  const dimensional = hasDimensions(ctx.dims);
-  const summed = { carrier: [] as IsoDate[], entities: false };
-  for (const acc of accs) {
-    const before = acc.sessions.length;
-    dropDuplicates(ctx, acc);
-    rowsSkipped += before - acc.sessions.length;
-    if (!dimensional) {
-      days.push(buildDay(ctx, acc));
-      continue;
-    }
-    const sel = selectDay(acc.sessions, ctx.dims);
-    if (sel.noSlotTotal) {
-      issue(
-        ctx,
-        'warning',
-        text(
-          `${acc.date}: no 投放时段=不限 row, and the time-slot rows overlap (全域投放时段 includes 全域+乘方): day left out rather than double counted`,
-          `${acc.date}：没有 投放时段=不限 的行，而各时段行相互重叠：该日不计入，以免重复计算`,
-        ),
-        { index: acc.first, field: 'date' },
-      );
-      continue;
-    }
-    if (sel.carrierSummed) summed.carrier.push(acc.date);
-    summed.entities ||= sel.entitiesSummed;
-    acc.sessions = sel.use;
-    days.push(buildDay(ctx, acc, sel.organic));
-  }
-  dimensionNotes(ctx, summed);
+  const { days, skipped } = finishDays(ctx, w);
+  const rowsRead = w.rowsRead;
+  const rowsSkipped = w.rowsSkipped + skipped;
 
   if (days.length === 0) {
     const firstErrors = ctx.issues
@@ -749,28 +457,9 @@ export function readHistory(table: readonly (readonly Cell[])[] | RowSource, ori
   }
 
   const totals = totalsOf(days, map.columns.paid_gmv !== undefined);
-  if (rowsSkipped === 0) for (const i of totalsRows) crossCheckTotals(ctx, i, totals);
-
-  const first = days[0] as DayRecord;
-  const last = days[days.length - 1] as DayRecord;
-  const gaps = dayNumber(last.date) - dayNumber(first.date) + 1 - days.length;
-  if (gaps > 0) {
-    const have = new Set(days.map((d) => d.date));
-    const missing: string[] = [];
-    for (let n = dayNumber(first.date); n <= dayNumber(last.date) && missing.length < 5; n++) {
-      const iso = civilFromDays(n);
-      if (!have.has(iso)) missing.push(iso);
-    }
-    const more = gaps > missing.length ? ', …' : '';
-    issue(
-      ctx,
-      'info',
-      text(
-        `${gaps} calendar day(s) between ${first.date} and ${last.date} have no row (${missing.join(', ')}${more})`,
-        `${first.date} 至 ${last.date} 之间有 ${gaps} 天没有数据（${missing.join('、')}${more}）`,
-      ),
-    );
-  }
+  if (rowsSkipped === 0) for (const t of w.totalsRows) crossCheckTotals(ctx, t, totals);
+  gapNote(ctx, days);
+  fillExcerpts(ctx);
 
   const viewsHeader = map.headers.views ?? map.headers.organic_views ?? map.headers.paid_views;
   const history: History = { days, viewsMeasure: viewsMeasureOf(viewsHeader) };
@@ -786,8 +475,31 @@ export function readHistory(table: readonly (readonly Cell[])[] | RowSource, ori
     rowsSkipped,
     totals,
     ...(family.id !== 'generic' ? { family: family.id } : {}),
-    ...withMerchantName(merchant.name()),
+    ...withMerchantName(w.merchant.name()),
   };
+}
+
+/** Calendar days between the first and the last without a row (the first five named). */
+function gapNote(ctx: Ctx, days: readonly DayRecord[]): void {
+  const first = days[0] as DayRecord;
+  const last = days[days.length - 1] as DayRecord;
+  const gaps = dayNumber(last.date) - dayNumber(first.date) + 1 - days.length;
+  if (gaps <= 0) return;
+  const have = new Set(days.map((d) => d.date));
+  const missing: string[] = [];
+  for (let n = dayNumber(first.date); n <= dayNumber(last.date) && missing.length < 5; n++) {
+    const iso = civilFromDays(n);
+    if (!have.has(iso)) missing.push(iso);
+  }
+  const more = gaps > missing.length ? ', …' : '';
+  issue(
+    ctx,
+    'info',
+    text(
+      `${gaps} calendar day(s) between ${first.date} and ${last.date} have no row (${missing.join(', ')}${more})`,
+      `${first.date} 至 ${last.date} 之间有 ${gaps} 天没有数据（${missing.join('、')}${more}）`,
+    ),
+  );
 }
 
 const withMerchantName = (name: string | undefined): { merchantName?: string } => (name ? { merchantName: name } : {});

@@ -10,7 +10,8 @@ import { AdplanError } from '../model/errors';
 import type { DayRecord, History, IsoDate } from '../model/history';
 import type { FamilyId } from './families';
 import { gmvMeasureOf } from './headers';
-import { clean, totalsOf } from './history';
+import { clean } from './clean';
+import { totalsOf } from './history';
 import type { DataIssue, HistoryField, HistoryReadResult } from './types';
 
 export interface Source {

@@ -9,7 +9,7 @@ import { isInputError } from '../model/errors';
 import { isMissing, parseNumber } from './cells';
 import { TOTALS_RE } from './fields';
 import { detectHeader, mapHeaderRow } from './headers';
-import { clean } from './history';
+import { clean } from './clean';
 import { cellText, headerKey } from './normalize';
 import type { Cell, HistoryReadResult } from './types';
 

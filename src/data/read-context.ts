@@ -1,0 +1,89 @@
+/**
+ * What the history reader knows about the table it reads, and how it reports an issue. An issue on
+ * the row being read takes its value excerpt from that row; one on an earlier row (a day's first
+ * row, a totals row) is filled in by one more pass over the rows at the end, so no row is kept.
+ */
+import type { Text } from '../i18n/text';
+import type { Locator } from './address';
+import type { Family } from './families';
+import type { ColumnMapping } from './headers';
+import type { DimensionColumns } from './dimensions';
+import type { FoldStore, Layout, NumericField } from './day-fold';
+import type { NumberKind } from './cells';
+import { excerpt } from './excerpt';
+import { cellText } from './normalize';
+import type { RowSource } from './rows';
+import type { Cell, DataIssue, HistoryField } from './types';
+
+export interface NumericColumn {
+  field: NumericField;
+  col: number;
+  core: boolean;
+  count: boolean;
+  scale: number;
+  kind: NumberKind;
+}
+
+export interface Ctx {
+  loc: Locator;
+  map: ColumnMapping;
+  /** The table's rows: walked in order; never kept. */
+  rows: RowSource;
+  headerRow: readonly Cell[];
+  /** The row being read (its issues take their value from it). */
+  current: { index: number; row: readonly Cell[] } | null;
+  issues: DataIssue[];
+  /** Issues whose value is a cell of an earlier row: filled by `fillExcerpts`. */
+  deferred: { out: DataIssue; index: number; col: number }[];
+  /** The mapped numeric fields with their column, computed once per table. */
+  numeric: NumericColumn[];
+  layout: Layout;
+  folds: FoldStore;
+  dims: DimensionColumns;
+  family: Family;
+}
+
+export function issue(
+  ctx: Ctx,
+  severity: DataIssue['severity'],
+  message: Text,
+  at?: { index: number; field?: HistoryField; col?: number },
+): DataIssue {
+  const out: DataIssue = { severity, message };
+  if (ctx.loc.sheet !== undefined) out.sheet = ctx.loc.sheet;
+  if (at) {
+    out.row = ctx.loc.row(at.index);
+    const col = at.col ?? (at.field !== undefined ? ctx.map.columns[at.field] : undefined);
+    if (col !== undefined) {
+      out.address = ctx.loc.address(at.index, col);
+      out.column = cellText(ctx.headerRow[col]).trim();
+      if (at.index !== ctx.map.headerIndex) {
+        if (ctx.current?.index === at.index) out.value = excerpt(cellText(ctx.current.row[col]), 80);
+        else ctx.deferred.push({ out, index: at.index, col });
+      }
+    }
+  }
+  ctx.issues.push(out);
+  return out;
+}
+
+/** The value excerpts of issues on earlier rows: one pass over the rows, only when there are any. */
+export function fillExcerpts(ctx: Ctx): void {
+  if (ctx.deferred.length === 0) return;
+  const wanted = new Map<number, { out: DataIssue; col: number }[]>();
+  let from = Infinity;
+  let to = -1;
+  for (const d of ctx.deferred) {
+    const list = wanted.get(d.index);
+    if (list) list.push(d);
+    else wanted.set(d.index, [d]);
+    from = Math.min(from, d.index);
+    to = Math.max(to, d.index);
+  }
+  let i = from;
+  for (const row of ctx.rows.from(from)) {
+    for (const d of wanted.get(i) ?? []) d.out.value = excerpt(cellText(row[d.col]), 80);
+    if (++i > to) break;
+  }
+  ctx.deferred = [];
+}
