@@ -1,0 +1,160 @@
+/**
+ * The reader folds each row into its day as it reads it (day-fold.ts) and keeps no row: repeats
+ * are found by fingerprint (fingerprint.ts), issues on earlier rows get their value in one more
+ * pass. These are the properties that must survive that: a table pasted twice reads as once, row
+ * order does not change a day's numbers, and a fingerprint tells apart what a row's text does.
+ */
+import fc from 'fast-check';
+import { readHistory } from '../../src/data/history';
+import { Fingerprints } from '../../src/data/fingerprint';
+import type { RowSource } from '../../src/data/rows';
+import type { Cell } from '../../src/data/types';
+
+const H = ['日期', '观看次数', '成交订单数', '成交金额', '千川消耗', '直接成交金额', '直接成交订单数'];
+
+/** A day's row: date-only, numbers with cents so sums carry binary fractions. */
+const rowArb = fc.record({
+  day: fc.integer({ min: 1, max: 9 }),
+  views: fc.integer({ min: 100, max: 100_000 }),
+  orders: fc.integer({ min: 1, max: 500 }),
+  gmvCents: fc.integer({ min: 100, max: 10_000_000 }),
+  spendCents: fc.integer({ min: 0, max: 1_000_000 }),
+  paidShare: fc.double({ min: 0, max: 1, noNaN: true }),
+});
+type RowSpec = typeof rowArb extends fc.Arbitrary<infer T> ? T : never;
+
+function toRow(r: RowSpec): Cell[] {
+  const gmv = r.gmvCents / 100;
+  const paid = Math.round(gmv * r.paidShare * 100) / 100;
+  return [`2024-03-0${r.day}`, r.views, r.orders, gmv, r.spendCents / 100, paid, Math.floor(r.orders * r.paidShare)];
+}
+
+/** Distinct rows (no two identical), so none is a repeat of another. */
+const tableArb = fc.uniqueArray(rowArb, { minLength: 1, maxLength: 40, selector: (r) => JSON.stringify(toRow(r)) }).map((rs) => rs.map(toRow));
+
+/** A source that counts how many rows it hands out over all passes. */
+function counted(cells: readonly (readonly Cell[])[]): RowSource & { yielded: number } {
+  const src = {
+    yielded: 0,
+    *from(start: number) {
+      for (let i = start; i < cells.length; i++) {
+        src.yielded++;
+        yield [...(cells[i] ?? [])];
+      }
+    },
+  };
+  return src;
+}
+
+describe('the fold keeps what reading every row at the end gave', () => {
+  it('a table pasted twice (the second copy far below the first) reads as the table once, every repeat named', () => {
+    fc.assert(
+      fc.property(tableArb, (rows) => {
+        const once = readHistory([H, ...rows]);
+        const twice = readHistory([H, ...rows, ...rows]);
+        expect(twice.history.days).toEqual(once.history.days);
+        expect(twice.totals).toEqual(once.totals);
+        const repeats = twice.issues.filter((x) => x.severity === 'error' && x.message['en-US'].startsWith('duplicate of row'));
+        expect(repeats.map((x) => x.row)).toEqual(rows.map((_, k) => k + 2 + rows.length));
+        // Each names the row it repeats and carries the repeated row's date as its value.
+        repeats.forEach((x, k) => {
+          expect(x.message['en-US']).toContain(`duplicate of row ${k + 2} `);
+          expect(x.value).toBe(rows[k]?.[0]);
+        });
+        expect(twice.rowsSkipped).toBe(rows.length);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('the order of the rows does not change any day (to the cent), only the order warning', () => {
+    fc.assert(
+      fc.property(tableArb, fc.integer({ min: 0, max: 2 ** 31 - 1 }), (rows, seed) => {
+        const shuffled = [...rows];
+        let s = seed;
+        for (let k = shuffled.length - 1; k > 0; k--) {
+          s = (Math.imul(s, 1103515245) + 12345) & 0x7fffffff;
+          const j = s % (k + 1);
+          [shuffled[k], shuffled[j]] = [shuffled[j] as Cell[], shuffled[k] as Cell[]];
+        }
+        const a = readHistory([H, ...rows]).history.days;
+        const b = readHistory([H, ...shuffled]).history.days;
+        expect(b.map((d) => d.date)).toEqual(a.map((d) => d.date));
+        b.forEach((d, k) => {
+          const e = a[k];
+          for (const f of ['gmv', 'orders', 'spend', 'paidGmv', 'organicGmv', 'views'] as const) expect(d[f]).toBeCloseTo(e?.[f] as number, 5);
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('reads each row once, plus the header scan and the one row a later issue names', () => {
+    const cells: Cell[][] = [['日期', '成交订单数', '成交金额']];
+    for (let d = 1; d <= 28; d++) cells.push([`2024-02-${String(d).padStart(2, '0')}`, 10, 1000]);
+    cells.push(['2024-02-05', 10, 1000]); // a repeat of row 6, reported after the walk, naming A30
+    const src = counted(cells);
+    const read = readHistory(src);
+    expect(read.issues.find((x) => x.address === 'A30')?.value).toBe('2024-02-05');
+    // 10 (header scan) + 29 (the walk) + 1 (row 30 again for its value).
+    expect(src.yielded).toBe(10 + 29 + 1);
+  });
+
+  it('a row with a start time is never a repeat: two identical sessions are two sessions', () => {
+    const r = readHistory([
+      ['直播开始时间', '成交订单数', '成交金额'],
+      ['2024-05-01 10:00', 5, 500],
+      ['2024-05-01 10:00', 5, 500],
+    ]);
+    expect(r.history.days).toHaveLength(1);
+    expect(r.history.days[0]?.gmv).toBe(1000);
+    expect(r.rowsSkipped).toBe(0);
+  });
+
+  it('the "sessions of one day" warning counts and lists the date-only rows only', () => {
+    const r = readHistory([
+      ['日期', '成交订单数', '成交金额'],
+      ['2024-05-01 20:00', 1, 100],
+      ['2024-05-01', 2, 200],
+      ['2024-05-01', 3, 300],
+    ]);
+    expect(r.history.days[0]?.gmv).toBe(600);
+    const w = r.issues.find((x) => x.message['en-US'].includes('share the date'));
+    expect(w?.message['en-US']).toContain('2 rows share the date 2024-05-01 without a start time (rows 3, 4)');
+    expect(w?.row).toBe(2);
+  });
+});
+
+describe('fingerprints', () => {
+  const fp = (date: string, values: number[], dims: string[] = []) => ({ date, values, dims });
+
+  it('finds a repeat and names the first row, once per distinct row', () => {
+    const f = new Fingerprints();
+    expect(f.repeats(fp('2024-01-01', [1, 2.5, NaN]), 3)).toBeUndefined();
+    expect(f.repeats(fp('2024-01-01', [1, 2.5, NaN]), 9)).toBe(3);
+    expect(f.repeats(fp('2024-01-01', [1, 2.5, NaN]), 12)).toBe(3);
+  });
+
+  it('tells apart what a row text tells apart, and -0 reads as 0', () => {
+    const f = new Fingerprints();
+    const seen = [
+      fp('2024-01-01', [1, 2]),
+      fp('2024-01-02', [1, 2]),
+      fp('2024-01-01', [2, 1]),
+      fp('2024-01-01', [1, NaN]),
+      fp('2024-01-01', [1, 0]),
+      fp('2024-01-01', [1, 2], ['ab', 'c']),
+      fp('2024-01-01', [1, 2], ['a', 'bc']),
+      fp('2024-01-01', [1, 2 + Number.EPSILON * 2]),
+    ];
+    seen.forEach((x, k) => expect(f.repeats(x, k)).toBeUndefined());
+    expect(f.repeats(fp('2024-01-01', [1, -0]), 99)).toBe(4);
+  });
+
+  it('gives no false repeat over 50,000 distinct rows', () => {
+    const f = new Fingerprints();
+    let falseRepeats = 0;
+    for (let k = 0; k < 50_000; k++) if (f.repeats(fp('2024-01-01', [k, k * 0.01, 7]), k) !== undefined) falseRepeats++;
+    expect(falseRepeats).toBe(0);
+  });
+});
