@@ -20,7 +20,7 @@ import { Fingerprints } from './fingerprint';
 import { COUNT_FIELDS, CORE_NUMERIC, FIELD_SPEC, RATE_FIELDS, VIEW_FIELDS } from './fields';
 import { detectHeader, HEADER_SCAN_ROWS, gmvMeasureOf, unitScale, viewsMeasureOf, type ColumnMapping } from './headers';
 import { cellText, headerKey } from './normalize';
-import { fillExcerpts, issue, type Ctx } from './read-context';
+import { fillExcerpts, freshCounts, issue, unlistedNotes, type Ctx } from './read-context';
 import { isBlankRow, isTotalsRow, readSession, refundsNegative } from './row-read';
 import { gridRows, headRows, isRowSource, type RowSource } from './rows';
 import type { Cell, HistoryReadResult, HistoryTotals, RangeOrigin } from './types';
@@ -362,6 +362,7 @@ export function readHistory(table: readonly (readonly Cell[])[] | RowSource, ori
     headerRow,
     current: null,
     issues: [],
+    counts: freshCounts(),
     numeric,
     layout,
     deferred: [],
@@ -460,6 +461,7 @@ export function readHistory(table: readonly (readonly Cell[])[] | RowSource, ori
   if (rowsSkipped === 0) for (const t of w.totalsRows) crossCheckTotals(ctx, t, totals);
   gapNote(ctx, days);
   fillExcerpts(ctx);
+  unlistedNotes(ctx);
 
   const viewsHeader = map.headers.views ?? map.headers.organic_views ?? map.headers.paid_views;
   const history: History = { days, viewsMeasure: viewsMeasureOf(viewsHeader) };

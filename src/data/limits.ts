@@ -18,6 +18,11 @@ export const LIMITS = {
   rows: 1_048_576,
   /** Characters of one cell (Excel's own maximum). */
   cellChars: 32_767,
+  /**
+   * Issues listed per severity for one table; the rest are counted in one line. A file with an
+   * error on each of a million rows would otherwise hold a million messages (~250 MB).
+   */
+  issuesListed: 1_000,
 } as const;
 
 /** A size for messages: whole megabytes, or kilobytes below one megabyte. */

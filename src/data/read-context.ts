@@ -3,7 +3,8 @@
  * the row being read takes its value excerpt from that row; one on an earlier row (a day's first
  * row, a totals row) is filled in by one more pass over the rows at the end, so no row is kept.
  */
-import type { Text } from '../i18n/text';
+import { text, type Text } from '../i18n/text';
+import { LIMITS } from './limits';
 import type { Locator } from './address';
 import type { Family } from './families';
 import type { ColumnMapping } from './headers';
@@ -33,6 +34,8 @@ export interface Ctx {
   /** The row being read (its issues take their value from it). */
   current: { index: number; row: readonly Cell[] } | null;
   issues: DataIssue[];
+  /** Issues listed so far, and those past LIMITS.issuesListed (counted, not kept), per severity. */
+  counts: Record<DataIssue['severity'], { listed: number; unlisted: number }>;
   /** Issues whose value is a cell of an earlier row: filled by `fillExcerpts`. */
   deferred: { out: DataIssue; index: number; col: number }[];
   /** The mapped numeric fields with their column, computed once per table. */
@@ -63,8 +66,40 @@ export function issue(
       }
     }
   }
-  ctx.issues.push(out);
+  if (listed(ctx, severity)) ctx.issues.push(out);
   return out;
+}
+
+/** Whether one more issue of this severity is listed (the first LIMITS.issuesListed are). */
+function listed(ctx: Ctx, severity: DataIssue['severity']): boolean {
+  const c = ctx.counts[severity];
+  if (c.listed < LIMITS.issuesListed) {
+    c.listed++;
+    return true;
+  }
+  c.unlisted++;
+  return false;
+}
+
+export const freshCounts = (): Ctx['counts'] => ({ error: { listed: 0, unlisted: 0 }, warning: { listed: 0, unlisted: 0 }, info: { listed: 0, unlisted: 0 } });
+
+/** One line per severity that had more issues than are listed (the count of the rest). */
+export function unlistedNotes(ctx: Ctx): void {
+  const names = { error: ['errors', '个错误'], warning: ['warnings', '个警告'], info: ['notes', '条说明'] } as const;
+  for (const severity of ['error', 'warning', 'info'] as const) {
+    const more = ctx.counts[severity].unlisted;
+    if (more === 0) continue;
+    const [en, zh] = names[severity];
+    const out: DataIssue = {
+      severity,
+      message: text(
+        `${more.toLocaleString('en-US')} more ${en} like the ones listed (the first ${LIMITS.issuesListed.toLocaleString('en-US')} are listed)`,
+        `另有 ${more} ${zh}与所列类似（只列出前 ${LIMITS.issuesListed} 个）`,
+      ),
+    };
+    if (ctx.loc.sheet !== undefined) out.sheet = ctx.loc.sheet;
+    ctx.issues.push(out);
+  }
 }
 
 /** The value excerpts of issues on earlier rows: one pass over the rows, only when there are any. */

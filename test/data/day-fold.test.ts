@@ -158,3 +158,20 @@ describe('fingerprints', () => {
     expect(falseRepeats).toBe(0);
   });
 });
+
+describe('issues listed per table are bounded (LIMITS.issuesListed)', () => {
+  it('1,500 rows with a bad cell: 1,000 errors listed, the other 500 counted in one line', () => {
+    const cells: Cell[][] = [['日期', '成交订单数', '成交金额']];
+    for (let k = 0; k < 1500; k++) cells.push([`2024-01-01`, `x${k}`, 10]);
+    cells.push(['2024-01-02', 1, 10]);
+    const r = readHistory(cells);
+    const errors = r.issues.filter((x) => x.severity === 'error');
+    expect(errors).toHaveLength(1001);
+    expect(errors.filter((x) => x.address !== undefined).map((x) => x.address)).toEqual(Array.from({ length: 1000 }, (_, k) => `B${k + 2}`));
+    const more = errors.find((x) => x.address === undefined);
+    expect(more?.message['en-US']).toBe('500 more errors like the ones listed (the first 1,000 are listed)');
+    expect(more?.message['zh-CN']).toContain('另有 500 个错误');
+    expect(r.rowsSkipped).toBe(1500);
+    expect(r.history.days).toHaveLength(1);
+  });
+});
