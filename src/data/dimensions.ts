@@ -4,6 +4,7 @@
  * 不限 rows that already hold the sums; 千川 exports list each day per 抖音号 / 计划 / 商品 / 素材,
  * sometimes with a 全部 row. Linear in the rows of a day.
  */
+import { detach } from './detach';
 import { headerKey } from './normalize';
 import type { Cell } from './types';
 
@@ -55,7 +56,9 @@ function norm(v: Cell): string {
   if (k === undefined) {
     k = headerKey(raw);
     if (normCache.size > 10_000) normCache.clear();
-    normCache.set(raw, k);
+    // A module-level cache: its strings must not pin a file's text past the read (detach.ts).
+    k = detach(k);
+    normCache.set(detach(raw), k);
   }
   return k;
 }

@@ -2,6 +2,8 @@
  * File content quoted back to the user is short and inert: control characters (terminal escape
  * codes included) are shown as \xNN / \uNNNN, and long text is cut.
  */
+import { detach } from './detach';
+
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
 
@@ -15,7 +17,8 @@ export function escapeControls(s: string): string {
 /** At most `max` characters of `s` (escaped), with "…" when cut. */
 export function excerpt(s: string, max = 40): string {
   const cut = s.length > max ? `${s.slice(0, max)}…` : s;
-  return escapeControls(cut);
+  // Kept in an issue: must not pin the file's text (detach.ts).
+  return detach(escapeControls(cut));
 }
 
 // eslint-disable-next-line no-control-regex -- matching control characters is the point

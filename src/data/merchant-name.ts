@@ -5,6 +5,7 @@
  * inside the reader's one pass (a CSV is streamed, never walked twice).
  */
 import { isTotalValue } from './dimensions';
+import { detach } from './detach';
 import { cellText, headerKey } from './normalize';
 import type { Cell } from './types';
 
@@ -25,7 +26,7 @@ export class MerchantNames {
   add(row: readonly Cell[]): void {
     if (this.col === undefined || this.names.size >= MAX_NAMES) return;
     const v = cellText(row[this.col] ?? null).trim();
-    if (v !== '' && !isTotalValue(v)) this.names.add(v);
+    if (v !== '' && !isTotalValue(v) && !this.names.has(v)) this.names.add(detach(v));
   }
 
   name(): string | undefined {

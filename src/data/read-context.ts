@@ -11,6 +11,7 @@ import type { ColumnMapping } from './headers';
 import type { DimensionColumns } from './dimensions';
 import type { FoldStore, Layout, NumericField } from './day-fold';
 import type { NumberKind } from './cells';
+import { detach } from './detach';
 import { excerpt } from './excerpt';
 import { cellText } from './normalize';
 import type { RowSource } from './rows';
@@ -59,7 +60,7 @@ export function issue(
     const col = at.col ?? (at.field !== undefined ? ctx.map.columns[at.field] : undefined);
     if (col !== undefined) {
       out.address = ctx.loc.address(at.index, col);
-      out.column = cellText(ctx.headerRow[col]).trim();
+      out.column = detach(cellText(ctx.headerRow[col]).trim());
       if (at.index !== ctx.map.headerIndex) {
         if (ctx.current?.index === at.index) out.value = excerpt(cellText(ctx.current.row[col]), 80);
         else ctx.deferred.push({ out, index: at.index, col });
