@@ -2,19 +2,17 @@
  * `npm run bench:hostile`: every hostile case of issue 16 generated on the fly and run through the
  * real CLI in its own process, with wall time and peak RSS (GNU time's maximum resident set).
  * Acceptance: each ends within 60 s, peak RSS ≤ 1.5 GB, exit 0 or exit 1 with a message naming
- * the file/cell. Also the reader benchmark on a 50 MB 罗盘 成交分析-shaped export (≤ 10 s).
+ * the file/cell. Also the reader benchmark on a 50 MB 罗盘 直播明细-shaped export (bench/exports.ts; the flat-memory bench is bench/reader-memory.ts) (≤ 10 s).
  * Prints one line per case; `--json` prints { "cases": [...] }. Needs Linux (/usr/bin/time, mkfifo).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { compassSessionsCsv } from './exports';
 import { zip } from './zip';
 import { stream, Workbook } from 'exceljs';
-import { generateMerchant } from '../src/sample/merchant';
-import { historyToCompassCells } from '../src/sample/sheet';
 import { sampleWorkbookBytes } from '../src/sample/workbook';
-import type { Cell } from '../src/data/types';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const CLI = join(ROOT, 'bin', 'adplan.js');
@@ -39,35 +37,6 @@ interface Outcome {
   peakRssMb: number;
   ok: boolean;
   message: string;
-}
-
-function csvLine(row: readonly Cell[]): string {
-  return row
-    .map((c) => {
-      const s = c === null || c === undefined ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c);
-      return /[",\n]/u.test(s) ? `"${s.replace(/"/gu, '""')}"` : s;
-    })
-    .join(',');
-}
-
-/** A 罗盘 成交分析-shaped export of about `mb` MB: session rows, blocks of 10 years shifted on. */
-async function compassCsv(path: string, mb: number): Promise<void> {
-  const cells = historyToCompassCells(generateMerchant(7, { days: 3650 }).history, { seed: 7, maxSessions: 4 });
-  const [header, ...rows] = cells;
-  const out = createWriteStream(path);
-  let bytes = 0;
-  const write = (s: string): void => {
-    bytes += Buffer.byteLength(s);
-    out.write(s);
-  };
-  write(`\uFEFF${csvLine(header ?? [])}\n`);
-  const lines = rows.map(csvLine);
-  for (let block = 0; bytes < mb * 1024 * 1024; block++) {
-    // Shift every date by 10 years per block so days stay distinct (years stay below 9999).
-    const shift = (m: string): string => String(Number(m) + 10 * block);
-    for (const l of lines) write(`${l.replace(/\b(\d{4})(?=-\d\d-\d\d)/gu, shift)}\n`);
-  }
-  await new Promise<void>((resolve) => out.end(resolve));
 }
 
 /** A zip whose one sheet part inflates to `mb` MB of zeros (honest sizes: a real bomb). */
@@ -107,9 +76,9 @@ async function makeCases(dir: string): Promise<Case[]> {
   );
   writeFileSync(f('bomb-1mb.xlsx'), zipBomb(1000));
   writeFileSync(f('bomb-5mb.xlsx'), zipBomb(4000));
-  await compassCsv(f('compass-50mb.csv'), 50);
+  await compassSessionsCsv(f('compass-50mb.csv'), 50);
   await bigXlsx(f('big-60mb-xml.xlsx'), 58);
-  await compassCsv(f('huge-200mb.csv'), 200);
+  await compassSessionsCsv(f('huge-200mb.csv'), 200);
   // One 100 MB cell.
   const cell = createWriteStream(f('one-cell-100mb.csv'));
   cell.write('"');
@@ -144,7 +113,7 @@ async function makeCases(dir: string): Promise<Case[]> {
     { name: 'plan 投放假设!A200000 stray cell', args: ['plan', f('a200000.xlsx'), '--runs', '0'] },
     { name: 'check zip bomb (1 GB inside ~1 MB)', args: ['check', f('bomb-1mb.xlsx')], names: /bomb-1mb\.xlsx/u },
     { name: 'check zip bomb (4 GB inside ~4 MB)', args: ['check', f('bomb-5mb.xlsx')], names: /bomb-5mb\.xlsx/u },
-    { name: 'check 50 MB 罗盘 成交分析 CSV (reader bench)', args: ['check', f('compass-50mb.csv')], targetMs: 10_000 },
+    { name: 'check 50 MB 罗盘 直播明细 CSV (reader bench)', args: ['check', f('compass-50mb.csv')], targetMs: 10_000 },
     { name: 'check valid .xlsx, ~60 MB of sheet XML (under the limit)', args: ['check', f('big-60mb-xml.xlsx')] },
     { name: 'check 200 MB CSV', args: ['check', f('huge-200mb.csv')], names: /huge-200mb\.csv/u },
     { name: 'check 100 MB single-cell CSV', args: ['check', f('one-cell-100mb.csv')], names: /one-cell-100mb\.csv/u },

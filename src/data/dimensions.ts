@@ -124,6 +124,19 @@ function carrierTotal<T extends Dimensioned>(rows: T[], d: DimensionColumns): { 
   return all.length > 0 ? { rows: all, summed: false } : { rows, summed: rowCount(rows) > 1 };
 }
 
+/**
+ * The class of a row for selectDay: rows of a day in one class are always taken or left
+ * together, so the reader folds a day into at most 12 classes (时段 不限 / 非投放 / other × 载体
+ * 全部 / other × entity total / not), not one group per 商品 or 计划 — a 商品 daily export of a
+ * thousand products a day costs 12 running sums a day, not a thousand.
+ */
+export function dimensionClass(v: DimensionValues, d: DimensionColumns): string {
+  const slot = d.slot === undefined ? '' : isTotal(v.slot) ? 'T' : OFF_SLOT.test(v.slot) ? 'O' : 'X';
+  const carrier = d.carrier === undefined ? '' : isTotal(v.carrier) ? 'T' : 'N';
+  const entity = d.entities.length === 0 ? '' : v.entities.some((e) => e !== '' && TOTAL_VALUE.test(e)) ? 'T' : 'N';
+  return `${slot}${carrier}${entity}`;
+}
+
 /** Which rows of one day make its totals, and which are organic (rules in the module comment). */
 export function selectDay<T extends Dimensioned>(rows: T[], d: DimensionColumns): DaySelection<T> {
   let pool = rows;

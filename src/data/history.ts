@@ -14,7 +14,7 @@ import { parseDateSpan } from './date-span';
 import { FoldStore, NUMERIC, type NumericField } from './day-fold';
 import { buildDay } from './day-record';
 import { MerchantNames } from './merchant-name';
-import { dimensionColumns, hasDimensions, selectDay, type DimensionValues } from './dimensions';
+import { dimensionClass, dimensionColumns, hasDimensions, selectDay, type DimensionValues } from './dimensions';
 import { recognizeFamily } from './families';
 import { Fingerprints } from './fingerprint';
 import { COUNT_FIELDS, CORE_NUMERIC, FIELD_SPEC, RATE_FIELDS, VIEW_FIELDS } from './fields';
@@ -42,7 +42,7 @@ interface RangeRow {
   raw: string;
 }
 
-/** The rows of one dimension value (载体 × 时段 × 抖音号 …) on one day. */
+/** The rows of one day in one dimension class (dimensions.ts dimensionClass); `dims` is the first row's. */
 interface Group {
   dims: DimensionValues;
   fold: number;
@@ -54,6 +54,7 @@ interface DayAcc {
   date: IsoDate;
   /** First row index of the day. */
   first: number;
+  /** A plain table's fold (-1 until the day's first row). */
   fold: number;
   groups: Map<string, Group> | null;
   /** Date-only rows after the first one (the "summed as sessions of one day" warning lists them). */
@@ -174,7 +175,6 @@ interface Walk {
   merchant: MerchantNames;
 }
 
-const groupKey = (d: DimensionValues): string => `${d.carrier}\u0000${d.slot}\u0000${d.entities.join('\u0000')}`;
 
 /** One pass over the rows: each is read, checked and folded into its day, then dropped. */
 function walkRows(ctx: Ctx, flip: boolean): Walk {
@@ -246,7 +246,7 @@ function walkRows(ctx: Ctx, flip: boolean): Walk {
       else (acc.moreDateOnly ??= []).push(i);
     }
     if (acc.groups) {
-      const key = groupKey(r.dims);
+      const key = dimensionClass(r.dims, ctx.dims);
       let g = acc.groups.get(key);
       if (g === undefined) acc.groups.set(key, (g = { dims: r.dims, fold: ctx.folds.open(), rows: 0 }));
       ctx.folds.add(g.fold, r.values);
