@@ -98,6 +98,9 @@ function validYmd(y: number, m: number, d: number): IsoDate | null {
 /** The calendar is the model's one (src/model/dates.ts); re-exported for the reader's callers. */
 export { civilFromDays, daysFromCivil, isoToDays };
 
+/** Serial-day offset between Excel's 1900 and 1904 date systems. */
+export const DAYS_1900_TO_1904 = 1462;
+
 /**
  * Excel 1900 date system. Serial 1 = 1900-01-01; Excel also counts the non-existent 1900-02-29
  * as serial 60 (a Lotus bug), so serials ≥ 61 are days since 1899-12-30 and 1–59 since 1899-12-31.

@@ -8,7 +8,7 @@ import { text } from '../i18n/text';
 import { AdplanError } from '../model/errors';
 import type { DayRecord, History, IsoDate } from '../model/history';
 import { Locator } from './address';
-import { civilFromDays, isoToDays, parseNumber, type NumberKind } from './cells';
+import { civilFromDays, DAYS_1900_TO_1904, isoToDays, parseNumber, type NumberKind } from './cells';
 import { clean } from './clean';
 import { parseDateSpan } from './date-span';
 import { FoldStore, NUMERIC, type NumericField } from './day-fold';
@@ -162,6 +162,15 @@ function dimensionNotes(ctx: Ctx, summed: { carrier: IsoDate[]; entities: boolea
 }
 
 
+/** A plain serial number in a 1904 workbook's date column, as the 1900-system serial the parser reads. */
+function dateCell1904(c: Cell, date1904: boolean): Cell {
+  if (!date1904) return c;
+  if (typeof c === 'number') return c + DAYS_1900_TO_1904;
+  // Numeric text (a serial saved as text) is a serial too; a yyyymmdd number is a date, not a serial.
+  if (typeof c === 'string' && /^\s*\d{1,5}(\.\d+)?\s*$/u.test(c)) return Number(c) + DAYS_1900_TO_1904;
+  return c;
+}
+
 /** What the walk over the rows found. */
 interface Walk {
   days: Map<IsoDate, DayAcc>;
@@ -201,7 +210,7 @@ function walkRows(ctx: Ctx, flip: boolean): Walk {
     ctx.current = { index: i, row };
     if (isBlankRow(row)) continue;
     w.merchant.add(row);
-    const span = parseDateSpan(row[dateCol]);
+    const span = parseDateSpan(dateCell1904(row[dateCol], ctx.date1904));
     if (span.kind === 'range') {
       w.rangeRows.push({ index: i, from: span.from, to: span.to, raw: w.rangeRows.length === 0 ? cellText(row[dateCol]) : '' });
       continue;
@@ -363,6 +372,7 @@ export function readHistory(table: readonly (readonly Cell[])[] | RowSource, ori
     current: null,
     issues: [],
     counts: freshCounts(),
+    date1904: origin?.date1904 === true,
     numeric,
     layout,
     deferred: [],

@@ -45,6 +45,8 @@ export interface Ctx {
   folds: FoldStore;
   dims: DimensionColumns;
   family: Family;
+  /** The workbook's serial dates count from 1904 (RangeOrigin.date1904). */
+  date1904: boolean;
 }
 
 export function issue(

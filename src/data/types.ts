@@ -85,4 +85,9 @@ export interface RangeOrigin {
   row?: number;
   /** 1-based sheet column of the range's first column (default 1). */
   column?: number;
+  /**
+   * The workbook counts serial dates from 1904 (old Mac Excel): a plain number in the date column
+   * is a 1904 serial (1,462 days later than the same number in the 1900 system).
+   */
+  date1904?: boolean;
 }

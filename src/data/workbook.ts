@@ -113,7 +113,7 @@ export async function readWorkbookBuffer(
 /** readHistory on one sheet; an unusable table's message names the sheet of an .xlsx. */
 export function readHistorySheet(sheet: SheetCells, format: WorkbookRead['format']): HistoryReadResult {
   try {
-    return readHistory(sheet.rows ?? sheet.cells, { sheet: sheet.name });
+    return readHistory(sheet.rows ?? sheet.cells, { sheet: sheet.name, ...(sheet.date1904 ? { date1904: true } : {}) });
   } catch (e) {
     if (!isAdplanError(e)) throw e;
     const where = format === 'xlsx' ? text(`Sheet "${sheet.name}": `, `工作表“${sheet.name}”：`) : text('', '');

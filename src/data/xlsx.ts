@@ -10,6 +10,7 @@ import { Workbook, type CellValue } from 'exceljs';
 import { text } from '../i18n/text';
 import { AdplanError } from '../model/errors';
 import { columnLetters } from './address';
+import { DAYS_1900_TO_1904 } from './cells';
 import { LIMITS } from './limits';
 import type { RowSource } from './rows';
 import type { Cell } from './types';
@@ -29,6 +30,8 @@ export interface SheetCells {
   rows?: RowSource;
   /** Absent means visible (CSV, tests). */
   state?: SheetState;
+  /** The workbook uses the 1904 date system: plain serial numbers in a date column are 1904 serials. */
+  date1904?: boolean;
 }
 
 /** One ExcelJS value as a plain cell: formulas → cached result, rich text → text, errors → "#N/A". */
@@ -68,8 +71,6 @@ function stateOf(s: unknown): SheetState {
   return s === 'hidden' || s === 'veryHidden' ? s : 'visible';
 }
 
-/** Serial-day offset between Excel's 1900 and 1904 date systems. */
-const DAYS_1900_TO_1904 = 1462;
 const MS_PER_DAY = 86_400_000;
 const DATE_1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](?:1|true)["']/u;
 
@@ -86,7 +87,8 @@ export async function readXlsxBytes(bytes: ArrayBuffer | Uint8Array, fileName = 
   // ExcelJS accepts ArrayBuffer/Uint8Array at runtime; its type says Buffer.
   await wb.xlsx.load(u8 as unknown as Parameters<typeof wb.xlsx.load>[0]);
   // ExcelJS honours date1904="1" but not the equally valid "true": its dates are then 1462 days early.
-  const shift = !wb.properties.date1904 && (await is1904(u8, entries)) ? DAYS_1900_TO_1904 * MS_PER_DAY : 0;
+  const date1904 = Boolean(wb.properties.date1904) || (await is1904(u8, entries));
+  const shift = !wb.properties.date1904 && date1904 ? DAYS_1900_TO_1904 * MS_PER_DAY : 0;
   const out: SheetCells[] = [];
   wb.eachSheet((ws) => {
     const cells: Cell[][] = [];
@@ -106,7 +108,7 @@ export async function readXlsxBytes(bytes: ArrayBuffer | Uint8Array, fileName = 
       while (cells.length < r - 1) cells.push([]);
       cells[r - 1] = line;
     });
-    out.push({ name: ws.name, cells, state: stateOf(ws.state) });
+    out.push({ name: ws.name, cells, state: stateOf(ws.state), ...(date1904 ? { date1904 } : {}) });
   });
   return out;
 }
