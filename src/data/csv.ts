@@ -82,8 +82,9 @@ function wholeText(text: string): TextInput {
 }
 
 /**
- * A pass decoding `src` as `encoding`. The decoders are stateful (TextDecoder `stream`, iconv's
- * decoder), so a character split between two chunks decodes whole. The decoder drops a BOM where it
+ * A pass decoding `src` as `encoding`. A character split between two chunks decodes whole: the
+ * UTF-8 and UTF-16 decoders keep the partial character (TextDecoder `stream`, iconv's decoder),
+ * GB18030 is cut between characters (gbCut). The decoder drops a BOM where it
  * does (UTF-8, UTF-16); one more leading U+FEFF is dropped here, as the whole-text decoding did.
  */
 function decodePass(src: ByteSource, encoding: CsvEncoding, strict: boolean): TextPass {
@@ -98,6 +99,16 @@ function decodePass(src: ByteSource, encoding: CsvEncoding, strict: boolean): Te
         if (strict) throw new NotUtf8();
         throw e;
       }
+    };
+  } else if (encoding === 'gb18030') {
+    // Cut between whole characters and decode each piece alone: iconv-lite's decoder loses bytes
+    // when a four-byte GB18030 character (an emoji in a title) is split between two writes.
+    let carry: Uint8Array = new Uint8Array(0);
+    decode = (chunk) => {
+      const b = chunk ? concat(carry, chunk) : carry;
+      const cut = chunk ? gbCut(b) : b.length;
+      carry = b.subarray(cut);
+      return iconv.decode(b.subarray(0, cut) as Buffer, encoding);
     };
   } else {
     const d = iconv.getDecoder(encoding);
@@ -127,6 +138,33 @@ function decodePass(src: ByteSource, encoding: CsvEncoding, strict: boolean): Te
       return s;
     },
   };
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/**
+ * Where GB18030 bytes (starting at a character) can be cut between two whole characters: after
+ * the last byte below 0x30 (a separator, a quote, a line break: never part of a multi-byte
+ * character), else — a long run of Chinese — after the last whole character found walking from
+ * the start (lead 0x81–0xFE, then a digit for a four-byte character, else two bytes).
+ */
+function gbCut(b: Uint8Array): number {
+  for (let i = b.length - 1; i >= 0; i--) if ((b[i] as number) < 0x30) return i + 1;
+  let end = 0;
+  while (end < b.length) {
+    const lead = b[end] as number;
+    const next = b[end + 1] ?? 0;
+    const width = lead < 0x81 || lead === 0xff ? 1 : next >= 0x30 && next <= 0x39 ? 4 : 2;
+    if (end + width > b.length) break;
+    end += width;
+  }
+  return end;
 }
 
 function bytesInput(src: ByteSource, encoding: CsvEncoding, strict: boolean): TextInput {
@@ -260,6 +298,20 @@ function parseRowAt(s: string, start: number, delim: number, rowNo: number, limi
   return { row, next: n };
 }
 
+/**
+ * The row with its own copy of every long field. V8 keeps a substring of 13 or more characters as
+ * a view on the string it was cut from: a field kept by a caller (a date, an issue's excerpt)
+ * would pin the whole decoded chunk, a megabyte or two, so memory would grow with the file again.
+ * Concatenating and slicing makes V8 flatten the field into a string of its own.
+ */
+function ownFields(row: string[]): string[] {
+  for (let k = 0; k < row.length; k++) {
+    const c = row[k] as string;
+    if (c.length >= 13) row[k] = ` ${c}`.slice(1);
+  }
+  return row;
+}
+
 /** Characters the separator is guessed from (detectDelimiter looks at no more). */
 const DELIMITER_SAMPLE = 8192;
 
@@ -279,7 +331,7 @@ function* walk(pass: TextPass, initial: string, delim: number, limits: CsvLimits
       if (index >= limits.maxRows) throw new CsvLimitError('rows', index + 1, 1);
       index++;
       pos = r.next;
-      yield r.row;
+      yield ownFields(r.row);
       continue;
     }
     if (pass.done) return;
