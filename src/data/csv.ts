@@ -4,31 +4,23 @@
  * iconv-lite only.
  */
 import * as iconv from 'iconv-lite';
+import { memoryBytes, type ByteSource } from './bytes';
 import type { RowSource } from './rows';
 
 export type CsvEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
-/** Detect the encoding: BOMs first, then strict UTF-8, else GB18030 (a superset of GBK). */
-export function detectEncoding(bytes: Uint8Array): CsvEncoding {
-  return sniff(bytes).encoding;
-}
+/** Bytes read and decoded per step: a pass holds about this much text, whatever the file's size. */
+export const CSV_CHUNK_BYTES = 1024 * 1024;
 
 /**
- * The encoding and, when strict UTF-8 decoding was the test, its text: a 50 MB file is then
- * decoded once, not twice (a second full-size string would sit in memory until the next GC).
+ * The encoding the first bytes decide alone: a BOM, or UTF-16 saved without one. Null means
+ * "UTF-8 if every byte of the file is valid UTF-8, else GB18030", which only a whole pass can tell.
  */
-function sniff(bytes: Uint8Array): { encoding: CsvEncoding; text?: string } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be' };
-  const utf16 = bomlessUtf16(bytes);
-  if (utf16) return { encoding: utf16 };
-  try {
-    return { encoding: 'utf-8', text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    // Not valid UTF-8: what Chinese Excel writes by default.
-    return { encoding: 'gb18030' };
-  }
+function headEncoding(head: Uint8Array): CsvEncoding | null {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  return bomlessUtf16(head);
 }
 
 /**
@@ -38,7 +30,7 @@ function sniff(bytes: Uint8Array): { encoding: CsvEncoding; text?: string } {
 function bomlessUtf16(bytes: Uint8Array): CsvEncoding | null {
   let even = 0;
   let odd = 0;
-  const n = Math.min(bytes.length, 4096);
+  const n = Math.min(bytes.length, UTF16_SNIFF_BYTES);
   for (let i = 0; i < n; i++) {
     if (bytes[i] !== 0) continue;
     if (i % 2 === 0) even++;
@@ -48,14 +40,166 @@ function bomlessUtf16(bytes: Uint8Array): CsvEncoding | null {
   return odd >= even ? 'utf-16le' : 'utf-16be';
 }
 
+const UTF16_SNIFF_BYTES = 4096;
+
+/** A strict UTF-8 pass met an invalid byte: the file is GB18030 (what Chinese Excel writes by default). */
+class NotUtf8 extends Error {}
+
+/** One pass over a file's text, decoded a chunk at a time. */
+interface TextPass {
+  /** The text decoded from up to `bytes` more bytes ('' while a character is still incomplete). */
+  next(bytes: number): string;
+  /** True once the last byte is decoded and the decoder flushed. */
+  readonly done: boolean;
+}
+
+/** Where a CSV's text comes from: every pass opens it anew (nothing decoded is kept between passes). */
+interface TextInput {
+  open(): TextPass;
+  /** The first pass decodes strict UTF-8: it may throw NotUtf8 at any byte, after rows were read. */
+  readonly strict: boolean;
+}
+
+/** Text already decoded (parseCsv, tests): one piece. */
+function wholeText(text: string): TextInput {
+  return {
+    strict: false,
+    open() {
+      let done = false;
+      return {
+        get done() {
+          return done;
+        },
+        next() {
+          if (done) return '';
+          done = true;
+          return text;
+        },
+      };
+    },
+  };
+}
+
+/**
+ * A pass decoding `src` as `encoding`. A character split between two chunks decodes whole: the
+ * UTF-8 and UTF-16 decoders keep the partial character (TextDecoder `stream`, iconv's decoder),
+ * GB18030 is cut between characters (gbCut). The decoder drops a BOM where it
+ * does (UTF-8, UTF-16); one more leading U+FEFF is dropped here, as the whole-text decoding did.
+ */
+function decodePass(src: ByteSource, encoding: CsvEncoding, strict: boolean): TextPass {
+  let decode: (chunk: Uint8Array | null) => string;
+  if (encoding === 'utf-8') {
+    const d = new TextDecoder('utf-8', { fatal: strict });
+    decode = (chunk) => {
+      try {
+        return chunk ? d.decode(chunk, { stream: true }) : d.decode();
+      } catch (e) {
+        // A fatal decoder throws only for invalid data (a TypeError, perhaps from another realm).
+        if (strict) throw new NotUtf8();
+        throw e;
+      }
+    };
+  } else if (encoding === 'gb18030') {
+    // Cut between whole characters and decode each piece alone: iconv-lite's decoder loses bytes
+    // when a four-byte GB18030 character (an emoji in a title) is split between two writes.
+    let carry: Uint8Array = new Uint8Array(0);
+    decode = (chunk) => {
+      const b = chunk ? concat(carry, chunk) : carry;
+      const cut = chunk ? gbCut(b) : b.length;
+      carry = b.subarray(cut);
+      return iconv.decode(b.subarray(0, cut) as Buffer, encoding);
+    };
+  } else {
+    const d = iconv.getDecoder(encoding);
+    decode = (chunk) => (chunk ? d.write(chunk as Buffer) : (d.end() ?? ''));
+  }
+  let at = 0;
+  let done = false;
+  let started = false;
+  return {
+    get done() {
+      return done;
+    },
+    next(bytes) {
+      if (done) return '';
+      const chunk = src.read(at, Math.min(bytes, src.size - at));
+      at += chunk.length;
+      let s = decode(chunk);
+      // An empty read before the end would loop forever: the end (a file source throws first).
+      if (at >= src.size || chunk.length === 0) {
+        s += decode(null);
+        done = true;
+      }
+      if (!started && s.length > 0) {
+        started = true;
+        if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+      }
+      return s;
+    },
+  };
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/**
+ * Where GB18030 bytes (starting at a character) can be cut between two whole characters: after
+ * the last byte below 0x30 (a separator, a quote, a line break: never part of a multi-byte
+ * character), else — a long run of Chinese — after the last whole character found walking from
+ * the start (lead 0x81–0xFE, then a digit for a four-byte character, else two bytes).
+ */
+function gbCut(b: Uint8Array): number {
+  for (let i = b.length - 1; i >= 0; i--) if ((b[i] as number) < 0x30) return i + 1;
+  let end = 0;
+  while (end < b.length) {
+    const lead = b[end] as number;
+    const next = b[end + 1] ?? 0;
+    const width = lead < 0x81 || lead === 0xff ? 1 : next >= 0x30 && next <= 0x39 ? 4 : 2;
+    if (end + width > b.length) break;
+    end += width;
+  }
+  return end;
+}
+
+function bytesInput(src: ByteSource, encoding: CsvEncoding, strict: boolean): TextInput {
+  let first = strict;
+  return {
+    strict,
+    open() {
+      // Later passes read what the first pass validated: no need to be strict again.
+      const pass = decodePass(src, encoding, first);
+      first = false;
+      return pass;
+    },
+  };
+}
+
+/**
+ * Runs `read` with the file's encoding: the one its first bytes decide, else strict UTF-8, and
+ * GB18030 when a UTF-8 pass meets an invalid byte anywhere (the same rule for a whole text and a
+ * stream).
+ */
+function withEncoding<T>(src: ByteSource, read: (encoding: CsvEncoding, strict: boolean) => T): { result: T; encoding: CsvEncoding } {
+  const fixed = headEncoding(src.read(0, Math.min(src.size, UTF16_SNIFF_BYTES)));
+  if (fixed) return { result: read(fixed, false), encoding: fixed };
+  try {
+    return { result: read('utf-8', true), encoding: 'utf-8' };
+  } catch (e) {
+    if (!(e instanceof NotUtf8)) throw e;
+    return { result: read('gb18030', false), encoding: 'gb18030' };
+  }
+}
+
+/** The whole text of CSV bytes and its encoding (tests, small files; the reader streams instead). */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
-  const { encoding, text: decoded } = sniff(bytes);
-  let s: string;
-  if (decoded !== undefined) s = decoded;
-  else if (encoding === 'utf-8') s = new TextDecoder('utf-8').decode(bytes);
-  else s = iconv.decode(bytes as Buffer, encoding);
-  // slice, not replace: no copy of a large text.
-  return { text: s.charCodeAt(0) === 0xfeff ? s.slice(1) : s, encoding };
+  const src = memoryBytes(bytes);
+  const { result, encoding } = withEncoding(src, (enc, strict) => decodePass(src, enc, strict).next(bytes.length));
+  return { text: result, encoding };
 }
 
 /** The separator used most outside quotes in the first lines: tab, comma or semicolon. */
@@ -154,46 +298,91 @@ function parseRowAt(s: string, start: number, delim: number, rowNo: number, limi
 }
 
 /**
- * A CSV text as rows parsed on demand (rows.ts RowSource): one pass at construction checks the
- * limits (rows, cell length) and notes where each row starts; reading the rows parses them again
- * one at a time, so memory is the text plus one offset per row, never the cell grid.
+ * The row with its own copy of every long field. V8 keeps a substring of 13 or more characters as
+ * a view on the string it was cut from: a field kept by a caller (a date, an issue's excerpt)
+ * would pin the whole decoded chunk, a megabyte or two, so memory would grow with the file again.
+ * Concatenating and slicing makes V8 flatten the field into a string of its own.
+ */
+function ownFields(row: string[]): string[] {
+  for (let k = 0; k < row.length; k++) {
+    const c = row[k] as string;
+    if (c.length >= 13) row[k] = ` ${c}`.slice(1);
+  }
+  return row;
+}
+
+/** Characters the separator is guessed from (detectDelimiter looks at no more). */
+const DELIMITER_SAMPLE = 8192;
+
+/**
+ * The rows of one pass, parsed from text decoded a chunk at a time. A row that reaches the end of
+ * the text decoded so far (a quoted field with line breaks, a CR whose LF is in the next chunk) is
+ * parsed again once more text has come; the read grows with such a row so that a row spanning
+ * many chunks costs linear time. The row limit is checked before a row is handed out.
+ */
+function* walk(pass: TextPass, initial: string, delim: number, limits: CsvLimits, chunk: number): Generator<string[]> {
+  let s = initial;
+  let pos = 0;
+  let index = 0;
+  for (;;) {
+    const r = pos < s.length || pass.done ? parseRowAt(s, pos, delim, index + 1, limits) : null;
+    if (r && (r.next < s.length || pass.done)) {
+      if (index >= limits.maxRows) throw new CsvLimitError('rows', index + 1, 1);
+      index++;
+      pos = r.next;
+      yield ownFields(r.row);
+      continue;
+    }
+    if (pass.done) return;
+    const pending = s.length - pos;
+    // Four bytes a pending character at most: the text at least doubles while the row is open.
+    s = s.slice(pos) + pass.next(Math.max(chunk, 4 * pending));
+    pos = 0;
+  }
+}
+
+/**
+ * A CSV's rows (rows.ts RowSource), read from its text one pass at a time and never kept: the
+ * first pass (here, at construction) finds the separator, checks the limits (rows, cell length)
+ * and counts the rows; every later pass (`from`) decodes and parses the text again from its start.
+ * Memory is one chunk of text and the row being read, whatever the file's size.
  */
 export class CsvRows implements RowSource {
-  private readonly starts: number[] = [];
+  readonly count: number;
+  readonly delimiter: string;
+  private readonly input: TextInput;
   private readonly delim: number;
 
   constructor(
-    private readonly text: string,
-    delimiter: string,
+    input: string | TextInput,
+    delimiter?: string,
     private readonly limits: CsvLimits = UNLIMITED,
+    private readonly chunk: number = CSV_CHUNK_BYTES,
   ) {
-    this.delim = delimiter.charCodeAt(0);
-    let pos = 0;
-    for (;;) {
-      const r = parseRowAt(text, pos, this.delim, this.starts.length + 1, limits);
-      if (!r) break;
-      if (this.starts.length >= limits.maxRows) throw new CsvLimitError('rows', this.starts.length + 1, 1);
-      this.starts.push(pos);
-      pos = r.next;
+    this.input = typeof input === 'string' ? wholeText(input) : input;
+    const pass = this.input.open();
+    let start = '';
+    if (delimiter === undefined) {
+      while (start.length < DELIMITER_SAMPLE && !pass.done) start += pass.next(chunk);
     }
+    this.delimiter = delimiter ?? detectDelimiter(start);
+    this.delim = this.delimiter.charCodeAt(0);
+    let count = 0;
+    try {
+      for (const _row of walk(pass, start, this.delim, limits, chunk)) count++;
+    } catch (e) {
+      // A limit met before an invalid UTF-8 byte: the file is GB18030 and is read again as such.
+      if (e instanceof CsvLimitError && this.input.strict) while (!pass.done) pass.next(chunk);
+      throw e;
+    }
+    this.count = count;
   }
 
-  get count(): number {
-    return this.starts.length;
-  }
-
-  at(i: number): string[] | undefined {
-    const pos = this.starts[i];
-    return pos === undefined ? undefined : parseRowAt(this.text, pos, this.delim, i + 1, this.limits)?.row;
-  }
-
+  /** Rows from `start` on, in order: a new pass over the text, each row parsed when reached. */
   *from(start: number): Generator<string[]> {
-    let pos = this.starts[start];
-    for (let i = start; i < this.starts.length && pos !== undefined; i++) {
-      const r = parseRowAt(this.text, pos, this.delim, i + 1, this.limits);
-      if (!r) return;
-      yield r.row;
-      pos = r.next;
+    let i = 0;
+    for (const row of walk(this.input.open(), '', this.delim, this.limits, this.chunk)) {
+      if (i++ >= start) yield row;
     }
   }
 
@@ -203,16 +392,29 @@ export class CsvRows implements RowSource {
   }
 }
 
-/** CSV text → a grid of cells (the whole table in memory; the reader uses CsvRows instead). */
+/** CSV text → a grid of cells (the whole table in memory; the reader streams CsvRows instead). */
 export function parseCsv(s: string, delimiter = detectDelimiter(s), limits: CsvLimits = UNLIMITED): string[][] {
   return new CsvRows(s, delimiter, limits).grid();
 }
 
-/** CSV bytes → rows parsed on demand, with the encoding and separator found. Limits are checked here. */
-export function readCsvRows(bytes: Uint8Array, limits: CsvLimits = UNLIMITED): { rows: CsvRows; encoding: CsvEncoding; delimiter: string } {
-  const { text, encoding } = decodeText(bytes);
-  const delimiter = detectDelimiter(text);
-  return { rows: new CsvRows(text, delimiter, limits), encoding, delimiter };
+export interface CsvRead {
+  rows: CsvRows;
+  encoding: CsvEncoding;
+  delimiter: string;
+}
+
+/**
+ * A CSV file's rows, streamed from its bytes (a file on disk or bytes in memory), with the
+ * encoding and separator found. Limits are checked here, in the first pass.
+ */
+export function readCsvSource(src: ByteSource, limits: CsvLimits = UNLIMITED, chunk: number = CSV_CHUNK_BYTES): CsvRead {
+  const { result: rows, encoding } = withEncoding(src, (enc, strict) => new CsvRows(bytesInput(src, enc, strict), undefined, limits, chunk));
+  return { rows, encoding, delimiter: rows.delimiter };
+}
+
+/** CSV bytes in memory → rows parsed on demand. */
+export function readCsvRows(bytes: Uint8Array, limits: CsvLimits = UNLIMITED): CsvRead {
+  return readCsvSource(memoryBytes(bytes), limits);
 }
 
 export function readCsvBytes(bytes: Uint8Array, limits: CsvLimits = UNLIMITED): { cells: string[][]; encoding: CsvEncoding; delimiter: string } {

@@ -10,6 +10,7 @@ import { recognizeFamily } from './families';
 import { isInputError } from '../model/errors';
 import { detectHeader } from './headers';
 import { joinSources, sourceLabel, type JoinedHistory, type Source } from './join';
+import type { FileData } from './bytes';
 import { addChannelSpend, channelSpend, keyValueTable } from './single-session';
 import type { Cell } from './types';
 import { openSheets } from './open';
@@ -17,7 +18,8 @@ import { assumptionsSheetOf, findSheet, likeliestHistory, readHistorySheet, type
 import type { SheetCells } from './xlsx';
 
 export interface MerchantFile {
-  data: ArrayBuffer | Uint8Array;
+  /** A file on disk (file.ts, open until the read is over) or its bytes. */
+  data: FileData;
   fileName: string;
 }
 
@@ -60,8 +62,7 @@ export async function readMerchantBuffers(files: readonly MerchantFile[], option
   let assumptions: Pick<WorkbookRead, 'assumptions' | 'assumptionsSheet'> = {};
   let first: Pick<WorkbookRead, 'format' | 'encoding'> | null = null;
   for (const f of files) {
-    const bytes = f.data instanceof Uint8Array ? f.data : new Uint8Array(f.data);
-    const { sheets, format, encoding } = await openSheets(bytes, f.fileName);
+    const { sheets, format, encoding } = await openSheets(f.data, f.fileName);
     first ??= { format, ...(encoding ? { encoding } : {}) };
     sheetNames.push(...sheets.map((s) => (files.length > 1 ? `${f.fileName} › ${s.name}` : s.name)));
     const used = format === 'csv' ? sheets : historySheets(sheets, options);

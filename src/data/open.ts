@@ -1,12 +1,14 @@
 /**
  * The one file opener: a file's bytes → its sheets. The CLI (through file.ts), the portfolio
  * and the preview all call it, so one damaged file gives one message everywhere. Browser-safe.
- * Limits (docs/data.md "Limits") are checked before anything is inflated or decoded.
+ * Limits (docs/data.md "Limits") are checked before anything is inflated or decoded. A CSV is read
+ * from its source a chunk at a time (csv.ts), never whole; an .xlsx is read whole (ExcelJS).
  */
 import { text } from '../i18n/text';
 import { AdplanError } from '../model/errors';
 import { columnLetters } from './address';
-import { CsvLimitError, readCsvRows, type CsvEncoding } from './csv';
+import { byteSource, readAll, type FileData } from './bytes';
+import { CsvLimitError, readCsvSource, type CsvEncoding } from './csv';
 import { LIMITS, mb } from './limits';
 import { readXlsxBytes, type SheetCells } from './xlsx';
 
@@ -58,21 +60,26 @@ function csvLimit(e: CsvLimitError, fileName: string): AdplanError {
   );
 }
 
-/** The sheets of a file: .xlsx through ExcelJS, anything else as CSV/TSV text (encoding detected). */
-export async function openSheets(data: ArrayBuffer | Uint8Array, fileName: string): Promise<OpenedFile> {
-  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  if (bytes.length === 0) throw refuse(`${fileName} is empty.`, `${fileName} 是空文件。`);
-  checkFileSize(bytes.length, fileName);
-  if (startsWith(bytes, OLE)) {
+/**
+ * The sheets of a file: .xlsx through ExcelJS, anything else as CSV/TSV text (encoding detected).
+ * A CSV sheet's `rows` read the source again on every pass: it must stay readable (a file open)
+ * for as long as they are walked (file.ts).
+ */
+export async function openSheets(data: FileData, fileName: string): Promise<OpenedFile> {
+  const src = byteSource(data);
+  if (src.size === 0) throw refuse(`${fileName} is empty.`, `${fileName} 是空文件。`);
+  checkFileSize(src.size, fileName);
+  const magic = src.read(0, Math.min(src.size, 8));
+  if (startsWith(magic, OLE)) {
     throw refuse(
       `${fileName} is an old .xls workbook: save it as .xlsx or .csv in Excel first`,
       `${fileName} 是旧版 .xls 文件：请先在 Excel 中另存为 .xlsx 或 .csv`,
     );
   }
-  if (startsWith(bytes, ZIP)) {
+  if (startsWith(magic, ZIP)) {
     let sheets: SheetCells[];
     try {
-      sheets = await readXlsxBytes(bytes, fileName);
+      sheets = await readXlsxBytes(readAll(src), fileName);
     } catch (e) {
       if (e instanceof AdplanError) throw e;
       const why = e instanceof Error ? e.message : String(e);
@@ -90,7 +97,7 @@ export async function openSheets(data: ArrayBuffer | Uint8Array, fileName: strin
   }
   let csv;
   try {
-    csv = readCsvRows(bytes, { maxRows: LIMITS.rows, maxCellChars: LIMITS.cellChars });
+    csv = readCsvSource(src, { maxRows: LIMITS.rows, maxCellChars: LIMITS.cellChars });
   } catch (e) {
     if (e instanceof CsvLimitError) throw csvLimit(e, fileName);
     throw e;

@@ -5,6 +5,7 @@
 import { text } from '../i18n/text';
 import { AdplanError, isAdplanError } from '../model/errors';
 import { assumptionsScore, readAssumptions } from './assumptions';
+import type { FileData } from './bytes';
 import type { CsvEncoding } from './csv';
 import { historyScore } from './headers';
 import { readHistory } from './history';
@@ -45,9 +46,8 @@ export function findSheet(sheets: readonly SheetCells[], name: string): SheetCel
  * A file that holds only an assumptions table (`--assumptions FILE`): the sheet with the most
  * assumption keys, read like any assumptions table.
  */
-export async function readAssumptionsBuffer(data: ArrayBuffer | Uint8Array, fileName: string): Promise<{ sheet: string; read: AssumptionsReadResult }> {
-  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  const { sheets } = await openSheets(bytes, fileName);
+export async function readAssumptionsBuffer(data: FileData, fileName: string): Promise<{ sheet: string; read: AssumptionsReadResult }> {
+  const { sheets } = await openSheets(data, fileName);
   const best = sheets
     .map((s) => ({ s, score: assumptionsScore(s.cells) }))
     .sort((a, b) => b.score - a.score)[0];
@@ -83,12 +83,11 @@ export function likeliestHistory(sheets: readonly SheetCells[]): SheetCells {
 }
 
 export async function readWorkbookBuffer(
-  data: ArrayBuffer | Uint8Array,
+  data: FileData,
   fileName: string,
   options: WorkbookOptions = {},
 ): Promise<WorkbookRead> {
-  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  const { sheets, format, encoding } = await openSheets(bytes, fileName);
+  const { sheets, format, encoding } = await openSheets(data, fileName);
   const historySheet = options.sheet
     ? findSheet(sheets, options.sheet)
     : likeliestHistory(sheets);
