@@ -21,7 +21,7 @@ import { COUNT_FIELDS, CORE_NUMERIC, FIELD_SPEC, RATE_FIELDS, VIEW_FIELDS } from
 import { detectHeader, HEADER_SCAN_ROWS, gmvMeasureOf, unitScale, viewsMeasureOf, type ColumnMapping } from './headers';
 import { cellText, headerKey } from './normalize';
 import { fillExcerpts, freshCounts, issue, unlistedNotes, type Ctx } from './read-context';
-import { isBlankRow, isTotalsRow, readSession, refundsNegative } from './row-read';
+import { isBlankRow, isTotalsRow, readSession, refundsNegative, type RowRead } from './row-read';
 import { gridRows, headRows, isRowSource, type RowSource } from './rows';
 import type { Cell, HistoryReadResult, HistoryTotals, RangeOrigin } from './types';
 
@@ -174,6 +174,8 @@ function dateCell1904(c: Cell, date1904: boolean): Cell {
 /** What the walk over the rows found. */
 interface Walk {
   days: Map<IsoDate, DayAcc>;
+  /** Days whose rows are not all in one run: folded again, whole, by `refold`. */
+  reopened: Set<IsoDate>;
   totalsRows: TotalsRow[];
   rangeRows: RangeRow[];
   rowsRead: number;
@@ -190,9 +192,13 @@ function walkRows(ctx: Ctx, flip: boolean): Walk {
   const { map } = ctx;
   const dateCol = map.columns.date as number;
   const dimensional = hasDimensions(ctx.dims);
-  const fingerprints = new Fingerprints();
+  // Repeats are looked for within the run of rows of one date (sorted exports list a day's rows
+  // together), so only that run's fingerprints are held; a day whose rows come back later is refolded whole.
+  let runDate: IsoDate | null = null;
+  let run = new Fingerprints();
   const w: Walk = {
     days: new Map(),
+    reopened: new Set(),
     totalsRows: [],
     rangeRows: [],
     rowsRead: 0,
@@ -241,33 +247,79 @@ function walkRows(ctx: Ctx, flip: boolean): Walk {
     prev = n;
     let acc = w.days.get(r.date.date);
     if (acc === undefined) {
-      acc = { date: r.date.date, first: i, fold: -1, groups: dimensional ? new Map() : null, moreDateOnly: null, firstDateOnly: -1, repeats: null };
+      acc = newDay(r.date.date, i, dimensional);
       w.days.set(r.date.date, acc);
+    } else if (r.date.date !== runDate && !w.reopened.has(acc.date)) {
+      // The day's rows are not all together (unsorted, or pasted twice): it is folded again after the walk.
+      w.reopened.add(acc.date);
     }
-    if (!r.date.hasTime) {
-      // Date-only rows sharing a date: identical ones are duplicates (dropped), different ones are summed.
-      const of = fingerprints.repeats({ date: r.date.date, values: r.values, dims: [r.dims.carrier, r.dims.slot, ...r.dims.entities] }, i);
-      if (of !== undefined) {
-        (acc.repeats ??= []).push({ index: i, of });
-        continue;
-      }
-      if (acc.firstDateOnly < 0) acc.firstDateOnly = i;
-      else (acc.moreDateOnly ??= []).push(i);
+    if (r.date.date !== runDate) {
+      runDate = r.date.date;
+      run = new Fingerprints();
     }
-    if (acc.groups) {
-      const key = dimensionClass(r.dims, ctx.dims);
-      let g = acc.groups.get(key);
-      if (g === undefined) acc.groups.set(key, (g = { dims: r.dims, fold: ctx.folds.open(), rows: 0 }));
-      ctx.folds.add(g.fold, r.values);
-      g.rows++;
-    } else {
-      if (acc.fold < 0) acc.fold = ctx.folds.open();
-      ctx.folds.add(acc.fold, r.values);
-    }
+    if (!w.reopened.has(acc.date)) foldRow(ctx, acc, r, i, run);
   }
   ctx.current = null;
   w.ordered = asc || desc;
   return w;
+}
+
+function newDay(date: IsoDate, first: number, dimensional: boolean): DayAcc {
+  return { date, first, fold: -1, groups: dimensional ? new Map() : null, moreDateOnly: null, firstDateOnly: -1, repeats: null };
+}
+
+/**
+ * One valid row into its day: a date-only row identical to an earlier one of the day (same
+ * numbers and dimension values) is a repeat and dropped; the others are summed.
+ */
+function foldRow(ctx: Ctx, acc: DayAcc, r: RowRead, index: number, seen: Fingerprints): void {
+  if (!r.date.hasTime) {
+    const of = seen.repeats({ date: r.date.date, values: r.values, dims: [r.dims.carrier, r.dims.slot, ...r.dims.entities] }, index);
+    if (of !== undefined) {
+      (acc.repeats ??= []).push({ index, of });
+      return;
+    }
+    if (acc.firstDateOnly < 0) acc.firstDateOnly = index;
+    else (acc.moreDateOnly ??= []).push(index);
+  }
+  if (acc.groups) {
+    const key = dimensionClass(r.dims, ctx.dims);
+    let g = acc.groups.get(key);
+    if (g === undefined) acc.groups.set(key, (g = { dims: r.dims, fold: ctx.folds.open(), rows: 0 }));
+    ctx.folds.add(g.fold, r.values);
+    g.rows++;
+  } else {
+    if (acc.fold < 0) acc.fold = ctx.folds.open();
+    ctx.folds.add(acc.fold, r.values);
+  }
+}
+
+/**
+ * The days whose rows were not together, folded again from all their rows in order (one more
+ * pass; each row's issues were reported in the walk, so this pass reports none). Only these
+ * days' fingerprints are held: for a sorted export, none.
+ */
+function refold(ctx: Ctx, w: Walk, flip: boolean): void {
+  if (w.reopened.size === 0) return;
+  const dimensional = hasDimensions(ctx.dims);
+  for (const date of w.reopened) {
+    const acc = w.days.get(date) as DayAcc;
+    w.days.set(date, newDay(date, acc.first, dimensional));
+  }
+  const quiet: Ctx = { ...ctx, issues: [], counts: freshCounts(), deferred: [], current: null };
+  const seen = new Fingerprints();
+  const dateCol = ctx.map.columns.date as number;
+  let i = ctx.map.headerIndex;
+  for (const row of ctx.rows.from(ctx.map.headerIndex + 1)) {
+    i++;
+    if (isBlankRow(row)) continue;
+    const span = parseDateSpan(dateCell1904(row[dateCol], ctx.date1904));
+    if (span.kind === 'range' || !span.parsed.ok || !span.parsed.value || !w.reopened.has(span.parsed.value.date)) continue;
+    quiet.current = { index: i, row };
+    const r = readSession(quiet, i, row, flip, span.parsed);
+    if (r === null || r === 'note') continue;
+    foldRow(ctx, w.days.get(r.date.date) as DayAcc, r, i, seen);
+  }
 }
 
 /** One fold for several groups, added in the order they first appeared. */
@@ -438,6 +490,7 @@ export function readHistory(table: readonly (readonly Cell[])[] | RowSource, ori
   }
 
   const w = walkRows(ctx, flip);
+  refold(ctx, w, flip);
   if (w.rangeRows.length > 0) rangeIssues(ctx, w.rangeRows, w.valid);
   if (!w.ordered) {
     issue(ctx, 'warning', text('rows are not in date order: sorted by date', '行未按日期排序：已按日期排序'), {

@@ -91,13 +91,28 @@ describe('the fold keeps what reading every row at the end gave', () => {
 
   it('reads each row once, plus the header scan and the one row a later issue names', () => {
     const cells: Cell[][] = [['日期', '成交订单数', '成交金额']];
-    for (let d = 1; d <= 28; d++) cells.push([`2024-02-${String(d).padStart(2, '0')}`, 10, 1000]);
-    cells.push(['2024-02-05', 10, 1000]); // a repeat of row 6, reported after the walk, naming A30
+    for (let d = 1; d <= 28; d++) {
+      cells.push([`2024-02-${String(d).padStart(2, '0')}`, 10, 1000]);
+      if (d === 5) cells.push(['2024-02-05', 10, 1000]); // a repeat of row 6, next to it: A7
+    }
     const src = counted(cells);
     const read = readHistory(src);
-    expect(read.issues.find((x) => x.address === 'A30')?.value).toBe('2024-02-05');
-    // 10 (header scan) + 29 (the walk) + 1 (row 30 again for its value).
+    expect(read.issues.find((x) => x.address === 'A7')?.message['en-US']).toContain('duplicate of row 6');
+    expect(read.issues.find((x) => x.address === 'A7')?.value).toBe('2024-02-05');
+    // 10 (header scan) + 29 (the walk) + 1 (row 7 again for its value).
     expect(src.yielded).toBe(10 + 29 + 1);
+  });
+
+  it('a day whose rows come back later (a pasted copy) costs one more pass, and only its rows are fingerprinted then', () => {
+    const cells: Cell[][] = [['日期', '成交订单数', '成交金额']];
+    for (let d = 1; d <= 28; d++) cells.push([`2024-02-${String(d).padStart(2, '0')}`, 10, 1000]);
+    cells.push(['2024-02-05', 10, 1000]); // a repeat of row 6, far below it: A30
+    const src = counted(cells);
+    const read = readHistory(src);
+    expect(read.issues.find((x) => x.address === 'A30')?.message['en-US']).toContain('duplicate of row 6');
+    expect(read.history.days.find((d) => d.date === '2024-02-05')?.gmv).toBe(1000);
+    // 10 (header scan) + 29 (the walk) + 29 (the day folded again) + 1 (row 30 for its value).
+    expect(src.yielded).toBe(10 + 29 + 29 + 1);
   });
 
   it('a row with a start time is never a repeat: two identical sessions are two sessions', () => {
