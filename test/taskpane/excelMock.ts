@@ -64,8 +64,8 @@ export interface MockWorkbook {
   selection?: MockRange | { address: string };
   /** false: a host before ExcelApi 1.9 (ranges have no getSpecialCellsOrNullObject). Default true. */
   specialCells?: boolean;
-  /** name → range it points at (absent names are null objects). */
-  names?: Record<string, MockRange>;
+  /** name → range it points at (absent names are null objects): static, or an address over the sheets' cells. */
+  names?: Record<string, MockRange | { address: string }>;
   /** Names that exist but whose range cannot be resolved. */
 }
 
@@ -85,7 +85,8 @@ export function createExcelMock(book: MockWorkbook): ExcelMock {
   });
   const staticSelection = book.selection && 'values' in book.selection ? book.selection : undefined;
   const named: Record<string, unknown> = {};
-  Object.entries(book.names ?? {}).forEach(([n, r], i) => (named[`named${i}`] = { ...rangeData(r), _name: n }));
+  const isStatic = (r: MockRange | { address: string } | undefined): r is MockRange => r !== undefined && 'values' in r;
+  Object.entries(book.names ?? {}).forEach(([n, r], i) => (named[`named${i}`] = { ...rangeData(isStatic(r) ? r : undefined), _name: n }));
   const data = {
     context: {
       workbook: {
@@ -263,7 +264,11 @@ export function createExcelMock(book: MockWorkbook): ExcelMock {
         type: 'Range',
         // A range name's value is its address, as Excel gives it.
         value: target?.address,
-        getRangeOrNullObject: () => ranges[`named${i}`],
+        getRangeOrNullObject: () => {
+          if (isStatic(target)) return ranges[`named${i}`];
+          const ref = parseRange(target?.address ?? '', { wholeLines: true });
+          return modelRange(hub, modelOf(ref?.sheet ?? ''), ref);
+        },
         set formula(f: string) {
           rec.namesUpdated.push({ name: n, formula: f });
         },
