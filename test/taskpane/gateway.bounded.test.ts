@@ -101,6 +101,19 @@ describe('ExcelGateway reads a huge used range by its data', () => {
   });
 });
 
+describe('ExcelGateway on a host without special cells', () => {
+  it('asks a block whose used part is still large (A1:ZZ4000) again by column bands: only the values are loaded', async () => {
+    const blocks = [...far, { at: 'ZZ4000', values: [['another note']] }];
+    const m = createExcelMock({ sheets: [{ name: 'History', used, blocks }], specialCells: false });
+    const r = await new ExcelGateway(m.host).readUsedRange('History');
+    expect(m.loads.slice(1).map((l) => l.address).sort()).toEqual([`History!A1:T${rows}`, 'History!ZZ100000', 'History!ZZ4000']);
+    expect(r?.values[3_999]?.[701]).toBe('another note');
+    expect(r?.values[99_999]?.[701]).toBe('stray note');
+    // used + fast block; blocks; bands of the wide block; values.
+    expect(m.syncs()).toBe(4);
+  });
+});
+
 describe('ExcelGateway reads small and whole-column ranges as before', () => {
   it('a small table outside the fast block is loaded whole, in a second sync', async () => {
     const m = createExcelMock({ sheets: [{ name: 'S', used: { address: 'S!A2001:B2002', values: [['日期', 'x'], ['2024-05-01', 1]], valueTypes: [['String', 'String'], ['String', 'Double']] } }] });

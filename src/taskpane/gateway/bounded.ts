@@ -30,6 +30,9 @@ export const MAX_CELLS = 5_000_000;
 /** Rows per block where special cells (ExcelApi 1.9) are unavailable: each block's own used range is asked. */
 export const BLOCK_ROWS = 5_000;
 
+/** Columns per band when a block's used part is still large (data at A and at ZZ): each band is asked again. */
+export const BAND_COLUMNS = 100;
+
 /** More areas of values than this (a checkerboard) are not listed one by one: blocks instead. */
 export const MAX_AREAS = 5_000;
 
@@ -57,6 +60,15 @@ export function rowSlices(r: RangeRef, maxCells = LOAD_CELLS): RangeRef[] {
 /** The row blocks of a range, for hosts without special cells. */
 export function rowBlocks(r: RangeRef, rows = BLOCK_ROWS): RangeRef[] {
   return rowSlices(r, rows * r.columns);
+}
+
+/** A range cut into bands of at most `columns` columns, full height. */
+export function columnBands(r: RangeRef, columns = BAND_COLUMNS): RangeRef[] {
+  const out: RangeRef[] = [];
+  for (let left = r.column; left < r.column + r.columns; left += columns) {
+    out.push({ sheet: r.sheet, row: r.row, column: left, rows: r.rows, columns: Math.min(columns, r.column + r.columns - left) });
+  }
+  return out;
 }
 
 /** Slices grouped so one sync loads at most `maxCells` cells (a slice alone may fill one). */

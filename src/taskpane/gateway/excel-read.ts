@@ -7,12 +7,12 @@
  * 2. a used range of at most LOAD_CELLS cells is loaded as it is;
  * 3. a larger one is read where it holds something: the areas of constants and of formulas
  *    (Range.getSpecialCellsOrNullObject, ExcelApi 1.9), or, on older hosts, the used part of each
- *    block of BLOCK_ROWS rows; those pieces are loaded in slices of at most LOAD_CELLS cells per
+ *    block of BLOCK_ROWS rows (and of its column bands when still large); those pieces are loaded in slices of at most LOAD_CELLS cells per
  *    sync and put back into a compact grid (bounded.ts Grid). Nothing is skipped, so a far cell
  *    still reaches the reader with its own address.
  */
 import { parseRange, rangeA1, type RangeRef } from './address';
-import { batches, cellCount, cellOf, checkPieces, FAST_BLOCK, Grid, LOAD_CELLS, MAX_AREAS, rowBlocks, rowSlices } from './bounded';
+import { BAND_COLUMNS, batches, cellCount, cellOf, checkPieces, columnBands, FAST_BLOCK, Grid, LOAD_CELLS, MAX_AREAS, rowBlocks, rowSlices } from './bounded';
 import type { RangeValues } from './types';
 
 export interface LoadedRange {
@@ -127,9 +127,22 @@ export class RangeReader {
     return found.flatMap((a) => a.areas.items.map((r) => parseRange(r.address)).filter(isRef));
   }
 
-  /** Older hosts: the used part of each block of rows, all asked in one sync. Nothing is skipped. */
+  /**
+   * Older hosts: the used part of each block of BLOCK_ROWS rows, all asked in one sync; a part
+   * still larger than LOAD_CELLS (a value in column A and one in ZZ) is asked again by bands of
+   * BAND_COLUMNS columns. Nothing is skipped: every cell that holds a value is in some part.
+   */
   private async blocks(ws: Excel.Worksheet, ref: RangeRef): Promise<RangeRef[]> {
-    const used = rowBlocks(ref).map((b) => {
+    const parts = await this.usedParts(ws, rowBlocks(ref));
+    const wide = parts.filter((p) => cellCount(p) > LOAD_CELLS && p.columns > BAND_COLUMNS);
+    if (wide.length === 0) return parts;
+    const narrow = parts.filter((p) => !wide.includes(p));
+    return [...narrow, ...(await this.usedParts(ws, wide.flatMap((p) => columnBands(p))))];
+  }
+
+  /** The used part of each range (those holding nothing dropped), in one sync. */
+  private async usedParts(ws: Excel.Worksheet, ranges: readonly RangeRef[]): Promise<RangeRef[]> {
+    const used = ranges.map((b) => {
       const u = ws.getRange(rangeA1(b.row, b.column, b.rows, b.columns)).getUsedRangeOrNullObject(true);
       u.load('address');
       return u;
