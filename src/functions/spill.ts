@@ -9,7 +9,9 @@ export type SpillValue = string | number | boolean | null | undefined;
 export type Spill = (string | number | boolean)[][];
 
 export function toSpill(rows: readonly (readonly SpillValue[])[]): Spill {
-  const width = Math.max(1, ...rows.map((r) => r.length));
+  // A loop, not Math.max(...rows): a plan or a trimmed range can hold more rows than a call takes arguments.
+  let width = 1;
+  for (const r of rows) if (r.length > width) width = r.length;
   return rows.map((r) => {
     const out: (string | number | boolean)[] = [];
     for (let j = 0; j < width; j++) out.push(finiteCell(r[j]));

@@ -8,6 +8,7 @@
 import { text, type Text } from '../i18n/text';
 import type { Scenario } from './assumptions';
 import { forecasterOf, forecastScenario } from './backtest-forecast';
+import { maxOf, minOf } from './curve-fit';
 import { AdplanError } from './errors';
 import type { DayRecord, History, IsoDate } from './history';
 
@@ -85,7 +86,7 @@ export function naiveRule(train: readonly DayRecord[]): (spend: number) => numbe
 function flatSpend(days: readonly DayRecord[]): boolean {
   const paid = days.filter((d) => d.spend > 0).map((d) => d.spend);
   if (paid.length < 2) return false;
-  return Math.max(...paid) < 1.5 * Math.min(...paid);
+  return maxOf(paid) < 1.5 * minOf(paid);
 }
 
 const pct = (x: number): string => `±${Math.round(x * 100)}%`;

@@ -9,13 +9,13 @@ import { AdplanError } from './errors';
 import { A_MAX, A_MIN, B_MIN, responseOf, type Curve, type CurveShape } from './response-curve';
 
 /** Loops, not Math.max(...xs): a whole-column range can hold more values than a call takes arguments. */
-function maxOf(xs: readonly number[]): number {
+export function maxOf(xs: readonly number[]): number {
   let m = -Infinity;
   for (const x of xs) if (x > m) m = x;
   return m;
 }
 
-function minOf(xs: readonly number[]): number {
+export function minOf(xs: readonly number[]): number {
   let m = Infinity;
   for (const x of xs) if (x < m) m = x;
   return m;

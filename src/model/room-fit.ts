@@ -13,6 +13,7 @@
  * cannot pin down give a plain reason instead.
  */
 import { text, type Text } from '../i18n/text';
+import { maxOf, minOf } from './curve-fit';
 import { dayIndex, weekdayOf } from './dates';
 import { solveLinear } from './linear';
 import type { History, IsoDate } from './history';
@@ -296,8 +297,8 @@ function prepare(history: History): { d: Data; common: RoomFitCommon; spends: nu
       spendDays: spends.length,
       preAdDays: preAd,
       observedOrganicDays: d.obsRow.length,
-      minSpend: spends.length > 0 ? Math.min(...spends) : null,
-      maxSpend: spends.length > 0 ? Math.max(...spends) : null,
+      minSpend: spends.length > 0 ? minOf(spends) : null,
+      maxSpend: spends.length > 0 ? maxOf(spends) : null,
     },
   };
 }
@@ -325,7 +326,7 @@ function startPoints(d: Data, spends: number[], preAdMean: number | null): Float
   for (let t = 0; t < d.y.length; t++) if (d.paid[t]) gPaid.push(Math.exp(d.y[t]!));
   const gMed = median(gPaid);
   const xMed = Math.log(median(spends));
-  const xMax = Math.log(Math.max(...spends));
+  const xMax = Math.log(maxOf(spends));
   const shares = preAdMean !== null ? [Math.min(0.95, Math.max(0.05, preAdMean / gMed))] : [0.3, 0.6, 0.85];
   const out: Float64Array[] = [];
   for (const phi of shares) {
@@ -419,8 +420,8 @@ export function fitRoom(history: History): RoomFit {
   if (why) return { ...common, identified: false, reason: why };
 
   const xs = spends.map(Math.log);
-  const xMin = Math.min(...xs);
-  const xMax = Math.max(...xs);
+  const xMin = minOf(xs);
+  const xMax = maxOf(xs);
   let preSum = 0;
   for (let t = 0; t < d.y.length; t++) if (!d.paid[t]) preSum += Math.exp(d.y[t]!);
   const preAdMean = common.preAdDays >= ROOM_MIN_ANCHOR_DAYS ? preSum / common.preAdDays : null;

@@ -4,7 +4,9 @@
  * are plain recorders patched in after construction. Counts context.sync() calls.
  */
 import { OfficeMockObject } from 'office-addin-mock';
+import { parseRange } from '../../src/taskpane/gateway/address';
 import type { ExcelHost } from '../../src/taskpane/gateway/excel';
+import { modelRange, SheetModel, type ProxyHub, type ValueLoad } from './excelSheetModel';
 
 export interface MockRange {
   address: string;
@@ -31,6 +33,8 @@ export interface ChartCall {
 export interface ExcelMock {
   host: ExcelHost;
   syncs(): number;
+  /** Every load of values from a sheet (its used range, blocks, areas), in order. */
+  loads: ValueLoad[];
   added: string[];
   written: Written[];
   charts: ChartCall[];
@@ -45,12 +49,23 @@ export interface ExcelMock {
   widths: { sheet: string; address: string; points: number }[];
 }
 
+/** More cells on a sheet, anywhere: a block of values at `at` (A1), constants or formulas' results. */
+export interface MockBlock {
+  at: string;
+  values: unknown[][];
+  formulas?: boolean;
+}
+
 export interface MockWorkbook {
-  sheets: { name: string; used?: MockRange; top?: MockRange }[];
+  /** `used`: the sheet's cells as Office hands its used range (its address places them); `blocks`: more cells. */
+  sheets: { name: string; used?: MockRange; top?: MockRange; blocks?: MockBlock[] }[];
   active?: string;
-  selection?: MockRange;
-  /** name → range it points at (absent names are null objects). */
-  names?: Record<string, MockRange>;
+  /** A static range, or just an address over the sheets' cells (e.g. "History!A:R"). */
+  selection?: MockRange | { address: string };
+  /** false: a host before ExcelApi 1.9 (ranges have no getSpecialCellsOrNullObject). Default true. */
+  specialCells?: boolean;
+  /** name → range it points at (absent names are null objects): static, or an address over the sheets' cells. */
+  names?: Record<string, MockRange | { address: string }>;
   /** Names that exist but whose range cannot be resolved. */
 }
 
@@ -59,18 +74,23 @@ type Loadable = { isNullObject?: unknown };
 export function createExcelMock(book: MockWorkbook): ExcelMock {
   const rangeData = (r: MockRange | undefined) =>
     r ? { address: r.address, values: r.values, valueTypes: r.valueTypes, isNullObject: false } : { address: '', values: [], valueTypes: [], isNullObject: true };
-  const used: Record<string, unknown> = {};
   const tops: Record<string, unknown> = {};
+  const models = new Map<string, SheetModel>();
   book.sheets.forEach((s, i) => {
-    used[`used${i}`] = rangeData(s.used);
     tops[`top${i}`] = rangeData(s.top);
+    const model = new SheetModel(s.name);
+    if (s.used) model.put(s.used.address.slice(s.used.address.lastIndexOf('!') + 1), s.used.values, s.used.valueTypes);
+    for (const b of s.blocks ?? []) model.put(b.at, b.values, undefined, b.formulas === true);
+    models.set(s.name, model);
   });
+  const staticSelection = book.selection && 'values' in book.selection ? book.selection : undefined;
   const named: Record<string, unknown> = {};
-  Object.entries(book.names ?? {}).forEach(([n, r], i) => (named[`named${i}`] = { ...rangeData(r), _name: n }));
+  const isStatic = (r: MockRange | { address: string } | undefined): r is MockRange => r !== undefined && 'values' in r;
+  Object.entries(book.names ?? {}).forEach(([n, r], i) => (named[`named${i}`] = { ...rangeData(isStatic(r) ? r : undefined), _name: n }));
   const data = {
     context: {
       workbook: {
-        ranges: { ...used, ...tops, ...named, selection: rangeData(book.selection) },
+        ranges: { ...tops, ...named, selection: rangeData(staticSelection) },
         worksheets: {},
         names: {},
       },
@@ -94,6 +114,7 @@ export function createExcelMock(book: MockWorkbook): ExcelMock {
   const rec: ExcelMock = {
     host: mock as unknown as ExcelHost,
     syncs: () => syncCount,
+    loads: [],
     added: [],
     written: [],
     charts: [],
@@ -109,9 +130,13 @@ export function createExcelMock(book: MockWorkbook): ExcelMock {
   };
   let syncCount = 0;
   const originalSync = mock.context.sync.bind(mock.context);
+  const hub: ProxyHub = { pending: new Set(), loads: rec.loads, specialCells: book.specialCells !== false };
   mock.context.sync = async () => {
     syncCount++;
     await originalSync();
+    const waiting = [...hub.pending];
+    hub.pending.clear();
+    for (const p of waiting) p.onSync();
   };
   const wb = mock.context.workbook;
   const ranges = wb.ranges;
@@ -145,13 +170,22 @@ export function createExcelMock(book: MockWorkbook): ExcelMock {
       rec.shifted.push({ sheet, address, op: `delete ${shift}` });
     },
   });
+  const modelOf = (name: string) => {
+    let m = models.get(name);
+    if (!m) models.set(name, (m = new SheetModel(name)));
+    return m;
+  };
+  /** A range over the sheet's cells that also records what the gateway writes to it. */
+  const sheetRange = (name: string, address: string) => {
+    const r = modelRange(hub, modelOf(name), parseRange(address, { wholeLines: true }));
+    return Object.defineProperties(r, Object.getOwnPropertyDescriptors(rangeRecorder(name, address)));
+  };
   const sheetApi = (name: string) => {
-    const i = book.sheets.findIndex((s) => s.name === name);
     return {
       name,
       load: () => undefined,
-      getRange: (address: string) => rangeRecorder(name, address),
-      getUsedRangeOrNullObject: () => ranges[`used${i}`],
+      getRange: (address: string) => sheetRange(name, address),
+      getUsedRangeOrNullObject: () => modelRange(hub, modelOf(name), modelOf(name).usedBox()),
       charts: {
         add(type: string, source: { __address: string }, seriesBy: string) {
           const call: ChartCall = { sheet: name, type, source: source.__address, seriesBy };
@@ -205,7 +239,11 @@ export function createExcelMock(book: MockWorkbook): ExcelMock {
       return sheetApi(name);
     },
   });
-  wb.getSelectedRange = () => ranges.selection;
+  wb.getSelectedRange = () => {
+    if (!book.selection || staticSelection) return ranges.selection;
+    const ref = parseRange(book.selection.address, { wholeLines: true });
+    return modelRange(hub, modelOf(ref?.sheet ?? ''), ref);
+  };
   const nameIndex = Object.keys(book.names ?? {});
   Object.assign(wb.names, {
     getItemOrNullObject: (n: string) => {
@@ -213,14 +251,24 @@ export function createExcelMock(book: MockWorkbook): ExcelMock {
       if (i < 0) {
         return {
           isNullObject: true,
+          load: () => undefined,
           getRangeOrNullObject: () => {
             throw new Error('a method was called on a null object');
           },
         };
       }
+      const target = book.names?.[n];
       return {
         isNullObject: false,
-        getRangeOrNullObject: () => ranges[`named${i}`],
+        load: () => undefined,
+        type: 'Range',
+        // A range name's value is its address, as Excel gives it.
+        value: target?.address,
+        getRangeOrNullObject: () => {
+          if (isStatic(target)) return ranges[`named${i}`];
+          const ref = parseRange(target?.address ?? '', { wholeLines: true });
+          return modelRange(hub, modelOf(ref?.sheet ?? ''), ref);
+        },
         set formula(f: string) {
           rec.namesUpdated.push({ name: n, formula: f });
         },

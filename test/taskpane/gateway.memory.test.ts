@@ -20,6 +20,19 @@ describe('MemoryGateway', () => {
     expect(await book().readUsedRange('Missing')).toBeNull();
   });
 
+  it('a stray cell at ZZ100000 costs its own row, not the 70-million-cell rectangle (issue 16)', async () => {
+    const table = sampleHistoryCells();
+    const cells: (typeof table)[number][] = table.map((r) => r.slice());
+    while (cells.length < 99_999) cells.push([]);
+    cells.push([...new Array<null>(701).fill(null), 'stray note']);
+    const r = await new MemoryGateway({ sheets: [{ name: 'History', cells }] }).readUsedRange('History');
+    expect([r?.row, r?.column, r?.values.length]).toEqual([1, 1, 100_000]);
+    expect(r?.values[99_999]?.[701]).toBe('stray note');
+    expect(r?.values[5_000]).toEqual([]);
+    const kept = (r?.values ?? []).reduce((n, row) => n + row.length, 0);
+    expect(kept).toBeLessThanOrEqual(table.length * (table[0]?.length ?? 0) + 702);
+  });
+
   it('adds sheets under a free name and never overwrites; formulas show their expected results', async () => {
     const gw = book();
     const name = await gw.addSheet({ baseName: 'data', cells: [[{ formula: '=1+1', result: 2 }, 'x']] });

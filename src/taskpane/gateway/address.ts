@@ -1,5 +1,9 @@
 /** A1 addresses: the gateway, the issue links and the plan writer all speak them. */
 import { columnLetters, columnNumber } from '../../data/address';
+import { LIMITS } from '../../data/limits';
+
+/** Excel's last column (XFD): a whole-row reference (3:5) spans all of them. */
+export const SHEET_COLUMNS = 16_384;
 
 export interface CellPos {
   /** 1-based sheet row. */
@@ -44,8 +48,24 @@ export function parseCell(a1: string): CellPos | null {
   return { row: Number(m[2]), column: columnNumber(m[1]) };
 }
 
-/** Parses "Sheet1!B2:D9", "'My sheet'!B2", "B2:D9"; null when it is not an A1 range. */
-export function parseRange(address: string): RangeRef | null {
+const WHOLE_COLUMNS = /^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$/;
+const WHOLE_ROWS = /^\$?(\d+):\$?(\d+)$/;
+
+/** "A:R" (Excel's address of whole columns) and "3:5" (whole rows) as the cells they span. */
+function wholeLines(rest: string): { start: CellPos; end: CellPos } | null {
+  const c = WHOLE_COLUMNS.exec(rest);
+  if (c?.[1] && c[2]) return { start: { row: 1, column: columnNumber(c[1]) }, end: { row: LIMITS.rows, column: columnNumber(c[2]) } };
+  const r = WHOLE_ROWS.exec(rest);
+  if (r?.[1] && r[2]) return { start: { row: Number(r[1]), column: 1 }, end: { row: Number(r[2]), column: SHEET_COLUMNS } };
+  return null;
+}
+
+/**
+ * Parses "Sheet1!B2:D9", "'My sheet'!B2", "B2:D9"; null when it is not an A1 range. With
+ * `wholeLines`, also whole columns "A:R" and rows "3:5" (a selection or name Excel reports so):
+ * only for callers that bound their reads by the data, never to size an allocation.
+ */
+export function parseRange(address: string, opts: { wholeLines?: boolean } = {}): RangeRef | null {
   let sheet: string | undefined;
   let rest = address.trim();
   const bang = rest.lastIndexOf('!');
@@ -55,9 +75,10 @@ export function parseRange(address: string): RangeRef | null {
     if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
     rest = rest.slice(bang + 1);
   }
+  const lines = opts.wholeLines ? wholeLines(rest.trim()) : null;
   const [a, b] = rest.split(':');
-  const start = a === undefined ? null : parseCell(a);
-  const end = b === undefined ? start : parseCell(b);
+  const start = lines?.start ?? (a === undefined ? null : parseCell(a));
+  const end = lines?.end ?? (b === undefined ? start : parseCell(b));
   if (!start || !end) return null;
   return {
     sheet,

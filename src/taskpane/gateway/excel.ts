@@ -4,8 +4,9 @@
  * write), never one per cell.
  */
 import { HEADER_SCAN_ROWS } from '../../data/headers';
-import type { Cell } from '../../data/types';
+import { cellCount, LOAD_CELLS } from './bounded';
 import { absoluteA1, columnLetters, parseCell, parseRange, quoteSheet, rangeA1 } from './address';
+import { officeSupports, RangeReader, toRangeValues, withSheet, type ApiSupport } from './excel-read';
 import { uniqueSheetName } from './sheetName';
 import {
   isFormulaCell,
@@ -25,27 +26,6 @@ export interface ExcelHost {
 
 /** Where `listSheets` looks for headers: the rows the reader scans, 100 columns wide. */
 const TOP_BLOCK = `A1:CV${HEADER_SCAN_ROWS}`;
-
-interface LoadedRange {
-  address: string;
-  values: unknown[][];
-  valueTypes?: unknown;
-}
-
-/** Office.js gives "" for a blank cell, and some builds 0: the value types tell them apart. */
-export function toRangeValues(range: LoadedRange): RangeValues | null {
-  const ref = parseRange(range.address);
-  if (!ref || !Array.isArray(range.values)) return null;
-  const types = Array.isArray(range.valueTypes) ? (range.valueTypes as unknown[][]) : null;
-  const values = range.values.map((row, i) =>
-    row.map((v, j): Cell => {
-      if (types?.[i]?.[j] === 'Empty') return null;
-      if (v === '' || v === undefined || v === null) return null;
-      return v as Cell;
-    }),
-  );
-  return { sheet: ref.sheet ?? '', row: ref.row, column: ref.column, values };
-}
 
 /** Office.js wants rectangular arrays of primitives; text that starts with "=" stays text. */
 export function toFormulas(cells: WriteCell[][]): (string | number | boolean)[][] {
@@ -74,7 +54,11 @@ export class ExcelGateway implements WorkbookGateway {
   private readonly listeners = new Set<(c: WorkbookChange) => void>();
   private subscribed: Promise<void> | null = null;
 
-  constructor(private readonly excel: ExcelHost) {}
+  /** `supports` answers requirement-set questions (ExcelApi 1.9 for special cells); tests pass their own. */
+  constructor(
+    private readonly excel: ExcelHost,
+    private readonly supports: ApiSupport = officeSupports,
+  ) {}
 
   activeSheet(): Promise<string | null> {
     return this.excel.run(async (ctx) => {
@@ -104,39 +88,52 @@ export class ExcelGateway implements WorkbookGateway {
     });
   }
 
+  /** Read by its data, not its extent: see excel-read.ts. */
   async readUsedRange(sheet: string): Promise<RangeValues | null> {
     try {
-      return await this.excel.run(async (ctx) => {
-        const range = ctx.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true);
-        range.load('address,values,valueTypes');
-        await ctx.sync();
-        return range.isNullObject === true ? null : withSheet(toRangeValues(range), sheet);
-      });
+      return await this.excel.run((ctx) => new RangeReader(ctx, this.supports).sheet(ctx.workbook.worksheets.getItem(sheet), sheet));
     } catch (e) {
       if (isItemNotFound(e)) return null;
       throw e;
     }
   }
 
+  /** A selection of whole columns (A:R) is read by its used part, not as a million rows. */
   readSelection(): Promise<RangeValues | null> {
     return this.excel.run(async (ctx) => {
       const range = ctx.workbook.getSelectedRange();
-      range.load('address,values,valueTypes');
+      range.load('address');
       await ctx.sync();
-      return toRangeValues(range);
+      const ref = parseRange(range.address, { wholeLines: true });
+      if (!ref?.sheet) return null;
+      return new RangeReader(ctx, this.supports).range(ctx.workbook.worksheets.getItem(ref.sheet), range, ref, ref.sheet);
     });
   }
 
-  /** Two steps: does the name exist (a missing one is a null object), then read its range. */
+  /**
+   * Does the name exist (a missing one is a null object) and what does it point at, then read
+   * its range: two syncs for a range of at most LOAD_CELLS cells, as before; a larger one (a
+   * name over A:R) is read by its used part.
+   */
   readNamed(name: string): Promise<RangeValues | null> {
     return this.excel.run(async (ctx) => {
       const item = ctx.workbook.names.getItemOrNullObject(name);
+      item.load('type,value');
       await ctx.sync();
       if (item.isNullObject === true) return null;
       const range = item.getRangeOrNullObject();
-      range.load('address,values,valueTypes');
+      // A range name's value is its address; anything else (a formula, several areas) is looked up.
+      const points = item.type === 'Range' && typeof item.value === 'string' && !item.value.includes(',') ? parseRange(item.value, { wholeLines: true }) : null;
+      if (points && cellCount(points) <= LOAD_CELLS) {
+        range.load('address,values,valueTypes');
+        await ctx.sync();
+        return range.isNullObject === true ? null : toRangeValues(range);
+      }
+      range.load('address');
       await ctx.sync();
-      return range.isNullObject === true ? null : toRangeValues(range);
+      const ref = range.isNullObject === true ? null : parseRange(range.address, { wholeLines: true });
+      if (!ref?.sheet) return null;
+      return new RangeReader(ctx, this.supports).range(ctx.workbook.worksheets.getItem(ref.sheet), range, ref, ref.sheet);
     });
   }
 
@@ -254,9 +251,4 @@ function applyLayout(ws: Excel.Worksheet, layout: SheetLayout): void {
   (layout.widths ?? []).forEach((w, j) => {
     ws.getRange(`${columnLetters(j + 1)}:${columnLetters(j + 1)}`).format.columnWidth = Math.round(w * POINTS_PER_CHAR);
   });
-}
-
-/** The used range of a sheet may come back without the sheet prefix. */
-function withSheet(r: RangeValues | null, sheet: string): RangeValues | null {
-  return r && !r.sheet ? { ...r, sheet } : r;
 }

@@ -5,6 +5,7 @@
 import { HEADER_SCAN_ROWS } from '../../data/headers';
 import type { Cell } from '../../data/types';
 import { parseCell, parseRange, rangeA1 } from './address';
+import { LOAD_CELLS } from './bounded';
 import { uniqueSheetName } from './sheetName';
 import {
   isFormulaCell,
@@ -219,7 +220,20 @@ export class MemoryGateway implements WorkbookGateway {
       }),
     );
     if (bottom === 0) return null;
-    return this.block(s.name, rangeA1(top, left, bottom - top + 1, right - left + 1));
+    const rows = bottom - top + 1;
+    const columns = right - left + 1;
+    if (rows * columns <= LOAD_CELLS) return this.block(s.name, rangeA1(top, left, rows, columns));
+    // A stray cell far away (ZZ100000): rows only as long as their own cells, as the Excel gateway
+    // reads it, never the rectangle between (issue 16).
+    const values: Cell[][] = [];
+    for (let i = top - 1; i < bottom; i++) {
+      const src = s.cells[i] ?? [];
+      const row: Cell[] = [];
+      for (let j = left - 1; j < src.length; j++) row.push(shown(src[j]));
+      while (row.length > 0 && row[row.length - 1] === null) row.pop();
+      values.push(row);
+    }
+    return { sheet: s.name, row: top, column: left, values };
   }
 
   private block(sheet: string, address: string): RangeValues | null {
