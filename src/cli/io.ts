@@ -9,7 +9,23 @@ export interface CliIo {
   stderrIsTTY?: boolean;
 }
 
+/**
+ * A reader that stops early (`adplan check x.csv | head`) closes the pipe: the rest of the output
+ * has nowhere to go, which is not an error of the command. Node reports it as an 'error' event on
+ * the stream; unhandled, that event is an uncaught exception with a stack trace. Any other stream
+ * error is rethrown.
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  if (stream.listenerCount('error') > 0) return;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 export function processIo(): CliIo {
+  quietOnClosedPipe(process.stdout);
+  quietOnClosedPipe(process.stderr);
   return {
     // File names and cells reach the output: no terminal escape code gets through.
     stdout: (s) => void process.stdout.write(terminalSafe(s)),

@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/io';
@@ -134,5 +135,16 @@ describe('bin/adplan.js (compiled CLI)', () => {
     const bad = spawnSync(process.execPath, [bin, 'check', join(FIX, 'missing-gmv.csv')], { encoding: 'utf8' });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('gmv (成交金额)');
+  });
+
+  // `adplan plan … | head -c 1`: the reader closes the pipe after one byte of a 130 KB output.
+  (existsSync(entry) && existsSync('/bin/sh') ? it : it.skip)('a reader that stops early (| head) ends the command quietly: exit 0, nothing on stderr', () => {
+    const code = join(mkdtempSync(join(tmpdir(), 'adplan-pipe-')), 'code');
+    const r = spawnSync('/bin/sh', ['-c', `("$NODE" "$BIN" plan "$SAMPLE" --json --runs 0; echo $? > "$CODE") | head -c 1 >/dev/null`], {
+      encoding: 'utf8',
+      env: { ...process.env, NODE: process.execPath, BIN: bin, SAMPLE, CODE: code },
+    });
+    expect(r.stderr).toBe('');
+    expect(readFileSync(code, 'utf8').trim()).toBe('0');
   });
 });
