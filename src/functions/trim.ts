@@ -20,35 +20,15 @@ function lastUsedColumn(row: unknown, zeroIsBlank: boolean): number {
 }
 
 /**
- * How many rows remain once the trailing blank ones are dropped. The hot loop of a whole column
- * (a million rows, each a fresh array): one loop, no call per row, the exact blanks Excel sends
- * ('' from a custom function, null from a runtime's own arrays) tested first. Every cell below
- * the table is still looked at: any value there ends the scan.
+ * How many rows remain once the trailing blank ones are dropped. Every cell below the table is
+ * looked at (any value there ends the scan): for a fresh whole-column array that is ~19 million
+ * reads, ~25 ms, bound by memory access (a one-loop version with Excel's '' tested first measured
+ * no faster).
  */
 function usedRows(m: readonly unknown[][], zeroIsBlank: boolean): number {
-  let i = m.length - 1;
-  if (zeroIsBlank) {
-    rows: for (; i >= 0; i--) {
-      const r: unknown = m[i];
-      if (!Array.isArray(r)) continue;
-      for (let j = r.length - 1; j >= 0; j--) {
-        const c: unknown = r[j];
-        if (c === '' || c === null) continue;
-        if (c !== undefined && c !== 0) break rows;
-      }
-    }
-  } else {
-    rows: for (; i >= 0; i--) {
-      const r: unknown = m[i];
-      if (!Array.isArray(r)) continue;
-      for (let j = r.length - 1; j >= 0; j--) {
-        const c: unknown = r[j];
-        if (c === '' || c === null) continue;
-        if (c !== undefined) break rows;
-      }
-    }
-  }
-  return i + 1;
+  let rows = m.length;
+  while (rows > 0 && lastUsedColumn(m[rows - 1], zeroIsBlank) < 0) rows--;
+  return rows;
 }
 
 /** A 2-D array (a range): checked on its first row only, not on a million. */
