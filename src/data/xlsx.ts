@@ -52,7 +52,8 @@ export function plainCell(v: CellValue): Cell {
   return null;
 }
 
-function tooLong(fileName: string, sheet: string, row: number, col: number, length: number): AdplanError {
+/** A cell past Excel's length limit, named by sheet and cell (both .xlsx readers). */
+export function tooLong(fileName: string, sheet: string, row: number, col: number, length: number): AdplanError {
   const cell = `${columnLetters(col)}${row}`;
   return new AdplanError(
     'input',

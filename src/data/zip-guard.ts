@@ -21,7 +21,17 @@ export interface ZipEntry {
   offset: number;
 }
 
-function damaged(fileName: string, why: string): AdplanError {
+/** Random access to a file's bytes: a Uint8Array in memory, or a file read piece by piece. */
+export interface ByteSource {
+  readonly size: number;
+  read(pos: number, len: number): Uint8Array;
+}
+
+export function bytesSource(bytes: Uint8Array): ByteSource {
+  return { size: bytes.length, read: (pos, len) => bytes.subarray(pos, Math.min(bytes.length, pos + len)) };
+}
+
+export function damaged(fileName: string, why: string): AdplanError {
   return new AdplanError(
     'input',
     text(
@@ -64,7 +74,7 @@ export function zipEntries(bytes: Uint8Array, fileName: string): ZipEntry[] {
 }
 
 /** Refuses an archive whose parts would inflate past the documented limits; else its entries. */
-export function checkZipLimits(bytes: Uint8Array, fileName: string): ZipEntry[] {
+export function checkZipLimits(bytes: Uint8Array, fileName: string, maxInflated: number = LIMITS.xlsxInflatedBytes): ZipEntry[] {
   let total = 0;
   const entries = zipEntries(bytes, fileName);
   for (const e of entries) {
@@ -81,12 +91,12 @@ export function checkZipLimits(bytes: Uint8Array, fileName: string): ZipEntry[] 
     }
     total += e.inflated;
   }
-  if (total > LIMITS.xlsxInflatedBytes) {
+  if (total > maxInflated) {
     throw new AdplanError(
       'input',
       text(
-        `${fileName} is too large: its sheets inflate to ${mb(total)} (limit ${mb(LIMITS.xlsxInflatedBytes)}). Save it as CSV (read with far less memory, up to ${mb(LIMITS.fileBytes)}), or export a shorter date range.`,
-        `${fileName} 过大：解压后 ${mb(total)}（上限 ${mb(LIMITS.xlsxInflatedBytes)}）。请另存为 CSV（占用内存少得多，上限 ${mb(LIMITS.fileBytes)}），或导出更短的日期范围。`,
+        `${fileName} is too large: its sheets inflate to ${mb(total)} (limit ${mb(maxInflated)}). Export a shorter date range, or save it as CSV (up to ${mb(LIMITS.fileBytes)}).`,
+        `${fileName} 过大：解压后 ${mb(total)}（上限 ${mb(maxInflated)}）。请导出更短的日期范围，或另存为 CSV（上限 ${mb(LIMITS.fileBytes)}）。`,
       ),
       'file',
     );
@@ -94,11 +104,28 @@ export function checkZipLimits(bytes: Uint8Array, fileName: string): ZipEntry[] 
   return entries;
 }
 
+/** Where an entry's stored bytes start: after its local header, whose name/extra lengths may differ from the directory's. */
+export function entryStart(src: ByteSource, e: ZipEntry): number | null {
+  if (e.offset + 30 > src.size) return null;
+  const h = src.read(e.offset + 26, 4);
+  return e.offset + 30 + ((h[0] ?? 0) | ((h[1] ?? 0) << 8)) + ((h[2] ?? 0) | ((h[3] ?? 0) << 8));
+}
+
 function entryBody(bytes: Uint8Array, e: ZipEntry): Uint8Array | null {
-  if (e.offset + 30 > bytes.length) return null;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
-  return bytes.subarray(start, Math.min(bytes.length, start + e.compressed));
+  const start = entryStart(bytesSource(bytes), e);
+  return start === null ? null : bytes.subarray(start, Math.min(bytes.length, start + e.compressed));
+}
+
+/** A part that inflates past its declared size: damaged or crafted. */
+export function pastDeclared(fileName: string, e: ZipEntry): AdplanError {
+  return new AdplanError(
+    'input',
+    text(
+      `${fileName} is refused: its part "${e.name.slice(0, 80)}" inflates past the ${mb(e.inflated)} its zip directory declares. The file is damaged or crafted.`,
+      `已拒绝 ${fileName}：其中的“${e.name.slice(0, 80)}”解压后超过 zip 目录声明的 ${mb(e.inflated)}，文件已损坏或被篡改。`,
+    ),
+    'file',
+  );
 }
 
 /**
@@ -169,15 +196,6 @@ export async function checkDeclaredSizes(bytes: Uint8Array, entries: readonly Zi
       continue;
     }
     if (ok === null) return;
-    if (!ok) {
-      throw new AdplanError(
-        'input',
-        text(
-          `${fileName} is refused: its part "${e.name.slice(0, 80)}" inflates past the ${mb(e.inflated)} its zip directory declares. The file is damaged or crafted.`,
-          `已拒绝 ${fileName}：其中的“${e.name.slice(0, 80)}”解压后超过 zip 目录声明的 ${mb(e.inflated)}，文件已损坏或被篡改。`,
-        ),
-        'file',
-      );
-    }
+    if (!ok) throw pastDeclared(fileName, e);
   }
 }
