@@ -8,7 +8,9 @@ import { AdplanError } from '../model/errors';
 import { columnLetters } from './address';
 import { CsvLimitError, readCsvRows, type CsvEncoding } from './csv';
 import { LIMITS, mb } from './limits';
-import { readXlsxBytes, type SheetCells } from './xlsx';
+import type { SheetCells } from './xlsx';
+import { streamSheets } from './xlsx-stream';
+import { bytesSource, checkDeclaredSizes, checkZipLimits } from './zip-guard';
 
 export interface OpenedFile {
   sheets: SheetCells[];
@@ -58,7 +60,7 @@ function csvLimit(e: CsvLimitError, fileName: string): AdplanError {
   );
 }
 
-/** The sheets of a file: .xlsx through ExcelJS, anything else as CSV/TSV text (encoding detected). */
+/** The sheets of a file: .xlsx streamed (xlsx-stream.ts), anything else as CSV/TSV text (encoding detected). */
 export async function openSheets(data: ArrayBuffer | Uint8Array, fileName: string): Promise<OpenedFile> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   if (bytes.length === 0) throw refuse(`${fileName} is empty.`, `${fileName} 是空文件。`);
@@ -72,7 +74,11 @@ export async function openSheets(data: ArrayBuffer | Uint8Array, fileName: strin
   if (startsWith(bytes, ZIP)) {
     let sheets: SheetCells[];
     try {
-      sheets = await readXlsxBytes(bytes, fileName);
+      // Limits from the zip directory, then each part's true size (one native inflate, nothing
+      // kept); the sheets themselves are streamed as they are read (xlsx-stream.ts).
+      const entries = checkZipLimits(bytes, fileName);
+      await checkDeclaredSizes(bytes, entries, fileName);
+      sheets = streamSheets(bytesSource(bytes), entries, fileName);
     } catch (e) {
       if (e instanceof AdplanError) throw e;
       const why = e instanceof Error ? e.message : String(e);

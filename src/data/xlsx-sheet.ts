@@ -7,7 +7,7 @@ import { columnNumber } from './address';
 import { LIMITS } from './limits';
 import type { Cell } from './types';
 import { cellValue, placed, type CellContext, type RawCell } from './xlsx-cell';
-import { tooLong } from './xlsx';
+import { tooLong } from './xlsx-errors';
 import { unescapeX } from './xlsx-parts';
 import { walkPart, type Attributes, type XmlHandler } from './xlsx-xml';
 import type { ByteSource, ZipEntry } from './zip-guard';

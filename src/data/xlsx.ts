@@ -7,12 +7,10 @@
  * of 702 cells, not a 70-million-cell grid. The zip is checked against the limits first.
  */
 import { Workbook, type CellValue } from 'exceljs';
-import { text } from '../i18n/text';
-import { AdplanError } from '../model/errors';
-import { columnLetters } from './address';
 import { LIMITS } from './limits';
 import type { RowSource } from './rows';
 import type { Cell } from './types';
+import { tooLong } from './xlsx-errors';
 import { checkDeclaredSizes, checkZipLimits, zipPartText, type ZipEntry } from './zip-guard';
 
 /** Excel's sheet visibility: "veryHidden" sheets are hidden even from Excel's Unhide dialog. */
@@ -52,22 +50,15 @@ export function plainCell(v: CellValue): Cell {
   return null;
 }
 
-/** A cell past Excel's length limit, named by sheet and cell (both .xlsx readers). */
-export function tooLong(fileName: string, sheet: string, row: number, col: number, length: number): AdplanError {
-  const cell = `${columnLetters(col)}${row}`;
-  return new AdplanError(
-    'input',
-    text(
-      `${fileName}, sheet "${sheet}", cell ${cell}: ${length} characters (limit ${LIMITS.cellChars}, Excel's own).`,
-      `${fileName} 工作表“${sheet}”单元格 ${cell}：${length} 个字符（上限 ${LIMITS.cellChars}，与 Excel 相同）。`,
-    ),
-    'file',
-  );
-}
-
 function stateOf(s: unknown): SheetState {
   return s === 'hidden' || s === 'veryHidden' ? s : 'visible';
 }
+
+/**
+ * ExcelJS holds a workbook at ~15× its XML (50 MB of XML: 0.8 GB RSS). The opener reads
+ * workbooks with the streaming reader (xlsx-stream.ts); this one is its test oracle, kept small.
+ */
+const EXCELJS_INFLATED_BYTES = 64 * 1024 * 1024;
 
 /** Serial-day offset between Excel's 1900 and 1904 date systems. */
 const DAYS_1900_TO_1904 = 1462;
@@ -81,7 +72,7 @@ async function is1904(bytes: Uint8Array, entries: readonly ZipEntry[]): Promise<
 
 export async function readXlsxBytes(bytes: ArrayBuffer | Uint8Array, fileName = 'workbook.xlsx'): Promise<SheetCells[]> {
   const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  const entries = checkZipLimits(u8, fileName);
+  const entries = checkZipLimits(u8, fileName, EXCELJS_INFLATED_BYTES);
   await checkDeclaredSizes(u8, entries, fileName);
   const wb = new Workbook();
   // ExcelJS accepts ArrayBuffer/Uint8Array at runtime; its type says Buffer.

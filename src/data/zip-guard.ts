@@ -74,7 +74,7 @@ export function zipEntries(bytes: Uint8Array, fileName: string): ZipEntry[] {
 }
 
 /** Refuses an archive whose parts would inflate past the documented limits; else its entries. */
-export function checkZipLimits(bytes: Uint8Array, fileName: string, maxInflated: number = LIMITS.xlsxInflatedBytes): ZipEntry[] {
+export function checkZipLimits(bytes: Uint8Array, fileName: string, maxInflated: number = LIMITS.xlsxStreamedBytes): ZipEntry[] {
   let total = 0;
   const entries = zipEntries(bytes, fileName);
   for (const e of entries) {

@@ -84,12 +84,13 @@ describe('documented limits refuse before inflating or allocating', () => {
   });
 
   it('parts whose declared sizes sum past the limit are refused, naming the file', async () => {
-    const part = new Uint8Array(randomBytes(600 * 1024));
+    // Under the ratio limit (200×) each, together past the streamed limit (1 GB).
+    const part = new Uint8Array(randomBytes(3 * 1024 * 1024 + 512 * 1024));
     const big = zip([
-      { name: 'a.xml', data: part, declaredInflated: 40 * 1024 * 1024 },
-      { name: 'b.xml', data: part, declaredInflated: 40 * 1024 * 1024 },
+      { name: 'a.xml', data: part, declaredInflated: 600 * 1024 * 1024 },
+      { name: 'b.xml', data: part, declaredInflated: 600 * 1024 * 1024 },
     ]);
-    await expect(openSheets(big, 'big.xlsx')).rejects.toThrow(/big\.xlsx is too large: its sheets inflate to 80 MB \(limit 64 MB\)\. Save it as CSV/u);
+    await expect(openSheets(big, 'big.xlsx')).rejects.toThrow(/big\.xlsx is too large: its sheets inflate to 1200 MB \(limit 1024 MB\)\. Export a shorter date range/u);
   });
 
   it('a CSV cell past 32,767 characters is refused naming the cell, without echoing it', async () => {
