@@ -6,12 +6,16 @@
  *    costs what the 10 MB one costs (within 32 MB), and the totals are exact.
  *  - 罗盘 直播明细, UTF-8: one row per session, so the days grow with the file; memory may grow
  *    only with the days the read returns (reported per day), not with the rows.
+ *  - 罗盘 成交分析 .xlsx (日期 × 载体类型 × 投放时段, 12 rows a day, shared strings, as the export
+ *    is): streamed from the zip (xlsx-stream.ts). The days grow with the file, so flat means the
+ *    RSS grows by no more than the file's own bytes (held compressed) plus the days returned.
  * `--json` prints the measurements. Needs Linux (/usr/bin/time).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stream } from 'exceljs';
 import { compassSessionsCsv, uniProductsCsv, UNI_PRODUCT_DAYS } from './exports';
 
 const CLI = join(__dirname, '..', '..', '..', 'bin', 'adplan.js');
@@ -44,6 +48,47 @@ function check(path: string, shape: string): Measured {
     totals: out.totals ?? { gmv: NaN, spend: NaN, orders: NaN },
     exit: r.status,
   };
+}
+
+/** XML bytes per day of the 罗盘 成交分析 sheet, compressed (measured: ~1.25 KB a day of 12 rows, ~6 KB of XML). */
+const DEAL_BYTES_PER_DAY = 1275;
+const DEAL_CARRIERS = ['全部', '直播', '商品卡', '短视频'];
+const DEAL_SLOTS = ['不限', '全域投放时段', '非投放时段'];
+
+/**
+ * A 罗盘 成交分析 .xlsx of about `mb` MB, days from 1900-01-01 on (8-digit text dates, as the
+ * export writes them). Returns the day count and the 全部 × 不限 totals a correct reader finds.
+ */
+async function compassDealXlsx(path: string, mb: number): Promise<{ days: number; gmv: number; orders: number }> {
+  const wb = new stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true, useStyles: false });
+  const ws = wb.addWorksheet('成交分析');
+  ws.addRow(['抖音电商罗盘 · 交易 · 成交分析（分日）']).commit();
+  ws.addRow(['日期', '载体类型', '投放时段', '用户支付金额', '成交金额', '净成交金额', '成交订单数', '成交人数', '退款金额(支付时间)', '退款金额(退款时间)', '投放消耗(店铺被投)', '投放消耗(店铺绑定)', '投放贡献成交金额', '7日结算金额']).commit();
+  let seed = 4242;
+  const next = (n: number): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  const days = Math.round((mb * 1024 * 1024) / DEAL_BYTES_PER_DAY);
+  let gmvCents = 0;
+  let orders = 0;
+  for (let d = 0; d < days; d++) {
+    const date = new Date(Date.UTC(1900, 0, 1) + d * 86_400_000).toISOString().slice(0, 10).replace(/-/gu, '');
+    for (const carrier of DEAL_CARRIERS) {
+      for (const slot of DEAL_SLOTS) {
+        const gmv = 100_000 + next(5_000_000);
+        const n = 1 + next(400);
+        if (carrier === '全部' && slot === '不限') {
+          gmvCents += gmv;
+          orders += n;
+        }
+        const spend = next(1_000_000) / 100;
+        ws.addRow([date, carrier, slot, (gmv * 1.02) / 100, gmv / 100, (gmv * 0.93) / 100, n, Math.ceil(n * 0.9), next(50_000) / 100, next(50_000) / 100, spend, spend, next(900_000) / 100, (gmv * 0.9) / 100]).commit();
+      }
+    }
+  }
+  await wb.commit();
+  return { days, gmv: gmvCents / 100, orders };
 }
 
 const close = (a: number, b: number): boolean => Math.abs(a - b) <= Math.max(0.01, Math.abs(b) * 1e-4);
@@ -88,6 +133,26 @@ async function main(): Promise<void> {
     const perDay = ((last.peakRssMb - first.peakRssMb) * 1024 * 1024) / Math.max(1, last.days - first.days);
     const perRow = ((last.peakRssMb - first.peakRssMb) * 1024 * 1024) / Math.max(1, last.rowsRead - first.rowsRead);
     verdicts.push(`  罗盘 直播明细: peak RSS ${sessions.map((m) => `${m.peakRssMb} MB @ ${m.mb} MB (${m.days} days)`).join(', ')}: ${Math.round(perDay)} bytes per day returned (${Math.round(perRow)} per row)`);
+    const deal: Measured[] = [];
+    for (const mb of SIZES) {
+      const path = join(dir, `compass-deal-${mb}mb.xlsx`);
+      const truth = await compassDealXlsx(path, mb);
+      const m = check(path, '罗盘 成交分析 (.xlsx)');
+      const exact = m.exit === 0 && m.days === truth.days && close(m.totals.gmv, truth.gmv) && m.totals.orders === truth.orders;
+      if (!exact) {
+        ok = false;
+        verdicts.push(`✗ ${m.mb} MB 罗盘 成交分析 .xlsx: totals or days wrong (${JSON.stringify({ exit: m.exit, days: m.days, totals: m.totals, truth })})`);
+      }
+      deal.push(m);
+      results.push(m);
+      rmSync(path);
+    }
+    const d0 = deal[0] as Measured;
+    const d1 = deal[deal.length - 1] as Measured;
+    // The file's bytes are held (compressed); the days read are kept (each a day record).
+    const beyondFile = d1.peakRssMb - d0.peakRssMb - (d1.mb - d0.mb);
+    const perDealDay = (beyondFile * 1024 * 1024) / Math.max(1, d1.days - d0.days);
+    verdicts.push(`  罗盘 成交分析 .xlsx: peak RSS ${deal.map((m) => `${m.peakRssMb} MB @ ${m.mb} MB (${m.days} days)`).join(', ')}: beyond the file's own bytes, ${Math.round(perDealDay)} bytes per day returned`);
     const fifty = results.filter((_, k) => k % SIZES.length === 1); // the ~50 MB file of each shape
     const fast = fifty.every((m) => m.ms <= 10_000);
     ok &&= fast;

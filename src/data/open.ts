@@ -10,7 +10,7 @@ import { CsvLimitError, readCsvRows, type CsvEncoding } from './csv';
 import { LIMITS, mb } from './limits';
 import type { SheetCells } from './xlsx';
 import { streamSheets } from './xlsx-stream';
-import { bytesSource, checkDeclaredSizes, checkZipLimits } from './zip-guard';
+import { bytesSource, checkZipLimits } from './zip-guard';
 
 export interface OpenedFile {
   sheets: SheetCells[];
@@ -74,11 +74,9 @@ export async function openSheets(data: ArrayBuffer | Uint8Array, fileName: strin
   if (startsWith(bytes, ZIP)) {
     let sheets: SheetCells[];
     try {
-      // Limits from the zip directory, then each part's true size (one native inflate, nothing
-      // kept); the sheets themselves are streamed as they are read (xlsx-stream.ts).
-      const entries = checkZipLimits(bytes, fileName);
-      await checkDeclaredSizes(bytes, entries, fileName);
-      sheets = streamSheets(bytesSource(bytes), entries, fileName);
+      // Limits from the zip directory; each part is then inflated only as it is read, and
+      // refused the moment it outgrows its declared size (xlsx-inflate.ts).
+      sheets = streamSheets(bytesSource(bytes), checkZipLimits(bytes, fileName), fileName);
     } catch (e) {
       if (e instanceof AdplanError) throw e;
       const why = e instanceof Error ? e.message : String(e);

@@ -3,7 +3,6 @@
  * shaped as readXlsxBytes shapes them (row 0 = sheet row 1, a row as long as its last value,
  * [] for a row without values, none after the last row with a value). Browser-safe.
  */
-import { columnNumber } from './address';
 import { LIMITS } from './limits';
 import type { Cell } from './types';
 import { cellValue, placed, type CellContext, type RawCell } from './xlsx-cell';
@@ -16,10 +15,16 @@ export interface SheetContext extends CellContext {
   sheet: string;
 }
 
-/** The column (0-based) of an A1 reference; the row digits are ignored, as ExcelJS does. */
+/** The column (0-based) of an A1 reference; the row digits are ignored, as ExcelJS does. Hot: one call per cell. */
 function columnOf(ref: string): number {
-  const m = /^\$?([A-Za-z]{1,3})/u.exec(ref);
-  return m ? columnNumber(m[1] ?? '') - 1 : -1;
+  let n = 0;
+  let i = ref.charCodeAt(0) === 36 ? 1 : 0; // $
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) | 0x20; // lower case
+    if (c < 97 || c > 122) break;
+    n = n * 26 + (c - 96);
+  }
+  return n > 0 && n <= 16_384 ? n - 1 : -1;
 }
 
 class SheetHandler implements XmlHandler {
