@@ -30,7 +30,7 @@ function attr(a: Attributes, name: string): string | undefined {
 const stateOf = (s: string | undefined): SheetState => (s === 'hidden' || s === 'veryHidden' ? s : 'visible');
 
 /** The worksheets in the workbook's order; a sheet whose part is missing (a chart sheet) is left out, as ExcelJS does. */
-export function workbookParts(src: ByteSource, entries: readonly ZipEntry[], fileName: string): WorkbookParts {
+export function workbookParts(src: ByteSource, entries: readonly ZipEntry[], fileName: string, piece?: number): WorkbookParts {
   const byName = new Map(entries.map((e) => [e.name, e]));
   const listed: { name: string; state: SheetState; rid: string }[] = [];
   let date1904: WorkbookParts['date1904'] = 'no';
@@ -43,7 +43,7 @@ export function workbookParts(src: ByteSource, entries: readonly ZipEntry[], fil
       },
       text: () => undefined,
       close: () => undefined,
-    });
+    }, piece);
   }
   const targets = new Map<string, string>();
   const rels = byName.get('xl/_rels/workbook.xml.rels');
@@ -54,7 +54,7 @@ export function workbookParts(src: ByteSource, entries: readonly ZipEntry[], fil
       },
       text: () => undefined,
       close: () => undefined,
-    });
+    }, piece);
   }
   const sheets: SheetPart[] = [];
   for (const s of listed) {
@@ -75,7 +75,7 @@ export function isDateFormat(code: string): boolean {
 }
 
 /** For each cell style (cellXfs index), whether its number format shows a date. */
-export function dateStyles(src: ByteSource, entries: readonly ZipEntry[], fileName: string): boolean[] {
+export function dateStyles(src: ByteSource, entries: readonly ZipEntry[], fileName: string, piece?: number): boolean[] {
   const e = entries.find((x) => x.name === 'xl/styles.xml');
   if (!e) return [];
   const custom = new Map<number, string>();
@@ -94,7 +94,7 @@ export function dateStyles(src: ByteSource, entries: readonly ZipEntry[], fileNa
       if (name === 'cellXfs') inCellXfs = false;
       if (name === 'numFmts') inNumFmts = false;
     },
-  });
+  }, piece);
   return xfIds.map((id) => {
     if (!id) return false;
     const code = custom.get(id);
@@ -109,7 +109,7 @@ export const unescapeX = (s: string): string => s.replace(/_x([0-9A-F]{4})_/gu, 
  * The shared strings, rich text runs joined, phonetic guides (rPh) left out. An empty `<si/>`
  * is null (no value), as in ExcelJS. Held for the whole read: they are what cells point to.
  */
-export function sharedStrings(src: ByteSource, entries: readonly ZipEntry[], fileName: string): (string | null)[] {
+export function sharedStrings(src: ByteSource, entries: readonly ZipEntry[], fileName: string, piece?: number): (string | null)[] {
   const e = entries.find((x) => x.name === 'xl/sharedStrings.xml');
   const out: (string | null)[] = [];
   if (!e) return out;
@@ -153,6 +153,6 @@ export function sharedStrings(src: ByteSource, entries: readonly ZipEntry[], fil
         out.push(s === null ? null : detach(s));
       }
     },
-  });
+  }, piece);
   return out;
 }

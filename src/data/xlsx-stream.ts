@@ -22,12 +22,13 @@ export interface StreamOptions {
  * that need one (preview, assumptions, sheet scoring of small sheets).
  */
 export function streamSheets(src: ByteSource, entries: readonly ZipEntry[], fileName: string, options: StreamOptions = {}): SheetCells[] {
-  const { sheets, date1904 } = workbookParts(src, entries, fileName);
-  const shared = sharedStrings(src, entries, fileName);
-  const styles = dateStyles(src, entries, fileName);
+  const { piece } = options;
+  const { sheets, date1904 } = workbookParts(src, entries, fileName, piece);
+  const shared = sharedStrings(src, entries, fileName, piece);
+  const styles = dateStyles(src, entries, fileName, piece);
   return sheets.map((s) => {
     const ctx = { fileName, sheet: s.name, shared, dateStyles: styles, date1904 };
-    const pass = (start: number): Generator<Cell[]> => sheetRows(src, s.entry, ctx, start, options.piece);
+    const pass = (start: number): Generator<Cell[]> => sheetRows(src, s.entry, ctx, start, piece);
     const rows: RowSource = { from: pass };
     let grid: Cell[][] | null = null;
     return {
@@ -41,7 +42,8 @@ export function streamSheets(src: ByteSource, entries: readonly ZipEntry[], file
   });
 }
 
-/** The same from bytes in memory (tests, and callers without a checked directory). */
-export function readXlsxStream(bytes: Uint8Array, fileName = 'workbook.xlsx', options: StreamOptions = {}): SheetCells[] {
-  return streamSheets(bytesSource(bytes), zipEntries(bytes, fileName), fileName, options);
+/** The same from bytes in memory or a file read piece by piece (its directory read here, unchecked). */
+export function readXlsxStream(bytes: Uint8Array | ByteSource, fileName = 'workbook.xlsx', options: StreamOptions = {}): SheetCells[] {
+  const src = bytes instanceof Uint8Array ? bytesSource(bytes) : bytes;
+  return streamSheets(src, zipEntries(src, fileName), fileName, options);
 }

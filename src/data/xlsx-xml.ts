@@ -43,6 +43,6 @@ export function* walkPart<T>(src: ByteSource, e: ZipEntry, fileName: string, h: 
 }
 
 /** The whole of a small part, for parts read once (workbook, rels, styles, shared strings). */
-export function readPart(src: ByteSource, e: ZipEntry, fileName: string, h: XmlHandler): void {
-  for (const x of walkPart<never>(src, e, fileName, h, [])) void x;
+export function readPart(src: ByteSource, e: ZipEntry, fileName: string, h: XmlHandler, piece?: number): void {
+  for (const x of walkPart<never>(src, e, fileName, h, [], piece)) void x;
 }

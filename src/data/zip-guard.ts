@@ -42,31 +42,44 @@ export function damaged(fileName: string, why: string): AdplanError {
   );
 }
 
-/** The archive's entries as its central directory declares them. */
-export function zipEntries(bytes: Uint8Array, fileName: string): ZipEntry[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+/** A Uint8Array as a source; a source as itself. */
+const asSource = (b: Uint8Array | ByteSource): ByteSource => (b instanceof Uint8Array ? bytesSource(b) : b);
+
+/**
+ * The archive's entries as its central directory declares them. Reads only the archive's tail
+ * and its directory, so a file-backed source is not read whole.
+ */
+export function zipEntries(bytes: Uint8Array | ByteSource, fileName: string): ZipEntry[] {
+  const src = asSource(bytes);
   // The end record is in the last 22 + 65,535 (comment) bytes.
+  const tailStart = Math.max(0, src.size - 22 - 0xffff);
+  const tail = src.read(tailStart, src.size - tailStart);
+  const tv = new DataView(tail.buffer, tail.byteOffset, tail.byteLength);
   let end = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === EOCD) {
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tv.getUint32(i, true) === EOCD) {
       end = i;
       break;
     }
   }
   if (end < 0) throw damaged(fileName, 'no zip directory');
-  const count = view.getUint16(end + 10, true);
-  let at = view.getUint32(end + 16, true);
+  const count = tv.getUint16(end + 10, true);
+  // The directory runs from its offset up to the end record.
+  const dirStart = tv.getUint32(end + 16, true);
+  const dir = src.read(dirStart, Math.max(0, tailStart + end - dirStart));
+  const view = new DataView(dir.buffer, dir.byteOffset, dir.byteLength);
+  let at = 0;
   const entries: ZipEntry[] = [];
   const decoder = new TextDecoder();
   for (let k = 0; k < count; k++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL) throw damaged(fileName, 'broken zip directory');
+    if (at + 46 > dir.length || view.getUint32(at, true) !== CENTRAL) throw damaged(fileName, 'broken zip directory');
     const method = view.getUint16(at + 10, true);
     const compressed = view.getUint32(at + 20, true);
     const inflated = view.getUint32(at + 24, true);
     const nameLength = view.getUint16(at + 28, true);
     const extra = view.getUint16(at + 30, true);
     const comment = view.getUint16(at + 32, true);
-    const name = decoder.decode(bytes.subarray(at + 46, Math.min(bytes.length, at + 46 + nameLength)));
+    const name = decoder.decode(dir.subarray(at + 46, Math.min(dir.length, at + 46 + nameLength)));
     entries.push({ name, compressed, inflated, method, offset: view.getUint32(at + 42, true) });
     at += 46 + nameLength + extra + comment;
   }
@@ -74,7 +87,7 @@ export function zipEntries(bytes: Uint8Array, fileName: string): ZipEntry[] {
 }
 
 /** Refuses an archive whose parts would inflate past the documented limits; else its entries. */
-export function checkZipLimits(bytes: Uint8Array, fileName: string, maxInflated: number = LIMITS.xlsxStreamedBytes): ZipEntry[] {
+export function checkZipLimits(bytes: Uint8Array | ByteSource, fileName: string, maxInflated: number = LIMITS.xlsxStreamedBytes): ZipEntry[] {
   let total = 0;
   const entries = zipEntries(bytes, fileName);
   for (const e of entries) {

@@ -11,6 +11,7 @@ import { Workbook } from 'exceljs';
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import { readHistory } from '../../src/data/history';
+import { LIMITS } from '../../src/data/limits';
 import type { Cell } from '../../src/data/types';
 import { readXlsxBytes, type SheetCells } from '../../src/data/xlsx';
 import { readXlsxStream } from '../../src/data/xlsx-stream';
@@ -162,6 +163,51 @@ describe('workbooks with every cell kind', () => {
     const bytes = await withParts(await written(wb), { 'xl/worksheets/sheet1.xml': (x) => x.replace(/<sheetData>.*<\/sheetData>|<sheetData\/>/su, `<sheetData>${sheet}</sheetData>`) });
     await expect(readXlsxBytes(bytes, 'nor.xlsx')).rejects.toThrow();
     expect(readXlsxStream(bytes, 'nor.xlsx')[0]?.cells).toEqual([[1, 'b'], [], [null, null, 3, 4], [], [], [null, 6], [7]]);
+  });
+});
+
+describe('where the readers differ or refuse', () => {
+  it('a cell past 32,767 characters: the same error, naming the sheet and cell', async () => {
+    const wb = new Workbook();
+    wb.addWorksheet('长').getCell('C4').value = 'x'.repeat(LIMITS.cellChars + 1);
+    const bytes = await written(wb);
+    const want = await readXlsxBytes(bytes, 'long.xlsx').catch((e: Error) => e.message);
+    expect(want).toMatch(/^long\.xlsx, sheet "长", cell C4: 32768 characters/u);
+    expect(() => readXlsxStream(bytes, 'long.xlsx')[0]?.cells).toThrow(want as string);
+  });
+
+  it('a value stored under a merged range (Excel never writes one): ExcelJS drops it, the stream reads it', async () => {
+    const wb = new Workbook();
+    const ws = wb.addWorksheet('m');
+    ws.getCell('A1').value = 'title';
+    ws.mergeCells('A1:C1');
+    ws.getCell('A2').value = 1;
+    const bytes = await withParts(await written(wb), { 'xl/worksheets/sheet1.xml': (x) => x.replace(/<c r="B1"([^>]*)\/>/u, '<c r="B1"$1><v>7</v></c>') });
+    expect((await readXlsxBytes(bytes, 'm.xlsx'))[0]?.cells).toEqual([['title'], [1]]);
+    // The merge is declared after the rows (mergeCells follows sheetData): a stream cannot know it in time.
+    expect(readXlsxStream(bytes, 'm.xlsx')[0]?.cells).toEqual([['title', 7], [1]]);
+  });
+});
+
+describe('a file read piece by piece (ByteSource)', () => {
+  it('reads the same rows and never asks for more than a piece or the zip directory at once', async () => {
+    const wb = datedWorkbook();
+    const ws = wb.getWorksheet('历史数据');
+    for (let i = 0; i < 6000; i++) ws?.addRow([`r${(i * 7919) % 10007}`, (i * 104729) % 1000003, i / 7]);
+    const bytes = await written(wb);
+    expect(bytes.length).toBeGreaterThan(2 * (22 + 0xffff));
+    let largest = 0;
+    const src = {
+      size: bytes.length,
+      read(pos: number, len: number): Uint8Array {
+        largest = Math.max(largest, len);
+        return bytes.slice(pos, pos + len);
+      },
+    };
+    const want = (await readXlsxBytes(bytes, 'f.xlsx')).map((s) => s.cells);
+    const got = readXlsxStream(src, 'f.xlsx', { piece: 512 }).map((s) => s.cells);
+    expect(got).toEqual(want);
+    expect(largest).toBeLessThanOrEqual(Math.max(512, 22 + 0xffff));
   });
 });
 
