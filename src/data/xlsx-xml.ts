@@ -3,8 +3,7 @@
  * a text piece at a time: what the handlers complete (rows, strings) is handed on after each
  * piece, so nothing larger than one piece and its results is held. Browser-safe.
  */
-import { isAdplanError } from '../model/errors';
-import { XmlScanner, type XmlHandler } from './xml-scan';
+import { XmlError, XmlScanner, type XmlHandler } from './xml-scan';
 import { damaged, type ByteSource, type ZipEntry } from './zip-guard';
 import { partText, PIECE } from './xlsx-inflate';
 
@@ -12,15 +11,14 @@ export type { Attributes, XmlHandler } from './xml-scan';
 
 /**
  * Feeds the part to `h`; after each piece, yields and empties `done` (what the handler finished).
- * A malformed part is the damaged-file error naming it. `stop()` from the handler ends the walk.
+ * Malformed XML is the damaged-file error naming the part; any other error (a handler's own,
+ * e.g. a cell past the limit) passes unchanged.
  */
 export function* walkPart<T>(src: ByteSource, e: ZipEntry, fileName: string, h: XmlHandler, done: T[], piece = PIECE): Generator<T> {
   const parser = new XmlScanner(h);
   const fail = (err: unknown): never => {
-    // A handler's own error (a cell past the limit) is already the message to give.
-    if (isAdplanError(err)) throw err;
-    const why = err instanceof Error ? err.message : String(err);
-    throw damaged(fileName, `part "${e.name.slice(0, 80)}": ${why.slice(0, 120)}`);
+    if (!(err instanceof XmlError)) throw err;
+    throw damaged(fileName, `part "${e.name.slice(0, 80)}": ${err.message.slice(0, 120)}`);
   };
   for (const s of partText(src, e, fileName, piece)) {
     try {
