@@ -13,6 +13,12 @@ export const LIMITS = {
    * ordinary exports inflates to well under it.
    */
   xlsxStreamedBytes: 1024 * 1024 * 1024,
+  /**
+   * Inflated bytes of an .xlsx the preview's download re-reads whole with ExcelJS (to keep its
+   * formulas and formatting): ExcelJS holds ~15× the XML (50 MB of XML: 0.8 GB), too much for a
+   * browser tab. A larger workbook downloads with its values only, said before the download.
+   */
+  xlsxRoundTripBytes: 64 * 1024 * 1024,
   /** Inflated ÷ compressed size of one zip part; real sheets compress 5–20×, bombs 1000×. */
   xlsxRatio: 200,
   /** Rows of one sheet (Excel's own maximum). */

@@ -1,6 +1,8 @@
 /**
  * .xlsx workbooks through ExcelJS, turned into the 2-D cell arrays the pure readers take.
- * Browser-safe (no fs): ExcelJS loads from bytes.
+ * Browser-safe (no fs): ExcelJS loads from bytes. The opener streams workbooks instead
+ * (xlsx-stream.ts, same cells); this reader is its test oracle, bounded like ExcelJS's other use
+ * (the preview's round-trip, LIMITS.xlsxRoundTripBytes).
  *
  * Bounded by the data, not the sheet's extent: only cells that hold something are visited, rows
  * are as long as their last value (empty rows are []), so a stray cell at ZZ100000 costs one row
@@ -54,12 +56,6 @@ function stateOf(s: unknown): SheetState {
   return s === 'hidden' || s === 'veryHidden' ? s : 'visible';
 }
 
-/**
- * ExcelJS holds a workbook at ~15× its XML (50 MB of XML: 0.8 GB RSS). The opener reads
- * workbooks with the streaming reader (xlsx-stream.ts); this one is its test oracle, kept small.
- */
-const EXCELJS_INFLATED_BYTES = 64 * 1024 * 1024;
-
 /** Serial-day offset between Excel's 1900 and 1904 date systems. */
 const DAYS_1900_TO_1904 = 1462;
 const MS_PER_DAY = 86_400_000;
@@ -72,7 +68,7 @@ async function is1904(bytes: Uint8Array, entries: readonly ZipEntry[]): Promise<
 
 export async function readXlsxBytes(bytes: ArrayBuffer | Uint8Array, fileName = 'workbook.xlsx'): Promise<SheetCells[]> {
   const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  const entries = checkZipLimits(u8, fileName, EXCELJS_INFLATED_BYTES);
+  const entries = checkZipLimits(u8, fileName, LIMITS.xlsxRoundTripBytes);
   await checkDeclaredSizes(u8, entries, fileName);
   const wb = new Workbook();
   // ExcelJS accepts ArrayBuffer/Uint8Array at runtime; its type says Buffer.

@@ -5,6 +5,7 @@
  * gives the same read. The oracle is ExcelJS, a different parser: nothing is copied from the code
  * under test.
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
@@ -15,6 +16,10 @@ import { LIMITS } from '../../src/data/limits';
 import type { Cell } from '../../src/data/types';
 import { readXlsxBytes, type SheetCells } from '../../src/data/xlsx';
 import { readXlsxStream } from '../../src/data/xlsx-stream';
+import { openWorkbook } from '../../src/preview/workbook-io';
+import { prepareDownload } from '../../src/preview/workbook-save';
+import { MemoryGateway } from '../../src/taskpane/gateway/memory';
+import { zip } from '../../bench/zip';
 
 const ROOT = join(__dirname, '..', '..');
 const DIRS = [join(ROOT, 'test/fixtures'), join(ROOT, 'test/fixtures/families'), join(ROOT, 'assets/sample')];
@@ -186,6 +191,24 @@ describe('where the readers differ or refuse', () => {
     expect((await readXlsxBytes(bytes, 'm.xlsx'))[0]?.cells).toEqual([['title'], [1]]);
     // The merge is declared after the rows (mergeCells follows sheetData): a stream cannot know it in time.
     expect(readXlsxStream(bytes, 'm.xlsx')[0]?.cells).toEqual([['title', 7], [1]]);
+  });
+});
+
+describe('a workbook too large for ExcelJS', () => {
+  it('is read, and the preview download keeps its values and says it did not re-read the original', async () => {
+    const small = await JSZip.loadAsync(await written(datedWorkbook()));
+    const parts = await Promise.all(
+      Object.values(small.files)
+        .filter((f) => !f.dir)
+        .map(async (f) => ({ name: f.name, data: await f.async('uint8array') })),
+    );
+    // A part declaring 70 MB (ratio 175×, under the 200× limit): past ExcelJS's 64 MB, far under the 1 GB streamed.
+    const bytes = zip([...parts, { name: 'xl/media/big.bin', data: new Uint8Array(randomBytes(400 * 1024)), declaredInflated: 70 * 1024 * 1024 }]);
+    await expect(readXlsxBytes(bytes, 'big.xlsx')).rejects.toThrow(/inflate to 70 MB \(limit 64 MB\)/u);
+    const init = await openWorkbook(bytes, 'big.xlsx');
+    expect(init.sheets[0]?.cells).toEqual((await readXlsxBytes(await written(datedWorkbook())))[0]?.cells);
+    const { losses } = await prepareDownload(new MemoryGateway(init), { bytes, fileName: 'big.xlsx', init });
+    expect(losses.map((l) => l['en-US'])).toEqual([expect.stringMatching(/^the original file's formulas and formatting \(it inflates to 70 MB, more than the 64 MB the preview re-reads/u)]);
   });
 });
 
