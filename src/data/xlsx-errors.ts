@@ -1,4 +1,4 @@
-/** The error for a cell past Excel's length limit, shared by both .xlsx readers. */
+/** The errors for cells and rows past Excel's own limits, in an .xlsx. */
 import { text } from '../i18n/text';
 import { AdplanError } from '../model/errors';
 import { columnLetters } from './address';
@@ -12,6 +12,18 @@ export function tooLong(fileName: string, sheet: string, row: number, col: numbe
     text(
       `${fileName}, sheet "${sheet}", cell ${cell}: ${length} characters (limit ${LIMITS.cellChars}, Excel's own).`,
       `${fileName} 工作表“${sheet}”单元格 ${cell}：${length} 个字符（上限 ${LIMITS.cellChars}，与 Excel 相同）。`,
+    ),
+    'file',
+  );
+}
+
+/** A row numbered past Excel's last row: no Excel wrote it, and it would cost a row each up to it. */
+export function pastLastRow(fileName: string, sheet: string, row: number): AdplanError {
+  return new AdplanError(
+    'input',
+    text(
+      `${fileName}, sheet "${sheet}": row ${row} is past Excel's last row (${LIMITS.rows.toLocaleString('en-US')}). The file is damaged or was not written by Excel.`,
+      `${fileName} 工作表“${sheet}”：第 ${row} 行超过 Excel 的最后一行（${LIMITS.rows}），文件已损坏或并非由 Excel 生成。`,
     ),
     'file',
   );

@@ -6,7 +6,7 @@
 import { LIMITS } from './limits';
 import type { Cell } from './types';
 import { cellValue, placed, type CellContext, type RawCell } from './xlsx-cell';
-import { tooLong } from './xlsx-errors';
+import { pastLastRow, tooLong } from './xlsx-errors';
 import { unescapeX } from './xlsx-parts';
 import { walkPart, type Attributes, type XmlHandler } from './xlsx-xml';
 import type { ByteSource, ZipEntry } from './zip-guard';
@@ -54,6 +54,7 @@ class SheetHandler implements XmlHandler {
       this.row = r >= 1 ? r - 1 : this.row + 1;
       // Rows are taken in file order: one numbered at or before an earlier one follows it.
       if (this.row < this.next) this.row = this.next;
+      if (this.row >= LIMITS.rows) throw pastLastRow(this.ctx.fileName, this.ctx.sheet, this.row + 1);
       this.line = [];
       this.lastCol = -1;
       return;

@@ -181,6 +181,15 @@ describe('where the readers differ or refuse', () => {
     expect(() => readXlsxStream(bytes, 'long.xlsx')[0]?.cells).toThrow(want as string);
   });
 
+  it('a row numbered past Excel\'s last row is refused, naming the sheet (not a million empty rows)', async () => {
+    const wb = new Workbook();
+    wb.addWorksheet('s').getCell('A1').value = 1;
+    const bytes = await withParts(await written(wb), {
+      'xl/worksheets/sheet1.xml': (x) => x.replace(/<sheetData>.*<\/sheetData>/su, '<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="1048577"><c r="A1048577"><v>2</v></c></row></sheetData>'),
+    });
+    expect(() => readXlsxStream(bytes, 'far.xlsx')[0]?.cells).toThrow('far.xlsx, sheet "s": row 1048577 is past Excel\'s last row (1,048,576).');
+  });
+
   it('a value stored under a merged range (Excel never writes one): ExcelJS drops it, the stream reads it', async () => {
     const wb = new Workbook();
     const ws = wb.addWorksheet('m');
