@@ -18,6 +18,8 @@ export interface XmlHandler {
 
 export class XmlError extends Error {}
 
+const NO_ATTRIBUTES: Attributes = Object.freeze({});
+
 const ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 function decodeEntities(s: string): string {
@@ -80,7 +82,7 @@ export class XmlScanner {
         this.pending += s.slice(i);
         return;
       }
-      if (lt > i) this.pending += s.slice(i, lt);
+      if (lt > i) this.pending = this.pending ? this.pending + s.slice(i, lt) : s.slice(i, lt);
       const end = this.markup(s, lt);
       if (end < 0) {
         this.carry = s.slice(lt);
@@ -126,7 +128,8 @@ export class XmlScanner {
     if (i >= s.length) return -1;
     const name = s.slice(lt + 1, i);
     if (!name) throw new XmlError('a "<" that starts no tag');
-    const attrs: Record<string, string> = {};
+    // Most elements (<v>, <t>, </…>) have no attributes: they share one empty object.
+    let attrs: Record<string, string> | null = null;
     for (;;) {
       while (i < s.length && isSpace(s.charCodeAt(i))) i++;
       if (i >= s.length) return -1;
@@ -138,7 +141,7 @@ export class XmlScanner {
           if (i + 1 >= s.length) return -1;
           if (s.charCodeAt(i + 1) !== 62) throw new XmlError(`bad tag <${name.slice(0, 40)}>`);
         }
-        this.begin(name, attrs);
+        this.begin(name, attrs ?? NO_ATTRIBUTES);
         if (self) this.end(name);
         return i + (self ? 2 : 1);
       }
@@ -155,7 +158,7 @@ export class XmlScanner {
       if (quote !== 34 && quote !== 39) throw new XmlError(`unquoted attribute ${key.slice(0, 40)}`);
       const close = s.indexOf(quote === 34 ? '"' : "'", q + 1);
       if (close < 0) return -1;
-      attrs[key] = attrValue(s.slice(q + 1, close));
+      (attrs ??= {})[key] = attrValue(s.slice(q + 1, close));
       i = close + 1;
     }
   }
