@@ -58,6 +58,13 @@ describe('every .xlsx fixture and sample reads the same through the stream as th
   });
 });
 
+it('a workbook whose parts are stored, not deflated (zip method 0)', async () => {
+  const zip0 = await JSZip.loadAsync(readFileSync(join(ROOT, 'test/fixtures/families/compass-deal.xlsx')));
+  const stored = await zip0.generateAsync({ type: 'uint8array', compression: 'STORE' });
+  await expectParity(stored, 'stored.xlsx');
+  await expectParity(stored, 'stored.xlsx', 7);
+});
+
 async function written(wb: Workbook): Promise<Uint8Array> {
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
