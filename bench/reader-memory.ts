@@ -7,8 +7,9 @@
  *  - 罗盘 直播明细, UTF-8: one row per session, so the days grow with the file; memory may grow
  *    only with the days the read returns (reported per day), not with the rows.
  *  - 罗盘 成交分析 .xlsx (日期 × 载体类型 × 投放时段, 12 rows a day, shared strings, as the export
- *    is): streamed from the zip (xlsx-stream.ts). The days grow with the file, so flat means the
- *    RSS grows by no more than the file's own bytes (held compressed) plus the days returned.
+ *    is): streamed from the zip (xlsx-stream.ts). The days grow with the file, so the check's RSS
+ *    is reported per day returned; the reader alone (a process that only walks the rows) must hold
+ *    no more beyond the file's own bytes at 96 MB than at 10 MB (within 64 MB).
  * `--json` prints the measurements. Needs Linux (/usr/bin/time).
  */
 import { spawnSync } from 'node:child_process';
@@ -91,6 +92,21 @@ async function compassDealXlsx(path: string, mb: number): Promise<{ days: number
   return { days, gmv: gmvCents / 100, orders };
 }
 
+const OPEN = join(__dirname, '..', 'src', 'data', 'open.js');
+
+/** Peak RSS (MB) of a process that only opens the workbook and walks every row of every sheet: the reader alone. */
+function walkOnly(path: string): number {
+  const script = `const { openSheets } = require(${JSON.stringify(OPEN)});
+    (async () => {
+      const { sheets } = await openSheets(require('node:fs').readFileSync(${JSON.stringify(path)}), 'x.xlsx');
+      let n = 0;
+      for (const s of sheets) for (const r of s.rows.from(0)) n += r.length;
+      process.stdout.write(String(n));
+    })();`;
+  const r = spawnSync('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M', process.execPath, '-e', script], { encoding: 'utf8' });
+  return Math.round(Number(/PEAK_RSS_KB=(\d+)/u.exec(r.stderr ?? '')?.[1] ?? NaN) / 1024);
+}
+
 const close = (a: number, b: number): boolean => Math.abs(a - b) <= Math.max(0.01, Math.abs(b) * 1e-4);
 
 async function main(): Promise<void> {
@@ -134,6 +150,7 @@ async function main(): Promise<void> {
     const perRow = ((last.peakRssMb - first.peakRssMb) * 1024 * 1024) / Math.max(1, last.rowsRead - first.rowsRead);
     verdicts.push(`  罗盘 直播明细: peak RSS ${sessions.map((m) => `${m.peakRssMb} MB @ ${m.mb} MB (${m.days} days)`).join(', ')}: ${Math.round(perDay)} bytes per day returned (${Math.round(perRow)} per row)`);
     const deal: Measured[] = [];
+    const walked: number[] = [];
     for (const mb of SIZES) {
       const path = join(dir, `compass-deal-${mb}mb.xlsx`);
       const truth = await compassDealXlsx(path, mb);
@@ -144,6 +161,7 @@ async function main(): Promise<void> {
         verdicts.push(`✗ ${m.mb} MB 罗盘 成交分析 .xlsx: totals or days wrong (${JSON.stringify({ exit: m.exit, days: m.days, totals: m.totals, truth })})`);
       }
       deal.push(m);
+      walked.push(walkOnly(path) - m.mb);
       results.push(m);
       rmSync(path);
     }
@@ -153,6 +171,11 @@ async function main(): Promise<void> {
     const beyondFile = d1.peakRssMb - d0.peakRssMb - (d1.mb - d0.mb);
     const perDealDay = (beyondFile * 1024 * 1024) / Math.max(1, d1.days - d0.days);
     verdicts.push(`  罗盘 成交分析 .xlsx: peak RSS ${deal.map((m) => `${m.peakRssMb} MB @ ${m.mb} MB (${m.days} days)`).join(', ')}: beyond the file's own bytes, ${Math.round(perDealDay)} bytes per day returned`);
+    // The reader alone (no history, no days): what it holds beyond the file's bytes must not grow with the file.
+    const walkGrowth = (walked[walked.length - 1] ?? NaN) - (walked[0] ?? NaN);
+    const walkFlat = walkGrowth <= 64;
+    ok &&= walkFlat;
+    verdicts.push(`${walkFlat ? '✓' : '✗'} flat memory, .xlsx reader alone: peak RSS beyond the file's bytes ${walked.map((w, k) => `${w} MB @ ${deal[k]?.mb ?? '?'} MB`).join(', ')} (growth ${walkGrowth} MB ≤ 64)`);
     const fifty = results.filter((_, k) => k % SIZES.length === 1); // the ~50 MB file of each shape
     const fast = fifty.every((m) => m.ms <= 10_000);
     ok &&= fast;
