@@ -7,11 +7,18 @@ export const LIMITS = {
   /** Bytes of one file on disk (an .xlsx or a .csv). */
   fileBytes: 100 * 1024 * 1024,
   /**
-   * Bytes of an .xlsx's parts once inflated (sum of the zip central directory's sizes). ExcelJS
-   * holds a workbook at ~15× its XML size (50 MB of XML: 0.8 GB RSS), so 64 MB keeps a valid
-   * workbook near 1 GB; larger exports read better as CSV (100 MB limit, ~9× less memory).
+   * Bytes of an .xlsx's parts once inflated (sum of the zip central directory's sizes). Sheets are
+   * streamed (xlsx-stream.ts: the compressed bytes, the shared strings and one piece are held), so
+   * this bounds the time a read takes (~1 s per 50 MB of XML), not its memory. A 100 MB file of
+   * ordinary exports inflates to well under it.
    */
-  xlsxInflatedBytes: 64 * 1024 * 1024,
+  xlsxStreamedBytes: 1024 * 1024 * 1024,
+  /**
+   * Inflated bytes of an .xlsx the preview's download re-reads whole with ExcelJS (to keep its
+   * formulas and formatting): ExcelJS holds ~15× the XML (50 MB of XML: 0.8 GB), too much for a
+   * browser tab. A larger workbook downloads with its values only, said before the download.
+   */
+  xlsxRoundTripBytes: 64 * 1024 * 1024,
   /** Inflated ÷ compressed size of one zip part; real sheets compress 5–20×, bombs 1000×. */
   xlsxRatio: 200,
   /** Rows of one sheet (Excel's own maximum). */

@@ -14,6 +14,7 @@ import type { FileData } from './bytes';
 import { addChannelSpend, channelSpend, keyValueTable } from './single-session';
 import type { Cell } from './types';
 import { openSheets } from './open';
+import { sheetHead } from './sheet-head';
 import { assumptionsSheetOf, findSheet, likeliestHistory, readHistorySheet, type WorkbookOptions, type WorkbookRead } from './workbook';
 import type { SheetCells } from './xlsx';
 
@@ -41,7 +42,7 @@ function familyOfSheet(cells: readonly (readonly Cell[])[]): string | null {
 
 function historySheets(sheets: readonly SheetCells[], options: WorkbookOptions): SheetCells[] {
   if (options.sheet) return [findSheet(sheets, options.sheet)];
-  if (!sheets.some((s) => familyOfSheet(s.cells) !== null)) {
+  if (!sheets.some((s) => familyOfSheet(sheetHead(s)) !== null)) {
     // No table anywhere: a 单场 workbook whose overview is a key | value block.
     const blocks = sheets.flatMap((s) => {
       const cells = keyValueTable(s.cells);
@@ -52,7 +53,7 @@ function historySheets(sheets: readonly SheetCells[], options: WorkbookOptions):
   // A hidden copy never wins over what the user sees (likeliestHistory), nor joins it.
   const best = likeliestHistory(sheets);
   const visible = (s: SheetCells): boolean => (s.state ?? 'visible') === 'visible';
-  const more = sheets.filter((s) => s !== best && (visible(s) || !visible(best)) && (familyOfSheet(s.cells) ?? 'generic') !== 'generic');
+  const more = sheets.filter((s) => s !== best && (visible(s) || !visible(best)) && (familyOfSheet(sheetHead(s)) ?? 'generic') !== 'generic');
   return [best, ...more].sort((a, b) => sheets.indexOf(a) - sheets.indexOf(b));
 }
 

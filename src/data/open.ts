@@ -7,10 +7,12 @@
 import { text } from '../i18n/text';
 import { AdplanError } from '../model/errors';
 import { columnLetters } from './address';
-import { byteSource, readAll, type FileData } from './bytes';
+import { byteSource, type FileData } from './bytes';
 import { CsvLimitError, readCsvSource, type CsvEncoding } from './csv';
 import { LIMITS, mb } from './limits';
-import { readXlsxBytes, type SheetCells } from './xlsx';
+import type { SheetCells } from './xlsx';
+import { streamSheets } from './xlsx-stream';
+import { checkZipLimits } from './zip-guard';
 
 export interface OpenedFile {
   sheets: SheetCells[];
@@ -61,8 +63,8 @@ function csvLimit(e: CsvLimitError, fileName: string): AdplanError {
 }
 
 /**
- * The sheets of a file: .xlsx through ExcelJS, anything else as CSV/TSV text (encoding detected).
- * A CSV sheet's `rows` read the source again on every pass: it must stay readable (a file open)
+ * The sheets of a file: .xlsx streamed (xlsx-stream.ts), anything else as CSV/TSV text (encoding detected).
+ * A sheet's `rows` read the source again on every pass: it must stay readable (a file open)
  * for as long as they are walked (file.ts).
  */
 export async function openSheets(data: FileData, fileName: string): Promise<OpenedFile> {
@@ -79,7 +81,9 @@ export async function openSheets(data: FileData, fileName: string): Promise<Open
   if (startsWith(magic, ZIP)) {
     let sheets: SheetCells[];
     try {
-      sheets = await readXlsxBytes(readAll(src), fileName);
+      // Limits from the zip directory; each part is then inflated only as it is read, and
+      // refused the moment it outgrows its declared size (xlsx-inflate.ts).
+      sheets = streamSheets(src, checkZipLimits(src, fileName), fileName);
     } catch (e) {
       if (e instanceof AdplanError) throw e;
       const why = e instanceof Error ? e.message : String(e);

@@ -11,6 +11,7 @@ import { historyScore } from './headers';
 import { readHistory } from './history';
 import type { AssumptionsReadResult, HistoryReadResult } from './types';
 import { openSheets } from './open';
+import { sheetHead } from './sheet-head';
 import type { SheetCells } from './xlsx';
 
 export interface WorkbookRead {
@@ -72,7 +73,7 @@ export async function readAssumptionsBuffer(data: FileData, fileName: string): P
 export function likeliestHistory(sheets: readonly SheetCells[]): SheetCells {
   // One sheet (a CSV): nothing to score, and its grid is never built.
   if (sheets.length === 1) return sheets[0] as SheetCells;
-  const scored = sheets.map((s) => ({ s, score: historyScore(s.cells), visible: (s.state ?? 'visible') === 'visible' }));
+  const scored = sheets.map((s) => ({ s, score: historyScore(sheetHead(s)), visible: (s.state ?? 'visible') === 'visible' }));
   const anyVisible = scored.some((x) => x.visible && x.score > 0);
   let best = scored[0] as (typeof scored)[number];
   for (const x of scored) {

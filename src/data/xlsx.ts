@@ -1,19 +1,19 @@
 /**
  * .xlsx workbooks through ExcelJS, turned into the 2-D cell arrays the pure readers take.
- * Browser-safe (no fs): ExcelJS loads from bytes.
+ * Browser-safe (no fs): ExcelJS loads from bytes. The opener streams workbooks instead
+ * (xlsx-stream.ts, same cells); this reader is its test oracle, bounded like ExcelJS's other use
+ * (the preview's round-trip, LIMITS.xlsxRoundTripBytes).
  *
  * Bounded by the data, not the sheet's extent: only cells that hold something are visited, rows
  * are as long as their last value (empty rows are []), so a stray cell at ZZ100000 costs one row
  * of 702 cells, not a 70-million-cell grid. The zip is checked against the limits first.
  */
 import { Workbook, type CellValue } from 'exceljs';
-import { text } from '../i18n/text';
-import { AdplanError } from '../model/errors';
-import { columnLetters } from './address';
 import { DAYS_1900_TO_1904 } from './cells';
 import { LIMITS } from './limits';
 import type { RowSource } from './rows';
 import type { Cell } from './types';
+import { tooLong } from './xlsx-errors';
 import { checkDeclaredSizes, checkZipLimits, zipPartText, type ZipEntry } from './zip-guard';
 
 /** Excel's sheet visibility: "veryHidden" sheets are hidden even from Excel's Unhide dialog. */
@@ -55,18 +55,6 @@ export function plainCell(v: CellValue): Cell {
   return null;
 }
 
-function tooLong(fileName: string, sheet: string, row: number, col: number, length: number): AdplanError {
-  const cell = `${columnLetters(col)}${row}`;
-  return new AdplanError(
-    'input',
-    text(
-      `${fileName}, sheet "${sheet}", cell ${cell}: ${length} characters (limit ${LIMITS.cellChars}, Excel's own).`,
-      `${fileName} 工作表“${sheet}”单元格 ${cell}：${length} 个字符（上限 ${LIMITS.cellChars}，与 Excel 相同）。`,
-    ),
-    'file',
-  );
-}
-
 function stateOf(s: unknown): SheetState {
   return s === 'hidden' || s === 'veryHidden' ? s : 'visible';
 }
@@ -81,7 +69,7 @@ async function is1904(bytes: Uint8Array, entries: readonly ZipEntry[]): Promise<
 
 export async function readXlsxBytes(bytes: ArrayBuffer | Uint8Array, fileName = 'workbook.xlsx'): Promise<SheetCells[]> {
   const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  const entries = checkZipLimits(u8, fileName);
+  const entries = checkZipLimits(u8, fileName, LIMITS.xlsxRoundTripBytes);
   await checkDeclaredSizes(u8, entries, fileName);
   const wb = new Workbook();
   // ExcelJS accepts ArrayBuffer/Uint8Array at runtime; its type says Buffer.

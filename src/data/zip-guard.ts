@@ -3,6 +3,7 @@
  * anything, so a zip bomb is refused before a byte of it is decompressed. Browser-safe.
  */
 import { text } from '../i18n/text';
+import { memoryBytes, type ByteSource } from './bytes';
 import { AdplanError } from '../model/errors';
 import { LIMITS, mb } from './limits';
 
@@ -21,7 +22,7 @@ export interface ZipEntry {
   offset: number;
 }
 
-function damaged(fileName: string, why: string): AdplanError {
+export function damaged(fileName: string, why: string): AdplanError {
   return new AdplanError(
     'input',
     text(
@@ -32,31 +33,44 @@ function damaged(fileName: string, why: string): AdplanError {
   );
 }
 
-/** The archive's entries as its central directory declares them. */
-export function zipEntries(bytes: Uint8Array, fileName: string): ZipEntry[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+/** A Uint8Array as a source; a source as itself. */
+const asSource = (b: Uint8Array | ByteSource): ByteSource => (b instanceof Uint8Array ? memoryBytes(b) : b);
+
+/**
+ * The archive's entries as its central directory declares them. Reads only the archive's tail
+ * and its directory, so a file-backed source is not read whole.
+ */
+export function zipEntries(bytes: Uint8Array | ByteSource, fileName: string): ZipEntry[] {
+  const src = asSource(bytes);
   // The end record is in the last 22 + 65,535 (comment) bytes.
+  const tailStart = Math.max(0, src.size - 22 - 0xffff);
+  const tail = src.read(tailStart, src.size - tailStart);
+  const tv = new DataView(tail.buffer, tail.byteOffset, tail.byteLength);
   let end = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === EOCD) {
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tv.getUint32(i, true) === EOCD) {
       end = i;
       break;
     }
   }
   if (end < 0) throw damaged(fileName, 'no zip directory');
-  const count = view.getUint16(end + 10, true);
-  let at = view.getUint32(end + 16, true);
+  const count = tv.getUint16(end + 10, true);
+  // The directory runs from its offset up to the end record.
+  const dirStart = tv.getUint32(end + 16, true);
+  const dir = src.read(dirStart, Math.max(0, tailStart + end - dirStart));
+  const view = new DataView(dir.buffer, dir.byteOffset, dir.byteLength);
+  let at = 0;
   const entries: ZipEntry[] = [];
   const decoder = new TextDecoder();
   for (let k = 0; k < count; k++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL) throw damaged(fileName, 'broken zip directory');
+    if (at + 46 > dir.length || view.getUint32(at, true) !== CENTRAL) throw damaged(fileName, 'broken zip directory');
     const method = view.getUint16(at + 10, true);
     const compressed = view.getUint32(at + 20, true);
     const inflated = view.getUint32(at + 24, true);
     const nameLength = view.getUint16(at + 28, true);
     const extra = view.getUint16(at + 30, true);
     const comment = view.getUint16(at + 32, true);
-    const name = decoder.decode(bytes.subarray(at + 46, Math.min(bytes.length, at + 46 + nameLength)));
+    const name = decoder.decode(dir.subarray(at + 46, Math.min(dir.length, at + 46 + nameLength)));
     entries.push({ name, compressed, inflated, method, offset: view.getUint32(at + 42, true) });
     at += 46 + nameLength + extra + comment;
   }
@@ -64,7 +78,7 @@ export function zipEntries(bytes: Uint8Array, fileName: string): ZipEntry[] {
 }
 
 /** Refuses an archive whose parts would inflate past the documented limits; else its entries. */
-export function checkZipLimits(bytes: Uint8Array, fileName: string): ZipEntry[] {
+export function checkZipLimits(bytes: Uint8Array | ByteSource, fileName: string, maxInflated: number = LIMITS.xlsxStreamedBytes): ZipEntry[] {
   let total = 0;
   const entries = zipEntries(bytes, fileName);
   for (const e of entries) {
@@ -81,12 +95,12 @@ export function checkZipLimits(bytes: Uint8Array, fileName: string): ZipEntry[] 
     }
     total += e.inflated;
   }
-  if (total > LIMITS.xlsxInflatedBytes) {
+  if (total > maxInflated) {
     throw new AdplanError(
       'input',
       text(
-        `${fileName} is too large: its sheets inflate to ${mb(total)} (limit ${mb(LIMITS.xlsxInflatedBytes)}). Save it as CSV (read with far less memory, up to ${mb(LIMITS.fileBytes)}), or export a shorter date range.`,
-        `${fileName} 过大：解压后 ${mb(total)}（上限 ${mb(LIMITS.xlsxInflatedBytes)}）。请另存为 CSV（占用内存少得多，上限 ${mb(LIMITS.fileBytes)}），或导出更短的日期范围。`,
+        `${fileName} is too large: its sheets inflate to ${mb(total)} (limit ${mb(maxInflated)}). Export a shorter date range, or save it as CSV (up to ${mb(LIMITS.fileBytes)}).`,
+        `${fileName} 过大：解压后 ${mb(total)}（上限 ${mb(maxInflated)}）。请导出更短的日期范围，或另存为 CSV（上限 ${mb(LIMITS.fileBytes)}）。`,
       ),
       'file',
     );
@@ -94,11 +108,28 @@ export function checkZipLimits(bytes: Uint8Array, fileName: string): ZipEntry[] 
   return entries;
 }
 
+/** Where an entry's stored bytes start: after its local header, whose name/extra lengths may differ from the directory's. */
+export function entryStart(src: ByteSource, e: ZipEntry): number | null {
+  if (e.offset + 30 > src.size) return null;
+  const h = src.read(e.offset + 26, 4);
+  return e.offset + 30 + ((h[0] ?? 0) | ((h[1] ?? 0) << 8)) + ((h[2] ?? 0) | ((h[3] ?? 0) << 8));
+}
+
 function entryBody(bytes: Uint8Array, e: ZipEntry): Uint8Array | null {
-  if (e.offset + 30 > bytes.length) return null;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
-  return bytes.subarray(start, Math.min(bytes.length, start + e.compressed));
+  const start = entryStart(memoryBytes(bytes), e);
+  return start === null ? null : bytes.subarray(start, Math.min(bytes.length, start + e.compressed));
+}
+
+/** A part that inflates past its declared size: damaged or crafted. */
+export function pastDeclared(fileName: string, e: ZipEntry): AdplanError {
+  return new AdplanError(
+    'input',
+    text(
+      `${fileName} is refused: its part "${e.name.slice(0, 80)}" inflates past the ${mb(e.inflated)} its zip directory declares. The file is damaged or crafted.`,
+      `已拒绝 ${fileName}：其中的“${e.name.slice(0, 80)}”解压后超过 zip 目录声明的 ${mb(e.inflated)}，文件已损坏或被篡改。`,
+    ),
+    'file',
+  );
 }
 
 /**
@@ -169,15 +200,6 @@ export async function checkDeclaredSizes(bytes: Uint8Array, entries: readonly Zi
       continue;
     }
     if (ok === null) return;
-    if (!ok) {
-      throw new AdplanError(
-        'input',
-        text(
-          `${fileName} is refused: its part "${e.name.slice(0, 80)}" inflates past the ${mb(e.inflated)} its zip directory declares. The file is damaged or crafted.`,
-          `已拒绝 ${fileName}：其中的“${e.name.slice(0, 80)}”解压后超过 zip 目录声明的 ${mb(e.inflated)}，文件已损坏或被篡改。`,
-        ),
-        'file',
-      );
-    }
+    if (!ok) throw pastDeclared(fileName, e);
   }
 }

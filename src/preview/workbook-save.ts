@@ -8,7 +8,10 @@
  */
 import { Workbook, type Worksheet } from 'exceljs';
 import JSZip from 'jszip';
+import { LIMITS, mb } from '../data/limits';
 import { markDynamic, workbookBytes, writeArrayFormula, writeFormula, type CachedValue } from '../data/xlsx-write';
+import { zipEntries } from '../data/zip-guard';
+import { isAdplanError } from '../model/errors';
 import { text, type Text } from '../i18n/text';
 import { parseRange } from '../taskpane/gateway/address';
 import type { MemoryGateway, MemorySheet, MemoryWorkbookInit } from '../taskpane/gateway/memory';
@@ -172,12 +175,31 @@ function chartLoss(gw: MemoryGateway, original: ReadonlySet<string>): Text[] {
   ];
 }
 
+/** ExcelJS re-reads a workbook whole (~15× its XML): past the limit it is not re-read in the browser. */
+function tooLargeToReread(source: OpenedSource): Text | null {
+  let size: number;
+  try {
+    size = zipEntries(source.bytes, source.fileName).reduce((n, e) => n + e.inflated, 0);
+  } catch (e) {
+    // A damaged directory: the re-read below says what is wrong.
+    if (!isAdplanError(e)) throw e;
+    return null;
+  }
+  if (size <= LIMITS.xlsxRoundTripBytes) return null;
+  return text(
+    `the original file's formulas and formatting (it inflates to ${mb(size)}, more than the ${mb(LIMITS.xlsxRoundTripBytes)} the preview re-reads; its values are kept)`,
+    `原文件的公式和格式(解压后 ${mb(size)},超过预览可重新读取的 ${mb(LIMITS.xlsxRoundTripBytes)};数值已保留)`,
+  );
+}
+
 /** The workbook to download and what it cannot keep. */
 export async function prepareDownload(gw: MemoryGateway, source: OpenedSource | null): Promise<PreparedDownload> {
   const losses: Text[] = [];
   let wb = new Workbook();
   const original = new Set<string>();
-  if (source && isZip(source.bytes)) {
+  const tooLarge = source && isZip(source.bytes) ? tooLargeToReread(source) : null;
+  if (tooLarge) losses.push(tooLarge);
+  else if (source && isZip(source.bytes)) {
     try {
       const found = await inspect(source.bytes);
       await wb.xlsx.load(source.bytes as unknown as ArrayBuffer);

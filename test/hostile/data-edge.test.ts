@@ -78,18 +78,25 @@ describe('documented limits refuse before inflating or allocating', () => {
     await expect(openSheets(bomb, 'bomb.xlsx')).rejects.toThrow(/bomb\.xlsx is refused: its part "xl\/worksheets\/sheet1\.xml" would inflate to 4 MB/u);
   });
 
-  it('a part that inflates past the size its directory declares is refused before ExcelJS inflates it', async () => {
-    const liar = zip([{ name: 'xl/worksheets/sheet1.xml', data: new Uint8Array(4 * 1024 * 1024), declaredInflated: 1000 }]);
-    await expect(openSheets(liar, 'liar.xlsx')).rejects.toThrow('liar.xlsx is refused: its part "xl/worksheets/sheet1.xml" inflates past the 1 KB its zip directory declares. The file is damaged or crafted.');
+  it('a part that inflates past the size its directory declares is refused as it is read, before a byte past its claim is parsed', async () => {
+    const xml = (s: string): Uint8Array => new TextEncoder().encode(s);
+    const liar = zip([
+      { name: 'xl/workbook.xml', data: xml('<workbook xmlns:r="r"><sheets><sheet name="s" sheetId="1" r:id="rId1"/></sheets></workbook>') },
+      { name: 'xl/_rels/workbook.xml.rels', data: xml('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>') },
+      { name: 'xl/worksheets/sheet1.xml', data: new Uint8Array(4 * 1024 * 1024), declaredInflated: 1000 },
+    ]);
+    const { sheets } = await openSheets(liar, 'liar.xlsx');
+    expect(() => [...(sheets[0]?.rows?.from(0) ?? [])]).toThrow('liar.xlsx is refused: its part "xl/worksheets/sheet1.xml" inflates past the 1 KB its zip directory declares. The file is damaged or crafted.');
   });
 
   it('parts whose declared sizes sum past the limit are refused, naming the file', async () => {
-    const part = new Uint8Array(randomBytes(600 * 1024));
+    // Under the ratio limit (200×) each, together past the streamed limit (1 GB).
+    const part = new Uint8Array(randomBytes(3 * 1024 * 1024 + 512 * 1024));
     const big = zip([
-      { name: 'a.xml', data: part, declaredInflated: 40 * 1024 * 1024 },
-      { name: 'b.xml', data: part, declaredInflated: 40 * 1024 * 1024 },
+      { name: 'a.xml', data: part, declaredInflated: 600 * 1024 * 1024 },
+      { name: 'b.xml', data: part, declaredInflated: 600 * 1024 * 1024 },
     ]);
-    await expect(openSheets(big, 'big.xlsx')).rejects.toThrow(/big\.xlsx is too large: its sheets inflate to 80 MB \(limit 64 MB\)\. Save it as CSV/u);
+    await expect(openSheets(big, 'big.xlsx')).rejects.toThrow(/big\.xlsx is too large: its sheets inflate to 1200 MB \(limit 1024 MB\)\. Export a shorter date range/u);
   });
 
   it('a CSV cell past 32,767 characters is refused naming the cell, without echoing it', async () => {
