@@ -112,7 +112,12 @@ export class XmlScanner {
   private markup(s: string, lt: number): number {
     const c1 = s.charCodeAt(lt + 1);
     if (Number.isNaN(c1)) return -1;
-    if (c1 === 33 || c1 === 63) return this.skip(s, lt); // <! <?
+    if (c1 === 33 || c1 === 63) {
+      // <! <? — skipped; text on both sides stays one text, but a CR before it ends its line
+      // there (as a parser reports it), never a CR LF with a LF after the skipped part.
+      if (this.pending.endsWith('\r')) this.pending = `${this.pending.slice(0, -1)}\n`;
+      return this.skip(s, lt);
+    }
     this.flushText();
     if (c1 === 47) {
       // </name>
