@@ -18,8 +18,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stream } from 'exceljs';
-import { compassSessionsCsv, uniProductsCsv, UNI_PRODUCT_DAYS } from './exports';
+import { compassDealXlsx, compassSessionsCsv, uniProductsCsv, UNI_PRODUCT_DAYS } from './exports';
 
 const CLI = join(__dirname, '..', '..', '..', 'bin', 'adplan.js');
 const SIZES = [10, 50, 95];
@@ -56,47 +55,6 @@ function check(path: string, shape: string, node: string[] = []): Measured {
   };
 }
 
-/** XML bytes per day of the 罗盘 成交分析 sheet, compressed (measured: ~1.25 KB a day of 12 rows, ~6 KB of XML). */
-const DEAL_BYTES_PER_DAY = 1275;
-const DEAL_CARRIERS = ['全部', '直播', '商品卡', '短视频'];
-const DEAL_SLOTS = ['不限', '全域投放时段', '非投放时段'];
-
-/**
- * A 罗盘 成交分析 .xlsx of about `mb` MB, days from 1900-01-01 on (8-digit text dates, as the
- * export writes them). Returns the day count and the 全部 × 不限 totals a correct reader finds.
- */
-async function compassDealXlsx(path: string, mb: number): Promise<{ days: number; gmv: number; orders: number }> {
-  const wb = new stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true, useStyles: false });
-  const ws = wb.addWorksheet('成交分析');
-  ws.addRow(['抖音电商罗盘 · 交易 · 成交分析（分日）']).commit();
-  ws.addRow(['日期', '载体类型', '投放时段', '用户支付金额', '成交金额', '净成交金额', '成交订单数', '成交人数', '退款金额(支付时间)', '退款金额(退款时间)', '投放消耗(店铺被投)', '投放消耗(店铺绑定)', '投放贡献成交金额', '7日结算金额']).commit();
-  let seed = 4242;
-  const next = (n: number): number => {
-    seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
-    return seed % n;
-  };
-  const days = Math.round((mb * 1024 * 1024) / DEAL_BYTES_PER_DAY);
-  let gmvCents = 0;
-  let orders = 0;
-  for (let d = 0; d < days; d++) {
-    const date = new Date(Date.UTC(1900, 0, 1) + d * 86_400_000).toISOString().slice(0, 10).replace(/-/gu, '');
-    for (const carrier of DEAL_CARRIERS) {
-      for (const slot of DEAL_SLOTS) {
-        const gmv = 100_000 + next(5_000_000);
-        const n = 1 + next(400);
-        if (carrier === '全部' && slot === '不限') {
-          gmvCents += gmv;
-          orders += n;
-        }
-        const spend = next(1_000_000) / 100;
-        ws.addRow([date, carrier, slot, (gmv * 1.02) / 100, gmv / 100, (gmv * 0.93) / 100, n, Math.ceil(n * 0.9), next(50_000) / 100, next(50_000) / 100, spend, spend, next(900_000) / 100, (gmv * 0.9) / 100]).commit();
-      }
-    }
-  }
-  await wb.commit();
-  return { days, gmv: gmvCents / 100, orders };
-}
-
 const OPEN = join(__dirname, '..', 'src', 'data', 'open.js');
 const FILE = join(__dirname, '..', 'src', 'data', 'file.js');
 
@@ -121,79 +79,92 @@ function walkOnly(path: string): number {
 
 const close = (a: number, b: number): boolean => Math.abs(a - b) <= Math.max(0.01, Math.abs(b) * 1e-4);
 
+/** What a correct read finds in a generated file (rows and spend when the generator knows them). */
+interface Truth {
+  days: number;
+  gmv: number;
+  orders: number;
+  rows?: number;
+  spend?: number;
+}
+
+/** The check's days and totals equal the generator's; else a verdict line saying what differs. */
+function exactly(m: Measured, truth: Truth, verdicts: string[]): boolean {
+  const ok =
+    m.exit === 0 &&
+    m.days === truth.days &&
+    (truth.rows === undefined || m.rowsRead === truth.rows) &&
+    close(m.totals.gmv, truth.gmv) &&
+    (truth.spend === undefined || close(m.totals.spend, truth.spend)) &&
+    m.totals.orders === truth.orders;
+  if (!ok) verdicts.push(`✗ ${m.mb} MB ${m.shape}: days or totals wrong (${JSON.stringify({ exit: m.exit, days: m.days, rows: m.rowsRead, totals: m.totals, truth })})`);
+  return ok;
+}
+
+/** The three sizes of one shape: each file written, checked (and measured again by `extra`), removed. */
+async function sizes(dir: string, file: { name: string; ext: '.csv' | '.xlsx' }, write: (path: string, mb: number) => Promise<Truth | null>, shape: string, verdicts: string[], extra?: (path: string) => void): Promise<{ runs: Measured[]; exact: boolean }> {
+  const runs: Measured[] = [];
+  let exact = true;
+  for (const mb of SIZES) {
+    const path = join(dir, `${file.name}-${mb}mb${file.ext}`);
+    const truth = await write(path, mb);
+    const m = check(path, shape);
+    exact = (truth ? exactly(m, truth, verdicts) : m.exit === 0) && exact;
+    runs.push(m);
+    extra?.(path);
+    rmSync(path);
+  }
+  return { runs, exact };
+}
+
+const rssList = (ms: readonly Measured[]): string => ms.map((m) => `${m.peakRssMb} MB @ ${m.mb} MB${m.days ? ` (${m.days} days)` : ''}`).join(', ');
+const perDay = (ms: readonly Measured[]): number => {
+  const a = ms[0] as Measured;
+  const b = ms[ms.length - 1] as Measured;
+  return Math.round(((b.peakRssMb - a.peakRssMb) * 1024 * 1024) / Math.max(1, b.days - a.days));
+};
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'adplan-reader-'));
   const results: Measured[] = [];
   const verdicts: string[] = [];
   let ok = true;
   try {
-    const uni: Measured[] = [];
     const capped: Measured[] = [];
-    for (const mb of SIZES) {
-      const path = join(dir, `uni-products-${mb}mb.csv`);
-      const truth = await uniProductsCsv(path, mb);
-      const m = check(path, '千川全域 商品 daily (GB18030)');
-      const exact = m.exit === 0 && m.days === UNI_PRODUCT_DAYS && m.rowsRead === truth.rows && close(m.totals.gmv, truth.gmv) && close(m.totals.spend, truth.spend) && m.totals.orders === truth.orders;
-      if (!exact) {
-        ok = false;
-        verdicts.push(`✗ ${m.mb} MB 全域 商品: totals or days wrong (${JSON.stringify({ days: m.days, rows: m.rowsRead, totals: m.totals, truth })})`);
-      }
-      uni.push(m);
-      results.push(m);
-      const c = check(path, `same, old space ≤ ${HEAP_CAP_MB} MB`, [`--max-old-space-size=${HEAP_CAP_MB}`]);
-      capped.push(c);
-      results.push(c);
-      rmSync(path);
-    }
+    const uni = await sizes(
+      dir,
+      { name: 'uni-products', ext: '.csv' },
+      async (path, mb) => ({ days: UNI_PRODUCT_DAYS, ...(await uniProductsCsv(path, mb)) }),
+      '千川全域 商品 daily (GB18030)',
+      verdicts,
+      (path) => capped.push(check(path, `same, old space ≤ ${HEAP_CAP_MB} MB`, [`--max-old-space-size=${HEAP_CAP_MB}`])),
+    );
+    uni.runs.forEach((m, k) => results.push(m, capped[k] as Measured));
     const growth = (capped[capped.length - 1]?.peakRssMb ?? NaN) - (capped[0]?.peakRssMb ?? NaN);
     const flat = capped.every((c) => c.exit === 0) && growth <= 16;
-    ok &&= flat;
+    ok &&= uni.exact && flat;
     verdicts.push(
-      `${flat ? '✓' : '✗'} flat memory, 全域 商品 daily: every size reads under a ${HEAP_CAP_MB} MB heap, peak RSS ${capped.map((m) => `${m.peakRssMb} MB @ ${m.mb} MB`).join(', ')} (growth ${growth} MB ≤ 16); uncapped ${uni.map((m) => `${m.peakRssMb}`).join(' / ')} MB (V8 collects later when it may)`,
+      `${flat ? '✓' : '✗'} flat memory, 全域 商品 daily: every size reads under a ${HEAP_CAP_MB} MB heap, peak RSS ${rssList(capped)} (growth ${growth} MB ≤ 16); uncapped ${uni.runs.map((m) => `${m.peakRssMb}`).join(' / ')} MB (V8 collects later when it may)`,
     );
 
-    const sessions: Measured[] = [];
-    for (const mb of SIZES) {
-      const path = join(dir, `compass-sessions-${mb}mb.csv`);
-      await compassSessionsCsv(path, mb);
-      const m = check(path, '罗盘 直播明细 (UTF-8)');
-      if (m.exit !== 0) ok = false;
-      sessions.push(m);
-      results.push(m);
-      rmSync(path);
-    }
-    const first = sessions[0] as Measured;
-    const last = sessions[sessions.length - 1] as Measured;
-    const perDay = ((last.peakRssMb - first.peakRssMb) * 1024 * 1024) / Math.max(1, last.days - first.days);
-    const perRow = ((last.peakRssMb - first.peakRssMb) * 1024 * 1024) / Math.max(1, last.rowsRead - first.rowsRead);
-    verdicts.push(`  罗盘 直播明细: peak RSS ${sessions.map((m) => `${m.peakRssMb} MB @ ${m.mb} MB (${m.days} days)`).join(', ')}: ${Math.round(perDay)} bytes per day returned (${Math.round(perRow)} per row)`);
-    const deal: Measured[] = [];
+    const sessions = await sizes(dir, { name: 'compass-sessions', ext: '.csv' }, async (path, mb) => (await compassSessionsCsv(path, mb), null), '罗盘 直播明细 (UTF-8)', verdicts);
+    results.push(...sessions.runs);
+    ok &&= sessions.exact;
+    verdicts.push(`  罗盘 直播明细: peak RSS ${rssList(sessions.runs)}: ${perDay(sessions.runs)} bytes per day returned`);
+
     const walked: number[] = [];
-    for (const mb of SIZES) {
-      const path = join(dir, `compass-deal-${mb}mb.xlsx`);
-      const truth = await compassDealXlsx(path, mb);
-      const m = check(path, '罗盘 成交分析 (.xlsx)');
-      const exact = m.exit === 0 && m.days === truth.days && close(m.totals.gmv, truth.gmv) && m.totals.orders === truth.orders;
-      if (!exact) {
-        ok = false;
-        verdicts.push(`✗ ${m.mb} MB 罗盘 成交分析 .xlsx: totals or days wrong (${JSON.stringify({ exit: m.exit, days: m.days, totals: m.totals, truth })})`);
-      }
-      deal.push(m);
-      walked.push(walkOnly(path));
-      results.push(m);
-      rmSync(path);
-    }
-    const d0 = deal[0] as Measured;
-    const d1 = deal[deal.length - 1] as Measured;
+    const deal = await sizes(dir, { name: 'compass-deal', ext: '.xlsx' }, compassDealXlsx, '罗盘 成交分析 (.xlsx)', verdicts, (path) => walked.push(walkOnly(path)));
+    results.push(...deal.runs);
+    ok &&= deal.exact;
     // The file is read piece by piece from disk; the days read are kept (each a day record).
-    const perDealDay = ((d1.peakRssMb - d0.peakRssMb) * 1024 * 1024) / Math.max(1, d1.days - d0.days);
-    verdicts.push(`  罗盘 成交分析 .xlsx: peak RSS ${deal.map((m) => `${m.peakRssMb} MB @ ${m.mb} MB (${m.days} days)`).join(', ')}: ${Math.round(perDealDay)} bytes per day returned`);
+    verdicts.push(`  罗盘 成交分析 .xlsx: peak RSS ${rssList(deal.runs)}: ${perDay(deal.runs)} bytes per day returned`);
     // The reader alone (no history, no days): its memory must not grow with the file.
     const walkGrowth = (walked[walked.length - 1] ?? NaN) - (walked[0] ?? NaN);
     const walkFlat = walkGrowth <= 32;
     ok &&= walkFlat;
-    verdicts.push(`${walkFlat ? '✓' : '✗'} flat memory, .xlsx reader alone (file read piece by piece): peak RSS ${walked.map((w, k) => `${w} MB @ ${deal[k]?.mb ?? '?'} MB`).join(', ')} (growth ${walkGrowth} MB ≤ 32)`);
-    const fifty = [uni[1], sessions[1], deal[1]].filter((m): m is Measured => m !== undefined); // the ~50 MB file of each shape
+    verdicts.push(`${walkFlat ? '✓' : '✗'} flat memory, .xlsx reader alone (file read piece by piece): peak RSS ${walked.map((w, k) => `${w} MB @ ${deal.runs[k]?.mb ?? '?'} MB`).join(', ')} (growth ${walkGrowth} MB ≤ 32)`);
+
+    const fifty = [uni.runs[1], sessions.runs[1], deal.runs[1]].filter((m): m is Measured => m !== undefined); // the ~50 MB file of each shape
     const fast = fifty.every((m) => m.ms <= 10_000);
     ok &&= fast;
     verdicts.push(`${fast ? '✓' : '✗'} 50 MB read: ${fifty.map((m) => `${m.shape} ${m.ms} ms`).join(', ')} (≤ 10 s)`);
