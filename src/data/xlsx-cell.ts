@@ -2,6 +2,8 @@
  * One `<c>` element's parts → the cell value readXlsxBytes gives for it (ExcelJS 4.4's reading
  * followed by plainCell): formulas → their cached value, shared/inline/rich strings → text,
  * errors → "#N/A", numbers in a date style → Dates. Kept apart so the rules sit in one place.
+ * Two differences, on purpose (docs/data.md): a formula cached as 0 or FALSE keeps that value,
+ * and the East Asian built-in date formats (xlsx-parts.ts) make Dates.
  */
 import { DAYS_1900_TO_1904 } from './cells';
 import { damaged } from './zip-guard';
@@ -58,9 +60,9 @@ export function cellValue(c: RawCell, ctx: CellContext): Cell {
     else if (c.t === 'e') r = c.value;
     else r = parseFloat(c.value);
     if (isDate(c, ctx)) return serialDate(c.t === 'e' ? NaN : r, ctx);
-    // ExcelJS drops a falsy cached result (0, false, ""): such a formula cell reads as empty.
-    // Kept for parity; see docs/data.md.
-    return r || null;
+    // A formula that evaluates to 0 or FALSE is 0 or FALSE (ExcelJS drops such a cached result and
+    // reads the cell as empty: a 0 commission rate would then take a default). "" is empty.
+    return r === '' ? null : r;
   }
   if (c.runs !== null) return c.runs.join('');
   if (c.value === undefined) return null;

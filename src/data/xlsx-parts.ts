@@ -67,8 +67,13 @@ export function workbookParts(src: ByteSource, entries: readonly ZipEntry[], fil
   return { sheets, date1904 };
 }
 
-/** Excel's built-in formats ExcelJS knows by id (the locale-specific ones it leaves unnamed). */
-const BUILTIN_DATE_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
+/**
+ * Excel's built-in date/time formats by id: 14–22 and 45–47 everywhere, and 27–36 and 50–58, the
+ * East Asian ones (in a Chinese Excel 31 is yyyy"年"m"月"d"日", 28 m"月"d"日", 32 h"时"mm"分"). A
+ * workbook saved by Chinese Excel stores a 日期 column in those ids with no format code of its
+ * own; ExcelJS leaves them unnamed and reads such a cell as a plain serial number.
+ */
+const BUILTIN_DATE_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
 /** ExcelJS's test: a date/time letter outside [brackets] and "quotes". */
 export function isDateFormat(code: string): boolean {

@@ -34,21 +34,50 @@ function historyOf(table: Parameters<typeof readHistory>[0], sheet: string): unk
   }
 }
 
-async function expectParity(bytes: Uint8Array, name: string, piece?: number): Promise<SheetCells[]> {
+/**
+ * The stream's rows as ExcelJS would give them, where the two differ on purpose (docs/data.md):
+ * a cell ExcelJS reads as empty while the stream reads 0 or FALSE (a formula cached as 0/FALSE,
+ * which ExcelJS drops), and a Date where ExcelJS gives the serial (an East Asian built-in date
+ * format ExcelJS does not know). Counted, so a test can say the difference was met.
+ */
+const MS_PER_DAY = 86_400_000;
+function asExcelJs(rows: readonly (readonly Cell[])[], want: readonly (readonly Cell[])[], seen: { falsy: number; cjkDates: number }): Cell[][] {
+  return rows.map((row, i) => {
+    const out = row.map((c, j): Cell => {
+      const w = want[i]?.[j];
+      if ((w === null || w === undefined) && (c === 0 || c === false)) {
+        seen.falsy++;
+        return w ?? null;
+      }
+      if (typeof w === 'number' && c instanceof Date && Math.abs(c.getTime() / MS_PER_DAY + 25569 - w) < 1e-6) {
+        seen.cjkDates++;
+        return w;
+      }
+      return c;
+    });
+    // ExcelJS's row ends at its last value: a trailing 0/FALSE it dropped shortens it.
+    while (out.length > (want[i]?.length ?? 0) && (out[out.length - 1] ?? null) === null) out.pop();
+    return out;
+  });
+}
+
+async function expectParity(bytes: Uint8Array, name: string, piece?: number): Promise<{ sheets: SheetCells[]; differences: { falsy: number; cjkDates: number } }> {
   const want = await readXlsxBytes(bytes, name);
   const got = readXlsxStream(bytes, name, piece ? { piece } : {});
+  const differences = { falsy: 0, cjkDates: 0 };
   expect(got.map((s) => [s.name, s.state])).toEqual(want.map((s) => [s.name, s.state]));
   got.forEach((s, i) => {
     const w = want[i] as SheetCells;
     const rows = [...(s.rows?.from(0) ?? [])];
-    expect(rows).toEqual(w.cells);
-    expect(s.cells).toEqual(w.cells);
+    expect(asExcelJs(rows, w.cells, differences)).toEqual(w.cells);
+    expect(s.cells).toEqual(rows);
     // A pass from a later row is the tail of the grid.
     const k = Math.min(3, w.cells.length);
-    expect([...(s.rows?.from(k) ?? [])]).toEqual(w.cells.slice(k));
-    expect(historyOf(s.rows ?? [], s.name)).toEqual(historyOf(w.cells, w.name));
+    expect([...(s.rows?.from(k) ?? [])]).toEqual(rows.slice(k));
+    if (differences.falsy === 0) expect(historyOf(s.rows ?? [], s.name)).toEqual(historyOf(w.cells, w.name));
+    else expect(historyOf(asExcelJs(rows, w.cells, { falsy: 0, cjkDates: 0 }), s.name)).toEqual(historyOf(w.cells, w.name));
   });
-  return got;
+  return { sheets: got, differences };
 }
 
 describe('every .xlsx fixture and sample reads the same through the stream as through ExcelJS', () => {
@@ -106,7 +135,7 @@ describe('workbooks with every cell kind', () => {
     const wb = datedWorkbook();
     wb.properties.date1904 = true;
     const bytes = await withParts(await written(wb), { 'xl/workbook.xml': (x) => x.replace('date1904="1"', `date1904="${attr}"`) });
-    const sheets = await expectParity(bytes, 'mac.xlsx');
+    const { sheets } = await expectParity(bytes, 'mac.xlsx');
     expect(sheets[0]?.cells[1]?.[0]).toEqual(new Date(Date.UTC(2024, 4, 1)));
   });
 
@@ -162,10 +191,34 @@ describe('workbooks with every cell kind', () => {
       'xl/worksheets/sheet1.xml': (x) => x.replace(/<sheetData>.*<\/sheetData>|<sheetData\/>/su, `<sheetData>${sheet}</sheetData>`),
       'xl/sharedStrings.xml': () => sst,
     });
-    const [s] = await expectParity(bytes, 'hand.xlsx');
+    const { sheets, differences } = await expectParity(bytes, 'hand.xlsx');
+    const [s] = sheets;
     // Spot checks that the oracle itself read what the XML says.
     expect(s?.cells[0]).toEqual(['日期', '成交金额 ', '成交订单数', '千川消耗\n', '']);
     expect(s?.cells[2]?.slice(0, 5)).toEqual(['a & b', 2, 4, true, '#REF!']);
+    // A formula cached as 0 or FALSE is 0 or FALSE (ExcelJS reads both as empty).
+    expect(s?.cells[7]).toEqual([-0.25, 0, false]);
+    expect(differences.falsy).toBe(2);
+  });
+
+  it('East Asian built-in date formats (Chinese Excel\'s 31 = yyyy"年"m"月"d"日", 28 = m"月"d"日") are dates', async () => {
+    const wb = new Workbook();
+    const ws = wb.addWorksheet('直播数据');
+    ws.addRow(['日期', '成交订单数', '成交金额']);
+    // 45413 is 2024-05-01 in the 1900 system (days since 1899-12-30, worked by hand).
+    for (let d = 0; d < 3; d++) ws.addRow([45413 + d, 10 + d, 1000 * (d + 1)]);
+    const base = await written(wb);
+    const styles = (await (await JSZip.loadAsync(base)).file('xl/styles.xml')?.async('string')) ?? '';
+    const n = Number(/<cellXfs count="(\d+)"/u.exec(styles)?.[1]);
+    expect(n).toBeGreaterThan(0);
+    // A new cell style n → built-in format 31, as Chinese Excel saves a 日期 column (no <numFmt> of its own).
+    const styled = await withParts(base, {
+      'xl/styles.xml': (x) => x.replace(/<cellXfs count="\d+">/u, `<cellXfs count="${n + 1}">`).replace('</cellXfs>', '<xf numFmtId="31" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'),
+      'xl/worksheets/sheet1.xml': (x) => x.replace(/<c r="(A[2-4])"( s="\d+")?/gu, `<c r="$1" s="${n}"`),
+    });
+    const { sheets, differences } = await expectParity(styled, 'zh.xlsx');
+    expect(differences.cjkDates).toBe(3);
+    expect(sheets[0]?.cells[1]?.[0]).toEqual(new Date(Date.UTC(2024, 4, 1)));
   });
 
   it('rows and first cells without r (ExcelJS refuses them) are placed by their order', async () => {
