@@ -323,13 +323,13 @@ export function readHistory(table: readonly (readonly Cell[])[] | RowSource, ori
   if (rowsSkipped === 0) for (const t of w.totalsRows) crossCheckTotals(ctx, t, totals);
   gapNote(ctx, days);
   fillExcerpts(ctx);
-  unlistedNotes(ctx);
 
   const viewsHeader = map.headers.views ?? map.headers.organic_views ?? map.headers.paid_views;
   const history: History = { days, viewsMeasure: viewsMeasureOf(viewsHeader) };
   // Plain tables keep their historical shape (goldens); a recognised family says its GMV measure.
   if (family.id !== 'generic') history.gmvMeasure = gmvMeasureOf(map.headers.gmv);
   ctx.issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  unlistedNotes(ctx);
   return {
     history,
     fields: { ...map.headers },

@@ -86,7 +86,10 @@ function listed(ctx: Ctx, severity: DataIssue['severity']): boolean {
 
 export const freshCounts = (): Ctx['counts'] => ({ error: { listed: 0, unlisted: 0 }, warning: { listed: 0, unlisted: 0 }, info: { listed: 0, unlisted: 0 } });
 
-/** One line per severity that had more issues than are listed (the count of the rest). */
+/**
+ * One line per severity that had more issues than are listed, saying how many, appended after
+ * the listed ones (never taken for "the first error" of a table).
+ */
 export function unlistedNotes(ctx: Ctx): void {
   const names = { error: ['errors', '个错误'], warning: ['warnings', '个警告'], info: ['notes', '条说明'] } as const;
   for (const severity of ['error', 'warning', 'info'] as const) {
@@ -99,6 +102,7 @@ export function unlistedNotes(ctx: Ctx): void {
         `${more.toLocaleString('en-US')} more ${en} like the ones listed (the first ${LIMITS.issuesListed.toLocaleString('en-US')} are listed)`,
         `另有 ${more} ${zh}与所列类似（只列出前 ${LIMITS.issuesListed} 个）`,
       ),
+      more,
     };
     if (ctx.loc.sheet !== undefined) out.sheet = ctx.loc.sheet;
     ctx.issues.push(out);

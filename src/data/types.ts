@@ -43,6 +43,11 @@ export interface DataIssue {
   /** A1-style address when the position is known, e.g. "C7". */
   address?: string;
   message: Text;
+  /**
+   * Set on the one line that stands for the issues of its severity past the listed ones
+   * (LIMITS.issuesListed): how many it stands for. Counts of issues add this, not 1.
+   */
+  more?: number;
 }
 
 export interface HistoryTotals {

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { readHistory } from '../../src/data/history';
 import { Fingerprints } from '../../src/data/fingerprint';
+import { countIssues } from '../../src/data/issue-count';
 import type { RowSource } from '../../src/data/rows';
 import type { Cell } from '../../src/data/types';
 
@@ -185,6 +186,12 @@ describe('issues listed per table are bounded (LIMITS.issuesListed)', () => {
     expect(errors.filter((x) => x.address !== undefined).map((x) => x.address)).toEqual(Array.from({ length: 1000 }, (_, k) => `B${k + 2}`));
     const more = errors.find((x) => x.address === undefined);
     expect(more?.message['en-US']).toBe('500 more errors like the ones listed (the first 1,000 are listed)');
+    expect(more?.more).toBe(500);
+    // Last, so "the first error" of the table is a real one.
+    expect(r.issues[r.issues.length - 1]).toBe(more);
+    expect(r.issues.find((x) => x.severity === 'error')?.address).toBe('B2');
+    // Counts (the CLI's and the pane's) still say 1,500 errors.
+    expect(countIssues(r.issues, 'error')).toBe(1500);
     expect(more?.message['zh-CN']).toContain('另有 500 个错误');
     expect(r.rowsSkipped).toBe(1500);
     expect(r.history.days).toHaveLength(1);

@@ -5,6 +5,7 @@
  * Exit 0 usable, 1 unusable, 2 usage.
  */
 import { pick, text, type Lang } from '../../i18n/text';
+import { countIssues } from '../../data/issue-count';
 import { FIELDS } from '../../data/fields';
 import { familyById } from '../../data/families';
 import { loadMerchantFiles } from '../../data/file';
@@ -125,7 +126,7 @@ function issueTable(issues: readonly DataIssue[], lang: Lang): string {
 }
 
 function counts(issues: readonly DataIssue[], lang: Lang): string {
-  const n = (s: DataIssue['severity']) => issues.filter((x) => x.severity === s).length;
+  const n = (s: DataIssue['severity']) => countIssues(issues, s);
   return (['error', 'warning', 'info'] as const).map((s) => `${pick(SEVERITY_PLURAL[s], lang)} ${n(s)}`).join(' · ');
 }
 

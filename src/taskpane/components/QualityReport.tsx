@@ -1,11 +1,12 @@
 /** The reader's quality report: counts first, then each issue with a link to its cell. */
 import type { DataIssue, HistoryReadResult } from '../../data/types';
+import { countIssues } from '../../data/issue-count';
 import { useI18n } from '../i18n';
 import { IssueList } from './IssueList';
 
 export function QualityReport({ read, onSelect }: { read: HistoryReadResult; onSelect(issue: DataIssue): void }) {
   const { t } = useI18n();
-  const count = (s: DataIssue['severity']) => read.issues.filter((i) => i.severity === s).length;
+  const count = (s: DataIssue['severity']) => countIssues(read.issues, s);
   return (
     <div>
       <p>
