@@ -5,6 +5,7 @@
  */
 import * as iconv from 'iconv-lite';
 import { memoryBytes, type ByteSource } from './bytes';
+import { detach } from './detach';
 import type { RowSource } from './rows';
 
 export type CsvEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
@@ -298,16 +299,12 @@ function parseRowAt(s: string, start: number, delim: number, rowNo: number, limi
 }
 
 /**
- * The row with its own copy of every long field. V8 keeps a substring of 13 or more characters as
- * a view on the string it was cut from: a field kept by a caller (a date, an issue's excerpt)
- * would pin the whole decoded chunk, a megabyte or two, so memory would grow with the file again.
- * Concatenating and slicing makes V8 flatten the field into a string of its own.
+ * The row with its own copy of every long field (detach.ts): a field kept by a caller (a date, an
+ * issue's excerpt) would otherwise pin the whole decoded chunk, a megabyte or two, so memory would
+ * grow with the file again.
  */
 function ownFields(row: string[]): string[] {
-  for (let k = 0; k < row.length; k++) {
-    const c = row[k] as string;
-    if (c.length >= 13) row[k] = ` ${c}`.slice(1);
-  }
+  for (let k = 0; k < row.length; k++) row[k] = detach(row[k] as string);
   return row;
 }
 
