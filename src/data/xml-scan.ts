@@ -113,9 +113,9 @@ export class XmlScanner {
     const c1 = s.charCodeAt(lt + 1);
     if (Number.isNaN(c1)) return -1;
     if (c1 === 33 || c1 === 63) {
-      // <! <? — skipped; text on both sides stays one text, but a CR before it ends its line
-      // there (as a parser reports it), never a CR LF with a LF after the skipped part.
-      if (this.pending.endsWith('\r')) this.pending = `${this.pending.slice(0, -1)}\n`;
+      // <! <? — skipped; text on both sides stays one text, but its line ends are settled here
+      // (as a parser reports the text before it): a CR never pairs with a LF after the skipped part.
+      if (this.pending.includes('\r')) this.pending = this.pending.replace(/\r\n?/gu, '\n');
       return this.skip(s, lt);
     }
     this.flushText();
