@@ -1,7 +1,9 @@
 import * as iconv from 'iconv-lite';
 import { Workbook } from 'exceljs';
-import { readWorkbookBuffer } from '../../src/data/workbook';
-import { plainCell, readXlsxBytes } from '../../src/data/xlsx';
+import { SIDE_TABLE_ROWS } from '../../src/data/sheet-head';
+import type { Cell } from '../../src/data/types';
+import { assumptionsSheetOf, readWorkbookBuffer } from '../../src/data/workbook';
+import { plainCell, readXlsxBytes, type SheetCells } from '../../src/data/xlsx';
 
 describe('plainCell (ExcelJS values → plain cells)', () => {
   it.each([
@@ -54,5 +56,35 @@ describe('readWorkbookBuffer', () => {
     const bytes = new TextEncoder().encode('日期,观看次数,成交订单数,成交金额\n2024-05-01,100,1,10\n');
     const r = await readWorkbookBuffer(bytes.buffer as ArrayBuffer, 'a.csv');
     expect(r.history.history.days).toHaveLength(1);
+  });
+});
+
+describe('side sheets are read over their top rows, never as a whole grid', () => {
+  /** A streamed sheet of `n` rows whose grid must not be built (its getter throws). */
+  function streamedSheet(name: string, top: Cell[][], n: number): SheetCells & { handedOut: number } {
+    const s = {
+      name,
+      handedOut: 0,
+      rows: {
+        *from(start: number): Generator<Cell[]> {
+          for (let i = start; i < n; i++) {
+            s.handedOut++;
+            yield top[i] ?? [`订单 ${i}`, i, i * 2];
+          }
+        },
+      },
+      get cells(): Cell[][] {
+        throw new Error(`the grid of "${name}" was built`);
+      },
+    };
+    return s;
+  }
+
+  it('the assumptions sheet is found among a 300,000-row order sheet and a history sheet, reading at most SIDE_TABLE_ROWS of each', () => {
+    const history = streamedSheet('直播数据', [['日期', '成交订单数', '成交金额']], 3);
+    const orders = streamedSheet('订单明细', [['订单号', '数量', '金额']], 300_000);
+    const assumptions = streamedSheet('投放假设', [['key', 'Base'], ['cogs_rate', 0.35], ['cash_available', 200000], ['aov', 120]], 4);
+    expect(assumptionsSheetOf([history, orders, assumptions], [history])).toBe(assumptions);
+    expect(orders.handedOut).toBeLessThanOrEqual(SIDE_TABLE_ROWS);
   });
 });
