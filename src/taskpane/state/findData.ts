@@ -6,6 +6,7 @@
  * first column holds assumption keys).
  */
 import { recognizeFamily } from '../../data/families';
+import { historyBlock } from './historyBlock';
 import { isInputError } from '../../model/errors';
 import { detectHeader, HEADER_SCAN_ROWS, mapHeaderRow } from '../../data/headers';
 import type { RangeValues, WorkbookGateway } from '../gateway/types';
@@ -77,7 +78,7 @@ export async function findHistory(gw: WorkbookGateway, skipSheets: readonly stri
     // Merchants append a row a day; a name is a fixed range. When the sheet's table starts where
     // the name does, has its width and runs further down, the table has grown: follow it.
     const used = await gw.readUsedRange(named.sheet);
-    const width = (r: RangeValues) => r.values[0]?.length ?? 0;
+    const width = (r: RangeValues) => historyBlock(r).columns;
     if (used && used.row === named.row && used.column === named.column && width(used) === width(named) && used.values.length > named.values.length) {
       return { how: 'named', range: used, grown: true };
     }

@@ -5,6 +5,7 @@
  * so typing never waits for the engine.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { historyBlock } from './historyBlock';
 import type { AssumptionsReadResult, DataIssue, HistoryField, HistoryReadResult } from '../../data/types';
 import type { Text } from '../../i18n/text';
 import type { AssumptionKey } from '../../model/assumptions';
@@ -116,7 +117,8 @@ export function useWorkbench(gw: WorkbookGateway): Workbench {
       // Store the pointers in the workbook so =ADPLAN.* formulas can name them.
       if (found && (found.how !== 'named' || found.grown)) {
         const r = found.range;
-        await gw.setName(HISTORY_NAME, r.sheet, rangeA1(r.row, r.column, r.values.length, r.values[0]?.length ?? 1));
+        const b = historyBlock(r);
+        await gw.setName(HISTORY_NAME, r.sheet, rangeA1(r.row, r.column, b.rows, b.columns));
       }
       if (assumptions && !(await gw.readNamed(ASSUMPTIONS_NAME))) {
         await gw.setName(ASSUMPTIONS_NAME, assumptions.sheet, tableAddress(assumptions));
@@ -202,7 +204,8 @@ export function useWorkbench(gw: WorkbookGateway): Workbench {
       async takeSelection() {
         const sel = await guarded(() => gw.readSelection());
         if (!sel || sel.values.length < 2 || !looksLikeHistory(sel.values)) return false;
-        await guarded(() => gw.setName(HISTORY_NAME, sel.sheet, rangeA1(sel.row, sel.column, sel.values.length, sel.values[0]?.length ?? 1)));
+        const b = historyBlock(sel);
+        await guarded(() => gw.setName(HISTORY_NAME, sel.sheet, rangeA1(sel.row, sel.column, b.rows, b.columns)));
         setOverrides({});
         setHistory({ how: 'selection', range: sel });
         return true;
