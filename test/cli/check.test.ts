@@ -2,8 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/io';
+import { runCli } from '../helpers/cli';
 import { displayWidth, formatNumber, renderTable } from '../../src/cli/format';
 import { detectLang } from '../../src/cli/lang';
 
@@ -11,13 +10,7 @@ const ROOT = join(__dirname, '..', '..');
 const SAMPLE = join(ROOT, 'assets', 'sample', 'merchant-sample.xlsx');
 const FIX = join(ROOT, 'test', 'fixtures');
 
-async function run(args: string[], env: Record<string, string | undefined> = {}) {
-  let out = '';
-  let err = '';
-  const io: CliIo = { stdout: (s) => (out += s), stderr: (s) => (err += s), env };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const run = runCli;
 
 describe('adplan check (in-process)', () => {
   it('on the sample workbook: the mapping, 90 days and zero errors; exit 0', async () => {

@@ -7,21 +7,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CliIo } from '../../src/cli/io';
 import { COMMANDS } from '../../src/cli/commands';
-import { main } from '../../src/cli/main';
+import { runCli } from '../helpers/cli';
 
 const ROOT = join(__dirname, '..', '..');
 const SAMPLE = join(ROOT, 'assets', 'sample', 'merchant-sample.xlsx');
 const CSV = join(ROOT, 'test', 'fixtures', 'english.tsv');
 
-async function run(args: string[], env: Record<string, string | undefined> = {}) {
-  let out = '';
-  let err = '';
-  const io: CliIo = { stdout: (s) => (out += s), stderr: (s) => (err += s), env };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const run = runCli;
 
 interface ErrorJson {
   error: { message: string; kind: string; field: string | null; usage?: string };

@@ -1,4 +1,4 @@
-/** Runs `adplan` in-process with captured stdout/stderr and an empty environment (no LANG). */
+/** Runs `adplan` in-process with captured stdout/stderr and the environment given (default empty: no LANG). */
 import { main } from '../../src/cli/main';
 
 export interface CliRun {
@@ -7,9 +7,9 @@ export interface CliRun {
   err: string;
 }
 
-export async function runCli(args: readonly string[]): Promise<CliRun> {
+export async function runCli(args: readonly string[], env: Record<string, string | undefined> = {}): Promise<CliRun> {
   let out = '';
   let err = '';
-  const code = await main(args, { stdout: (s) => (out += s), stderr: (s) => (err += s), env: {} });
+  const code = await main(args, { stdout: (s) => (out += s), stderr: (s) => (err += s), env });
   return { code, out, err };
 }
