@@ -4,8 +4,8 @@
  * nothing left.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { portOpen } from '../helpers/net';
 import { request } from 'node:https';
-import { connect } from 'node:net';
 import { ROOT } from '../helpers/build';
 
 function get(path: string): Promise<number> {
@@ -16,16 +16,6 @@ function get(path: string): Promise<number> {
     });
     req.on('error', reject);
     req.end();
-  });
-}
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = connect({ host: '127.0.0.1', port }, () => {
-      s.destroy();
-      resolve(true);
-    });
-    s.on('error', () => resolve(false));
   });
 }
 

@@ -6,20 +6,10 @@
  * test/e2e/start.test.ts. No timing: every wait is for an event, bounded only by Jest's timeout.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { connect } from 'node:net';
+import { portOpen } from '../helpers/net';
 import { join } from 'node:path';
 
 const FIXTURE = join(__dirname, '..', 'fixtures', 'scripts', 'serve-until-stopped.mjs');
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = connect({ host: '127.0.0.1', port }, () => {
-      s.destroy();
-      resolve(true);
-    });
-    s.on('error', () => resolve(false));
-  });
-}
 
 function alive(pid: number): boolean {
   try {
