@@ -47,9 +47,37 @@ export interface DayRecord {
 /** Which GMV measure the reader took for `gmv` (DATA.md "Measures, not aliases"). */
 export type GmvMeasure = 'gmv' | 'pay_amount' | 'room_gmv' | 'net_gmv' | 'unknown';
 
+/** One change of the 全域 ROI target (ROI目标记录): the exogenous lever the merchant moves. */
+export interface TargetLogEntry {
+  /** Day the target took effect (time of day dropped: one target per day, the last one set). */
+  date: IsoDate;
+  target: number;
+  basis: 'pay' | 'net';
+  /** 控成本 (cost control, budget a cap) or 放量 (volume, budget spent). */
+  mode: 'cost' | 'volume';
+}
+
+/**
+ * A measured lift (an experiment's result, 实验结果): spend moved from spendBefore by deltaSpend
+ * and room GMV moved by deltaGmv ± sigma (per day). Enters the fits as a likelihood row on the curve.
+ */
+export interface LiftObservation {
+  first: IsoDate;
+  last: IsoDate;
+  spendBefore: number;
+  deltaSpend: number;
+  deltaGmv: number;
+  sigma: number;
+  source: string;
+}
+
 export interface History {
   /** Ascending by date, one record per calendar day, no duplicates. */
   days: DayRecord[];
+  /** ROI target changes, ascending by date; absent when no target log was given. */
+  targetLog?: TargetLogEntry[];
+  /** Experiment results to calibrate the curve with; absent when none. */
+  liftObservations?: LiftObservation[];
   viewsMeasure: ViewsMeasure;
   /** Which GMV measure `gmv` is; absent = the old single-measure reading. */
   gmvMeasure?: GmvMeasure;
