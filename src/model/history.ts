@@ -4,6 +4,8 @@
  * Money in the sheet's currency, counts as counts, rates as fractions.
  */
 
+import type { EventWindow } from './events/types';
+
 /** Calendar date as `YYYY-MM-DD` (no time zone: a merchant's trading day). */
 export type IsoDate = string;
 
@@ -74,6 +76,8 @@ export interface LiftObservation {
 export interface History {
   /** Ascending by date, one record per calendar day, no duplicates. */
   days: DayRecord[];
+  /** Event windows over the history and the plan's horizon (built-in calendar, edited by the user). */
+  events?: EventWindow[];
   /** ROI target changes, ascending by date; absent when no target log was given. */
   targetLog?: TargetLogEntry[];
   /** Experiment results to calibrate the curve with; absent when none. */

@@ -20,3 +20,26 @@ export interface EventWindow {
   /** true when it comes from the built-in calendar, not from the user. */
   isDefault?: boolean;
 }
+
+/** Why a day is not a normal day (flagged for the user, and treated apart by the fits). */
+export type FlagKind = 'event' | 'pause' | 'stockout' | 'learning' | 'anomaly' | 'missing';
+
+export interface FlaggedDay {
+  date: IsoDate;
+  kind: FlagKind;
+  /** The event's name and phase, for kind 'event' (and a pause inside a named window). */
+  name?: string;
+  phase?: EventPhase;
+}
+
+/** What the fit learned about one event phase from this merchant's own history. */
+export interface FittedEventEffect {
+  name: string;
+  phase: EventPhase;
+  /** Multipliers on the organic room and on the response curve's scale (1 = a normal day). */
+  organic: number;
+  response: number;
+  /** Days of this phase in the history, and whether they were fitted (else left out of the fit). */
+  days: number;
+  fitted: boolean;
+}
