@@ -75,6 +75,8 @@ export const ASSUMPTION_KEYS = [
   'uni_roi_scope',
   'grant_share',
   'refund_1h_rate',
+  'event_plan',
+  'event_stock_days',
 ] as const;
 
 export type AssumptionKey = (typeof ASSUMPTION_KEYS)[number];
@@ -89,6 +91,13 @@ export const CURVE_BASIS_CHOICES: readonly AssumptionChoice[] = [
 export const ROI_SCOPE_CHOICES: readonly AssumptionChoice[] = [
   { name: 'room', zh: '整体' },
   { name: 'attributed', zh: '归因' },
+];
+
+/** Which event windows change a plan: the user's (confirmed) only, the built-in calendar too, or none. */
+export const EVENT_PLAN_CHOICES: readonly AssumptionChoice[] = [
+  { name: 'confirmed', zh: '仅已确认' },
+  { name: 'all', zh: '含内置日历' },
+  { name: 'none', zh: '不调整' },
 ];
 
 function spec(
@@ -144,6 +153,9 @@ export const ASSUMPTIONS: Readonly<Record<AssumptionKey, AssumptionSpec>> = {
   uni_roi_scope: spec('uni_roi_scope', '全域ROI口径', '全域 ROI scope (room / attributed)', 'choice', 0, 'default', 0, 1, { integer: true, choices: ROI_SCOPE_CHOICES }),
   grant_share: spec('grant_share', '赠款占比', 'Share of spend paid from grants (no cash)', 'rate', 0, 'default', 0, 1),
   refund_1h_rate: spec('refund_1h_rate', '1小时内退款率', '1-hour refund rate (净成交 basis)', 'rate', null, 'history', 0, 0.99),
+  // 大促 (docs/model.md "Plans through event windows"): built-in windows are flagged, planned only on request.
+  event_plan: spec('event_plan', '大促计划口径', 'Event windows planned (confirmed / all / none)', 'choice', 0, 'default', 0, 2, { integer: true, choices: EVENT_PLAN_CHOICES }),
+  event_stock_days: spec('event_stock_days', '大促备货提前天数', 'Event stock-up lead (days before the window)', 'days', 14, 'default', 0, 180, { integer: true }),
 };
 
 /** Choice names of a choice key, or null when the key is numeric. */

@@ -31,11 +31,13 @@ export const PLAN_DAY_COLUMNS = [
   col('marginal_roi', 'marginalRoi', text('mROI', '边际投产比'), 'ratio'),
   col('limit', 'limit', text('limit', '约束'), 'label'),
   col('roi_target', 'roiTarget', text('ROI target', '整体ROI目标'), 'ratio'),
+  col('event', 'event', text('event', '活动'), 'label'),
+  col('phase', 'phase', text('phase', '活动阶段'), 'label'),
 ] as const;
 
 export type PlanDayKey = (typeof PLAN_DAY_COLUMNS)[number]['key'];
 
 /** One day's value in a column. */
-export function planDayValue(d: PlanDay, c: PlanDayColumn): PlanDay[keyof PlanDay] {
-  return d[c.field];
+export function planDayValue(d: PlanDay, c: PlanDayColumn): Exclude<PlanDay[keyof PlanDay], undefined> | null {
+  return d[c.field] ?? null;
 }

@@ -17,7 +17,8 @@ import { carrySeries, estimateLift, leverageOf, type LiftEstimate } from './lift
 import { buildPlan, type PlanResult, type PlanSetup } from './planner';
 import { assessReadiness, thresholdsOf, type Readiness } from './readiness';
 import { RUN_OPTIONS } from './run-options';
-import type { BaselineReport, CurveBasis, CurveReport, LiftReport, PlanReport, ScenarioReport } from './report';
+import type { BaselineReport, CurveBasis, CurveReport, EventPlanReport, LiftReport, PlanReport, ScenarioReport } from './report';
+import { quantile } from './quantile';
 import { assumedCurve, toCurveReport, type Curve } from './response-curve';
 import {
   inheritScenarios,
@@ -32,6 +33,10 @@ import { roiBases } from './roi-bases';
 import { basisFor, needsWholeRoom, organicResidualCv, refund1hOf, splitForBaseline, WHOLE_ROOM_LIFT } from './room';
 import { fitRoom, organicLevelOver, sStarInterval, type RoomFit } from './room-fit';
 import { roomOrganic, wholeRoomLiftNotes, wholeRoomNotes } from './room-plan';
+import { eventPlanInputs } from './events/plan-inputs';
+import { appliedWindows, planEventDays } from './events/plan-events';
+import { fittedEventEffects } from './events/effects';
+import { eventReports } from './events/event-report';
 
 export const DEFAULT_RUNS = RUN_OPTIONS.runs.default;
 export const DEFAULT_SEED = RUN_OPTIONS.seed.default;
@@ -237,7 +242,22 @@ export function planScenario(a: Analysis, s: Scenario, horizonDays?: number): Sc
     restartSpend: restart,
     gmvTail: days.slice(Math.max(0, days.length - r.settlement_days)).map((d) => d.gmv),
   };
+  // Plan days inside the windows this scenario applies (event_plan) carry their phase's pricing.
+  const eventDays = planEventDays(appliedWindows(a.history.events, r.event_plan), setup.lastDate, horizon, fittedEventEffects(room ?? null));
+  if (eventDays) {
+    setup.events = eventPlanInputs(eventDays, {
+      assumptions: r,
+      curve,
+      unitMargin: u,
+      sustainableSpend: sStar.spend,
+      targetMroi: target,
+      leverage,
+      capGmv: r.capacity_orders_per_day === null ? Infinity : r.capacity_orders_per_day * r.aov,
+      terms: cashTermsOf(r),
+    });
+  }
   const plan = buildPlan(setup);
+  const events = eventReports(setup, plan);
   const r1h = r.refund_1h_rate ?? 0;
   const bases = roiBases(curve.shape, u, r1h, sStar.spend, { organic: organicLevel, gpFactor: 1 + leverage, scope: r.uni_roi_scope === 1 ? 'attributed' : 'room' }, curve.maxSpend ?? sStar.spend);
   const cap = (curve.maxSpend ?? 0) * r.max_extrapolation;
@@ -261,6 +281,7 @@ export function planScenario(a: Analysis, s: Scenario, horizonDays?: number): Sc
     organicGmvPerDay: organic.identified ? organicLevel : null,
     curveBasis: basis,
     lift: { lambda, theta, leverage },
+    ...(events.length > 0 ? { events } : {}),
   };
   const fitted = curve.model !== 'assumed';
   const uncertainty: Uncertainty = {
@@ -417,6 +438,7 @@ export function buildPlanReport(input: PlanReportInput): PlanReport {
       sensitivity: rows.map((x) => ({ ...x })),
       ...(sim.cashP10 ? { cashP10: sim.cashP10 } : {}),
       ...(sim.cashP90 ? { cashP90: sim.cashP90 } : {}),
+      ...(p.report.events ? { events: withEventRisk(p.report.events, sim) } : {}),
     };
   });
   return {
@@ -425,6 +447,15 @@ export function buildPlanReport(input: PlanReportInput): PlanReport {
     lift: liftReport(analysis.lift),
     scenarios,
   };
+}
+
+/** Each event's incremental profit P10 / P50 / P90 from the runs (same order as the report's events). */
+function withEventRisk(events: readonly EventPlanReport[], sim: SimulationResult): EventPlanReport[] {
+  return events.map((e, k) => {
+    const runs = sim.eventProfit?.[k];
+    if (!runs || runs.length === 0) return e;
+    return { ...e, incrementalProfitP10: quantile(runs, 0.1) ?? e.incrementalProfit, incrementalProfitP50: quantile(runs, 0.5) ?? e.incrementalProfit, incrementalProfitP90: quantile(runs, 0.9) ?? e.incrementalProfit };
+  });
 }
 
 /** CASHFLOW: the cash model on the user's own spend and GMV columns (aov and refund_rate must come from the table). */

@@ -26,6 +26,8 @@ export interface SimulationResult {
   /** Per plan day P10 / P90 of the cash balance (when bands were asked for). */
   cashP10?: number[];
   cashP90?: number[];
+  /** Per event (SimContext.eventIndex order): incremental profit of its days per run, sorted ascending. */
+  eventProfit?: Float64Array[];
 }
 
 /** One run's draws, in a fixed order (the stream is part of the contract: same seed, same numbers). */
@@ -67,7 +69,8 @@ export function simulate(ctx: SimContext, runs: number, seed: number, bands = fa
   const bandRuns = bands ? Math.min(runs, Math.max(1, Math.floor(MAX_BAND_VALUES / Math.max(1, ctx.T)))) : 0;
   const cashAll = bands ? new Float64Array(bandRuns * ctx.T) : null;
   const d = expectedDraw(ctx);
-  const o = newOutcome();
+  const o = newOutcome(ctx.eventCount ?? 0);
+  const eventProfit = Array.from({ length: ctx.eventCount ?? 0 }, () => new Float64Array(runs));
   let losses = 0;
   let incrementalLosses = 0;
   let short = 0;
@@ -81,6 +84,7 @@ export function simulate(ctx: SimContext, runs: number, seed: number, bands = fa
     peak[r] = o.peakCapital;
     minCash[r] = o.minCash;
     payback[r] = o.payback;
+    for (let k = 0; k < eventProfit.length; k++) eventProfit[k]![r] = o.eventProfit[k]!;
     if (o.profit < 0) losses++;
     if (o.incrementalProfit < 0) incrementalLosses++;
     if (o.minCash < reserve - tol) short++;
@@ -97,6 +101,7 @@ export function simulate(ctx: SimContext, runs: number, seed: number, bands = fa
     pLoss: runs > 0 ? losses / runs : 0,
     pLossIncremental: runs > 0 ? incrementalLosses / runs : 0,
     pCashShort: runs > 0 ? short / runs : 0,
+    ...(eventProfit.length > 0 ? { eventProfit: eventProfit.map((x) => x.sort()) } : {}),
   };
   if (cashAll && bandRuns > 0) {
     const col = new Float64Array(bandRuns);

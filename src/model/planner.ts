@@ -12,6 +12,7 @@ import type { IsoDate } from './history';
 import type { KpiReport, Limit, PlanDay } from './report';
 import { marginalOf, responseOf, spendForGmv, type Curve } from './response-curve';
 import type { ResolvedAssumptions } from './scenarios';
+import type { EventPlanInputs } from './events/plan-inputs';
 
 export interface PlanSetup {
   assumptions: ResolvedAssumptions;
@@ -33,6 +34,8 @@ export interface PlanSetup {
   restartSpend: number;
   /** GMV of the last settlement_days history days, oldest → newest (receivables). */
   gmvTail: readonly number[];
+  /** Plan days inside applied event windows, priced per day; absent when none touch the horizon. */
+  events?: EventPlanInputs;
 }
 
 export interface PlanResult {
@@ -71,7 +74,7 @@ function organicBaseSeries(s: PlanSetup): Float64Array {
   let g = 1;
   for (let t = 1; t <= s.horizon; t++) {
     g *= drift;
-    out[t - 1] = s.organicLevel * (s.weekdayFactors[(dow0 + t) % 7] ?? 1) * g;
+    out[t - 1] = s.organicLevel * (s.weekdayFactors[(dow0 + t) % 7] ?? 1) * g * (s.events ? s.events.organicMult[t - 1]! : 1);
   }
   return out;
 }
@@ -88,6 +91,11 @@ export function buildPlan(setup: PlanSetup): PlanResult {
   const base = organicBaseSeries(setup);
   const len = flowsLength(terms, T);
   const tol = 1e-9 * Math.max(1, Math.abs(A.cash_available));
+  // Event days carry their own curve, capacity and cash terms; normal days the scenario's.
+  const ev = setup.events;
+  const capAt = (t: number): number => (ev ? ev.capGmv[t - 1]! : capGmv);
+  const termsAt = (t: number): CashTerms => (ev ? ev.terms[t - 1]! : terms);
+  const shapeAt = (t: number): Curve['shape'] => (ev ? ev.shape[t - 1]! : shape);
 
   // Organic only: the same merchant with no paid spend over the horizon.
   const organicFlows = new Float64Array(len);
@@ -96,9 +104,9 @@ export function buildPlan(setup: PlanSetup): PlanResult {
   let a0 = setup.carry0;
   for (let t = 1; t <= T; t++) {
     a0 = theta * a0;
-    const g = Math.min(capGmv, base[t - 1]! + lambda * a0);
+    const g = Math.min(capAt(t), base[t - 1]! + lambda * a0);
     organicOnlyGmv[t - 1] = g;
-    addTradeFlows(terms, organicFlows, t, 0, g);
+    addTradeFlows(termsAt(t), organicFlows, t, 0, g);
   }
   const organicCash = balances(terms, organicFlows);
   // The floor the plan keeps: the reserve, or what zero spend leaves when that is lower.
@@ -120,9 +128,10 @@ export function buildPlan(setup: PlanSetup): PlanResult {
     const paid = responseOf(S, shape);
     let a = carry;
     for (let j = t; j <= T; j++) {
-      a = theta * a + paid;
-      const g = Math.min(capGmv, base[j - 1]! + lambda * a + paid);
-      addTradeFlows(terms, temp, j, S, g);
+      const pj = ev && ev.shape[j - 1] !== shape ? responseOf(S, ev.shape[j - 1]!) : paid;
+      a = theta * a + pj;
+      const g = Math.min(capAt(j), base[j - 1]! + lambda * a + pj);
+      addTradeFlows(termsAt(j), temp, j, S, g);
     }
     const d0 = Math.max(1, t - lead);
     let c = terms.openingCash;
@@ -144,11 +153,13 @@ export function buildPlan(setup: PlanSetup): PlanResult {
   const caps = new Float64Array(6);
   for (let t = 1; t <= T; t++) {
     const b = base[t - 1]!;
-    caps[0] = setup.sustainableSpend;
+    const capT = capAt(t);
+    const shapeT = shapeAt(t);
+    caps[0] = ev ? ev.sStar[t - 1]! : setup.sustainableSpend;
     caps[1] = maxDaily;
     caps[2] = (prev > 0 ? prev : setup.restartSpend) * (1 + A.ramp_rate);
     caps[3] = extrap;
-    caps[4] = capGmv === Infinity ? Infinity : spendForGmv((capGmv - b - lambda * theta * carry) / (1 + lambda), shape);
+    caps[4] = capT === Infinity ? Infinity : spendForGmv((capT - b - lambda * theta * carry) / (1 + lambda), shapeT);
     let s = Infinity;
     let limit: Limit = 'target';
     for (let i = 0; i < 5; i++) {
@@ -174,14 +185,14 @@ export function buildPlan(setup: PlanSetup): PlanResult {
         prevChecked = false;
       }
     }
-    const paid = responseOf(s, shape);
+    const paid = responseOf(s, shapeT);
     carry = theta * carry + paid;
-    const g = Math.min(capGmv, b + lambda * carry + paid);
+    const g = Math.min(capT, b + lambda * carry + paid);
     spend[t - 1] = s;
     paidGmv[t - 1] = paid;
     gmv[t - 1] = g;
     limits[t - 1] = limit;
-    addTradeFlows(terms, flows, t, s, g);
+    addTradeFlows(termsAt(t), flows, t, s, g);
     prev = s;
   }
 
@@ -197,8 +208,9 @@ type Series = Pick<PlanResult, 'spend' | 'paidGmv' | 'gmv' | 'organicOnlyGmv' | 
 function summarise(setup: PlanSetup, terms: CashTerms, capGmv: number, x: Series, organicShortfall: number | null, cashBound: number): PlanResult {
   const A = setup.assumptions;
   const T = setup.horizon;
-  const u = setup.unitMargin;
+  const ev = setup.events;
   const fixed = A.fixed_cost_per_day;
+  let organicEventProfit = 0;
   const days: PlanDay[] = new Array<PlanDay>(T);
   let totalSpend = 0;
   let totalGmv = 0;
@@ -211,7 +223,9 @@ function summarise(setup: PlanSetup, terms: CashTerms, capGmv: number, x: Series
     const s = x.spend[t - 1]!;
     const paid = x.paidGmv[t - 1]!;
     const g = x.gmv[t - 1]!;
+    const u = ev ? ev.unitMargin[t - 1]! : setup.unitMargin;
     const profit = u * g - s - fixed;
+    if (ev) organicEventProfit += u * x.organicOnlyGmv[t - 1]!;
     const c = x.cash[t]!;
     totalSpend += s;
     totalGmv += g;
@@ -220,7 +234,8 @@ function summarise(setup: PlanSetup, terms: CashTerms, capGmv: number, x: Series
     organicGmvTotal += x.organicOnlyGmv[t - 1]!;
     if (c < minCash) minCash = c;
     if (shortfallDay === null && c < A.cash_reserve - 1e-9 * Math.max(1, A.cash_available)) shortfallDay = t;
-    const m = s > 0 ? marginalOf(s, setup.curve.shape) : NaN;
+    const m = s > 0 ? marginalOf(s, ev ? ev.shape[t - 1]! : setup.curve.shape) : NaN;
+    const e = ev?.days[t - 1];
     days[t - 1] = {
       date: addDays(setup.lastDate, t),
       spend: s,
@@ -235,9 +250,10 @@ function summarise(setup: PlanSetup, terms: CashTerms, capGmv: number, x: Series
       limit: x.limits[t - 1]!,
       // The 整体ROI target (pay basis) at which the platform would spend s today (MODEL §12).
       roiTarget: s > 0 ? (A.uni_roi_scope === 1 ? paid : g) / s : null,
+      ...(e ? { event: e.window.name, phase: e.window.phase } : {}),
     };
   }
-  const organicProfit = u * organicGmvTotal - fixed * T;
+  const organicProfit = (ev ? organicEventProfit : setup.unitMargin * organicGmvTotal) - fixed * T;
   const incremental = new Float64Array(x.flows.length);
   for (let d = 0; d < incremental.length; d++) incremental[d] = x.flows[d]! - x.organicFlows[d]!;
   const cap = capitalMetrics(incremental);

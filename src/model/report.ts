@@ -4,7 +4,7 @@
  * can never disagree. Numbers are plain numbers; "none" is null, never NaN or Infinity.
  */
 import type { Text } from '../i18n/text';
-import type { IsoDate } from './history';
+import type { EventPhase, IsoDate } from './history';
 import type { SensitivityRow } from './sensitivity';
 
 export type Limit = 'target' | 'max' | 'ramp' | 'extrapolation' | 'capacity' | 'cash';
@@ -142,6 +142,9 @@ export interface PlanDay {
   limit: Limit;
   /** 整体支付ROI target that yields this day's planned spend (null at zero spend). */
   roiTarget: number | null;
+  /** The event window the day falls in (name and phase), when the plan applied one. */
+  event?: string;
+  phase?: EventPhase;
 }
 
 export interface ScenarioReport {
@@ -163,6 +166,55 @@ export interface ScenarioReport {
   /** Per plan day P10 / P90 of the cash balance across Monte Carlo runs (present when risk was run). */
   cashP10?: number[];
   cashP90?: number[];
+  /** Events in the horizon the plan applied (event_plan); absent when none. */
+  events?: EventPlanReport[];
+}
+
+/** One phase of an event as planned (MODEL "Plans through event windows"). */
+export interface EventPhasePlan {
+  phase: EventPhase;
+  /** The phase's days inside the plan horizon. */
+  first: IsoDate;
+  last: IsoDate;
+  days: number;
+  /** Σ planned spend over the phase. */
+  budget: number;
+  gmv: number;
+  /** The 整体ROI target (pay basis) to set for the phase: its GMV per yuan of planned spend; null without spend. */
+  roiTarget: number | null;
+  /** The marginal-ROI target m* at the phase's refund rate; null when no ROI breaks even there. */
+  targetMarginalRoi: number | null;
+  organicMultiplier: number;
+  responseMultiplier: number;
+  refundMultiplier: number;
+  capacityMultiplier: number;
+  costMultiplier: number;
+  /** Where organic × and response × came from: the user's calendar, the merchant's own fit, or the defaults. */
+  multiplierSource: 'user' | 'fitted' | 'default';
+}
+
+/** One event in the plan horizon: budget and target per phase, what it earns, what it ties up. */
+export interface EventPlanReport {
+  name: string;
+  first: IsoDate;
+  last: IsoDate;
+  /** true when its windows come from the built-in calendar. */
+  isDefault: boolean;
+  phases: EventPhasePlan[];
+  budget: number;
+  /** Profit of the event days minus what they would make with no paid spend. */
+  incrementalProfit: number;
+  /** Monte Carlo P10 / P50 / P90 of incrementalProfit (present when risk was run). */
+  incrementalProfitP10?: number;
+  incrementalProfitP50?: number;
+  incrementalProfitP90?: number;
+  /** Max drawdown of the event days' incremental cash flow, stock-up included. */
+  peakCapital: number;
+  /** Goods bought event_stock_days ahead of the window (cost of goods of the stocked phases). */
+  stockUp: number;
+  /** Days on which fulfilment capacity limited spend or GMV. */
+  capacityDays: number;
+  capacityBinds: boolean;
 }
 
 /** A tornado row as reported: the engine's row on total_profit (sensitivity.ts), input as a plain key. */

@@ -165,6 +165,16 @@ export const DEFAULT_PRESETS: readonly Scenario[] = [
   },
 ];
 
+/**
+ * 大促冲刺 (event push): plans every event window in the horizon, the built-in calendar's included
+ * (event_plan all), with the Aggressive preset's margin and ramp and two weeks' stock-up. Offered
+ * beside the three presets; see docs/model.md "Plans through event windows".
+ */
+export const EVENT_PRESET: Scenario = {
+  name: 'Event push',
+  values: { event_plan: 1, event_stock_days: 14, safety_margin: 0.05, ramp_rate: 0.35, organic_drift: 0, max_extrapolation: 2.5 },
+};
+
 /** Lists scenario names for a lookup error. */
 export function unknownScenario(name: string, valid: readonly string[]): AdplanError {
   const list = valid.join(', ');

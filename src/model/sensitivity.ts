@@ -25,7 +25,7 @@ const Z90 = 1.2815515655446004;
 export function sensitivity(ctx: SimContext, metric: SimMetric = 'total_profit'): SensitivityRow[] {
   if (!(SIM_METRICS as readonly string[]).includes(metric)) throw unknownMetric(metric, SIM_METRICS);
   const s = new Scratch(ctx);
-  const o = newOutcome();
+  const o = newOutcome(ctx.eventCount ?? 0);
   const never = ctx.T + ctx.assumptions.settlement_days + 1;
   const value = (d: Draw): number | null => {
     runOnce(ctx, d, null, s, o);

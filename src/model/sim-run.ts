@@ -8,6 +8,8 @@ import { addReceivables, addTradeFlows, capitalMetrics, cashTermsOf, type CashTe
 import type { PlanResult, PlanSetup } from './planner';
 import type { Rng } from './random';
 import type { ResolvedAssumptions } from './scenarios';
+import type { EventPlanInputs } from './events/plan-inputs';
+import { eventDayGroups } from './events/event-report';
 
 export interface Uncertainty {
   /** Log-sd of the paid curve's level. */
@@ -39,6 +41,10 @@ export interface SimContext {
   /** GMV of the last history days (oldest → newest): receivables settling in the plan. */
   gmvTail: readonly number[];
   u: Uncertainty;
+  /** Event days: their refund, capacity and stock-up terms; eventIndex maps a plan day to its event (−1: none). */
+  events?: EventPlanInputs;
+  eventIndex?: Int32Array;
+  eventCount?: number;
 }
 
 export function simContextOf(plan: PlanResult, setup: PlanSetup, u: Uncertainty): SimContext {
@@ -55,7 +61,22 @@ export function simContextOf(plan: PlanResult, setup: PlanSetup, u: Uncertainty)
     assumptions: A,
     gmvTail: setup.gmvTail,
     u,
+    ...(setup.events ? eventContext(setup) : {}),
   };
+}
+
+function eventContext(setup: PlanSetup): Pick<SimContext, 'events' | 'eventIndex' | 'eventCount'> {
+  const groups = eventDayGroups(setup);
+  const index = new Int32Array(setup.horizon).fill(-1);
+  groups.forEach((g, k) => g.days.forEach((i) => (index[i] = k)));
+  return { events: setup.events!, eventIndex: index, eventCount: groups.length };
+}
+
+/** An event day's terms at a run's refund rate and AOV (phase refunds, stock-up lead). */
+function eventTermsAt(ctx: SimContext, d: Draw, t: number): CashTerms {
+  const e = ctx.events!.days[t - 1]!;
+  const lead = ctx.events!.terms[t - 1]!.inventoryDays;
+  return cashTermsOf({ ...ctx.assumptions, refund_rate: Math.min(0.99, d.refund * e.multipliers.refund), aov: d.aov, inventory_days: lead });
 }
 
 /** A mean-one log-normal multiplier: E[e^{σz − σ²/2}] = 1 for z ~ N(0, 1). */
@@ -80,9 +101,11 @@ export interface Outcome {
   minCash: number;
   /** Infinity when never paid back. */
   payback: number;
+  /** Incremental profit of each event's days (SimContext.eventIndex). */
+  eventProfit: Float64Array;
 }
 
-export const newOutcome = (): Outcome => ({ profit: 0, incrementalProfit: 0, peakCapital: 0, minCash: 0, payback: 0 });
+export const newOutcome = (events = 0): Outcome => ({ profit: 0, incrementalProfit: 0, peakCapital: 0, minCash: 0, payback: 0, eventProfit: new Float64Array(events) });
 
 /** Scratch buffers reused across runs. */
 export class Scratch {
@@ -127,6 +150,8 @@ export function runOnce(ctx: SimContext, d: Draw, rng: Rng | null, s: Scratch, o
   let a0 = ctx.carry0;
   let profit = 0;
   let organicProfit = 0;
+  const ev = ctx.events;
+  out.eventProfit.fill(0);
   for (let t = 1; t <= T; t++) {
     const zp = rng ? rng.normal() : 0;
     const zo = rng ? rng.normal() : 0;
@@ -135,6 +160,19 @@ export function runOnce(ctx: SimContext, d: Draw, rng: Rng | null, s: Scratch, o
     const ob = organicBase[t - 1]! * d.organic * meanOne(sd, zo);
     a = theta * a + paid;
     a0 = theta * a0;
+    if (ev && ev.days[t - 1]) {
+      const te = eventTermsAt(ctx, d, t);
+      const ue = te.inflowPerGmv - te.cogsRate - te.perOrderCost / te.aov;
+      const ce = cap * ev.days[t - 1]!.multipliers.capacity;
+      const g = Math.min(ce, ob + lam * a + paid);
+      const g0 = Math.min(ce, ob + lam * a0);
+      profit += ue * g - S - fixed;
+      organicProfit += ue * g0 - fixed;
+      out.eventProfit[ctx.eventIndex![t - 1]!]! += ue * (g - g0) - S;
+      addTradeFlows(te, pf, t, S, g);
+      addTradeFlows(te, of, t, 0, g0);
+      continue;
+    }
     const g = Math.min(cap, ob + lam * a + paid);
     const g0 = Math.min(cap, ob + lam * a0);
     profit += u * g - S - fixed;
