@@ -15,7 +15,8 @@ import { addChannelSpend, channelSpend, keyValueTable } from './single-session';
 import type { Cell } from './types';
 import { openSheets } from './open';
 import { sheetHead, sheetTop, SIDE_TABLE_ROWS } from './sheet-head';
-import { assumptionsSheetOf, findSheet, likeliestHistory, readHistorySheet, type WorkbookOptions, type WorkbookRead } from './workbook';
+import { assumptionsSheetOf, attachCalendar, calendarOf, findSheet, likeliestHistory, readHistorySheet, type WorkbookOptions, type WorkbookRead } from './workbook';
+import type { EventsSource } from './events/events-file';
 import type { SheetCells } from './xlsx';
 
 export interface MerchantFile {
@@ -62,6 +63,7 @@ export async function readMerchantBuffers(files: readonly MerchantFile[], option
   const sheetNames: string[] = [];
   let assumptions: Pick<WorkbookRead, 'assumptions' | 'assumptionsSheet'> = {};
   let first: Pick<WorkbookRead, 'format' | 'encoding'> | null = null;
+  let events: EventsSource | undefined = options.events;
   for (const f of files) {
     const { sheets, format, encoding } = await openSheets(f.data, f.fileName);
     first ??= { format, ...(encoding ? { encoding } : {}) };
@@ -84,8 +86,13 @@ export async function readMerchantBuffers(files: readonly MerchantFile[], option
       const a = assumptionsSheetOf(sheets, used);
       if (a) assumptions = { assumptionsSheet: a.name, assumptions: readAssumptions(a.cells, { sheet: a.name }) };
     }
+    if (!events && format === 'xlsx') {
+      const a = assumptions.assumptionsSheet;
+      events = calendarOf(sheets, [...used, ...sheets.filter((s) => s.name === a)]);
+    }
   }
   const joined = joinSources(sources);
+  attachCalendar(joined.read, events);
   const one = sources.length === 1 ? sources[0] : undefined;
   return {
     fileName: files.map((f) => f.fileName).join(' + '),
@@ -95,6 +102,7 @@ export async function readMerchantBuffers(files: readonly MerchantFile[], option
     historySheet: one ? (one.sheet ?? sheetNames[0] ?? one.file) : sources.map(sourceLabel).join(' + '),
     history: joined.read,
     ...assumptions,
+    ...(events ? { events } : {}),
     joined,
   };
 }

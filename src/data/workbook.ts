@@ -13,6 +13,8 @@ import type { AssumptionsReadResult, HistoryReadResult } from './types';
 import { openSheets } from './open';
 import { sheetHead, sheetTop, SIDE_TABLE_ROWS } from './sheet-head';
 import type { SheetCells } from './xlsx';
+import { eventsSheetOf, readEventsSheet, type EventsSource } from './events/events-file';
+import { withCalendar } from '../model/events/with-calendar';
 
 export interface WorkbookRead {
   fileName: string;
@@ -24,11 +26,15 @@ export interface WorkbookRead {
   history: HistoryReadResult;
   assumptionsSheet?: string;
   assumptions?: AssumptionsReadResult;
+  /** The user's event calendar (a 活动日历 sheet, or --events FILE); its windows are on history.events. */
+  events?: EventsSource;
 }
 
 export interface WorkbookOptions {
   /** Read the history from this sheet instead of picking it by its headers. */
   sheet?: string;
+  /** A calendar read from elsewhere (--events FILE): used instead of the workbook's own. */
+  events?: EventsSource;
 }
 
 export function findSheet(sheets: readonly SheetCells[], name: string): SheetCells {
@@ -107,7 +113,24 @@ export async function readWorkbookBuffer(
     out.assumptionsSheet = a.name;
     out.assumptions = readAssumptions(a.cells, { sheet: a.name });
   }
+  const events = options.events ?? calendarOf(sheets, [historySheet, ...(a ? [a] : [])]);
+  attachCalendar(out.history, events);
+  if (events) out.events = events;
   return out;
+}
+
+/** The workbook's own calendar sheet, read; undefined when it has none. */
+export function calendarOf(sheets: readonly SheetCells[], exclude: readonly SheetCells[]): EventsSource | undefined {
+  const s = eventsSheetOf(sheets, exclude);
+  return s ? readEventsSheet(s) : undefined;
+}
+
+/**
+ * The one place a read history gets the user's calendar: their windows over the built-ins. Without
+ * one the history is left as read, and analyse attaches the built-ins (withCalendar).
+ */
+export function attachCalendar(read: HistoryReadResult, events: EventsSource | undefined): void {
+  if (events) read.history = withCalendar(read.history, events.read.windows);
 }
 
 /** readHistory on one sheet; an unusable table's message names the sheet of an .xlsx. */

@@ -37,6 +37,7 @@ import { eventPlanInputs } from './events/plan-inputs';
 import { appliedWindows, planEventDays } from './events/plan-events';
 import { fittedEventEffects } from './events/effects';
 import { eventReports } from './events/event-report';
+import { withCalendar } from './events/with-calendar';
 
 export const DEFAULT_RUNS = RUN_OPTIONS.runs.default;
 export const DEFAULT_SEED = RUN_OPTIONS.seed.default;
@@ -79,8 +80,10 @@ function emptyHistory(): AdplanError {
 }
 
 /** Baseline, fitted curve and lift estimate from the history (the scenario-free part). */
-export function analyse(history: History, baselineDays = defaultOf('baseline_days')): Analysis {
-  if (history.days.length === 0) throw emptyHistory();
+export function analyse(given: History, baselineDays = defaultOf('baseline_days')): Analysis {
+  if (given.days.length === 0) throw emptyHistory();
+  // The built-in calendar when the reader attached none (a bare range, a generated history).
+  const history = withCalendar(given);
   const room = needsWholeRoom(history) ? fitRoom(history) : null;
   const baseline = roomAwareBaseline(history, baselineDays, room);
   const paid = history.days.filter((d) => d.spend > 0 && d.paidGmv !== null);
