@@ -3,12 +3,11 @@
  * rows (last before first, unknown phase, overlap, text dates, bad multipliers) while the other
  * rows apply, and the windows reaching the plan through the workbook reader.
  */
-import { readEventCalendar } from '../../src/data/events/calendar-sheet';
-import { readEventsBuffer } from '../../src/data/events/events-file';
+import { readEventCalendar, readEventsBuffer } from '../../src/data/events';
 import { readMerchantBuffers } from '../../src/data/merchant';
 import { planFor } from '../../src/model/engine';
 import { buildSampleWorkbook } from '../../src/sample/workbook';
-import type { Cell } from '../../src/data/types';
+import type { Cell } from '../../src/data/table';
 
 const ZH: Cell[][] = [
   ['活动', '阶段', '开始日期', '结束日期', '自然流倍数', '投放倍数', '备注'],

@@ -53,7 +53,7 @@ describe('dist/functions.js in plain Node', () => {
     expect(typeof profit).toBe('number');
     const plan = fns.get('PLAN')!(history, assumptions, null, 14, null) as unknown[][];
     expect(plan).toHaveLength(15);
-    expect(plan[0]).toEqual(['date', 'spend', 'paid_gmv', 'organic_gmv', 'gmv', 'orders', 'profit', 'cash', 'roi', 'marginal_roi', 'limit', 'roi_target']);
+    expect(plan[0]).toEqual(['date', 'spend', 'paid_gmv', 'organic_gmv', 'gmv', 'orders', 'profit', 'cash', 'roi', 'marginal_roi', 'limit', 'roi_target', 'event', 'phase']);
   });
 
   it('gives the worked example of MODEL.md §3 (u = 0.364, break-even ROI ≈ 2.747)', () => {

@@ -34,7 +34,7 @@ describe('PLAN and KPI on the sample workbook', () => {
   it('PLAN spills a header row and one row per day from the day after the history', () => {
     const report = engineReport();
     const t = plan(web.history, web.assumptions);
-    expect(t[0]).toEqual(['date', 'spend', 'paid_gmv', 'organic_gmv', 'gmv', 'orders', 'profit', 'cash', 'roi', 'marginal_roi', 'limit', 'roi_target']);
+    expect(t[0]).toEqual(['date', 'spend', 'paid_gmv', 'organic_gmv', 'gmv', 'orders', 'profit', 'cash', 'roi', 'marginal_roi', 'limit', 'roi_target', 'event', 'phase']);
     const days = report.scenarios[0]!.days;
     // roi_target: the room's GMV per yuan that day (what 整体ROI would have to be for that spend).
     t.slice(1).forEach((r, i) => expect(r[11]).toBe(days[i]!.spend > 0 ? days[i]!.gmv / days[i]!.spend : ''));

@@ -6,15 +6,11 @@
  * apply. docs/data.md "The event calendar".
  */
 import { text, type Text } from '../../i18n/text';
-import type { EventWindow } from '../../model/history';
-import { dayIndex } from '../../model/dates';
-import { EVENT_PHASES, PHASE_LABELS, phaseOf } from '../../model/events/calendar';
-import { Locator } from '../address';
-import { isMissing, parseDate, parseNumber } from '../cells';
-import { excerpt } from '../excerpt';
-import { EXPECTED_DATE, expectedNumber } from '../messages';
-import { cellText, headerKey } from '../normalize';
-import type { Cell, DataIssue, RangeOrigin } from '../types';
+import { dayIndex, type EventWindow } from '../../model/core';
+import { EVENT_PHASES, PHASE_LABELS, phaseOf } from '../../model/events';
+import { Locator } from '../formats';
+import { cellText, EXPECTED_DATE, expectedNumber, headerKey, isMissing, parseDate, parseNumber } from '../cells';
+import { excerpt, type Cell, type DataIssue, type RangeOrigin } from '../table';
 
 export interface EventsReadResult {
   /** The valid rows, as windows the user confirmed (isDefault false), in sheet order. */

@@ -3,11 +3,9 @@
  * one sheet whose header has all of 活动, 阶段, 开始日期, 结束日期; or a whole file (`--events FILE`).
  */
 import { text } from '../../i18n/text';
-import { AdplanError } from '../../model/errors';
-import type { FileData } from '../bytes';
-import { openSheets } from '../open';
-import { sheetTop, SIDE_TABLE_ROWS } from '../sheet-head';
-import type { SheetCells } from '../xlsx';
+import { AdplanError } from '../../model/core';
+import { openSheets, type FileData, type SheetCells } from '../formats';
+import { sheetTop, SIDE_TABLE_ROWS } from '../table';
 import { eventsScore, isEventsSheetName, readEventCalendar, type EventsReadResult } from './calendar-sheet';
 
 /** A calendar as read, with where it came from (a sheet name, or a file for --events). */

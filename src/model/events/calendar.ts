@@ -6,8 +6,7 @@
  * "The e-commerce calendar" gives the dates and where they come from.
  */
 import { text, type Text } from '../../i18n/text';
-import { addDays, dayIndex } from '../dates';
-import type { EventPhase, EventWindow, IsoDate } from '../history';
+import { addDays, dayIndex, type EventPhase, type EventWindow, type IsoDate } from '../core';
 
 export const CALENDAR_YEARS = [2024, 2025, 2026, 2027, 2028] as const;
 

@@ -3,7 +3,7 @@
  * (RoomFit.eventEffects, when the fit carries them). Read structurally, so plans use them as soon
  * as the fit provides them and fall back to the labelled defaults before.
  */
-import type { FittedEventEffect } from '../history';
+import type { FittedEventEffect } from '../core';
 
 function isEffect(x: unknown): x is FittedEventEffect {
   if (typeof x !== 'object' || x === null) return false;

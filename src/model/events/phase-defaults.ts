@@ -5,7 +5,7 @@
  * capacity × the fulfilment capacity, cost × the curve's half-saturation spend K (CPMs inflate in
  * 大促, so the same spend buys less reach). docs/model.md "Plans through event windows".
  */
-import type { EventPhase } from '../history';
+import type { EventPhase } from '../core';
 
 export interface PhaseMultipliers {
   organic: number;

@@ -4,8 +4,7 @@
  * FittedEventEffect for that event and phase), else the labelled defaults (phase-defaults.ts).
  * Which windows change a plan at all is the scenario's `event_plan` (docs/model.md).
  */
-import { dayIndex } from '../dates';
-import type { EventPhase, EventWindow, FittedEventEffect, IsoDate } from '../history';
+import { dayIndex, type EventPhase, type EventWindow, type FittedEventEffect, type IsoDate } from '../core';
 import { eventKey } from './calendar';
 import { PHASE_DEFAULTS, type MultiplierSource, type PhaseMultipliers } from './phase-defaults';
 

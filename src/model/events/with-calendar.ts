@@ -4,9 +4,8 @@
  * passes through here (the reader with the user's calendar, analyse with none), so the CLI, the
  * functions and the pane see the same windows.
  */
-import { ASSUMPTIONS } from '../assumptions';
-import { dayIndex } from '../dates';
-import type { EventWindow, History } from '../history';
+import { ASSUMPTIONS } from '../settings';
+import { dayIndex, type EventWindow, type History } from '../core';
 import { BUILTIN_CALENDAR, mergeCalendars } from './calendar';
 
 /** Days after the last history day the calendar reaches: the longest plan horizon. */

@@ -2,9 +2,8 @@
  * The built-in calendar: lunar dates against the published calendar and ICU's Chinese calendar,
  * phase order and no overlaps, and the user-over-built-in merge rule.
  */
-import { BUILTIN_CALENDAR, CALENDAR_YEARS, mergeCalendars, phaseOf, QIXI, SPRING_FESTIVAL, windowsOver } from '../../../src/model/events/calendar';
-import { dayIndex } from '../../../src/model/dates';
-import type { EventWindow } from '../../../src/model/history';
+import { BUILTIN_CALENDAR, CALENDAR_YEARS, mergeCalendars, phaseOf, QIXI, SPRING_FESTIVAL, windowsOver } from '../../../src/model/events';
+import { dayIndex, type EventWindow } from '../../../src/model/core';
 
 /** The lunar month/day ICU gives a date (Node ships full ICU). */
 function lunar(date: string): { month: number; day: number } {

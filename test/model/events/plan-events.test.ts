@@ -3,15 +3,11 @@
  * and the stock-up lead on a window's days, worked out by hand from the Michaelis–Menten curve
  * (S* = √(Gmax·K/m*) − K), the unit-margin formula and the default multipliers.
  */
-import { assumedCurve } from '../../../src/model/response-curve';
-import { buildPlan, type PlanSetup } from '../../../src/model/planner';
-import { resolveAssumptions } from '../../../src/model/scenarios';
-import { cashTermsOf } from '../../../src/model/cash';
-import { planEventDays, appliedWindows } from '../../../src/model/events/plan-events';
-import { eventPlanInputs } from '../../../src/model/events/plan-inputs';
-import { eventReports } from '../../../src/model/events/event-report';
-import { PHASE_DEFAULTS } from '../../../src/model/events/phase-defaults';
-import type { EventWindow, FittedEventEffect } from '../../../src/model/history';
+import { assumedCurve } from '../../../src/model/transforms';
+import { buildPlan, cashTermsOf, eventPlanInputs, eventReports, type PlanSetup } from '../../../src/model/plan';
+import { resolveAssumptions } from '../../../src/model/economics';
+import { appliedWindows, PHASE_DEFAULTS, planEventDays } from '../../../src/model/events';
+import type { EventWindow, FittedEventEffect } from '../../../src/model/core';
 
 // Economics: f 0.05, k 0.4, q 0.8, no shipping; ρ 0.1 on normal days, 0.15 (× 1.5) at the peak.
 const uOf = (rho: number): number => (1 - rho) * 0.95 - (1 - rho) * 0.4 - rho * 0.2 * 0.4;

@@ -1,0 +1,2 @@
+export * from './calendar-sheet';
+export * from './events-file';
