@@ -24,6 +24,14 @@ export const ASSUMPTIONS_OPTION: OptionHelp = {
   help: text('an assumptions table from another file, used when the files have none of their own (e.g. CSV exports)', '从另一个文件读取假设表，在文件自身没有假设表时使用（如 CSV 导出）'),
 };
 
+export const EVENTS_OPTION: OptionHelp = {
+  flag: '--events FILE',
+  help: text(
+    "the event calendar (活动日历: event, phase, first day, last day) from a file, instead of the workbook's own sheet",
+    '从文件读取活动日历（活动、阶段、开始日期、结束日期），代替工作簿中的活动日历表',
+  ),
+};
+
 /** One `adplan <name>` command: a file in src/cli/commands/ plus one line in its index. */
 export interface Command {
   name: string;

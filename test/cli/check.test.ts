@@ -98,7 +98,7 @@ describe('adplan check (in-process)', () => {
   it('help lists the commands', async () => {
     const r = await run(['--help']);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('adplan check <file>… [--sheet NAME] [--json] [--lang zh-CN|en-US]');
+    expect(r.out).toContain('adplan check <file>… [--sheet NAME] [--events FILE] [--json] [--lang zh-CN|en-US]');
   });
 });
 

@@ -39,7 +39,7 @@ describe('adplan plan', () => {
     const r = await run(['plan', SAMPLE, '--json', '--runs', '50', '--seed', '3']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as PlanJson;
-    expect(Object.keys(j)).toEqual(['file', 'sheet', 'baseline', 'curve', 'lift', 'scenarios', 'backtest']);
+    expect(Object.keys(j)).toEqual(['file', 'sheet', 'baseline', 'curve', 'lift', 'scenarios', 'backtest', 'flaggedDays']);
     expect(Object.keys(j.backtest ?? {})).toEqual(['mape', 'bias', 'naiveMape', 'grade', 'origins']);
     expect(j.file).toBe('merchant-sample.xlsx');
     expect(j.sheet).toBe('直播数据');

@@ -12,11 +12,12 @@ import { loadMerchantFiles } from '../../data/node';
 import type { MerchantRead } from '../../data/merchant';
 import type { DataIssue } from '../../data/table';
 import { COMMON_OPTIONS, parseCommandArgs, UsageError } from '../args';
-import { EXIT, SHEET_OPTION, startCommand, type Command } from '../command';
+import { EVENTS_OPTION, EXIT, SHEET_OPTION, startCommand, type Command } from '../command';
+import { calendarJson, flaggedDaysJson, flaggedLines, readOptions } from '../events';
 import { formatCount, formatMoney, renderTable } from '../../text';
 import type { CliIo } from '../io';
 
-const USAGE = 'adplan check <file>… [--sheet NAME] [--json] [--lang zh-CN|en-US]';
+const USAGE = 'adplan check <file>… [--sheet NAME] [--events FILE] [--json] [--lang zh-CN|en-US]';
 const MAX_ISSUES_SHOWN = 60;
 
 const L = {
@@ -35,6 +36,7 @@ const L = {
   skipped: text('skipped', '跳过'),
   totals: text('Totals (valid days)', '合计（有效日）'),
   assumptions: text('Assumptions', '投放假设'),
+  calendar: text('Event calendar (windows)', '活动日历（活动阶段数）'),
   issues: text('Issues', '问题'),
   none: text('none', '无'),
   more: text('more — see --json', '条未显示——见 --json'),
@@ -103,6 +105,8 @@ export function checkJson(r: MerchantRead, lang: Lang) {
           issues: r.assumptions.issues.map((x) => issueJson(x, lang)),
         }
       : null,
+    events: calendarJson(r.events, (x) => issueJson(x, lang)),
+    flaggedDays: flaggedDaysJson(r.history.history),
   };
 }
 
@@ -175,6 +179,11 @@ export function checkHuman(r: MerchantRead, lang: Lang): string {
     lines.push(`${t(L.assumptions)}${c}${r.assumptionsSheet ?? ''} — ${names} (${counts(r.assumptions.issues, lang)})`);
     if (r.assumptions.issues.length > 0) lines.push(issueTable(r.assumptions.issues, lang));
   }
+  if (r.events) {
+    lines.push(`${t(L.calendar)}${c}${r.events.source} — ${r.events.read.windows.length} (${counts(r.events.read.issues, lang)})`);
+    if (r.events.read.issues.length > 0) lines.push(issueTable(r.events.read.issues, lang));
+  }
+  if (days.length > 0) lines.push(...flaggedLines(h.history, lang));
   lines.push(`${t(L.issues)}${c}${counts(h.issues, lang)}`);
   if (h.issues.length > 0) lines.push(issueTable(h.issues, lang));
   lines.push(t(L.usable));
@@ -187,17 +196,19 @@ export const check: Command = {
   usage: USAGE,
   options: [
     SHEET_OPTION,
+    EVENTS_OPTION,
   ],
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseCommandArgs(argv, {
       sheet: { type: 'string' },
+      events: { type: 'string' },
       ...COMMON_OPTIONS,
     });
     const lang = startCommand(values, io, check);
     if (lang === null) return EXIT.ok;
     if (positionals.length === 0) throw new UsageError('missing <file>');
     // Failures (unreadable file, no usable history) go to the one error path (src/cli/failure.ts).
-    const read: MerchantRead = await loadMerchantFiles(positionals, values.sheet !== undefined ? { sheet: values.sheet } : {});
+    const read: MerchantRead = await loadMerchantFiles(positionals, await readOptions(values));
     io.stdout(values.json ? `${JSON.stringify(checkJson(read, lang), null, 2)}\n` : checkHuman(read, lang));
     return EXIT.ok;
   },

@@ -18,19 +18,24 @@ import { PLAN_DAY_COLUMNS, planDayValue, type PlanDayColumn } from '../../model/
 import { checkPeriod, kpiLabel, planByPeriod, type Period } from '../../model/report';
 import type { PlanDay, PlanReport, ScenarioReport } from '../../model/report';
 import { assumptionBounds, boundedOption, COMMON_OPTIONS, parseCommandArgs, UsageError } from '../args';
-import { ASSUMPTIONS_OPTION, EXIT, SHEET_OPTION, startCommand, type Command } from '../command';
+import { ASSUMPTIONS_OPTION, EVENTS_OPTION, EXIT, SHEET_OPTION, startCommand, type Command } from '../command';
+import { eventPlanLines, flaggedDaysJson, flaggedLines, readOptions } from '../events';
+import type { History } from '../../model/core';
+import { PHASE_LABELS } from '../../model/events';
 import { backtestJson, backtestLine } from '../backtest';
 import { formatMoney, formatNumber, renderTable } from '../../text';
 import type { CliIo } from '../io';
 
 const USAGE =
-  'adplan plan <file>… [--scenario NAME] [--horizon DAYS] [--runs N] [--seed S] [--period day|week] [--sheet NAME] [--assumptions FILE] [--json] [--lang zh-CN|en-US]';
+  'adplan plan <file>… [--scenario NAME] [--horizon DAYS] [--runs N] [--seed S] [--period day|week] [--sheet NAME] [--assumptions FILE] [--events FILE] [--json] [--lang zh-CN|en-US]';
 
 /** A plan day in --json: the descriptor list's fields, in its order (src/model/columns.ts). */
-const dayJson = (d: PlanDay): Record<string, PlanDay[keyof PlanDay]> => Object.fromEntries(PLAN_DAY_COLUMNS.map((c) => [c.field, planDayValue(d, c)]));
+const dayJson = (d: PlanDay): Record<string, PlanDay[keyof PlanDay]> =>
+  // event and phase only on the days inside a planned window.
+  Object.fromEntries(PLAN_DAY_COLUMNS.flatMap((c) => ((c.field === 'event' || c.field === 'phase') && d[c.field] === undefined ? [] : [[c.field, planDayValue(d, c)]])));
 
 /** Exactly the issue-4 contract (messages in the chosen language). */
-export function planJson(file: string, sheet: string, r: PlanReport, period: Period, lang: Lang, bt?: BacktestReport) {
+export function planJson(file: string, sheet: string, r: PlanReport, period: Period, lang: Lang, bt?: BacktestReport, history?: History) {
   const b = r.baseline;
   return {
     file,
@@ -108,9 +113,11 @@ export function planJson(file: string, sheet: string, r: PlanReport, period: Per
             },
           }
         : {}),
+      ...(s.events ? { events: s.events } : {}),
       days: planByPeriod(s.days, period).map(dayJson),
     })),
     ...(bt ? { backtest: backtestJson(bt) } : {}),
+    ...(history ? { flaggedDays: flaggedDaysJson(history) } : {}),
   };
 }
 
@@ -130,6 +137,7 @@ const T = {
   planWeeks: text('Plan: {name}, by week', '计划：{name}，按周'),
   notes: text('Notes', '说明'),
   other: text('(other scenarios: --scenario NAME)', '（其他方案：--scenario 名称）'),
+  events: text('Events in the plan: {name}', '计划中的大促：{name}'),
 } as const;
 
 const fill = (t: Text, lang: Lang, vars: Record<string, string | number>): string =>
@@ -224,7 +232,8 @@ function kpiTable(r: PlanReport, lang: Lang): string {
 /** The terminal's plan columns: the descriptor list less total GMV (paid + organic are shown). */
 const TABLE_COLUMNS = PLAN_DAY_COLUMNS.filter((c) => c.key !== 'gmv');
 
-function dayCellText(d: PlanDay, c: PlanDayColumn): string {
+function dayCellText(d: PlanDay, c: PlanDayColumn, lang: Lang): string {
+  if (c.field === 'phase' && d.phase !== undefined) return pick(PHASE_LABELS[d.phase], lang);
   const v = planDayValue(d, c);
   if (typeof v !== 'number') return v === null || v === undefined ? '—' : String(v);
   return c.kind === 'ratio' ? ratio(v) : c.kind === 'count' ? formatNumber(v, 0) : money(v);
@@ -237,9 +246,11 @@ const WHOLE_ROOM_LABELS: Partial<Record<PlanDayColumn['key'], Text>> = {
 };
 
 function planTable(days: readonly PlanDay[], lang: Lang, wholeRoom: boolean): string {
-  const head = TABLE_COLUMNS.map((c) => pick((wholeRoom ? WHOLE_ROOM_LABELS[c.key] : undefined) ?? c.label, lang));
-  const rows = days.map((d) => TABLE_COLUMNS.map((c) => dayCellText(d, c)));
-  const right = TABLE_COLUMNS.flatMap((c, i) => (c.kind === 'date' || c.kind === 'label' ? [] : [i]));
+  // The event columns only when a shown day is inside a planned window.
+  const cols = days.some((d) => d.event !== undefined) ? TABLE_COLUMNS : TABLE_COLUMNS.filter((c) => c.field !== 'event' && c.field !== 'phase');
+  const head = cols.map((c) => pick((wholeRoom ? WHOLE_ROOM_LABELS[c.key] : undefined) ?? c.label, lang));
+  const rows = days.map((d) => cols.map((c) => dayCellText(d, c, lang)));
+  const right = cols.flatMap((c, i) => (c.kind === 'date' || c.kind === 'label' ? [] : [i]));
   return renderTable(head, rows, { right, indent: '  ' });
 }
 
@@ -259,6 +270,9 @@ export function planHuman(read: WorkbookRead, r: PlanReport, period: Period, lan
     `${pick(T.kpis, lang)}${c.trim()}`,
     kpiTable(r, lang),
   ];
+  out.push('', ...flaggedLines(read.history.history, lang));
+  const withEvents = r.scenarios.filter((s) => s.events);
+  for (const s of withEvents) out.push('', `${fill(T.events, lang, { name: s.name })}`, ...eventPlanLines(s.events ?? [], lang));
   const notes = r.scenarios.flatMap((s) => s.notes.map((n) => `  [${s.name}] ${pick(n, lang)}`));
   if (notes.length > 0) out.push('', `${pick(T.notes, lang)}${c.trim()}`, ...notes);
   const first = r.scenarios[0];
@@ -282,6 +296,7 @@ export const plan: Command = {
     { flag: '--period day|week', help: text('plan rows by day (first two weeks shown) or by week (all weeks); default day', '计划按天（显示前两周）或按周（显示全部周）；默认按天') },
     SHEET_OPTION,
     ASSUMPTIONS_OPTION,
+    EVENTS_OPTION,
   ],
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseCommandArgs(argv, {
@@ -292,6 +307,7 @@ export const plan: Command = {
       period: { type: 'string' },
       sheet: { type: 'string' },
       assumptions: { type: 'string' },
+      events: { type: 'string' },
       ...COMMON_OPTIONS,
     });
     const lang = startCommand(values, io, plan);
@@ -309,7 +325,7 @@ export const plan: Command = {
     }
     // Failures go to the one error path (src/cli/failure.ts): JSON on stdout with --json, exit 1.
     {
-      const read = await loadMerchantFiles(positionals, values.sheet !== undefined ? { sheet: values.sheet } : {});
+      const read = await loadMerchantFiles(positionals, await readOptions(values));
       const shared = values.assumptions !== undefined ? await loadAssumptionsFile(values.assumptions) : undefined;
       const scenarios = scenariosFor(read, shared);
       const report = buildPlanReport({
@@ -322,7 +338,7 @@ export const plan: Command = {
       });
       // How much to trust it (MODEL §13), under the scenario planned first.
       const bt = backtest(read.history.history, selectScenarios(scenarios, values.scenario)[0]!);
-      io.stdout(values.json ? `${JSON.stringify(planJson(read.fileName, read.historySheet, report, period, lang, bt), null, 2)}\n` : planHuman(read, report, period, lang, bt));
+      io.stdout(values.json ? `${JSON.stringify(planJson(read.fileName, read.historySheet, report, period, lang, bt, read.history.history), null, 2)}\n` : planHuman(read, report, period, lang, bt));
       return EXIT.ok;
     }
   },

@@ -19,6 +19,7 @@ import { checkFileSize } from '../formats';
 import { readMerchantBuffers, type MerchantFile, type MerchantRead } from '../merchant';
 import type { SharedAssumptions } from '../assumptions';
 import { readAssumptionsBuffer, readWorkbookBuffer, type WorkbookOptions, type WorkbookRead } from '../merchant';
+import { readEventsBuffer, type EventsSource } from '../events';
 
 /** A failed open or read, in words ("file not found …"), never a raw ENOENT (file-errors.ts). */
 function cannotRead(shown: string, e: unknown, field: string): AdplanError {
@@ -160,4 +161,9 @@ export async function loadMerchantFiles(
 export async function loadAssumptionsFile(path: string): Promise<SharedAssumptions> {
   const { read } = await withFile(path, path, 'assumptions', (f) => readAssumptionsBuffer(f, basename(path)));
   return { source: basename(path), read };
+}
+
+/** The user's event calendar from a file (`--events FILE`): used instead of the workbook's own. */
+export async function loadEventsFile(path: string): Promise<EventsSource> {
+  return withFile(path, path, 'events', (f) => readEventsBuffer(f, basename(path)));
 }

@@ -6,3 +6,4 @@ export * from './effects';
 export * from './with-calendar';
 export * from './flags';
 export * from './flagged';
+export * from './flag-runs';

@@ -82,6 +82,13 @@ export function checkPeriod(p: string | null | undefined): Period {
  * Flows are summed, cash is the block's closing balance, roi = Σ paid / Σ spend, marginal ROI is
  * spend-weighted, limit is the one that bound on most days (the later on a tie).
  */
+/** A week's event: the phase of its highest-GMV event day (a week can straddle two phases). */
+function weekEvent(w: readonly PlanDay[]): Pick<PlanDay, 'event' | 'phase'> {
+  let best: PlanDay | null = null;
+  for (const d of w) if (d.event !== undefined && (!best || d.gmv > best.gmv)) best = d;
+  return best?.event !== undefined && best.phase !== undefined ? { event: best.event, phase: best.phase } : {};
+}
+
 export function planByPeriod(days: readonly PlanDay[], period: Period): PlanDay[] {
   if (period === 'day') return days.slice();
   const out: PlanDay[] = [];
@@ -116,6 +123,7 @@ export function planByPeriod(days: readonly PlanDay[], period: Period): PlanDay[
       limit,
       // The week's spend-weighted target: Σ (target × spend) / Σ spend = Σ credited GMV / Σ spend.
       roiTarget: spend > 0 ? sum((d) => (d.roiTarget ?? 0) * d.spend) / spend : null,
+      ...weekEvent(w),
     });
   }
   return out;
