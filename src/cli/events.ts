@@ -33,6 +33,13 @@ export function flaggedLines(history: History, lang: Lang): string[] {
   return [head, ...shown, ...more];
 }
 
+/** The calendar's bad rows, one line each with its cell (plan prints them; check lists them in its table). */
+export function calendarIssueLines(events: EventsSource | undefined, lang: Lang): string[] {
+  if (!events || events.read.issues.length === 0) return [];
+  const head = pick(text(`Event calendar ${events.source}: ${events.read.issues.length} row(s) not used (the other ${events.read.windows.length} apply)`, `活动日历 ${events.source}：${events.read.issues.length} 行未采用（其余 ${events.read.windows.length} 行照常生效）`), lang);
+  return [head, ...events.read.issues.map((x) => `  ${x.address ?? ''} ${x.value !== undefined ? `“${x.value}” ` : ''}${pick(x.message, lang)}`)];
+}
+
 /** The user's calendar as read (check --json): where, how many windows, the issues. */
 export function calendarJson(events: EventsSource | undefined, issue: (x: DataIssue) => unknown) {
   if (!events) return null;

@@ -19,7 +19,7 @@ import { checkPeriod, kpiLabel, planByPeriod, type Period } from '../../model/re
 import type { PlanDay, PlanReport, ScenarioReport } from '../../model/report';
 import { assumptionBounds, boundedOption, COMMON_OPTIONS, parseCommandArgs, UsageError } from '../args';
 import { ASSUMPTIONS_OPTION, EVENTS_OPTION, EXIT, SHEET_OPTION, startCommand, type Command } from '../command';
-import { eventPlanLines, flaggedDaysJson, flaggedLines, readOptions } from '../events';
+import { calendarIssueLines, eventPlanLines, flaggedDaysJson, flaggedLines, readOptions } from '../events';
 import type { History } from '../../model/core';
 import { PHASE_LABELS } from '../../model/events';
 import { backtestJson, backtestLine } from '../backtest';
@@ -270,7 +270,8 @@ export function planHuman(read: WorkbookRead, r: PlanReport, period: Period, lan
     `${pick(T.kpis, lang)}${c.trim()}`,
     kpiTable(r, lang),
   ];
-  out.push('', ...flaggedLines(read.history.history, lang));
+  const calendar = calendarIssueLines(read.events, lang);
+  out.push('', ...calendar, ...(calendar.length > 0 ? [''] : []), ...flaggedLines(read.history.history, lang));
   const withEvents = r.scenarios.filter((s) => s.events);
   for (const s of withEvents) out.push('', `${fill(T.events, lang, { name: s.name })}`, ...eventPlanLines(s.events ?? [], lang));
   const notes = r.scenarios.flatMap((s) => s.notes.map((n) => `  [${s.name}] ${pick(n, lang)}`));
