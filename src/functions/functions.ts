@@ -13,6 +13,7 @@ import { fitCurveSpill, mroiValue, optimalSpendValue, responseValue } from './cu
 import { cashflowSpill, kpiCell, planSpill, readinessSpill, roiTargetCell, sensitivitySpill, simulateCell } from './planning';
 import { backtestResult, reviewSpill } from './review';
 import { breakEvenRoiOf, unitMarginOf } from './unit-economics';
+import { eventsSpill } from './events';
 
 /**
  * Break-even ROI: the GMV per yuan of ad spend at which paid traffic exactly breaks even (1 / unit margin).
@@ -145,6 +146,18 @@ export function optimalspend(curve: any[][], target_mroi: any): any {
  */
 export function readiness(history: any[][], assumptions?: any[][], scenario?: any): any[][] {
   return guard((lang) => readinessSpill(history, assumptions, scenario, lang));
+}
+
+/**
+ * The history's flagged days: 大促 phases (from the built-in calendar or your own), pauses, stock-outs, learning days after a spend or target step, anomalies and missing dates.
+ * @customfunction EVENTS
+ * @helpurl https://localhost:3000/help/functions.html#events
+ * @param {any[][]} history The history table including its header row.
+ * @param {any[][]} [events] Your event calendar (活动, 阶段, 开始日期, 结束日期; optional multipliers); default: the built-in calendar.
+ * @returns {any[][]} date, kind, name, phase with a header row; bad calendar rows listed last with their cell.
+ */
+export function events(history: any[][], events?: any[][]): any[][] {
+  return guard((lang) => eventsSpill(history, events, lang));
 }
 
 /**
