@@ -6,8 +6,49 @@
  */
 import { FAMILIES } from '../../src/data/families';
 import { FIELDS, REQUIRED_FIELDS } from '../../src/data/table';
+import { EVENT_HEADERS, EVENTS_SHEET_NAMES } from '../../src/data/events';
+import { BUILTIN_CALENDAR, EVENT_PHASES, PHASE_DEFAULTS, PHASE_LABELS } from '../../src/model/events';
 
 const cell = (s: string): string => s.replace(/\|/gu, '\\|');
+
+const CALENDAR_COLUMNS: readonly [keyof typeof EVENT_HEADERS, string, string][] = [
+  ['name', '活动', '必需'],
+  ['phase', '阶段', '必需'],
+  ['first', '开始日期', '必需'],
+  ['last', '结束日期', '必需'],
+  ['organic', '自然流倍数', '可选'],
+  ['response', '投放倍数', '可选'],
+];
+
+/** The 活动日历 sheet: columns, phases, the merge rule and the bad-row rule. */
+function calendarGuide(): string[] {
+  const events = [...new Set(BUILTIN_CALENDAR.map((w) => w.name))].join('、');
+  return [
+    '## 活动日历（event calendar）',
+    '',
+    `工作簿中名为 ${EVENTS_SHEET_NAMES.slice(0, 2).map((n) => `“${n}”`).join(' 或 ')} 的工作表（或用 \`--events 文件\`）列出您的大促活动，每行一个活动阶段：`,
+    '',
+    '| 列 | | 可识别的写法 |',
+    '|---|---|---|',
+    ...CALENDAR_COLUMNS.map(([k, zh, req]) => `| ${zh} | ${req} | ${cell(EVENT_HEADERS[k].join('、'))} |`),
+    '',
+    `阶段：${EVENT_PHASES.map((p) => `${PHASE_LABELS[p]['zh-CN']}（${p}）`).join('、')}。倍数 1 表示平日；留空时用您历史中拟合的倍数，没有则用默认值。`,
+    '',
+    `内置日历（2024–2028，默认值）：${events}。您填写的活动替换同一年同名的内置活动；与您的活动日期重叠的其他内置阶段不再使用。`,
+    '',
+    '有问题的行（结束日期早于开始日期、无法识别的阶段、与前面的行重叠、无法识别的日期、倍数不是正数）会在对应单元格报告并跳过，其余行照常生效。',
+    '',
+    '各阶段默认倍数（无实测来源的经验值，可在日历中改写）：',
+    '',
+    '| 阶段 | 自然流 × | 投放 × | 退款率 × | 发货能力 × | 成本（K）× |',
+    '|---|---|---|---|---|---|',
+    ...EVENT_PHASES.map((p) => {
+      const m = PHASE_DEFAULTS[p];
+      return `| ${PHASE_LABELS[p]['zh-CN']} | ${m.organic} | ${m.response} | ${m.refund} | ${m.capacity} | ${m.cost} |`;
+    }),
+    '',
+  ];
+}
 
 export function renderDataGuideZh(): string {
   const rows = FIELDS.map((f) => {
@@ -41,5 +82,6 @@ export function renderDataGuideZh(): string {
     '',
     '同一商家的多个导出（如罗盘 + 千川）可以一起打开，按日期合并。',
     '',
+    ...calendarGuide(),
   ].join('\n');
 }

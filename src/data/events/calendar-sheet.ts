@@ -18,9 +18,11 @@ export interface EventsReadResult {
   issues: DataIssue[];
 }
 
+export type EventColumn = Column;
 type Column = 'name' | 'phase' | 'first' | 'last' | 'organic' | 'response';
 
-const HEADERS: Readonly<Record<Column, readonly string[]>> = {
+/** Accepted headers per column (the data guide lists them). */
+export const EVENT_HEADERS: Readonly<Record<Column, readonly string[]>> = {
   name: ['活动', '活动名称', '大促', '大促名称', '名称', 'event', 'name', 'event name'],
   phase: ['阶段', '活动阶段', 'phase', 'stage'],
   first: ['开始日期', '开始', '起始日期', '首日', '第一天', 'first day', 'first', 'start', 'start date', 'from'],
@@ -30,7 +32,7 @@ const HEADERS: Readonly<Record<Column, readonly string[]>> = {
 };
 
 const LOOKUP: ReadonlyMap<string, Column> = new Map(
-  (Object.entries(HEADERS) as [Column, readonly string[]][]).flatMap(([c, names]) => names.map((n) => [headerKey(n), c] as const)),
+  (Object.entries(EVENT_HEADERS) as [Column, readonly string[]][]).flatMap(([c, names]) => names.map((n) => [headerKey(n), c] as const)),
 );
 
 /** Sheet names the calendar is found under (any case and width). */
