@@ -12,6 +12,7 @@ import { AssumptionsEditor } from './AssumptionsEditor';
 import { ChartsPanel } from './ChartsPanel';
 import { ComparisonTable } from './ComparisonTable';
 import { DataPanel } from './DataPanel';
+import { EventsPanel } from './EventsPanel';
 import { DelayedSpinner } from './DelayedSpinner';
 import { HelpLink } from './HelpLink';
 import { ModelDetails } from './ModelDetails';
@@ -121,6 +122,7 @@ export function Workbench({ gateway }: { gateway: WorkbookGateway }) {
         onResetOverrides={a.resetOverrides}
         onSelect={(i) => void a.select(i)}
       />
+      <EventsPanel calendar={wb.calendar} flagged={wb.flagged} onCreate={a.createCalendar} onSelect={(i) => void a.select(i)} />
       <AssumptionsEditor
         table={wb.table}
         read={wb.assumptionsRead}

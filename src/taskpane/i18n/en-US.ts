@@ -219,6 +219,14 @@ export const enUS = {
   'preset.Conservative': 'Conservative',
   'preset.Aggressive': 'Aggressive',
   'assumptions.sheetName': 'AdPlan Assumptions',
+  'events.title': 'Event calendar (大促)',
+  'events.source': 'Calendar on sheet “{sheet}”: {n} window(s) confirmed. Edit the sheet; the plan follows. Plans price only the windows in it (event_plan).',
+  'events.none': 'No 活动日历 sheet: the built-in calendar (618, 双11 …) flags event days, but plans treat them as normal days until you confirm the events you run.',
+  'events.create': 'Create the 活动日历 sheet',
+  'events.flagged': 'Days to look at in the history: {n} run(s).',
+  'events.flagged.none': 'No unusual days in the history.',
+  'events.flagged.list': 'Flagged days',
+  'events.flagged.more': '… and {n} more (adplan check --json lists every day).',
 } as const;
 
 export type MessageKey = keyof typeof enUS;

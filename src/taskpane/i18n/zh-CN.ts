@@ -220,5 +220,13 @@ export const zhCN: Messages = {
   'preset.Base': '基准',
   'preset.Conservative': '稳健',
   'preset.Aggressive': '进取',
+  'events.title': '活动日历（大促）',
+  'events.source': '活动日历在工作表“{sheet}”：已确认 {n} 个活动阶段。请直接修改该表，计划随之更新；计划只按表中的活动调整（event_plan）。',
+  'events.none': '没有“活动日历”工作表：内置日历（618、双11 等）会标出大促日，但在您确认要做的活动之前，计划仍按平日处理。',
+  'events.create': '创建“活动日历”工作表',
+  'events.flagged': '历史中需留意的日期：共 {n} 段。',
+  'events.flagged.none': '历史中没有异常日期。',
+  'events.flagged.list': '需留意的日期',
+  'events.flagged.more': '……另有 {n} 段（adplan check --json 列出每一天）。',
   'assumptions.sheetName': 'AdPlan 投放假设',
 };

@@ -31,6 +31,10 @@ import { findAssumptions, findHistory, looksLikeHistory, type FoundHistory } fro
 import { trackSheets } from './lastSheet';
 import type { FieldOverrides } from './mapping';
 import { planSheet, type PlanSheetLabels } from './planSheet';
+import { CALENDAR_SHEET, calendarTemplate, findCalendar, readCalendarRange } from './calendar';
+import type { EventsReadResult } from '../../data/events';
+import { flaggedDaysOf, flagRuns, withCalendar, type FlagRun } from '../../model/events';
+import type { RangeValues } from '../gateway/types';
 
 /** Pause after the last input before recomputing. */
 export const RECOMPUTE_DEBOUNCE_MS = 250;
@@ -56,6 +60,9 @@ export interface WorkbenchState {
   /** The readiness verdict, present even when the plan itself failed. */
   baseline: BaselineReport | null;
   computing: boolean;
+  /** The 活动日历 sheet as read (null when the workbook has none) and the history's flagged days. */
+  calendar: { sheet: string; read: EventsReadResult } | null;
+  flagged: FlagRun[];
 }
 
 export interface WorkbenchActions {
@@ -68,6 +75,8 @@ export interface WorkbenchActions {
   addScenario(name: string, copyOf?: number): Promise<void>;
   renameScenario(index: number, name: string): Promise<void>;
   deleteScenario(index: number): Promise<void>;
+  /** Adds the 活动日历 sheet with the upcoming built-in windows, for the user to confirm or edit. */
+  createCalendar(): Promise<void>;
   writePlan(scenario: string, valuesOnly: boolean, labels: PlanSheetLabels): Promise<string | null>;
   select(issue: DataIssue): Promise<void>;
 }
@@ -90,6 +99,7 @@ export function useWorkbench(gw: WorkbookGateway): Workbench {
   const [history, setHistory] = useState<FoundHistory | null>(null);
   const [overrides, setOverrides] = useState<FieldOverrides>({});
   const [table, setTable] = useState<AssumptionsTable | null>(null);
+  const [calendarRange, setCalendarRange] = useState<RangeValues | null>(null);
   const [result, setResult] = useState<{ input: PlanInput; out: PlanComputation } | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const alive = useRef(true);
@@ -98,6 +108,13 @@ export function useWorkbench(gw: WorkbookGateway): Workbench {
   const historyMore = history?.more;
   const historyRead = useMemo(() => (historyRange ? readHistoryRange(historyRange, overrides, historyMore) : null), [historyRange, overrides, historyMore]);
   const assumptionsRead = useMemo(() => (table ? readAssumptionsTable(table) : null), [table]);
+  const calendar = useMemo(() => (calendarRange ? { sheet: calendarRange.sheet, read: readCalendarRange(calendarRange) } : null), [calendarRange]);
+  // The history as every surface plans it: the user's calendar over the built-ins.
+  const planHistory = useMemo(
+    () => (historyRead?.ok ? (calendar ? withCalendar(historyRead.value.history, calendar.read.windows) : historyRead.value.history) : null),
+    [historyRead, calendar],
+  );
+  const flagged = useMemo(() => (planHistory ? flagRuns(flaggedDaysOf(planHistory)) : []), [planHistory]);
   const assumptionErrors = useMemo(
     () => (assumptionsRead?.ok ? assumptionsRead.value.issues.filter((i) => i.severity === 'error') : []),
     [assumptionsRead],
@@ -130,6 +147,9 @@ export function useWorkbench(gw: WorkbookGateway): Workbench {
         return prev.how === found.how ? prev : { ...found, range: prev.range };
       });
       setTable((prev) => (sameJson(prev, assumptions) ? prev : assumptions));
+      const cal = await findCalendar(reads.gateway);
+      if (!alive.current) return;
+      setCalendarRange((prev) => (sameJson(prev, cal) ? prev : cal));
       setLoadError(null);
       setPhase('ready');
     } catch (e) {
@@ -157,10 +177,10 @@ export function useWorkbench(gw: WorkbookGateway): Workbench {
   // What the engine gets: nothing while the history or the assumptions have errors.
   const planInput = useMemo<PlanInput | null>(
     () =>
-      historyRead?.ok && assumptionsRead?.ok && assumptionErrors.length === 0
-        ? { history: historyRead.value.history, scenarios: assumptionsRead.value.scenarios }
+      planHistory && assumptionsRead?.ok && assumptionErrors.length === 0
+        ? { history: planHistory, scenarios: assumptionsRead.value.scenarios }
         : null,
-    [historyRead, assumptionsRead, assumptionErrors],
+    [planHistory, assumptionsRead, assumptionErrors],
   );
 
   // Recompute after a quiet moment; setTimeout lets React paint the keystroke first. The last
@@ -241,6 +261,14 @@ export function useWorkbench(gw: WorkbookGateway): Workbench {
           await applyEdit(t, addKeyRowEdit(t, key, scenario, value));
         });
       },
+      async createCalendar() {
+        await guarded(async () => {
+          const cells = calendarTemplate(historyRead?.ok ? historyRead.value.history : null);
+          const name = await gw.addSheet({ baseName: CALENDAR_SHEET, cells, activate: true, bold: [rangeA1(1, 1, 1, cells[0]?.length ?? 1)], freezeRows: 1 });
+          const cal = await gw.readUsedRange(name);
+          if (alive.current) setCalendarRange(cal);
+        });
+      },
       async addScenario(name, copyOf) {
         if (table) await guarded(() => applyEdit(table, addScenarioEdit(table, name, copyOf)));
       },
@@ -265,7 +293,7 @@ export function useWorkbench(gw: WorkbookGateway): Workbench {
         if (sheet && issue.address) await guarded(() => gw.select(sheet, issue.address as string));
       },
     }),
-    [gw, reload, reloadAssumptions, guarded, applyEdit, table, report, history, i18n],
+    [gw, reload, reloadAssumptions, guarded, applyEdit, table, report, history, i18n, historyRead],
   );
 
   return {
@@ -280,6 +308,8 @@ export function useWorkbench(gw: WorkbookGateway): Workbench {
     report,
     baseline,
     computing,
+    calendar,
+    flagged,
     actions,
     notice,
     setNotice,
