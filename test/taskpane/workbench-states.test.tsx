@@ -33,6 +33,8 @@ describe('error and empty states', () => {
     expect(gw.names.ADPLAN_Assumptions?.sheet).toBe('AdPlan Assumptions');
     expect(gw.cell('AdPlan Assumptions', 'A1')).toBe('key');
     expect(gw.cell('AdPlan Assumptions', 'E1')).toBe('Base');
+    // The 大促冲刺 preset beside the three: it plans the built-in event windows too (event_plan all).
+    expect(gw.cell('AdPlan Assumptions', 'H1')).toBe('Event push');
     // cogs_rate and cash_available are the merchant's own: the engine says so, naming the key.
     expect(await screen.findByText(/cogs_rate/, { selector: '[class*="MessageBar"] *' })).toBeInTheDocument();
   });

@@ -218,6 +218,7 @@ export const enUS = {
   'preset.Base': 'Base',
   'preset.Conservative': 'Conservative',
   'preset.Aggressive': 'Aggressive',
+  'preset.Event push': 'Event push',
   'assumptions.sheetName': 'AdPlan Assumptions',
   'events.title': 'Event calendar (大促)',
   'events.source': 'Calendar on sheet “{sheet}”: {n} window(s) confirmed. Edit the sheet; the plan follows. Plans price only the windows in it (event_plan).',

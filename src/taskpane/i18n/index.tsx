@@ -73,9 +73,9 @@ export function makeI18n(lang: Lang): I18n {
   };
 }
 
-const PRESETS = ['Base', 'Conservative', 'Aggressive'] as const;
+const PRESETS = ['Base', 'Conservative', 'Aggressive', 'Event push'] as const;
 
-/** A built-in preset's name in the pane's language (基准/稳健/进取); any other name as it is. */
+/** A built-in preset's name in the pane's language (基准/稳健/进取/大促冲刺); any other name as it is. */
 export function presetName(i18n: I18n, name: string): string {
   return (PRESETS as readonly string[]).includes(name) ? i18n.t(`preset.${name as (typeof PRESETS)[number]}`) : name;
 }

@@ -220,6 +220,7 @@ export const zhCN: Messages = {
   'preset.Base': '基准',
   'preset.Conservative': '稳健',
   'preset.Aggressive': '进取',
+  'preset.Event push': '大促冲刺',
   'events.title': '活动日历（大促）',
   'events.source': '活动日历在工作表“{sheet}”：已确认 {n} 个活动阶段。请直接修改该表，计划随之更新；计划只按表中的活动调整（event_plan）。',
   'events.none': '没有“活动日历”工作表：内置日历（618、双11 等）会标出大促日，但在您确认要做的活动之前，计划仍按平日处理。',

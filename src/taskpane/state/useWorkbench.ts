@@ -10,7 +10,7 @@ import type { AssumptionsReadResult, DataIssue, HistoryField, HistoryReadResult 
 import type { Text } from '../../i18n/text';
 import type { AssumptionKey } from '../../model/settings';
 import type { BaselineReport, PlanReport } from '../../model/report';
-import { DEFAULT_PRESETS } from '../../model/economics';
+import { DEFAULT_PRESETS, EVENT_PRESET } from '../../model/economics';
 import { rangeA1 } from '../gateway/address';
 import { presetName, useI18n } from '../i18n';
 import { ASSUMPTIONS_NAME, HISTORY_NAME, type WorkbookGateway } from '../gateway/types';
@@ -238,8 +238,8 @@ export function useWorkbench(gw: WorkbookGateway): Workbench {
       },
       async createAssumptions() {
         await guarded(async () => {
-          // The presets under the pane's names (基准/稳健/进取 in Chinese): the table is the user's.
-          const presets = DEFAULT_PRESETS.map((p) => ({ ...p, name: presetName(i18n, p.name) }));
+          // The presets under the pane's names (基准/稳健/进取/大促冲刺 in Chinese): the table is the user's.
+          const presets = [...DEFAULT_PRESETS, EVENT_PRESET].map((p) => ({ ...p, name: presetName(i18n, p.name) }));
           const cells = newTableCells(presets);
           const name = await gw.addSheet({ baseName: i18n.t('assumptions.sheetName'), cells, activate: true, bold: [rangeA1(1, 1, 1, cells[0]?.length ?? 1)], freezeRows: 1 });
           await gw.setName(ASSUMPTIONS_NAME, name, rangeA1(1, 1, cells.length, cells[0]?.length ?? 1));
