@@ -32,6 +32,7 @@ import { roiBases } from './roi-bases';
 import { basisFor, needsWholeRoom, organicResidualCv, refund1hOf, splitForBaseline, WHOLE_ROOM_LIFT } from './room';
 import { fitRoom, organicLevelOver, sStarInterval, type RoomFit } from './room-fit';
 import { roomOrganic, wholeRoomLiftNotes, wholeRoomNotes } from './room-plan';
+import { targetsFor } from './plan/scenario-targets';
 
 export const DEFAULT_RUNS = RUN_OPTIONS.runs.default;
 export const DEFAULT_SEED = RUN_OPTIONS.seed.default;
@@ -406,8 +407,10 @@ export function buildPlanReport(input: PlanReportInput): PlanReport {
         `Not ready to scale paid traffic — ${readiness.fixFirst?.['en-US'] ?? ''} This plan is shown for reference.`,
         `尚不具备放量条件——${readiness.fixFirst?.['zh-CN'] ?? ''}以下计划仅供参考。`,
       );
-  const scenarios = plans.map((p0) => {
-    const p = notReady ? { ...p0, report: { ...p0.report, notes: [notReady, ...p0.report.notes] } } : p0;
+  const scenarios = plans.map((p0, i) => {
+    const targets = targetsFor(p0, analyses[i]!);
+    const withTargets = targets ? { ...p0.report, targets } : p0.report;
+    const p = { ...p0, report: notReady ? { ...withTargets, notes: [notReady, ...withTargets.notes] } : withTargets };
     if (runs === 0) return p.report;
     const sim = simulateScenario(p, runs, seed, true);
     const rows = scenarioSensitivity(p);
