@@ -4,11 +4,11 @@
  */
 import { performance } from 'node:perf_hooks';
 import { readHistory } from '../src/data';
-import { fitCurve } from '../src/model/curve-fit';
+import { fitCurve } from '../src/model/fit';
 import { analyse, planScenario, simulationContext } from '../src/model/engine';
-import { simulate } from '../src/model/simulation';
-import { fitRoom } from '../src/model/room-fit';
-import { targetsFor } from '../src/model/plan/scenario-targets';
+import { simulate } from '../src/model/simulate';
+import { fitRoom } from '../src/model/fit';
+import { targetsFor } from '../src/model/plan';
 import { generateMerchant } from '../src/sample/merchant';
 import { generateRoomMerchant } from '../src/sample/room-merchant';
 import { makeDailyCells } from '../src/sample/sheet';

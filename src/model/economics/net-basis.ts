@@ -3,7 +3,7 @@
  * room's 30-day settlement rate that converts a 净成交ROI target into its 支付 equivalent
  * (支付 = 净成交 ÷ rate; the platform's own example: 3 × 90 % = 2.7). One conversion for every surface.
  */
-import type { History } from '../history';
+import type { History } from '../core';
 
 /** The window the platform's suggestion and our conversion use. */
 export const SETTLEMENT_WINDOW_DAYS = 30;

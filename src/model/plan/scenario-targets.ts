@@ -3,11 +3,11 @@
  * the scenario's economics and cash terms, the settlement rate that converts 净成交 to 支付, and
  * the target in force (the target log's last entry, else the last 7 days' 净成交ROI).
  */
-import { addDays } from '../dates';
-import { cashTermsOf } from '../cash';
-import type { Analysis, ScenarioPlan } from '../engine';
-import type { History } from '../history';
-import { historySettlement, netFromPay, type Settlement } from '../economics/net-basis';
+import { addDays, type History } from '../core';
+import { cashTermsOf } from './cash';
+import type { Analysis } from '../fit';
+import type { ScenarioPlan } from './scenario-plan';
+import { historySettlement, netFromPay, type Settlement } from '../economics';
 import { targetTable, type TargetInputs, type TargetTable } from './targets';
 
 /** The rate the plan's 净成交 numbers use: the scenario's refund_1h_rate when given, else the history's. */

@@ -4,8 +4,8 @@
  * the ramp of target steps that keeps to the rules. Flags, never hidden changes to the plan.
  */
 import { text, type Text } from '../../i18n/text';
-import { addDays, dayIndex } from '../dates';
-import type { IsoDate } from '../history';
+import { addDays, dayIndex } from '../core';
+import type { IsoDate } from '../core';
 
 /** Largest relative change of one target edit. */
 export const MAX_TARGET_STEP = 0.1;

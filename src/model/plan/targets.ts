@@ -12,13 +12,11 @@
  * the table is deterministic, needs no seed, and is the same on every surface.
  */
 import { text, type Text } from '../../i18n/text';
-import { addDays } from '../dates';
-import { addReceivables, addTradeFlows, balances, flowsLength, type CashTerms } from '../cash';
-import type { IsoDate } from '../history';
-import { normalCdf, normalQuantile } from '../numeric/normal';
-import { payFromNet, type Settlement } from '../economics/net-basis';
-import { responseOf, type CurveShape } from '../response-curve';
-import type { RoiScope } from '../roi-bases';
+import { addDays, type IsoDate } from '../core';
+import { addReceivables, addTradeFlows, balances, flowsLength, type CashTerms } from './cash';
+import { normalCdf, normalQuantile } from '../numeric';
+import { payFromNet, type RoiScope, type Settlement } from '../economics';
+import { responseOf, type CurveShape } from '../transforms';
 import {
   COST_GUARANTEE_MIN_ORDERS,
   COST_GUARANTEE_SHARE,

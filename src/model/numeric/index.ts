@@ -1,0 +1,5 @@
+export * from './bisect';
+export * from './linear';
+export * from './quantile';
+export * from './random';
+export * from './normal';
