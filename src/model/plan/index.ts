@@ -8,3 +8,5 @@ export * from './uncertainty';
 export * from './target-rules';
 export * from './targets';
 export * from './scenario-targets';
+export * from './target-columns';
+export * from './attribution';

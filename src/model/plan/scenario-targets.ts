@@ -8,6 +8,7 @@ import { cashTermsOf } from './cash';
 import type { Analysis } from '../fit';
 import type { ScenarioPlan } from './scenario-plan';
 import { historySettlement, netFromPay, type Settlement } from '../economics';
+import { attributionOf } from './attribution';
 import { targetTable, type TargetInputs, type TargetTable } from './targets';
 
 /** The rate the plan's 净成交 numbers use: the scenario's refund_1h_rate when given, else the history's. */
@@ -70,5 +71,5 @@ export function targetInputsFor(p: ScenarioPlan, a: Analysis): TargetInputs | nu
 /** THE target table of a planned scenario (every surface calls this); null on the direct basis. */
 export function targetsFor(p: ScenarioPlan, a: Analysis): TargetTable | null {
   const inp = targetInputsFor(p, a);
-  return inp ? targetTable(inp) : null;
+  return inp ? { ...targetTable(inp), attribution: attributionOf(a.history, p.curve.shape) } : null;
 }

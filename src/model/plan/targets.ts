@@ -17,6 +17,7 @@ import { addReceivables, addTradeFlows, balances, flowsLength, type CashTerms } 
 import { normalCdf, normalQuantile } from '../numeric';
 import { payFromNet, type RoiScope, type Settlement } from '../economics';
 import { responseOf, type CurveShape } from '../transforms';
+import type { Attribution } from './attribution';
 import {
   COST_GUARANTEE_MIN_ORDERS,
   COST_GUARANTEE_SHARE,
@@ -143,6 +144,8 @@ export interface TargetTable {
   /** Under 控成本: the budget cap to set; under 放量: the budget the platform spends. */
   budget: number;
   warnings: Text[];
+  /** Platform attribution beside the model's incremental share (when 投放贡献成交金额 is exported). */
+  attribution?: Attribution | null;
 }
 
 /** Equal-probability strata of a standard normal. */
@@ -552,9 +555,9 @@ export function targetTable(inp: TargetInputs): TargetTable {
     const [p10, p50, p90] = quantilesOf(v, [0.1, 0.5, 0.9]);
     return { p10: p10!, p50: p50!, p90: p90! };
   });
-  const caps = bands.map((b) => (inp.mode === 'cost' ? roundBudget(BUDGET_CAP_MULTIPLE * b.p90) : Infinity));
-  // Pass 2: everything under the caps.
-  const accs = evaluate(md, grid.length, (r) => pays[r]!, caps.map((c) => (c > 0 ? c : Infinity)), null);
+  const caps = bands.map((b) => roundBudget(BUDGET_CAP_MULTIPLE * b.p90));
+  // Pass 2: everything under the caps (控成本 only: under 放量 the budget is not a cap).
+  const accs = evaluate(md, grid.length, (r) => pays[r]!, caps.map((c) => (inp.mode === 'cost' && c > 0 ? c : Infinity)), null);
   const rows: TargetRow[] = grid.map((g, r) => {
     const acc = accs[r]!;
     const sd = acc.v.map(Math.sqrt);
