@@ -100,9 +100,11 @@ export function targetActionText(tt: TargetTable, budgetRamp: Text): Text {
           `;目标从 ${r1(tt.current.target)} 起分 ${tt.steps.length} 步调整,每步不超过 10%,每 3 天一步,${last.date} 到位`,
         );
   if (tt.mode === 'volume') {
+    const brEn = budgetRamp['en-US'] ? `, ${budgetRamp['en-US']}` : '';
+    const brZh = budgetRamp['zh-CN'] ? `,${budgetRamp['zh-CN']}` : '';
     return text(
-      `${lead['en-US']} on 放量 with a daily budget of ${yuan(tt.budget)} (放量 spends the budget), ${budgetRamp['en-US']}${steps['en-US']}${beEn}.`,
-      `${lead['zh-CN']},放量模式,日预算 ${yuan(tt.budget)}(放量会花完预算),${budgetRamp['zh-CN']}${steps['zh-CN']}${beZh}。`,
+      `${lead['en-US']} on 放量 with a daily budget of ${yuan(tt.budget)} (放量 spends the budget)${brEn}${steps['en-US']}${beEn}.`,
+      `${lead['zh-CN']},放量模式,日预算 ${yuan(tt.budget)}(放量会花完预算)${brZh}${steps['zh-CN']}${beZh}。`,
     );
   }
   return text(
