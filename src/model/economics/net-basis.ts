@@ -1,21 +1,15 @@
 /**
- * The 净成交 basis (FIELD §2): 净成交金额 = 整体成交金额 − GMV refunded within 1 hour, and the
+ * The 净成交 basis: 净成交金额 = 整体成交金额 − GMV refunded within 1 hour, and the
  * room's 30-day settlement rate that converts a 净成交ROI target into its 支付 equivalent
  * (支付 = 净成交 ÷ rate; the platform's own example: 3 × 90 % = 2.7). One conversion for every surface.
  */
 import type { History } from '../core';
+import type { Settlement } from '../report';
+
+export type { Settlement, SettlementSource } from '../report';
 
 /** The window the platform's suggestion and our conversion use. */
 export const SETTLEMENT_WINDOW_DAYS = 30;
-
-/** Where the rate came from: 净成交金额 / 整体成交金额, the 1-hour refund rate, an assumption, or nothing (rate 1). */
-export type SettlementSource = 'net_gmv' | 'refund_1h' | 'assumption' | 'none';
-
-export interface Settlement {
-  /** 净成交 share of 整体成交金额, in (0, 1]. */
-  rate: number;
-  source: SettlementSource;
-}
 
 /**
  * The history's settlement rate over its last 30 days carrying a measure: Σ 净成交金额 / Σ 整体成交金额

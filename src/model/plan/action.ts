@@ -1,8 +1,8 @@
 /**
- * The plan's first line: what to set on the platform, in the merchant's terms (MODEL §12).
+ * The plan's first line: what to set on the platform, in the merchant's terms (docs/model.md).
  * 全域: the 净成交ROI target first, then its 支付 equivalent (each labelled), under 控成本 the
  * budget cap and the spend band the platform is expected to choose, the ramp of target steps,
- * and the 整体ROI 保本线 below which the ads lose money (docs/model.md "The target table"). Direct (标准推广): the budget, the ramp and the
+ * and the 整体ROI 保本线 below which the ads lose money. Direct (标准推广): the budget, the ramp and the
  * paid break-even ROI. Every surface shows this sentence as is.
  */
 import { text, type Text } from '../../i18n/text';

@@ -1,26 +1,19 @@
 /**
- * Attribution beside incrementality (FIELD §1): the platform credits its ads with
+ * Attribution beside incrementality: the platform credits its ads with
  * 投放贡献成交金额, almost the whole room; the model credits them with the incremental GMV its
  * curve says the spend bought. Both shares of room GMV, on the same days, and the platform's own
  * published promise (+15–20 % room GMV at flat ROI) so a merchant can read the three side by side.
  */
-import { text, type Text } from '../../i18n/text';
+import { text } from '../../i18n/text';
 import type { History } from '../core';
 import { responseOf, type CurveShape } from '../transforms';
+import type { Attribution } from '../report';
+
+export type { Attribution } from '../report';
 
 /** The platform's early guide: median room GMV uplift of its beta customers at flat ROI. */
 export const PLATFORM_PUBLISHED_UPLIFT: readonly [number, number] = [0.15, 0.2];
 
-export interface Attribution {
-  /** Days with 投放贡献成交金额 and spend (the last 30 such days). */
-  days: number;
-  /** Σ 投放贡献成交金额 / Σ room GMV. */
-  attributedShare: number;
-  /** Σ incremental GMV (the fitted curve at each day's spend) / Σ room GMV. */
-  incrementalShare: number;
-  publishedUplift: readonly [number, number];
-  note: Text;
-}
 
 const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
 

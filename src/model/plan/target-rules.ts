@@ -1,11 +1,14 @@
 /**
- * The platform's rules around a 全域 ROI target (FIELD §3), as numbers and checks: how far and how
+ * The platform's rules around a 全域 ROI target, as numbers and checks: how far and how
  * often a target may move, when 成本保障 (the cost guarantee) pays, what counts as 有效投放, and
  * the ramp of target steps that keeps to the rules. Flags, never hidden changes to the plan.
  */
 import { text, type Text } from '../../i18n/text';
 import { addDays, dayIndex } from '../core';
 import type { IsoDate } from '../core';
+import type { TargetStep } from '../report';
+
+export type { TargetStep } from '../report';
 
 /** Largest relative change of one target edit. */
 export const MAX_TARGET_STEP = 0.1;
@@ -22,12 +25,6 @@ export const SUGGESTION_HEADROOM = 1.1;
 /** 赠款 (ad grants) expire this many days after they are issued. */
 export const GRANT_VALID_DAYS = 365;
 
-export interface TargetStep {
-  /** The day the new target takes effect. */
-  date: IsoDate;
-  /** 净成交ROI target from that day. */
-  target: number;
-}
 
 const r2 = (x: number): string => x.toFixed(2);
 

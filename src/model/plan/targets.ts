@@ -15,9 +15,8 @@ import { text, type Text } from '../../i18n/text';
 import { addDays, type IsoDate } from '../core';
 import { addReceivables, addTradeFlows, balances, flowsLength, type CashTerms } from './cash';
 import { normalCdf, normalQuantile } from '../numeric';
-import { payFromNet, type RoiScope, type Settlement } from '../economics';
+import { payFromNet, type RoiScope } from '../economics';
 import { responseOf, type CurveShape } from '../transforms';
-import type { Attribution } from './attribution';
 import {
   COST_GUARANTEE_MIN_ORDERS,
   COST_GUARANTEE_SHARE,
@@ -28,11 +27,11 @@ import {
   SUGGESTION_HEADROOM,
   targetRamp,
   targetsByDay,
-  type TargetStep,
 } from './target-rules';
+import type { CurrentTarget, DeliveryMode, Settlement, TargetDay, TargetRow, TargetRule, TargetStep, TargetTable } from '../report';
 
-export type DeliveryMode = 'cost' | 'volume';
-export type TargetRule = 'profit' | 'sustainable';
+export type { DeliveryMode, TargetDay, TargetRow, TargetRule, TargetTable } from '../report';
+
 
 /** Share of the day-to-day variance of room GMV the platform sees in time to spend into it. */
 export const PLATFORM_FORESIGHT = 0.5;
@@ -72,81 +71,13 @@ export interface TargetInputs {
   /** The platform's suggested 净成交ROI target (platform_suggested_roi); null when not given. */
   suggestedNet: number | null;
   /** The 净成交ROI target in force (last target log entry, else the last 7 days' 净成交ROI). */
-  current: { target: number; source: 'log' | 'recent' } | null;
+  current: CurrentTarget | null;
   /** 放量: the daily budget the platform spends (the sustainable spend). */
   volumeBudget: number;
 }
 
-export interface TargetRow {
-  /** 净成交ROI target (the basis the merchant sets). */
-  targetNet: number;
-  /** Its 支付ROI equivalent: targetNet ÷ settlement rate. */
-  targetPay: number;
-  /** Which rows these are: the 保本线 row, the grid, the sustainable-spend target. */
-  kind: 'break-even' | 'grid' | 'sustainable';
-  /** Daily spend the platform is expected to choose: P10 / P50 / P90 over days, and the mean. */
-  spendP10: number;
-  spendP50: number;
-  spendP90: number;
-  spendMean: number;
-  /** 控成本 budget cap: P90 spend × 1.3, rounded up. */
-  budgetCap: number;
-  /** Expected room GMV per day (organic + incremental). */
-  roomGmv: number;
-  /** The ads' incremental profit over the horizon (u × incremental GMV − spend). */
-  profitP10: number;
-  profitP50: number;
-  profitP90: number;
-  pLoss: number;
-  /** P(a day triggers 成本保障): achieved ROI < 80 % of target with ≥ 10 net orders. */
-  pCostGuarantee: number;
-  /** Expected 赠款 paid by 成本保障 over the horizon (grant balance, not cash). */
-  grants: number;
-  /** Lowest projected cash balance over the horizon at this target (grants not counted). */
-  cashLow: number;
-  /** Expected spend ≥ ¥200 a day and target ≤ the platform's suggestion (when given). */
-  effective: boolean;
-  /** P90 spend beyond the spend the curve was fitted on × max_extrapolation. */
-  extrapolated: boolean;
-}
 
-export interface TargetDay {
-  date: IsoDate;
-  /** 净成交ROI target in force. */
-  target: number;
-  spendP10: number;
-  spendMean: number;
-  spendP90: number;
-  pCostGuarantee: number;
-  /** Expected 赠款 earned that day, and the unexpired grant balance earned in the plan so far. */
-  grant: number;
-  grantBalance: number;
-  effective: boolean;
-}
 
-export interface TargetTable {
-  mode: DeliveryMode;
-  rule: TargetRule;
-  settlement: Settlement;
-  horizon: number;
-  breakEvenNet: number | null;
-  suggestedNet: number | null;
-  current: TargetInputs['current'];
-  rows: TargetRow[];
-  /** Index of the recommended row; null when no row passes the rule. */
-  recommended: number | null;
-  /** Why that row (or why none). */
-  ruleText: Text;
-  /** The ramp of target steps to the recommended target (empty when it is set on day 1). */
-  steps: TargetStep[];
-  /** Per plan day under that ramp (empty without a recommendation). */
-  days: TargetDay[];
-  /** Under 控成本: the budget cap to set; under 放量: the budget the platform spends. */
-  budget: number;
-  warnings: Text[];
-  /** Platform attribution beside the model's incremental share (when 投放贡献成交金额 is exported). */
-  attribution?: Attribution | null;
-}
 
 /** Equal-probability strata of a standard normal. */
 function strata(k: number): number[] {
