@@ -11,6 +11,7 @@
  * not see when it commits the spend, η, analytically (log-normal CDF and partial expectation). So
  * the table is deterministic, needs no seed, and is the same on every surface.
  */
+import { groupDigits } from '../../i18n/number';
 import { text, type Text } from '../../i18n/text';
 import { addDays, type IsoDate } from '../core';
 import { addReceivables, addTradeFlows, balances, flowsLength, type CashTerms } from './cash';
@@ -463,8 +464,8 @@ function ruleTextOf(rule: TargetRule, row: TargetRow | null): Text {
   }
   return row
     ? text(
-        `Recommended: the highest median incremental profit among the targets whose P10 is not a loss (target_rule = profit); at 净成交ROI ${f2(row.targetNet)} the P10 is ¥${Math.round(row.profitP10)}.`,
-        `推荐规则:在 P10 不亏损的目标中取增量利润中位数最高者(target_rule = profit);净成交ROI ${f2(row.targetNet)} 的 P10 为 ¥${Math.round(row.profitP10)}。`,
+        `Recommended: the highest median incremental profit among the targets whose P10 is not a loss (target_rule = profit); at 净成交ROI ${f2(row.targetNet)} the P10 is ¥${groupDigits(row.profitP10)}.`,
+        `推荐规则:在 P10 不亏损的目标中取增量利润中位数最高者(target_rule = profit);净成交ROI ${f2(row.targetNet)} 的 P10 为 ¥${groupDigits(row.profitP10)}。`,
       )
     : text(
         'No target passes the rule: at every target the ads lose money in at least 1 case in 10 (P10 < 0). Do not buy traffic at scale yet; a test at the highest target would settle how much the ads add.',
@@ -564,8 +565,8 @@ export function targetTable(inp: TargetInputs): TargetTable {
     if (rec.extrapolated) {
       warnings.push(
         text(
-          `At this target the platform would spend beyond what the curve was fitted on (P90 ¥${Math.round(rec.spendP90)} a day): the spend and profit are extrapolated; step down and watch the room before trusting them.`,
-          `该目标下平台的消耗将超出拟合曲线所用的历史范围(P90 每天 ¥${Math.round(rec.spendP90)}):消耗与利润是外推值;请逐步下调并观察直播间,再相信这些数字。`,
+          `At this target the platform would spend beyond what the curve was fitted on (P90 ¥${groupDigits(rec.spendP90)} a day): the spend and profit are extrapolated; step down and watch the room before trusting them.`,
+          `该目标下平台的消耗将超出拟合曲线所用的历史范围(P90 每天 ¥${groupDigits(rec.spendP90)}):消耗与利润是外推值;请逐步下调并观察直播间,再相信这些数字。`,
         ),
       );
     }
