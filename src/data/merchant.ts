@@ -6,7 +6,7 @@
  * Browser-safe; the Node file edge is file.ts.
  */
 import { readAssumptions } from './assumptions';
-import { recognizeFamily } from './families';
+import { isPaidOnly, recognizeFamily } from './families';
 import { isInputError } from '../model/errors';
 import { detectHeader } from './headers';
 import { joinSources, sourceLabel, type JoinedHistory, type Source } from './join';
@@ -40,7 +40,7 @@ function familyOfSheet(cells: readonly (readonly Cell[])[]): string | null {
   }
 }
 
-function historySheets(sheets: readonly SheetCells[], options: WorkbookOptions): SheetCells[] {
+export function historySheets(sheets: readonly SheetCells[], options: WorkbookOptions): SheetCells[] {
   if (options.sheet) return [findSheet(sheets, options.sheet)];
   if (!sheets.some((s) => familyOfSheet(sheetHead(s)) !== null)) {
     // No table anywhere: a 单场 workbook whose overview is a key | value block.
@@ -53,8 +53,17 @@ function historySheets(sheets: readonly SheetCells[], options: WorkbookOptions):
   // A hidden copy never wins over what the user sees (likeliestHistory), nor joins it.
   const best = likeliestHistory(sheets);
   const visible = (s: SheetCells): boolean => (s.state ?? 'visible') === 'visible';
-  const more = sheets.filter((s) => s !== best && (visible(s) || !visible(best)) && (familyOfSheet(sheetHead(s)) ?? 'generic') !== 'generic');
-  return [best, ...more].sort((a, b) => sheets.indexOf(a) - sheets.indexOf(b));
+  const family = new Map(sheets.map((s) => [s, familyOfSheet(sheetHead(s))]));
+  const joinable = sheets.filter((s) => s !== best && (visible(s) || !visible(best)));
+  const more = joinable.filter((s) => (family.get(s) ?? 'generic') !== 'generic');
+  const used = [best, ...more];
+  // A paid-only export (千川标准推广) has no whole-room GMV: the room's own table (a 罗盘 sheet
+  // with plain headers) joins it, the likeliest one only.
+  if (used.every((s) => isPaidOnly(family.get(s) ?? 'generic'))) {
+    const room = joinable.filter((s) => family.get(s) === 'generic');
+    if (room.length > 0) used.push(likeliestHistory(room));
+  }
+  return used.sort((a, b) => sheets.indexOf(a) - sheets.indexOf(b));
 }
 
 export async function readMerchantBuffers(files: readonly MerchantFile[], options: WorkbookOptions = {}): Promise<MerchantRead> {
