@@ -2,20 +2,18 @@
  * One merchant's data from one or several files (`adplan check a.xlsx b.csv`, a portfolio
  * merchant folder): every history sheet is read, then joined on the date (join.ts). In a workbook
  * the best-matching sheet is always read; its other sheets join only when they are a recognised
- * export family, so plan/summary sheets with 日期/成交 headers are never mistaken for data.
+ * export family (or the room's table beside a paid-only 千川标准推广 export), so plan/summary sheets
+ * with 日期/成交 headers are never mistaken for data (merchant/sheet-choice.ts).
  * Browser-safe; the Node file edge is file.ts.
  */
 import { readAssumptions } from './assumptions';
-import { isPaidOnly, recognizeFamily } from './families';
-import { isInputError } from '../model/errors';
-import { detectHeader } from './headers';
 import { joinSources, sourceLabel, type JoinedHistory, type Source } from './join';
 import type { FileData } from './bytes';
 import { addChannelSpend, channelSpend, keyValueTable } from './single-session';
-import type { Cell } from './types';
 import { openSheets } from './open';
 import { sheetHead, sheetTop, SIDE_TABLE_ROWS } from './sheet-head';
-import { assumptionsSheetOf, findSheet, likeliestHistory, readHistorySheet, type WorkbookOptions, type WorkbookRead } from './workbook';
+import { familyOfSheet, joinedWith, likeliestHistory } from './merchant/sheet-choice';
+import { assumptionsSheetOf, findSheet, readHistorySheet, type WorkbookOptions, type WorkbookRead } from './workbook';
 import type { SheetCells } from './xlsx';
 
 export interface MerchantFile {
@@ -28,18 +26,7 @@ export interface MerchantRead extends WorkbookRead {
   joined: JoinedHistory;
 }
 
-/** The header row's family when the sheet is a history table, else null. */
-function familyOfSheet(cells: readonly (readonly Cell[])[]): string | null {
-  try {
-    const m = detectHeader(cells);
-    return recognizeFamily(cells[m.headerIndex] ?? []).id;
-  } catch (e) {
-    if (!isInputError(e)) throw e;
-    // Not a history table (an assumptions or notes sheet): not a source.
-    return null;
-  }
-}
-
+/** The history sheets of one workbook: the likeliest, and the sheets joined with it (sheet-choice.ts). */
 export function historySheets(sheets: readonly SheetCells[], options: WorkbookOptions): SheetCells[] {
   if (options.sheet) return [findSheet(sheets, options.sheet)];
   if (!sheets.some((s) => familyOfSheet(sheetHead(s)) !== null)) {
@@ -52,18 +39,7 @@ export function historySheets(sheets: readonly SheetCells[], options: WorkbookOp
   }
   // A hidden copy never wins over what the user sees (likeliestHistory), nor joins it.
   const best = likeliestHistory(sheets);
-  const visible = (s: SheetCells): boolean => (s.state ?? 'visible') === 'visible';
-  const family = new Map(sheets.map((s) => [s, familyOfSheet(sheetHead(s))]));
-  const joinable = sheets.filter((s) => s !== best && (visible(s) || !visible(best)));
-  const more = joinable.filter((s) => (family.get(s) ?? 'generic') !== 'generic');
-  const used = [best, ...more];
-  // A paid-only export (千川标准推广) has no whole-room GMV: the room's own table (a 罗盘 sheet
-  // with plain headers) joins it, the likeliest one only.
-  if (used.every((s) => isPaidOnly(family.get(s) ?? 'generic'))) {
-    const room = joinable.filter((s) => family.get(s) === 'generic');
-    if (room.length > 0) used.push(likeliestHistory(room));
-  }
-  return used.sort((a, b) => sheets.indexOf(a) - sheets.indexOf(b));
+  return [best, ...joinedWith(sheets, best)].sort((a, b) => sheets.indexOf(a) - sheets.indexOf(b));
 }
 
 export async function readMerchantBuffers(files: readonly MerchantFile[], options: WorkbookOptions = {}): Promise<MerchantRead> {

@@ -36,13 +36,16 @@ function attempt<T>(f: () => T): Outcome<T> {
 }
 
 /** The history range (with the user's column corrections), joined on the date with `more` export-family sheets. */
-export function readHistoryRange(range: RangeValues, overrides: FieldOverrides, more: readonly RangeValues[] = []): Outcome<HistoryReadResult> {
+export function readHistoryRange(range: RangeValues, overrides: FieldOverrides, more: readonly RangeValues[] = [], order: readonly string[] = []): Outcome<HistoryReadResult> {
   const cells = applyOverrides(range.values, overrides);
   return attempt(() => {
     const main = readHistory(cells, { sheet: range.sheet, row: range.row, column: range.column });
     if (more.length === 0) return main;
     const others = more.map((r) => ({ file: '', sheet: r.sheet, read: readHistory(r.values, { sheet: r.sheet, row: r.row, column: r.column }) }));
-    return joinSources([{ file: '', sheet: range.sheet, read: main }, ...others]).read;
+    // Joined in workbook order, as the CLI joins a workbook's sheets.
+    const at = (s: string | null): number => (s === null ? -1 : order.indexOf(s));
+    const sources = [{ file: '', sheet: range.sheet, read: main }, ...others].sort((a, b) => at(a.sheet) - at(b.sheet));
+    return joinSources(sources).read;
   });
 }
 

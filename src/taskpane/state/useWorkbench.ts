@@ -96,7 +96,8 @@ export function useWorkbench(gw: WorkbookGateway): Workbench {
 
   const historyRange = history?.range ?? null;
   const historyMore = history?.more;
-  const historyRead = useMemo(() => (historyRange ? readHistoryRange(historyRange, overrides, historyMore) : null), [historyRange, overrides, historyMore]);
+  const historyOrder = history?.order;
+  const historyRead = useMemo(() => (historyRange ? readHistoryRange(historyRange, overrides, historyMore, historyOrder) : null), [historyRange, overrides, historyMore, historyOrder]);
   const assumptionsRead = useMemo(() => (table ? readAssumptionsTable(table) : null), [table]);
   const assumptionErrors = useMemo(
     () => (assumptionsRead?.ok ? assumptionsRead.value.issues.filter((i) => i.severity === 'error') : []),
