@@ -260,6 +260,7 @@ export function planScenario(a: Analysis, s: Scenario, horizonDays?: number): Sc
     notes,
     organicGmvPerDay: organic.identified ? organicLevel : null,
     curveBasis: basis,
+    recentSpend: recent,
     lift: { lambda, theta, leverage },
   };
   const fitted = curve.model !== 'assumed';

@@ -156,6 +156,8 @@ export interface ScenarioReport {
   organicGmvPerDay?: number | null;
   /** The basis of the curve this scenario planned with. */
   curveBasis?: CurveBasis;
+  /** Mean daily spend of the last 7 history days (where the plan moves the budget from). */
+  recentSpend?: number;
   /** The lift this scenario planned with (the estimate, or the scenario's lift_lambda / lift_theta). */
   lift?: { lambda: number; theta: number; leverage: number };
   /** Tornado on total_profit, sorted by swing (present when risk was run). */

@@ -11,6 +11,7 @@
 import { text, type Text } from '../i18n/text';
 import type { PlanReport, ScenarioReport } from '../model/report';
 import { formatNumber } from '../cli/format';
+import { budgetMove, budgetMoveText } from '../model/action';
 import type { MerchantStatus, Tier } from './types';
 
 export interface TierThresholds {
@@ -153,14 +154,11 @@ export function classify(
       ),
     );
   }
-  if (target < now) {
-    const cut = 1 - target / now;
-    return cutBack(
-      text(
-        `Over-spending: cut spend by ${pct(cut)}, from ${money(now)}/day now to the sustainable ${money(target)}/day.`,
-        `投放过量：日消耗应下调 ${pct(cut)}，从当前 ${money(now)} 降到可持续的 ${money(target)}。`,
-      ),
-    );
+  const move = budgetMove(now, target);
+  if (target < now && move) {
+    // Any cut is a cut here (the tier's boundary), however small.
+    const m = budgetMoveText({ ...move, kind: 'cut' });
+    return cutBack(text(`Over-spending: cut the daily budget ${m['en-US']}, to the sustainable level.`, `投放过量：日预算应${m['zh-CN']}，回到可持续水平。`));
   }
   if (target < (1 + t.minHeadroom) * now) {
     return steady(

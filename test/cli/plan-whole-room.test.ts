@@ -50,14 +50,14 @@ describe('adplan plan on a whole-room account', () => {
     expect(e.targets.roomRoiNet).toBeCloseTo(e.targets.roomRoi * 0.92, 9);
     expect(e.targets.dailyBudget).toBe(s.kpis.sustainableSpend);
     for (const d of s.days) expect(d.roiTarget).toBeCloseTo(d.gmv / d.spend, 9);
-    expect(s.action).toMatch(/^Set the 整体支付ROI target to [\d.]+ \(净成交 [\d.]+\), daily budget ¥[\d,]+/u);
+    expect(s.action).toMatch(/^Set the 整体支付ROI target to [\d.]+ \(净成交 [\d.]+\), daily budget (?:¥[\d,]+|from the last 7 days' ¥[\d,]+\/day (?:down|up) to ¥[\d,]+\/day \([−+]\d+%\))/u);
   });
 
   it('human output leads with the action in the merchant\'s terms (zh-CN)', async () => {
     const r = await run(['plan', file, '--assumptions', assumptions, '--runs', '0', '--lang', 'zh-CN']);
     expect(r.code).toBe(0);
     const lines = r.out.split('\n');
-    expect(lines[2]).toMatch(/^操作建议：设置 整体支付ROI 目标 [\d.]+\(净成交 [\d.]+\),日预算 ¥[\d,]+,.*整体ROI 保本线 [\d.]+,低于它投流亏钱。$/u);
+    expect(lines[2]).toMatch(/^操作建议：设置 整体支付ROI 目标 [\d.]+\(净成交 [\d.]+\),日预算(?: ¥[\d,]+|从近 7 天的 ¥[\d,.万]+\/天 [降升]到 ¥[\d,.万]+\/天（[−+]\d+%）),.*整体ROI 保本线 [\d.]+,低于它投流亏钱。$/u);
     expect(r.out).toContain('投放增量曲线(整体)');
   });
 });

@@ -72,3 +72,21 @@ it('the action card comes before the comparison, in Chinese, with compact number
   const details = screen.getByText('模型细节').closest('details');
   expect(details?.open).toBe(false);
 });
+
+it('a merchant spending above the plan sees the cut with its size, not "keep"', async () => {
+  const { render } = await import('@testing-library/react');
+  const { ActionCard } = await import('../../src/taskpane/components/ActionCard');
+  const { I18nProvider } = await import('../../src/taskpane/i18n');
+  const base = report.scenarios[0] as ScenarioReport;
+  const budget = base.economics.targets.dailyBudget;
+  const cut: ScenarioReport = { ...base, recentSpend: 2 * budget };
+  const view = render(
+    <I18nProvider lang="zh-CN">
+      <ActionCard report={{ ...report, scenarios: [cut] }} />
+    </I18nProvider>,
+  );
+  const card = view.getByTestId('action-card').textContent ?? '';
+  expect(card).toContain('降到');
+  expect(card).toContain('（−50%）');
+  expect(card).not.toContain('保持每天');
+});

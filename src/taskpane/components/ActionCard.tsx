@@ -4,6 +4,7 @@
  * with compact numbers, for the first scenario (the base column of the assumptions table).
  */
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { budgetMoveText } from '../../model/action';
 import type { PlanReport } from '../../model/report';
 import { useI18n } from '../i18n';
 import { actionFacts } from '../state/action';
@@ -43,7 +44,16 @@ export function ActionCard({ report }: { report: PlanReport }) {
     const vars = { roi: ratio(f.roomTarget.roi), net: f.roomTarget.net !== null ? ratio(f.roomTarget.net) : '', budget: compactMoney(f.roomTarget.budget) };
     items.push({ key: 'room', text: t(f.roomTarget.net !== null ? 'action.roomTarget' : 'action.roomTargetPay', vars), lead: true });
   }
-  if (f.ramp) {
+  if (f.ramp && f.move) {
+    // A cut or a raise is said from where spend is now (the model's wording, as the CLI says it).
+    const move = pick(budgetMoveText(f.move));
+    const { step, reachedOn } = f.ramp;
+    items.push({
+      key: 'ramp',
+      text: f.move.kind === 'raise' && step !== null ? t('action.moveRamp', { move, ramp: percent(step), date: shortDate(reachedOn) }) : t('action.move', { move }),
+      lead: !f.roomTarget && f.ready,
+    });
+  } else if (f.ramp) {
     const { start, step, target, reachedOn } = f.ramp;
     items.push({
       key: 'ramp',

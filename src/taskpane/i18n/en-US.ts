@@ -130,6 +130,8 @@ export const enUS = {
   'action.notReady': 'Grow the organic business first: paid traffic would not pay yet.',
   'action.ramp': 'Start at {start} a day and raise the budget by at most {ramp} a day, reaching {target} a day by {date}.',
   'action.hold': 'Keep the daily budget at {target}.',
+  'action.move': 'Daily budget: {move}.',
+  'action.moveRamp': 'Daily budget: {move}, raising by at most {ramp} a day, reached by {date}.',
   'action.noSpend': 'Do not buy traffic in this plan: at any spend it costs more than it earns.',
   'action.roomTarget': 'On 全域推广 set the 整体ROI target to {roi} (net of refunds {net}) with a daily budget of {budget}.',
   'action.roomTargetPay': 'On 全域推广 set the 整体ROI target to {roi} with a daily budget of {budget}.',

@@ -132,6 +132,8 @@ export const zhCN: Messages = {
   'action.notReady': '先做好自然流量：现在投放付费流量还不划算。',
   'action.ramp': '日预算从 {start} 起步，每天最多加 {ramp}，到 {date} 加到每天 {target}。',
   'action.hold': '日预算保持每天 {target}。',
+  'action.move': '日预算{move}。',
+  'action.moveRamp': '日预算{move}，每天最多加 {ramp}，{date} 达到。',
   'action.noSpend': '本计划不建议买量：任何消耗下付费流量都入不敷出。',
   'action.roomTarget': '全域推广：整体ROI 目标设为 {roi}（净成交口径 {net}），日预算 {budget}。',
   'action.roomTargetPay': '全域推广：整体ROI 目标设为 {roi}，日预算 {budget}。',

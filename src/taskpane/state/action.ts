@@ -3,11 +3,14 @@
  * steepest daily raise, the budget it levels at and when), the 全域 ROI target when the engine
  * gives one, peak capital and when it is back, and the chance of a loss. Pure.
  */
+import { budgetMove, type BudgetMove } from '../../model/action';
 import type { PlanReport, ScenarioReport } from '../../model/report';
 
 export interface ActionFacts {
   scenario: string;
   ready: boolean;
+  /** From the last 7 days' spend to the daily budget (the model's one wording); null without recent spend. */
+  move: BudgetMove | null;
   /** Budget path; null when the plan buys no traffic. */
   ramp: { start: number; step: number | null; target: number; reachedOn: string } | null;
   /** 全域: 整体ROI targets and the daily budget (absent until the engine reports them). */
@@ -50,6 +53,7 @@ export function actionFacts(report: PlanReport, s: ScenarioReport): ActionFacts 
   return {
     scenario: s.name,
     ready: report.baseline.ready,
+    move: peakSpend > 0 ? budgetMove(s.recentSpend ?? 0, s.economics.targets.dailyBudget) : null,
     ramp,
     roomTarget,
     roomBreakEven: wholeRoom ? (s.economics.roomBreakEvenRoi ?? null) : null,
