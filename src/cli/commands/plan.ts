@@ -57,8 +57,18 @@ export function planJson(file: string, sheet: string, r: PlanReport, period: Per
       minSpend: r.curve.minSpend,
       maxSpend: r.curve.maxSpend,
       residualSd: r.curve.residualSd,
-      basis: r.curve.basis,
+      // An assumed curve is its own basis: every number rests on it (fitBasis: the account's).
+      basis: r.curve.assumed ? 'assumed' : r.curve.basis,
       ...(r.curve.basis === 'whole-room' ? { organicGmvPerDay: r.curve.organicGmvPerDay ?? null, sStarInterval: r.curve.sStarInterval ?? null } : {}),
+      ...(r.curve.assumed
+        ? {
+            fitBasis: r.curve.basis,
+            why: pick(r.curve.assumed.why, lang),
+            assumed: { source: r.curve.assumed.source, paidRoiInitial: r.curve.assumed.paidRoiInitial, saturationSpend: r.curve.assumed.saturationSpend },
+            sStarRange: r.curve.assumed.sStarRange,
+            identifyBy: pick(r.curve.assumed.identifyBy, lang),
+          }
+        : {}),
     },
     lift: { lambda: r.lift.lambda, theta: r.lift.theta, identified: r.lift.identified },
     scenarios: r.scenarios.map((s) => ({
@@ -322,6 +332,19 @@ export const plan: Command = {
       });
       // How much to trust it (MODEL §13), under the scenario planned first.
       const bt = backtest(read.history.history, selectScenarios(scenarios, values.scenario)[0]!);
+      // Exit 0, but a plan on an assumed curve is never silent about it.
+      const assumed = report.curve.assumed;
+      if (assumed) {
+        io.stderr(
+          `${pick(
+            text(
+              `warning: the response curve could not be identified from the data (${assumed.why['en-US'].replace(/\.$/u, '')}); this plan rests on an assumed curve — see its notes.`,
+              `警告：无法从数据识别投放响应曲线（${assumed.why['zh-CN'].replace(/。$/u, '')}）；本方案基于假定曲线——见说明。`,
+            ),
+            lang,
+          )}\n`,
+        );
+      }
       io.stdout(values.json ? `${JSON.stringify(planJson(read.fileName, read.historySheet, report, period, lang, bt), null, 2)}\n` : planHuman(read, report, period, lang, bt));
       return EXIT.ok;
     }
