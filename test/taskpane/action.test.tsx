@@ -90,3 +90,25 @@ it('a merchant spending above the plan sees the cut with its size, not "keep"', 
   expect(card).toContain('（−50%）');
   expect(card).not.toContain('保持每天');
 });
+
+it('the card opens with one confidence statement; a good back-test is never shown as trust in the budget', async () => {
+  const { render } = await import('@testing-library/react');
+  const { ActionCard } = await import('../../src/taskpane/components/ActionCard');
+  const { I18nProvider } = await import('../../src/taskpane/i18n');
+  const base = report.scenarios[0] as ScenarioReport;
+  const wide: PlanReport = { ...report, curve: { ...report.curve, sStarInterval: [1000, 40000] }, scenarios: [base] };
+  const good = { mape: 0.08, bias: 0, naiveMape: 0.3, paidMape: null, grade: 'good' as const, reasons: [], origins: [], verdict: { 'en-US': '', 'zh-CN': '' } };
+  const view = render(
+    <I18nProvider lang="zh-CN">
+      <ActionCard report={wide} backtest={good} />
+    </I18nProvider>,
+  );
+  const line = view.getByTestId('action-confidence');
+  expect(line.getAttribute('data-level')).toBe('test-first');
+  expect(line.textContent).toMatch(/^可信度：只能当起点/u);
+  expect(line.textContent).toContain('不能据此定预算');
+  expect(line.textContent).toContain('只检验了已花过的消耗水平下的成交预测');
+  // It comes before the action items.
+  const card = view.getByTestId('action-card');
+  expect(card.querySelector('p')).toBe(line);
+});

@@ -11,6 +11,7 @@ import { scenariosFor } from '../../data/scenarios-for';
 import type { WorkbookRead } from '../../data/workbook';
 import { ASSUMPTIONS } from '../../model/assumptions';
 import { actionText } from '../../model/action';
+import { confidenceOf } from '../../model/plan/confidence';
 import { backtest, type BacktestReport } from '../../model/backtest';
 import { buildPlanReport, selectScenarios } from '../../model/engine';
 import { RUN_OPTIONS } from '../../model/run-options';
@@ -28,6 +29,12 @@ const USAGE =
 
 /** A plan day in --json: the descriptor list's fields, in its order (src/model/columns.ts). */
 const dayJson = (d: PlanDay): Record<string, PlanDay[keyof PlanDay]> => Object.fromEntries(PLAN_DAY_COLUMNS.map((c) => [c.field, planDayValue(d, c)]));
+
+/** How far the budget can be acted on (src/model/plan/confidence.ts); an unbounded band ratio is null. */
+function confidenceJson(r: PlanReport, s: ScenarioReport, lang: Lang, bt?: BacktestReport) {
+  const c = confidenceOf(r.curve, s, bt ?? null);
+  return { level: c.level, bandRatio: c.bandRatio !== null && Number.isFinite(c.bandRatio) ? c.bandRatio : null, extrapolation: c.extrapolation, text: pick(c.text, lang) };
+}
 
 /** Exactly the issue-4 contract (messages in the chosen language). */
 export function planJson(file: string, sheet: string, r: PlanReport, period: Period, lang: Lang, bt?: BacktestReport) {
@@ -74,6 +81,7 @@ export function planJson(file: string, sheet: string, r: PlanReport, period: Per
     scenarios: r.scenarios.map((s) => ({
       name: s.name,
       action: pick(actionText(s), lang),
+      confidence: confidenceJson(r, s, lang, bt),
       economics: {
         unitMargin: s.economics.unitMargin,
         breakEvenRoi: s.economics.breakEvenRoi,
@@ -260,6 +268,8 @@ export function planHuman(read: WorkbookRead, r: PlanReport, period: Period, lan
     `${read.fileName} · ${read.historySheet} · ${days[0]?.date ?? ''} – ${days[days.length - 1]?.date ?? ''}`,
     '',
     ...r.scenarios.map((s) => `${pick(T.action, lang)}${r.scenarios.length > 1 ? ` [${s.name}]` : ''}${c}${pick(actionText(s), lang)}`),
+    // One confidence statement, for the scenario the back-test ran under (the first).
+    ...(r.scenarios[0] ? [`${r.scenarios.length > 1 ? `[${r.scenarios[0].name}] ` : ''}${pick(confidenceOf(r.curve, r.scenarios[0], bt ?? null).text, lang)}`] : []),
     '',
     ...baselineLines(r, lang),
     '',

@@ -5,6 +5,8 @@
  */
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { budgetMoveText } from '../../model/action';
+import type { BacktestReport } from '../../model/backtest';
+import { confidenceOf } from '../../model/plan/confidence';
 import type { PlanReport } from '../../model/report';
 import { useI18n } from '../i18n';
 import { actionFacts } from '../state/action';
@@ -24,17 +26,20 @@ const useStyles = makeStyles({
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   list: { margin: 0, paddingLeft: '1.2em', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   lead: { fontWeight: tokens.fontWeightSemibold },
+  confidence: { margin: 0, fontSize: tokens.fontSizeBase200 },
   /** Numbers never break inside. */
   num: { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
 });
 
-export function ActionCard({ report }: { report: PlanReport }) {
+export function ActionCard({ report, backtest = null }: { report: PlanReport; backtest?: BacktestReport | null }) {
   const i18n = useI18n();
   const { t, pick, compactMoney, ratio, percent, shortDate } = i18n;
   const styles = useStyles();
   const s = report.scenarios[0];
   if (!s) return null;
   const f = actionFacts(report, s);
+  // First lines: how far this budget can be acted on, in one statement (src/model).
+  const confidence = confidenceOf(report.curve, s, backtest);
   const items: { key: string; text: string; lead?: boolean }[] = [];
   if (!f.ready) {
     items.push({ key: 'ready', text: t('action.notReady'), lead: true });
@@ -82,6 +87,9 @@ export function ActionCard({ report }: { report: PlanReport }) {
       <h2 id="adplan-action-title" className={styles.title}>
         {t('action.title', { scenario: s.name })}
       </h2>
+      <p className={styles.confidence} data-testid="action-confidence" data-level={confidence.level}>
+        <Numbers text={pick(confidence.text)} className={styles.num} />
+      </p>
       <ul className={styles.list}>
         {items.map((it) => (
           <li key={it.key} className={it.lead ? styles.lead : undefined}>

@@ -99,7 +99,7 @@ export function Workbench({ gateway }: { gateway: WorkbookGateway }) {
           </MessageBarActions>
         </MessageBar>
       ) : null}
-      {report ? <ActionCard report={report} /> : null}
+      {report ? <ActionCard report={report} backtest={wb.backtest} /> : null}
       <ReadinessPanel baseline={wb.baseline} report={wb.report} blocker={blocker} />
       <Section title={t('compare.title')}>
         {report ? <ComparisonTable scenarios={report.scenarios} /> : <p>{t('compare.pending')}</p>}

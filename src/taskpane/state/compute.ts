@@ -12,6 +12,7 @@ import type { Scenario } from '../../model/assumptions';
 import { analyse, baselineDaysOf, baselineReport, buildPlanReport, readinessOf } from '../../model/engine';
 import { inheritScenarios } from '../../model/scenarios';
 import { isAdplanError } from '../../model/errors';
+import { backtest, type BacktestReport } from '../../model/backtest';
 import type { BaselineReport, PlanReport } from '../../model/report';
 import type { RangeValues } from '../gateway/types';
 import type { AssumptionsTable } from './assumptionsTable';
@@ -65,16 +66,22 @@ export interface PlanComputation {
    * missing): "not ready" must still come first.
    */
   baseline: BaselineReport | null;
+  /** The back-test under the first scenario (what `adplan plan` prints), for the confidence statement. */
+  backtest: BacktestReport | null;
 }
 
 /** All scenarios with the engine's defaults (1000 runs, seed 1): the numbers `adplan plan --json` gives. */
 export function computePlan(input: PlanInput): PlanComputation {
   const report = attempt(() => buildPlanReport({ history: input.history, scenarios: input.scenarios }));
-  if (report.ok) return { report, baseline: report.value.baseline };
+  if (report.ok) {
+    const first = inheritScenarios(input.scenarios)[0];
+    const bt = first ? attempt(() => backtest(input.history, first)) : null;
+    return { report, baseline: report.value.baseline, backtest: bt?.ok ? bt.value : null };
+  }
   const first = inheritScenarios(input.scenarios)[0] ?? null;
   const verdict = attempt(() => {
     const a = analyse(input.history, baselineDaysOf(first));
     return baselineReport(a.baseline, readinessOf(a, first));
   });
-  return { report, baseline: verdict.ok ? verdict.value : null };
+  return { report, baseline: verdict.ok ? verdict.value : null, backtest: null };
 }

@@ -10,6 +10,7 @@ import type { AssumptionsReadResult, DataIssue, HistoryField, HistoryReadResult 
 import type { Text } from '../../i18n/text';
 import type { AssumptionKey } from '../../model/assumptions';
 import type { BaselineReport, PlanReport } from '../../model/report';
+import type { BacktestReport } from '../../model/backtest';
 import { DEFAULT_PRESETS } from '../../model/scenarios';
 import { rangeA1 } from '../gateway/address';
 import { presetName, useI18n } from '../i18n';
@@ -55,6 +56,8 @@ export interface WorkbenchState {
   report: Outcome<PlanReport> | null;
   /** The readiness verdict, present even when the plan itself failed. */
   baseline: BaselineReport | null;
+  /** The back-test under the first scenario (null until computed, or when none is possible). */
+  backtest: BacktestReport | null;
   computing: boolean;
 }
 
@@ -173,6 +176,7 @@ export function useWorkbench(gw: WorkbookGateway): Workbench {
   }, [planInput]);
   const report = planInput ? (result?.out.report ?? null) : null;
   const baseline = planInput ? (result?.out.baseline ?? null) : null;
+  const backtestReport = planInput ? (result?.out.backtest ?? null) : null;
   const computing = planInput !== null && result?.input !== planInput;
 
   /** Runs a workbook edit; a failure becomes a notice naming what went wrong. */
@@ -280,6 +284,7 @@ export function useWorkbench(gw: WorkbookGateway): Workbench {
     assumptionErrors,
     report,
     baseline,
+    backtest: backtestReport,
     computing,
     actions,
     notice,
