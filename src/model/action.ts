@@ -59,6 +59,13 @@ function budgetPhrase(s: ScenarioReport): Text {
   return text(`daily budget ${t['en-US']}`, `日预算${t['zh-CN']}`);
 }
 
+/** Payback as a headline: its day within the plan, else said to lie past it (never "day 91" of 90). */
+export function paybackText(day: number | null, horizon: number): Text {
+  if (day === null || !Number.isFinite(day)) return text('not paid back', '未回本');
+  if (day > horizon) return text(`not within the plan (about day ${day})`, `计划期内未回本（约第 ${day} 天）`);
+  return text(`day ${day}`, `第 ${day} 天`);
+}
+
 const r1 = (x: number): string => (Number.isFinite(x) ? x.toFixed(x >= 10 ? 1 : 2).replace(/\.?0+$/u, '') : '—');
 
 /** Days until the plan first reaches its budget (99 %); null when caps keep it below. */

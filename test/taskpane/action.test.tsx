@@ -112,3 +112,28 @@ it('the card opens with one confidence statement; a good back-test is never show
   const card = view.getByTestId('action-card');
   expect(card.querySelector('p')).toBe(line);
 });
+
+it('headlines say what they count: the ads’ incremental profit, capital against not advertising with the lowest cash, 1 note', async () => {
+  const { render } = await import('@testing-library/react');
+  const { ActionCard } = await import('../../src/taskpane/components/ActionCard');
+  const { QualityReport } = await import('../../src/taskpane/components/QualityReport');
+  const { I18nProvider } = await import('../../src/taskpane/i18n');
+  const base = report.scenarios[0] as ScenarioReport;
+  const view = render(
+    <I18nProvider lang="zh-CN">
+      <ActionCard report={{ ...report, scenarios: [{ ...base, kpis: { ...base.kpis, paybackDay: base.days.length + 1, peakCapital: 50_000 } }] }} />
+    </I18nProvider>,
+  );
+  const card = view.getByTestId('action-card').textContent ?? '';
+  expect(card).toContain(`投放带来的增量利润：${compactMoney('zh-CN', base.kpis.incrementalProfit!)}`);
+  expect(card).toContain('计划期内收不回');
+  expect(card).toContain(`账上现金最低 ${compactMoney('zh-CN', base.kpis.minCash)}`);
+  const read = readHistory(sampleHistoryCells());
+  const one = { ...read, issues: [{ severity: 'info' as const, message: { 'en-US': 'x', 'zh-CN': 'x' } }] };
+  const q = render(
+    <I18nProvider lang="en-US">
+      <QualityReport read={one} onSelect={() => undefined} />
+    </I18nProvider>,
+  );
+  expect(q.container.textContent).toContain('0 errors · 0 warnings · 1 note');
+});

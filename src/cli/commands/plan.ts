@@ -10,7 +10,7 @@ import { loadAssumptionsFile, loadMerchantFiles } from '../../data/file';
 import { scenariosFor } from '../../data/scenarios-for';
 import type { WorkbookRead } from '../../data/workbook';
 import { ASSUMPTIONS } from '../../model/assumptions';
-import { actionText } from '../../model/action';
+import { actionText, paybackText } from '../../model/action';
 import { confidenceOf } from '../../model/plan/confidence';
 import { backtest, type BacktestReport } from '../../model/backtest';
 import { buildPlanReport, selectScenarios } from '../../model/engine';
@@ -225,7 +225,8 @@ function kpiTable(r: PlanReport, lang: Lang): string {
       : [row(kpiLabel('roi'), (x) => ratio(x.kpis.roi)), row(kpiLabel('incremental_roi'), (x) => ratio(x.kpis.incrementalRoi))]),
     row(kpiLabel('peak_capital'), (x) => money(x.kpis.peakCapital)),
     row(kpiLabel('min_cash'), (x) => money(x.kpis.minCash)),
-    row(kpiLabel('payback_day'), (x) => (x.kpis.paybackDay === null ? '—' : String(x.kpis.paybackDay))),
+    // Past the horizon a payback is no day of the plan: said so (src/model/action paybackText).
+    row(kpiLabel('payback_day'), (x) => (x.kpis.paybackDay === null ? '—' : x.kpis.paybackDay > x.days.length ? pick(paybackText(x.kpis.paybackDay, x.days.length), lang) : String(x.kpis.paybackDay))),
     row(kpiLabel('return_on_capital'), (x) => pct(x.kpis.returnOnCapital, 0)),
   ];
   if (s.some((x) => x.risk)) {

@@ -76,8 +76,8 @@ export function ActionCard({ report, backtest = null }: { report: PlanReport; ba
     items.push({
       key: 'capital',
       text: f.capital.backOn
-        ? t('action.capital', { capital: compactMoney(f.capital.peak), date: shortDate(f.capital.backOn) })
-        : t('action.capitalNever', { capital: compactMoney(f.capital.peak) }),
+        ? t('action.capital', { capital: compactMoney(f.capital.peak), date: shortDate(f.capital.backOn), minCash: compactMoney(f.capital.minCash) })
+        : t('action.capitalNever', { capital: compactMoney(f.capital.peak), minCash: compactMoney(f.capital.minCash) }),
     });
   }
   items.push({ key: 'profit', text: t('action.profit', { days: f.days, profit: compactMoney(f.profit) }) });

@@ -1,6 +1,7 @@
 /** The reader's quality report: counts first, then each issue with a link to its cell. */
 import type { DataIssue, HistoryReadResult } from '../../data/types';
 import { countIssues } from '../../data/issue-count';
+import { plural } from '../../i18n/text';
 import { useI18n } from '../i18n';
 import { IssueList } from './IssueList';
 
@@ -13,7 +14,16 @@ export function QualityReport({ read, onSelect }: { read: HistoryReadResult; onS
         {t('data.counts', { days: read.history.days.length, rows: read.rowsRead, skipped: read.rowsSkipped })}{' '}
         {t(`data.measure.${read.history.viewsMeasure}`)}
       </p>
-      <p>{t('data.issueCounts', { errors: count('error'), warnings: count('warning'), infos: count('info') })}</p>
+      <p>
+        {t('data.issueCounts', {
+          errors: count('error'),
+          warnings: count('warning'),
+          infos: count('info'),
+          errorsWord: plural(count('error'), 'error', 'errors'),
+          warningsWord: plural(count('warning'), 'warning', 'warnings'),
+          infosWord: plural(count('info'), 'note', 'notes'),
+        })}
+      </p>
       {read.issues.length === 0 ? <p>{t('data.issues.none')}</p> : <IssueList issues={read.issues} onSelect={onSelect} />}
     </div>
   );
