@@ -1,7 +1,6 @@
 /** The reader's quality report: counts first, then each issue with a link to its cell. */
 import type { DataIssue, HistoryReadResult } from '../../data/types';
 import { countIssues } from '../../data/issue-count';
-import { plural } from '../../i18n/text';
 import { useI18n } from '../i18n';
 import { IssueList } from './IssueList';
 
@@ -16,12 +15,9 @@ export function QualityReport({ read, onSelect }: { read: HistoryReadResult; onS
       </p>
       <p>
         {t('data.issueCounts', {
-          errors: count('error'),
-          warnings: count('warning'),
-          infos: count('info'),
-          errorsWord: plural(count('error'), 'error', 'errors'),
-          warningsWord: plural(count('warning'), 'warning', 'warnings'),
-          infosWord: plural(count('info'), 'note', 'notes'),
+          errors: t(count('error') === 1 ? 'data.count.error' : 'data.count.errors', { n: count('error') }),
+          warnings: t(count('warning') === 1 ? 'data.count.warning' : 'data.count.warnings', { n: count('warning') }),
+          infos: t(count('info') === 1 ? 'data.count.info' : 'data.count.infos', { n: count('info') }),
         })}
       </p>
       {read.issues.length === 0 ? <p>{t('data.issues.none')}</p> : <IssueList issues={read.issues} onSelect={onSelect} />}
