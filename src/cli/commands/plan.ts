@@ -13,7 +13,10 @@ import { ASSUMPTIONS } from '../../model/assumptions';
 import { actionText, paybackText } from '../../model/action';
 import { confidenceOf } from '../../model/plan/confidence';
 import { backtest, type BacktestReport } from '../../model/backtest';
-import { buildPlanReport, selectScenarios } from '../../model/engine';
+import { analyse, baselineDaysOf, buildPlanReport, selectScenarios } from '../../model/engine';
+import type { Scenario } from '../../model/assumptions';
+import type { History } from '../../model/history';
+import { withCategoryDefaults } from '../../model/settings/missing-inputs';
 import { RUN_OPTIONS } from '../../model/run-options';
 import { PLAN_DAY_COLUMNS, planDayValue, type PlanDayColumn } from '../../model/columns';
 import { checkPeriod, kpiLabel, planByPeriod, type Period } from '../../model/kpi';
@@ -25,7 +28,7 @@ import { formatMoney, formatNumber, renderTable } from '../format';
 import type { CliIo } from '../io';
 
 const USAGE =
-  'adplan plan <file>… [--scenario NAME] [--horizon DAYS] [--runs N] [--seed S] [--period day|week] [--sheet NAME] [--assumptions FILE] [--json] [--lang zh-CN|en-US]';
+  'adplan plan <file>… [--defaults] [--scenario NAME] [--horizon DAYS] [--runs N] [--seed S] [--period day|week] [--sheet NAME] [--assumptions FILE] [--json] [--lang zh-CN|en-US]';
 
 /** A plan day in --json: the descriptor list's fields, in its order (src/model/columns.ts). */
 const dayJson = (d: PlanDay): Record<string, PlanDay[keyof PlanDay]> => Object.fromEntries(PLAN_DAY_COLUMNS.map((c) => [c.field, planDayValue(d, c)]));
@@ -291,6 +294,14 @@ export function planHuman(read: WorkbookRead, r: PlanReport, period: Period, lan
   return `${out.join('\n')}\n`;
 }
 
+/** The first column's missing inputs filled with labelled category defaults, from what the history supplies. */
+function firstPlanDefaults(history: History, scenarios: readonly Scenario[]) {
+  const a = analyse(history, baselineDaysOf(scenarios[0] ?? null));
+  const recent = history.days.slice(-28);
+  const gmvPerDay = recent.reduce((t, d) => t + d.gmv, 0) / Math.max(1, recent.length);
+  return withCategoryDefaults(scenarios, { refundRate: a.baseline.refundRate, aov: a.baseline.aov > 0 ? a.baseline.aov : null }, gmvPerDay);
+}
+
 export const plan: Command = {
   name: 'plan',
   summary: text("Plan a merchant's paid-traffic scaling from its file", '根据商家文件制定付费流量放量计划'),
@@ -301,6 +312,7 @@ export const plan: Command = {
     { flag: '--runs N', help: text(`Monte Carlo runs for P10/P50/P90 and P(loss), ${RUN_OPTIONS.runs.min}–${RUN_OPTIONS.runs.max}; 0 = no risk (default ${RUN_OPTIONS.runs.default})`, `蒙特卡洛模拟次数（用于 P10/P50/P90 与亏损概率），${RUN_OPTIONS.runs.min}–${RUN_OPTIONS.runs.max}；0 = 不做风险模拟（默认 ${RUN_OPTIONS.runs.default}）`) },
     { flag: '--seed S', help: text(`random seed: the same seed gives the same risk numbers (default ${RUN_OPTIONS.seed.default})`, `随机种子：相同种子给出相同的风险结果（默认 ${RUN_OPTIONS.seed.default}）`) },
     { flag: '--period day|week', help: text('plan rows by day (first two weeks shown) or by week (all weeks); default day', '计划按天（显示前两周）或按周（显示全部周）；默认按天') },
+    { flag: '--defaults', help: text('fill missing inputs (goods cost rate, cash, refund rate) with labelled category defaults for a first plan', '用标注的行业默认值补齐缺少的输入（商品成本率、可用资金、退款率），先出一版方案') },
     SHEET_OPTION,
     ASSUMPTIONS_OPTION,
   ],
@@ -313,6 +325,7 @@ export const plan: Command = {
       period: { type: 'string' },
       sheet: { type: 'string' },
       assumptions: { type: 'string' },
+      defaults: { type: 'boolean' },
       ...COMMON_OPTIONS,
     });
     const lang = startCommand(values, io, plan);
@@ -332,7 +345,12 @@ export const plan: Command = {
     {
       const read = await loadMerchantFiles(positionals, values.sheet !== undefined ? { sheet: values.sheet } : {});
       const shared = values.assumptions !== undefined ? await loadAssumptionsFile(values.assumptions) : undefined;
-      const scenarios = scenariosFor(read, shared);
+      // A plain export (no table anywhere): the engine says at once what is missing; --defaults
+      // gives a first plan on labelled category defaults instead.
+      const own = read.assumptions || shared ? scenariosFor(read, shared) : [{ name: 'Base', values: {} }];
+      const defaulted = values.defaults ? firstPlanDefaults(read.history.history, own) : null;
+      const scenarios = defaulted?.scenarios ?? own;
+      if (defaulted?.label) io.stderr(`${pick(text('note: ', '提示：'), lang)}${pick(defaulted.label, lang)}\n`);
       const report = buildPlanReport({
         history: read.history.history,
         scenarios,
@@ -356,7 +374,12 @@ export const plan: Command = {
           )}\n`,
         );
       }
-      io.stdout(values.json ? `${JSON.stringify(planJson(read.fileName, read.historySheet, report, period, lang, bt), null, 2)}\n` : planHuman(read, report, period, lang, bt));
+      const labelled = defaulted?.label ? { ...report, scenarios: report.scenarios.map((x) => ({ ...x, notes: [defaulted.label!, ...x.notes] })) } : report;
+      io.stdout(
+        values.json
+          ? `${JSON.stringify({ ...planJson(read.fileName, read.historySheet, labelled, period, lang, bt), ...(defaulted?.label ? { categoryDefaults: Object.fromEntries(defaulted.filled.map((x) => [x.key, x.value])) } : {}) }, null, 2)}\n`
+          : planHuman(read, labelled, period, lang, bt),
+      );
       return EXIT.ok;
     }
   },
