@@ -18,6 +18,7 @@ import type { Scenario } from '../../model/assumptions';
 import type { History } from '../../model/history';
 import { withCategoryDefaults } from '../../model/settings/missing-inputs';
 import { RUN_OPTIONS } from '../../model/run-options';
+import { AdplanError, isAdplanError } from '../../model/errors';
 import { PLAN_DAY_COLUMNS, planDayValue, type PlanDayColumn } from '../../model/columns';
 import { checkPeriod, kpiLabel, planByPeriod, type Period } from '../../model/kpi';
 import type { PlanDay, PlanReport, ScenarioReport } from '../../model/report';
@@ -351,14 +352,29 @@ export const plan: Command = {
       const defaulted = values.defaults ? firstPlanDefaults(read.history.history, own) : null;
       const scenarios = defaulted?.scenarios ?? own;
       if (defaulted?.label) io.stderr(`${pick(text('note: ', '提示：'), lang)}${pick(defaulted.label, lang)}\n`);
-      const report = buildPlanReport({
-        history: read.history.history,
-        scenarios,
-        ...(values.scenario !== undefined ? { scenario: values.scenario } : {}),
-        ...(horizon !== undefined ? { horizonDays: horizon } : {}),
-        runs,
-        seed,
-      });
+      const plain = !read.assumptions && !shared && !values.defaults;
+      let report: PlanReport;
+      try {
+        report = buildPlanReport({
+          history: read.history.history,
+          scenarios,
+          ...(values.scenario !== undefined ? { scenario: values.scenario } : {}),
+          ...(horizon !== undefined ? { horizonDays: horizon } : {}),
+          runs,
+          seed,
+        });
+      } catch (e) {
+        if (!plain || !isAdplanError(e) || e.kind !== 'input') throw e;
+        // No table at all: say what is missing and the two ways on from the command line.
+        throw new AdplanError(
+          'input',
+          text(
+            `${read.fileName} has no assumptions table. ${e.text['en-US']} Add the table, pass --assumptions FILE, or --defaults for a first plan.`,
+            `${read.fileName} 中没有假设表。${e.text['zh-CN']}可以添加假设表、使用 --assumptions 指定假设文件，或用 --defaults 先出一版。`,
+          ),
+          e.field,
+        );
+      }
       // How much to trust it (MODEL §13), under the scenario planned first.
       const bt = backtest(read.history.history, selectScenarios(scenarios, values.scenario)[0]!);
       // Exit 0, but a plan on an assumed curve is never silent about it.
