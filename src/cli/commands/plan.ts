@@ -13,10 +13,10 @@ import { ASSUMPTIONS } from '../../model/assumptions';
 import { actionText, paybackText } from '../../model/action';
 import { confidenceOf } from '../../model/plan/confidence';
 import { backtest, type BacktestReport } from '../../model/backtest';
-import { analyse, baselineDaysOf, buildPlanReport, selectScenarios } from '../../model/engine';
+import { buildPlanReport, selectScenarios } from '../../model/engine';
 import type { Scenario } from '../../model/assumptions';
 import type { History } from '../../model/history';
-import { withCategoryDefaults } from '../../model/settings/missing-inputs';
+import { recentGmvPerDay, suppliedByHistory, withCategoryDefaults } from '../../model/settings/missing-inputs';
 import { RUN_OPTIONS } from '../../model/run-options';
 import { AdplanError, isAdplanError } from '../../model/errors';
 import { PLAN_DAY_COLUMNS, planDayValue, type PlanDayColumn } from '../../model/columns';
@@ -297,10 +297,7 @@ export function planHuman(read: WorkbookRead, r: PlanReport, period: Period, lan
 
 /** The first column's missing inputs filled with labelled category defaults, from what the history supplies. */
 function firstPlanDefaults(history: History, scenarios: readonly Scenario[]) {
-  const a = analyse(history, baselineDaysOf(scenarios[0] ?? null));
-  const recent = history.days.slice(-28);
-  const gmvPerDay = recent.reduce((t, d) => t + d.gmv, 0) / Math.max(1, recent.length);
-  return withCategoryDefaults(scenarios, { refundRate: a.baseline.refundRate, aov: a.baseline.aov > 0 ? a.baseline.aov : null }, gmvPerDay);
+  return withCategoryDefaults(scenarios, suppliedByHistory(history), recentGmvPerDay(history));
 }
 
 export const plan: Command = {

@@ -6,11 +6,30 @@
 import { text, type Text } from '../../i18n/text';
 import { ASSUMPTIONS, ASSUMPTION_KEYS, type AssumptionKey, type AssumptionValues, type Scenario } from '../assumptions';
 import { yuan } from '../action';
+import type { History } from '../history';
 
 /** What the history supplies for `whenMissing: 'history'` keys (as scenarios.ts resolves them). */
 export interface SuppliedByHistory {
   refundRate: number | null;
   aov: number | null;
+}
+
+/** What a history supplies: its refund rate when it has refund amounts, its AOV when it has orders. */
+export function suppliedByHistory(history: History): SuppliedByHistory {
+  const withRefunds = history.days.filter((d) => d.refundAmount !== null);
+  const gmvR = withRefunds.reduce((t, d) => t + d.gmv, 0);
+  const gmv = history.days.reduce((t, d) => t + d.gmv, 0);
+  const orders = history.days.reduce((t, d) => t + d.orders, 0);
+  return {
+    refundRate: withRefunds.length > 0 && gmvR > 0 ? withRefunds.reduce((t, d) => t + (d.refundAmount ?? 0), 0) / gmvR : null,
+    aov: orders > 0 ? gmv / orders : null,
+  };
+}
+
+/** Mean daily GMV of the last 28 days: the scale of a category default for cash. */
+export function recentGmvPerDay(history: History): number {
+  const recent = history.days.slice(-28);
+  return recent.reduce((t, d) => t + d.gmv, 0) / Math.max(1, recent.length);
 }
 
 /** Keys that are required only in some cases (the assumed curve), never asked for up front. */
