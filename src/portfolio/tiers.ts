@@ -10,8 +10,8 @@
  */
 import { text, type Text } from '../i18n/text';
 import type { PlanReport, ScenarioReport } from '../model/report';
-import { formatNumber } from '../cli/format';
-import { budgetMove, budgetMoveText } from '../model/action';
+import { formatNumber } from '../text';
+import { budgetMove, budgetMoveText } from '../model/plan';
 import type { MerchantStatus, Tier } from './types';
 
 export interface TierThresholds {

@@ -4,9 +4,9 @@
  * plan on labelled category defaults.
  */
 import { join } from 'node:path';
-import { isAdplanError } from '../../src/model/errors';
-import { resolveAssumptions } from '../../src/model/scenarios';
-import { CATEGORY_INPUTS } from '../../src/model/settings/missing-inputs';
+import { isAdplanError } from '../../src/model/core';
+import { resolveAssumptions } from '../../src/model/economics';
+import { CATEGORY_INPUTS } from '../../src/model/settings';
 import { runCli } from '../helpers/cli';
 
 const FAM = join(__dirname, '..', 'fixtures', 'families');

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadMerchantFiles } from '../../src/data/file';
+import { loadMerchantFiles } from '../../src/data/node';
 import { openWorkbook } from '../../src/preview/workbook-io';
 import { MemoryGateway } from '../../src/taskpane/gateway/memory';
 import { readHistoryRange } from '../../src/taskpane/state/compute';

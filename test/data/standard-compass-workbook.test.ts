@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadMerchantFiles } from '../../src/data/file';
+import { loadMerchantFiles } from '../../src/data/node';
 import { main } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/io';
 

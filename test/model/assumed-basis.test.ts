@@ -7,7 +7,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CATEGORY_CURVE } from '../../src/model/assumptions';
+import { CATEGORY_CURVE } from '../../src/model/settings';
 import { buildPlanReport } from '../../src/model/engine';
 import { generateRoomMerchant } from '../../src/sample/room-merchant';
 import { runCli } from '../helpers/cli';

@@ -3,7 +3,7 @@
  * wording (src/model/action.ts) that the CLI's action line, the pane's card and the portfolio's
  * tier reason all use.
  */
-import { actionText, budgetMove, budgetMoveText } from '../../src/model/action';
+import { actionText, budgetMove, budgetMoveText } from '../../src/model/plan';
 import type { PlanDay, ScenarioReport } from '../../src/model/report';
 import { classify } from '../../src/portfolio/tiers';
 import type { PlanReport } from '../../src/model/report';

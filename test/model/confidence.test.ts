@@ -5,10 +5,10 @@
  * diagnostic on the curve report is folded in when present.
  */
 import { text } from '../../src/i18n/text';
-import type { BacktestReport } from '../../src/model/backtest';
-import { confidenceOf } from '../../src/model/plan/confidence';
+import type { BacktestReport } from '../../src/model/review';
+import { confidenceOf } from '../../src/model/plan';
 import { buildPlanReport } from '../../src/model/engine';
-import { backtest } from '../../src/model/backtest';
+import { backtest } from '../../src/model/review';
 import type { CurveReport, ScenarioReport } from '../../src/model/report';
 import { generateRoomMerchant } from '../../src/sample/room-merchant';
 

@@ -5,7 +5,7 @@
  * take the plural they need.
  */
 import { plural } from '../../src/i18n/text';
-import { paybackText } from '../../src/model/action';
+import { paybackText } from '../../src/model/plan';
 import type { PlanReport, ScenarioReport } from '../../src/model/report';
 import { actionFacts } from '../../src/taskpane/state/action';
 

@@ -4,7 +4,7 @@
  * refunds.
  */
 import { waitFor } from '@testing-library/react';
-import type { Cell } from '../../src/data/types';
+import type { Cell } from '../../src/data/table';
 import { ASSUMPTIONS_SHEET, sampleGateway, sampleHistoryCells } from './fixtures';
 import { renderPane, screen } from './render';
 

@@ -3,12 +3,10 @@
  * the task pane (findData.ts), so both read a workbook's sheets alike. Pure: sheet tops in, sheets
  * out (no file opening here, so the pane's bundle stays free of the file reader).
  */
-import { isInputError } from '../../model/errors';
+import { isInputError } from '../../model/core';
 import { isPaidOnly, recognizeFamily, type FamilyId } from '../families';
-import { detectHeader, historyScore } from '../headers';
-import { sheetHead } from '../sheet-head';
-import type { Cell } from '../types';
-import type { SheetCells } from '../xlsx';
+import { detectHeader, historyScore, sheetHead, type Cell } from '../table';
+import type { SheetCells } from '../formats';
 
 /**
  * The sheet that looks most like a history table. Visible sheets come first: a hidden (or

@@ -5,8 +5,8 @@
  * spent, so a good grade is said as that and never as trust in S*. Pure; every surface shows it.
  */
 import { text, type Text } from '../../i18n/text';
-import { yuan } from '../action';
-import type { BacktestReport } from '../backtest';
+import { yuan } from './action';
+import type { BacktestReport } from '../review';
 import type { CurveReport, ScenarioReport } from '../report';
 
 /** hi/lo of the S* band above which the band is too wide to set a budget by. */

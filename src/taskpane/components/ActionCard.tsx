@@ -4,9 +4,8 @@
  * with compact numbers, for the first scenario (the base column of the assumptions table).
  */
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { budgetMoveText } from '../../model/action';
-import type { BacktestReport } from '../../model/backtest';
-import { confidenceOf } from '../../model/plan/confidence';
+import { budgetMoveText, confidenceOf } from '../../model/plan';
+import type { BacktestReport } from '../../model/review';
 import type { PlanReport } from '../../model/report';
 import { useI18n } from '../i18n';
 import { actionFacts } from '../state/action';

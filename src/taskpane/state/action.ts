@@ -3,7 +3,7 @@
  * steepest daily raise, the budget it levels at and when), the 全域 ROI target when the engine
  * gives one, peak capital and when it is back, and the chance of a loss. Pure.
  */
-import { budgetMove, type BudgetMove } from '../../model/action';
+import { budgetMove, type BudgetMove } from '../../model/plan';
 import type { PlanReport, ScenarioReport } from '../../model/report';
 
 export interface ActionFacts {

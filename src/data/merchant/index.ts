@@ -1,0 +1,4 @@
+export * from './join';
+export * from './merchant';
+export * from './workbook';
+export * from './sheet-choice';
