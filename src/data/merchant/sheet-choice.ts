@@ -4,7 +4,7 @@
  * out (no file opening here, so the pane's bundle stays free of the file reader).
  */
 import { isInputError } from '../../model/core';
-import { isPaidOnly, recognizeFamily, type FamilyId } from '../families';
+import { isAdsExport, recognizeFamily, type FamilyId } from '../families';
 import { detectHeader, historyScore, sheetHead, type Cell } from '../table';
 import type { SheetCells } from '../formats';
 
@@ -40,7 +40,8 @@ export function familyOfSheet(cells: readonly (readonly Cell[])[]): FamilyId | n
 
 /**
  * The sheets read with the history sheet `main`, in workbook order: the other export-family
- * sheets, and for a paid-only export (千川标准推广, no whole-room GMV) the room's own plain table.
+ * sheets, and when all of those are 千川 exports (paid-only 标准推广, or 全域 whose 整体成交金额 is
+ * 千川's view of the room) the shop's own plain table (a 罗盘 sheet), which the join takes GMV from.
  * The task pane calls this too (with its named or found range as `main`), so both read alike.
  */
 export function joinedWith(sheets: readonly SheetCells[], main: SheetCells): SheetCells[] {
@@ -48,7 +49,7 @@ export function joinedWith(sheets: readonly SheetCells[], main: SheetCells): She
   const family = new Map(sheets.map((s) => [s, familyOfSheet(sheetHead(s))]));
   const joinable = sheets.filter((s) => s !== main && (visible(s) || !visible(main)));
   const more = joinable.filter((s) => (family.get(s) ?? 'generic') !== 'generic');
-  if ([main, ...more].every((s) => isPaidOnly(family.get(s) ?? familyOfSheet(sheetHead(s)) ?? 'generic'))) {
+  if ([main, ...more].every((s) => isAdsExport(family.get(s) ?? familyOfSheet(sheetHead(s)) ?? 'generic'))) {
     // The likeliest plain table without a paid measure (a plan sheet written beside it has one).
     const room = joinable.filter((s) => family.get(s) === 'generic' && !hasPaidGmv(sheetHead(s)));
     if (room.length > 0) more.push(likeliestHistory(room));
