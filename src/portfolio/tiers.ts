@@ -168,6 +168,16 @@ export function classify(
       ),
     );
   }
+  // A budget from an assumed curve is not a reason to scale: test first.
+  const assumed = report.curve.assumed;
+  if (assumed) {
+    return steady(
+      text(
+        `Curve not identified (plan on an assumed curve): test before scaling — ${assumed.identifyBy['en-US']}.`,
+        `投放曲线无法识别（方案基于假定曲线）：放量前先测试——${assumed.identifyBy['zh-CN']}。`,
+      ),
+    );
+  }
   const capital = capitalCheck(s, ctx, t);
   if (capital) return steady(capital);
   const profit = profitCheck(s, t);

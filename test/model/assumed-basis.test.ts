@@ -60,3 +60,15 @@ describe('an unidentified room plans on an assumed curve', () => {
     expect(j.curve.identifyBy.length).toBeGreaterThan(20);
   });
 });
+
+describe('the portfolio does not scale on an assumed curve', () => {
+  it('an unidentified room with headroom is steady, told to test first', async () => {
+    const { classify } = await import('../../src/portfolio/tiers');
+    const r = buildPlanReport({ history: short, scenarios: [{ name: 'Base', values: { ...ECON, cogs_rate: 0.1 } }], runs: 0 });
+    const s = r.scenarios[0]!;
+    const ready = { ...r, baseline: { ...r.baseline, ready: true } };
+    const v = classify(ready, s, { currentSpend: s.kpis.sustainableSpend / 3, cashAvailable: 1e9, cashReserve: 0 });
+    expect(v.tier).toBe('steady');
+    expect(v.reason['zh-CN']).toMatch(/^投放曲线无法识别/u);
+  });
+});
