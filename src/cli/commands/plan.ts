@@ -13,8 +13,8 @@ import { ASSUMPTIONS } from '../../model/settings';
 import { actionText, confidenceOf, paybackText } from '../../model/plan';
 import { backtest, type BacktestReport } from '../../model/review';
 import { buildPlanReport, selectScenarios } from '../../model/engine';
-import { RUN_OPTIONS, recentGmvPerDay, suppliedByHistory, withCategoryDefaults, type Scenario } from '../../model/settings';
-import { AdplanError, isAdplanError, type History } from '../../model/core';
+import { missingInputs, missingInputsText, RUN_OPTIONS, recentGmvPerDay, suppliedByHistory, withCategoryDefaults, type Scenario } from '../../model/settings';
+import { AdplanError, type History } from '../../model/core';
 import { PLAN_DAY_COLUMNS, planDayValue, type PlanDayColumn } from '../../model/report';
 import { checkPeriod, kpiLabel, planByPeriod, type Period } from '../../model/report';
 import type { PlanDay, PlanReport, ScenarioReport } from '../../model/report';
@@ -345,29 +345,29 @@ export const plan: Command = {
       const defaulted = values.defaults ? firstPlanDefaults(read.history.history, own) : null;
       const scenarios = defaulted?.scenarios ?? own;
       if (defaulted?.label) io.stderr(`${pick(text('note: ', '提示：'), lang)}${pick(defaulted.label, lang)}\n`);
-      const plain = !read.assumptions && !shared && !values.defaults;
-      let report: PlanReport;
-      try {
-        report = buildPlanReport({
-          history: read.history.history,
-          scenarios,
-          ...(values.scenario !== undefined ? { scenario: values.scenario } : {}),
-          ...(horizon !== undefined ? { horizonDays: horizon } : {}),
-          runs,
-          seed,
-        });
-      } catch (e) {
-        if (!plain || !isAdplanError(e) || e.kind !== 'input') throw e;
-        // No table at all: say what is missing and the two ways on from the command line.
+      // No table at all: what is missing, at once, and the two ways on from the command line.
+      const lacking = !read.assumptions && !shared && !values.defaults ? missingInputs({}, suppliedByHistory(read.history.history)) : [];
+      if (lacking.length > 0) {
         throw new AdplanError(
           'input',
-          text(
-            `${read.fileName} has no assumptions table. ${e.text['en-US']} Add the table, pass --assumptions FILE, or --defaults for a first plan.`,
-            `${read.fileName} 中没有假设表。${e.text['zh-CN']}可以添加假设表、使用 --assumptions 指定假设文件，或用 --defaults 先出一版。`,
+          missingInputsText(
+            lacking,
+            text(
+              `${read.fileName} has no assumptions table: add one, pass --assumptions FILE, or --defaults for a first plan on labelled category defaults.`,
+              `${read.fileName} 中没有假设表：可以添加假设表、用 --assumptions 指定假设文件，或用 --defaults 按标注的行业默认值先出一版。`,
+            ),
           ),
-          e.field,
+          lacking[0]!.key,
         );
       }
+      const report = buildPlanReport({
+        history: read.history.history,
+        scenarios,
+        ...(values.scenario !== undefined ? { scenario: values.scenario } : {}),
+        ...(horizon !== undefined ? { horizonDays: horizon } : {}),
+        runs,
+        seed,
+      });
       // How much to trust it (MODEL §13), under the scenario planned first.
       const bt = backtest(read.history.history, selectScenarios(scenarios, values.scenario)[0]!);
       // Exit 0, but a plan on an assumed curve is never silent about it.

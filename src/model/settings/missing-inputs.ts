@@ -55,14 +55,17 @@ export function missingInputs(values: AssumptionValues, h: SuppliedByHistory): M
   return out;
 }
 
-/** "还差 2 项才能出方案：商品成本率（cogs_rate）、可用资金（cash_available）。…" */
-export function missingInputsText(m: readonly MissingInput[]): Text {
+/** "还差 2 项才能出方案：商品成本率（cogs_rate）、可用资金（cash_available）。…" and what to do (`advice`, else the table). */
+export function missingInputsText(m: readonly MissingInput[], advice?: Text): Text {
   const en = m.map((x) => `${ASSUMPTIONS[x.key].en} (${x.key}${x.historyLacks ? ', not in the history' : ''})`).join(', ');
   const zh = m.map((x) => `${ASSUMPTIONS[x.key].zh}（${x.key}${x.historyLacks ? '，历史数据中没有' : ''}）`).join('、');
-  return text(
-    `${m.length} input${m.length === 1 ? '' : 's'} missing before a plan can be made: ${en}. Fill ${m.length === 1 ? 'it' : 'them'} in the assumptions table, or ask for a first plan on labelled category defaults.`,
-    `还差 ${m.length} 项才能出方案：${zh}。请在假设表中填写，或先按标注的行业默认值出一版方案。`,
-  );
+  const todo =
+    advice ??
+    text(
+      `Fill ${m.length === 1 ? 'it' : 'them'} in the assumptions table, or ask for a first plan on labelled category defaults.`,
+      '请在假设表中填写，或先按标注的行业默认值出一版方案。',
+    );
+  return text(`${m.length} input${m.length === 1 ? '' : 's'} missing before a plan can be made: ${en}. ${todo['en-US']}`, `还差 ${m.length} 项才能出方案：${zh}。${todo['zh-CN']}`);
 }
 
 /**
