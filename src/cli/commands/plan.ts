@@ -219,6 +219,8 @@ function kpiTable(r: PlanReport, lang: Lang): string {
     row(kpiLabel('total_spend'), (x) => money(x.kpis.totalSpend)),
     row(kpiLabel('total_gmv'), (x) => money(x.kpis.totalGmv)),
     row(kpiLabel('total_profit'), (x) => money(x.kpis.totalProfit)),
+    // What the ads add (the organic business's own profit is in the total above).
+    row(text('profit the ads add (vs no ads)', '投放带来的增量利润（相对不投放）'), (x) => money(x.kpis.incrementalProfit ?? null)),
     // On the whole room the paid GMV is the incremental GMV: the two ROIs are one number, shown once.
     ...(r.curve.basis === 'whole-room'
       ? [row(text('incremental ROI (incremental GMV / spend)', '增量投产比（投放增量成交 / 消耗）'), (x) => ratio(x.kpis.incrementalRoi))]
