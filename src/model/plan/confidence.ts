@@ -6,8 +6,14 @@
  */
 import { text, type Text } from '../../i18n/text';
 import { yuan } from './action';
-import type { BacktestReport } from '../review';
 import type { CurveReport, ScenarioReport } from '../report';
+
+/** What the statement reads of a back-test (review's BacktestReport has these; review comes after plan). */
+export interface BacktestSummary {
+  /** MAPE of daily GMV at the spends actually spent; null when no back-test was possible. */
+  mape: number | null;
+  grade: 'good' | 'usable' | 'weak';
+}
 
 /** hi/lo of the S* band above which the band is too wide to set a budget by. */
 export const WIDE_BAND = 3;
@@ -38,7 +44,7 @@ function couplingOf(curve: CurveReport): { coupled: boolean; note: Text | null }
 
 const join = (parts: readonly Text[], lang: 'en-US' | 'zh-CN'): string => parts.map((p) => p[lang]).join(lang === 'zh-CN' ? '' : ' ');
 
-export function confidenceOf(curve: CurveReport, s: ScenarioReport, bt: BacktestReport | null = null): Confidence {
+export function confidenceOf(curve: CurveReport, s: ScenarioReport, bt: BacktestSummary | null = null): Confidence {
   const sStar = s.kpis.sustainableSpend;
   const band = curve.assumed ? curve.assumed.sStarRange : (curve.sStarInterval ?? null);
   const bandRatio = band ? (band[0] > 0 ? band[1] / band[0] : Infinity) : null;
