@@ -117,6 +117,14 @@ function spec(
   return { key, zh, en, unit, default: def, whenMissing, min, max, ...extra };
 }
 
+/**
+ * Labelled category defaults for the assumed response curve, used when the data cannot identify
+ * the curve and the table leaves paid_roi_initial / saturation_spend blank: an initial
+ * (incremental) ROI typical of live-commerce 千川 rooms, and half-saturation at the largest daily
+ * spend seen (the room shows no saturation inside its own evidence). Every plan on them says so.
+ */
+export const CATEGORY_CURVE = { paidRoiInitial: 4, saturationOfMaxSpend: 1 } as const;
+
 export const ASSUMPTIONS: Readonly<Record<AssumptionKey, AssumptionSpec>> = {
   cogs_rate: spec('cogs_rate', '商品成本率', 'Cost of goods (share of price)', 'rate', null, 'required', 0, 1),
   refund_rate: spec('refund_rate', '退款率', 'Refund rate', 'rate', null, 'history', 0, 0.99),
