@@ -77,6 +77,9 @@ export const ASSUMPTION_KEYS = [
   'refund_1h_rate',
   'event_plan',
   'event_stock_days',
+  'delivery_mode',
+  'target_rule',
+  'platform_suggested_roi',
 ] as const;
 
 export type AssumptionKey = (typeof ASSUMPTION_KEYS)[number];
@@ -99,6 +102,14 @@ export const EVENT_PLAN_CHOICES: readonly AssumptionChoice[] = [
   { name: 'all', zh: '含内置日历' },
   { name: 'none', zh: '不调整' },
 ];
+export const DELIVERY_MODE_CHOICES: readonly AssumptionChoice[] = [
+  { name: 'cost', zh: '控成本' },
+  { name: 'volume', zh: '放量' },
+];
+export const TARGET_RULE_CHOICES: readonly AssumptionChoice[] = [
+  { name: 'profit', zh: '利润优先' },
+  { name: 'sustainable', zh: '可持续消耗' },
+];
 
 function spec(
   key: AssumptionKey,
@@ -113,6 +124,14 @@ function spec(
 ): AssumptionSpec {
   return { key, zh, en, unit, default: def, whenMissing, min, max, ...extra };
 }
+
+/**
+ * Labelled category defaults for the assumed response curve, used when the data cannot identify
+ * the curve and the table leaves paid_roi_initial / saturation_spend blank: an initial
+ * (incremental) ROI typical of live-commerce 千川 rooms, and half-saturation at the largest daily
+ * spend seen (the room shows no saturation inside its own evidence). Every plan on them says so.
+ */
+export const CATEGORY_CURVE = { paidRoiInitial: 4, saturationOfMaxSpend: 1 } as const;
 
 export const ASSUMPTIONS: Readonly<Record<AssumptionKey, AssumptionSpec>> = {
   cogs_rate: spec('cogs_rate', '商品成本率', 'Cost of goods (share of price)', 'rate', null, 'required', 0, 1),
@@ -156,6 +175,10 @@ export const ASSUMPTIONS: Readonly<Record<AssumptionKey, AssumptionSpec>> = {
   // 大促 (docs/model.md "Plans through event windows"): built-in windows are flagged, planned only on request.
   event_plan: spec('event_plan', '大促计划口径', 'Event windows planned (confirmed / all / none)', 'choice', 0, 'default', 0, 2, { integer: true, choices: EVENT_PLAN_CHOICES }),
   event_stock_days: spec('event_stock_days', '大促备货提前天数', 'Event stock-up lead (days before the window)', 'days', 14, 'default', 0, 180, { integer: true }),
+  // 全域 target decision (docs/model.md "The target table"): 控成本 budget is a cap, 放量 budget is the spend.
+  delivery_mode: spec('delivery_mode', '投放模式', 'Delivery mode (cost = 控成本 / volume = 放量)', 'choice', 0, 'default', 0, 1, { integer: true, choices: DELIVERY_MODE_CHOICES }),
+  target_rule: spec('target_rule', '目标推荐规则', 'Target rule (profit / sustainable)', 'choice', 0, 'default', 0, 1, { integer: true, choices: TARGET_RULE_CHOICES }),
+  platform_suggested_roi: spec('platform_suggested_roi', '平台建议净成交ROI', "Platform's suggested 净成交ROI target", 'ratio', null, 'unlimited', 0, 1000, { minExclusive: true }),
 };
 
 /** Choice names of a choice key, or null when the key is numeric. */
