@@ -30,7 +30,8 @@ import { sensitivity, simContextOf, simulate, riskReport, checkRuns, type SimCon
 import { sustainableSpend, targetMarginalRoi } from './sustainable-spend';
 import { roiBases } from './roi-bases';
 import { basisFor, needsWholeRoom, organicResidualCv, refund1hOf, splitForBaseline, WHOLE_ROOM_LIFT } from './room';
-import { fitRoom, organicLevelOver, sStarInterval, type RoomFit } from './room-fit';
+import { fitRoom, organicLevelOver, roomSStarInterval, type RoomFit } from './room-fit';
+import { eventHandlingOf, type EventHandling } from './events/treatment';
 import { roomOrganic, wholeRoomLiftNotes, wholeRoomNotes } from './room-plan';
 
 export const DEFAULT_RUNS = RUN_OPTIONS.runs.default;
@@ -48,6 +49,8 @@ export interface Analysis {
   room: RoomFit | null;
   /** 1-hour refund share of GMV from the export; null when not exported. */
   refund1h: number | null;
+  /** Room fits under a non-default event_handling, fitted on first use. */
+  roomBy?: Partial<Record<EventHandling, RoomFit>>;
 }
 
 /** One scenario, planned. */
@@ -110,8 +113,12 @@ export function baselineOf(history: History, baselineDays: number): BaselineMetr
   return roomAwareBaseline(history, baselineDays, needsWholeRoom(history) ? fitRoom(history) : null);
 }
 
-/** The whole-room fit of an analysis, fitted on first use when the history has a paid split. */
-export function roomFitOf(a: Analysis): RoomFit {
+/** The whole-room fit of an analysis (under event_handling), fitted on first use. */
+export function roomFitOf(a: Analysis, handling: EventHandling = 'model'): RoomFit {
+  if (handling !== 'model') {
+    a.roomBy ??= {};
+    return (a.roomBy[handling] ??= fitRoom(a.history, { eventHandling: handling }));
+  }
   if (!a.room) a.room = fitRoom(a.history);
   return a.room;
 }
@@ -123,7 +130,7 @@ function resolveFor(a: Analysis, s: Scenario): ResolvedAssumptions {
 
 /** The fitted curve on the scenario's basis, else the assumed one (paid_roi_initial, saturation_spend). */
 function curveFor(a: Analysis, r: ResolvedAssumptions, basis: CurveBasis): Curve {
-  const fitted: FitResult = basis === 'whole-room' ? wholeRoomResult(roomFitOf(a)) : a.fit;
+  const fitted: FitResult = basis === 'whole-room' ? wholeRoomResult(roomFitOf(a, eventHandlingOf(r.event_handling))) : a.fit;
   if ('curve' in fitted) return fitted.curve;
   const why = fitted.reason;
   if (r.paid_roi_initial === null || r.saturation_spend === null) {
@@ -194,7 +201,7 @@ export function planScenario(a: Analysis, s: Scenario, horizonDays?: number): Sc
   const u = unitMargin(unitEconomicsOf(r));
   const basis = basisFor(a.history, r.curve_basis);
   const wholeRoom = basis === 'whole-room';
-  const room = wholeRoom ? roomFitOf(a) : null;
+  const room = wholeRoom ? roomFitOf(a, eventHandlingOf(r.event_handling)) : null;
   const lambda = wholeRoom ? 0 : (r.lift_lambda ?? a.lift.lambda);
   const theta = wholeRoom ? 0 : (r.lift_theta ?? a.lift.theta);
   const leverage = leverageOf(lambda, theta);
@@ -241,10 +248,13 @@ export function planScenario(a: Analysis, s: Scenario, horizonDays?: number): Sc
   const r1h = r.refund_1h_rate ?? 0;
   const bases = roiBases(curve.shape, u, r1h, sStar.spend, { organic: organicLevel, gpFactor: 1 + leverage, scope: r.uni_roi_scope === 1 ? 'attributed' : 'room' }, curve.maxSpend ?? sStar.spend);
   const cap = (curve.maxSpend ?? 0) * r.max_extrapolation;
-  const interval = room?.identified && curve === room.curve ? sStarInterval(curve.shape, room.covariance, target, cap > 0 ? cap : Infinity) : null;
+  const fittedRoom = room?.identified && curve === room.curve ? room : null;
+  const interval = fittedRoom ? roomSStarInterval(fittedRoom, target, cap > 0 ? cap : Infinity) : null;
   const curveReport: CurveReport = {
     ...toCurveReport(curve, basis),
     ...(wholeRoom ? { organicGmvPerDay: organic.identified ? organicLevel : null, sStarInterval: interval } : {}),
+    ...(fittedRoom && (fittedRoom.demandCoupling.method === 'target-log' || fittedRoom.demandCoupling.method === 'proxy' || fittedRoom.demandCoupling.detected) ? { demandCoupling: { ...fittedRoom.demandCoupling } } : {}),
+    ...(room && room.eventEffects.length > 0 ? { eventEffects: room.eventEffects } : {}),
   };
   const notes = [
     ...liftNotes,
