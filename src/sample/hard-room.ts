@@ -9,10 +9,10 @@
  *   paid_t    = Hill(S_t) · R(phase_t) · e^{ε_t} · (learning ? 0.7 : 1)
  *   ln S_t    = ln S0 − e·ln(T_t / T0) + β·u_t + σ_s·η_t + ln O(phase_t)    β = coupling · 2.5
  */
-import { addDays, dayIndex, weekdayOf } from '../model/dates';
-import type { DayRecord, EventPhase, EventWindow, History, IsoDate, TargetLogEntry } from '../model/history';
-import { Rng } from '../model/random';
-import { marginalOf, solveMarginal } from '../model/response-curve';
+import { addDays, dayIndex, weekdayOf } from '../model/core';
+import type { DayRecord, EventPhase, EventWindow, History, IsoDate, TargetLogEntry } from '../model/core';
+import { Rng } from '../model/numeric';
+import { marginalOf, solveMarginal } from '../model/transforms';
 import { hill, type HillTruth } from './merchant';
 
 export type HardKind = 'whole-room' | 'direct';

@@ -5,8 +5,8 @@
  * the diagnostic fires on coupled rooms and its widened interval covers the truth in ≥ 80 %; the
  * uncorrected fit's bias is shown.
  */
-import { fitRoom, roomSStarInterval, type RoomFitOptions } from '../../src/model/room-fit';
-import { solveMarginal } from '../../src/model/response-curve';
+import { fitRoom, roomSStarInterval, type RoomFitOptions } from '../../src/model/fit';
+import { solveMarginal } from '../../src/model/transforms';
 import { hardRoomFamily } from '../../src/sample/hard-room';
 
 const N = 40;

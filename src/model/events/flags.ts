@@ -5,8 +5,8 @@
  * step), anomalies (a robust residual far outside the room's own noise) and missing dates.
  * The fits treat these days apart; the surfaces list them. Thresholds: docs/model.md "Flagged days".
  */
-import { addDays, dayIndex, weekdayOf } from '../dates';
-import type { DayRecord, EventWindow, FlagKind, FlaggedDay, History, IsoDate } from '../history';
+import { addDays, dayIndex, weekdayOf } from '../core';
+import type { DayRecord, EventWindow, FlagKind, FlaggedDay, History, IsoDate } from '../core';
 
 /** GMV below this share of the local level is near-zero (a pause when it lasts, else a stock-out). */
 export const PAUSE_SHARE = 0.1;

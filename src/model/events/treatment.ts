@@ -4,7 +4,7 @@
  * event phase with enough days its own organic and response multiplier and leaves shorter phases
  * out. Under model and exclude, pause and stock-out days are out and learning days count less.
  */
-import type { EventPhase, History } from '../history';
+import type { EventPhase, History } from '../core';
 import { flagDaysWithCause } from './flags';
 
 export type EventHandling = 'model' | 'exclude' | 'ignore';

@@ -8,8 +8,8 @@
  * day-to-day part of spend around its rolling median (a diagnostic: target steps are slow, the
  * platform's reaction to demand is fast). See docs/model.md "Spend that follows demand".
  */
-import { solveLinear } from '../linear';
-import type { History, IsoDate } from '../history';
+import { solveLinear } from '../numeric';
+import type { History, IsoDate } from '../core';
 
 /** Days either side of a day in the rolling median of ln spend (the diagnostic's slow part). */
 export const ROLLING_HALF = 3;

@@ -2,9 +2,9 @@
  * Flagged days on hard rooms with known truth: ≥ 80 % of the true event, pause and stock-out days
  * are flagged as such, ≤ 10 % of normal days carry any flag; worked examples for each kind.
  */
-import { addDays } from '../../../src/model/dates';
-import type { DayRecord, History } from '../../../src/model/history';
-import { flagDays } from '../../../src/model/events/flags';
+import { addDays } from '../../../src/model/core';
+import type { DayRecord, History } from '../../../src/model/core';
+import { flagDays } from '../../../src/model/events';
 import { hardRoomFamily } from '../../../src/sample/hard-room';
 
 function day(date: string, gmv: number, spend: number): DayRecord {

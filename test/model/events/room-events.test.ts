@@ -4,9 +4,9 @@
  * events are the only difficulty). With event_handling model or exclude, S*'s median error is
  * within 5 points of the same merchants generated without events; ignore shows the bias.
  */
-import { fitRoom, roomSStarInterval } from '../../../src/model/room-fit';
-import { solveMarginal } from '../../../src/model/response-curve';
-import type { EventHandling } from '../../../src/model/events/treatment';
+import { fitRoom, roomSStarInterval } from '../../../src/model/fit';
+import { solveMarginal } from '../../../src/model/transforms';
+import type { EventHandling } from '../../../src/model/events';
 import { hardRoomFamily, type HardKind } from '../../../src/sample/hard-room';
 
 const N = 40;
