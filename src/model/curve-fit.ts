@@ -6,6 +6,8 @@
  */
 import { text, type Text } from '../i18n/text';
 import { AdplanError } from './errors';
+import { liftRows, usableLifts } from './fit/calibration';
+import type { LiftObservation } from './history';
 import { A_MAX, A_MIN, B_MIN, responseOf, type Curve, type CurveShape } from './response-curve';
 
 /** Loops, not Math.max(...xs): a whole-column range can hold more values than a call takes arguments. */
@@ -104,11 +106,11 @@ function degenerate(s: number[], g: number[], minPoints: number, minSpread: numb
   return null;
 }
 
-/** Fit, or the reason there is no curve. */
-export function tryFitCurve(spend: readonly number[], paidGmv: readonly number[], model: FitModel = 'auto'): FitResult {
+/** Fit, or the reason there is no curve. Experiment results (`lifts`) enter the Hill fit as rows on the curve. */
+export function tryFitCurve(spend: readonly number[], paidGmv: readonly number[], model: FitModel = 'auto', lifts?: readonly LiftObservation[]): FitResult {
   const { s, g } = paidPoints(spend, paidGmv);
   let why: Text | null;
-  let fit: (s: number[], g: number[]) => Curve;
+  let fit: (s: number[], g: number[], lifts: LiftObservation[]) => Curve;
   if (model === 'hill') {
     why = degenerate(s, g, 4, POWER_MIN_SPREAD, 'Hill', 'Hill ');
     fit = fitHill;
@@ -123,7 +125,7 @@ export function tryFitCurve(spend: readonly number[], paidGmv: readonly number[]
     fit = fitPower;
   }
   if (why) return { reason: why };
-  const curve = fit(s, g);
+  const curve = fit(s, g, usableLifts(lifts));
   return finiteCurve(curve) ? { curve } : { reason: NOT_FINITE };
 }
 
@@ -193,6 +195,7 @@ interface HillProblem {
   lnK0: number;
   lnKmin: number;
   lnKmax: number;
+  lifts: LiftObservation[];
 }
 
 /** Objective and (optionally) normal equations at p = [ln Gmax, ln K, a]. */
@@ -228,6 +231,7 @@ function hillObjective(pr: HillProblem, g: number, kap: number, a: number, H: Fl
       v[2]! += wi * j2 * res;
     }
   }
+  obj += addLiftRows(pr, g, kap, a, H, v);
   const wa = (pr.priorSigma / PRIOR_A_SD) ** 2;
   const wk = (pr.priorSigma / PRIOR_LNK_SD) ** 2;
   obj += wa * (a - PRIOR_A) ** 2 + wk * (kap - pr.lnK0) ** 2;
@@ -239,6 +243,20 @@ function hillObjective(pr: HillProblem, g: number, kap: number, a: number, H: Fl
     H[3] = H[1]!;
     H[6] = H[2]!;
     H[7] = H[5]!;
+  }
+  return obj;
+}
+
+/** Experiment results as rows on the curve (fit/calibration.ts): their objective, and H, v updated. */
+function addLiftRows(pr: HillProblem, g: number, kap: number, a: number, H: Float64Array | null, v: Float64Array | null): number {
+  let obj = 0;
+  for (const { r, w, j } of liftRows(pr.lifts, g, kap, a, pr.priorSigma)) {
+    obj += w * r * r;
+    if (!H || !v) continue;
+    for (let i = 0; i < 3; i++) {
+      v[i]! += w * j[i]! * r;
+      for (let k = i; k < 3; k++) H[i * 3 + k]! += w * j[i]! * j[k]!;
+    }
   }
   return obj;
 }
@@ -307,14 +325,14 @@ function profileG(pr: HillProblem, kap: number, a: number): number {
   return s / sw;
 }
 
-function fitHill(s: number[], gmv: number[]): Curve {
+function fitHill(s: number[], gmv: number[], lifts: LiftObservation[]): Curve {
   const { x, y } = logData(s, gmv);
   const n = x.length;
   const xs = Float64Array.from(x).sort();
   const xmin = xs[0]!;
   const xmax = xs[n - 1]!;
   const xmed = median(x);
-  const pr: HillProblem = { priorSigma: PRIOR_SIGMA, x, y, w: new Float64Array(n).fill(1), lnK0: xmed, lnKmin: xmin - 4.6, lnKmax: xmax + 4.6 };
+  const pr: HillProblem = { priorSigma: PRIOR_SIGMA, x, y, w: new Float64Array(n).fill(1), lnK0: xmed, lnKmin: xmin - 4.6, lnKmax: xmax + 4.6, lifts };
 
   let best: [number, number, number, number] = [0, xmed, 1, Infinity];
   for (const a0 of [0.6, 1, 1.4]) {

@@ -83,6 +83,7 @@ export function analyse(history: History, baselineDays = defaultOf('baseline_day
     paid.map((d) => d.spend),
     paid.map((d) => d.paidGmv ?? 0),
     'auto',
+    history.liftObservations,
   );
   const lift = room ? WHOLE_ROOM_LIFT : estimateLift(history, baseline.weekdayFactors);
   return { history, baselineDays, baseline, fit, lift, room, refund1h: refund1hOf(history) };

@@ -14,9 +14,10 @@
  */
 import { text, type Text } from '../i18n/text';
 import { maxOf, minOf } from './curve-fit';
+import { liftRows, usableLifts } from './fit/calibration';
 import { dayIndex, weekdayOf } from './dates';
 import { solveLinear } from './linear';
-import type { History, IsoDate } from './history';
+import type { History, IsoDate, LiftObservation } from './history';
 import { A_MAX, A_MIN, marginalOf, solveMarginal, type Curve, type CurveShape } from './response-curve';
 
 
@@ -100,6 +101,8 @@ interface Problem {
   lnK0: number;
   kMin: number;
   kMax: number;
+  /** Experiment results (likelihood rows on the curve). */
+  lifts: LiftObservation[];
 }
 
 function softplus(z: number): number {
@@ -188,6 +191,12 @@ function objective(pr: Problem, th: Float64Array, H: Float64Array | null, v: Flo
     J[A] = -(kap - d.x[t]!) * sig;
     add(d.attY[i]! - (th[LNGMAX]! - softplus(z)), wAtt);
   });
+  // Experiment results: rows on the curve's change between two spends (fit/calibration.ts).
+  for (const row of liftRows(pr.lifts, th[LNGMAX]!, kap, a, pr.sigma)) {
+    J.fill(0);
+    [J[LNGMAX], J[KAP], J[A]] = row.j;
+    add(row.r, row.w);
+  }
   // Priors (as pseudo-observations weighed against the residual scale σ).
   const prior = (i: number, centre: number, sd: number): void => {
     J.fill(0);
@@ -432,6 +441,7 @@ export function fitRoom(history: History): RoomFit {
     lnK0: Math.log(median(spends)),
     kMin: xMin - 4.6,
     kMax: xMax + 4.6,
+    lifts: usableLifts(history.liftObservations),
   };
 
   // Cheap screen of the starts, LM from the best three, then Huber rounds from the best.

@@ -1,0 +1,61 @@
+/**
+ * The whole-room fit with experiment results (docs/experiment.md "Calibration"). The lift rows
+ * alone would be one observation against a hundred days; when spend followed demand those days
+ * are confounded, and they say so by disagreeing with the experiment. So the fit first runs
+ * without the experiments, measures the disagreement d between each result and the fitted
+ * change in Gp (beyond what the result's σ and the fit's own error explain: τ² = d² − σ² − SE²,
+ * averaged over results), and keeps the observational days at weight κ = SE²/(SE² + τ²)
+ * against the experiments: 1 when they agree, small when the experiment contradicts them.
+ * Implemented by scaling the rows' σ by √κ and the curve covariance by 1/κ (the same optimum
+ * and the same curvature as down-weighting every day by κ).
+ */
+import type { History, LiftObservation } from '../history';
+import { fitRoom, type RoomFit } from '../room-fit';
+import { liftRows, usableLifts } from './calibration';
+
+/** The least weight the observational days keep (they still carry the organic room and weekdays). */
+export const MIN_DATA_WEIGHT = 1e-3;
+
+export interface RoomCalibration {
+  /** The experiment results the fit used. */
+  used: LiftObservation[];
+  /** κ: the weight kept by the observational days (1 = they agree with the experiments). */
+  dataWeight: number;
+  /** The same fit without the experiments. */
+  before: RoomFit;
+}
+
+export type CalibratedRoomFit = RoomFit & { calibration?: RoomCalibration };
+
+/** κ from the uncalibrated fit and the results. */
+export function dataWeightOf(before: RoomFit, lifts: readonly LiftObservation[]): number {
+  if (!before.identified || lifts.length === 0) return 1;
+  const sh = before.curve.shape;
+  if (sh.kind !== 'hill') return 1;
+  const rows = liftRows(lifts, Math.log(sh.gmax), Math.log(sh.k), sh.a, 1);
+  const cov = before.covariance;
+  let tau2 = 0;
+  let se2 = 0;
+  rows.forEach((row, i) => {
+    let v = 0;
+    for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) v += row.j[r]! * (cov[r * 3 + c] ?? 0) * row.j[c]!;
+    se2 += Math.max(0, v);
+    tau2 += row.r * row.r - lifts[i]!.sigma ** 2 - Math.max(0, v);
+  });
+  se2 /= rows.length;
+  tau2 = Math.max(0, tau2 / rows.length);
+  if (!(se2 > 0)) return tau2 > 0 ? MIN_DATA_WEIGHT : 1;
+  return Math.max(MIN_DATA_WEIGHT, Math.min(1, se2 / (se2 + tau2)));
+}
+
+export function fitRoomCalibrated(history: History): CalibratedRoomFit {
+  const lifts = usableLifts(history.liftObservations);
+  if (lifts.length === 0) return fitRoom(history);
+  const before = fitRoom({ ...history, liftObservations: [] });
+  const kappa = dataWeightOf(before, lifts);
+  const scaled = lifts.map((o) => ({ ...o, sigma: o.sigma * Math.sqrt(kappa) }));
+  const after = fitRoom({ ...history, liftObservations: scaled });
+  const calibration: RoomCalibration = { used: lifts, dataWeight: kappa, before };
+  if (!after.identified) return { ...after, calibration };
+  return { ...after, covariance: after.covariance.map((x) => x / kappa), calibration };
+}
