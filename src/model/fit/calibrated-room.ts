@@ -39,7 +39,7 @@ export function dataWeightOf(before: RoomFit, lifts: readonly LiftObservation[])
   const cov = before.covariance;
   let tau2 = 0;
   let se2 = 0;
-  rows.forEach((row, i) => {
+  rows.forEach((row) => {
     let v = 0;
     for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) v += row.j[r]! * (cov[r * 3 + c] ?? 0) * row.j[c]!;
     se2 += Math.max(0, v);
