@@ -51,20 +51,28 @@ export const roundTarget = (t: number): number => Math.round(t * 100) / 100;
  */
 export function targetLevels(base: number, ratio: number): number[] {
   const lr = Math.log(ratio);
-  const maxLn = Math.log(1 + MAX_STEP) * 0.97; // rounding to 0.01 must not push a step over
+  const maxLn = Math.log(1 + MAX_STEP) * 0.97;
   const k = Math.max(1, Math.ceil(Math.abs(lr) / maxLn - 1e-9));
   const out = [roundTarget(base)];
-  for (let j = 1; j <= k; j++) out.push(roundTarget(base * Math.exp((lr * j) / k)));
+  const ok = (a: number, b: number): boolean => Math.max(a / b, b / a) <= 1 + MAX_STEP + 1e-12;
+  for (let j = 1; j <= k; j++) {
+    const prev = out[j - 1]!;
+    let t = roundTarget(base * Math.exp((lr * j) / k));
+    // The 0.01 rounding can push a small target's step over the rule: pull it back towards the last.
+    while (t !== prev && !ok(t, prev)) t = roundTarget(t + (prev > t ? 0.01 : -0.01));
+    out.push(t);
+  }
   return out;
 }
 
+/** Days → schedule days; the target in force before the first day is the base level's. */
 function mark(dates: { date: IsoDate; level: number }[], levels: readonly number[]): ScheduleDay[] {
   const out: ScheduleDay[] = [];
   let block = -1;
   let sinceChange = Infinity;
   dates.forEach((d, i) => {
     const prev = dates[i - 1];
-    const change = prev !== undefined && levels[prev.level] !== levels[d.level];
+    const change = levels[prev?.level ?? 0] !== levels[d.level];
     if (i === 0 || prev!.level !== d.level) block++;
     sinceChange = change ? 0 : sinceChange + 1;
     out.push({ date: d.date, level: d.level, target: levels[d.level]!, change, drop: sinceChange < LEARNING_DAYS, block });
@@ -73,15 +81,16 @@ function mark(dates: { date: IsoDate; level: number }[], levels: readonly number
 }
 
 /**
- * A target-step schedule: 0, 1, …, k, k−1, …, 1, 0, 1, … (a ladder walked up and down), each level
- * held `hold` days, `cycles` times over the base–top contrast; ends on the base level.
+ * A target-step schedule: the ladder walked up (0, 1, …, k) and down again, `legs` walks in all,
+ * each level held `hold` days: legs 2 is 0 … k … 0, legs 3 ends at the top (a half cycle keeps the
+ * sizing fine-grained).
  */
-export function stepSchedule(start: IsoDate, levels: readonly number[], pairs: number, hold = STEP_HOLD_DAYS): ScheduleDay[] {
+export function stepSchedule(start: IsoDate, levels: readonly number[], legs: number, hold = STEP_HOLD_DAYS): ScheduleDay[] {
   const k = levels.length - 1;
   const seq: number[] = [0];
-  for (let c = 0; c < pairs; c++) {
-    for (let j = 1; j <= k; j++) seq.push(j);
-    for (let j = k - 1; j >= 0; j--) seq.push(j);
+  for (let leg = 0; leg < legs; leg++) {
+    if (leg % 2 === 0) for (let j = 1; j <= k; j++) seq.push(j);
+    else for (let j = k - 1; j >= 0; j--) seq.push(j);
   }
   const dates: { date: IsoDate; level: number }[] = [];
   let day = 0;

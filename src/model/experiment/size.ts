@@ -18,7 +18,7 @@ export interface TestSize {
   kind: DesignKind;
   /** Target levels besides the base. */
   steps: number;
-  /** Switchback: blocks per arm; step: up-and-down cycles. */
+  /** Switchback: pairs of blocks; step: walks up or down the ladder. */
   repeats: number;
   totalDays: number;
   /** Kept days on the arm with fewer (base or top level). */

@@ -32,13 +32,12 @@ describe('analyser: 90 % intervals and null tests on simulated target tests', ()
   const cases: [string, 'switchback' | 'step', number, number][] = [
     ['switchback, 4 pairs (40 days)', 'switchback', 1, 4],
     ['switchback, 8 pairs (80 days)', 'switchback', 1, 8],
-    ['one step, 3 cycles (49 days)', 'step', 1, 3],
-    ['two-step ladder, 2 cycles (63 days)', 'step', 2, 2],
+    ['one step, 6 legs (49 days)', 'step', 1, 6],
+    ['two-step ladder, 4 legs (63 days)', 'step', 2, 4],
   ];
   it.each(cases)('%s: covers the true step effect on ≥ 85 %% of seeds, no claim on ≥ 90 %% of null seeds', (_, kind, steps, repeats) => {
     const eff = run(ROOM, kind, steps, repeats, 300, 1);
     const nul = run({ ...ROOM, lift: 0 }, kind, steps, repeats, 300, 5001);
-    // eslint-disable-next-line no-console
     console.log(`${_}: coverage ${(100 * eff.cover).toFixed(1)} %, ROI coverage ${eff.roiCover === null ? '—' : (100 * eff.roiCover).toFixed(1)} %, null claims ${(100 * nul.sig).toFixed(1)} %`);
     expect(eff.cover).toBeGreaterThanOrEqual(0.85);
     expect(nul.sig).toBeLessThanOrEqual(0.1);

@@ -39,7 +39,6 @@ describe('calibration: an analysed test narrows a demand-confounded whole-room f
     }
     const mb = median(before);
     const ma = median(after);
-    // eslint-disable-next-line no-console
     console.log(`n ${n}: median |ln S*/S*true| before ${mb.toFixed(3)}, after ${ma.toFixed(3)} (${(100 * (1 - ma / mb)).toFixed(0)} % less), coverage before ${((100 * coveredBefore) / n).toFixed(0)} %, after ${((100 * covered) / n).toFixed(0)} %`);
     expect(n).toBeGreaterThanOrEqual(20);
     expect(ma).toBeLessThanOrEqual((2 / 3) * mb);
