@@ -30,7 +30,8 @@ import { sensitivity, simContextOf, simulate, riskReport, checkRuns, type SimCon
 import { sustainableSpend, targetMarginalRoi } from './sustainable-spend';
 import { roiBases } from './roi-bases';
 import { basisFor, needsWholeRoom, organicResidualCv, refund1hOf, splitForBaseline, WHOLE_ROOM_LIFT } from './room';
-import { fitRoom, organicLevelOver, sStarInterval, type RoomFit } from './room-fit';
+import { calibrationNote, calibrationSummary, fitRoomCalibrated, type CalibratedRoomFit } from './fit/calibrated-room';
+import { organicLevelOver, sStarInterval, type RoomFit } from './room-fit';
 import { roomOrganic, wholeRoomLiftNotes, wholeRoomNotes } from './room-plan';
 
 export const DEFAULT_RUNS = RUN_OPTIONS.runs.default;
@@ -45,7 +46,7 @@ export interface Analysis {
   fit: FitResult;
   lift: LiftEstimate;
   /** The whole-room fit (MODEL §11): fitted when the history has no paid split, else on first use. */
-  room: RoomFit | null;
+  room: CalibratedRoomFit | null;
   /** 1-hour refund share of GMV from the export; null when not exported. */
   refund1h: number | null;
 }
@@ -76,7 +77,7 @@ function emptyHistory(): AdplanError {
 /** Baseline, fitted curve and lift estimate from the history (the scenario-free part). */
 export function analyse(history: History, baselineDays = defaultOf('baseline_days')): Analysis {
   if (history.days.length === 0) throw emptyHistory();
-  const room = needsWholeRoom(history) ? fitRoom(history) : null;
+  const room = needsWholeRoom(history) ? fitRoomCalibrated(history) : null;
   const baseline = roomAwareBaseline(history, baselineDays, room);
   const paid = history.days.filter((d) => d.spend > 0 && d.paidGmv !== null);
   const fit = tryFitCurve(
@@ -108,12 +109,12 @@ function roomAwareBaseline(history: History, baselineDays: number, room: RoomFit
 
 /** The baseline alone (BASELINE), exactly as analyse computes it. */
 export function baselineOf(history: History, baselineDays: number): BaselineMetrics {
-  return roomAwareBaseline(history, baselineDays, needsWholeRoom(history) ? fitRoom(history) : null);
+  return roomAwareBaseline(history, baselineDays, needsWholeRoom(history) ? fitRoomCalibrated(history) : null);
 }
 
 /** The whole-room fit of an analysis, fitted on first use when the history has a paid split. */
-export function roomFitOf(a: Analysis): RoomFit {
-  if (!a.room) a.room = fitRoom(a.history);
+export function roomFitOf(a: Analysis): CalibratedRoomFit {
+  if (!a.room) a.room = fitRoomCalibrated(a.history);
   return a.room;
 }
 
@@ -243,14 +244,17 @@ export function planScenario(a: Analysis, s: Scenario, horizonDays?: number): Sc
   const bases = roiBases(curve.shape, u, r1h, sStar.spend, { organic: organicLevel, gpFactor: 1 + leverage, scope: r.uni_roi_scope === 1 ? 'attributed' : 'room' }, curve.maxSpend ?? sStar.spend);
   const cap = (curve.maxSpend ?? 0) * r.max_extrapolation;
   const interval = room?.identified && curve === room.curve ? sStarInterval(curve.shape, room.covariance, target, cap > 0 ? cap : Infinity) : null;
+  const calibration = room && curve === (room.identified ? room.curve : null) ? calibrationSummary(room, target, cap > 0 ? cap : Infinity) : null;
   const curveReport: CurveReport = {
     ...toCurveReport(curve, basis),
     ...(wholeRoom ? { organicGmvPerDay: organic.identified ? organicLevel : null, sStarInterval: interval } : {}),
+    ...(calibration ? { calibration: { ...calibration, used: calibration.used.map((o) => ({ ...o })) } } : {}),
   };
   const notes = [
     ...liftNotes,
     ...(sStar.note ? [sStar.note] : []),
     ...(room ? wholeRoomNotes(room, organic.identified, bases, plan.days, r.refund_1h_rate !== null) : []),
+    ...(calibration ? [calibrationNote(calibration, interval)] : []),
     ...plan.notes,
   ];
   const report: ScenarioReport = {

@@ -51,6 +51,16 @@ export interface CurveReport {
   organicGmvPerDay?: number | null;
   /** Whole-room only: an interval for S* (null when not identified). */
   sStarInterval?: [number, number] | null;
+  /** Experiment results the fit was calibrated with, and S* before them (absent when none). */
+  calibration?: CalibrationReport;
+}
+
+export interface CalibrationReport {
+  used: { source: string; first: string; last: string; spendBefore: number; deltaSpend: number; deltaGmv: number; sigma: number }[];
+  /** Weight the observational days kept against the experiments (1 = they agreed). */
+  dataWeight: number;
+  sStarBefore: number | null;
+  sStarIntervalBefore: [number, number] | null;
 }
 
 export type CurveBasis = 'direct' | 'whole-room';

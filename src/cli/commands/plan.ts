@@ -59,6 +59,7 @@ export function planJson(file: string, sheet: string, r: PlanReport, period: Per
       residualSd: r.curve.residualSd,
       basis: r.curve.basis,
       ...(r.curve.basis === 'whole-room' ? { organicGmvPerDay: r.curve.organicGmvPerDay ?? null, sStarInterval: r.curve.sStarInterval ?? null } : {}),
+      ...(r.curve.calibration ? { calibration: r.curve.calibration } : {}),
     },
     lift: { lambda: r.lift.lambda, theta: r.lift.theta, identified: r.lift.identified },
     scenarios: r.scenarios.map((s) => ({

@@ -12,8 +12,10 @@
  * Implemented by scaling the rows' σ by √κ and the curve covariance by 1/κ (the same optimum
  * and the same curvature as down-weighting every day by κ).
  */
+import { text, type Text } from '../../i18n/text';
 import type { History, LiftObservation } from '../history';
-import { fitRoom, type RoomFit } from '../room-fit';
+import { solveMarginal } from '../response-curve';
+import { fitRoom, sStarInterval, type RoomFit } from '../room-fit';
 import { liftRows, usableLifts } from './calibration';
 
 /** The least weight the observational days keep (they still carry the organic room and weekdays). */
@@ -61,4 +63,36 @@ export function fitRoomCalibrated(history: History): CalibratedRoomFit {
   const calibration: RoomCalibration = { used: lifts, dataWeight: kappa, before };
   if (!after.identified) return { ...after, calibration };
   return { ...after, covariance: after.covariance.map((x) => x / kappa), calibration };
+}
+
+/** What a plan says about its calibrations: the results used and the S* interval without them. */
+export interface CalibrationSummary {
+  used: LiftObservation[];
+  dataWeight: number;
+  /** S* and its interval from the fit without the experiments (null when that fit is not identified). */
+  sStarBefore: number | null;
+  sStarIntervalBefore: [number, number] | null;
+}
+
+export function calibrationSummary(room: CalibratedRoomFit, target: number, cap: number): CalibrationSummary | null {
+  const c = room.calibration;
+  if (!c) return null;
+  const b = c.before;
+  if (!b.identified) return { used: c.used, dataWeight: c.dataWeight, sStarBefore: null, sStarIntervalBefore: null };
+  const s = Math.min(cap, solveMarginal(b.curve.shape, target));
+  return { used: c.used, dataWeight: c.dataWeight, sStarBefore: Number.isFinite(s) ? s : null, sStarIntervalBefore: sStarInterval(b.curve.shape, b.covariance, target, cap) };
+}
+
+const money = (x: number): string => Math.round(x).toLocaleString('en-US');
+const range = (iv: [number, number] | null): string => (iv ? `${money(iv[0])} – ${money(iv[1])}` : '—');
+
+/** The plan's line on its calibrations: which results, and the S* interval before and after them. */
+export function calibrationNote(c: CalibrationSummary, after: [number, number] | null): Text {
+  const list = c.used.map((o) => `${o.source} ${o.first}–${o.last}`).join('; ');
+  const weight = c.dataWeight < 1 ? ` The observational days disagreed with the experiments and keep ${(100 * c.dataWeight).toFixed(1)} % of their weight.` : '';
+  const weightZh = c.dataWeight < 1 ? `历史观测日与实验结果不一致,其权重降为 ${(100 * c.dataWeight).toFixed(1)}%。` : '';
+  return text(
+    `Calibrated with ${c.used.length} experiment result(s) (${list}): S* range ${range(c.sStarIntervalBefore)} without them, ${range(after)} with them.${weight}`,
+    `已用 ${c.used.length} 个实验结果校准(${list}):未校准时 S* 区间 ${range(c.sStarIntervalBefore)},校准后 ${range(after)}。${weightZh}`,
+  );
 }

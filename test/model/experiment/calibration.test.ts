@@ -1,4 +1,5 @@
 import { analyseExperiment } from '../../../src/model/experiment/analyse';
+import { buildPlanReport } from '../../../src/model/engine';
 import { fitRoomCalibrated } from '../../../src/model/fit/calibrated-room';
 import type { History } from '../../../src/model/history';
 import { solveMarginal } from '../../../src/model/response-curve';
@@ -43,5 +44,25 @@ describe('calibration: an analysed test narrows a demand-confounded whole-room f
     expect(n).toBeGreaterThanOrEqual(20);
     expect(ma).toBeLessThanOrEqual((2 / 3) * mb);
     expect(covered / n).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
+describe('a plan says which calibrations it used and shows S* before and after', () => {
+  it('the whole-room plan report carries the results, the interval without them and a note', () => {
+    const m = demandRoom(5);
+    const res = analyseExperiment(m.history, m.schedule);
+    expect(res.observations).toHaveLength(1);
+    // Economics whose marginal-ROI target is the truth's (u = 1/target, no refunds or fees).
+    const values = { paid_roi_initial: 3, saturation_spend: 3000, cogs_rate: 1 - 1 / m.target, refund_rate: 0, fee_rate: 0, commission_rate: 0, resale_rate: 0, safety_margin: 0, cash_available: 1e9, max_extrapolation: 2 };
+    const plain = buildPlanReport({ history: m.history, scenarios: [{ name: 'Base', values }], runs: 0 });
+    const cal = buildPlanReport({ history: { ...m.history, liftObservations: res.observations }, scenarios: [{ name: 'Base', values }], runs: 0 });
+    expect(plain.curve.calibration).toBeUndefined();
+    const c = cal.curve.calibration!;
+    expect(c.used[0]!.source).toBe('experiment');
+    // "Before" is exactly the uncalibrated plan's interval.
+    expect(c.sStarIntervalBefore).toEqual(plain.curve.sStarInterval);
+    expect(cal.curve.sStarInterval).not.toEqual(plain.curve.sStarInterval);
+    const note = cal.scenarios[0]!.notes.find((n) => n['en-US'].startsWith('Calibrated with 1 experiment result'));
+    expect(note?.['zh-CN']).toContain('已用 1 个实验结果校准');
   });
 });
