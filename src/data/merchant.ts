@@ -8,6 +8,7 @@
 import { readAssumptions } from './assumptions';
 import { recognizeFamily } from './families';
 import { isInputError } from '../model/errors';
+import { addLiftResults, findResultsSheet, findScheduleSheet, readScheduleOf, type ScheduleRead } from './experiment';
 import { detectHeader } from './headers';
 import { joinSources, sourceLabel, type JoinedHistory, type Source } from './join';
 import type { FileData } from './bytes';
@@ -26,6 +27,8 @@ export interface MerchantFile {
 
 export interface MerchantRead extends WorkbookRead {
   joined: JoinedHistory;
+  /** A 实验计划 sheet found in the files (a test's schedule), read. */
+  experimentSchedule?: ScheduleRead;
 }
 
 /** The header row's family when the sheet is a history table, else null. */
@@ -62,8 +65,14 @@ export async function readMerchantBuffers(files: readonly MerchantFile[], option
   const sheetNames: string[] = [];
   let assumptions: Pick<WorkbookRead, 'assumptions' | 'assumptionsSheet'> = {};
   let first: Pick<WorkbookRead, 'format' | 'encoding'> | null = null;
+  let results: SheetCells | undefined;
+  let schedule: SheetCells | undefined;
   for (const f of files) {
     const { sheets, format, encoding } = await openSheets(f.data, f.fileName);
+    if (format === 'xlsx') {
+      results ??= findResultsSheet(sheets);
+      schedule ??= findScheduleSheet(sheets);
+    }
     first ??= { format, ...(encoding ? { encoding } : {}) };
     sheetNames.push(...sheets.map((s) => (files.length > 1 ? `${f.fileName} › ${s.name}` : s.name)));
     const used = format === 'csv' ? sheets : historySheets(sheets, options);
@@ -86,6 +95,7 @@ export async function readMerchantBuffers(files: readonly MerchantFile[], option
     }
   }
   const joined = joinSources(sources);
+  if (results) addLiftResults(joined.read, results);
   const one = sources.length === 1 ? sources[0] : undefined;
   return {
     fileName: files.map((f) => f.fileName).join(' + '),
@@ -96,5 +106,6 @@ export async function readMerchantBuffers(files: readonly MerchantFile[], option
     history: joined.read,
     ...assumptions,
     joined,
+    ...(schedule ? { experimentSchedule: readScheduleOf(schedule) } : {}),
   };
 }

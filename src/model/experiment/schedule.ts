@@ -139,23 +139,42 @@ export function ruleBreaks(days: readonly ScheduleDay[]): Text[] {
   return out;
 }
 
+/** One day of a test as a sheet or log gives it: the target in force, and whether to drop it (else learning decides). */
+export interface TargetDay {
+  date: IsoDate;
+  target: number;
+  drop?: boolean;
+}
+
 /**
- * The schedule a target log describes: from its first entry to `lastDate`, each day's target the
- * last one set on or before it. Levels sorted by target, high to low (more spend down the list);
- * the base is the first day's level.
+ * A schedule from dated targets (consecutive days, ascending). Levels: the first day's target is
+ * the base, the others follow from high to low (more spend down the list).
  */
+export function scheduleFromTargets(days: readonly TargetDay[], basis: TargetBasis): Schedule | null {
+  const first = days[0];
+  if (!first) return null;
+  const distinct = [...new Set(days.map((d) => d.target))].sort((p, q) => q - p);
+  const levels = [first.target, ...distinct.filter((t) => t !== first.target)];
+  const marked = mark(
+    days.map((d) => ({ date: d.date, level: levels.indexOf(d.target) })),
+    levels,
+  );
+  days.forEach((d, i) => {
+    if (d.drop !== undefined) marked[i]!.drop = d.drop;
+  });
+  return { kind: 'log', basis, levels, days: marked };
+}
+
+/** The schedule a target log describes: from its first entry to `lastDate`, each day's target the last one set on or before it. */
 export function scheduleFromLog(log: readonly TargetLogEntry[], lastDate: IsoDate): Schedule | null {
   const sorted = [...log].sort((p, q) => dayIndex(p.date) - dayIndex(q.date));
   const first = sorted[0];
   if (!first || first.date > lastDate) return null;
-  const distinct = [...new Set(sorted.map((e) => e.target))].sort((p, q) => q - p);
-  const baseTarget = first.target;
-  const levels = [baseTarget, ...distinct.filter((t) => t !== baseTarget)];
-  const dates: { date: IsoDate; level: number }[] = [];
+  const days: TargetDay[] = [];
   let j = 0;
   for (let d = first.date; d <= lastDate; d = addDays(d, 1)) {
     while (j + 1 < sorted.length && sorted[j + 1]!.date <= d) j++;
-    dates.push({ date: d, level: levels.indexOf(sorted[j]!.target) });
+    days.push({ date: d, target: sorted[j]!.target });
   }
-  return { kind: 'log', basis: first.basis, levels, days: mark(dates, levels) };
+  return scheduleFromTargets(days, first.basis);
 }

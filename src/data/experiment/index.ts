@@ -1,0 +1,32 @@
+/** The experiment sheets: 实验结果 (results → history.liftObservations) and 实验计划 (a test's schedule). */
+import { headerKey } from '../normalize';
+import type { HistoryReadResult } from '../types';
+import type { SheetCells } from '../xlsx';
+import { readLiftResults, RESULTS_SHEET } from './results';
+import { readScheduleSheet, SCHEDULE_SHEET, type ScheduleRead } from './schedule-sheet';
+
+export { readLiftResults, RESULTS_SHEET, type ResultsRead } from './results';
+export { readScheduleSheet, SCHEDULE_SHEET, type ScheduleRead } from './schedule-sheet';
+
+const isNamed = (s: SheetCells, name: string): boolean => headerKey(s.name) === headerKey(name);
+
+export function findResultsSheet(sheets: readonly SheetCells[]): SheetCells | undefined {
+  return sheets.find((s) => isNamed(s, RESULTS_SHEET));
+}
+
+export function findScheduleSheet(sheets: readonly SheetCells[]): SheetCells | undefined {
+  return sheets.find((s) => isNamed(s, SCHEDULE_SHEET));
+}
+
+/** A 实验结果 sheet's rows as the history's lift observations; its issues join the history's. */
+export function addLiftResults(read: HistoryReadResult, sheet: SheetCells): void {
+  const days = read.history.days;
+  const span: [string, string] | null = days.length > 0 ? [days[0]!.date, days[days.length - 1]!.date] : null;
+  const r = readLiftResults(sheet.cells, { sheet: sheet.name }, span);
+  read.issues.push(...r.issues);
+  if (r.observations.length > 0) read.history.liftObservations = [...(read.history.liftObservations ?? []), ...r.observations];
+}
+
+export function readScheduleOf(sheet: SheetCells): ScheduleRead {
+  return readScheduleSheet(sheet.cells, { sheet: sheet.name });
+}
