@@ -59,7 +59,7 @@ export function readLiftResults(cells: Cell[][], origin: RangeOrigin | undefined
   for (let i = t.headerIndex + 1; i < cells.length; i++) {
     const row = cells[i] ?? [];
     if (row.every(isMissing)) continue;
-    let period: [IsoDate, IsoDate] | null = null;
+    let period: [IsoDate, IsoDate] | null;
     if (c.period !== undefined) {
       period = parsePeriod(row[c.period]);
       if (!period) {
