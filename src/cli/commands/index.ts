@@ -4,8 +4,9 @@
  */
 import type { Command } from '../command';
 import { check } from './check';
+import { experiment } from './experiment';
 import { plan } from './plan';
 import { portfolio } from './portfolio';
 import { reviewCommand } from './review';
 
-export const COMMANDS: readonly Command[] = [check, plan, portfolio, reviewCommand];
+export const COMMANDS: readonly Command[] = [check, plan, portfolio, reviewCommand, experiment];
