@@ -196,8 +196,12 @@ export function analyseExperiment(history: History, schedule: Schedule): Experim
       roi,
     };
   };
-  const levelsIn = [...present].filter((j) => j > 0).sort((a, b) => a - b);
-  const steps = levelsIn.map((j, idx) => step(j, schedule.kind === 'step' && idx > 0 ? levelsIn[idx - 1]! : 0));
+  // Levels by distance from the base; all on one side (a ladder, a switchback): each step from the one before, else each from the base.
+  const base = schedule.levels[0]!;
+  const dist = (j: number): number => Math.abs(Math.log(schedule.levels[j]! / base));
+  const levelsIn = [...present].filter((j) => j > 0).sort((a, b) => dist(a) - dist(b));
+  const oneSide = levelsIn.every((j) => schedule.levels[j]! < base) || levelsIn.every((j) => schedule.levels[j]! > base);
+  const steps = levelsIn.map((j, idx) => step(j, oneSide && idx > 0 ? levelsIn[idx - 1]! : 0));
   const top = levelsIn[levelsIn.length - 1]!;
   const primary = top === steps[steps.length - 1]!.level && steps[steps.length - 1]!.from === 0 ? steps[steps.length - 1]! : step(top, 0);
 
