@@ -3,7 +3,7 @@
  * covariance of every pair of coefficients across responses (ΔGMV and Δspend share their blocks,
  * so the step's ROI gets its delta-method error right). Days of one block are one cluster (their
  * noise is autocorrelated). Tests have few blocks (6–20), where the usual CR1 errors run narrow
- * (90 % intervals covered 78–85 % in simulation): the residuals of each block are inflated by
+ * (90 % intervals covered 78–88 % in simulation): the residuals of each block are inflated by
  * (I − H_gg)^{−1/2} first (CR2, Bell–McCaffrey), unbiased under independent equal-variance days;
  * the jackknife (CR3, (I − H_gg)⁻¹) overshot to 90–94 % and cost the designed power.
  */
