@@ -192,7 +192,7 @@ export function designExperiment(history: History, options: DesignOptions = {}):
     return { levels: targetLevels(cur.target, lever.ratio), spend: lever.spend, reachable: true };
   };
   const sizeWith = (lift: number): { size: TestSize; kind: DesignKind; lv: ReturnType<typeof levelsFor> } => {
-    const lv = levelsFor(lift);
+    let lv = levelsFor(lift);
     let kind: DesignKind = options.kind ?? (lv.levels.length > 2 ? 'step' : 'switchback');
     if (kind === 'switchback' && lv.levels.length > 2) {
       notes.push(
@@ -203,10 +203,17 @@ export function designExperiment(history: History, options: DesignOptions = {}):
       );
       kind = 'step';
     }
-    const build = builderFor(kind, lv.levels, cur.basis, from, seed);
-    const size = options.days !== undefined ? sizeForDays(noise.cv, noise.rho, options.days, kind, build) : sizeForLift(noise.cv, noise.rho, lift, kind, build);
-    if (!size) throw new AdplanError('input', text(`No test fits in ${options.days} days (a test needs at least two repeats).`, `${options.days} 天内无法安排实验(至少需要重复两轮)。`), 'days');
-    return { size, kind, lv };
+    if (options.days === undefined) return { size: sizeForLift(noise.cv, noise.rho, lift, kind, builderFor(kind, lv.levels, cur.basis, from, seed)), kind, lv };
+    // A fixed length: the longest ladder whose two walks fit (a shorter ladder moves the target less).
+    for (;;) {
+      const size = sizeForDays(noise.cv, noise.rho, options.days, kind, builderFor(kind, lv.levels, cur.basis, from, seed));
+      if (size) return { size, kind, lv };
+      if (lv.levels.length <= 2) {
+        throw new AdplanError('input', text(`No test fits in ${options.days} days (a test needs at least two repeats).`, `${options.days} 天内无法安排实验(至少需要重复两轮)。`), 'days');
+      }
+      const k = lv.levels.length - 1;
+      lv = { ...lv, levels: lv.levels.slice(0, -1), spend: lv.spend !== null ? cur.spend * Math.pow(lv.spend / cur.spend, (k - 1) / k) : null };
+    }
   };
 
   let { size, kind, lv } = sizeWith(lift0);

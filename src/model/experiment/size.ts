@@ -93,14 +93,13 @@ export function sizeForLift(cv: number, rho: number, lift: number, kind: DesignK
   return m ? sized(s, kind, MAX_REPEATS, m, cv, rho, lift) : last!;
 }
 
-/** The lift the longest schedule of at most `days` days detects (two repeats at least). */
+/** The lift the longest schedule of at most `days` days detects; null when even two repeats do not fit. */
 export function sizeForDays(cv: number, rho: number, days: number, kind: DesignKind, build: ScheduleBuilder): TestSize | null {
   let best: { s: Schedule; repeats: number } | null = null;
   for (let repeats = 2; repeats <= MAX_REPEATS; repeats++) {
     const s = build(repeats);
-    if (s.days.length > days && best) break;
-    best = { s, repeats };
     if (s.days.length > days) break;
+    best = { s, repeats };
   }
   if (!best) return null;
   const m = measure(best.s, cv, rho);
