@@ -58,7 +58,11 @@ export function readLiftResults(cells: Cell[][], origin: RangeOrigin | undefined
   const observations: LiftObservation[] = [];
   for (let i = t.headerIndex + 1; i < cells.length; i++) {
     const row = cells[i] ?? [];
-    if (row.every(isMissing)) continue;
+    // The table ends at its first blank row (notes may follow it).
+    if (row.every(isMissing)) {
+      if (i > t.headerIndex + 1) break;
+      continue;
+    }
     let period: [IsoDate, IsoDate] | null;
     if (c.period !== undefined) {
       period = parsePeriod(row[c.period]);

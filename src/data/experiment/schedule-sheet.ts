@@ -46,7 +46,11 @@ export function readScheduleSheet(cells: Cell[][], origin?: RangeOrigin): Schedu
   let basis: TargetBasis = 'pay';
   for (let i = t.headerIndex + 1; i < cells.length; i++) {
     const row = cells[i] ?? [];
-    if (row.every(isMissing)) continue;
+    // The table ends at its first blank row (notes may follow it).
+    if (row.every(isMissing)) {
+      if (i > t.headerIndex + 1) break;
+      continue;
+    }
     const target = parseNumber(row[c.target], 'rate');
     if (!target.ok || target.value === null || !(target.value > 0)) {
       add('error', text('ROI目标 must be a number > 0; row left out.', 'ROI目标应为大于 0 的数;该行未使用。'), i, c.target, t.names.target);
