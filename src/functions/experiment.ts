@@ -3,9 +3,9 @@
  * one row per step — Δspend, ΔGMV with its 90 % interval, incremental ROI — then the verdict.
  * Each distinct (history, schedule) is analysed once per session (content memo).
  */
-import { readScheduleSheet } from '../data/experiment/schedule-sheet';
+import { readScheduleSheet } from '../data/experiment';
 import { text, type Lang } from '../i18n/text';
-import { AdplanError } from '../model/errors';
+import { AdplanError } from '../model/core';
 import { analyseExperiment, type ExperimentResult } from '../model/experiment';
 import { asMatrix, historyArgKeyed } from './inputs';
 import { Memo, contentKey } from './memo';

@@ -4,12 +4,12 @@
  * should fix. A minimal stand-in until src/sample/hard-room.ts lands. The test is the designer's
  * own (designExperiment on the days before it) unless a schedule maker is given.
  */
-import { addDays, weekdayOf } from '../../src/model/dates';
+import { addDays, weekdayOf } from '../../src/model/core';
 import { designExperiment } from '../../src/model/experiment/design';
 import type { Schedule } from '../../src/model/experiment/schedule';
-import type { DayRecord, History } from '../../src/model/history';
-import { Rng } from '../../src/model/random';
-import { marginalOf, responseOf, type CurveShape } from '../../src/model/response-curve';
+import type { DayRecord, History } from '../../src/model/core';
+import { Rng } from '../../src/model/numeric';
+import { marginalOf, responseOf, type CurveShape } from '../../src/model/transforms';
 
 const WEEKDAY = [1.12, 0.93, 0.9, 0.95, 0.98, 1.04, 1.08];
 

@@ -7,21 +7,21 @@
  * logic is in src/model/experiment and src/data/experiment.
  */
 import { existsSync } from 'node:fs';
-import { readScheduleOf, findScheduleSheet, type ScheduleRead } from '../../data/experiment';
-import { experimentPlanWorkbook } from '../../data/experiment/plan-workbook';
-import { loadAssumptionsFile, loadMerchantFiles, openRegularFile } from '../../data/file';
-import { openSheets } from '../../data/open';
-import { scenariosFor } from '../../data/scenarios-for';
-import type { DataIssue } from '../../data/types';
+import { findScheduleSheet, readScheduleOf, type ScheduleRead } from '../../data/experiment';
+import { experimentPlanWorkbook } from '../experiment-workbook';
+import { loadAssumptionsFile, loadMerchantFiles, openRegularFile } from '../../data/node';
+import { openSheets } from '../../data/formats';
+import { scenariosFor } from '../../data/assumptions';
+import type { DataIssue } from '../../data/table';
 import { pick, text, type Lang } from '../../i18n/text';
 import { planFor } from '../../model/engine';
-import { AdplanError, isAdplanError } from '../../model/errors';
+import { AdplanError, isAdplanError } from '../../model/core';
 import { analyseExperiment, designExperiment, scheduleFromLog, type Estimate, type ExperimentDesign, type ExperimentResult, type PlanContext, type Schedule } from '../../model/experiment';
-import type { History } from '../../model/history';
+import type { History } from '../../model/core';
 import { saveWorkbook } from '../../portfolio/save-workbook';
 import { COMMON_OPTIONS, integerOption, parseCommandArgs, UsageError } from '../args';
 import { ASSUMPTIONS_OPTION, EXIT, SHEET_OPTION, startCommand, type Command } from '../command';
-import { formatNumber, renderTable } from '../format';
+import { formatNumber, renderTable } from '../../text';
 import type { CliIo } from '../io';
 
 const USAGE =

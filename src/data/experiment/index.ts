@@ -1,12 +1,13 @@
 /** The experiment sheets: 实验结果 (results → history.liftObservations) and 实验计划 (a test's schedule). */
-import { headerKey } from '../normalize';
-import type { HistoryReadResult } from '../types';
-import type { SheetCells } from '../xlsx';
+import { headerKey } from '../cells';
+import type { HistoryReadResult } from '../table';
+import type { SheetCells } from '../formats';
 import { readLiftResults, RESULTS_SHEET } from './results';
 import { readScheduleSheet, SCHEDULE_SHEET, type ScheduleRead } from './schedule-sheet';
 
 export { readLiftResults, RESULTS_SHEET, type ResultsRead } from './results';
 export { readScheduleSheet, SCHEDULE_SHEET, type ScheduleRead } from './schedule-sheet';
+export { experimentPlanTable, type ExperimentPlanTable, type PlanColumn } from './plan-sheet';
 
 const isNamed = (s: SheetCells, name: string): boolean => headerKey(s.name) === headerKey(name);
 

@@ -4,10 +4,10 @@
  * what to set and what to record. Pure.
  */
 import { pick, text, type Lang, type Text } from '../../i18n/text';
-import { weekdayOf } from '../../model/dates';
+import { weekdayOf } from '../../model/core';
 import type { ExperimentDesign } from '../../model/experiment';
-import type { NumberKind } from '../number-formats';
-import type { Cell } from '../types';
+import type { NumberKind } from '../formats';
+import type { Cell } from '../table';
 import { SCHEDULE_SHEET } from './schedule-sheet';
 
 export interface PlanColumn {

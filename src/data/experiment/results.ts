@@ -5,10 +5,10 @@
  * error naming the cell; that row is left out and nothing else is lost.
  */
 import { text } from '../../i18n/text';
-import type { IsoDate, LiftObservation } from '../../model/history';
+import type { IsoDate, LiftObservation } from '../../model/core';
 import { isMissing, parseDate, parseNumber } from '../cells';
-import { cellText } from '../normalize';
-import type { Cell, DataIssue, RangeOrigin } from '../types';
+import { cellText } from '../cells';
+import type { Cell, DataIssue, RangeOrigin } from '../table';
 import { findColumns, issueAdder } from './table';
 
 export const RESULTS_SHEET = '实验结果';

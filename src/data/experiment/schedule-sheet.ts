@@ -4,12 +4,12 @@
  * overlapping blocks — are errors naming both rows; the later row is left out, the rest is read.
  */
 import { text } from '../../i18n/text';
-import { addDays } from '../../model/dates';
-import { scheduleFromTargets, type Schedule, type TargetBasis, type TargetDay } from '../../model/experiment/schedule';
-import type { IsoDate } from '../../model/history';
+import { addDays } from '../../model/core';
+import { scheduleFromTargets, type Schedule, type TargetBasis, type TargetDay } from '../../model/experiment';
+import type { IsoDate } from '../../model/core';
 import { isMissing, parseDate, parseNumber } from '../cells';
-import { headerKey, cellText } from '../normalize';
-import type { Cell, DataIssue, RangeOrigin } from '../types';
+import { headerKey, cellText } from '../cells';
+import type { Cell, DataIssue, RangeOrigin } from '../table';
 import { findColumns, issueAdder } from './table';
 
 export const SCHEDULE_SHEET = '实验计划';

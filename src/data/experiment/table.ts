@@ -4,11 +4,11 @@
  * helper that names the cell.
  */
 import type { Text } from '../../i18n/text';
-import { Locator } from '../address';
+import { Locator } from '../formats';
 import { isMissing } from '../cells';
-import { excerpt } from '../excerpt';
-import { cellText, headerKey } from '../normalize';
-import type { Cell, DataIssue, RangeOrigin } from '../types';
+import { excerpt } from '../table';
+import { cellText, headerKey } from '../cells';
+import type { Cell, DataIssue, RangeOrigin } from '../table';
 
 const HEADER_SEARCH_ROWS = 10;
 

@@ -10,8 +10,8 @@
  * follows demand within each level.
  */
 import { text, type Text } from '../../i18n/text';
-import { AdplanError } from '../errors';
-import type { DayRecord, History, IsoDate, LiftObservation } from '../history';
+import { AdplanError } from '../core';
+import type { DayRecord, History, IsoDate, LiftObservation } from '../core';
 import { clusteredOls } from './clustered-ols';
 import { itsDesign } from './its';
 import { ALPHA, contrastDf, criticalFor } from './power';

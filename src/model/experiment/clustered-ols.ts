@@ -7,7 +7,7 @@
  * (I − H_gg)^{−1/2} first (CR2, Bell–McCaffrey), unbiased under independent equal-variance days;
  * the jackknife (CR3, (I − H_gg)⁻¹) overshot to 90–94 % and cost the designed power.
  */
-import { solveLinear } from '../linear';
+import { solveLinear } from '../numeric';
 
 export interface ClusteredFit {
   /** coef[r][i]: response r, column i. */

@@ -1,5 +1,5 @@
 /** Where the room stands before a test: recent spend and GMV, the target and its basis. */
-import type { History } from '../history';
+import type { History } from '../core';
 import type { TargetBasis } from './schedule';
 
 /** Days the current level is averaged over. */

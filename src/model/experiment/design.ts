@@ -5,13 +5,13 @@
  * "this test cannot succeed in 8 weeks" and what would.
  */
 import { text, type Text } from '../../i18n/text';
-import { addDays } from '../dates';
-import { AdplanError } from '../errors';
-import { fitRoomCalibrated } from '../fit/calibrated-room';
-import type { History, IsoDate } from '../history';
-import { Rng } from '../random';
-import { responseOf, spendForGmv, type CurveShape } from '../response-curve';
-import { organicLevelOver, type RoomFit } from '../room-fit';
+import { addDays } from '../core';
+import { AdplanError } from '../core';
+import { fitRoomCalibrated } from '../fit';
+import type { History, IsoDate } from '../core';
+import { Rng } from '../numeric';
+import { responseOf, spendForGmv, type CurveShape } from '../transforms';
+import { organicLevelOver, type RoomFit } from '../fit';
 import { currentLevel, CURRENT_DAYS, type CurrentLevel } from './current';
 import { eventsOverlapping } from './events';
 import { roomNoise, type RoomNoise } from './noise';

@@ -1,6 +1,6 @@
 /** Event windows as the experiment sees them: days a test must not run on (大促 phases, pauses). */
-import { dayIndex } from '../dates';
-import type { EventWindow, IsoDate } from '../history';
+import { dayIndex } from '../core';
+import type { EventWindow, IsoDate } from '../core';
 
 export function inAnyEvent(date: IsoDate, events: readonly EventWindow[] | undefined): boolean {
   if (!events) return false;

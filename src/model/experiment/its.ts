@@ -3,9 +3,9 @@
  * (which computes the exact variance of the contrast it will read): intercept, trend per 30 days,
  * a dummy per weekday present but the first, a dummy per level present but the base.
  */
-import { dayIndex, weekdayOf } from '../dates';
-import type { IsoDate } from '../history';
-import { solveLinear } from '../linear';
+import { dayIndex, weekdayOf } from '../core';
+import type { IsoDate } from '../core';
+import { solveLinear } from '../numeric';
 
 export interface ItsRow {
   date: IsoDate;

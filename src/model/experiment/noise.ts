@@ -9,11 +9,11 @@
  * the larger of the two is used.
  */
 import { text, type Text } from '../../i18n/text';
-import { dayIndex, weekdayOf } from '../dates';
-import type { DayRecord, History } from '../history';
-import { ols } from '../linear';
-import { responseOf } from '../response-curve';
-import { fitRoom, organicOn, type RoomFit } from '../room-fit';
+import { dayIndex, weekdayOf } from '../core';
+import type { DayRecord, History } from '../core';
+import { ols } from '../numeric';
+import { responseOf } from '../transforms';
+import { fitRoom, organicOn, type RoomFit } from '../fit';
 import { inAnyEvent } from './events';
 
 /** Residuals from the last this many days (the noise of the period the test runs in). */

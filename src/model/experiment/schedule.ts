@@ -5,9 +5,9 @@
  * also comes from the ROI目标记录 target log, for tests already run.
  */
 import { text, type Text } from '../../i18n/text';
-import { addDays, dayIndex } from '../dates';
-import type { IsoDate, TargetLogEntry } from '../history';
-import type { Rng } from '../random';
+import { addDays, dayIndex } from '../core';
+import type { IsoDate, TargetLogEntry } from '../core';
+import type { Rng } from '../numeric';
 
 /** The platform's rule: keep each target change within 10 % of the target before it. */
 export const MAX_STEP = 0.1;

@@ -3,11 +3,11 @@
  * simulation from the current fit — draw the test's result from the fitted curve and the
  * designed standard error, refit with it, and compare the intervals (median over draws).
  */
-import { fitRoomCalibrated } from '../fit/calibrated-room';
-import type { History, IsoDate } from '../history';
-import { Rng } from '../random';
-import { responseOf } from '../response-curve';
-import { sStarInterval, type RoomFit } from '../room-fit';
+import { fitRoomCalibrated } from '../fit';
+import type { History, IsoDate } from '../core';
+import { Rng } from '../numeric';
+import { responseOf } from '../transforms';
+import { sStarInterval, type RoomFit } from '../fit';
 
 export const VALUE_DRAWS = 12;
 

@@ -13,9 +13,9 @@
  * and the same curvature as down-weighting every day by κ).
  */
 import { text, type Text } from '../../i18n/text';
-import type { History, LiftObservation } from '../history';
-import { solveMarginal } from '../response-curve';
-import { fitRoom, sStarInterval, type RoomFit } from '../room-fit';
+import type { History, LiftObservation } from '../core';
+import { solveMarginal } from '../transforms';
+import { fitRoom, sStarInterval, type RoomFit } from './room-fit';
 import { liftRows, usableLifts } from './calibration';
 
 /** The least weight the observational days keep (they still carry the organic room and weekdays). */

@@ -5,7 +5,7 @@
  * sd the data rows are weighed at) so it counts as one observation of sd σ. Parameters are the
  * fits' (ln Gmax, κ = ln K, a) with Gp(S) = exp(ln Gmax − softplus(a·(κ − ln S))).
  */
-import type { LiftObservation } from '../history';
+import type { LiftObservation } from '../core';
 
 export interface LiftRow {
   /** Observed − fitted ΔGMV. */

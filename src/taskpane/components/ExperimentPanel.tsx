@@ -5,9 +5,9 @@
 import { Button, Field, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
 import { useState } from 'react';
 import { pick, text, type Text } from '../../i18n/text';
-import { isAdplanError } from '../../model/errors';
+import { isAdplanError } from '../../model/core';
 import { designExperiment, type ExperimentDesign } from '../../model/experiment';
-import type { History } from '../../model/history';
+import type { History } from '../../model/core';
 import type { WorkbookGateway } from '../gateway/types';
 import { useI18n } from '../i18n';
 import { experimentSheet } from '../state/experimentSheet';

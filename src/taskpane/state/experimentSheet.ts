@@ -3,8 +3,8 @@
  * workbook (src/data/experiment/plan-sheet.ts) — title lines, the header the schedule reader
  * takes back, one row per day, the notes — with formats, bold header and frozen rows. Pure.
  */
-import { experimentPlanTable } from '../../data/experiment/plan-sheet';
-import { numberFormat } from '../../data/number-formats';
+import { experimentPlanTable } from '../../data/experiment';
+import { numberFormat } from '../../data/formats';
 import type { Lang } from '../../i18n/text';
 import type { ExperimentDesign } from '../../model/experiment';
 import { rangeA1 } from '../gateway/address';

@@ -1,5 +1,5 @@
 import { analyseExperiment } from '../../../src/model/experiment/analyse';
-import { Rng } from '../../../src/model/random';
+import { Rng } from '../../../src/model/numeric';
 import { builder, simulate, type SimRoom } from './sim';
 
 const ROOM: SimRoom = { cv: 0.15, rho: 0.3, lift: 0.1, gmv: 30000, spend: 6000, spendStep: 0.25 };

@@ -1,9 +1,9 @@
 import { analyseExperiment } from '../../../src/model/experiment/analyse';
 import { buildPlanReport } from '../../../src/model/engine';
-import { fitRoomCalibrated } from '../../../src/model/fit/calibrated-room';
-import type { History } from '../../../src/model/history';
-import { solveMarginal } from '../../../src/model/response-curve';
-import { sStarInterval } from '../../../src/model/room-fit';
+import { fitRoomCalibrated } from '../../../src/model/fit';
+import type { History } from '../../../src/model/core';
+import { solveMarginal } from '../../../src/model/transforms';
+import { sStarInterval } from '../../../src/model/fit';
 import { demandRoom } from '../../helpers/demand-room';
 
 function sStarOf(h: History, target: number): { s: number; iv: [number, number] | null; kappa: number } | null {

@@ -1,6 +1,6 @@
 import { designExperiment } from '../../../src/model/experiment/design';
 import { ruleBreaks } from '../../../src/model/experiment/schedule';
-import { addDays } from '../../../src/model/dates';
+import { addDays } from '../../../src/model/core';
 import { demandRoom } from '../../helpers/demand-room';
 
 describe('experiment designer', () => {

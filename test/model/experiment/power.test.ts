@@ -2,7 +2,7 @@ import { analyseExperiment } from '../../../src/model/experiment/analyse';
 import { daysPerArm, detectableLift } from '../../../src/model/experiment/power';
 import { sizeForDays, sizeForLift } from '../../../src/model/experiment/size';
 import { normalQuantile, tQuantile } from '../../../src/model/experiment/student-t';
-import { Rng } from '../../../src/model/random';
+import { Rng } from '../../../src/model/numeric';
 import { builder, simulate } from './sim';
 
 describe('power formula (FIELD.md §5 worked example)', () => {

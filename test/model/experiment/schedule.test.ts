@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { ruleBreaks, scheduleFromLog, stepSchedule, switchbackSchedule, targetLevels, MAX_STEP } from '../../../src/model/experiment/schedule';
-import { Rng } from '../../../src/model/random';
+import { Rng } from '../../../src/model/numeric';
 
 describe('schedules keep the platform’s edit rules', () => {
   it('no change beyond 10 % and at most one change a day, for any base, ratio and length', () => {

@@ -1,7 +1,7 @@
 /** Simulated tests: the residual process of a room run directly (AR(1) noise on weekday-shaped GMV). */
-import { weekdayOf } from '../../../src/model/dates';
-import type { DayRecord, History } from '../../../src/model/history';
-import { Rng } from '../../../src/model/random';
+import { weekdayOf } from '../../../src/model/core';
+import type { DayRecord, History } from '../../../src/model/core';
+import { Rng } from '../../../src/model/numeric';
 import { stepSchedule, switchbackSchedule, targetLevels, type Schedule } from '../../../src/model/experiment/schedule';
 import type { ScheduleBuilder } from '../../../src/model/experiment/size';
 
