@@ -7,7 +7,7 @@ import { fitRoomCalibrated } from '../fit';
 import type { History, IsoDate } from '../core';
 import { Rng } from '../numeric';
 import { responseOf } from '../transforms';
-import { sStarInterval, type RoomFit } from '../fit';
+import { roomSStarInterval, type RoomFit } from '../fit';
 
 export const VALUE_DRAWS = 12;
 
@@ -42,7 +42,7 @@ const med = (xs: number[]): number => {
 export function expectedValue(v: ValueInput): TestValue | null {
   const { room } = v;
   if (!room.identified || !(v.sigma > 0)) return null;
-  const before = sStarInterval(room.curve.shape, room.covariance, v.targetMarginalRoi, v.cap);
+  const before = roomSStarInterval(room, v.targetMarginalRoi, v.cap);
   if (!before) return null;
   const mean = responseOf(v.spendAfter, room.curve.shape) - responseOf(v.spendBefore, room.curve.shape);
   const rng = new Rng(v.seed);
@@ -53,7 +53,7 @@ export function expectedValue(v: ValueInput): TestValue | null {
   for (let i = 0; i < (v.draws ?? VALUE_DRAWS); i++) {
     const obs = { first: v.first, last: v.last, spendBefore: v.spendBefore, deltaSpend: v.spendAfter - v.spendBefore, deltaGmv: mean + v.sigma * rng.normal(), sigma: v.sigma, source: 'simulated' };
     const f = fitRoomCalibrated({ ...v.history, liftObservations: [...(v.history.liftObservations ?? []), obs] });
-    const iv = f.identified ? sStarInterval(f.curve.shape, f.covariance, v.targetMarginalRoi, v.cap) : null;
+    const iv = f.identified ? roomSStarInterval(f, v.targetMarginalRoi, v.cap) : null;
     if (!iv) continue;
     ratios.push(w0 > 0 ? Math.log(iv[1] / iv[0]) / w0 : 1);
     los.push(iv[0]);

@@ -10,7 +10,8 @@ import { tryFitCurve, type FitResult } from './curve-fit';
 import { estimateLift, type LiftEstimate } from './lift';
 import { needsWholeRoom, organicResidualCv, refund1hOf, splitForBaseline, WHOLE_ROOM_LIFT } from './room';
 import { fitRoomCalibrated, type CalibratedRoomFit } from './calibrated-room';
-import { organicLevelOver, type RoomFit } from './room-fit';
+import { fitRoom, organicLevelOver, type RoomFit } from './room-fit';
+import type { EventHandling } from '../events';
 
 /** What the history says, independent of any scenario but the baseline window. */
 export interface Analysis {
@@ -24,6 +25,8 @@ export interface Analysis {
   room: CalibratedRoomFit | null;
   /** 1-hour refund share of GMV from the export; null when not exported. */
   refund1h: number | null;
+  /** Room fits under a non-default event_handling, fitted on first use. */
+  roomBy?: Partial<Record<EventHandling, RoomFit>>;
 }
 
 function emptyHistory(): AdplanError {
@@ -69,7 +72,11 @@ export function baselineOf(history: History, baselineDays: number): BaselineMetr
 }
 
 /** The whole-room fit of an analysis, fitted on first use when the history has a paid split. */
-export function roomFitOf(a: Analysis): CalibratedRoomFit {
+export function roomFitOf(a: Analysis, handling: EventHandling = 'model'): CalibratedRoomFit {
+  if (handling !== 'model') {
+    a.roomBy ??= {};
+    return (a.roomBy[handling] ??= fitRoom(a.history, { eventHandling: handling }));
+  }
   if (!a.room) a.room = fitRoomCalibrated(a.history);
   return a.room;
 }

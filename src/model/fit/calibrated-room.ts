@@ -15,7 +15,7 @@
 import { text, type Text } from '../../i18n/text';
 import type { History, LiftObservation } from '../core';
 import { solveMarginal } from '../transforms';
-import { fitRoom, sStarInterval, type RoomFit } from './room-fit';
+import { fitRoom, roomSStarInterval, type RoomFit } from './room-fit';
 import { liftRows, usableLifts } from './calibration';
 
 /** The least weight the observational days keep (they still carry the organic room and weekdays). */
@@ -80,7 +80,7 @@ export function calibrationSummary(room: CalibratedRoomFit, target: number, cap:
   const b = c.before;
   if (!b.identified) return { used: c.used, dataWeight: c.dataWeight, sStarBefore: null, sStarIntervalBefore: null };
   const s = Math.min(cap, solveMarginal(b.curve.shape, target));
-  return { used: c.used, dataWeight: c.dataWeight, sStarBefore: Number.isFinite(s) ? s : null, sStarIntervalBefore: sStarInterval(b.curve.shape, b.covariance, target, cap) };
+  return { used: c.used, dataWeight: c.dataWeight, sStarBefore: Number.isFinite(s) ? s : null, sStarIntervalBefore: roomSStarInterval(b, target, cap) };
 }
 
 const money = (x: number): string => Math.round(x).toLocaleString('en-US');

@@ -10,7 +10,8 @@ import type { CurveBasis, CurveReport, ScenarioReport } from '../report';
 import { assumedCurve, toCurveReport, type Curve } from '../transforms';
 import { AdplanError } from '../core';
 import { roiBases, resolveAssumptions, unitEconomicsOf, unitMargin, type ResolvedAssumptions } from '../economics';
-import { basisFor, calibrationNote, calibrationSummary, carrySeries, leverageOf, roomFitOf, sStarInterval, type Analysis, type FitResult, type RoomFit } from '../fit';
+import { basisFor, calibrationNote, calibrationSummary, carrySeries, leverageOf, roomFitOf, roomSStarInterval, type Analysis, type FitResult, type RoomFit } from '../fit';
+import { eventHandlingOf } from '../events';
 import { buildPlan, type PlanResult, type PlanSetup } from './planner';
 import { roomOrganic, wholeRoomLiftNotes, wholeRoomNotes } from './room-plan';
 import { sustainableSpend, targetMarginalRoi } from './sustainable-spend';
@@ -42,7 +43,7 @@ export function resolveFor(a: Analysis, s: Scenario): ResolvedAssumptions {
 
 /** The fitted curve on the scenario's basis, else the assumed one (paid_roi_initial, saturation_spend). */
 function curveFor(a: Analysis, r: ResolvedAssumptions, basis: CurveBasis): Curve {
-  const fitted: FitResult = basis === 'whole-room' ? wholeRoomResult(roomFitOf(a)) : a.fit;
+  const fitted: FitResult = basis === 'whole-room' ? wholeRoomResult(roomFitOf(a, eventHandlingOf(r.event_handling))) : a.fit;
   if ('curve' in fitted) return fitted.curve;
   const why = fitted.reason;
   if (r.paid_roi_initial === null || r.saturation_spend === null) {
@@ -113,7 +114,7 @@ export function planScenario(a: Analysis, s: Scenario, horizonDays?: number): Sc
   const u = unitMargin(unitEconomicsOf(r));
   const basis = basisFor(a.history, r.curve_basis);
   const wholeRoom = basis === 'whole-room';
-  const room = wholeRoom ? roomFitOf(a) : null;
+  const room = wholeRoom ? roomFitOf(a, eventHandlingOf(r.event_handling)) : null;
   const lambda = wholeRoom ? 0 : (r.lift_lambda ?? a.lift.lambda);
   const theta = wholeRoom ? 0 : (r.lift_theta ?? a.lift.theta);
   const leverage = leverageOf(lambda, theta);
@@ -160,11 +161,15 @@ export function planScenario(a: Analysis, s: Scenario, horizonDays?: number): Sc
   const r1h = r.refund_1h_rate ?? 0;
   const bases = roiBases(curve.shape, u, r1h, sStar.spend, { organic: organicLevel, gpFactor: 1 + leverage, scope: r.uni_roi_scope === 1 ? 'attributed' : 'room' }, curve.maxSpend ?? sStar.spend);
   const cap = (curve.maxSpend ?? 0) * r.max_extrapolation;
-  const interval = room?.identified && curve === room.curve ? sStarInterval(curve.shape, room.covariance, target, cap > 0 ? cap : Infinity) : null;
-  const calibration = room && curve === (room.identified ? room.curve : null) ? calibrationSummary(room, target, cap > 0 ? cap : Infinity) : null;
+  const fittedRoom = room?.identified && curve === room.curve ? room : null;
+  const interval = fittedRoom ? roomSStarInterval(fittedRoom, target, cap > 0 ? cap : Infinity) : null;
+  const dc = fittedRoom?.demandCoupling;
+  const calibration = room && fittedRoom ? calibrationSummary(room, target, cap > 0 ? cap : Infinity) : null;
   const curveReport: CurveReport = {
     ...toCurveReport(curve, basis),
     ...(wholeRoom ? { organicGmvPerDay: organic.identified ? organicLevel : null, sStarInterval: interval } : {}),
+    ...(dc && (dc.method === 'target-log' || dc.method === 'proxy' || dc.detected) ? { demandCoupling: { method: dc.method, detected: dc.detected, strength: dc.strength, widened: dc.widened } } : {}),
+    ...(room && room.eventEffects.length > 0 ? { eventEffects: room.eventEffects } : {}),
     ...(calibration ? { calibration: { ...calibration, used: calibration.used.map((o) => ({ ...o })) } } : {}),
   };
   const notes = [

@@ -4,7 +4,7 @@
  * can never disagree. Numbers are plain numbers; "none" is null, never NaN or Infinity.
  */
 import type { Text } from '../../i18n/text';
-import type { IsoDate } from '../core';
+import type { FittedEventEffect, IsoDate } from '../core';
 
 export type Limit = 'target' | 'max' | 'ramp' | 'extrapolation' | 'capacity' | 'cash';
 
@@ -50,6 +50,13 @@ export interface CurveReport {
   organicGmvPerDay?: number | null;
   /** Whole-room only: an interval for S* (null when not identified). */
   sStarInterval?: [number, number] | null;
+  /**
+   * Whole-room only: spend that follows demand. method target-log / proxy: corrected (control
+   * function); diagnostic: tested, and when detected the S* interval was widened (docs/model.md).
+   */
+  demandCoupling?: { method: 'target-log' | 'proxy' | 'diagnostic' | 'none'; detected: boolean; strength: number; widened: boolean };
+  /** What the fit learned per event phase (fitted false: those days were left out). */
+  eventEffects?: FittedEventEffect[];
   /** Experiment results the fit was calibrated with, and S* before them (absent when none). */
   calibration?: CalibrationReport;
 }

@@ -75,6 +75,7 @@ export const ASSUMPTION_KEYS = [
   'uni_roi_scope',
   'grant_share',
   'refund_1h_rate',
+  'event_handling',
 ] as const;
 
 export type AssumptionKey = (typeof ASSUMPTION_KEYS)[number];
@@ -85,6 +86,12 @@ export const CURVE_BASIS_CHOICES: readonly AssumptionChoice[] = [
   { name: 'auto', zh: '自动' },
   { name: 'direct', zh: '直接成交' },
   { name: 'whole-room', zh: '整体' },
+];
+/** How the fits treat event days (order = the stored code: 0 model, 1 exclude, 2 ignore). */
+export const EVENT_HANDLING_CHOICES: readonly AssumptionChoice[] = [
+  { name: 'model', zh: '建模' },
+  { name: 'exclude', zh: '剔除' },
+  { name: 'ignore', zh: '忽略' },
 ];
 export const ROI_SCOPE_CHOICES: readonly AssumptionChoice[] = [
   { name: 'room', zh: '整体' },
@@ -144,6 +151,8 @@ export const ASSUMPTIONS: Readonly<Record<AssumptionKey, AssumptionSpec>> = {
   uni_roi_scope: spec('uni_roi_scope', '全域ROI口径', '全域 ROI scope (room / attributed)', 'choice', 0, 'default', 0, 1, { integer: true, choices: ROI_SCOPE_CHOICES }),
   grant_share: spec('grant_share', '赠款占比', 'Share of spend paid from grants (no cash)', 'rate', 0, 'default', 0, 1),
   refund_1h_rate: spec('refund_1h_rate', '1小时内退款率', '1-hour refund rate (净成交 basis)', 'rate', null, 'history', 0, 0.99),
+  // Event days in the fits: model (a multiplier per phase), exclude (left out), ignore (normal days).
+  event_handling: spec('event_handling', '活动日处理', 'Event days in the fits (model / exclude / ignore)', 'choice', 0, 'default', 0, 2, { integer: true, choices: EVENT_HANDLING_CHOICES }),
 };
 
 /** Choice names of a choice key, or null when the key is numeric. */

@@ -3,14 +3,14 @@ import { buildPlanReport } from '../../../src/model/engine';
 import { fitRoomCalibrated } from '../../../src/model/fit';
 import type { History } from '../../../src/model/core';
 import { solveMarginal } from '../../../src/model/transforms';
-import { sStarInterval } from '../../../src/model/fit';
+import { roomSStarInterval } from '../../../src/model/fit';
 import { demandRoom } from '../../helpers/demand-room';
 
 function sStarOf(h: History, target: number): { s: number; iv: [number, number] | null; kappa: number } | null {
   const f = fitRoomCalibrated(h);
   if (!f.identified) return null;
   const cap = 2 * (f.maxSpend ?? 0);
-  return { s: Math.min(cap, solveMarginal(f.curve.shape, target)), iv: sStarInterval(f.curve.shape, f.covariance, target, cap), kappa: f.calibration?.dataWeight ?? 1 };
+  return { s: Math.min(cap, solveMarginal(f.curve.shape, target)), iv: roomSStarInterval(f, target, cap), kappa: f.calibration?.dataWeight ?? 1 };
 }
 
 const median = (xs: number[]): number => {
