@@ -1,6 +1,6 @@
 /**
  * The 全域 sample workbook (assets/sample/qianchuan-uni-sample.xlsx): sheet 1 shaped like a real
- * 千川全域推广 直播/抖音号 daily export (DATA.md "Real export families": whole-room spend and GMV,
+ * 千川全域推广 直播/抖音号 daily export (docs/data.md "Real export families": whole-room spend and GMV,
  * no paid split, numbers as text with ",", rates as "1.20%", "-" when undefined, a 全部 total
  * row first), then the same 投放假设 and 样本真实参数 sheets as the direct sample.
  */

@@ -1,5 +1,5 @@
 /**
- * readHistory: the one reader of a merchant's history table (DATA.md, MODEL.md §1).
+ * readHistory: the one reader of a merchant's history table (docs/data.md, docs/model.md).
  * Rows → typed rows (row-read.ts) → folded into calendar days as they are read (walk.ts,
  * day-fold.ts; no row is kept) → organic/paid split (day-record.ts) → checks.
  * Pure: no Office, no file system.

@@ -1,5 +1,5 @@
 /**
- * The plan's first line: what to set on the platform, in the merchant's terms (MODEL §12).
+ * The plan's first line: what to set on the platform, in the merchant's terms (docs/model.md).
  * 全域: the 整体支付ROI target (and its 净成交 version), the daily budget, the ramp, and the
  * 整体ROI 保本线 below which the ads lose money. Direct (标准推广): the budget, the ramp and the
  * paid break-even ROI. Every surface shows this sentence as is.

@@ -1,5 +1,5 @@
 /**
- * Reading a sheet by its data, not by its extent (issue 16): the sizes the Excel gateway works
+ * Reading a sheet by its data, not by its extent: the sizes the Excel gateway works
  * in, how a large read is cut into loads, and the compact grid the pieces are put back into.
  * No Office.js here (excel-read.ts talks to Excel), so every rule is testable on plain arrays.
  */
