@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { experimentPlanWorkbook } from '../../src/cli/experiment-workbook';
-import { designExperiment } from '../../src/model/experiment/design';
+import { designExperiment } from '../../src/model/experiment';
 import { saveWorkbook } from '../../src/portfolio/save-workbook';
 import { runCli } from '../helpers/cli';
 import { demandRoom } from '../helpers/demand-room';

@@ -1,5 +1,5 @@
-import { readLiftResults } from '../../src/data/experiment/results';
-import { readScheduleSheet } from '../../src/data/experiment/schedule-sheet';
+import { readLiftResults } from '../../src/data/experiment';
+import { readScheduleSheet } from '../../src/data/experiment';
 
 describe('实验结果 sheet', () => {
   const cells = [

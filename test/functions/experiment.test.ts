@@ -1,8 +1,8 @@
 import { thrownBy } from './fake-runtime';
 import { experimentfn } from '../../src/functions/functions';
-import { experimentPlanTable } from '../../src/data/experiment/plan-sheet';
-import { analyseExperiment } from '../../src/model/experiment/analyse';
-import { designExperiment } from '../../src/model/experiment/design';
+import { experimentPlanTable } from '../../src/data/experiment';
+import { analyseExperiment } from '../../src/model/experiment';
+import { designExperiment } from '../../src/model/experiment';
 import { demandRoom } from '../helpers/demand-room';
 
 describe('=ADPLAN.EXPERIMENT(history, schedule)', () => {

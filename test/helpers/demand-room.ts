@@ -5,8 +5,8 @@
  * own (designExperiment on the days before it) unless a schedule maker is given.
  */
 import { addDays, weekdayOf } from '../../src/model/core';
-import { designExperiment } from '../../src/model/experiment/design';
-import type { Schedule } from '../../src/model/experiment/schedule';
+import { designExperiment } from '../../src/model/experiment';
+import type { Schedule } from '../../src/model/experiment';
 import type { DayRecord, History } from '../../src/model/core';
 import { Rng } from '../../src/model/numeric';
 import { marginalOf, responseOf, type CurveShape } from '../../src/model/transforms';

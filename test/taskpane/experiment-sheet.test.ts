@@ -1,6 +1,6 @@
 /** The pane's 实验 section writes the 实验计划 sheet through the gateway; the schedule reader takes it back. */
-import { readScheduleSheet } from '../../src/data/experiment/schedule-sheet';
-import { designExperiment } from '../../src/model/experiment/design';
+import { readScheduleSheet } from '../../src/data/experiment';
+import { designExperiment } from '../../src/model/experiment';
 import { MemoryGateway } from '../../src/taskpane/gateway/memory';
 import { EXPERIMENT_HEADER_ROW, experimentSheet } from '../../src/taskpane/state/experimentSheet';
 import { demandRoom } from '../helpers/demand-room';

@@ -1,4 +1,4 @@
-import { analyseExperiment } from '../../../src/model/experiment/analyse';
+import { analyseExperiment } from '../../../src/model/experiment';
 import { Rng } from '../../../src/model/numeric';
 import { builder, simulate, type SimRoom } from './sim';
 

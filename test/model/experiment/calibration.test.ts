@@ -1,4 +1,4 @@
-import { analyseExperiment } from '../../../src/model/experiment/analyse';
+import { analyseExperiment } from '../../../src/model/experiment';
 import { buildPlanReport } from '../../../src/model/engine';
 import { fitRoomCalibrated } from '../../../src/model/fit';
 import type { History } from '../../../src/model/core';

@@ -1,5 +1,5 @@
-import { designExperiment } from '../../../src/model/experiment/design';
-import { ruleBreaks } from '../../../src/model/experiment/schedule';
+import { designExperiment } from '../../../src/model/experiment';
+import { ruleBreaks } from '../../../src/model/experiment';
 import { addDays } from '../../../src/model/core';
 import { demandRoom } from '../../helpers/demand-room';
 

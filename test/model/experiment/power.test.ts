@@ -1,7 +1,7 @@
-import { analyseExperiment } from '../../../src/model/experiment/analyse';
-import { daysPerArm, detectableLift } from '../../../src/model/experiment/power';
-import { sizeForDays, sizeForLift } from '../../../src/model/experiment/size';
-import { normalQuantile, tQuantile } from '../../../src/model/experiment/student-t';
+import { analyseExperiment } from '../../../src/model/experiment';
+import { daysPerArm, detectableLift } from '../../../src/model/experiment';
+import { sizeForDays, sizeForLift } from '../../../src/model/experiment';
+import { normalQuantile, tQuantile } from '../../../src/model/experiment';
 import { Rng } from '../../../src/model/numeric';
 import { builder, simulate } from './sim';
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ruleBreaks, scheduleFromLog, stepSchedule, switchbackSchedule, targetLevels, MAX_STEP } from '../../../src/model/experiment/schedule';
+import { ruleBreaks, scheduleFromLog, stepSchedule, switchbackSchedule, targetLevels, MAX_STEP } from '../../../src/model/experiment';
 import { Rng } from '../../../src/model/numeric';
 
 describe('schedules keep the platform’s edit rules', () => {

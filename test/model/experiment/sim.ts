@@ -2,8 +2,8 @@
 import { weekdayOf } from '../../../src/model/core';
 import type { DayRecord, History } from '../../../src/model/core';
 import { Rng } from '../../../src/model/numeric';
-import { stepSchedule, switchbackSchedule, targetLevels, type Schedule } from '../../../src/model/experiment/schedule';
-import type { ScheduleBuilder } from '../../../src/model/experiment/size';
+import { stepSchedule, switchbackSchedule, targetLevels, type Schedule } from '../../../src/model/experiment';
+import type { ScheduleBuilder } from '../../../src/model/experiment';
 
 export const WEEKDAY = [1.12, 0.93, 0.9, 0.95, 0.98, 1.04, 1.08];
 
