@@ -5,6 +5,7 @@
  * row first), then the same 投放假设 and 样本真实参数 sheets as the direct sample.
  */
 import { Workbook } from 'exceljs';
+import { groupDigits } from '../i18n/number';
 import type { AssumptionValues } from '../model/settings';
 import type { History } from '../model/core';
 import { generateRoomMerchant, type RoomTruth } from './room-merchant';
@@ -35,8 +36,8 @@ export function roomSampleBase(truth: RoomTruth): AssumptionValues {
   return { ...SAMPLE_BASE, refund_rate: truth.refundRate };
 }
 
-const money = (x: number): string => x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const count = (x: number): string => Math.round(x).toLocaleString('en-US');
+const money = (x: number): string => groupDigits(x, 2);
+const count = (x: number): string => groupDigits(Math.round(x));
 const ratio = (num: number, den: number): string => (den > 0 ? (num / den).toFixed(2) : '-');
 const percent = (x: number | null | undefined): string => (x === null || x === undefined ? '-' : `${(100 * x).toFixed(2)}%`);
 /** The export counts exposures, not views: a fixed multiple keeps the sample deterministic. */

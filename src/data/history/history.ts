@@ -5,6 +5,7 @@
  * Pure: no Office, no file system.
  */
 import { text } from '../../i18n/text';
+import { groupDigits } from '../../i18n/number';
 import { AdplanError } from '../../model/core';
 import type { DayRecord, History, IsoDate } from '../../model/core';
 import { Locator } from '../formats';
@@ -261,7 +262,7 @@ export function readHistory(table: readonly (readonly Cell[])[] | RowSource, ori
   }
   for (const n of numeric) {
     if (n.scale === 1) continue;
-    const times = n.scale.toLocaleString('en-US');
+    const times = groupDigits(n.scale);
     issue(
       ctx,
       'info',
