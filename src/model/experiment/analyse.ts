@@ -10,6 +10,7 @@
  * follows demand within each level.
  */
 import { text, type Text } from '../../i18n/text';
+import { groupDigits } from '../../i18n/number';
 import { AdplanError } from '../core';
 import type { DayRecord, History, IsoDate, LiftObservation } from '../core';
 import { clusteredOls } from './clustered-ols';
@@ -82,7 +83,7 @@ function estimate(value: number, variance: number, df: number): Estimate {
   return { value, se, lo: value - half, hi: value + half, significant: se > 0 && Math.abs(value) > crit * se };
 }
 
-const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
+const fmt = (x: number): string => groupDigits(x, 0);
 
 /** The test read from the history over the schedule's days. */
 export function analyseExperiment(history: History, schedule: Schedule): ExperimentResult {

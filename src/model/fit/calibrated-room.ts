@@ -13,6 +13,7 @@
  * and the same curvature as down-weighting every day by κ).
  */
 import { text, type Text } from '../../i18n/text';
+import { groupDigits } from '../../i18n/number';
 import type { History, LiftObservation } from '../core';
 import { solveMarginal } from '../transforms';
 import { fitRoom, roomSStarInterval, type RoomFit } from './room-fit';
@@ -83,7 +84,7 @@ export function calibrationSummary(room: CalibratedRoomFit, target: number, cap:
   return { used: c.used, dataWeight: c.dataWeight, sStarBefore: Number.isFinite(s) ? s : null, sStarIntervalBefore: roomSStarInterval(b, target, cap) };
 }
 
-const money = (x: number): string => Math.round(x).toLocaleString('en-US');
+const money = (x: number): string => groupDigits(x, 0);
 const range = (iv: [number, number] | null): string => (iv ? `${money(iv[0])} – ${money(iv[1])}` : '—');
 
 /** The plan's line on its calibrations: which results, and the S* interval before and after them. */
