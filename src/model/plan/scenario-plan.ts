@@ -10,7 +10,7 @@ import type { CurveBasis, CurveReport, ScenarioReport } from '../report';
 import { assumedCurve, toCurveReport, type Curve } from '../transforms';
 import { AdplanError } from '../core';
 import { roiBases, resolveAssumptions, unitEconomicsOf, unitMargin, type ResolvedAssumptions } from '../economics';
-import { basisFor, calibrationNote, calibrationSummary, carrySeries, leverageOf, roomFitOf, roomSStarInterval, type Analysis, type FitResult, type RoomFit } from '../fit';
+import { basisFor, calibrationNote, calibrationSummary, carrySeries, directFitOf, leverageOf, roomFitOf, roomSStarInterval, type Analysis, type FitResult, type RoomFit } from '../fit';
 import { eventHandlingOf } from '../events';
 import { buildPlan, type PlanResult, type PlanSetup } from './planner';
 import { roomOrganic, wholeRoomLiftNotes, wholeRoomNotes } from './room-plan';
@@ -43,7 +43,7 @@ export function resolveFor(a: Analysis, s: Scenario): ResolvedAssumptions {
 
 /** The fitted curve on the scenario's basis, else the assumed one (paid_roi_initial, saturation_spend). */
 function curveFor(a: Analysis, r: ResolvedAssumptions, basis: CurveBasis): Curve {
-  const fitted: FitResult = basis === 'whole-room' ? wholeRoomResult(roomFitOf(a, eventHandlingOf(r.event_handling))) : a.fit;
+  const fitted: FitResult = basis === 'whole-room' ? wholeRoomResult(roomFitOf(a, eventHandlingOf(r.event_handling))) : directFitOf(a, eventHandlingOf(r.event_handling));
   if ('curve' in fitted) return fitted.curve;
   const why = fitted.reason;
   if (r.paid_roi_initial === null || r.saturation_spend === null) {
@@ -169,7 +169,7 @@ export function planScenario(a: Analysis, s: Scenario, horizonDays?: number): Sc
     ...toCurveReport(curve, basis),
     ...(wholeRoom ? { organicGmvPerDay: organic.identified ? organicLevel : null, sStarInterval: interval } : {}),
     ...(dc && (dc.method === 'target-log' || dc.method === 'proxy' || dc.detected) ? { demandCoupling: { method: dc.method, detected: dc.detected, strength: dc.strength, widened: dc.widened } } : {}),
-    ...(room && room.eventEffects.length > 0 ? { eventEffects: room.eventEffects } : {}),
+    ...(room && room.eventEffects.length > 0 ? { eventEffects: room.eventEffects } : !room && a.eventEffects ? { eventEffects: a.eventEffects } : {}),
     ...(calibration ? { calibration: { ...calibration, used: calibration.used.map((o) => ({ ...o })) } } : {}),
   };
   const notes = [
