@@ -1,3 +1,4 @@
+import { addDays } from '../../src/model/core';
 import { readLiftResults } from '../../src/data/experiment';
 import { readScheduleSheet } from '../../src/data/experiment';
 
@@ -58,5 +59,32 @@ describe('实验计划 sheet', () => {
     const r = readScheduleSheet(cells);
     expect(r.schedule!.days.map((d) => d.drop)).toEqual([false, true, true]);
     expect(r.issues.map((i) => i.address)).toEqual(['A5']);
+  });
+});
+
+describe('a merchant workbook with 实验计划 and 实验结果 sheets', () => {
+  it('reads the results into liftObservations and the plan as the schedule, never as a target log or history', async () => {
+    const { Workbook } = await import('exceljs');
+    const { readMerchantBuffers } = await import('../../src/data/merchant');
+    const wb = new Workbook();
+    const h = wb.addWorksheet('全域推广数据');
+    h.addRow(['日期', '整体消耗', '整体成交金额', '整体成交订单数']);
+    for (let i = 0; i < 40; i++) h.addRow([addDays('2026-03-01', i), 5000 + 10 * i, 30000 + 50 * i, 200]);
+    const p = wb.addWorksheet('实验计划');
+    p.addRow(['实验计划 — 交替实验']);
+    p.addRow([]);
+    p.addRow([]);
+    p.addRow(['日期', '星期', '档位', 'ROI目标', '口径', '调整', '剔除']);
+    p.addRow(['2026-03-02', '周一', 0, 3, '净成交ROI', '', '否']);
+    p.addRow(['2026-03-03', '周二', 1, 2.8, '净成交ROI', '目标调为 2.8', '是']);
+    const r = wb.addWorksheet('实验结果');
+    r.addRow(['期间', '调整前消耗', '消耗变化', '成交变化', 'σ', '来源']);
+    r.addRow(['2026-03-02~2026-03-20', 5000, 1500, 4000, 1200, '交替实验']);
+    const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const read = await readMerchantBuffers([{ data: bytes, fileName: 'room.xlsx' }]);
+    expect(read.history.history.liftObservations).toEqual([{ first: '2026-03-02', last: '2026-03-20', spendBefore: 5000, deltaSpend: 1500, deltaGmv: 4000, sigma: 1200, source: '交替实验' }]);
+    expect(read.history.history.targetLog).toBeUndefined();
+    expect(read.experimentSchedule?.schedule?.levels).toEqual([3, 2.8]);
+    expect(read.history.history.days).toHaveLength(40);
   });
 });

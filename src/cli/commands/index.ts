@@ -8,5 +8,6 @@ import { experiment } from './experiment';
 import { plan } from './plan';
 import { portfolio } from './portfolio';
 import { reviewCommand } from './review';
+import { targets } from './targets';
 
-export const COMMANDS: readonly Command[] = [check, plan, portfolio, reviewCommand, experiment];
+export const COMMANDS: readonly Command[] = [check, plan, portfolio, reviewCommand, targets, experiment];

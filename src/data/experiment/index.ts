@@ -3,10 +3,10 @@ import { headerKey } from '../cells';
 import type { HistoryReadResult } from '../table';
 import type { SheetCells } from '../formats';
 import { readLiftResults, RESULTS_SHEET } from './results';
-import { readScheduleSheet, SCHEDULE_SHEET, type ScheduleRead } from './schedule-sheet';
+import { readScheduleSheet, SCHEDULE_SHEET, SCHEDULE_SHEET_EN, type ScheduleRead } from './schedule-sheet';
 
 export { readLiftResults, RESULTS_SHEET, type ResultsRead } from './results';
-export { readScheduleSheet, SCHEDULE_SHEET, type ScheduleRead } from './schedule-sheet';
+export { readScheduleSheet, SCHEDULE_SHEET, SCHEDULE_SHEET_EN, type ScheduleRead } from './schedule-sheet';
 export { experimentPlanTable, type ExperimentPlanTable, type PlanColumn } from './plan-sheet';
 
 const isNamed = (s: SheetCells, name: string): boolean => headerKey(s.name) === headerKey(name);
@@ -15,8 +15,13 @@ export function findResultsSheet(sheets: readonly SheetCells[]): SheetCells | un
   return sheets.find((s) => isNamed(s, RESULTS_SHEET));
 }
 
+/** The designer's sheet, by its name in either language (its 日期 · ROI目标 · 口径 header is not a target log). */
+export function isScheduleSheet(s: SheetCells): boolean {
+  return isNamed(s, SCHEDULE_SHEET) || isNamed(s, SCHEDULE_SHEET_EN);
+}
+
 export function findScheduleSheet(sheets: readonly SheetCells[]): SheetCells | undefined {
-  return sheets.find((s) => isNamed(s, SCHEDULE_SHEET));
+  return sheets.find(isScheduleSheet);
 }
 
 /** A 实验结果 sheet's rows as the history's lift observations; its issues join the history's. */

@@ -8,7 +8,7 @@ import { weekdayOf } from '../../model/core';
 import type { ExperimentDesign } from '../../model/experiment';
 import type { NumberKind } from '../formats';
 import type { Cell } from '../table';
-import { SCHEDULE_SHEET } from './schedule-sheet';
+import { SCHEDULE_SHEET, SCHEDULE_SHEET_EN } from './schedule-sheet';
 
 export interface PlanColumn {
   header: string;
@@ -65,7 +65,7 @@ export function experimentPlanTable(d: ExperimentDesign, lang: Lang): Experiment
     ),
   ];
   return {
-    sheetName: lang === 'zh-CN' ? SCHEDULE_SHEET : 'Experiment plan',
+    sheetName: lang === 'zh-CN' ? SCHEDULE_SHEET : SCHEDULE_SHEET_EN,
     title,
     columns: h.map((header, i) => ({ header, kind: kinds[i]!, width: widths[i]! })),
     rows,

@@ -13,6 +13,7 @@ import type { Cell, DataIssue, RangeOrigin } from '../table';
 import { findColumns, issueAdder } from './table';
 
 export const SCHEDULE_SHEET = '实验计划';
+export const SCHEDULE_SHEET_EN = 'Experiment plan';
 /** A block longer than this is a typo (a year in the end date), not a test block. */
 const MAX_BLOCK_DAYS = 120;
 

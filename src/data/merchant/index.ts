@@ -1,3 +1,4 @@
 export * from './join';
 export * from './merchant';
 export * from './workbook';
+export * from './target-log';

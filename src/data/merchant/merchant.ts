@@ -7,17 +7,20 @@
  */
 import { readAssumptions } from '../assumptions';
 import { recognizeFamily } from '../families';
-import { isInputError } from '../../model/core';
-import { addLiftResults, findResultsSheet, findScheduleSheet, readScheduleOf, type ScheduleRead } from '../experiment';
+import { AdplanError, isInputError } from '../../model/core';
+import { text } from '../../i18n/text';
+import { addLiftResults, findResultsSheet, findScheduleSheet, isScheduleSheet, readScheduleOf, type ScheduleRead } from '../experiment';
 import { detectHeader } from '../table';
 import { joinSources, sourceLabel, type JoinedHistory, type Source } from './join';
 import type { FileData } from '../formats';
 import { addChannelSpend, channelSpend, keyValueTable } from '../families';
-import type { Cell } from '../table';
+import type { Cell, DataIssue } from '../table';
 import { openSheets } from '../formats';
 import { sheetHead, sheetTop, SIDE_TABLE_ROWS } from '../table';
 import { assumptionsSheetOf, findSheet, likeliestHistory, readHistorySheet, type WorkbookOptions, type WorkbookRead } from './workbook';
 import type { SheetCells } from '../formats';
+import { mergeTargetLogs, readTargetLog, targetLogHeader } from './target-log';
+import type { TargetLogEntry } from '../../model/core';
 
 export interface MerchantFile {
   /** A file on disk (file.ts, open until the read is over) or its bytes. */
@@ -67,14 +70,26 @@ export async function readMerchantBuffers(files: readonly MerchantFile[], option
   let first: Pick<WorkbookRead, 'format' | 'encoding'> | null = null;
   let results: SheetCells | undefined;
   let schedule: SheetCells | undefined;
+  const logs: TargetLogEntry[][] = [];
+  const logIssues: DataIssue[] = [];
   for (const f of files) {
-    const { sheets, format, encoding } = await openSheets(f.data, f.fileName);
+    const { sheets: all, format, encoding } = await openSheets(f.data, f.fileName);
     if (format === 'xlsx') {
-      results ??= findResultsSheet(sheets);
-      schedule ??= findScheduleSheet(sheets);
+      results ??= findResultsSheet(all);
+      schedule ??= findScheduleSheet(all);
     }
     first ??= { format, ...(encoding ? { encoding } : {}) };
-    sheetNames.push(...sheets.map((s) => (files.length > 1 ? `${f.fileName} › ${s.name}` : s.name)));
+    sheetNames.push(...all.map((s) => (files.length > 1 ? `${f.fileName} › ${s.name}` : s.name)));
+    // ROI目标记录 sheets (or CSVs) are the target log, never a history source.
+    // The 实验计划 sheet has a target log's header (日期 · ROI目标 · 口径) but is a plan, not a log.
+    const isLog = (s: SheetCells): boolean => !isScheduleSheet(s) && targetLogHeader(s) !== null;
+    for (const s of all.filter(isLog)) {
+      const log = readTargetLog(format === 'csv' ? { ...s, name: f.fileName } : s);
+      logs.push(log.entries);
+      logIssues.push(...log.issues);
+    }
+    const sheets = all.filter((s) => !isLog(s));
+    if (sheets.length === 0) continue;
     const used = format === 'csv' ? sheets : historySheets(sheets, options);
     const reads = used.map((s) => ({ file: f.fileName, sheet: format === 'csv' ? null : s.name, read: readHistorySheet(s, format) }));
     const single = reads.length === 1 ? reads[0] : undefined;
@@ -94,7 +109,14 @@ export async function readMerchantBuffers(files: readonly MerchantFile[], option
       if (a) assumptions = { assumptionsSheet: a.name, assumptions: readAssumptions(a.cells, { sheet: a.name }) };
     }
   }
+  if (sources.length === 0) {
+    throw new AdplanError('input', text('Only a target log (ROI目标记录) was given: add the daily export it belongs to.', '只提供了 ROI目标记录:请同时提供对应的逐日导出数据。'), 'history');
+  }
   const joined = joinSources(sources);
+  if (logs.length > 0) {
+    joined.read.history.targetLog = mergeTargetLogs(logs);
+    joined.read.issues.push(...logIssues);
+  }
   if (results) addLiftResults(joined.read, results);
   const one = sources.length === 1 ? sources[0] : undefined;
   return {

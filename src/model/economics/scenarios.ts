@@ -24,7 +24,8 @@ export type OptionalKey =
   | 'lift_theta'
   | 'curve_uncertainty'
   | 'paid_roi_initial'
-  | 'saturation_spend';
+  | 'saturation_spend'
+  | 'platform_suggested_roi';
 
 export type ResolvedAssumptions = { readonly [K in Exclude<AssumptionKey, OptionalKey>]: number } & {
   readonly [K in OptionalKey]: number | null;
@@ -48,6 +49,7 @@ const OPTIONAL: ReadonlySet<AssumptionKey> = new Set<AssumptionKey>([
   'curve_uncertainty',
   'paid_roi_initial',
   'saturation_spend',
+  'platform_suggested_roi',
 ]);
 
 function missing(key: AssumptionKey, why: string, whyZh: string): AdplanError {

@@ -1,12 +1,14 @@
 /**
  * The plan's first line: what to set on the platform, in the merchant's terms (docs/model.md).
- * 全域: the 整体支付ROI target (and its 净成交 version), the daily budget, the ramp, and the
- * 整体ROI 保本线 below which the ads lose money. Direct (标准推广): the budget, the ramp and the
+ * 全域: the 净成交ROI target first, then its 支付 equivalent (each labelled), under 控成本 the
+ * budget cap and the spend band the platform is expected to choose, the ramp of target steps,
+ * and the 整体ROI 保本线 below which the ads lose money. Direct (标准推广): the budget, the ramp and the
  * paid break-even ROI. Every surface shows this sentence as is.
  */
 import { groupDigits } from '../../i18n/number';
 import { text, type Text } from '../../i18n/text';
 import type { ScenarioReport } from '../report';
+import type { TargetTable } from './targets';
 
 /** ¥1,234 (whole yuan, grouped; never NaN). */
 export function yuan(x: number): string {
@@ -40,13 +42,16 @@ export function actionText(s: ScenarioReport): Text {
       : days <= 1
         ? text(`from day 1`, `第 1 天起`)
         : text(`ramping from ${yuan(first)} within ${days} days`, `${days} 天内从 ${yuan(first)} 爬坡`);
+  if (s.curveBasis === 'whole-room' && s.targets) return targetActionText(s.targets, ramp);
   if (s.curveBasis === 'whole-room' && t.roomRoi !== null) {
     const be = e.roomBreakEvenRoi;
-    const beEn = be === null ? '' : `; whole-room break-even 整体ROI ${r1(be)} — below it the ads lose money`;
-    const beZh = be === null ? '' : `;整体ROI 保本线 ${r1(be)},低于它投流亏钱`;
+    const net = t.roomRoiNet ?? t.roomRoi;
+    const rate = t.roomRoi > 0 ? net / t.roomRoi : 1;
+    const beEn = be === null ? '' : `; 整体ROI 保本线 净成交 ${r1(be * rate)} (支付 ${r1(be)}) — below it the ads lose money`;
+    const beZh = be === null ? '' : `;整体ROI 保本线 净成交 ${r1(be * rate)}(支付 ${r1(be)}),低于它投流亏钱`;
     return text(
-      `Set the 整体支付ROI target to ${r1(t.roomRoi)} (净成交 ${r1(t.roomRoiNet ?? t.roomRoi)}), daily budget ${yuan(t.dailyBudget)}, ${ramp['en-US']}${beEn}.`,
-      `设置 整体支付ROI 目标 ${r1(t.roomRoi)}(净成交 ${r1(t.roomRoiNet ?? t.roomRoi)}),日预算 ${yuan(t.dailyBudget)},${ramp['zh-CN']}${beZh}。`,
+      `Set the 净成交ROI target to ${r1(net)} (支付ROI ${r1(t.roomRoi)}), daily budget ${yuan(t.dailyBudget)}, ${ramp['en-US']}${beEn}.`,
+      `设置 净成交ROI 目标 ${r1(net)}(支付ROI ${r1(t.roomRoi)}),日预算 ${yuan(t.dailyBudget)},${ramp['zh-CN']}${beZh}。`,
     );
   }
   // Without 1-hour refund data both bases are equal: say the number once.
@@ -55,5 +60,56 @@ export function actionText(s: ScenarioReport): Text {
   return text(
     `Daily budget ${yuan(t.dailyBudget)}, ${ramp['en-US']}; keep the paid ROI above break-even ${r1(e.breakEvenRoi)} (pay)${beNetEn}${t.roomRoi !== null ? `; the room's ROI at that budget is about ${r1(t.roomRoi)}` : ''}.`,
     `日预算 ${yuan(t.dailyBudget)},${ramp['zh-CN']};付费投产比保持在保本线 ${r1(e.breakEvenRoi)}(支付)${beNetZh}之上${t.roomRoi !== null ? `;该预算下整体ROI 约 ${r1(t.roomRoi)}` : ''}。`,
+  );
+}
+
+const pct = (x: number): string => `${(Math.round(x * 1000) / 10).toString()}%`;
+
+/** What the 支付 equivalent was converted with, said beside it. */
+function rateWords(tt: TargetTable): Text {
+  const r = pct(tt.settlement.rate);
+  switch (tt.settlement.source) {
+    case 'net_gmv':
+      return text(`at the room's 30-day 净成交 rate ${r}`, `按近 30 天净成交率 ${r}`);
+    case 'refund_1h':
+      return text(`at 1 − the 30-day 1-hour refund rate, ${r}`, `按 1 − 近 30 天 1 小时退款率 ${r}`);
+    case 'assumption':
+      return text(`at 1 − refund_1h_rate, ${r}`, `按 1 − refund_1h_rate ${r}`);
+    default:
+      return text('no 净成交 data: the two bases are equal', '无净成交数据:两种口径数值相同');
+  }
+}
+
+/** The 全域 sentence from the target table: the recommended 净成交 target leads. */
+export function targetActionText(tt: TargetTable, budgetRamp: Text): Text {
+  const row = tt.recommended === null ? null : tt.rows[tt.recommended]!;
+  if (!row) return tt.ruleText;
+  const rw = rateWords(tt);
+  const beNet = tt.breakEvenNet;
+  const beEn = beNet === null ? '' : `; 整体ROI 保本线 净成交 ${r1(beNet)} — below it the ads lose money`;
+  const beZh = beNet === null ? '' : `;整体ROI 保本线 净成交 ${r1(beNet)},低于它投流亏钱`;
+  const lead = text(
+    `Set the 净成交ROI target to ${r1(row.targetNet)} (支付ROI ${r1(row.targetPay)}, ${rw['en-US']})`,
+    `设置 净成交ROI 目标 ${r1(row.targetNet)}(支付ROI ${r1(row.targetPay)},${rw['zh-CN']})`,
+  );
+  const last = tt.steps[tt.steps.length - 1];
+  const steps =
+    tt.steps.length === 0 || !last || tt.current === null
+      ? text('', '')
+      : text(
+          `; step the target from ${r1(tt.current.target)} in ${tt.steps.length} step(s) of at most 10 %, one every 3 days, reaching it on ${last.date}`,
+          `;目标从 ${r1(tt.current.target)} 起分 ${tt.steps.length} 步调整,每步不超过 10%,每 3 天一步,${last.date} 到位`,
+        );
+  if (tt.mode === 'volume') {
+    const brEn = budgetRamp['en-US'] ? `, ${budgetRamp['en-US']}` : '';
+    const brZh = budgetRamp['zh-CN'] ? `,${budgetRamp['zh-CN']}` : '';
+    return text(
+      `${lead['en-US']} on 放量 with a daily budget of ${yuan(tt.budget)} (放量 spends the budget)${brEn}${steps['en-US']}${beEn}.`,
+      `${lead['zh-CN']},放量模式,日预算 ${yuan(tt.budget)}(放量会花完预算)${brZh}${steps['zh-CN']}${beZh}。`,
+    );
+  }
+  return text(
+    `${lead['en-US']} on 控成本 with a budget cap of ${yuan(tt.budget)}; the platform is expected to spend ${yuan(row.spendP10)}–${yuan(row.spendP90)} a day (P10–P90, about ${yuan(row.spendMean)})${steps['en-US']}${beEn}.`,
+    `${lead['zh-CN']},控成本模式,预算上限 ${yuan(tt.budget)};平台预计每天消耗 ${yuan(row.spendP10)}–${yuan(row.spendP90)}(P10–P90,约 ${yuan(row.spendMean)})${steps['zh-CN']}${beZh}。`,
   );
 }

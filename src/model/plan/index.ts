@@ -5,3 +5,8 @@ export * from './room-plan';
 export * from './scenario-plan';
 export * from './sustainable-spend';
 export * from './uncertainty';
+export * from './target-rules';
+export * from './targets';
+export * from './scenario-targets';
+export * from './target-columns';
+export * from './attribution';

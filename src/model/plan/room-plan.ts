@@ -11,10 +11,9 @@ import type { RoiBases } from '../economics';
 import { organicLevelOver, type RoomFit } from '../fit';
 import type { ResolvedAssumptions } from '../economics';
 
-/** 全域 spend below about this much a day may not count as 有效投放 (effective delivery). */
-export const EFFECTIVE_SPEND_FLOOR = 200;
-/** 成本保障: the platform compensates when the achieved ROI is below this share of the target. */
-export const COST_GUARANTEE_SHARE = 0.8;
+import { COST_GUARANTEE_SHARE, EFFECTIVE_SPEND_FLOOR } from './target-rules';
+
+export { COST_GUARANTEE_SHARE, EFFECTIVE_SPEND_FLOOR };
 
 export interface RoomOrganic {
   /** Weekday-averaged organic GMV per day over the baseline window. */

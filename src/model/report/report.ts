@@ -5,6 +5,7 @@
  */
 import type { Text } from '../../i18n/text';
 import type { FittedEventEffect, IsoDate } from '../core';
+import type { TargetTable } from './targets';
 
 export type Limit = 'target' | 'max' | 'ramp' | 'extrapolation' | 'capacity' | 'cash';
 
@@ -179,6 +180,8 @@ export interface ScenarioReport {
   /** Per plan day P10 / P90 of the cash balance across Monte Carlo runs (present when risk was run). */
   cashP10?: number[];
   cashP90?: number[];
+  /** 全域 only: the target table, the recommended 净成交ROI target and its ramp (docs/model.md). */
+  targets?: TargetTable;
 }
 
 /** A tornado row as reported: the engine's row on total_profit (sensitivity.ts), input as a plain key. */

@@ -76,6 +76,9 @@ export const ASSUMPTION_KEYS = [
   'grant_share',
   'refund_1h_rate',
   'event_handling',
+  'delivery_mode',
+  'target_rule',
+  'platform_suggested_roi',
 ] as const;
 
 export type AssumptionKey = (typeof ASSUMPTION_KEYS)[number];
@@ -96,6 +99,15 @@ export const EVENT_HANDLING_CHOICES: readonly AssumptionChoice[] = [
 export const ROI_SCOPE_CHOICES: readonly AssumptionChoice[] = [
   { name: 'room', zh: '整体' },
   { name: 'attributed', zh: '归因' },
+];
+
+export const DELIVERY_MODE_CHOICES: readonly AssumptionChoice[] = [
+  { name: 'cost', zh: '控成本' },
+  { name: 'volume', zh: '放量' },
+];
+export const TARGET_RULE_CHOICES: readonly AssumptionChoice[] = [
+  { name: 'profit', zh: '利润优先' },
+  { name: 'sustainable', zh: '可持续消耗' },
 ];
 
 function spec(
@@ -153,6 +165,10 @@ export const ASSUMPTIONS: Readonly<Record<AssumptionKey, AssumptionSpec>> = {
   refund_1h_rate: spec('refund_1h_rate', '1小时内退款率', '1-hour refund rate (净成交 basis)', 'rate', null, 'history', 0, 0.99),
   // Event days in the fits: model (a multiplier per phase), exclude (left out), ignore (normal days).
   event_handling: spec('event_handling', '活动日处理', 'Event days in the fits (model / exclude / ignore)', 'choice', 0, 'default', 0, 2, { integer: true, choices: EVENT_HANDLING_CHOICES }),
+  // 全域 target decision (docs/model.md "The target table"): 控成本 budget is a cap, 放量 budget is the spend.
+  delivery_mode: spec('delivery_mode', '投放模式', 'Delivery mode (cost = 控成本 / volume = 放量)', 'choice', 0, 'default', 0, 1, { integer: true, choices: DELIVERY_MODE_CHOICES }),
+  target_rule: spec('target_rule', '目标推荐规则', 'Target rule (profit / sustainable)', 'choice', 0, 'default', 0, 1, { integer: true, choices: TARGET_RULE_CHOICES }),
+  platform_suggested_roi: spec('platform_suggested_roi', '平台建议净成交ROI', "Platform's suggested 净成交ROI target", 'ratio', null, 'unlimited', 0, 1000, { minExclusive: true }),
 };
 
 /** Choice names of a choice key, or null when the key is numeric. */

@@ -8,6 +8,9 @@ import type { PlanReport } from '../../model/report';
 import { useI18n } from '../i18n';
 import { actionFacts } from '../state/action';
 import { Numbers } from './Numbers';
+import { TargetTablePanel } from './TargetTablePanel';
+import { targetActionText } from '../../model/plan';
+import { text } from '../../i18n/text';
 
 const useStyles = makeStyles({
   card: {
@@ -39,7 +42,10 @@ export function ActionCard({ report }: { report: PlanReport }) {
     items.push({ key: 'ready', text: t('action.notReady'), lead: true });
     if (report.baseline.fixFirst) items.push({ key: 'fix', text: pick(report.baseline.fixFirst) });
   }
-  if (f.roomTarget) {
+  if (s.targets && s.curveBasis === 'whole-room') {
+    // The target table's recommended 净成交 target leads (the engine's sentence, as on every surface).
+    items.push({ key: 'room', text: pick(targetActionText(s.targets, text('', ''))), lead: true });
+  } else if (f.roomTarget) {
     const vars = { roi: ratio(f.roomTarget.roi), net: f.roomTarget.net !== null ? ratio(f.roomTarget.net) : '', budget: compactMoney(f.roomTarget.budget) };
     items.push({ key: 'room', text: t(f.roomTarget.net !== null ? 'action.roomTarget' : 'action.roomTargetPay', vars), lead: true });
   }
@@ -79,6 +85,7 @@ export function ActionCard({ report }: { report: PlanReport }) {
           </li>
         ))}
       </ul>
+      {s.targets && s.curveBasis === 'whole-room' ? <TargetTablePanel table={s.targets} /> : null}
     </section>
   );
 }
