@@ -53,18 +53,18 @@ function run(): Result[] {
   const ctx = simulationContext(planScenario(sample, BASE, 90));
   const cells = makeDailyCells(365);
   const room = generateRoomMerchant(3, { days: 365, preAdDays: 14, lowMultiple: 0.3, highMultiple: 2.4 }).history;
-  // 365 days holding 618 and 双11 (all phases), the 春节 pause, stock-outs and a target log.
-  const eventRoom = generateHardRoom(3, { days: 365, startDate: '2025-01-01', coupling: 0.5 }).history;
   // The target table of a 365-day 全域 history over a 365-day plan (the plan itself is not timed).
   const roomAnalysis = analyse(room);
   const roomPlan = planScenario(roomAnalysis, { name: 'Base', values: { ...BASE.values, refund_rate: 0.25 } }, 365);
+  // 365 days holding 618 and 双11 (all phases), the 春节 pause, stock-outs and a target log.
+  const eventRoom = generateHardRoom(3, { days: 365, startDate: '2025-01-01', coupling: 0.5 }).history;
 
   return [
     measure('plan_365', 200, 50, () => planScenario(sample, BASE, 365)),
     measure('fit_hill_365', 100, 20, () => fitCurve(spend, gmv, 'hill')),
     measure('fit_room_365', 50, 10, () => fitRoom(room)),
-    measure('fit_room_365_events', 50, 10, () => fitRoom(eventRoom)),
     measure('targets_365', 50, 10, () => targetsFor(roomPlan, roomAnalysis)),
+    measure('fit_room_365_events', 50, 10, () => fitRoom(eventRoom)),
     measure('simulate_10k_x_90', 9, 2, () => simulate(ctx, 10_000, 1)),
     measure('reference_kernel_10k_x_90', 9, 2, () => referenceKernel(ctx, 10_000, 1)),
     measure('read_365', 100, 20, () => readHistory(cells)),

@@ -2,22 +2,22 @@
  * One merchant's data from one or several files (`adplan check a.xlsx b.csv`, a portfolio
  * merchant folder): every history sheet is read, then joined on the date (join.ts). In a workbook
  * the best-matching sheet is always read; its other sheets join only when they are a recognised
- * export family, so plan/summary sheets with 日期/成交 headers are never mistaken for data.
+ * export family (or the room's table beside a paid-only 千川标准推广 export), so plan/summary sheets
+ * with 日期/成交 headers are never mistaken for data (merchant/sheet-choice.ts).
  * Browser-safe; the Node file edge is file.ts.
  */
 import { readAssumptions } from '../assumptions';
-import { recognizeFamily } from '../families';
-import { AdplanError, isInputError } from '../../model/core';
+import { AdplanError } from '../../model/core';
 import { text } from '../../i18n/text';
 import { addLiftResults, findResultsSheet, findScheduleSheet, isScheduleSheet, readScheduleOf, type ScheduleRead } from '../experiment';
-import { detectHeader } from '../table';
 import { joinSources, sourceLabel, type JoinedHistory, type Source } from './join';
 import type { FileData } from '../formats';
 import { addChannelSpend, channelSpend, keyValueTable } from '../families';
-import type { Cell, DataIssue } from '../table';
+import type { DataIssue } from '../table';
 import { openSheets } from '../formats';
 import { sheetHead, sheetTop, SIDE_TABLE_ROWS } from '../table';
-import { assumptionsSheetOf, findSheet, likeliestHistory, readHistorySheet, type WorkbookOptions, type WorkbookRead } from './workbook';
+import { familyOfSheet, joinedWith, likeliestHistory } from './sheet-choice';
+import { assumptionsSheetOf, findSheet, readHistorySheet, type WorkbookOptions, type WorkbookRead } from './workbook';
 import type { SheetCells } from '../formats';
 import { mergeTargetLogs, readTargetLog, targetLogHeader } from './target-log';
 import type { TargetLogEntry } from '../../model/core';
@@ -34,19 +34,8 @@ export interface MerchantRead extends WorkbookRead {
   experimentSchedule?: ScheduleRead;
 }
 
-/** The header row's family when the sheet is a history table, else null. */
-function familyOfSheet(cells: readonly (readonly Cell[])[]): string | null {
-  try {
-    const m = detectHeader(cells);
-    return recognizeFamily(cells[m.headerIndex] ?? []).id;
-  } catch (e) {
-    if (!isInputError(e)) throw e;
-    // Not a history table (an assumptions or notes sheet): not a source.
-    return null;
-  }
-}
-
-function historySheets(sheets: readonly SheetCells[], options: WorkbookOptions): SheetCells[] {
+/** The history sheets of one workbook: the likeliest, and the sheets joined with it (sheet-choice.ts). */
+export function historySheets(sheets: readonly SheetCells[], options: WorkbookOptions): SheetCells[] {
   if (options.sheet) return [findSheet(sheets, options.sheet)];
   if (!sheets.some((s) => familyOfSheet(sheetHead(s)) !== null)) {
     // No table anywhere: a 单场 workbook whose overview is a key | value block.
@@ -58,9 +47,7 @@ function historySheets(sheets: readonly SheetCells[], options: WorkbookOptions):
   }
   // A hidden copy never wins over what the user sees (likeliestHistory), nor joins it.
   const best = likeliestHistory(sheets);
-  const visible = (s: SheetCells): boolean => (s.state ?? 'visible') === 'visible';
-  const more = sheets.filter((s) => s !== best && (visible(s) || !visible(best)) && (familyOfSheet(sheetHead(s)) ?? 'generic') !== 'generic');
-  return [best, ...more].sort((a, b) => sheets.indexOf(a) - sheets.indexOf(b));
+  return [best, ...joinedWith(sheets, best)].sort((a, b) => sheets.indexOf(a) - sheets.indexOf(b));
 }
 
 export async function readMerchantBuffers(files: readonly MerchantFile[], options: WorkbookOptions = {}): Promise<MerchantRead> {

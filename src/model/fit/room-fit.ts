@@ -546,11 +546,12 @@ function fitCore(d: Data, common: RoomFitCommon, spends: number[], warm?: Float6
         .slice(0, 3);
   let best = { th: starts[0]!.th, obj: Infinity };
   for (const s of starts) {
-    const r = lm(pr, s.th, 30);
+    const r = lm(pr, s.th, warm ? 15 : 30);
     if (r.obj < best.obj) best = r;
   }
   const res = new Float64Array(d.y.length);
-  for (let round = 0; round < 2; round++) {
+  // A warm start (the diagnostic's refit) is already near the optimum: one Huber round suffices.
+  for (let round = 0; round < (warm ? 1 : 2); round++) {
     objective(pr, best.th, null, null, res);
     const scale = huberWeights(res, pr.w);
     pr.sigma = Math.max(0.02, Math.min(0.25, scale));

@@ -16,6 +16,59 @@ export function yuan(x: number): string {
   return `${v < 0 ? '−' : ''}¥${groupDigits(Math.abs(v))}`;
 }
 
+/** Yuan for a sentence: exact below ¥1万, else ¥8.0万 / ¥1.2亿 in Chinese (English stays exact). */
+function yuanShort(x: number, lang: 'en-US' | 'zh-CN'): string {
+  const a = Math.abs(x);
+  if (lang === 'en-US' || !Number.isFinite(x) || a < 1e4) return yuan(x);
+  const [v, unit] = a >= 1e8 ? [a / 1e8, '亿'] : [a / 1e4, '万'];
+  return `${x < 0 ? '−' : ''}¥${v.toFixed(1)}${unit}`;
+}
+
+/** How the plan's budget moves the merchant's recent spend: cut, raise, or hold (within 5 %). */
+export interface BudgetMove {
+  /** Mean daily spend of the last 7 history days. */
+  from: number;
+  to: number;
+  /** to / from − 1. */
+  change: number;
+  kind: 'cut' | 'raise' | 'hold';
+}
+
+/** Steps smaller than this are a hold: the ramp and rounding move spend by a few percent anyway. */
+const HOLD_BAND = 0.05;
+
+/** null when the merchant spends nothing now (a start, not a move). */
+export function budgetMove(recent: number, target: number): BudgetMove | null {
+  if (!(Number.isFinite(recent) && recent > 0) || !Number.isFinite(target) || target < 0) return null;
+  const change = target / recent - 1;
+  return { from: recent, to: target, change, kind: Math.abs(change) < HOLD_BAND ? 'hold' : change < 0 ? 'cut' : 'raise' };
+}
+
+/** The move in words, one wording for every surface: "从近 7 天的 ¥8.0万/天 降到 ¥4.0万/天（−50%）". */
+export function budgetMoveText(m: BudgetMove): Text {
+  const pct = `${m.change < 0 ? '−' : '+'}${Math.max(1, Math.round(Math.abs(m.change) * 100))}%`;
+  const [fe, fz, te, tz] = [yuanShort(m.from, 'en-US'), yuanShort(m.from, 'zh-CN'), yuanShort(m.to, 'en-US'), yuanShort(m.to, 'zh-CN')];
+  if (m.kind === 'hold') return text(`keep the last 7 days' ${fe}/day`, `保持近 7 天的水平 ${fz}/天`);
+  const up = m.kind === 'raise';
+  return text(`from the last 7 days' ${fe}/day ${up ? 'up' : 'down'} to ${te}/day (${pct})`, `从近 7 天的 ${fz}/天 ${up ? '升到' : '降到'} ${tz}/天（${pct}）`);
+}
+
+/** The budget part of the action line: the move from recent spend when there is one, else the budget. */
+function budgetPhrase(s: ScenarioReport): Text {
+  const budget = s.economics.targets.dailyBudget;
+  const m = budgetMove(s.recentSpend ?? 0, budget);
+  if (!m) return text(`daily budget ${yuan(budget)}`, `日预算 ${yuan(budget)}`);
+  const t = budgetMoveText(m);
+  return text(`daily budget ${t['en-US']}`, `日预算${t['zh-CN']}`);
+}
+
+/** Payback as a headline: its day within the plan, else said to lie past it (never "day 91" of 90). */
+export function paybackText(day: number | null, horizon: number): Text {
+  if (day === null || !Number.isFinite(day)) return text('not paid back', '未回本');
+  if (day > horizon) return text(`not within the plan (about day ${day})`, `计划期内未回本（约第 ${day} 天）`);
+  return text(`day ${day}`, `第 ${day} 天`);
+}
+
 const r1 = (x: number): string => (Number.isFinite(x) ? x.toFixed(x >= 10 ? 1 : 2).replace(/\.?0+$/u, '') : '—');
 
 /** Days until the plan first reaches its budget (99 %); null when caps keep it below. */
@@ -36,6 +89,7 @@ export function actionText(s: ScenarioReport): Text {
     );
   }
   const days = rampDays(s);
+  const budget = budgetPhrase(s);
   const ramp =
     days === null
       ? text(`starting at ${yuan(first)} (cash and caps keep spend below the budget: see the plan)`, `从 ${yuan(first)} 起步(现金与上限使消耗低于预算,见计划)`)
@@ -50,16 +104,16 @@ export function actionText(s: ScenarioReport): Text {
     const beEn = be === null ? '' : `; 整体ROI 保本线 净成交 ${r1(be * rate)} (支付 ${r1(be)}) — below it the ads lose money`;
     const beZh = be === null ? '' : `;整体ROI 保本线 净成交 ${r1(be * rate)}(支付 ${r1(be)}),低于它投流亏钱`;
     return text(
-      `Set the 净成交ROI target to ${r1(net)} (支付ROI ${r1(t.roomRoi)}), daily budget ${yuan(t.dailyBudget)}, ${ramp['en-US']}${beEn}.`,
-      `设置 净成交ROI 目标 ${r1(net)}(支付ROI ${r1(t.roomRoi)}),日预算 ${yuan(t.dailyBudget)},${ramp['zh-CN']}${beZh}。`,
+      `Set the 净成交ROI target to ${r1(net)} (支付ROI ${r1(t.roomRoi)}), ${budget['en-US']}, ${ramp['en-US']}${beEn}.`,
+      `设置 净成交ROI 目标 ${r1(net)}(支付ROI ${r1(t.roomRoi)}),${budget['zh-CN']},${ramp['zh-CN']}${beZh}。`,
     );
   }
   // Without 1-hour refund data both bases are equal: say the number once.
   const beNetEn = e.breakEvenRoiNet === e.breakEvenRoi ? '' : ` / ${r1(e.breakEvenRoiNet)} (net)`;
   const beNetZh = e.breakEvenRoiNet === e.breakEvenRoi ? '' : `/ ${r1(e.breakEvenRoiNet)}(净成交)`;
   return text(
-    `Daily budget ${yuan(t.dailyBudget)}, ${ramp['en-US']}; keep the paid ROI above break-even ${r1(e.breakEvenRoi)} (pay)${beNetEn}${t.roomRoi !== null ? `; the room's ROI at that budget is about ${r1(t.roomRoi)}` : ''}.`,
-    `日预算 ${yuan(t.dailyBudget)},${ramp['zh-CN']};付费投产比保持在保本线 ${r1(e.breakEvenRoi)}(支付)${beNetZh}之上${t.roomRoi !== null ? `;该预算下整体ROI 约 ${r1(t.roomRoi)}` : ''}。`,
+    `${budget['en-US'].replace(/^d/u, 'D')}, ${ramp['en-US']}; keep the paid ROI above break-even ${r1(e.breakEvenRoi)} (pay)${beNetEn}${t.roomRoi !== null ? `; the room's ROI at that budget is about ${r1(t.roomRoi)}` : ''}.`,
+    `${budget['zh-CN']},${ramp['zh-CN']};付费投产比保持在保本线 ${r1(e.breakEvenRoi)}(支付)${beNetZh}之上${t.roomRoi !== null ? `;该预算下整体ROI 约 ${r1(t.roomRoi)}` : ''}。`,
   );
 }
 

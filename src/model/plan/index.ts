@@ -10,3 +10,4 @@ export * from './targets';
 export * from './scenario-targets';
 export * from './target-columns';
 export * from './attribution';
+export * from './confidence';

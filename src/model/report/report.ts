@@ -51,6 +51,8 @@ export interface CurveReport {
   organicGmvPerDay?: number | null;
   /** Whole-room only: an interval for S* (null when not identified). */
   sStarInterval?: [number, number] | null;
+  /** Present when the plan rests on an assumed curve because the data could not identify one. */
+  assumed?: AssumedCurveReport;
   /**
    * Whole-room only: spend that follows demand. method target-log / proxy: corrected (control
    * function); diagnostic: tested, and when detected the S* interval was widened (docs/model.md).
@@ -68,6 +70,20 @@ export interface CalibrationReport {
   dataWeight: number;
   sStarBefore: number | null;
   sStarIntervalBefore: [number, number] | null;
+}
+
+/** What an assumed curve rests on, and what would replace it. */
+export interface AssumedCurveReport {
+  /** Why the curve fitted from the data is not used. */
+  why: Text;
+  /** The scenario's paid_roi_initial / saturation_spend, or the labelled category defaults. */
+  source: 'assumptions' | 'category-defaults';
+  paidRoiInitial: number;
+  saturationSpend: number;
+  /** S* over plausible curves: initial ROI ×⅔ … ×1.5 and half-saturation ×½ … ×2. */
+  sStarRange: [number, number];
+  /** The test that would identify the curve. */
+  identifyBy: Text;
 }
 
 export type CurveBasis = 'direct' | 'whole-room';
@@ -173,6 +189,8 @@ export interface ScenarioReport {
   organicGmvPerDay?: number | null;
   /** The basis of the curve this scenario planned with. */
   curveBasis?: CurveBasis;
+  /** Mean daily spend of the last 7 history days (where the plan moves the budget from). */
+  recentSpend?: number;
   /** The lift this scenario planned with (the estimate, or the scenario's lift_lambda / lift_theta). */
   lift?: { lambda: number; theta: number; leverage: number };
   /** Tornado on total_profit, sorted by swing (present when risk was run). */

@@ -75,10 +75,10 @@ export const ASSUMPTION_KEYS = [
   'uni_roi_scope',
   'grant_share',
   'refund_1h_rate',
-  'event_handling',
   'delivery_mode',
   'target_rule',
   'platform_suggested_roi',
+  'event_handling',
 ] as const;
 
 export type AssumptionKey = (typeof ASSUMPTION_KEYS)[number];
@@ -124,6 +124,14 @@ function spec(
   return { key, zh, en, unit, default: def, whenMissing, min, max, ...extra };
 }
 
+/**
+ * Labelled category defaults for the assumed response curve, used when the data cannot identify
+ * the curve and the table leaves paid_roi_initial / saturation_spend blank: an initial
+ * (incremental) ROI typical of live-commerce 千川 rooms, and half-saturation at the largest daily
+ * spend seen (the room shows no saturation inside its own evidence). Every plan on them says so.
+ */
+export const CATEGORY_CURVE = { paidRoiInitial: 4, saturationOfMaxSpend: 1 } as const;
+
 export const ASSUMPTIONS: Readonly<Record<AssumptionKey, AssumptionSpec>> = {
   cogs_rate: spec('cogs_rate', '商品成本率', 'Cost of goods (share of price)', 'rate', null, 'required', 0, 1),
   refund_rate: spec('refund_rate', '退款率', 'Refund rate', 'rate', null, 'history', 0, 0.99),
@@ -163,12 +171,12 @@ export const ASSUMPTIONS: Readonly<Record<AssumptionKey, AssumptionSpec>> = {
   uni_roi_scope: spec('uni_roi_scope', '全域ROI口径', '全域 ROI scope (room / attributed)', 'choice', 0, 'default', 0, 1, { integer: true, choices: ROI_SCOPE_CHOICES }),
   grant_share: spec('grant_share', '赠款占比', 'Share of spend paid from grants (no cash)', 'rate', 0, 'default', 0, 1),
   refund_1h_rate: spec('refund_1h_rate', '1小时内退款率', '1-hour refund rate (净成交 basis)', 'rate', null, 'history', 0, 0.99),
-  // Event days in the fits: model (a multiplier per phase), exclude (left out), ignore (normal days).
-  event_handling: spec('event_handling', '活动日处理', 'Event days in the fits (model / exclude / ignore)', 'choice', 0, 'default', 0, 2, { integer: true, choices: EVENT_HANDLING_CHOICES }),
   // 全域 target decision (docs/model.md "The target table"): 控成本 budget is a cap, 放量 budget is the spend.
   delivery_mode: spec('delivery_mode', '投放模式', 'Delivery mode (cost = 控成本 / volume = 放量)', 'choice', 0, 'default', 0, 1, { integer: true, choices: DELIVERY_MODE_CHOICES }),
   target_rule: spec('target_rule', '目标推荐规则', 'Target rule (profit / sustainable)', 'choice', 0, 'default', 0, 1, { integer: true, choices: TARGET_RULE_CHOICES }),
   platform_suggested_roi: spec('platform_suggested_roi', '平台建议净成交ROI', "Platform's suggested 净成交ROI target", 'ratio', null, 'unlimited', 0, 1000, { minExclusive: true }),
+  // Event days in the fits: model (a multiplier per phase), exclude (left out), ignore (normal days).
+  event_handling: spec('event_handling', '活动日处理', 'Event days in the fits (model / exclude / ignore)', 'choice', 0, 'default', 0, 2, { integer: true, choices: EVENT_HANDLING_CHOICES }),
 };
 
 /** Choice names of a choice key, or null when the key is numeric. */
