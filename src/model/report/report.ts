@@ -60,6 +60,16 @@ export interface CurveReport {
   demandCoupling?: { method: 'target-log' | 'proxy' | 'diagnostic' | 'none'; detected: boolean; strength: number; widened: boolean };
   /** What the fit learned per event phase (fitted false: those days were left out). */
   eventEffects?: FittedEventEffect[];
+  /** Experiment results the fit was calibrated with, and S* before them (absent when none). */
+  calibration?: CalibrationReport;
+}
+
+export interface CalibrationReport {
+  used: { source: string; first: string; last: string; spendBefore: number; deltaSpend: number; deltaGmv: number; sigma: number }[];
+  /** Weight the observational days kept against the experiments (1 = they agreed). */
+  dataWeight: number;
+  sStarBefore: number | null;
+  sStarIntervalBefore: [number, number] | null;
 }
 
 /** What an assumed curve rests on, and what would replace it. */
