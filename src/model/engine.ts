@@ -15,7 +15,8 @@ import { AdplanError } from './errors';
 import type { History } from './history';
 import { carrySeries, estimateLift, leverageOf, type LiftEstimate } from './lift';
 import { buildPlan, type PlanResult, type PlanSetup } from './planner';
-import { assessReadiness, thresholdsOf, type Readiness } from './readiness';
+import type { Readiness } from './readiness';
+import { assessReadinessV2 } from './readiness/assess';
 import { RUN_OPTIONS } from './run-options';
 import type { BaselineReport, CurveBasis, CurveReport, LiftReport, PlanReport, ScenarioReport } from './report';
 import { assumedCurve, toCurveReport, type Curve } from './response-curve';
@@ -302,7 +303,7 @@ export function readinessOf(a: Analysis, s: Scenario | null): Readiness {
     // Readiness still speaks without a complete assumptions table; the margin check is skipped.
     if (!(e instanceof AdplanError) || e.kind !== 'input') throw e;
   }
-  return assessReadiness(a.baseline, thresholdsOf(v), rho, u);
+  return assessReadinessV2(a.history, a.baseline, v, rho, u);
 }
 
 export function baselineReport(m: BaselineMetrics, r: Readiness): BaselineReport {
@@ -322,6 +323,8 @@ export function baselineReport(m: BaselineMetrics, r: Readiness): BaselineReport
     reasons: r.reasons,
     notes: r.notes,
     ...(r.fixFirst ? { fixFirst: r.fixFirst } : {}),
+    ...(r.verdict ? { verdict: r.verdict } : {}),
+    ...(r.checks ? { checks: r.checks } : {}),
   };
 }
 
