@@ -1,0 +1,190 @@
+/**
+ * Readiness v2: each check fires exactly when its measured value crosses its threshold
+ * (properties over random values and thresholds), names value, threshold and source in both
+ * languages, says "unknown" without the measure, and leaves a merchant without the new exports
+ * with today's readiness.
+ */
+import fc from 'fast-check';
+import type { AssumptionValues } from '../../src/model/assumptions';
+import { analyse, readinessOf } from '../../src/model/engine';
+import type { DayRecord, History } from '../../src/model/history';
+import { assessReadiness, thresholdsOf } from '../../src/model/readiness';
+import { organicThresholdsOf, STAY_SECONDS } from '../../src/model/readiness/benchmarks';
+import {
+  fires,
+  interactionCheck,
+  paidShareCheck,
+  stayCheck,
+  uvValueCheck,
+  verdictOf,
+  videoCompletionCheck,
+  videoGmvCheck,
+  videoSaveCheck,
+  type ReadinessCheck,
+} from '../../src/model/readiness/checks';
+import { generateMerchant } from '../../src/sample/merchant';
+
+const rate = fc.double({ min: 0, max: 1, noNaN: true });
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+/** Both languages carry the value and the threshold text, and the source names its key. */
+function speaksBoth(c: ReadinessCheck, key: string, zhKey: string): void {
+  for (const lang of ['en-US', 'zh-CN'] as const) {
+    expect(c.valueText[lang].length).toBeGreaterThan(0);
+    expect(c.thresholdText[lang].length).toBeGreaterThan(0);
+  }
+  expect(c.source['en-US']).toContain(key);
+  expect(c.source['zh-CN']).toContain(zhKey);
+  expect(c.source['en-US']).toMatch(/practitioner default|your value/u);
+  expect(c.source['zh-CN']).toMatch(/从业者经验值|你的设定/u);
+}
+
+describe('each check fires exactly when its value crosses its threshold', () => {
+  it('paid share: warn above paid_share_warn, severe above paid_share_severe', () => {
+    fc.assert(
+      fc.property(rate, rate, rate, (share, a, b) => {
+        const [warn, severe] = a <= b ? [a, b] : [b, a];
+        const c = paidShareCheck({ value: share, basis: 'viewers', days: 7 }, organicThresholdsOf({ paid_share_warn: warn, paid_share_severe: severe }));
+        expect(fires(c)).toBe(share > warn);
+        expect(c.status === 'fail').toBe(share > severe);
+        expect(c.value).toBe(share);
+        expect(c.threshold).toBe(warn);
+        expect(c.valueText['en-US']).toContain(pct(share));
+        expect(c.valueText['zh-CN']).toContain(pct(share));
+        expect(c.thresholdText['zh-CN']).toContain(pct(warn));
+        expect(c.fix === null).toBe(!fires(c));
+      }),
+    );
+  });
+
+  it('stay: below the category benchmark by more than stay_gap_warn (severe beyond stay_gap_severe)', () => {
+    const categories = [0, 1, 2, 3, 4, 5];
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 200, noNaN: true }), fc.constantFrom(...categories), fc.double({ min: 0, max: 0.5, noNaN: true }), (stay, cat, gap) => {
+        const t = organicThresholdsOf({ category: cat, stay_gap_warn: gap, stay_gap_severe: Math.min(1, gap + 0.2) });
+        const b = t.stayBenchmark.value;
+        const c = stayCheck(stay, t);
+        expect(fires(c)).toBe(stay < b * (1 - gap));
+        expect(c.status === 'fail').toBe(stay < b * (1 - Math.min(1, gap + 0.2)));
+        expect(c.valueText['en-US']).toContain(`${Math.round(stay)} s`);
+        expect(c.valueText['zh-CN']).toContain(`${Math.round(stay)} 秒`);
+        speaksBoth(c, 'stay_benchmark', '人均观看时长基准');
+      }),
+    );
+  });
+
+  it('UV value: below uv_value_ratio × uv_value_benchmark; no benchmark ⇒ unknown', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 50, noNaN: true }), fc.double({ min: 0.01, max: 50, noNaN: true }), rate, (uv, bench, ratio) => {
+        const c = uvValueCheck(uv, organicThresholdsOf({ uv_value_benchmark: bench, uv_value_ratio: ratio }));
+        expect(fires(c)).toBe(uv < ratio * bench);
+        expect(c.threshold).toBeCloseTo(ratio * bench, 12);
+        speaksBoth(c, 'uv_value_benchmark', 'UV价值基准');
+        expect(uvValueCheck(uv, organicThresholdsOf({})).status).toBe('unknown');
+      }),
+    );
+  });
+
+  it('interaction, save and completion rates: below their minimum', () => {
+    fc.assert(
+      fc.property(rate, rate, (v, min) => {
+        const cases = [
+          [interactionCheck(v, organicThresholdsOf({ min_interaction_rate: min })), 'min_interaction_rate', '互动率下限'],
+          [videoSaveCheck(v, organicThresholdsOf({ min_video_save_rate: min })), 'min_video_save_rate', '短视频收藏率下限'],
+          [videoCompletionCheck(v, organicThresholdsOf({ min_video_completion_rate: min })), 'min_video_completion_rate', '短视频完播率下限'],
+        ] as const;
+        for (const [c, key, zh] of cases) {
+          expect(fires(c)).toBe(v < min);
+          expect(c.valueText['en-US']).toBe(pct(v));
+          expect(c.thresholdText['zh-CN']).toBe(`≥ ${pct(min)}`);
+          speaksBoth(c, key, zh);
+        }
+      }),
+    );
+  });
+
+  it('short-video GMV: fires when videos are played but sell nothing', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.nat(), (gmv, plays) => {
+        expect(fires(videoGmvCheck(gmv, plays))).toBe(gmv === 0 && plays > 0);
+      }),
+    );
+  });
+
+  it('a missing measure is unknown and never fires', () => {
+    const t = organicThresholdsOf({});
+    for (const c of [paidShareCheck(null, t), stayCheck(null, t), interactionCheck(null, t), videoSaveCheck(null, t), videoCompletionCheck(null, t), videoGmvCheck(null, null)]) {
+      expect(c.status).toBe('unknown');
+      expect(c.valueText).toEqual({ 'en-US': 'unknown', 'zh-CN': '未知' });
+    }
+  });
+
+  it('the category benchmarks are FIELD.md §6 practitioner values', () => {
+    expect(STAY_SECONDS).toEqual({ apparel: 58, food: 46, beauty: 63, home: 61, daily: 42, other: 55 });
+    expect(organicThresholdsOf({}).category).toBe('other');
+    expect(organicThresholdsOf({ category: 1 }).stayBenchmark).toEqual({ value: 46, key: 'stay_benchmark', from: 'category' });
+    expect(organicThresholdsOf({ category: 1, stay_benchmark: 50 }).stayBenchmark.from).toBe('given');
+  });
+});
+
+/** A seeded merchant with content measures of known truth: stay s seconds and paid share p every day. */
+function withOrganic(history: History, stay: number, paid: number): History {
+  const days: DayRecord[] = history.days.map((d) => ({
+    ...d,
+    traffic: [
+      { channel: '推荐feed', class: 'natural', viewers: Math.round(1000 * (1 - paid)), views: null, gmv: null },
+      { channel: '千川PC版', class: 'paid', viewers: Math.round(1000 * paid), views: null, gmv: null },
+    ],
+    content: { viewers: 1000, views: 1500, staySeconds: stay, comments: 60, likes: 300, newFollowers: 10, exposureViewRate: null, productClickRate: null, clickOrderRate: null, uvValue: null, gpm: null },
+  }));
+  return { ...history, days };
+}
+
+describe('seeded merchants', () => {
+  const { history } = generateMerchant(7);
+
+  it('without the new exports: today\'s readiness, unchanged, and every organic check unknown', () => {
+    const a = analyse(history);
+    const r = readinessOf(a, null);
+    const today = assessReadiness(a.baseline, thresholdsOf({}), a.baseline.refundRate, null);
+    expect({ ready: r.ready, reasons: r.reasons, notes: r.notes, fixFirst: r.fixFirst }).toEqual(today);
+    const organic = (r.checks ?? []).filter((c) => !['history_days', 'organic_orders', 'stability', 'refunds', 'unit_margin'].includes(c.id));
+    expect(organic.every((c) => c.status === 'unknown' || c.id === 'uv_value')).toBe(true);
+    expect(r.verdict === 'ready').toBe(r.ready);
+    expect(verdictOf(r.checks ?? [])).toBe(r.verdict);
+  });
+
+  it.each([
+    // stay, paid share, category (食品 = 1, 46 s: warn below 41.4 s), expected stay / paid share status
+    [31, 0.4, 1, 'fail', 'pass'],
+    [40, 0.55, 1, 'warn', 'warn'],
+    [45, 0.75, 1, 'pass', 'fail'],
+  ] as const)('stay %d s, paid share %d: statuses follow the thresholds', (stay, paid, category, stayStatus, paidStatus) => {
+    const values: AssumptionValues = { category };
+    const a = analyse(withOrganic(history, stay, paid));
+    const r = readinessOf(a, { name: 'Base', values });
+    const byId = new Map((r.checks ?? []).map((c) => [c.id, c]));
+    expect(byId.get('stay')?.status).toBe(stayStatus);
+    expect(byId.get('paid_share')?.status).toBe(paidStatus);
+    expect(byId.get('paid_share')?.value).toBeCloseTo(Math.round(1000 * paid) / 1000, 9);
+    // 60 comments / 1500 views = 4 % ≥ 3 %.
+    expect(byId.get('interaction')?.status).toBe('pass');
+    const fired = stayStatus !== 'pass' || paidStatus !== 'pass';
+    if (fired) {
+      expect(r.ready).toBe(false);
+      expect(r.verdict).not.toBe('ready');
+      const zh = r.reasons.map((x) => x['zh-CN']).join('\n');
+      if (stayStatus !== 'pass') expect(zh).toContain(`人均观看时长 ${stay} 秒，食品基准 46 秒`);
+    }
+  });
+
+  it('the first fix names the lever and the gap when the organic lever is what fails first', () => {
+    const a = analyse(withOrganic(history, 31, 0.4));
+    const r = readinessOf(a, { name: 'Base', values: { category: 1 } });
+    // The seeded merchant has a base model (120 days, organic orders well above 3/day): the lever is what fails first.
+    expect(r.checks?.slice(0, 2).map((c) => c.status)).toEqual(['pass', 'pass']);
+    expect(r.verdict).toBe('fix_first');
+    expect(r.fixFirst?.['en-US']).toContain('31 s vs 食品 46 s');
+    expect(r.fixFirst?.['zh-CN']).toContain('31 秒，食品基准 46 秒');
+  });
+});
