@@ -20,6 +20,8 @@ import { cellText, headerKey } from './normalize';
 import { fillExcerpts, freshCounts, issue, unlistedNotes, type Ctx } from './read-context';
 import { refold, walkRows, type DayAcc, type Group, type RangeRow, type TotalsRow, type Walk } from './walk';
 import { refundsNegative } from './row-read';
+import { readSideFamily } from './families/side-families';
+import { attachContent, readSessionContent } from './families/session-content';
 import { gridRows, headRows, isRowSource, type RowSource } from './rows';
 import type { Cell, HistoryReadResult, HistoryTotals, RangeOrigin } from './types';
 
@@ -204,6 +206,9 @@ function finishDays(ctx: Ctx, w: Walk): { days: DayRecord[]; skipped: number } {
 export function readHistory(table: readonly (readonly Cell[])[] | RowSource, origin?: RangeOrigin): HistoryReadResult {
   const rows = isRowSource(table) ? table : gridRows(table);
   const head = headRows(rows, HEADER_SCAN_ROWS);
+  // Traffic sources and short videos have no orders: their own readers (families/).
+  const side = readSideFamily(rows, head, origin);
+  if (side) return side;
   const map = detectHeader(head);
   const headerRow = head[map.headerIndex] ?? [];
   const family = recognizeFamily(headerRow);
@@ -330,6 +335,8 @@ export function readHistory(table: readonly (readonly Cell[])[] | RowSource, ori
   if (family.id !== 'generic') history.gmvMeasure = gmvMeasureOf(map.headers.gmv);
   ctx.issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   unlistedNotes(ctx);
+  const content = readSessionContent(rows, head, origin);
+  if (content) attachContent({ history } as HistoryReadResult, content);
   return {
     history,
     fields: { ...map.headers },

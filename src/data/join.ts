@@ -67,10 +67,12 @@ const familyOf = (s: Source): FamilyId => s.read.family ?? 'generic';
 const GMV_ORDER: readonly FamilyId[] = [
   'compass_deal', 'compass_live_sessions', 'compass_self_service', 'compass_overview', 'generic',
   'baiying_session', 'qianchuan_uni_live', 'qianchuan_uni_dimension', 'qianchuan_standard',
+  'compass_traffic_sources', 'compass_short_video',
 ];
 const SPEND_ORDER: readonly FamilyId[] = [
   'qianchuan_uni_live', 'qianchuan_uni_dimension', 'qianchuan_standard', 'generic', 'baiying_session',
   'compass_deal', 'compass_live_sessions', 'compass_self_service', 'compass_overview',
+  'compass_traffic_sources', 'compass_short_video',
 ];
 
 function ranked(sources: readonly Source[], order: readonly FamilyId[], has: (s: Source) => boolean): Source | undefined {
@@ -96,6 +98,11 @@ interface Choice {
   organic?: Source;
   attributed?: Source;
   grant?: Source;
+  /** Traffic, content, short-video and carrier measures (optional day fields). */
+  traffic?: Source;
+  content?: Source;
+  video?: Source;
+  carriers?: Source;
 }
 
 function choose(sources: readonly Source[]): Choice {
@@ -116,6 +123,10 @@ function choose(sources: readonly Source[]): Choice {
   set('organic', prefer(hasDayField('organicGmvObserved')));
   set('attributed', prefer(hasField('attributed_paid_gmv')));
   set('grant', spend && hasField('grant_spend')(spend) ? spend : prefer(hasField('grant_spend')));
+  set('traffic', prefer(hasDayField('traffic')));
+  set('content', prefer(hasDayField('content')));
+  set('video', prefer(hasDayField('video')));
+  set('carriers', prefer(hasDayField('carriers')));
   return c;
 }
 
@@ -194,6 +205,10 @@ function joinDay(g: DayRecord, c: Choice, maps: Record<keyof Choice, Map<IsoDate
   if (c.organic) day.organicGmvObserved = at('organic')?.organicGmvObserved ?? null;
   if (c.attributed) day.attributedPaidGmv = at('attributed')?.attributedPaidGmv ?? null;
   if (c.grant) day.grantSpend = at('grant')?.grantSpend ?? null;
+  for (const k of ['traffic', 'content', 'video', 'carriers'] as const) {
+    const v = c[k] ? at(k)?.[k] : undefined;
+    if (v) (day as Record<typeof k, unknown>)[k] = v;
+  }
   return { day, spendMissing };
 }
 

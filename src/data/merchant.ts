@@ -7,6 +7,7 @@
  */
 import { readAssumptions } from './assumptions';
 import { recognizeFamily } from './families';
+import { sideFamilyOf } from './families/side-families';
 import { isInputError } from '../model/errors';
 import { detectHeader } from './headers';
 import { joinSources, sourceLabel, type JoinedHistory, type Source } from './join';
@@ -30,6 +31,8 @@ export interface MerchantRead extends WorkbookRead {
 
 /** The header row's family when the sheet is a history table, else null. */
 function familyOfSheet(cells: readonly (readonly Cell[])[]): string | null {
+  const side = sideFamilyOf(cells);
+  if (side) return side;
   try {
     const m = detectHeader(cells);
     return recognizeFamily(cells[m.headerIndex] ?? []).id;

@@ -169,12 +169,12 @@ describe('seeded merchants', () => {
     expect(byId.get('paid_share')?.value).toBeCloseTo(Math.round(1000 * paid) / 1000, 9);
     // 60 comments / 1500 views = 4 % ≥ 3 %.
     expect(byId.get('interaction')?.status).toBe('pass');
-    const fired = stayStatus !== 'pass' || paidStatus !== 'pass';
+    const fired = (stayStatus as string) !== 'pass' || (paidStatus as string) !== 'pass';
     if (fired) {
       expect(r.ready).toBe(false);
       expect(r.verdict).not.toBe('ready');
       const zh = r.reasons.map((x) => x['zh-CN']).join('\n');
-      if (stayStatus !== 'pass') expect(zh).toContain(`人均观看时长 ${stay} 秒，食品基准 46 秒`);
+      if ((stayStatus as string) !== 'pass') expect(zh).toContain(`人均观看时长 ${stay} 秒，食品基准 46 秒`);
     }
   });
 

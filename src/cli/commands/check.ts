@@ -11,6 +11,8 @@ import { familyById } from '../../data/families';
 import { loadMerchantFiles } from '../../data/file';
 import type { MerchantRead } from '../../data/merchant';
 import type { DataIssue } from '../../data/types';
+import { channelTotals } from '../../data/families/traffic-sources';
+import { videoTotals } from '../../data/families/short-video';
 import { COMMON_OPTIONS, parseCommandArgs, UsageError } from '../args';
 import { EXIT, SHEET_OPTION, startCommand, type Command } from '../command';
 import { formatCount, formatMoney, renderTable } from '../format';
@@ -72,6 +74,18 @@ function issueJson(x: DataIssue, lang: Lang) {
   };
 }
 
+/** Per-channel traffic, short-video totals and the days with content measures, when exported. */
+function organicJson(days: MerchantRead['history']['history']['days']) {
+  const channels = channelTotals(days);
+  const video = videoTotals(days);
+  const content = days.filter((d) => d.content).length;
+  return {
+    ...(channels.length > 0 ? { traffic: { days: days.filter((d) => d.traffic).length, channels } } : {}),
+    ...(video ? { video } : {}),
+    ...(content > 0 ? { content: { days: content } } : {}),
+  };
+}
+
 export function checkJson(r: MerchantRead, lang: Lang) {
   const days = r.history.history.days;
   const j = r.joined;
@@ -94,6 +108,8 @@ export function checkJson(r: MerchantRead, lang: Lang) {
     measures: j.measures,
     overlap: j.overlap,
     gmvMeasure: j.measures.gmv?.measure ?? 'unknown',
+    // Present only when a traffic-sources / short-video / sessions-with-content export was read.
+    ...organicJson(days),
     ...(r.encoding ? { encoding: r.encoding } : {}),
     assumptions: r.assumptions
       ? {
