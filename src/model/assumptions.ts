@@ -32,6 +32,8 @@ export interface AssumptionSpec {
   minExclusive?: boolean;
   /** unit 'choice': the names (value = index), with zh-CN labels. */
   choices?: readonly AssumptionChoice[];
+  /** A readiness practitioner benchmark: each readiness check names it as its source; it never moves a plan number. */
+  benchmark?: boolean;
 }
 
 export interface AssumptionChoice {
@@ -123,7 +125,7 @@ function spec(
   whenMissing: AssumptionSpec['whenMissing'],
   min: number,
   max: number,
-  extra: Partial<Pick<AssumptionSpec, 'integer' | 'minExclusive' | 'choices'>> = {},
+  extra: Partial<Pick<AssumptionSpec, 'integer' | 'minExclusive' | 'choices' | 'benchmark'>> = {},
 ): AssumptionSpec {
   return { key, zh, en, unit, default: def, whenMissing, min, max, ...extra };
 }
@@ -168,17 +170,17 @@ export const ASSUMPTIONS: Readonly<Record<AssumptionKey, AssumptionSpec>> = {
   grant_share: spec('grant_share', '赠款占比', 'Share of spend paid from grants (no cash)', 'rate', 0, 'default', 0, 1),
   refund_1h_rate: spec('refund_1h_rate', '1小时内退款率', '1-hour refund rate (净成交 basis)', 'rate', null, 'history', 0, 0.99),
   // Readiness v2: practitioner defaults without stated provenance (docs/model.md), every one overridable.
-  category: spec('category', '类目', 'Category (picks the readiness benchmarks)', 'choice', 5, 'default', 0, 5, { integer: true, choices: CATEGORY_CHOICES }),
-  paid_share_warn: spec('paid_share_warn', '准备度-付费流量占比警戒', 'Readiness: paid share of traffic, warn above', 'rate', 0.5, 'default', 0, 1),
-  paid_share_severe: spec('paid_share_severe', '准备度-付费流量占比上限', 'Readiness: paid share of traffic, severe above', 'rate', 0.7, 'default', 0, 1),
-  stay_benchmark: spec('stay_benchmark', '准备度-人均观看时长基准(秒)', 'Readiness: average stay benchmark (s)', 'seconds', null, 'category', 0, 3600, { minExclusive: true }),
-  stay_gap_warn: spec('stay_gap_warn', '准备度-观看时长低于基准警戒', 'Readiness: stay below benchmark, warn beyond', 'rate', 0.1, 'default', 0, 1),
-  stay_gap_severe: spec('stay_gap_severe', '准备度-观看时长低于基准上限', 'Readiness: stay below benchmark, severe beyond', 'rate', 0.3, 'default', 0, 1),
-  uv_value_benchmark: spec('uv_value_benchmark', '准备度-UV价值基准', 'Readiness: UV value benchmark (GMV per viewer)', 'money', null, 'category', 0, BIG, { minExclusive: true }),
-  uv_value_ratio: spec('uv_value_ratio', '准备度-UV价值最低倍数', 'Readiness: UV value, min share of benchmark', 'rate', 0.75, 'default', 0, 1),
-  min_interaction_rate: spec('min_interaction_rate', '准备度-互动率下限', 'Readiness: min interaction rate (comments / views)', 'rate', 0.03, 'default', 0, 1),
-  min_video_save_rate: spec('min_video_save_rate', '准备度-短视频收藏率下限', 'Readiness: min short-video save rate', 'rate', 0.05, 'default', 0, 1),
-  min_video_completion_rate: spec('min_video_completion_rate', '准备度-短视频完播率下限', 'Readiness: min short-video completion rate', 'rate', 0.6, 'default', 0, 1),
+  category: spec('category', '商品类目', 'Category (picks the readiness benchmarks)', 'choice', 5, 'default', 0, 5, { integer: true, choices: CATEGORY_CHOICES , benchmark: true }),
+  paid_share_warn: spec('paid_share_warn', '准备度-付费流量占比警戒', 'Readiness: paid share of traffic, warn above', 'rate', 0.5, 'default', 0, 1, { benchmark: true }),
+  paid_share_severe: spec('paid_share_severe', '准备度-付费流量占比上限', 'Readiness: paid share of traffic, severe above', 'rate', 0.7, 'default', 0, 1, { benchmark: true }),
+  stay_benchmark: spec('stay_benchmark', '准备度-人均观看时长基准(秒)', 'Readiness: average stay benchmark (s)', 'seconds', null, 'category', 0, 3600, { minExclusive: true , benchmark: true }),
+  stay_gap_warn: spec('stay_gap_warn', '准备度-观看时长低于基准警戒', 'Readiness: stay below benchmark, warn beyond', 'rate', 0.1, 'default', 0, 1, { benchmark: true }),
+  stay_gap_severe: spec('stay_gap_severe', '准备度-观看时长低于基准上限', 'Readiness: stay below benchmark, severe beyond', 'rate', 0.3, 'default', 0, 1, { benchmark: true }),
+  uv_value_benchmark: spec('uv_value_benchmark', '准备度-UV价值基准', 'Readiness: UV value benchmark (GMV per viewer)', 'money', null, 'category', 0, BIG, { minExclusive: true , benchmark: true }),
+  uv_value_ratio: spec('uv_value_ratio', '准备度-UV价值最低倍数', 'Readiness: UV value, min share of benchmark', 'rate', 0.75, 'default', 0, 1, { benchmark: true }),
+  min_interaction_rate: spec('min_interaction_rate', '准备度-互动率下限', 'Readiness: min interaction rate (comments / views)', 'rate', 0.03, 'default', 0, 1, { benchmark: true }),
+  min_video_save_rate: spec('min_video_save_rate', '准备度-短视频收藏率下限', 'Readiness: min short-video save rate', 'rate', 0.05, 'default', 0, 1, { benchmark: true }),
+  min_video_completion_rate: spec('min_video_completion_rate', '准备度-短视频完播率下限', 'Readiness: min short-video completion rate', 'rate', 0.6, 'default', 0, 1, { benchmark: true }),
 };
 
 /** Choice names of a choice key, or null when the key is numeric. */

@@ -55,7 +55,8 @@ const WEIGHTS: Partial<Record<ContentKey, ContentKey>> = {
   gpm: 'views',
 };
 
-const CONTENT_ONLY: readonly ContentKey[] = ['stay', 'comments', 'likes', 'followers', 'exposureView', 'productClick', 'clickOrder', 'uv', 'gpm'];
+// GPM alone is in many daily and session exports: it does not make a table a content export.
+const CONTENT_ONLY: readonly ContentKey[] = ['stay', 'comments', 'likes', 'followers', 'exposureView', 'productClick', 'clickOrder', 'uv'];
 
 /** The content measures of each day, or null when the table has no content column. */
 export function readSessionContent(rows: RowSource, head: readonly (readonly Cell[])[], origin: RangeOrigin = {}): Map<string, DayContent> | null {
