@@ -66,8 +66,8 @@ describe('each check fires exactly when its value crosses its threshold', () => 
         const c = stayCheck(stay, t);
         expect(fires(c)).toBe(stay < b * (1 - gap));
         expect(c.status === 'fail').toBe(stay < b * (1 - Math.min(1, gap + 0.2)));
-        expect(c.valueText['en-US']).toContain(`${Math.round(stay)} s`);
-        expect(c.valueText['zh-CN']).toContain(`${Math.round(stay)} 秒`);
+        expect(c.valueText['en-US']).toContain(`${Math.round(stay * 10) / 10} s`);
+        expect(c.valueText['zh-CN']).toContain(`${Math.round(stay * 10) / 10} 秒`);
         speaksBoth(c, 'stay_benchmark', '人均观看时长基准');
       }),
     );

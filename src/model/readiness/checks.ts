@@ -77,7 +77,9 @@ export const STATUS_LABEL: Readonly<Record<CheckStatus, Text>> = {
 
 const same = (s: string): Text => text(s, s);
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
-const secs = (x: number): Text => text(`${Math.round(x)} s`, `${Math.round(x)} 秒`);
+/** Seconds to one decimal, ".0" dropped: a threshold of 49.5 s is not shown as 50 s. */
+const s1 = (x: number): string => String(Math.round(x * 10) / 10);
+const secs = (x: number): Text => text(`${s1(x)} s`, `${s1(x)} 秒`);
 const money = (x: number): string => `¥${x.toFixed(2)}`;
 const num = (x: number): string => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(2));
 const UNKNOWN = text('unknown', '未知');
