@@ -22,6 +22,7 @@ import { refold, walkRows, type DayAcc, type Group, type RangeRow, type TotalsRo
 import { refundsNegative } from './row-read';
 import { readSideFamily } from './families/side-families';
 import { attachContent, readSessionContent } from './families/session-content';
+import { attachCarriers, readCarriers } from './families/carriers';
 import { gridRows, headRows, isRowSource, type RowSource } from './rows';
 import type { Cell, HistoryReadResult, HistoryTotals, RangeOrigin } from './types';
 
@@ -335,6 +336,9 @@ export function readHistory(table: readonly (readonly Cell[])[] | RowSource, ori
   if (family.id !== 'generic') history.gmvMeasure = gmvMeasureOf(map.headers.gmv);
   ctx.issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   unlistedNotes(ctx);
+  if (ctx.dims.carrier !== undefined && map.columns.gmv !== undefined) {
+    attachCarriers(days, readCarriers(rows, map.headerIndex, map.columns.date as number, map.columns.gmv, unitScale(map.headers.gmv), ctx.dims));
+  }
   const content = readSessionContent(rows, head, origin);
   if (content) attachContent({ history } as HistoryReadResult, content);
   return {

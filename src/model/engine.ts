@@ -17,8 +17,10 @@ import { carrySeries, estimateLift, leverageOf, type LiftEstimate } from './lift
 import { buildPlan, type PlanResult, type PlanSetup } from './planner';
 import type { Readiness } from './readiness';
 import { assessReadinessV2 } from './readiness/assess';
+import { scaledOrganic, whatIfLabel, whatIfLever, type WhatIfLever } from './readiness/what-if';
+import { carrierBase } from './fit/carrier-base';
 import { RUN_OPTIONS } from './run-options';
-import type { BaselineReport, CurveBasis, CurveReport, LiftReport, PlanReport, ScenarioReport } from './report';
+import type { BaselineReport, CurveBasis, CurveReport, LiftReport, PlanReport, ScenarioReport, WhatIfReport } from './report';
 import { assumedCurve, toCurveReport, type Curve } from './response-curve';
 import {
   inheritScenarios,
@@ -403,12 +405,15 @@ export function buildPlanReport(input: PlanReportInput): PlanReport {
   const { plans, analyses } = planFor(input);
   const analysis = analyses[0]!;
   const readiness = readinessOf(analysis, plans[0]!.scenario);
+  const lever = whatIfLever(readiness, plans[0]!.scenario.values);
+  const whatIf = lever ? whatIfOf(input, lever, analysis, plans[0]!) : null;
   const notReady = readiness.ready
     ? null
     : text(
-        `Not ready to scale paid traffic — ${readiness.fixFirst?.['en-US'] ?? ''} This plan is shown for reference.`,
-        `尚不具备放量条件——${readiness.fixFirst?.['zh-CN'] ?? ''}以下计划仅供参考。`,
+        `Not ready to scale paid traffic — ${readiness.fixFirst?.['en-US'] ?? ''} This plan is shown for reference.${whatIf ? ` ${whatIf.label['en-US']}` : ''}`,
+        `尚不具备放量条件——${readiness.fixFirst?.['zh-CN'] ?? ''}以下计划仅供参考。${whatIf ? whatIf.label['zh-CN'] : ''}`,
       );
+  const carriers = carrierBase(analysis.history, analysis.baseline.from, analysis.baseline.to);
   const scenarios = plans.map((p0) => {
     const p = notReady ? { ...p0, report: { ...p0.report, notes: [notReady, ...p0.report.notes] } } : p0;
     if (runs === 0) return p.report;
@@ -423,11 +428,32 @@ export function buildPlanReport(input: PlanReportInput): PlanReport {
     };
   });
   return {
-    baseline: baselineReport(analysis.baseline, readiness),
+    baseline: { ...baselineReport(analysis.baseline, readiness), ...(whatIf ? { whatIf } : {}), ...(carriers ? { carriers } : {}) },
     curve: plans[0]!.curveReport,
     lift: liftReport(analysis.lift),
     scenarios,
   };
+}
+
+/**
+ * The same scenario planned with the lever at its benchmark (organic sales scaled): a labelled
+ * what-if. Null when the history has no organic split to scale, or the what-if cannot be planned.
+ */
+function whatIfOf(input: PlanReportInput, l: WhatIfLever, a: Analysis, p: ScenarioPlan): WhatIfReport | null {
+  if (!a.history.days.some((d) => d.organicGmv !== null)) return null;
+  let w: PlannedScenarios;
+  try {
+    w = planFor({ history: scaledOrganic(input.history, l.factor), scenarios: [p.scenario], ...(input.horizonDays !== undefined ? { horizonDays: input.horizonDays } : {}) });
+  } catch (e) {
+    // The plan itself was made; a what-if that cannot be is left out, not an error of the plan.
+    if (e instanceof AdplanError && e.kind === 'input') return null;
+    throw e;
+  }
+  const wp = w.plans[0]!;
+  const organic = { now: a.baseline.organicGmvPerDay, whatIf: w.analyses[0]!.baseline.organicGmvPerDay };
+  const gmv = { now: p.report.kpis.totalGmv, whatIf: wp.report.kpis.totalGmv };
+  const profit = { now: p.report.kpis.totalProfit, whatIf: wp.report.kpis.totalProfit };
+  return { lever: l.lever, measured: l.measured, benchmark: l.benchmark, label: whatIfLabel(l, organic, gmv, profit), organicGmvPerDay: organic, totalGmv: gmv, totalProfit: profit };
 }
 
 /** CASHFLOW: the cash model on the user's own spend and GMV columns (aov and refund_rate must come from the table). */

@@ -7,6 +7,7 @@ import type { Text } from '../i18n/text';
 import type { IsoDate } from './history';
 import type { SensitivityRow } from './sensitivity';
 import type { ReadinessCheck, Verdict } from './readiness/checks';
+import type { CarrierBase } from './fit/carrier-base';
 
 export type Limit = 'target' | 'max' | 'ramp' | 'extrapolation' | 'capacity' | 'cash';
 
@@ -37,6 +38,8 @@ export interface BaselineReport {
   checks?: ReadinessCheck[];
   /** When the verdict is "fix first" on an organic lever: the same plan with the benchmark value (a what-if). */
   whatIf?: WhatIfReport;
+  /** Organic base per carrier when 成交分析 gives 载体 rows (fit/carrier-base.ts). */
+  carriers?: CarrierBase[];
 }
 
 /** The plan once the first organic lever is fixed, computed with the benchmark value: a what-if, not a forecast. */

@@ -199,3 +199,18 @@ describe('channel classes and durations', () => {
     expect(r.history.days[0]).toMatchObject({ views: 10000, paidViews: 4000, organicViews: 6000, gmv: 5000 });
   });
 });
+
+describe('罗盘 成交分析 载体 rows (the existing compass-deal fixture)', () => {
+  it('per day and carrier: the 不限 GMV and the 非投放时段 GMV; day totals unchanged', async () => {
+    const r = await load('compass-deal.xlsx');
+    const days = r.history.history.days;
+    // 07-25: 直播 不限 8000 / 非投放 2000, 商品卡 2000 / 1000; 07-26 (no 全部 row): 直播 9000 / 2500, 商品卡 3000 / 1500;
+    // 07-27: 短视频 不限 1000 and no 非投放时段 row for it.
+    expect(days.map((d) => d.carriers?.map((c) => [c.carrier, c.name, c.gmv, c.organicGmv]))).toEqual([
+      [['live', '直播', 8000, 2000], ['card', '商品卡', 2000, 1000]],
+      [['live', '直播', 9000, 2500], ['card', '商品卡', 3000, 1500]],
+      [['video', '短视频', 1000, null]],
+    ]);
+    expect(days.map((d) => d.gmv)).toEqual([10000, 12000, 12000]);
+  });
+});

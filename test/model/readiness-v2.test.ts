@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 import type { AssumptionValues } from '../../src/model/assumptions';
-import { analyse, readinessOf } from '../../src/model/engine';
+import { analyse, buildPlanReport, readinessOf } from '../../src/model/engine';
+import { carrierBase } from '../../src/model/fit/carrier-base';
 import type { DayRecord, History } from '../../src/model/history';
 import { assessReadiness, thresholdsOf } from '../../src/model/readiness';
 import { organicThresholdsOf, STAY_SECONDS } from '../../src/model/readiness/benchmarks';
@@ -186,5 +187,51 @@ describe('seeded merchants', () => {
     expect(r.verdict).toBe('fix_first');
     expect(r.fixFirst?.['en-US']).toContain('31 s vs 食品 46 s');
     expect(r.fixFirst?.['zh-CN']).toContain('31 秒，食品基准 46 秒');
+  });
+});
+
+describe('what to do before paying for traffic: the what-if plan', () => {
+  const own = { cogs_rate: 0.4, cash_available: 150000, shipping_per_order: 6, return_shipping: 6, category: 1 };
+  const { history } = generateMerchant(7);
+
+  it('fix first on stay: the first screen names the gap and the plan with the benchmark value, labelled', () => {
+    const r = buildPlanReport({ history: withOrganic(history, 31, 0.4), scenarios: [{ name: 'Base', values: own }], runs: 0 });
+    expect(r.baseline.verdict).toBe('fix_first');
+    const w = r.baseline.whatIf;
+    expect(w).toMatchObject({ lever: 'stay', measured: 31, benchmark: 46 });
+    // The baseline's organic GMV per day is a ratio of sums: scaling every organic day by 46/31 scales it by 46/31.
+    expect(w!.organicGmvPerDay.whatIf / w!.organicGmvPerDay.now).toBeCloseTo(46 / 31, 9);
+    expect(w!.totalGmv.whatIf).toBeGreaterThan(w!.totalGmv.now);
+    const note = r.scenarios[0]!.notes[0]!;
+    expect(note['en-US']).toMatch(/^Not ready to scale paid traffic — Fix first: Lengthen stay/u);
+    expect(note['en-US']).toContain('31 s vs 食品 46 s');
+    expect(note['en-US']).toContain('What-if, not a forecast');
+    expect(note['zh-CN']).toContain('假设情景（不是预测）');
+    expect(note['zh-CN']).toContain('食品基准 46 秒（现为 31 秒');
+  });
+
+  it('no what-if when readiness passes or the lever has no benchmark value to plan with', () => {
+    expect(buildPlanReport({ history: withOrganic(history, 50, 0.4), scenarios: [{ name: 'Base', values: own }], runs: 0 }).baseline.whatIf).toBeUndefined();
+    expect(buildPlanReport({ history, scenarios: [{ name: 'Base', values: own }], runs: 0 }).baseline.whatIf).toBeUndefined();
+  });
+});
+
+describe('organic base by carrier (成交分析 载体 rows)', () => {
+  it('GMV per day, organic part, share and trend per carrier over the window', () => {
+    const days = ['2026-07-01', '2026-07-02', '2026-07-03'].map((date, i) => ({
+      date,
+      carriers: [
+        { carrier: 'live' as const, name: '直播', gmv: 8000 + 1000 * i, organicGmv: 2000 },
+        { carrier: 'card' as const, name: '商品卡', gmv: 2000, organicGmv: 1000 },
+      ],
+    }));
+    const h = { days: days as unknown as DayRecord[], viewsMeasure: 'unknown' as const };
+    const b = carrierBase(h, '2026-07-01', '2026-07-03')!;
+    // live: (8000 + 9000 + 10000) / 3 = 9000/day, slope 1000/day over mean 9000; card flat 2000/day.
+    expect(b.map((c) => [c.carrier, c.gmvPerDay, c.organicGmvPerDay])).toEqual([['live', 9000, 2000], ['card', 2000, 1000]]);
+    expect(b[0]!.trend).toBeCloseTo(1000 / 9000, 12);
+    expect(b[1]!.trend).toBe(0);
+    expect(b[0]!.share).toBeCloseTo(27000 / 33000, 12);
+    expect(carrierBase({ days: [], viewsMeasure: 'unknown' }, '2026-07-01', '2026-07-03')).toBeNull();
   });
 });
