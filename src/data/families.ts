@@ -119,7 +119,9 @@ export const SIDE_FAMILIES: readonly Family[] = [
     id: 'compass_traffic_sources',
     name: text('Compass traffic sources (罗盘 流量来源)', '罗盘 流量来源'),
     grain: 'day_dimension',
-    matches: (k) => has(k, '流量来源', '流量渠道', '流量来源渠道', '来源渠道') && has(k, '观看人数', '观看次数', '直播间观看人数', '直播间观看次数'),
+    matches: (k) =>
+      has(k, '流量来源', '流量渠道', '流量来源渠道', '来源渠道', '一级渠道', '二级渠道', '一级流量来源', '二级流量来源') &&
+      has(k, '观看人数', '观看次数', '直播间观看人数', '直播间观看次数', '观看人次'),
     note: text('channels summed per day; a 全部 row is the total, never added', '按天汇总各渠道；全部行为合计，不相加'),
   },
   {

@@ -63,6 +63,7 @@ export interface JoinedHistory {
 
 export const sourceLabel = (s: Source): string => (s.sheet ? (s.file ? `${s.file} › ${s.sheet}` : s.sheet) : s.file);
 const familyOf = (s: Source): FamilyId => s.read.family ?? 'generic';
+const SIDE_FAMILY_IDS: ReadonlySet<FamilyId> = new Set<FamilyId>(['compass_traffic_sources', 'compass_short_video']);
 
 const GMV_ORDER: readonly FamilyId[] = [
   'compass_deal', 'compass_live_sessions', 'compass_self_service', 'compass_overview', 'generic',
@@ -226,8 +227,11 @@ export function joinSources(sources: readonly Source[]): JoinedHistory {
   const infos = sources.map(info);
   if (sources.length === 1) return { read: first.read, family: familyOf(first), sources: infos, measures, overlap: null };
 
-  const from = infos.reduce((m, s) => (s.firstDate && s.firstDate > m ? s.firstDate : m), '');
-  const to = infos.reduce((m, s) => (s.lastDate && s.lastDate < m ? s.lastDate : m), '9999-12-31');
+  // Traffic and short-video exports only add day fields where they have days: they do not cut the history.
+  const core = infos.filter((s) => !SIDE_FAMILY_IDS.has(s.family));
+  const spanOf = core.length > 0 ? core : infos;
+  const from = spanOf.reduce((m, s) => (s.firstDate && s.firstDate > m ? s.firstDate : m), '');
+  const to = spanOf.reduce((m, s) => (s.lastDate && s.lastDate < m ? s.lastDate : m), '9999-12-31');
   if (from > to) {
     const spans = sources.map((s, i) => `${sourceLabel(s)} ${infos[i]?.firstDate} – ${infos[i]?.lastDate}`).join('; ');
     throw new AdplanError(
@@ -259,6 +263,16 @@ export function joinSources(sources: readonly Source[]): JoinedHistory {
       ),
     ),
   );
+  if (infos.some((s) => SIDE_FAMILY_IDS.has(s.family)) && core.length > 0) {
+    issues.push(
+      note(
+        text(
+          'traffic-source and short-video exports add their measures on the days they cover; they do not shorten the history',
+          '流量来源与短视频导出只在其覆盖的日期上补充指标，不缩短历史',
+        ),
+      ),
+    );
+  }
   for (const [k, m] of Object.entries(measures)) {
     const others = sources.filter((s) => sourceLabel(s) !== m.source && k in measuresOf(choose([s])));
     const also = others.length > 0 ? others.map(sourceLabel).join(', ') : '';

@@ -188,6 +188,21 @@ describe('channel classes and durations', () => {
     expect(parseSeconds(cell, header)).toEqual({ ok: true, value: s });
   });
 
+  it('a two-level export: 二级 channels, classed by their 一级 when the name does not say; 一级 subtotal rows not added', () => {
+    const r = readHistory([
+      ['日期', '一级渠道', '二级渠道', '观看人次', '成交金额'],
+      ['2026-07-25', '自然流量', '', '9000', '4000'],
+      ['2026-07-25', '自然流量', '推荐feed', '6000', '3000'],
+      ['2026-07-25', '自然流量', '直播间小窗', '3000', '1000'],
+      ['2026-07-25', '付费流量', '', '5000', '2500'],
+      ['2026-07-25', '付费流量', '巨量引擎PC', '5000', '2500'],
+    ]);
+    expect(r.family).toBe('compass_traffic_sources');
+    // Views 6000 + 3000 + 5000; the 一级 rows (blank 二级) are subtotals. 直播间小窗 is natural by its 一级.
+    expect(r.history.days[0]).toMatchObject({ views: 14000, organicViews: 9000, paidViews: 5000, gmv: 6500 });
+    expect(r.history.days[0]?.traffic?.map((c) => [c.channel, c.class])).toEqual([['推荐feed', 'natural'], ['直播间小窗', 'natural'], ['巨量引擎PC', 'paid']]);
+  });
+
   it('a history range of traffic sources reads like the file (functions and task pane)', () => {
     const r = readHistory([
       ['日期', '流量来源', '观看人数', '成交金额'],

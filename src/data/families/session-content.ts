@@ -34,7 +34,7 @@ export const CONTENT_SPEC: SideSpec<ContentKey> = {
     { key: 'viewers', zh: '直播间观看人数', aliases: k('直播间观看人数', '观看人数'), kind: 'count' },
     { key: 'views', zh: '直播间观看次数', aliases: k('直播间观看次数', '观看次数'), kind: 'count' },
     { key: 'gmv', zh: '直播间成交金额', aliases: k('直播间成交金额', '成交金额', '直播间用户支付金额', '用户支付金额'), kind: 'money' },
-    { key: 'stay', zh: '人均观看时长', aliases: k('人均观看时长', '平均观看时长', '人均停留时长', '平均停留时长'), kind: 'seconds' },
+    { key: 'stay', zh: '人均观看时长', aliases: k('人均观看时长', '人均看播时长', '平均观看时长', '人均停留时长', '平均停留时长'), kind: 'seconds' },
     { key: 'comments', zh: '评论次数', aliases: k('评论次数', '评论数', '评论人数'), kind: 'count' },
     { key: 'likes', zh: '点赞次数', aliases: k('点赞次数', '点赞数'), kind: 'count' },
     { key: 'followers', zh: '新增粉丝数', aliases: k('新增粉丝数', '新增粉丝', '涨粉数', '涨粉人数'), kind: 'count' },

@@ -16,11 +16,11 @@ export type VideoKey = 'plays' | 'completion' | 'saves' | 'likes' | 'comments' |
 const k = (...xs: string[]): string[] => xs.map(headerKey);
 
 export const VIDEO_SPEC: SideSpec<VideoKey> = {
-  date: k('日期', '统计日期', '发布日期', '时间', 'date'),
+  date: k('日期', '统计日期', '时间', 'date'),
   dimension: k('视频标题', '视频名称', '视频id', '作品名称', '作品id', '短视频标题', '视频', '作品'),
   measures: [
     { key: 'plays', zh: '播放量', aliases: k('播放量', '视频播放量', '短视频播放量', '播放次数', 'plays'), kind: 'count' },
-    { key: 'completion', zh: '完播率', aliases: k('完播率', '视频完播率', '5秒完播率', '3秒完播率', '短视频完播率'), kind: 'rate' },
+    { key: 'completion', zh: '完播率', aliases: k('完播率', '视频完播率', '5秒完播率', '3秒完播率', '5s完播率', '3s完播率', '短视频完播率'), kind: 'rate' },
     { key: 'saves', zh: '收藏数', aliases: k('收藏数', '收藏次数', '收藏量', '视频收藏数'), kind: 'count' },
     { key: 'likes', zh: '点赞数', aliases: k('点赞数', '点赞次数', '点赞量', '视频点赞数'), kind: 'count' },
     { key: 'comments', zh: '评论数', aliases: k('评论数', '评论次数', '评论量', '视频评论数'), kind: 'count' },

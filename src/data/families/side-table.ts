@@ -35,6 +35,8 @@ export interface SideSpec<K extends string> {
   date: readonly string[];
   /** `headerKey` forms of the dimension column (channel, video); empty: none. */
   dimension: readonly string[];
+  /** `headerKey` forms of a parent level of the dimension (一级渠道 above 二级渠道); its value is kept per part. */
+  parent?: readonly string[];
   measures: readonly MeasureSpec<K>[];
 }
 
@@ -42,6 +44,8 @@ export interface SideSpec<K extends string> {
 export interface SideCell<K extends string> {
   sums: Partial<Record<K, number>>;
   rows: number;
+  /** The parent level's value of the part's first row (when the spec has a parent column). */
+  parent?: string;
 }
 
 export interface SideDay<K extends string> {
@@ -58,8 +62,8 @@ export interface SideRead<K extends string> {
   headerIndex: number;
   /** 1-based sheet row of the header. */
   headerRow: number;
-  columns: Partial<Record<K | 'date' | 'dimension', number>>;
-  headers: Partial<Record<K | 'date' | 'dimension', string>>;
+  columns: Partial<Record<K | 'date' | 'dimension' | 'parent', number>>;
+  headers: Partial<Record<K | 'date' | 'dimension' | 'parent', string>>;
   days: SideDay<K>[];
   issues: DataIssue[];
   rowsRead: number;
@@ -81,7 +85,7 @@ function mapRow<K extends string>(row: readonly Cell[], spec: SideSpec<K>): Side
   const keys = row.map((c) => (typeof c === 'string' ? headerKey(c) : ''));
   const taken = new Set<number>();
   const out: SideRead<K>['columns'] = {};
-  const put = (k: K | 'date' | 'dimension', aliases: readonly string[]): void => {
+  const put = (k: K | 'date' | 'dimension' | 'parent', aliases: readonly string[]): void => {
     const col = findColumn(keys, aliases, taken);
     if (col < 0) return;
     taken.add(col);
@@ -89,6 +93,7 @@ function mapRow<K extends string>(row: readonly Cell[], spec: SideSpec<K>): Side
   };
   put('date', spec.date);
   put('dimension', spec.dimension);
+  if (spec.parent) put('parent', spec.parent);
   for (const m of spec.measures) put(m.key, m.aliases);
   return out;
 }
@@ -153,7 +158,7 @@ export function readSideTable<K extends string>(
   const headRow = head[header.index] ?? [];
   const cols = header.columns;
   const headers: SideRead<K>['headers'] = {};
-  for (const [k, c] of Object.entries(cols) as [K | 'date' | 'dimension', number][]) headers[k] = cellText(headRow[c]).trim();
+  for (const [k, c] of Object.entries(cols) as [K | 'date' | 'dimension' | 'parent', number][]) headers[k] = cellText(headRow[c]).trim();
   const issues: DataIssue[] = [];
   let row: readonly Cell[] = [];
   const at = (i: number, col: number, severity: DataIssue['severity'], message: DataIssue['message']): void => {
@@ -241,8 +246,16 @@ export function readSideTable<K extends string>(
       add((day.total ??= { sums: {}, rows: 0 }), values);
       continue;
     }
+    if (dimRaw === '' && cols.dimension !== undefined) {
+      // A row without a dimension value (a level's subtotal in a two-level export): not added.
+      at(i, cols.dimension, 'info', text('no value in this column: a subtotal row, not added', '该列为空：小计行，不相加'));
+      continue;
+    }
     let part = day.parts.get(dimRaw);
-    if (!part) day.parts.set(dimRaw, (part = { sums: {}, rows: 0 }));
+    if (!part) {
+      day.parts.set(dimRaw, (part = { sums: {}, rows: 0 }));
+      if (cols.parent !== undefined) part.parent = cellText(row[cols.parent]).trim();
+    }
     add(part, values);
   }
   const sorted = [...days.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

@@ -19,10 +19,12 @@ const k = (...xs: string[]): string[] => xs.map(headerKey);
 
 export const TRAFFIC_SPEC: SideSpec<TrafficKey> = {
   date: k('日期', '统计日期', '时间', '数据日期', 'date'),
-  dimension: k('流量来源', '流量渠道', '流量来源渠道', '来源渠道', '渠道', '渠道名称', '一级流量来源', '流量入口', 'channel'),
+  // The finest level first: a two-level export lists 二级 channels under 一级 (自然流量 / 付费流量).
+  dimension: k('二级渠道', '二级流量来源', '流量来源二级', '流量来源', '流量渠道', '流量来源渠道', '来源渠道', '渠道', '渠道名称', '流量入口', '一级渠道', '一级流量来源', 'channel'),
+  parent: k('一级渠道', '一级流量来源', '流量类型', '流量类别', '流量大类'),
   measures: [
-    { key: 'viewers', zh: '观看人数', aliases: k('观看人数', '直播间观看人数', '进入直播间人数', '进房人数', 'viewers'), kind: 'count' },
-    { key: 'views', zh: '观看次数', aliases: k('观看次数', '直播间观看次数', '进入直播间次数', 'views'), kind: 'count' },
+    { key: 'viewers', zh: '观看人数', aliases: k('观看人数', '直播间观看人数', '进入直播间人数', '直播间进入人数', '进房人数', '场观人数', 'viewers'), kind: 'count' },
+    { key: 'views', zh: '观看次数', aliases: k('观看次数', '直播间观看次数', '观看人次', '进入直播间次数', '直播间进入次数', 'views'), kind: 'count' },
     { key: 'gmv', zh: '成交金额', aliases: k('成交金额', '直播间成交金额', '用户支付金额', '直播间用户支付金额', 'gmv'), kind: 'money' },
     { key: 'orders', zh: '成交订单数', aliases: k('成交订单数', '直播间成交订单数', 'orders'), kind: 'count' },
   ],
@@ -31,10 +33,15 @@ export const TRAFFIC_SPEC: SideSpec<TrafficKey> = {
 const PAID = /千川|品牌广告|广告|付费|竞价|随心推|dou\+|巨量|投放|加热|推广|ad$|ads|paid/iu;
 const NATURAL = /推荐|feed|短视频|视频引流|关注|粉丝|搜索|直播广场|广场|商城|个人主页|主页|同城|自然|分享|私信|活动|头条|其他自然|organic|natural|follow|search/iu;
 
-/** Paid before natural: "其他付费" is paid, "短视频加热" is paid traffic; "其他" alone is unknown. */
-export function channelClass(name: string): ChannelClass {
+/**
+ * Paid before natural: "其他付费" is paid, "短视频加热" is paid traffic; "其他" alone is unknown.
+ * A two-level export's 一级 value (付费流量 / 自然流量) decides when the channel name does not.
+ */
+export function channelClass(name: string, parent = ''): ChannelClass {
   if (PAID.test(name)) return 'paid';
   if (NATURAL.test(name)) return 'natural';
+  if (parent !== '' && PAID.test(parent)) return 'paid';
+  if (parent !== '' && NATURAL.test(parent)) return 'natural';
   return 'unknown';
 }
 
@@ -50,7 +57,7 @@ const n = (c: SideCell<TrafficKey> | null, key: TrafficKey): number | null => su
 function dayOf(date: string, parts: Map<string, SideCell<TrafficKey>>, total: SideCell<TrafficKey> | null, viewsKey: 'views' | 'viewers'): DayRecord {
   const traffic: ChannelDay[] = [...parts.entries()].map(([channel, c]) => ({
     channel,
-    class: channelClass(channel),
+    class: channelClass(channel, c.parent),
     viewers: n(c, 'viewers'),
     views: n(c, 'views'),
     gmv: n(c, 'gmv'),
@@ -59,7 +66,7 @@ function dayOf(date: string, parts: Map<string, SideCell<TrafficKey>>, total: Si
     let s: number | null = null;
     for (const [channel, c] of parts) {
       const v = n(c, key);
-      if (v === null || (cls && channelClass(channel) !== cls)) continue;
+      if (v === null || (cls && channelClass(channel, c.parent) !== cls)) continue;
       s = clean((s ?? 0) + v);
     }
     return s;
