@@ -24,6 +24,7 @@ import {
   type ReadinessCheck,
 } from '../../src/model/readiness/checks';
 import { generateMerchant } from '../../src/sample/merchant';
+import { classify } from '../../src/portfolio/tiers';
 
 const rate = fc.double({ min: 0, max: 1, noNaN: true });
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
@@ -233,5 +234,25 @@ describe('organic base by carrier (成交分析 载体 rows)', () => {
     expect(b[1]!.trend).toBe(0);
     expect(b[0]!.share).toBeCloseTo(27000 / 33000, 12);
     expect(carrierBase({ days: [], viewsMeasure: 'unknown' }, '2026-07-01', '2026-07-03')).toBeNull();
+  });
+});
+
+describe('the portfolio tiers use readiness v2', () => {
+  const own = { cogs_rate: 0.4, cash_available: 150000, shipping_per_order: 6, return_shipping: 6, category: 1 };
+  const { history } = generateMerchant(7);
+  const ctx = { currentSpend: 500, cashAvailable: 150000, cashReserve: 0 };
+
+  it('a lever to fix: organic-first with the tier, the lever and its gap', () => {
+    const r = buildPlanReport({ history: withOrganic(history, 31, 0.4), scenarios: [{ name: 'Base', values: own }], runs: 0 });
+    const v = classify(r, r.scenarios[0]!, ctx);
+    expect(v).toMatchObject({ status: 'not_ready', tier: 'organic-first' });
+    expect(v.reason['en-US']).toMatch(/^Organic first \(fix first\): Average stay/u);
+    expect(v.reason['zh-CN']).toContain('先做自然流（先修再放量）：人均观看时长 31 秒，食品基准 46 秒');
+  });
+
+  it('without the new exports the reason is today\'s', () => {
+    const thin = generateMerchant(3, { organicViewsPerDay: 150 }).history;
+    const r = buildPlanReport({ history: thin, scenarios: [{ name: 'Base', values: own }], runs: 0 });
+    expect(classify(r, r.scenarios[0]!, ctx).reason['en-US']).toMatch(/^Organic first: Organic orders average/u);
   });
 });
