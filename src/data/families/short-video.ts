@@ -17,7 +17,7 @@ const k = (...xs: string[]): string[] => xs.map(headerKey);
 
 export const VIDEO_SPEC: SideSpec<VideoKey> = {
   date: k('日期', '统计日期', '时间', 'date'),
-  dimension: k('视频标题', '视频名称', '视频id', '作品名称', '作品id', '短视频标题', '视频', '作品'),
+  dimension: k('视频标题', '视频名称', '视频id', '作品名称', '作品标题', '作品id', '短视频标题', '视频描述', '视频', '作品'),
   measures: [
     { key: 'plays', zh: '播放量', aliases: k('播放量', '视频播放量', '短视频播放量', '播放次数', 'plays'), kind: 'count' },
     { key: 'completion', zh: '完播率', aliases: k('完播率', '视频完播率', '5秒完播率', '3秒完播率', '5s完播率', '3s完播率', '短视频完播率'), kind: 'rate' },

@@ -13,6 +13,7 @@ import { parseNumber, type NumberKind } from '../cells';
 import { clean } from '../clean';
 import { parseDateSpan } from '../date-span';
 import { isTotalValue } from '../dimensions';
+import { TOTALS_RE } from '../fields';
 import { excerpt } from '../excerpt';
 import { EXPECTED_DATE, expectedNumber } from '../messages';
 import { cellText, headerKey, toHalfWidth } from '../normalize';
@@ -69,6 +70,9 @@ export interface SideRead<K extends string> {
   rowsRead: number;
   rowsSkipped: number;
 }
+
+/** 全部, 合计, 小计, Total …: a total, whether in the date cell or the dimension's. */
+const isTotal = (raw: string): boolean => isTotalValue(raw) || TOTALS_RE.test(headerKey(raw));
 
 /** Rows scanned for the header. */
 const SCAN = 10;
@@ -190,7 +194,7 @@ export function readSideTable<K extends string>(
       continue;
     }
     if (!span.parsed.ok || span.parsed.value === null) {
-      if (typeof dateRaw === 'string' && isTotalValue(dateRaw)) {
+      if (typeof dateRaw === 'string' && isTotal(dateRaw)) {
         at(i, dateCol, 'info', text('totals row: not a day, excluded', '合计行：不是某一天，已排除'));
         continue;
       }
@@ -242,7 +246,7 @@ export function readSideTable<K extends string>(
     const date = span.parsed.value.date;
     let day = days.get(date);
     if (!day) days.set(date, (day = { date, parts: new Map(), total: null, first: i }));
-    if (dimRaw !== '' && isTotalValue(dimRaw)) {
+    if (dimRaw !== '' && isTotal(dimRaw)) {
       add((day.total ??= { sums: {}, rows: 0 }), values);
       continue;
     }
