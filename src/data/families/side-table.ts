@@ -17,6 +17,8 @@ import { TOTALS_RE } from '../fields';
 import { excerpt } from '../excerpt';
 import { EXPECTED_DATE, expectedNumber } from '../messages';
 import { cellText, headerKey, toHalfWidth } from '../normalize';
+import { LIMITS } from '../limits';
+import { freshCounts, unlistedIssues } from '../read-context';
 import type { RowSource } from '../rows';
 import type { Cell, DataIssue, RangeOrigin } from '../types';
 
@@ -165,7 +167,15 @@ export function readSideTable<K extends string>(
   for (const [k, c] of Object.entries(cols) as [K | 'date' | 'dimension' | 'parent', number][]) headers[k] = cellText(headRow[c]).trim();
   const issues: DataIssue[] = [];
   let row: readonly Cell[] = [];
+  // A hostile file's issues are counted past LIMITS.issuesListed per severity, not kept (docs/data.md "Limits").
+  const counts = freshCounts();
   const at = (i: number, col: number, severity: DataIssue['severity'], message: DataIssue['message']): void => {
+    const c = counts[severity];
+    if (c.listed >= LIMITS.issuesListed) {
+      c.unlisted++;
+      return;
+    }
+    c.listed++;
     const raw = row[col];
     issues.push({
       severity,
@@ -262,6 +272,7 @@ export function readSideTable<K extends string>(
     }
     add(part, values);
   }
+  issues.push(...unlistedIssues(counts, loc.sheet));
   const sorted = [...days.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return { headerIndex: header.index, headerRow: loc.row(header.index), columns: cols, headers, days: sorted, issues, rowsRead, rowsSkipped };
 }
