@@ -6,6 +6,7 @@
  * compared with its golden (test/fixtures/golden/, written once with UPDATE_GOLDEN=1 and checked
  * against the expected files and by hand; the arithmetic is in the comments below).
  */
+import fc from 'fast-check';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
@@ -227,5 +228,30 @@ describe('罗盘 成交分析 载体 rows (the existing compass-deal fixture)', 
       [['video', '短视频', 1000, null]],
     ]);
     expect(days.map((d) => d.gmv)).toEqual([10000, 12000, 12000]);
+  });
+});
+
+describe('recognised in any column and row order (property)', () => {
+  const table: string[][] = [
+    ['日期', '流量来源', '观看人数', '观看次数', '成交金额', '人数占比'],
+    ['20260725', '全部', '1万', '1.5万', '5000', '100%'],
+    ['20260725', '推荐feed', '6000', '9000', '3000', '60%'],
+    ['20260725', '千川PC版', '4000', '6000', '2000', '40%'],
+    ['20260726', '推荐feed', '7000', '9500', '3500', '70%'],
+    ['20260726', '搜索', '1000', '1500', '500', '10%'],
+    ['20260726', '品牌广告', '2000', '3000', '1000', '20%'],
+  ];
+  const days = (t: string[][]) => readHistory(t).history.days.map((d) => ({ ...d, traffic: [...(d.traffic ?? [])].sort((a, b) => a.channel.localeCompare(b.channel)) }));
+  const base = days(table);
+
+  it('the same days whatever the column order and the row order', () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray([0, 1, 2, 3, 4, 5], { minLength: 6, maxLength: 6 }), fc.shuffledSubarray([1, 2, 3, 4, 5, 6], { minLength: 6, maxLength: 6 }), (cols, rows) => {
+        const t = [table[0]!, ...rows.map((r) => table[r]!)].map((r) => cols.map((c) => r[c]!));
+        expect(days(t)).toEqual(base);
+      }),
+    );
+    // 07-25 from the 全部 row (views 15000), 07-26 from the channels (9500 + 1500 + 3000).
+    expect(base.map((d) => [d.views, d.paidViews, d.organicViews])).toEqual([[15000, 6000, 9000], [14000, 3000, 11000]]);
   });
 });
