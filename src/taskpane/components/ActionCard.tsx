@@ -38,6 +38,8 @@ export function ActionCard({ report }: { report: PlanReport }) {
   if (!f.ready) {
     items.push({ key: 'ready', text: t('action.notReady'), lead: true });
     if (report.baseline.fixFirst) items.push({ key: 'fix', text: pick(report.baseline.fixFirst) });
+    // The plan with the lever at its benchmark, labelled as a what-if (readiness v2).
+    if (report.baseline.whatIf) items.push({ key: 'whatif', text: pick(report.baseline.whatIf.label) });
   }
   if (f.roomTarget) {
     const vars = { roi: ratio(f.roomTarget.roi), net: f.roomTarget.net !== null ? ratio(f.roomTarget.net) : '', budget: compactMoney(f.roomTarget.budget) };
