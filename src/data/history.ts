@@ -337,7 +337,7 @@ export function readHistory(table: readonly (readonly Cell[])[] | RowSource, ori
   ctx.issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   unlistedNotes(ctx);
   if (ctx.dims.carrier !== undefined && map.columns.gmv !== undefined) {
-    attachCarriers(days, readCarriers(rows, map.headerIndex, map.columns.date as number, map.columns.gmv, unitScale(map.headers.gmv), ctx.dims));
+    attachCarriers(days, readCarriers(rows, map.headerIndex, map.columns.date as number, map.columns.gmv, unitScale(map.headers.gmv), ctx.dims, ctx.date1904));
   }
   const content = readSessionContent(rows, head, origin);
   if (content) attachContent({ history } as HistoryReadResult, content);

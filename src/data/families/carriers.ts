@@ -11,6 +11,7 @@ import type { DimensionColumns } from '../dimensions';
 import { isTotalValue } from '../dimensions';
 import { cellText, headerKey } from '../normalize';
 import type { RowSource } from '../rows';
+import { dateCell1904 } from '../walk';
 
 const OFF_SLOT = /^(非|未)(投放|广告)/u;
 
@@ -26,14 +27,14 @@ export function carrierKind(name: string): CarrierDay['carrier'] {
  * Per day, the carriers in order of appearance. `gmvCol` is the column the history reads as GMV
  * and `scale` its unit (成交金额(万元)): the carrier figures are the same measure as the day's.
  */
-export function readCarriers(rows: RowSource, headerIndex: number, dateCol: number, gmvCol: number, scale: number, dims: DimensionColumns): Map<string, CarrierDay[]> {
+export function readCarriers(rows: RowSource, headerIndex: number, dateCol: number, gmvCol: number, scale: number, dims: DimensionColumns, date1904 = false): Map<string, CarrierDay[]> {
   const out = new Map<string, Map<string, CarrierDay>>();
   if (dims.carrier === undefined) return new Map();
   const carrierCol = dims.carrier;
   for (const row of rows.from(headerIndex + 1)) {
     const name = cellText(row[carrierCol]).trim();
     if (name === '' || isTotalValue(name)) continue;
-    const span = parseDateSpan(row[dateCol]);
+    const span = parseDateSpan(dateCell1904(row[dateCol], date1904));
     if (span.kind !== 'day' || !span.parsed.ok || !span.parsed.value) continue;
     const p = parseNumber(row[gmvCol], 'money');
     if (!p.ok || p.value === null || p.value < 0) continue;

@@ -4,7 +4,7 @@
  * it started (a session crossing midnight counts on its first day, like its GMV); counts are summed,
  * averages and rates weighted by the sessions' viewers (GPM by their views).
  */
-import type { DayContent, DayRecord } from '../../model/history';
+import type { DayContent } from '../../model/history';
 import { clean } from '../clean';
 import { headerKey } from '../normalize';
 import type { RowSource } from '../rows';
@@ -89,7 +89,7 @@ export function readSessionContent(rows: RowSource, head: readonly (readonly Cel
 
 /** Puts each day's content on the history's days (a day without sessions keeps none). */
 export function attachContent(read: HistoryReadResult, content: ReadonlyMap<string, DayContent>): void {
-  for (const d of read.history.days as DayRecord[]) {
+  for (const d of read.history.days) {
     const c = content.get(d.date);
     if (c) d.content = c;
   }

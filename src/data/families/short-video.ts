@@ -5,6 +5,7 @@
  */
 import { text } from '../../i18n/text';
 import type { DayRecord, DayVideo, History } from '../../model/history';
+import { clean } from '../clean';
 import { headerKey } from '../normalize';
 import { totalsOf } from '../history';
 import type { RowSource } from '../rows';
@@ -117,7 +118,11 @@ export function readShortVideo(rows: RowSource, head: readonly (readonly Cell[])
 export function videoTotals(days: readonly DayRecord[]): (Omit<DayVideo, 'completionRate'> & { days: number; completionRate: number | null }) | null {
   const vs = days.flatMap((d) => (d.video ? [d.video] : []));
   if (vs.length === 0) return null;
-  const sum = (f: keyof DayVideo): number | null => vs.reduce<number | null>((s, v) => (v[f] === null ? s : Math.round(((s ?? 0) + (v[f] as number)) * 1e6) / 1e6), null);
+  const sum = (f: Exclude<keyof DayVideo, 'completionRate'>): number | null =>
+    vs.reduce<number | null>((s, v) => {
+      const x = v[f];
+      return x === null ? s : clean((s ?? 0) + x);
+    }, null);
   let num = 0;
   let den = 0;
   for (const v of vs) {

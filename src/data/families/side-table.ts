@@ -20,6 +20,7 @@ import { cellText, headerKey, toHalfWidth } from '../normalize';
 import { LIMITS } from '../limits';
 import { freshCounts, unlistedIssues } from '../read-context';
 import type { RowSource } from '../rows';
+import { dateCell1904 } from '../walk';
 import type { Cell, DataIssue, RangeOrigin } from '../types';
 
 export type MeasureKind = NumberKind | 'seconds';
@@ -197,7 +198,7 @@ export function readSideTable<K extends string>(
     row = r;
     if (row.every((c) => c === null || c === undefined || (typeof c === 'string' && c.trim() === ''))) continue;
     const dimRaw = cols.dimension === undefined ? '' : cellText(row[cols.dimension]).trim();
-    const dateRaw = row[dateCol];
+    const dateRaw = dateCell1904(row[dateCol], origin.date1904 === true);
     const span = parseDateSpan(dateRaw);
     if (span.kind === 'range') {
       at(i, dateCol, 'info', text(`a period total (${span.from} to ${span.to}), not a day: excluded`, `期间合计（${span.from} 至 ${span.to}），不是某一天：已排除`));

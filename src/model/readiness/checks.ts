@@ -367,7 +367,7 @@ export function baseChecks(m: BaselineMetrics, t: ReadinessThresholds, v: Assump
       threshold: 0,
       valueText: same(unitMargin.toFixed(4)),
       thresholdText: same('> 0'),
-      source: text('unit economics (MODEL §3)', '单位经济'),
+      source: text('unit economics (price, costs, fees, refunds)', '单位经济（售价、成本、费用、退款）'),
       fix: loss ? text('Fix prices, costs or refunds so each sale earns a margin.', '调整售价、成本或退款，让每笔成交都有利润。') : null,
     });
   }
