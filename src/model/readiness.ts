@@ -60,7 +60,8 @@ export function assessReadiness(
   /** The organic checks (traffic, content, short video): the fired ones come after orders per day. */
   organic: readonly ReadinessCheck[] = [],
 ): Readiness {
-  const failed: { reason: Text; fix: Text }[] = [];
+  // `gap`: the measured value against its benchmark, said again in the one-sentence first fix.
+  const failed: { reason: Text; fix: Text; gap?: Text }[] = [];
   if (m.historyDays < t.minDays) {
     failed.push({
       reason: text(
@@ -93,7 +94,8 @@ export function assessReadiness(
         `${c.name['en-US']} ${c.valueText['en-US']} (threshold ${c.thresholdText['en-US']}; ${c.source['en-US']}).`,
         `${c.name['zh-CN']} ${c.valueText['zh-CN']}（阈值 ${c.thresholdText['zh-CN']}；${c.source['zh-CN']}）。`,
       ),
-      fix: text(`${fix['en-US']} (${c.name['en-US']} ${c.valueText['en-US']})`, `${fix['zh-CN']}（${c.name['zh-CN']} ${c.valueText['zh-CN']}）`),
+      fix,
+      gap: text(`${c.name['en-US']} ${c.valueText['en-US']}`, `${c.name['zh-CN']} ${c.valueText['zh-CN']}`),
     });
   }
   const notes: Text[] = [];
@@ -154,6 +156,10 @@ export function assessReadiness(
     ready: failed.length === 0,
     notes,
     reasons: failed.map((f) => text(`${f.reason['en-US']} ${f.fix['en-US']}`, `${f.reason['zh-CN']}${f.fix['zh-CN']}`)),
-    fixFirst: first ? text(`Fix first: ${first.fix['en-US']}`, `首先:${first.fix['zh-CN']}`) : null,
+    fixFirst: first
+      ? first.gap
+        ? text(`Fix first: ${first.fix['en-US']} (${first.gap['en-US']})`, `首先：${first.fix['zh-CN']}（${first.gap['zh-CN']}）`)
+        : text(`Fix first: ${first.fix['en-US']}`, `首先:${first.fix['zh-CN']}`)
+      : null,
   };
 }

@@ -13,6 +13,7 @@ import { assessReadiness, thresholdsOf } from '../../src/model/readiness';
 import { organicThresholdsOf, STAY_SECONDS } from '../../src/model/readiness/benchmarks';
 import {
   fires,
+  measuredOrganic,
   interactionCheck,
   paidShareCheck,
   stayCheck,
@@ -254,5 +255,22 @@ describe('the portfolio tiers use readiness v2', () => {
     const thin = generateMerchant(3, { organicViewsPerDay: 150 }).history;
     const r = buildPlanReport({ history: thin, scenarios: [{ name: 'Base', values: own }], runs: 0 });
     expect(classify(r, r.scenarios[0]!, ctx).reason['en-US']).toMatch(/^Organic first: Organic orders average/u);
+  });
+});
+
+describe('an existing 成交分析 export with 载体 rows keeps today\'s readiness', () => {
+  it('the carrier mix is shown (info), never fires, and does not switch the v2 wording on', () => {
+    const { history } = generateMerchant(7);
+    const h: History = {
+      ...history,
+      days: history.days.map((d) => ({ ...d, carriers: [{ carrier: 'live', name: '直播', gmv: d.gmv * 0.8, organicGmv: null }, { carrier: 'card', name: '商品卡', gmv: d.gmv * 0.2, organicGmv: null }] })),
+    };
+    const a = analyse(h);
+    const r = readinessOf(a, null);
+    const mix = r.checks?.find((c) => c.id === 'carrier_mix');
+    expect(mix?.status).toBe('info');
+    expect(mix?.value).toBeCloseTo(0.8, 9);
+    expect(measuredOrganic(r.checks ?? [])).toBe(false);
+    expect({ ready: r.ready, reasons: r.reasons, fixFirst: r.fixFirst }).toEqual((({ ready, reasons, fixFirst }) => ({ ready, reasons, fixFirst }))(readinessOf(analyse(history), null)));
   });
 });

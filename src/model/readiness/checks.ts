@@ -51,7 +51,8 @@ export const fires = (c: ReadinessCheck): boolean => c.status === 'warn' || c.st
 /** Checks whose failure means there is no base model yet: fixing one lever will not do. */
 const NOT_YET: ReadonlySet<CheckId> = new Set<CheckId>(['history_days', 'organic_orders', 'unit_margin']);
 
-const ORGANIC: ReadonlySet<CheckId> = new Set<CheckId>(['paid_share', 'stay', 'uv_value', 'interaction', 'carrier_mix', 'video_save', 'video_completion', 'video_gmv']);
+// Not carrier_mix: 成交分析 载体 rows are an existing export, and the mix is shown, never judged.
+const ORGANIC: ReadonlySet<CheckId> = new Set<CheckId>(['paid_share', 'stay', 'uv_value', 'interaction', 'video_save', 'video_completion', 'video_gmv']);
 
 /** True when some traffic, content or short-video measure was in the exports (readiness v2 speaks). */
 export const measuredOrganic = (checks: readonly ReadinessCheck[]): boolean => checks.some((c) => ORGANIC.has(c.id) && c.status !== 'unknown');
@@ -356,7 +357,7 @@ export function baseChecks(m: BaselineMetrics, t: ReadinessThresholds, v: Assump
     });
   }
   if (unitMargin === null) {
-    rows.push(unknown('unit_margin', text('Unit margin', '单位贡献率'), same('> 0'), text('unit economics', '单位经济'), text('needs cogs_rate in the assumptions', '需要在假设中填写商品成本率')));
+    rows.push(unknown('unit_margin', text('Unit margin', '单位贡献率'), same('> 0'), text('unit economics', '单位经济'), text('not judged: unit economics need a complete assumptions table (cogs_rate, cash_available …)', '未判断：单位经济需要完整的假设表（商品成本率、可用资金等）')));
   } else {
     const loss = !(unitMargin > 0);
     rows.push({
