@@ -11,8 +11,8 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, resolve, sep } from 'node:path';
 import * as iconv from 'iconv-lite';
-import { escapeControls } from '../data/excerpt';
-import { fileErrorText } from '../data/file-errors';
+import { escapeControls } from '../data/table';
+import { fileErrorText } from '../data/formats';
 import { text, type Text } from '../i18n/text';
 
 export interface FoundFile {

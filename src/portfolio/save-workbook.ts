@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Workbook } from 'exceljs';
 import { text } from '../i18n/text';
-import { AdplanError } from '../model/errors';
+import { AdplanError } from '../model/core';
 
 export async function saveWorkbook(wb: Workbook, path: string, force: boolean): Promise<void> {
   const bytes = await wb.xlsx.writeBuffer();

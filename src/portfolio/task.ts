@@ -1,4 +1,4 @@
-import type { SharedAssumptions } from '../data/scenarios-for';
+import type { SharedAssumptions } from '../data/assumptions';
 
 /** One unit of batch work, as posted to a worker (structured-clone friendly). */
 export interface PlanTask {

@@ -10,8 +10,8 @@
  */
 import { text, type Text } from '../i18n/text';
 import type { PlanReport, ScenarioReport } from '../model/report';
-import { formatNumber } from '../cli/format';
-import { measuredOrganic, VERDICT_LABEL } from '../model/readiness/checks';
+import { formatNumber } from '../text';
+import { measuredOrganic, VERDICT_LABEL } from '../model/readiness';
 import type { MerchantStatus, Tier } from './types';
 
 export interface TierThresholds {

@@ -11,9 +11,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/io';
-import { loadMerchantFiles } from '../../src/data/file';
-import { channelClass } from '../../src/data/families/traffic-sources';
-import { parseSeconds } from '../../src/data/families/side-table';
+import { loadMerchantFiles } from '../../src/data/node';
+import { channelClass, parseSeconds } from '../../src/data/families';
 import { readHistory } from '../../src/data/history';
 import { analyse, readinessOf } from '../../src/model/engine';
 

@@ -5,12 +5,12 @@
  * with today's readiness.
  */
 import fc from 'fast-check';
-import type { AssumptionValues } from '../../src/model/assumptions';
+import type { AssumptionValues } from '../../src/model/settings';
 import { analyse, buildPlanReport, readinessOf } from '../../src/model/engine';
-import { carrierBase } from '../../src/model/fit/carrier-base';
-import type { DayRecord, History } from '../../src/model/history';
+import { carrierBase } from '../../src/model/fit';
+import type { DayRecord, History } from '../../src/model/core';
 import { assessReadiness, thresholdsOf } from '../../src/model/readiness';
-import { organicThresholdsOf, STAY_SECONDS } from '../../src/model/readiness/benchmarks';
+import { organicThresholdsOf, STAY_SECONDS } from '../../src/model/readiness';
 import {
   fires,
   measuredOrganic,
@@ -23,7 +23,7 @@ import {
   videoGmvCheck,
   videoSaveCheck,
   type ReadinessCheck,
-} from '../../src/model/readiness/checks';
+} from '../../src/model/readiness';
 import { generateMerchant } from '../../src/sample/merchant';
 import { classify } from '../../src/portfolio/tiers';
 

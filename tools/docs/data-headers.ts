@@ -4,12 +4,8 @@
  * never drifts from what the reader accepts. test/data/data-doc.test.ts fails on drift;
  * `ADPLAN_UPDATE_DOCS=1 npx jest test/data/data-doc` rewrites the file.
  */
-import { FAMILIES, SIDE_FAMILIES } from '../../src/data/families';
-import { FIELDS, REQUIRED_FIELDS } from '../../src/data/fields';
-import { CONTENT_SPEC } from '../../src/data/families/session-content';
-import { VIDEO_SPEC } from '../../src/data/families/short-video';
-import { TRAFFIC_SPEC } from '../../src/data/families/traffic-sources';
-import type { SideSpec } from '../../src/data/families/side-table';
+import { CONTENT_SPEC, FAMILIES, SIDE_FAMILIES, TRAFFIC_SPEC, VIDEO_SPEC, type SideSpec } from '../../src/data/families';
+import { FIELDS, REQUIRED_FIELDS } from '../../src/data/table';
 
 const cell = (s: string): string => s.replace(/\|/gu, '\\|');
 

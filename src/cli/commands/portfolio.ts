@@ -7,11 +7,11 @@
  */
 import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { loadAssumptionsFile } from '../../data/file';
-import { checkAssumptions, type SharedAssumptions } from '../../data/scenarios-for';
+import { loadAssumptionsFile } from '../../data/node';
+import { checkAssumptions, type SharedAssumptions } from '../../data/assumptions';
 import { pick, text, type Text } from '../../i18n/text';
-import { RUN_OPTIONS } from '../../model/run-options';
-import { AdplanError } from '../../model/errors';
+import { RUN_OPTIONS } from '../../model/settings';
+import { AdplanError } from '../../model/core';
 import { portfolioHuman } from '../../portfolio/human';
 import { portfolioJson } from '../../portfolio/json';
 import { terminalProgress } from '../../portfolio/progress';

@@ -3,15 +3,15 @@
  * 投放时段=不限 GMV and its 非投放时段 (organic) GMV. The day's totals stay the 全部 × 不限 rows
  * (dimensions.ts); these rows only say how the day splits across carriers, never added to it.
  */
-import type { CarrierDay, DayRecord } from '../../model/history';
+import type { CarrierDay, DayRecord } from '../../model/core';
 import { parseNumber } from '../cells';
-import { clean } from '../clean';
-import { parseDateSpan } from '../date-span';
-import type { DimensionColumns } from '../dimensions';
-import { isTotalValue } from '../dimensions';
-import { cellText, headerKey } from '../normalize';
-import type { RowSource } from '../rows';
-import { dateCell1904 } from '../walk';
+import { clean } from '../cells';
+import { parseDateSpan } from './date-span';
+import type { DimensionColumns } from './dimensions';
+import { isTotalValue } from './dimensions';
+import { cellText, headerKey } from '../cells';
+import type { RowSource } from '../formats';
+import { dateCell1904 } from '../history';
 
 const OFF_SLOT = /^(非|未)(投放|广告)/u;
 

@@ -4,11 +4,11 @@
  * it started (a session crossing midnight counts on its first day, like its GMV); counts are summed,
  * averages and rates weighted by the sessions' viewers (GPM by their views).
  */
-import type { DayContent } from '../../model/history';
-import { clean } from '../clean';
-import { headerKey } from '../normalize';
-import type { RowSource } from '../rows';
-import type { Cell, HistoryReadResult, RangeOrigin } from '../types';
+import type { DayContent } from '../../model/core';
+import { clean } from '../cells';
+import { headerKey } from '../cells';
+import type { RowSource } from '../formats';
+import type { Cell, HistoryReadResult, RangeOrigin } from '../table';
 import { findSideHeader, readSideTable, sumOf, weightedMean, type SideSpec } from './side-table';
 
 export type ContentKey =

@@ -4,12 +4,12 @@
  * Completion is a play-weighted mean. Short-video GMV is the 短视频 carrier's, not the live room's.
  */
 import { text } from '../../i18n/text';
-import type { DayRecord, DayVideo, History } from '../../model/history';
-import { clean } from '../clean';
-import { headerKey } from '../normalize';
+import type { DayRecord, DayVideo, History } from '../../model/core';
+import { clean } from '../cells';
+import { headerKey } from '../cells';
 import { totalsOf } from '../history';
-import type { RowSource } from '../rows';
-import type { Cell, DataIssue, HistoryField, HistoryReadResult, RangeOrigin } from '../types';
+import type { RowSource } from '../formats';
+import type { Cell, DataIssue, HistoryField, HistoryReadResult, RangeOrigin } from '../table';
 import { findSideHeader, readSideTable, sumOf, weightedMean, type SideCell, type SideSpec } from './side-table';
 
 export type VideoKey = 'plays' | 'completion' | 'saves' | 'likes' | 'comments' | 'entrants' | 'gmv' | 'orders';

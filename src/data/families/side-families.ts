@@ -2,8 +2,8 @@
  * The exports without orders that the history reader hands to their own readers (traffic
  * sources, short videos), found by the header row among the first rows.
  */
-import type { RowSource } from '../rows';
-import type { Cell, HistoryReadResult, RangeOrigin } from '../types';
+import type { RowSource } from '../formats';
+import type { Cell, HistoryReadResult, RangeOrigin } from '../table';
 import { isShortVideo, readShortVideo } from './short-video';
 import { isTrafficSources, readTrafficSources } from './traffic-sources';
 

@@ -7,21 +7,21 @@
  * channels. Every bad cell is an issue naming its cell; the row's other cells are still read.
  */
 import { text } from '../../i18n/text';
-import type { IsoDate } from '../../model/history';
-import { Locator } from '../address';
+import type { IsoDate } from '../../model/core';
+import { Locator } from '../formats';
 import { parseNumber, type NumberKind } from '../cells';
-import { clean } from '../clean';
-import { parseDateSpan } from '../date-span';
-import { isTotalValue } from '../dimensions';
-import { TOTALS_RE } from '../fields';
-import { excerpt } from '../excerpt';
-import { EXPECTED_DATE, expectedNumber } from '../messages';
-import { cellText, headerKey, toHalfWidth } from '../normalize';
-import { LIMITS } from '../limits';
-import { freshCounts, unlistedIssues } from '../read-context';
-import type { RowSource } from '../rows';
-import { dateCell1904 } from '../walk';
-import type { Cell, DataIssue, RangeOrigin } from '../types';
+import { clean } from '../cells';
+import { parseDateSpan } from './date-span';
+import { isTotalValue } from './dimensions';
+import { TOTALS_RE } from '../table';
+import { excerpt } from '../table';
+import { EXPECTED_DATE, expectedNumber } from '../cells';
+import { cellText, headerKey, toHalfWidth } from '../cells';
+import { LIMITS } from '../formats';
+import { freshCounts, unlistedIssues } from '../history';
+import type { RowSource } from '../formats';
+import { dateCell1904 } from '../history';
+import type { Cell, DataIssue, RangeOrigin } from '../table';
 
 export type MeasureKind = NumberKind | 'seconds';
 

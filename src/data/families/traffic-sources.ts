@@ -5,12 +5,12 @@
  * is never added to the channels; a channel missing on a day is absent that day, not 0.
  */
 import { text } from '../../i18n/text';
-import type { ChannelClass, ChannelDay, DayRecord, History } from '../../model/history';
-import { clean } from '../clean';
-import { headerKey } from '../normalize';
+import type { ChannelClass, ChannelDay, DayRecord, History } from '../../model/core';
+import { clean } from '../cells';
+import { headerKey } from '../cells';
 import { totalsOf } from '../history';
-import type { RowSource } from '../rows';
-import type { Cell, DataIssue, HistoryField, HistoryReadResult, RangeOrigin } from '../types';
+import type { RowSource } from '../formats';
+import type { Cell, DataIssue, HistoryField, HistoryReadResult, RangeOrigin } from '../table';
 import { findSideHeader, readSideTable, sumOf, type SideCell, type SideSpec } from './side-table';
 
 export type TrafficKey = 'viewers' | 'views' | 'gmv' | 'orders';

@@ -4,8 +4,8 @@
  * lift act on the live carrier; 短视频 and 商品卡 are carried at their window level (docs/model.md
  * "Organic base by carrier").
  */
-import { dayIndex } from '../dates';
-import type { CarrierDay, History, IsoDate } from '../history';
+import { dayIndex } from '../core';
+import type { CarrierDay, History, IsoDate } from '../core';
 
 export interface CarrierBase {
   carrier: CarrierDay['carrier'];

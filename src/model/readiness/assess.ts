@@ -3,10 +3,10 @@
  * checks of the traffic, content and short-video exports, as ordered rows and a verdict. Without
  * any of those exports every organic check is unknown and the result is today's, unchanged.
  */
-import type { AssumptionValues } from '../assumptions';
-import type { BaselineMetrics } from '../baseline';
-import type { History } from '../history';
-import { assessReadiness, thresholdsOf, type Readiness } from '../readiness';
+import type { AssumptionValues } from '../settings';
+import type { BaselineMetrics } from '../fit';
+import type { History } from '../core';
+import { assessReadiness, thresholdsOf, type Readiness } from './readiness';
 import { organicThresholdsOf } from './benchmarks';
 import { baseChecks, orderedChecks, organicChecks, verdictOf } from './checks';
 import { organicMeasures } from './measures';

@@ -4,8 +4,8 @@
  * provenance, so each check says where its threshold came from.
  */
 import { text, type Text } from '../../i18n/text';
-import { ASSUMPTIONS, CATEGORY_CHOICES, type AssumptionKey, type AssumptionValues } from '../assumptions';
-import { valueOrDefault, checkAssumption } from '../assumption-check';
+import { ASSUMPTIONS, CATEGORY_CHOICES, type AssumptionKey, type AssumptionValues } from '../settings';
+import { valueOrDefault, checkAssumption } from '../settings';
 
 export type Category = 'apparel' | 'food' | 'beauty' | 'home' | 'daily' | 'other';
 

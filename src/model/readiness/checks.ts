@@ -5,9 +5,9 @@
  * no base model at all, then traffic structure and content, then stability, refunds, margin.
  */
 import { text, type Text } from '../../i18n/text';
-import { ASSUMPTIONS, type AssumptionKey, type AssumptionValues } from '../assumptions';
-import type { BaselineMetrics } from '../baseline';
-import { MAX_ORGANIC_GMV_CV, type ReadinessThresholds } from '../readiness';
+import { ASSUMPTIONS, type AssumptionKey, type AssumptionValues } from '../settings';
+import type { BaselineMetrics } from '../fit';
+import { MAX_ORGANIC_GMV_CV, type ReadinessThresholds } from './readiness';
 import { sourceText, type OrganicThresholds, type Sourced } from './benchmarks';
 import type { OrganicMeasures } from './measures';
 

@@ -2,7 +2,7 @@
  * The traffic and content measures readiness v2 judges, over the baseline window: ratios of sums
  * (never means of daily ratios), each null when no day of the window carries it.
  */
-import type { DayRecord, History, IsoDate } from '../history';
+import type { DayRecord, History, IsoDate } from '../core';
 
 export interface OrganicMeasures {
   /** Paid channels' share of the live room's traffic, and whether 人数 or 次数 were summed. */

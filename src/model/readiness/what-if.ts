@@ -6,9 +6,9 @@
  * stay, which the data does not measure.
  */
 import { text, type Text } from '../../i18n/text';
-import type { AssumptionValues } from '../assumptions';
-import type { History } from '../history';
-import type { Readiness } from '../readiness';
+import type { AssumptionValues } from '../settings';
+import type { History } from '../core';
+import type { Readiness } from './readiness';
 import { organicThresholdsOf } from './benchmarks';
 import { fires, type CheckId } from './checks';
 

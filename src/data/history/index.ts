@@ -1,0 +1,7 @@
+export * from './day-fold';
+export * from './day-record';
+export * from './fingerprint';
+export * from './history';
+export * from './read-context';
+export * from './row-read';
+export * from './walk';

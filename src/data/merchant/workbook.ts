@@ -1,0 +1,131 @@
+/**
+ * A whole file (.xlsx or .csv bytes) → the history read and, when the workbook has one, the
+ * assumptions read. Browser-safe (ExcelJS and iconv-lite only); the Node file edge is file.ts.
+ */
+import { text } from '../../i18n/text';
+import { AdplanError, isAdplanError } from '../../model/core';
+import { assumptionsScore, readAssumptions } from '../assumptions';
+import type { FileData } from '../formats';
+import type { CsvEncoding } from '../formats';
+import { historyScore } from '../table';
+import { readHistory } from '../history';
+import type { AssumptionsReadResult, HistoryReadResult } from '../table';
+import { openSheets } from '../formats';
+import { sheetHead, sheetTop, SIDE_TABLE_ROWS } from '../table';
+import type { SheetCells } from '../formats';
+
+export interface WorkbookRead {
+  fileName: string;
+  format: 'xlsx' | 'csv';
+  /** CSV only. */
+  encoding?: CsvEncoding;
+  sheetNames: string[];
+  historySheet: string;
+  history: HistoryReadResult;
+  assumptionsSheet?: string;
+  assumptions?: AssumptionsReadResult;
+}
+
+export interface WorkbookOptions {
+  /** Read the history from this sheet instead of picking it by its headers. */
+  sheet?: string;
+}
+
+export function findSheet(sheets: readonly SheetCells[], name: string): SheetCells {
+  const exact = sheets.find((s) => s.name === name);
+  const loose = exact ?? sheets.find((s) => s.name.trim().toLowerCase() === name.trim().toLowerCase());
+  if (loose) return loose;
+  const names = sheets.map((s) => `"${s.name}"`).join(', ');
+  throw new AdplanError(
+    'lookup',
+    text(`No sheet named "${name}". Sheets: ${names}`, `没有名为“${name}”的工作表。现有工作表：${names}`),
+    'sheet',
+  );
+}
+
+/**
+ * A file that holds only an assumptions table (`--assumptions FILE`): the sheet with the most
+ * assumption keys, read like any assumptions table.
+ */
+export async function readAssumptionsBuffer(data: FileData, fileName: string): Promise<{ sheet: string; read: AssumptionsReadResult }> {
+  const { sheets } = await openSheets(data, fileName);
+  const best = sheets
+    .map((s) => ({ s, score: assumptionsScore(sheetTop(s, SIDE_TABLE_ROWS)) }))
+    .sort((a, b) => b.score - a.score)[0];
+  if (!best || best.score < 1) {
+    throw new AdplanError(
+      'input',
+      text(
+        `${fileName} has no assumptions table (a column of keys such as cogs_rate, cash_available and a Base column).`,
+        `${fileName} 中没有假设表（需要一列键，如 cogs_rate、cash_available，以及一列 Base 数值）。`,
+      ),
+      'assumptions',
+    );
+  }
+  return { sheet: best.s.name, read: readAssumptions(best.s.cells, { sheet: best.s.name }) };
+}
+
+/**
+ * The sheet that looks most like a history table. Visible sheets come first: a hidden (or
+ * veryHidden, invisible even to Excel's Unhide) sheet is used only when no visible sheet
+ * has a recognised header, so a stale hidden copy cannot silently win over what the user sees.
+ */
+export function likeliestHistory(sheets: readonly SheetCells[]): SheetCells {
+  // One sheet (a CSV): nothing to score, and its grid is never built.
+  if (sheets.length === 1) return sheets[0] as SheetCells;
+  const scored = sheets.map((s) => ({ s, score: historyScore(sheetHead(s)), visible: (s.state ?? 'visible') === 'visible' }));
+  const anyVisible = scored.some((x) => x.visible && x.score > 0);
+  let best = scored[0] as (typeof scored)[number];
+  for (const x of scored) {
+    if (anyVisible && !x.visible) continue;
+    if (x.score > best.score || (anyVisible && !best.visible)) best = x;
+  }
+  return best.s;
+}
+
+export async function readWorkbookBuffer(
+  data: FileData,
+  fileName: string,
+  options: WorkbookOptions = {},
+): Promise<WorkbookRead> {
+  const { sheets, format, encoding } = await openSheets(data, fileName);
+  const historySheet = options.sheet
+    ? findSheet(sheets, options.sheet)
+    : likeliestHistory(sheets);
+  const history = readHistorySheet(historySheet, format);
+
+  const out: WorkbookRead = {
+    fileName,
+    format,
+    sheetNames: sheets.map((s) => s.name),
+    historySheet: historySheet.name,
+    history,
+  };
+  if (encoding) out.encoding = encoding;
+  const a = assumptionsSheetOf(sheets, [historySheet]);
+  if (a) {
+    out.assumptionsSheet = a.name;
+    out.assumptions = readAssumptions(a.cells, { sheet: a.name });
+  }
+  return out;
+}
+
+/** readHistory on one sheet; an unusable table's message names the sheet of an .xlsx. */
+export function readHistorySheet(sheet: SheetCells, format: WorkbookRead['format']): HistoryReadResult {
+  try {
+    return readHistory(sheet.rows ?? sheet.cells, { sheet: sheet.name, ...(sheet.date1904 ? { date1904: true } : {}) });
+  } catch (e) {
+    if (!isAdplanError(e)) throw e;
+    const where = format === 'xlsx' ? text(`Sheet "${sheet.name}": `, `工作表“${sheet.name}”：`) : text('', '');
+    throw new AdplanError(e.kind, text(where['en-US'] + e.text['en-US'], where['zh-CN'] + e.text['zh-CN']), e.field);
+  }
+}
+
+/** The sheet holding the assumptions table (most keys, at least two), history sheets excluded. */
+export function assumptionsSheetOf(sheets: readonly SheetCells[], exclude: readonly SheetCells[]): SheetCells | undefined {
+  return sheets
+    .filter((s) => !exclude.includes(s))
+    .map((s) => ({ s, score: assumptionsScore(sheetTop(s, SIDE_TABLE_ROWS)) }))
+    .filter((c) => c.score >= 2)
+    .sort((a, b) => b.score - a.score)[0]?.s;
+}
