@@ -77,7 +77,7 @@ export function kpiCell(history: unknown, assumptions: unknown, metric: unknown,
   return toNumberCell(kpiValue(plan.report, m));
 }
 
-/** ROITARGET: the 整体ROI target to set (MODEL §12), pay basis by default, or 净成交 ("net"). */
+/** ROITARGET: the 整体ROI target to set (docs/model.md), pay basis by default, or 净成交 ("net"). */
 export function roiTargetCell(history: unknown, assumptions: unknown, scenario: unknown, basis: unknown): number | string {
   const b = choiceArg(basis, 'basis', ['pay', 'net'] as const, 'pay');
   const { plan } = plannedScenario(history, assumptions, scenario, null);

@@ -34,7 +34,7 @@ export const DEFAULT_TIER_THRESHOLDS: TierThresholds = {
 
 /** What the tiering needs besides the report: the merchant's spend today and cash. */
 export interface TierContext {
-  /** Mean spend of the last 7 history days (MODEL.md §7 S_0); 0 without paid history. */
+  /** Mean spend of the last 7 history days (docs/model.md); 0 without paid history. */
   currentSpend: number;
   /** cash_available of the planned scenario. */
   cashAvailable: number;

@@ -2,7 +2,7 @@
  * adplan plan <file>… [--scenario NAME] [--horizon DAYS] [--runs N] [--seed S] [--period day|week]
  *                    [--sheet NAME] [--json] [--lang zh-CN|en-US]
  * The engine on one merchant (one file, or several joined on the date): baseline and readiness, the fitted curve, KPIs with the
- * scenarios side by side, and the plan's first two weeks. --json prints the issue-4 contract.
+ * scenarios side by side, and the plan's first two weeks. --json prints the contract documented in README and docs/model.md.
  * Exit 0 planned, 1 the file or its assumptions cannot be planned, 2 usage.
  */
 import { pick, text, type Lang, type Text } from '../../i18n/text';
@@ -41,7 +41,7 @@ const checkJson = (c: ReadinessCheck, lang: Lang) => ({
   fix: c.fix ? pick(c.fix, lang) : null,
 });
 
-/** Exactly the issue-4 contract (messages in the chosen language). */
+/** Exactly the documented `plan --json` contract (messages in the chosen language). */
 export function planJson(file: string, sheet: string, r: PlanReport, period: Period, lang: Lang, bt?: BacktestReport) {
   const b = r.baseline;
   return {
@@ -112,7 +112,7 @@ export function planJson(file: string, sheet: string, r: PlanReport, period: Per
               peakCapitalP90: s.risk.peakCapitalP90,
               pLoss: s.risk.pLoss,
               pCashShort: s.risk.pCashShort,
-              // What the paid spend adds over organic-only (MODEL §9): whether the spend itself pays.
+              // What the paid spend adds over organic-only (docs/model.md): whether the spend itself pays.
               ...(s.risk.pLossIncremental !== undefined
                 ? {
                     pLossIncremental: s.risk.pLossIncremental,
@@ -349,7 +349,7 @@ export const plan: Command = {
         runs,
         seed,
       });
-      // How much to trust it (MODEL §13), under the scenario planned first.
+      // How much to trust it (docs/model.md), under the scenario planned first.
       const bt = backtest(read.history.history, selectScenarios(scenarios, values.scenario)[0]!);
       io.stdout(values.json ? `${JSON.stringify(planJson(read.fileName, read.historySheet, report, period, lang, bt), null, 2)}\n` : planHuman(read, report, period, lang, bt));
       return EXIT.ok;

@@ -1,5 +1,5 @@
 /**
- * The export families merchants download (DATA.md "Real export families"): each recognised by
+ * The export families merchants download (docs/data.md "Real export families"): each recognised by
  * its headers — any column order, extra columns ignored — with its grain and the rules the
  * reader applies. The ids are a stable contract (`adplan check --json` "family", docs/data.md).
  */

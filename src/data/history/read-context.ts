@@ -4,6 +4,7 @@
  * row, a totals row) is filled in by one more pass over the rows at the end, so no row is kept.
  */
 import { text, type Text } from '../../i18n/text';
+import { groupDigits } from '../../i18n/number';
 import { LIMITS } from '../formats';
 import type { Locator } from '../formats';
 import type { Family } from '../families';
@@ -105,7 +106,7 @@ export function unlistedIssues(counts: Ctx['counts'], sheet: string | undefined)
     const out: DataIssue = {
       severity,
       message: text(
-        `${more.toLocaleString('en-US')} more ${en} like the ones listed (the first ${LIMITS.issuesListed.toLocaleString('en-US')} are listed)`,
+        `${groupDigits(more)} more ${en} like the ones listed (the first ${groupDigits(LIMITS.issuesListed)} are listed)`,
         `另有 ${more} ${zh}与所列类似（只列出前 ${LIMITS.issuesListed} 个）`,
       ),
       more,

@@ -1,5 +1,5 @@
 /**
- * Scenarios (MODEL.md §10): one value column of the assumptions table resolved into the full set
+ * Scenarios (docs/model.md): one value column of the assumptions table resolved into the full set
  * of numbers the engine needs, applying each key's `whenMissing` from the ASSUMPTIONS registry.
  */
 import { text } from '../../i18n/text';
@@ -114,7 +114,7 @@ export function resolveAssumptions(values: AssumptionValues, fromHistory: Histor
   return out as ResolvedAssumptions;
 }
 
-/** The §3 inputs of a resolved scenario. */
+/** The unit-economics inputs of a resolved scenario. */
 export function unitEconomicsOf(r: ResolvedAssumptions): UnitEconomics {
   return {
     cogsRate: r.cogs_rate,

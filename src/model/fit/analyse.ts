@@ -19,7 +19,7 @@ export interface Analysis {
   baseline: BaselineMetrics;
   fit: FitResult;
   lift: LiftEstimate;
-  /** The whole-room fit (MODEL §11): fitted when the history has no paid split, else on first use. */
+  /** The whole-room fit (docs/model.md): fitted when the history has no paid split, else on first use. */
   room: RoomFit | null;
   /** 1-hour refund share of GMV from the export; null when not exported. */
   refund1h: number | null;

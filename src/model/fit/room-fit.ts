@@ -1,21 +1,20 @@
 /**
- * The whole-room fit (MODEL.md §11) for accounts without a paid split (千川全域推广):
+ * The whole-room fit (docs/model.md) for accounts without a paid split (千川全域推广):
  *
- *   G_t = B · w(weekday_t) · e^{g·τ_t} · ε_t  +  Gp(S_t),    Gp Hill (§4), ε log-normal
+ *   G_t = B · w(weekday_t) · e^{g·τ_t} · ε_t  +  Gp(S_t),    Gp Hill, ε log-normal
  *
  * fitted jointly by robust (Huber) Levenberg–Marquardt on ln G_t, with the Hill priors of
  * curve-fit.ts. Pre-ad days (S = 0) anchor B; 罗盘 非投放时段 GMV (`organicGmvObserved`) enters as
  * an observation of the organic room; 投放贡献成交金额 (`attributedPaidGmv`) as a weak prior on
  * Gp only (the platform's attribution is biased upward). The 11×11 normal equations are solved
  * by linear.ts's LU with partial pivoting: mathjs's lusolve, even tree-shaken, added 62.5 KB
- * gzipped to functions.js (112.5 KB vs 50.0 KB; budget 60 KB), see docs/model.md §11. Never a
+ * gzipped to functions.js (112.5 KB vs 50.0 KB; budget 60 KB), see docs/model.md. Never a
  * confident number from an unidentified fit: flat spend, too few days or an S* that the data
  * cannot pin down give a plain reason instead.
  */
 import { text, type Text } from '../../i18n/text';
-import { maxOf, minOf } from './curve-fit';
 import { dayIndex, weekdayOf } from '../core';
-import { solveLinear } from '../numeric';
+import { clamp, huberWeights, levenbergMarquardt, maxOf, median, minOf, solveLinear } from '../numeric';
 import type { History, IsoDate } from '../core';
 import { A_MAX, A_MIN, marginalOf, solveMarginal, type Curve, type CurveShape } from '../transforms';
 
@@ -35,7 +34,6 @@ const PRIOR_G_SD = 0.005;
 const PRIOR_WEEKDAY_SD = 0.3;
 /** 投放贡献成交金额 as a prior on ln Gp: a wide log-sd, since it is biased upward. */
 const ATTRIBUTED_SD = 0.7;
-const HUBER_C = 1.345;
 
 /** The organic room: level × weekday factor × e^{growth·(day − mid)}. */
 export interface OrganicRoom {
@@ -61,7 +59,7 @@ interface RoomFitCommon {
 export type RoomFit =
   | (RoomFitCommon & {
       identified: true;
-      /** The incremental curve Gp (MODEL §11): spend → GMV the ads add to the room. */
+      /** The incremental curve Gp (docs/model.md): spend → GMV the ads add to the room. */
       curve: Curve;
       organic: OrganicRoom;
       /** Pre-ad days or observed organic GMV anchor the organic level; else only the total is known. */
@@ -208,44 +206,31 @@ function solve(M: Float64Array, b: Float64Array): Float64Array | null {
   return x && x.every(Number.isFinite) ? x : null;
 }
 
-const clamp = (v: number, lo: number, hi: number): number => (v < lo ? lo : v > hi ? hi : v);
-
 function lm(pr: Problem, start: Float64Array, maxIter: number): { th: Float64Array; obj: number } {
-  const H = new Float64Array(P * P);
-  const v = new Float64Array(P);
   const M = new Float64Array(P * P);
-  let th = Float64Array.from(start);
-  let obj = objective(pr, th, H, v, null);
-  let mu = 1e-3;
-  for (let it = 0; it < maxIter; it++) {
-    M.set(H);
-    for (let i = 0; i < P; i++) M[i * P + i] = H[i * P + i]! * (1 + mu) + 1e-10;
-    const step = solve(M, v);
-    if (!step) break;
-    const next = Float64Array.from(th, (x, i) => x + step[i]!);
-    next[KAP] = clamp(next[KAP]!, pr.kMin, pr.kMax);
-    next[A] = clamp(next[A]!, A_MIN, A_MAX);
-    const nobj = objective(pr, next, null, null, null);
-    if (nobj < obj) {
-      const gain = obj - nobj;
-      th = next;
-      obj = objective(pr, th, H, v, null);
-      mu = Math.max(mu / 3, 1e-9);
-      if (gain <= 1e-10 * (1 + obj)) break;
-    } else {
-      mu *= 4;
-      if (mu > 1e8) break;
-    }
-  }
-  return { th, obj };
+  const r = levenbergMarquardt(
+    {
+      evaluate: (th, H, v) => objective(pr, th, H, v, null),
+      solve: (H, mu, v, step) => {
+        M.set(H);
+        for (let i = 0; i < P; i++) M[i * P + i] = H[i * P + i]! * (1 + mu) + 1e-10;
+        const x = solve(M, v);
+        if (!x) return false;
+        step.set(x);
+        return true;
+      },
+      project: (th) => {
+        th[KAP] = clamp(th[KAP]!, pr.kMin, pr.kMax);
+        th[A] = clamp(th[A]!, A_MIN, A_MAX);
+      },
+      tolerance: 1e-10,
+    },
+    start,
+    maxIter,
+  );
+  return { th: r.th, obj: r.objective };
 }
 
-function median(xs: ArrayLike<number>): number {
-  const a = Array.from(xs).sort((p, q) => p - q);
-  const n = a.length;
-  if (n === 0) return 0;
-  return n % 2 ? a[(n - 1) / 2]! : 0.5 * (a[n / 2 - 1]! + a[n / 2]!);
-}
 
 function prepare(history: History): { d: Data; common: RoomFitCommon; spends: number[] } {
   const days = history.days.filter((x) => Number.isFinite(x.gmv) && x.gmv >= 0 && Number.isFinite(x.spend) && x.spend >= 0);
@@ -447,12 +432,7 @@ export function fitRoom(history: History): RoomFit {
   const res = new Float64Array(d.y.length);
   for (let round = 0; round < 2; round++) {
     objective(pr, best.th, null, null, res);
-    const abs = Array.from(res, Math.abs);
-    const scale = 1.4826 * median(abs);
-    for (let t = 0; t < res.length; t++) {
-      const u = scale > 1e-9 ? abs[t]! / (HUBER_C * scale) : 0;
-      pr.w[t] = u > 1 ? 1 / u : 1;
-    }
+    const scale = huberWeights(res, pr.w);
     pr.sigma = Math.max(0.02, Math.min(0.25, scale));
     best = lm(pr, best.th, 20);
   }

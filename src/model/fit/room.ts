@@ -1,5 +1,5 @@
 /**
- * The whole-room basis inside the engine (MODEL.md §11): when it applies, how a 全域 history's
+ * The whole-room basis inside the engine (docs/model.md): when it applies, how a 全域 history's
  * days are split for the baseline (from the room fit), the 1-hour refund share, and the lift note.
  */
 import { text } from '../../i18n/text';

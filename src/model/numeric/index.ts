@@ -2,3 +2,5 @@ export * from './bisect';
 export * from './linear';
 export * from './quantile';
 export * from './random';
+export * from './lm';
+export * from './stats';

@@ -1,16 +1,17 @@
 /**
- * The plan's first line: what to set on the platform, in the merchant's terms (MODEL §12).
+ * The plan's first line: what to set on the platform, in the merchant's terms (docs/model.md).
  * 全域: the 整体支付ROI target (and its 净成交 version), the daily budget, the ramp, and the
  * 整体ROI 保本线 below which the ads lose money. Direct (标准推广): the budget, the ramp and the
  * paid break-even ROI. Every surface shows this sentence as is.
  */
+import { groupDigits } from '../../i18n/number';
 import { text, type Text } from '../../i18n/text';
 import type { ScenarioReport } from '../report';
 
 /** ¥1,234 (whole yuan, grouped; never NaN). */
 export function yuan(x: number): string {
   const v = Number.isFinite(x) ? Math.round(x) : 0;
-  return `¥${String(Math.abs(v)).replace(/\B(?=(\d{3})+(?!\d))/gu, ',')}`.replace('¥', v < 0 ? '−¥' : '¥');
+  return `${v < 0 ? '−' : ''}¥${groupDigits(Math.abs(v))}`;
 }
 
 const r1 = (x: number): string => (Number.isFinite(x) ? x.toFixed(x >= 10 ? 1 : 2).replace(/\.?0+$/u, '') : '—');

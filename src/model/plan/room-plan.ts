@@ -1,5 +1,5 @@
 /**
- * The whole-room basis in a scenario's plan (MODEL.md §11–§12): the organic level the plan runs
+ * The whole-room basis in a scenario's plan (docs/model.md): the organic level the plan runs
  * on, and the notes a 服务商 needs beside a 全域 plan (what is and is not identified, the
  * platform's 有效投放 floor and 成本保障 rule as flags, not hidden changes).
  */

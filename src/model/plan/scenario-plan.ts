@@ -83,7 +83,7 @@ export function checkHorizon(h: number): number {
 }
 
 /**
- * What a scenario's lift override does (issue 11 item 6): the λ/θ it plans with, and a warning
+ * What a scenario's lift override does: the λ/θ it plans with, and a warning
  * when λ·mean(A) would take more than the whole observed organic GMV (the base is floored at 0).
  */
 function liftOverrideNotes(a: Analysis, r: ResolvedAssumptions, lambda: number, theta: number, liftPerDay: number): Text[] {

@@ -1,5 +1,5 @@
 /**
- * What the engine hands every surface: the `adplan plan --json` contract (issue 4), typed.
+ * What the engine hands every surface: the `adplan plan --json` contract, typed.
  * The CLI prints it, the functions pick cells out of it, the task pane draws it, so the three
  * can never disagree. Numbers are plain numbers; "none" is null, never NaN or Infinity.
  */
@@ -66,7 +66,7 @@ export interface CurveReport {
   maxSpend: number | null;
   residualSd: number | null;
   note?: Text;
-  /** Which GMV the curve maps spend to (MODEL §11): "direct" paid GMV, or "whole-room" incremental GMV. */
+  /** Which GMV the curve maps spend to (docs/model.md): "direct" paid GMV, or "whole-room" incremental GMV. */
   basis: CurveBasis;
   /** Whole-room only: expected organic GMV per day O (null when not identified). */
   organicGmvPerDay?: number | null;
@@ -90,11 +90,11 @@ export interface EconomicsReport {
   /** 1/u: incremental GMV per yuan at which paid traffic breaks even, pay basis (支付). */
   breakEvenRoi: number;
   targetMarginalRoi: number;
-  /** (1 − r1h)/u: the same on the 净成交 basis (MODEL §12). */
+  /** (1 − r1h)/u: the same on the 净成交 basis (docs/model.md). */
   breakEvenRoiNet: number;
   /** Whole-room break-even 整体ROI (O + Gp(S_be))/S_be; null when no organic measure applies. */
   roomBreakEvenRoi: number | null;
-  /** What to set on the platform at the sustainable spend (MODEL §12). */
+  /** What to set on the platform at the sustainable spend (docs/model.md). */
   targets: RoiTargets;
 }
 
@@ -173,7 +173,7 @@ export interface ScenarioReport {
   days: PlanDay[];
   /** Plan-level notes: spend held at 0 (organic first), cash below reserve from day N, caps hit. */
   notes: Text[];
-  /** Expected organic GMV per day the plan runs on (O of MODEL §12); null when not identified. */
+  /** Expected organic GMV per day the plan runs on (O of docs/model.md); null when not identified. */
   organicGmvPerDay?: number | null;
   /** The basis of the curve this scenario planned with. */
   curveBasis?: CurveBasis;

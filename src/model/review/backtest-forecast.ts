@@ -1,5 +1,5 @@
 /**
- * The one prediction the back-test and the review are built on (MODEL.md §13): a model fitted on
+ * The one prediction the back-test and the review are built on (docs/model.md): a model fitted on
  * the history up to a date D → predicted organic and incremental GMV for the days after D at a
  * given spend path. It is the plan's own model read back (planScenario's setup and organic base),
  * so a back-test checks exactly what the plan forecasts, and a whole-room account (curve basis

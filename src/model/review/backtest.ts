@@ -1,5 +1,5 @@
 /**
- * Back-test (MODEL.md §13, 复盘 "how much to trust the plan"): refit on the history up to a
+ * Back-test (docs/model.md, 复盘 "how much to trust the plan"): refit on the history up to a
  * cut-off, forecast the next 7 days at the spend actually spent, and compare with what happened —
  * against a naive rule a merchant would use (last-14-day ROI × spend + last-14-day organic GMV;
  * on whole-room accounts 整体ROI × spend). Origins every 7 days over the last 28 when the history
@@ -8,7 +8,7 @@
 import { text, type Text } from '../../i18n/text';
 import type { Scenario } from '../settings';
 import { forecasterOf, forecastScenario } from './backtest-forecast';
-import { maxOf, minOf } from '../fit';
+import { maxOf, minOf } from '../numeric';
 import { AdplanError } from '../core';
 import type { DayRecord, History, IsoDate } from '../core';
 

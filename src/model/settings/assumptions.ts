@@ -1,5 +1,5 @@
 /**
- * The assumption keys (DATA.md "Assumptions table"): one registry that the reader, the engine,
+ * The assumption keys (docs/data.md "Assumptions table"): one registry that the reader, the engine,
  * the functions and the task pane all use, so a key, its label, unit, range and default are
  * said once.
  */
@@ -164,7 +164,7 @@ export const ASSUMPTIONS: Readonly<Record<AssumptionKey, AssumptionSpec>> = {
   min_orders_per_day: spec('min_orders_per_day', '准备度-日均自然订单下限', 'Readiness: min organic orders/day', 'orders', 3, 'default', 0, BIG),
   curve_uncertainty: spec('curve_uncertainty', '曲线不确定度', 'Curve uncertainty (log sd)', 'sd', null, 'estimated', 0, 5),
   daily_noise: spec('daily_noise', '日波动', 'Daily noise (log sd)', 'sd', 0.15, 'default', 0, 5),
-  // MODEL §11–§12 (全域). curve_basis auto: whole-room when the history has spend without a paid measure.
+  // docs/model.md (全域). curve_basis auto: whole-room when the history has spend without a paid measure.
   curve_basis: spec('curve_basis', '曲线口径', 'Curve basis (auto / direct / whole-room)', 'choice', 0, 'default', 0, 2, { integer: true, choices: CURVE_BASIS_CHOICES }),
   uni_roi_scope: spec('uni_roi_scope', '全域ROI口径', '全域 ROI scope (room / attributed)', 'choice', 0, 'default', 0, 1, { integer: true, choices: ROI_SCOPE_CHOICES }),
   grant_share: spec('grant_share', '赠款占比', 'Share of spend paid from grants (no cash)', 'rate', 0, 'default', 0, 1),
