@@ -5,7 +5,7 @@
  */
 import { dateToExcelSerial } from '../data/cells';
 import type { Lang } from '../i18n/text';
-import { STATUS_LABEL, VERDICT_LABEL, type ReadinessCheck } from '../model/readiness';
+import { STATUS_LABEL, VERDICT_LABEL } from '../model/readiness';
 import { ASSUMPTIONS, type Scenario } from '../model/settings';
 import { defaultOf } from '../model/settings';
 import { RUN_OPTIONS } from '../model/settings';
@@ -22,7 +22,7 @@ import {
   type ScenarioPlan,
 } from '../model/engine';
 import { PLAN_DAY_COLUMNS, planDayValue } from '../model/report';
-import { KPI_METRICS, kpiValue, planByPeriod } from '../model/report';
+import { KPI_METRICS, kpiValue, planByPeriod, type ReadinessCheck } from '../model/report';
 import { inheritScenarios } from '../model/economics';
 import { SIM_METRICS, simulationStat, type SensitivityRow, type SimulationResult } from '../model/simulate';
 import { numberArg, requiredNumber } from './args';

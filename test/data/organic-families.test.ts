@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { main } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/io';
 import { loadMerchantFiles } from '../../src/data/node';
-import { channelClass, parseSeconds } from '../../src/data/families';
+import { channelClass, parseSeconds } from '../../src/data/history';
 import { readHistory } from '../../src/data/history';
 import { analyse, readinessOf } from '../../src/model/engine';
 

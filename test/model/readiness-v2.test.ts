@@ -22,8 +22,8 @@ import {
   videoCompletionCheck,
   videoGmvCheck,
   videoSaveCheck,
-  type ReadinessCheck,
 } from '../../src/model/readiness';
+import type { ReadinessCheck } from '../../src/model/report';
 import { generateMerchant } from '../../src/sample/merchant';
 import { classify } from '../../src/portfolio/tiers';
 

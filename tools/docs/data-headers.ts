@@ -4,7 +4,8 @@
  * never drifts from what the reader accepts. test/data/data-doc.test.ts fails on drift;
  * `ADPLAN_UPDATE_DOCS=1 npx jest test/data/data-doc` rewrites the file.
  */
-import { CONTENT_SPEC, FAMILIES, SIDE_FAMILIES, TRAFFIC_SPEC, VIDEO_SPEC, type SideSpec } from '../../src/data/families';
+import { FAMILIES, SIDE_FAMILIES } from '../../src/data/families';
+import { CONTENT_SPEC, TRAFFIC_SPEC, VIDEO_SPEC, type SideSpec } from '../../src/data/history';
 import { FIELDS, REQUIRED_FIELDS } from '../../src/data/table';
 
 const cell = (s: string): string => s.replace(/\|/gu, '\\|');

@@ -11,7 +11,7 @@ import { familyById } from '../../data/families';
 import { loadMerchantFiles } from '../../data/node';
 import type { MerchantRead } from '../../data/merchant';
 import type { DataIssue } from '../../data/table';
-import { channelTotals, videoTotals } from '../../data/families';
+import { channelTotals, videoTotals } from '../../data/history';
 import { COMMON_OPTIONS, parseCommandArgs, UsageError } from '../args';
 import { EXIT, SHEET_OPTION, startCommand, type Command } from '../command';
 import { formatCount, formatMoney, renderTable } from '../../text';

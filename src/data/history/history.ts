@@ -21,7 +21,9 @@ import { cellText, headerKey } from '../cells';
 import { fillExcerpts, freshCounts, issue, unlistedNotes, type Ctx } from './read-context';
 import { refold, walkRows, type DayAcc, type Group, type RangeRow, type TotalsRow, type Walk } from './walk';
 import { refundsNegative } from './row-read';
-import { attachCarriers, attachContent, readCarriers, readSessionContent, readSideFamily } from '../families';
+import { attachCarriers, readCarriers } from './carriers';
+import { attachContent, readSessionContent } from './session-content';
+import { readSideFamily } from './side-families';
 import { gridRows, headRows, isRowSource, type RowSource } from '../formats';
 import type { Cell, HistoryReadResult, HistoryTotals, RangeOrigin } from '../table';
 
@@ -208,7 +210,7 @@ export function readHistory(table: readonly (readonly Cell[])[] | RowSource, ori
   const head = headRows(rows, HEADER_SCAN_ROWS);
   // Traffic sources and short videos have no orders: their own readers (families/).
   const side = readSideFamily(rows, head, origin);
-  if (side) return side;
+  if (side) return { ...side, totals: totalsOf(side.history.days, false) };
   const map = detectHeader(head);
   const headerRow = head[map.headerIndex] ?? [];
   const family = recognizeFamily(headerRow);

@@ -6,7 +6,8 @@
  * Browser-safe; the Node file edge is file.ts.
  */
 import { readAssumptions } from '../assumptions';
-import { recognizeFamily, sideFamilyOf } from '../families';
+import { recognizeFamily } from '../families';
+import { sideFamilyOf } from '../history';
 import { isInputError } from '../../model/core';
 import { detectHeader } from '../table';
 import { joinSources, sourceLabel, type JoinedHistory, type Source } from './join';

@@ -6,21 +6,8 @@
  */
 import { dayIndex } from '../core';
 import type { CarrierDay, History, IsoDate } from '../core';
+import type { CarrierBase } from '../report';
 
-export interface CarrierBase {
-  carrier: CarrierDay['carrier'];
-  /** The carrier names as exported that were summed into it (图文 and 其他 are both "other"). */
-  names: string[];
-  /** Days of the window with 载体 rows. */
-  days: number;
-  gmvPerDay: number;
-  /** Σ 非投放时段 GMV / days; null when the export has no 非投放时段 row for it. */
-  organicGmvPerDay: number | null;
-  /** Share of the carriers' GMV. */
-  share: number;
-  /** OLS slope of the carrier's daily GMV / its mean (per day); 0 with fewer than two days. */
-  trend: number;
-}
 
 const KINDS: readonly CarrierDay['carrier'][] = ['live', 'video', 'card', 'other'];
 

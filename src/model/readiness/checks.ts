@@ -10,41 +10,9 @@ import type { BaselineMetrics } from '../fit';
 import { MAX_ORGANIC_GMV_CV, type ReadinessThresholds } from './readiness';
 import { sourceText, type OrganicThresholds, type Sourced } from './benchmarks';
 import type { OrganicMeasures } from './measures';
+import type { CheckId, CheckStatus, ReadinessCheck, Verdict } from '../report';
 
-export type CheckId =
-  | 'history_days'
-  | 'organic_orders'
-  | 'paid_share'
-  | 'stay'
-  | 'uv_value'
-  | 'interaction'
-  | 'carrier_mix'
-  | 'video_save'
-  | 'video_completion'
-  | 'video_gmv'
-  | 'stability'
-  | 'refunds'
-  | 'unit_margin';
 
-/** pass; warn / fail: the check fires (fail = severe); unknown: not measured; info: shown, never fires. */
-export type CheckStatus = 'pass' | 'warn' | 'fail' | 'unknown' | 'info';
-
-export interface ReadinessCheck {
-  id: CheckId;
-  name: Text;
-  status: CheckStatus;
-  /** The measured value (a fraction for rates, seconds, money, days, orders/day); null when unknown. */
-  value: number | null;
-  /** The threshold the value is compared with (the warn one when there are two); null when none. */
-  threshold: number | null;
-  valueText: Text;
-  thresholdText: Text;
-  source: Text;
-  /** What to do; null when the check passes. */
-  fix: Text | null;
-}
-
-export type Verdict = 'ready' | 'fix_first' | 'not_yet';
 
 export const fires = (c: ReadinessCheck): boolean => c.status === 'warn' || c.status === 'fail';
 

@@ -6,7 +6,7 @@ import { text, type Text } from '../../i18n/text';
 import type { AssumptionValues } from '../settings';
 import { valueOrDefault } from '../settings';
 import type { BaselineMetrics } from '../fit';
-import type { ReadinessCheck, Verdict } from './checks';
+import type { ReadinessCheck, Verdict } from '../report';
 
 export interface ReadinessThresholds {
   minDays: number;

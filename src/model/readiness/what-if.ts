@@ -10,7 +10,8 @@ import type { AssumptionValues } from '../settings';
 import type { History } from '../core';
 import type { Readiness } from './readiness';
 import { organicThresholdsOf } from './benchmarks';
-import { fires, type CheckId } from './checks';
+import { fires } from './checks';
+import type { CheckId } from '../report';
 
 export interface WhatIfLever {
   lever: Extract<CheckId, 'stay' | 'uv_value'>;

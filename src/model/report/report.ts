@@ -5,8 +5,7 @@
  */
 import type { Text } from '../../i18n/text';
 import type { IsoDate } from '../core';
-import type { CarrierBase } from '../fit';
-import type { ReadinessCheck, Verdict } from '../readiness';
+import type { CarrierBase, ReadinessCheck, Verdict } from './readiness-rows';
 
 export type Limit = 'target' | 'max' | 'ramp' | 'extrapolation' | 'capacity' | 'cash';
 

@@ -6,12 +6,12 @@
 import type { CarrierDay, DayRecord } from '../../model/core';
 import { parseNumber } from '../cells';
 import { clean } from '../cells';
-import { parseDateSpan } from './date-span';
-import type { DimensionColumns } from './dimensions';
-import { isTotalValue } from './dimensions';
+import { parseDateSpan } from '../families';
+import type { DimensionColumns } from '../families';
+import { isTotalValue } from '../families';
 import { cellText, headerKey } from '../cells';
 import type { RowSource } from '../formats';
-import { dateCell1904 } from '../history';
+import { dateCell1904 } from './walk';
 
 const OFF_SLOT = /^(非|未)(投放|广告)/u;
 

@@ -7,10 +7,9 @@ import { text } from '../../i18n/text';
 import type { DayRecord, DayVideo, History } from '../../model/core';
 import { clean } from '../cells';
 import { headerKey } from '../cells';
-import { totalsOf } from '../history';
 import type { RowSource } from '../formats';
-import type { Cell, DataIssue, HistoryField, HistoryReadResult, RangeOrigin } from '../table';
-import { findSideHeader, readSideTable, sumOf, weightedMean, type SideCell, type SideSpec } from './side-table';
+import type { Cell, DataIssue, HistoryField, RangeOrigin } from '../table';
+import { findSideHeader, readSideTable, type SideReadResult, sumOf, weightedMean, type SideCell, type SideSpec } from './side-table';
 
 export type VideoKey = 'plays' | 'completion' | 'saves' | 'likes' | 'comments' | 'entrants' | 'gmv' | 'orders';
 
@@ -58,7 +57,7 @@ function videoOf(parts: Map<string, SideCell<VideoKey>>, total: SideCell<VideoKe
   };
 }
 
-export function readShortVideo(rows: RowSource, head: readonly (readonly Cell[])[], origin: RangeOrigin = {}): HistoryReadResult {
+export function readShortVideo(rows: RowSource, head: readonly (readonly Cell[])[], origin: RangeOrigin = {}): SideReadResult {
   const header = findSideHeader(head, VIDEO_SPEC);
   if (!header) throw new Error('readShortVideo: not a short-video table (check isShortVideo first)');
   const read = readSideTable(rows, head, VIDEO_SPEC, origin, header, WEIGHTS);
@@ -109,7 +108,6 @@ export function readShortVideo(rows: RowSource, head: readonly (readonly Cell[])
     issues,
     rowsRead: read.rowsRead,
     rowsSkipped: read.rowsSkipped,
-    totals: totalsOf(days, false),
     family: 'compass_short_video',
   };
 }

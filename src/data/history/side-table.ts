@@ -11,17 +11,17 @@ import type { IsoDate } from '../../model/core';
 import { Locator } from '../formats';
 import { parseNumber, type NumberKind } from '../cells';
 import { clean } from '../cells';
-import { parseDateSpan } from './date-span';
-import { isTotalValue } from './dimensions';
+import { parseDateSpan } from '../families';
+import { isTotalValue } from '../families';
 import { TOTALS_RE } from '../table';
 import { excerpt } from '../table';
 import { EXPECTED_DATE, expectedNumber } from '../cells';
 import { cellText, headerKey, toHalfWidth } from '../cells';
 import { LIMITS } from '../formats';
-import { freshCounts, unlistedIssues } from '../history';
+import { freshCounts, unlistedIssues } from './read-context';
 import type { RowSource } from '../formats';
-import { dateCell1904 } from '../history';
-import type { Cell, DataIssue, RangeOrigin } from '../table';
+import { dateCell1904 } from './walk';
+import type { Cell, DataIssue, HistoryReadResult, RangeOrigin } from '../table';
 
 export type MeasureKind = NumberKind | 'seconds';
 
@@ -61,6 +61,9 @@ export interface SideDay<K extends string> {
   /** 0-based index of the day's first row. */
   first: number;
 }
+
+/** A side export read as a history, before its totals (history.ts adds them with totalsOf). */
+export type SideReadResult = Omit<HistoryReadResult, 'totals'>;
 
 export interface SideRead<K extends string> {
   headerIndex: number;

@@ -8,10 +8,9 @@ import { text } from '../../i18n/text';
 import type { ChannelClass, ChannelDay, DayRecord, History } from '../../model/core';
 import { clean } from '../cells';
 import { headerKey } from '../cells';
-import { totalsOf } from '../history';
 import type { RowSource } from '../formats';
-import type { Cell, DataIssue, HistoryField, HistoryReadResult, RangeOrigin } from '../table';
-import { findSideHeader, readSideTable, sumOf, type SideCell, type SideSpec } from './side-table';
+import type { Cell, DataIssue, HistoryField, RangeOrigin } from '../table';
+import { findSideHeader, readSideTable, type SideReadResult, sumOf, type SideCell, type SideSpec } from './side-table';
 
 export type TrafficKey = 'viewers' | 'views' | 'gmv' | 'orders';
 
@@ -97,7 +96,7 @@ function dayOf(date: string, parts: Map<string, SideCell<TrafficKey>>, total: Si
   };
 }
 
-export function readTrafficSources(rows: RowSource, head: readonly (readonly Cell[])[], origin: RangeOrigin = {}): HistoryReadResult {
+export function readTrafficSources(rows: RowSource, head: readonly (readonly Cell[])[], origin: RangeOrigin = {}): SideReadResult {
   const header = findSideHeader(head, TRAFFIC_SPEC);
   if (!header) throw new Error('readTrafficSources: not a traffic-sources table (check isTrafficSources first)');
   const read = readSideTable(rows, head, TRAFFIC_SPEC, origin, header);
@@ -151,7 +150,6 @@ export function readTrafficSources(rows: RowSource, head: readonly (readonly Cel
     issues,
     rowsRead: read.rowsRead,
     rowsSkipped: read.rowsSkipped,
-    totals: totalsOf(days, false),
     family: 'compass_traffic_sources',
   };
 }

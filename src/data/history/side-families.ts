@@ -3,7 +3,8 @@
  * sources, short videos), found by the header row among the first rows.
  */
 import type { RowSource } from '../formats';
-import type { Cell, HistoryReadResult, RangeOrigin } from '../table';
+import type { Cell, RangeOrigin } from '../table';
+import type { SideReadResult } from './side-table';
 import { isShortVideo, readShortVideo } from './short-video';
 import { isTrafficSources, readTrafficSources } from './traffic-sources';
 
@@ -18,7 +19,7 @@ export function sideFamilyOf(head: readonly (readonly Cell[])[]): SideFamily | n
 }
 
 /** The side family's read, or null when the table is not one. */
-export function readSideFamily(rows: RowSource, head: readonly (readonly Cell[])[], origin: RangeOrigin = {}): HistoryReadResult | null {
+export function readSideFamily(rows: RowSource, head: readonly (readonly Cell[])[], origin: RangeOrigin = {}): SideReadResult | null {
   const f = sideFamilyOf(head);
   if (f === 'compass_traffic_sources') return readTrafficSources(rows, head, origin);
   if (f === 'compass_short_video') return readShortVideo(rows, head, origin);
