@@ -136,6 +136,16 @@ export function familyById(id: FamilyId): Family {
   return FAMILIES.find((f) => f.id === id) ?? SIDE_FAMILIES.find((f) => f.id === id) ?? GENERIC;
 }
 
+/** A paid-only export: its GMV is the ads' own (直接成交), never the whole room's. */
+export function isPaidOnly(id: FamilyId): boolean {
+  return id === 'qianchuan_standard';
+}
+
+/** A 千川 export: the shop's own GMV (罗盘, a plain shop table) comes before its figures. */
+export function isAdsExport(id: FamilyId): boolean {
+  return id.startsWith('qianchuan_');
+}
+
 /** The family of a header row. */
 export function recognizeFamily(headerRow: readonly Cell[]): Family {
   const raw = headerRow.filter((c): c is string => typeof c === 'string').map((c) => toSimplified(c.trim()));

@@ -3,7 +3,7 @@
  * the row being read takes its value excerpt from that row; one on an earlier row (a day's first
  * row, a totals row) is filled in by one more pass over the rows at the end, so no row is kept.
  */
-import { text, type Text } from '../../i18n/text';
+import { plural, text, type Text } from '../../i18n/text';
 import { groupDigits } from '../../i18n/number';
 import { LIMITS } from '../formats';
 import type { Locator } from '../formats';
@@ -97,12 +97,13 @@ export function unlistedNotes(ctx: Ctx): void {
 
 /** The lines unlistedNotes appends, for any reader that keeps the same counts. */
 export function unlistedIssues(counts: Ctx['counts'], sheet: string | undefined): DataIssue[] {
-  const names = { error: ['errors', '个错误'], warning: ['warnings', '个警告'], info: ['notes', '条说明'] } as const;
+  const names = { error: ['error', 'errors', '个错误'], warning: ['warning', 'warnings', '个警告'], info: ['note', 'notes', '条说明'] } as const;
   const lines: DataIssue[] = [];
   for (const severity of ['error', 'warning', 'info'] as const) {
     const more = counts[severity].unlisted;
     if (more === 0) continue;
-    const [en, zh] = names[severity];
+    const [one, many, zh] = names[severity];
+    const en = plural(more, one, many);
     const out: DataIssue = {
       severity,
       message: text(

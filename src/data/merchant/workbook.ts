@@ -7,11 +7,11 @@ import { AdplanError, isAdplanError } from '../../model/core';
 import { assumptionsScore, readAssumptions } from '../assumptions';
 import type { FileData } from '../formats';
 import type { CsvEncoding } from '../formats';
-import { historyScore } from '../table';
 import { readHistory } from '../history';
 import type { AssumptionsReadResult, HistoryReadResult } from '../table';
 import { openSheets } from '../formats';
-import { sheetHead, sheetTop, SIDE_TABLE_ROWS } from '../table';
+import { sheetTop, SIDE_TABLE_ROWS } from '../table';
+import { likeliestHistory } from './sheet-choice';
 import type { SheetCells } from '../formats';
 
 export interface WorkbookRead {
@@ -63,24 +63,6 @@ export async function readAssumptionsBuffer(data: FileData, fileName: string): P
     );
   }
   return { sheet: best.s.name, read: readAssumptions(best.s.cells, { sheet: best.s.name }) };
-}
-
-/**
- * The sheet that looks most like a history table. Visible sheets come first: a hidden (or
- * veryHidden, invisible even to Excel's Unhide) sheet is used only when no visible sheet
- * has a recognised header, so a stale hidden copy cannot silently win over what the user sees.
- */
-export function likeliestHistory(sheets: readonly SheetCells[]): SheetCells {
-  // One sheet (a CSV): nothing to score, and its grid is never built.
-  if (sheets.length === 1) return sheets[0] as SheetCells;
-  const scored = sheets.map((s) => ({ s, score: historyScore(sheetHead(s)), visible: (s.state ?? 'visible') === 'visible' }));
-  const anyVisible = scored.some((x) => x.visible && x.score > 0);
-  let best = scored[0] as (typeof scored)[number];
-  for (const x of scored) {
-    if (anyVisible && !x.visible) continue;
-    if (x.score > best.score || (anyVisible && !best.visible)) best = x;
-  }
-  return best.s;
 }
 
 export async function readWorkbookBuffer(

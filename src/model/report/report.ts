@@ -6,6 +6,7 @@
 import type { Text } from '../../i18n/text';
 import type { IsoDate } from '../core';
 import type { CarrierBase, ReadinessCheck, Verdict } from './readiness-rows';
+import type { TargetTable } from './targets';
 
 export type Limit = 'target' | 'max' | 'ramp' | 'extrapolation' | 'capacity' | 'cash';
 
@@ -71,6 +72,22 @@ export interface CurveReport {
   organicGmvPerDay?: number | null;
   /** Whole-room only: an interval for S* (null when not identified). */
   sStarInterval?: [number, number] | null;
+  /** Present when the plan rests on an assumed curve because the data could not identify one. */
+  assumed?: AssumedCurveReport;
+}
+
+/** What an assumed curve rests on, and what would replace it. */
+export interface AssumedCurveReport {
+  /** Why the curve fitted from the data is not used. */
+  why: Text;
+  /** The scenario's paid_roi_initial / saturation_spend, or the labelled category defaults. */
+  source: 'assumptions' | 'category-defaults';
+  paidRoiInitial: number;
+  saturationSpend: number;
+  /** S* over plausible curves: initial ROI ×⅔ … ×1.5 and half-saturation ×½ … ×2. */
+  sStarRange: [number, number];
+  /** The test that would identify the curve. */
+  identifyBy: Text;
 }
 
 export type CurveBasis = 'direct' | 'whole-room';
@@ -176,6 +193,8 @@ export interface ScenarioReport {
   organicGmvPerDay?: number | null;
   /** The basis of the curve this scenario planned with. */
   curveBasis?: CurveBasis;
+  /** Mean daily spend of the last 7 history days (where the plan moves the budget from). */
+  recentSpend?: number;
   /** The lift this scenario planned with (the estimate, or the scenario's lift_lambda / lift_theta). */
   lift?: { lambda: number; theta: number; leverage: number };
   /** Tornado on total_profit, sorted by swing (present when risk was run). */
@@ -183,6 +202,8 @@ export interface ScenarioReport {
   /** Per plan day P10 / P90 of the cash balance across Monte Carlo runs (present when risk was run). */
   cashP10?: number[];
   cashP90?: number[];
+  /** 全域 only: the target table, the recommended 净成交ROI target and its ramp (docs/model.md). */
+  targets?: TargetTable;
 }
 
 /** A tornado row as reported: the engine's row on total_profit (sensitivity.ts), input as a plain key. */

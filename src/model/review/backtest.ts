@@ -107,8 +107,8 @@ function verdictOf(r: Omit<BacktestReport, 'verdict'>): Text {
     'no-model': ['no model', '无模型'],
   };
   const why = r.reasons.map((x) => reasons[x]);
-  const en = `Forecast error on your own history ${pct(r.mape)} (naive rule ${pct(r.naiveMape)}), ${r.origins.length} week(s) held out — trust: ${grade[0]}${why.length ? ` (${why.map((w) => w[0]).join('; ')})` : ''}.`;
-  const zh = `模型在你的历史上的预测误差 ${pct(r.mape)}(朴素方法 ${pct(r.naiveMape)}),回测 ${r.origins.length} 周——可信度:${grade[1]}${why.length ? `(${why.map((w) => w[1]).join(';')})` : ''}。`;
+  const en = `Forecast error on your own history ${pct(r.mape)} (naive rule ${pct(r.naiveMape)}), ${r.origins.length} week(s) held out — forecasts at spends already seen: ${grade[0]}${why.length ? ` (${why.map((w) => w[0]).join('; ')})` : ''}.`;
+  const zh = `模型在你的历史上的预测误差 ${pct(r.mape)}(朴素方法 ${pct(r.naiveMape)}),回测 ${r.origins.length} 周——在已花过的消耗水平上的预测:${grade[1]}${why.length ? `(${why.map((w) => w[1]).join(';')})` : ''}。`;
   return text(en, zh);
 }
 

@@ -79,6 +79,9 @@ export const ASSUMPTION_KEYS = [
   'uni_roi_scope',
   'grant_share',
   'refund_1h_rate',
+  'delivery_mode',
+  'target_rule',
+  'platform_suggested_roi',
   'category',
   'paid_share_warn',
   'paid_share_severe',
@@ -106,6 +109,15 @@ export const ROI_SCOPE_CHOICES: readonly AssumptionChoice[] = [
   { name: 'attributed', zh: '归因' },
 ];
 
+export const DELIVERY_MODE_CHOICES: readonly AssumptionChoice[] = [
+  { name: 'cost', zh: '控成本' },
+  { name: 'volume', zh: '放量' },
+];
+export const TARGET_RULE_CHOICES: readonly AssumptionChoice[] = [
+  { name: 'profit', zh: '利润优先' },
+  { name: 'sustainable', zh: '可持续消耗' },
+];
+
 /** The merchant's category: it picks the readiness benchmarks (docs/model.md "Readiness v2"). */
 export const CATEGORY_CHOICES: readonly AssumptionChoice[] = [
   { name: 'apparel', zh: '服饰' },
@@ -129,6 +141,14 @@ function spec(
 ): AssumptionSpec {
   return { key, zh, en, unit, default: def, whenMissing, min, max, ...extra };
 }
+
+/**
+ * Labelled category defaults for the assumed response curve, used when the data cannot identify
+ * the curve and the table leaves paid_roi_initial / saturation_spend blank: an initial
+ * (incremental) ROI typical of live-commerce 千川 rooms, and half-saturation at the largest daily
+ * spend seen (the room shows no saturation inside its own evidence). Every plan on them says so.
+ */
+export const CATEGORY_CURVE = { paidRoiInitial: 4, saturationOfMaxSpend: 1 } as const;
 
 export const ASSUMPTIONS: Readonly<Record<AssumptionKey, AssumptionSpec>> = {
   cogs_rate: spec('cogs_rate', '商品成本率', 'Cost of goods (share of price)', 'rate', null, 'required', 0, 1),
@@ -169,6 +189,10 @@ export const ASSUMPTIONS: Readonly<Record<AssumptionKey, AssumptionSpec>> = {
   uni_roi_scope: spec('uni_roi_scope', '全域ROI口径', '全域 ROI scope (room / attributed)', 'choice', 0, 'default', 0, 1, { integer: true, choices: ROI_SCOPE_CHOICES }),
   grant_share: spec('grant_share', '赠款占比', 'Share of spend paid from grants (no cash)', 'rate', 0, 'default', 0, 1),
   refund_1h_rate: spec('refund_1h_rate', '1小时内退款率', '1-hour refund rate (净成交 basis)', 'rate', null, 'history', 0, 0.99),
+  // 全域 target decision (docs/model.md "The target table"): 控成本 budget is a cap, 放量 budget is the spend.
+  delivery_mode: spec('delivery_mode', '投放模式', 'Delivery mode (cost = 控成本 / volume = 放量)', 'choice', 0, 'default', 0, 1, { integer: true, choices: DELIVERY_MODE_CHOICES }),
+  target_rule: spec('target_rule', '目标推荐规则', 'Target rule (profit / sustainable)', 'choice', 0, 'default', 0, 1, { integer: true, choices: TARGET_RULE_CHOICES }),
+  platform_suggested_roi: spec('platform_suggested_roi', '平台建议净成交ROI', "Platform's suggested 净成交ROI target", 'ratio', null, 'unlimited', 0, 1000, { minExclusive: true }),
   // Readiness v2: practitioner defaults without stated provenance (docs/model.md), every one overridable.
   category: spec('category', '商品类目', 'Category (picks the readiness benchmarks)', 'choice', 5, 'default', 0, 5, { integer: true, choices: CATEGORY_CHOICES , benchmark: true }),
   paid_share_warn: spec('paid_share_warn', '准备度-付费流量占比警戒', 'Readiness: paid share of traffic, warn above', 'rate', 0.5, 'default', 0, 1, { benchmark: true }),
