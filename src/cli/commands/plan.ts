@@ -83,6 +83,7 @@ export function planJson(file: string, sheet: string, r: PlanReport, period: Per
       // An assumed curve is its own basis: every number rests on it (fitBasis: the account's).
       basis: r.curve.assumed ? 'assumed' : r.curve.basis,
       ...(r.curve.basis === 'whole-room' ? { organicGmvPerDay: r.curve.organicGmvPerDay ?? null, sStarInterval: r.curve.sStarInterval ?? null } : {}),
+      ...(r.curve.calibration ? { calibration: r.curve.calibration } : {}),
       ...(r.curve.assumed
         ? {
             fitBasis: r.curve.basis,

@@ -4,7 +4,7 @@
  * can never disagree. Numbers are plain numbers; "none" is null, never NaN or Infinity.
  */
 import type { Text } from '../../i18n/text';
-import type { IsoDate } from '../core';
+import type { FittedEventEffect, IsoDate } from '../core';
 import type { CarrierBase, ReadinessCheck, Verdict } from './readiness-rows';
 import type { TargetTable } from './targets';
 
@@ -74,6 +74,23 @@ export interface CurveReport {
   sStarInterval?: [number, number] | null;
   /** Present when the plan rests on an assumed curve because the data could not identify one. */
   assumed?: AssumedCurveReport;
+  /**
+   * Whole-room only: spend that follows demand. method target-log / proxy: corrected (control
+   * function); diagnostic: tested, and when detected the S* interval was widened (docs/model.md).
+   */
+  demandCoupling?: { method: 'target-log' | 'proxy' | 'diagnostic' | 'none'; detected: boolean; strength: number; widened: boolean };
+  /** What the fit learned per event phase (fitted false: those days were left out). */
+  eventEffects?: FittedEventEffect[];
+  /** Experiment results the fit was calibrated with, and S* before them (absent when none). */
+  calibration?: CalibrationReport;
+}
+
+export interface CalibrationReport {
+  used: { source: string; first: string; last: string; spendBefore: number; deltaSpend: number; deltaGmv: number; sigma: number }[];
+  /** Weight the observational days kept against the experiments (1 = they agreed). */
+  dataWeight: number;
+  sStarBefore: number | null;
+  sStarIntervalBefore: [number, number] | null;
 }
 
 /** What an assumed curve rests on, and what would replace it. */

@@ -82,6 +82,7 @@ export const ASSUMPTION_KEYS = [
   'delivery_mode',
   'target_rule',
   'platform_suggested_roi',
+  'event_handling',
   'category',
   'paid_share_warn',
   'paid_share_severe',
@@ -103,6 +104,12 @@ export const CURVE_BASIS_CHOICES: readonly AssumptionChoice[] = [
   { name: 'auto', zh: '自动' },
   { name: 'direct', zh: '直接成交' },
   { name: 'whole-room', zh: '整体' },
+];
+/** How the fits treat event days (order = the stored code: 0 model, 1 exclude, 2 ignore). */
+export const EVENT_HANDLING_CHOICES: readonly AssumptionChoice[] = [
+  { name: 'model', zh: '建模' },
+  { name: 'exclude', zh: '剔除' },
+  { name: 'ignore', zh: '忽略' },
 ];
 export const ROI_SCOPE_CHOICES: readonly AssumptionChoice[] = [
   { name: 'room', zh: '整体' },
@@ -193,6 +200,8 @@ export const ASSUMPTIONS: Readonly<Record<AssumptionKey, AssumptionSpec>> = {
   delivery_mode: spec('delivery_mode', '投放模式', 'Delivery mode (cost = 控成本 / volume = 放量)', 'choice', 0, 'default', 0, 1, { integer: true, choices: DELIVERY_MODE_CHOICES }),
   target_rule: spec('target_rule', '目标推荐规则', 'Target rule (profit / sustainable)', 'choice', 0, 'default', 0, 1, { integer: true, choices: TARGET_RULE_CHOICES }),
   platform_suggested_roi: spec('platform_suggested_roi', '平台建议净成交ROI', "Platform's suggested 净成交ROI target", 'ratio', null, 'unlimited', 0, 1000, { minExclusive: true }),
+  // Event days in the fits: model (a multiplier per phase), exclude (left out), ignore (normal days).
+  event_handling: spec('event_handling', '活动日处理', 'Event days in the fits (model / exclude / ignore)', 'choice', 0, 'default', 0, 2, { integer: true, choices: EVENT_HANDLING_CHOICES }),
   // Readiness v2: practitioner defaults without stated provenance (docs/model.md), every one overridable.
   category: spec('category', '商品类目', 'Category (picks the readiness benchmarks)', 'choice', 5, 'default', 0, 5, { integer: true, choices: CATEGORY_CHOICES , benchmark: true }),
   paid_share_warn: spec('paid_share_warn', '准备度-付费流量占比警戒', 'Readiness: paid share of traffic, warn above', 'rate', 0.5, 'default', 0, 1, { benchmark: true }),
