@@ -142,7 +142,7 @@ export function optimalspend(curve: any[][], target_mroi: any): any {
  * @param {any[][]} history The history table including its header row.
  * @param {any[][]} [assumptions] The assumptions table (thresholds and unit economics); optional.
  * @param [scenario] Scenario column name (default: the first).
- * @returns {any[][]} READY / NOT READY, then the reasons, one per row, then what could not be judged (e.g. no views).
+ * @returns {any[][]} READY / NOT READY and the tier (ready / fix first / not yet), the reasons one per row, what could not be judged, then each check with its value, threshold, source and fix.
  */
 export function readiness(history: any[][], assumptions?: any[][], scenario?: any): any[][] {
   return guard((lang) => readinessSpill(history, assumptions, scenario, lang));

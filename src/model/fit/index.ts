@@ -6,3 +6,4 @@ export * from './curve-fit';
 export * from './lift';
 export * from './room';
 export * from './room-fit';
+export * from './carrier-base';
