@@ -9,7 +9,8 @@
  *   paid_t    = Hill(S_t) · R(phase_t) · e^{ε_t} · (learning ? 0.7 : 1)
  *   ln S_t    = ln S0 − e·ln(T_t / T0) + β·u_t + σ_s·η_t + ln O(phase_t)    β = coupling · 2.5
  */
-import { addDays, dayIndex, weekdayOf, type DayRecord, type EventPhase, type EventWindow, type History, type IsoDate, type TargetLogEntry } from '../model/core';
+import { addDays, dayIndex, weekdayOf } from '../model/core';
+import type { DayRecord, EventPhase, EventWindow, History, IsoDate, TargetLogEntry } from '../model/core';
 import { Rng } from '../model/numeric';
 import { marginalOf, solveMarginal } from '../model/transforms';
 import { hill, type HillTruth } from './merchant';
@@ -47,6 +48,8 @@ export interface HardRoomTruth {
   stockouts: number;
   missing: number;
   aov: number;
+  /** Export 罗盘 非投放时段 GMV (whole room): the day's organic GMV with 5 % noise. */
+  observedOrganic: boolean;
 }
 
 export const DEFAULT_HARD_ROOM: HardRoomTruth = {
@@ -71,6 +74,7 @@ export const DEFAULT_HARD_ROOM: HardRoomTruth = {
   stockouts: 2,
   missing: 3,
   aov: 150,
+  observedOrganic: false,
 };
 
 /** True multipliers per phase at strength 1 (organic, response); pause days are near-zero. */
@@ -253,7 +257,9 @@ export function generateHardRoom(seed: number, overrides: Partial<HardRoomTruth>
     const orders = Math.max(0, Math.round(gmv / t.aov));
     const whole = t.kind === 'whole-room';
     const share = gmv > 0 ? organic / gmv : 1;
+    const obs = whole && t.observedOrganic && organic > 0 ? { organicGmvObserved: round2(organic * Math.exp(0.05 * rng.normal())) } : {};
     days.push({
+      ...obs,
       date: dates[i]!,
       views: Math.round((gmv / t.aov) * 90),
       organicViews: whole && s > 0 ? null : Math.round((gmv / t.aov) * 90 * share),
@@ -296,7 +302,7 @@ export function generateHardRoom(seed: number, overrides: Partial<HardRoomTruth>
 }
 
 /** A family of hard rooms: curve, room size and ROI drawn per merchant (ROI 2–5 at the typical spend). */
-export function hardRoomFamily(n: number, offset: number, overrides: Partial<HardRoomTruth> = {}): HardRoom[] {
+export function hardRoomFamily(n: number, offset: number, overrides: Partial<HardRoomTruth> = {}, minDays = 120): HardRoom[] {
   const out: HardRoom[] = [];
   for (let i = 1; i <= n; i++) {
     const r = new Rng(offset + 7919 * i);
@@ -308,7 +314,7 @@ export function hardRoomFamily(n: number, offset: number, overrides: Partial<Har
     const z = Math.pow(spend0 / k, a);
     const gmax = (roi * spend0 * (1 + z)) / z;
     const organicPerDay = roi * spend0 * (i % 2 === 0 ? 1.5 + 1.5 * r.uniform() : 0.4 + 0.6 * r.uniform());
-    const days = 120 + Math.floor(281 * r.uniform());
+    const days = minDays + Math.floor((401 - minDays) * r.uniform());
     // Start so the history ends between 2025-07 and 2026-01: most hold 618 or 双11.
     const end = addDays('2025-07-01', Math.floor(200 * r.uniform()));
     out.push(generateHardRoom(offset + i, { days, startDate: addDays(end, -(days - 1)), curve: { gmax, k, a }, spend0, organicPerDay, ...overrides }));

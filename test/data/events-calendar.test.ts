@@ -64,17 +64,24 @@ describe('the calendar reaches the plan', () => {
     const { workbook, history } = buildSampleWorkbook(3);
     const last = history.days[history.days.length - 1]!.date; // 2024-05-29
     expect(last).toBe('2024-05-29');
-    const base = await readMerchantBuffers([{ data: new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer), fileName: 's.xlsx' }]);
-    expect(base.events).toBeUndefined();
+    const bare = await readMerchantBuffers([{ data: new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer), fileName: 's.xlsx' }]);
+    expect(bare.events).toBeUndefined();
+    expect(bare.history.history.events).toBeUndefined();
     const ws = workbook.addWorksheet('活动日历');
     ws.addRow(['活动', '阶段', '开始日期', '结束日期']);
-    ws.addRow(['618', '爆发', '2024-06-15', '2024-06-18']);
-    ws.addRow(['618', '爆发', '2024-06-20', '2024-06-18']);
+    // An empty calendar: the built-in windows only (the fits see the same windows as below).
+    const base = await readMerchantBuffers([{ data: new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer), fileName: 's.xlsx' }]);
+    expect(base.events?.read.windows).toEqual([]);
+    // Not 618: a user 618 row would replace 618 2024's built-in build-up, which lies inside the history.
+    ws.addRow(['店庆', '爆发', '2024-06-15', '2024-06-18']);
+    ws.addRow(['店庆', '爆发', '2024-06-20', '2024-06-18']);
     const read = await readMerchantBuffers([{ data: new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer), fileName: 's.xlsx' }]);
     expect(read.events?.source).toBe('活动日历');
     expect(read.events?.read.issues.map((i) => i.address)).toEqual(['D3']);
     const events = read.history.history.events ?? [];
-    expect(events.filter((w) => w.name === '618' && w.last.startsWith('2024'))).toEqual([{ name: '618', phase: 'peak', first: '2024-06-15', last: '2024-06-18', isDefault: false }]);
+    expect(events.filter((w) => w.name === '店庆')).toEqual([{ name: '店庆', phase: 'peak', first: '2024-06-15', last: '2024-06-18', isDefault: false }]);
+    // The built-in 618 peak on the same days is dropped (the user's window wins a clash); its build-up stays.
+    expect(events.filter((w) => w.name === '618' && w.last.startsWith('2024')).map((w) => w.phase)).toEqual(['build', 'warmup', 'encore', 'hangover']);
     // The built-in 七夕 2024 stays (the user did not name it).
     expect(events.some((w) => w.name === '七夕' && w.isDefault)).toBe(true);
 
@@ -82,7 +89,7 @@ describe('the calendar reaches the plan', () => {
     const withUser = planFor({ history: read.history.history, scenarios, scenario: 'Base' }).plans[0]!;
     const plain = planFor({ history: base.history.history, scenarios, scenario: 'Base' }).plans[0]!;
     const d = withUser.report.days.find((x) => x.date === '2024-06-16')!;
-    expect(d).toMatchObject({ event: '618', phase: 'peak' });
+    expect(d).toMatchObject({ event: '店庆', phase: 'peak' });
     const p = plain.report.days.find((x) => x.date === '2024-06-16')!;
     expect(p.event).toBeUndefined();
     // Organic × 2 (the default) on the confirmed peak; the days before the window are the plain plan's.
@@ -94,7 +101,7 @@ describe('the calendar reaches the plan', () => {
     const cashOn = (plan: typeof plain, date: string): number => plan.report.days.find((x) => x.date === date)!.cash;
     expect(cashOn(plain, '2024-05-31') - cashOn(withUser, '2024-05-31')).toBeCloseTo(0, 6);
     expect(cashOn(plain, '2024-06-05') - cashOn(withUser, '2024-06-05')).toBeCloseTo(withUser.assumptions.cogs_rate * peakGmv, 4);
-    expect(withUser.report.events?.map((e) => [e.name, e.phases.map((x) => x.phase)])).toEqual([['618', ['peak']]]);
+    expect(withUser.report.events?.map((e) => [e.name, e.phases.map((x) => x.phase)])).toEqual([['店庆', ['peak']]]);
     expect(plain.report.events).toBeUndefined();
   });
 

@@ -48,13 +48,17 @@ describe('confidenceOf', () => {
     expect(confidenceOf(curve({ sStarInterval: [5000, 8000] }), scenario(6000), bt('weak', 0.4)).text['en-US']).toContain('misses even at spends already seen (error ±40%)');
   });
 
-  it('folds in a demand-coupling diagnostic when the curve report has one, and copes without', () => {
-    const coupled = { ...curve({ sStarInterval: [5000, 8000] }), demandCoupling: { coupled: true, note: text('Spend chased demand.', '消耗追着需求走。') } };
-    const c = confidenceOf(coupled, scenario(6000), null);
+  it('folds in the demand-coupling finding: detected is test-first, corrected is said, absent is silent', () => {
+    const base = curve({ sStarInterval: [5000, 8000] });
+    const detected = { ...base, demandCoupling: { method: 'diagnostic' as const, detected: true, strength: 0.6, widened: true } };
+    const c = confidenceOf(detected, scenario(6000), null);
     expect(c.level).toBe('test-first');
-    expect(c.text['zh-CN']).toContain('消耗追着需求走。');
-    const odd = { ...curve({ sStarInterval: [5000, 8000] }), demandCoupling: 'yes' };
-    expect(confidenceOf(odd, scenario(6000), null).level).toBe('act');
+    expect(c.text['zh-CN']).toContain('消耗随当天需求起落');
+    const corrected = { ...base, demandCoupling: { method: 'target-log' as const, detected: true, strength: 0.6, widened: false } };
+    const k = confidenceOf(corrected, scenario(6000), null);
+    expect(k.level).toBe('act');
+    expect(k.text['en-US']).toContain('ROI target log');
+    expect(confidenceOf(base, scenario(6000), null).level).toBe('act');
   });
 
   it('on a real unidentified room: the assumed curve leads, with its range and the test', () => {

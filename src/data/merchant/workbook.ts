@@ -109,7 +109,7 @@ export function calendarOf(sheets: readonly SheetCells[], exclude: readonly Shee
 
 /**
  * The one place a read history gets the user's calendar: their windows over the built-ins. Without
- * one the history is left as read, and analyse attaches the built-ins (withCalendar).
+ * one the history is left as read (the fits see no windows; flagged days use the built-ins).
  */
 export function attachCalendar(read: HistoryReadResult, events: EventsSource | undefined): void {
   if (events) read.history = withCalendar(read.history, events.read.windows);

@@ -7,3 +7,4 @@ export * from './with-calendar';
 export * from './flags';
 export * from './flagged';
 export * from './flag-runs';
+export * from './treatment';

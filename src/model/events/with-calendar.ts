@@ -1,8 +1,8 @@
 /**
  * The history with its event calendar attached: the built-in windows merged with the user's
- * (mergeCalendars), over the history's span and the longest plan horizon after it. Every surface
- * passes through here (the reader with the user's calendar, analyse with none), so the CLI, the
- * functions and the pane see the same windows.
+ * (mergeCalendars), over the history's span and the longest plan horizon after it. The reader
+ * attaches it when the user has a calendar; flagged days and `event_plan` all use it for the
+ * built-ins otherwise, so the CLI, the functions and the pane see the same windows.
  */
 import { ASSUMPTIONS } from '../settings';
 import { dayIndex, type EventWindow, type History } from '../core';

@@ -31,15 +31,28 @@ export interface Confidence {
   text: Text;
 }
 
-/** The demand-coupling diagnostic, read defensively: its shape is the curve fit's to define. */
+/**
+ * The demand-coupling finding of the whole-room fit: corrected (a target log or the 非投放时段
+ * proxy took the demand out of the curve) or only detected (the interval was widened, the point
+ * estimate may still be high).
+ */
 function couplingOf(curve: CurveReport): { coupled: boolean; note: Text | null } | null {
-  const d = (curve as CurveReport & { demandCoupling?: unknown }).demandCoupling;
-  if (typeof d !== 'object' || d === null) return null;
-  const o = d as Record<string, unknown>;
-  const flag = [o.coupled, o.detected, o.present, o.flagged].find((x) => typeof x === 'boolean');
-  const n = o.note ?? o.text ?? o.message;
-  const note = typeof n === 'object' && n !== null && typeof (n as Record<string, unknown>)['en-US'] === 'string' && typeof (n as Record<string, unknown>)['zh-CN'] === 'string' ? (n as Text) : null;
-  return { coupled: flag === true, note };
+  const d = curve.demandCoupling;
+  if (!d) return null;
+  if (d.method === 'target-log') {
+    return { coupled: false, note: text('Spend that followed demand was separated using your ROI target log.', '已用 ROI 目标记录区分了追随需求的消耗。') };
+  }
+  if (d.method === 'proxy') {
+    return { coupled: false, note: text('Spend that followed demand was separated using GMV outside ad hours (非投放时段).', '已用非投放时段成交区分了追随需求的消耗。') };
+  }
+  if (!d.detected) return null;
+  return {
+    coupled: true,
+    note: text(
+      'Spend followed the day’s demand (the platform spends more on busy days), so the fitted returns may be too high; the range was widened. A few weeks of ROI-target steps (≤ 10 % each, held 5–7 days) would settle it.',
+      '消耗随当天需求起落（平台在旺的日子多花），拟合出的回报可能偏高，区间已放宽。用几周时间分步调整 ROI 目标（每步不超过 10%，每档保持 5–7 天）即可验证。',
+    ),
+  };
 }
 
 const join = (parts: readonly Text[], lang: 'en-US' | 'zh-CN'): string => parts.map((p) => p[lang]).join(lang === 'zh-CN' ? '' : ' ');

@@ -10,7 +10,8 @@ import type { AssumedCurveReport, CurveBasis, CurveReport, ScenarioReport } from
 import { assumedCurve, toCurveReport, type Curve } from '../transforms';
 import { AdplanError } from '../core';
 import { roiBases, resolveAssumptions, unitEconomicsOf, unitMargin, type ResolvedAssumptions } from '../economics';
-import { basisFor, carrySeries, leverageOf, roomFitOf, sStarInterval, type Analysis, type FitResult, type RoomFit } from '../fit';
+import { basisFor, calibrationNote, calibrationSummary, carrySeries, directFitOf, leverageOf, roomFitOf, roomSStarInterval, type Analysis, type FitResult, type RoomFit } from '../fit';
+import { eventHandlingOf } from '../events';
 import { yuan } from './action';
 import { buildPlan, type PlanResult, type PlanSetup } from './planner';
 import { roomOrganic, wholeRoomLiftNotes, wholeRoomNotes } from './room-plan';
@@ -19,7 +20,7 @@ import { uncertaintyOf, type Uncertainty } from './uncertainty';
 import { cashTermsOf } from './cash';
 import { eventPlanInputs } from './event-plan-inputs';
 import { eventReports } from './event-report';
-import { appliedWindows, fittedEventEffects, planEventDays } from '../events';
+import { appliedWindows, fittedEventEffects, planEventDays, withCalendar } from '../events';
 
 /** One scenario, planned. */
 export interface ScenarioPlan {
@@ -54,7 +55,7 @@ type AssumedBasis = Omit<AssumedCurveReport, 'sStarRange' | 'identifyBy'>;
  * no spend at all (no scale for a default) still needs the two keys.
  */
 function curveFor(a: Analysis, r: ResolvedAssumptions, basis: CurveBasis): { curve: Curve; assumed: AssumedBasis | null } {
-  const fitted: FitResult = basis === 'whole-room' ? wholeRoomResult(roomFitOf(a)) : a.fit;
+  const fitted: FitResult = basis === 'whole-room' ? wholeRoomResult(roomFitOf(a, eventHandlingOf(r.event_handling))) : directFitOf(a, eventHandlingOf(r.event_handling));
   if ('curve' in fitted) return { curve: fitted.curve, assumed: null };
   const why = fitted.reason;
   const spends = a.history.days.map((d) => d.spend).filter((x) => x > 0);
@@ -166,7 +167,7 @@ export function planScenario(a: Analysis, s: Scenario, horizonDays?: number): Sc
   const u = unitMargin(unitEconomicsOf(r));
   const basis = basisFor(a.history, r.curve_basis);
   const wholeRoom = basis === 'whole-room';
-  const room = wholeRoom ? roomFitOf(a) : null;
+  const room = wholeRoom ? roomFitOf(a, eventHandlingOf(r.event_handling)) : null;
   const lambda = wholeRoom ? 0 : (r.lift_lambda ?? a.lift.lambda);
   const theta = wholeRoom ? 0 : (r.lift_theta ?? a.lift.theta);
   const leverage = leverageOf(lambda, theta);
@@ -210,7 +211,9 @@ export function planScenario(a: Analysis, s: Scenario, horizonDays?: number): Sc
     gmvTail: days.slice(Math.max(0, days.length - r.settlement_days)).map((d) => d.gmv),
   };
   // Plan days inside the windows this scenario applies (event_plan) carry their phase's pricing.
-  const eventDays = planEventDays(appliedWindows(a.history.events, r.event_plan), setup.lastDate, horizon, fittedEventEffects(room ?? null));
+  // The history's windows (the user's calendar over the built-ins), else the built-ins (event_plan all).
+  const windows = withCalendar(a.history).events;
+  const eventDays = planEventDays(appliedWindows(windows, r.event_plan), setup.lastDate, horizon, fittedEventEffects(room ?? null));
   if (eventDays) {
     setup.events = eventPlanInputs(eventDays, {
       assumptions: r,
@@ -228,18 +231,25 @@ export function planScenario(a: Analysis, s: Scenario, horizonDays?: number): Sc
   const r1h = r.refund_1h_rate ?? 0;
   const bases = roiBases(curve.shape, u, r1h, sStar.spend, { organic: organicLevel, gpFactor: 1 + leverage, scope: r.uni_roi_scope === 1 ? 'attributed' : 'room' }, curve.maxSpend ?? sStar.spend);
   const cap = (curve.maxSpend ?? 0) * r.max_extrapolation;
-  const interval = room?.identified && curve === room.curve ? sStarInterval(curve.shape, room.covariance, target, cap > 0 ? cap : Infinity) : null;
+  const fittedRoom = room?.identified && curve === room.curve ? room : null;
+  const interval = fittedRoom ? roomSStarInterval(fittedRoom, target, cap > 0 ? cap : Infinity) : null;
+  const dc = fittedRoom?.demandCoupling;
+  const calibration = room && fittedRoom ? calibrationSummary(room, target, cap > 0 ? cap : Infinity) : null;
   const assumed = assumedBasis ? assumedReport(assumedBasis, curve, target, r.max_extrapolation, recent) : null;
   const curveReport: CurveReport = {
     ...toCurveReport(curve, basis),
     ...(wholeRoom ? { organicGmvPerDay: organic.identified ? organicLevel : null, sStarInterval: interval } : {}),
     ...(assumed ? { assumed } : {}),
+    ...(dc && (dc.method === 'target-log' || dc.method === 'proxy' || dc.detected) ? { demandCoupling: { method: dc.method, detected: dc.detected, strength: dc.strength, widened: dc.widened } } : {}),
+    ...(room && room.eventEffects.length > 0 ? { eventEffects: room.eventEffects } : !room && a.eventEffects ? { eventEffects: a.eventEffects } : {}),
+    ...(calibration ? { calibration: { ...calibration, used: calibration.used.map((o) => ({ ...o })) } } : {}),
   };
   const notes = [
     ...(assumed ? [assumedNote(assumed)] : []),
     ...liftNotes,
     ...(sStar.note ? [sStar.note] : []),
     ...(room ? wholeRoomNotes(room, organic.identified, bases, plan.days, r.refund_1h_rate !== null) : []),
+    ...(calibration ? [calibrationNote(calibration, interval)] : []),
     ...plan.notes,
   ];
   const report: ScenarioReport = {

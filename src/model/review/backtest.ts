@@ -10,6 +10,7 @@ import type { Scenario } from '../settings';
 import { forecasterOf, forecastScenario } from './backtest-forecast';
 import { maxOf, minOf } from '../numeric';
 import { AdplanError } from '../core';
+import { eventHandlingOf, treatDays } from '../events';
 import type { DayRecord, History, IsoDate } from '../core';
 
 /** Held-out block after each origin, and how far back origins go. */
@@ -45,6 +46,8 @@ export interface BacktestReport {
   reasons: WeakReason[];
   origins: BacktestOrigin[];
   verdict: Text;
+  /** Held-out days left out of the scores (event, pause and stock-out days the fits treat apart); absent when none. */
+  excludedDays?: number;
 }
 
 interface Errors {
@@ -119,6 +122,10 @@ function verdictOf(r: Omit<BacktestReport, 'verdict'>): Text {
 export function backtest(history: History, s: Scenario | null): BacktestReport {
   const scenario = forecastScenario(s);
   const days = history.days;
+  // The fits' day treatment: days they leave out or model apart are not scored against a normal-day forecast.
+  const tr = treatDays(history, eventHandlingOf(s?.values.event_handling));
+  const apart = new Set(days.filter((_, i) => tr.weight[i] === 0 || tr.group[i]! >= 0).map((d) => d.date));
+  let excludedDays = 0;
   const n = days.length;
   const total = none();
   const naive = none();
@@ -145,6 +152,10 @@ export function backtest(history: History, s: Scenario | null): BacktestReport {
     const o = none();
     const on = none();
     test.forEach((d, i) => {
+      if (apart.has(d.date)) {
+        excludedDays++;
+        return;
+      }
       add(o, forecast.total[i]!, d.gmv);
       add(total, forecast.total[i]!, d.gmv);
       add(on, rule(d.spend), d.gmv);
@@ -178,5 +189,5 @@ export function backtest(history: History, s: Scenario | null): BacktestReport {
     reasons,
     origins,
   };
-  return { ...r, verdict: verdictOf(r) };
+  return { ...r, verdict: verdictOf(r), ...(excludedDays > 0 ? { excludedDays } : {}) };
 }

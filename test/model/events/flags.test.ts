@@ -2,7 +2,8 @@
  * Flagged days on hard rooms with known truth: ≥ 80 % of the true event, pause and stock-out days
  * are flagged as such, ≤ 10 % of normal days carry any flag; worked examples for each kind.
  */
-import { addDays, type DayRecord, type History } from '../../../src/model/core';
+import { addDays } from '../../../src/model/core';
+import type { DayRecord, History } from '../../../src/model/core';
 import { flagDays } from '../../../src/model/events';
 import { hardRoomFamily } from '../../../src/sample/hard-room';
 
