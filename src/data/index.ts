@@ -5,4 +5,4 @@ export { readWorkbookBuffer, type WorkbookRead, type WorkbookOptions } from './m
 export { parseNumber, parseDate, isMissing, excelSerialToDate, dateToExcelSerial } from './cells';
 export { FIELDS, FIELD_SPEC } from './table';
 export type * from './table';
-export type { EventsSource } from './events';
+export type { EventsSource } from './merchant';

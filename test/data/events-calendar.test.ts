@@ -3,8 +3,8 @@
  * rows (last before first, unknown phase, overlap, text dates, bad multipliers) while the other
  * rows apply, and the windows reaching the plan through the workbook reader.
  */
-import { readEventCalendar, readEventsBuffer } from '../../src/data/events';
-import { readMerchantBuffers } from '../../src/data/merchant';
+import { readEventCalendar } from '../../src/data/events';
+import { readEventsBuffer, readMerchantBuffers } from '../../src/data/merchant';
 import { planFor } from '../../src/model/engine';
 import { buildSampleWorkbook } from '../../src/sample/workbook';
 import type { Cell } from '../../src/data/table';

@@ -1,2 +1,1 @@
 export * from './calendar-sheet';
-export * from './events-file';

@@ -3,3 +3,4 @@ export * from './merchant';
 export * from './workbook';
 export * from './target-log';
 export * from './sheet-choice';
+export * from './events-file';

@@ -18,7 +18,7 @@ import { openSheets } from '../formats';
 import { sheetHead, sheetTop, SIDE_TABLE_ROWS } from '../table';
 import { familyOfSheet, joinedWith, likeliestHistory } from './sheet-choice';
 import { assumptionsSheetOf, attachCalendar, calendarOf, findSheet, readHistorySheet, type WorkbookOptions, type WorkbookRead } from './workbook';
-import type { EventsSource } from '../events';
+import type { EventsSource } from './events-file';
 import type { SheetCells } from '../formats';
 import { mergeTargetLogs, readTargetLog, targetLogHeader } from './target-log';
 import type { TargetLogEntry } from '../../model/core';

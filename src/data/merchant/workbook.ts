@@ -13,7 +13,7 @@ import { openSheets } from '../formats';
 import { sheetTop, SIDE_TABLE_ROWS } from '../table';
 import { likeliestHistory } from './sheet-choice';
 import type { SheetCells } from '../formats';
-import { eventsSheetOf, readEventsSheet, type EventsSource } from '../events';
+import { eventsSheetOf, readEventsSheet, type EventsSource } from './events-file';
 import { withCalendar } from '../../model/events';
 
 export interface WorkbookRead {

@@ -19,7 +19,7 @@ import { checkFileSize } from '../formats';
 import { readMerchantBuffers, type MerchantFile, type MerchantRead } from '../merchant';
 import type { SharedAssumptions } from '../assumptions';
 import { readAssumptionsBuffer, readWorkbookBuffer, type WorkbookOptions, type WorkbookRead } from '../merchant';
-import { readEventsBuffer, type EventsSource } from '../events';
+import { readEventsBuffer, type EventsSource } from '../merchant';
 
 /** A failed open or read, in words ("file not found …"), never a raw ENOENT (file-errors.ts). */
 function cannotRead(shown: string, e: unknown, field: string): AdplanError {

@@ -6,7 +6,7 @@ import { text } from '../../i18n/text';
 import { AdplanError } from '../../model/core';
 import { openSheets, type FileData, type SheetCells } from '../formats';
 import { sheetTop, SIDE_TABLE_ROWS } from '../table';
-import { eventsScore, isEventsSheetName, readEventCalendar, type EventsReadResult } from './calendar-sheet';
+import { eventsScore, isEventsSheetName, readEventCalendar, type EventsReadResult } from '../events';
 
 /** A calendar as read, with where it came from (a sheet name, or a file for --events). */
 export interface EventsSource {
