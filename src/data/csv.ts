@@ -221,7 +221,7 @@ export function detectDelimiter(s: string): string {
 /** A CSV past a documented limit (docs/data.md "Limits"): where, and what was counted. */
 export class CsvLimitError extends Error {
   constructor(
-    readonly limit: 'rows' | 'cellChars',
+    readonly limit: 'rows' | 'cellChars' | 'fields' | 'lineChars',
     /** 1-based row and column of the offending cell (the row for the row limit). */
     readonly row: number,
     readonly column: number,
@@ -234,6 +234,9 @@ export class CsvLimitError extends Error {
 export interface CsvLimits {
   maxRows: number;
   maxCellChars: number;
+  /** Fields of one line and characters of one line (Infinity when absent). */
+  maxFields?: number;
+  maxLineChars?: number;
 }
 
 const UNLIMITED: CsvLimits = { maxRows: Infinity, maxCellChars: Infinity };
@@ -249,10 +252,14 @@ function parseRowAt(s: string, start: number, delim: number, rowNo: number, limi
   let field = '';
   let quoted = false;
   const n = s.length;
+  const maxFields = limits.maxFields ?? Infinity;
+  const maxLine = limits.maxLineChars ?? Infinity;
+  let i = start;
+  // Checked as the text is walked, before the field or the line is built.
   const grow = (add: number): void => {
     if (field.length + add > limits.maxCellChars) throw new CsvLimitError('cellChars', rowNo, row.length + 1);
+    if (i + add - start > maxLine) throw new CsvLimitError('lineChars', rowNo, row.length + 1);
   };
-  let i = start;
   while (i < n) {
     if (quoted) {
       const q = s.indexOf('"', i);
@@ -275,6 +282,7 @@ function parseRowAt(s: string, start: number, delim: number, rowNo: number, limi
       quoted = true;
       i++;
     } else if (c === delim) {
+      if (row.length + 1 >= maxFields) throw new CsvLimitError('fields', rowNo, row.length + 2);
       row.push(field);
       field = '';
       i++;

@@ -14,7 +14,7 @@ import type { FileData } from './bytes';
 import { addChannelSpend, channelSpend, keyValueTable } from './single-session';
 import type { Cell } from './types';
 import { openSheets } from './open';
-import { sheetHead, sheetTop, SIDE_TABLE_ROWS } from './sheet-head';
+import { sheetHead, sideTable } from './sheet-head';
 import { assumptionsSheetOf, findSheet, likeliestHistory, readHistorySheet, type WorkbookOptions, type WorkbookRead } from './workbook';
 import type { SheetCells } from './xlsx';
 
@@ -45,7 +45,7 @@ function historySheets(sheets: readonly SheetCells[], options: WorkbookOptions):
   if (!sheets.some((s) => familyOfSheet(sheetHead(s)) !== null)) {
     // No table anywhere: a 单场 workbook whose overview is a key | value block.
     const blocks = sheets.flatMap((s) => {
-      const cells = keyValueTable(sheetTop(s, SIDE_TABLE_ROWS));
+      const cells = keyValueTable(sideTable(s));
       return cells ? [{ name: s.name, cells }] : [];
     });
     if (blocks.length > 0) return blocks.slice(0, 1);
@@ -72,7 +72,7 @@ export async function readMerchantBuffers(files: readonly MerchantFile[], option
     if (single && format === 'xlsx') {
       // 单场 detail: the spend may only be on a channel sheet (渠道名称 | 千川消耗).
       for (const s of sheets) {
-        const spend = used.some((u) => u.name === s.name) ? null : channelSpend(sheetTop(s, SIDE_TABLE_ROWS));
+        const spend = used.some((u) => u.name === s.name) ? null : channelSpend(sideTable(s));
         if (spend) {
           addChannelSpend(single.read, spend, s.name);
           break;
@@ -82,7 +82,7 @@ export async function readMerchantBuffers(files: readonly MerchantFile[], option
     sources.push(...reads);
     if (!assumptions.assumptions) {
       const a = assumptionsSheetOf(sheets, used);
-      if (a) assumptions = { assumptionsSheet: a.name, assumptions: readAssumptions(a.cells, { sheet: a.name }) };
+      if (a) assumptions = { assumptionsSheet: a.name, assumptions: readAssumptions(sideTable(a), { sheet: a.name }) };
     }
   }
   const joined = joinSources(sources);

@@ -55,6 +55,18 @@ function csvLimit(e: CsvLimitError, fileName: string): AdplanError {
       `${fileName} 超过 ${LIMITS.rows} 行（Excel 的上限）。请导出更短的日期范围。`,
     );
   }
+  if (e.limit === 'fields') {
+    return refuse(
+      `${fileName}, line ${e.row}: more than ${LIMITS.csvFields.toLocaleString('en-US')} fields (Excel's column limit). This is not a normal export; check the file.`,
+      `${fileName} 第 ${e.row} 行：超过 ${LIMITS.csvFields} 个字段（Excel 的列数上限），不是正常的导出文件，请检查。`,
+    );
+  }
+  if (e.limit === 'lineChars') {
+    return refuse(
+      `${fileName}, line ${e.row}: longer than ${LIMITS.csvLineChars.toLocaleString('en-US')} characters. This is not a normal export; check the file.`,
+      `${fileName} 第 ${e.row} 行：超过 ${LIMITS.csvLineChars} 个字符，不是正常的导出文件，请检查。`,
+    );
+  }
   const cell = `${columnLetters(e.column)}${e.row}`;
   return refuse(
     `${fileName}, cell ${cell} (row ${e.row}, column ${e.column}): longer than ${LIMITS.cellChars} characters (Excel's cell limit). This is not a normal export; check the file.`,
@@ -101,7 +113,7 @@ export async function openSheets(data: FileData, fileName: string): Promise<Open
   }
   let csv;
   try {
-    csv = readCsvSource(src, { maxRows: LIMITS.rows, maxCellChars: LIMITS.cellChars });
+    csv = readCsvSource(src, { maxRows: LIMITS.rows, maxCellChars: LIMITS.cellChars, maxFields: LIMITS.csvFields, maxLineChars: LIMITS.csvLineChars });
   } catch (e) {
     if (e instanceof CsvLimitError) throw csvLimit(e, fileName);
     throw e;

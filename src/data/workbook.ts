@@ -11,7 +11,7 @@ import { historyScore } from './headers';
 import { readHistory } from './history';
 import type { AssumptionsReadResult, HistoryReadResult } from './types';
 import { openSheets } from './open';
-import { sheetHead, sheetTop, SIDE_TABLE_ROWS } from './sheet-head';
+import { sheetHead, sideTable } from './sheet-head';
 import type { SheetCells } from './xlsx';
 
 export interface WorkbookRead {
@@ -50,7 +50,7 @@ export function findSheet(sheets: readonly SheetCells[], name: string): SheetCel
 export async function readAssumptionsBuffer(data: FileData, fileName: string): Promise<{ sheet: string; read: AssumptionsReadResult }> {
   const { sheets } = await openSheets(data, fileName);
   const best = sheets
-    .map((s) => ({ s, score: assumptionsScore(sheetTop(s, SIDE_TABLE_ROWS)) }))
+    .map((s) => ({ s, score: assumptionsScore(sideTable(s)) }))
     .sort((a, b) => b.score - a.score)[0];
   if (!best || best.score < 1) {
     throw new AdplanError(
@@ -62,7 +62,7 @@ export async function readAssumptionsBuffer(data: FileData, fileName: string): P
       'assumptions',
     );
   }
-  return { sheet: best.s.name, read: readAssumptions(best.s.cells, { sheet: best.s.name }) };
+  return { sheet: best.s.name, read: readAssumptions(sideTable(best.s), { sheet: best.s.name }) };
 }
 
 /**
@@ -105,7 +105,7 @@ export async function readWorkbookBuffer(
   const a = assumptionsSheetOf(sheets, [historySheet]);
   if (a) {
     out.assumptionsSheet = a.name;
-    out.assumptions = readAssumptions(a.cells, { sheet: a.name });
+    out.assumptions = readAssumptions(sideTable(a), { sheet: a.name });
   }
   return out;
 }
@@ -125,7 +125,7 @@ export function readHistorySheet(sheet: SheetCells, format: WorkbookRead['format
 export function assumptionsSheetOf(sheets: readonly SheetCells[], exclude: readonly SheetCells[]): SheetCells | undefined {
   return sheets
     .filter((s) => !exclude.includes(s))
-    .map((s) => ({ s, score: assumptionsScore(sheetTop(s, SIDE_TABLE_ROWS)) }))
+    .map((s) => ({ s, score: assumptionsScore(sideTable(s)) }))
     .filter((c) => c.score >= 2)
     .sort((a, b) => b.score - a.score)[0]?.s;
 }

@@ -45,6 +45,17 @@ function xmlDecode(s: string): string {
   return s.replace(/&([a-z]*);/gu, (c) => ({ '&lt;': '<', '&gt;': '>', '&amp;': '&', '&apos;': "'", '&quot;': '"' })[c] ?? c);
 }
 
+/**
+ * A number as Excel stores it in `<v>`: digits, one optional point, an optional exponent. Anything
+ * else ("1,234", "0x1F", a stray byte) is not read as its numeric prefix (parseFloat's rule) but
+ * as NaN, which the readers report on its cell as "expected a number".
+ */
+const XML_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/u;
+
+function xmlNumber(v: string): number {
+  return XML_NUMBER.test(v) ? Number(v) : NaN;
+}
+
 /** A style is a date style only when it is not style 0 (ExcelJS skips the default style). */
 const isDate = (c: RawCell, ctx: CellContext): boolean => Boolean(c.style) && ctx.dateStyles[c.style] === true;
 
@@ -58,7 +69,7 @@ export function cellValue(c: RawCell, ctx: CellContext): Cell {
     if (c.t === 'str') r = xmlDecode(c.value);
     else if (c.t === 'b') r = parseInt(c.value, 10) !== 0;
     else if (c.t === 'e') r = c.value;
-    else r = parseFloat(c.value);
+    else r = xmlNumber(c.value);
     if (isDate(c, ctx)) return serialDate(c.t === 'e' ? NaN : r, ctx);
     // A formula that evaluates to 0 or FALSE is 0 or FALSE (ExcelJS drops such a cached result and
     // reads the cell as empty: a 0 commission rate would then take a default). "" is empty.
@@ -81,7 +92,7 @@ export function cellValue(c: RawCell, ctx: CellContext): Cell {
     case 'e':
       return c.value;
     default: {
-      const n = parseFloat(c.value);
+      const n = xmlNumber(c.value);
       return isDate(c, ctx) ? serialDate(n, ctx) : n;
     }
   }
