@@ -25,6 +25,17 @@ function cannotRead(shown: string, e: unknown, field: string): AdplanError {
   return fileReadError(shown, e, field);
 }
 
+/**
+ * The file a portfolio found (discover.ts): its real path's bytes and its (device, inode). It is
+ * opened by that path without following a link, and read only if the opened file is the one found,
+ * so a link re-pointed outside the folder between finding and reading is never read.
+ */
+export interface FileIdentity {
+  target: Uint8Array;
+  dev: string;
+  ino: string;
+}
+
 /** An open regular file as a byte source; `close` once its reading is over. */
 export interface FileBytes extends ByteSource {
   close(): Promise<void>;
@@ -91,15 +102,29 @@ function fileSource(fh: FileHandle, st: Stats, shown: string, field: string): Fi
  * A regular file opened for reading, refused (AdplanError naming `shown`) when it is anything
  * else or past the size limit. `path` may be raw bytes (a GBK file name that is not valid UTF-8).
  */
-export async function openRegularFile(path: string | Buffer, shown: string, field = 'file'): Promise<FileBytes> {
+export async function openRegularFile(path: string | Buffer, shown: string, field = 'file', expect?: FileIdentity): Promise<FileBytes> {
   let fh;
   try {
     // O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
-    fh = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const flags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (expect ? (constants.O_NOFOLLOW ?? 0) : 0);
+    fh = await open(expect ? Buffer.from(expect.target) : path, flags);
   } catch (e) {
     throw cannotRead(shown, e, field);
   }
   try {
+    if (expect) {
+      const id = await fh.stat({ bigint: true });
+      if (String(id.dev) !== expect.dev || String(id.ino) !== expect.ino) {
+        throw new AdplanError(
+          'input',
+          text(
+            `${shown} changed after it was found (moved, replaced or re-pointed): not read. Run the batch again.`,
+            `${shown} 在被找到之后发生了变化（被移动、替换或重新指向）：未读取。请重新运行。`,
+          ),
+          field,
+        );
+      }
+    }
     const st = await fh.stat();
     if (!st.isFile()) {
       const kind = st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a pipe (FIFO)' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : st.isSocket() ? 'a socket' : 'not a regular file';
@@ -137,7 +162,7 @@ export async function loadWorkbookFile(path: string | Buffer, options: WorkbookO
 
 /** One merchant's files read and joined on the date (`adplan check a.xlsx b.csv`). */
 export async function loadMerchantFiles(
-  paths: readonly (string | { path: string | Buffer; shown: string })[],
+  paths: readonly (string | { path: string | Buffer; shown: string; identity?: FileIdentity })[],
   options: WorkbookOptions = {},
 ): Promise<MerchantRead> {
   const opened: FileBytes[] = [];
@@ -145,8 +170,8 @@ export async function loadMerchantFiles(
   try {
     for (const p of paths) {
       // A path given as bytes (a GBK name) comes with the text to show for it.
-      const { path, shown } = typeof p === 'string' ? { path: p, shown: p } : p;
-      const data = await openRegularFile(path, shown);
+      const { path, shown, identity } = typeof p === 'string' ? { path: p, shown: p, identity: undefined } : p;
+      const data = await openRegularFile(path, shown, 'file', identity);
       opened.push(data);
       files.push({ data, fileName: typeof p === 'string' ? basename(p) : shown });
     }

@@ -12,6 +12,9 @@ import { readHistory } from './history';
 import type { AssumptionsReadResult, HistoryReadResult } from './types';
 import { openSheets } from './open';
 import { sheetHead, sideTable } from './sheet-head';
+import { gridRows } from './rows';
+import { cellText } from './normalize';
+import { filledNote, fillMergedDown, mergedDown, uncachedNote } from './history/merged-dates';
 import type { SheetCells } from './xlsx';
 
 export interface WorkbookRead {
@@ -113,7 +116,21 @@ export async function readWorkbookBuffer(
 /** readHistory on one sheet; an unusable table's message names the sheet of an .xlsx. */
 export function readHistorySheet(sheet: SheetCells, format: WorkbookRead['format']): HistoryReadResult {
   try {
-    return readHistory(sheet.rows ?? sheet.cells, { sheet: sheet.name, ...(sheet.date1904 ? { date1904: true } : {}) });
+    const origin = { sheet: sheet.name, ...(sheet.date1904 ? { date1904: true } : {}) };
+    const rows = sheet.rows ?? gridRows(sheet.cells);
+    let read = readHistory(rows, origin);
+    // Known once the walk has read the whole sheet: merged date cells, formulas without a value.
+    const facts = sheet.facts?.();
+    if (!facts) return read;
+    const dateCol = read.fields.date === undefined ? -1 : (sheetHead(sheet)[read.headerRow - 1] ?? []).findIndex((c) => cellText(c).trim() === read.fields.date?.trim());
+    const merged = dateCol < 0 ? [] : mergedDown(facts.merges, dateCol, read.headerRow - 1);
+    if (merged.length > 0) {
+      read = readHistory(fillMergedDown(rows, merged, dateCol), origin);
+      read.issues.unshift(filledNote(merged, dateCol, sheet.name));
+    }
+    const uncached = uncachedNote(facts, sheet.name);
+    if (uncached) read.issues.unshift(uncached);
+    return read;
   } catch (e) {
     if (!isAdplanError(e)) throw e;
     const where = format === 'xlsx' ? text(`Sheet "${sheet.name}": `, `工作表“${sheet.name}”：`) : text('', '');

@@ -99,7 +99,10 @@ export function runInWorkers(pull: TaskSource, opts: PoolOptions, onRow: (row: M
         for (const s of slots) feed(s);
         finish();
       });
-      slot.worker.on('error', (e: Error) => crashed(slot, e.message));
+      slot.worker.on('error', (e: Error) => {
+        const oom = (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+        crashed(slot, oom ? `the file needed more than the ${WORKER_HEAP_MB} MB of memory one merchant may use; the other merchants are planned` : e.message);
+      });
       slot.worker.on('exit', (code) => {
         if (slot.pending.size > 0) crashed(slot, `worker exited with code ${code}`);
       });
