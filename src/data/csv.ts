@@ -37,8 +37,50 @@ function bomlessUtf16(bytes: Uint8Array): CsvEncoding | null {
     if (i % 2 === 0) even++;
     else odd++;
   }
-  if (even + odd === 0) return null;
+  // On the evidence of the whole head: UTF-16 puts a NUL in every ASCII character (digits, tabs,
+  // line ends), a tenth of the bytes at least, nearly all on one side. One stray NUL is not UTF-16.
+  const nuls = even + odd;
+  if (nuls < Math.max(2, n / 10) || Math.max(even, odd) < 0.9 * nuls) return null;
   return odd >= even ? 'utf-16le' : 'utf-16be';
+}
+
+/** Bytes of the head weighed for UTF-8 against GB18030. */
+const EVIDENCE_BYTES = 64 * 1024;
+
+/**
+ * Multi-byte UTF-8 sequences that are valid, and bytes that are not, in the head. GBK text read as
+ * UTF-8 is nearly all invalid (a lead byte is seldom followed by 0x80–0xBF bytes); UTF-8 text
+ * with a stray byte is nearly all valid.
+ */
+function utf8Evidence(b: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  const n = Math.min(b.length, EVIDENCE_BYTES);
+  let i = 0;
+  while (i < n) {
+    const c = b[i] as number;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const len = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    if (len === 0) {
+      invalid++;
+      i++;
+      continue;
+    }
+    if (i + len > n) break; // cut by the end of the head: no evidence either way
+    let k = 1;
+    while (k < len && ((b[i + k] as number) & 0xc0) === 0x80) k++;
+    if (k === len) {
+      valid++;
+      i += len;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return { valid, invalid };
 }
 
 const UTF16_SNIFF_BYTES = 4096;
@@ -186,8 +228,16 @@ function bytesInput(src: ByteSource, encoding: CsvEncoding, strict: boolean): Te
  * stream).
  */
 function withEncoding<T>(src: ByteSource, read: (encoding: CsvEncoding, strict: boolean) => T): { result: T; encoding: CsvEncoding } {
-  const fixed = headEncoding(src.read(0, Math.min(src.size, UTF16_SNIFF_BYTES)));
+  const head = src.read(0, Math.min(src.size, EVIDENCE_BYTES));
+  const fixed = headEncoding(head);
   if (fixed) return { result: read(fixed, false), encoding: fixed };
+  // Decided by the head's evidence when it has any: UTF-8 when its multi-byte text is (nearly) all
+  // valid — a stray byte becomes U+FFFD in its cell instead of turning the file into GB18030
+  // mojibake — GB18030 when most of it is not. A head of plain ASCII decides nothing: then the
+  // whole file must be valid UTF-8 to be read as such.
+  const { valid, invalid } = utf8Evidence(head);
+  if (valid > 0 && invalid * 8 <= valid) return { result: read('utf-8', false), encoding: 'utf-8' };
+  if (invalid > 0) return { result: read('gb18030', false), encoding: 'gb18030' };
   try {
     return { result: read('utf-8', true), encoding: 'utf-8' };
   } catch (e) {

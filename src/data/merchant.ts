@@ -67,7 +67,7 @@ export async function readMerchantBuffers(files: readonly MerchantFile[], option
     first ??= { format, ...(encoding ? { encoding } : {}) };
     sheetNames.push(...sheets.map((s) => (files.length > 1 ? `${f.fileName} › ${s.name}` : s.name)));
     const used = format === 'csv' ? sheets : historySheets(sheets, options);
-    const reads = used.map((s) => ({ file: f.fileName, sheet: format === 'csv' ? null : s.name, read: readHistorySheet(s, format) }));
+    const reads = used.map((s) => ({ file: f.fileName, sheet: format === 'csv' ? null : s.name, read: readHistorySheet(s, format, encoding) }));
     const single = reads.length === 1 ? reads[0] : undefined;
     if (single && format === 'xlsx') {
       // 单场 detail: the spend may only be on a channel sheet (渠道名称 | 千川消耗).

@@ -95,7 +95,7 @@ export async function readWorkbookBuffer(
   const historySheet = options.sheet
     ? findSheet(sheets, options.sheet)
     : likeliestHistory(sheets);
-  const history = readHistorySheet(historySheet, format);
+  const history = readHistorySheet(historySheet, format, encoding);
 
   const out: WorkbookRead = {
     fileName,
@@ -114,7 +114,7 @@ export async function readWorkbookBuffer(
 }
 
 /** readHistory on one sheet; an unusable table's message names the sheet of an .xlsx. */
-export function readHistorySheet(sheet: SheetCells, format: WorkbookRead['format']): HistoryReadResult {
+export function readHistorySheet(sheet: SheetCells, format: WorkbookRead['format'], encoding?: CsvEncoding): HistoryReadResult {
   try {
     const origin = { sheet: sheet.name, ...(sheet.date1904 ? { date1904: true } : {}) };
     const rows = sheet.rows ?? gridRows(sheet.cells);
@@ -134,8 +134,21 @@ export function readHistorySheet(sheet: SheetCells, format: WorkbookRead['format
   } catch (e) {
     if (!isAdplanError(e)) throw e;
     const where = format === 'xlsx' ? text(`Sheet "${sheet.name}": `, `工作表“${sheet.name}”：`) : text('', '');
-    throw new AdplanError(e.kind, text(where['en-US'] + e.text['en-US'], where['zh-CN'] + e.text['zh-CN']), e.field);
+    // The table was unusable (its headers not found): a wrong guess of the encoding shows as garbled headers.
+    const how = encoding ? encodingNote(encoding) : text('', '');
+    throw new AdplanError(e.kind, text(where['en-US'] + e.text['en-US'] + how['en-US'], where['zh-CN'] + e.text['zh-CN'] + how['zh-CN']), e.field);
   }
+}
+
+const ENCODING_NAMES: Record<CsvEncoding, string> = { 'utf-8': 'UTF-8', gb18030: 'GB18030 (GBK)', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE' };
+
+/** Said whenever a CSV's headers are not found: the encoding it was read in. */
+function encodingNote(encoding: CsvEncoding): ReturnType<typeof text> {
+  const name = ENCODING_NAMES[encoding];
+  return text(
+    ` (The file was read as ${name}; if the headers above look garbled, save it again as "CSV UTF-8".)`,
+    `（该文件按 ${name} 编码读取；如果上面的列名是乱码，请重新另存为“CSV UTF-8”。）`,
+  );
 }
 
 /** The sheet holding the assumptions table (most keys, at least two), history sheets excluded. */

@@ -4,6 +4,7 @@
  * streamed; the rules are ExcelJS 4.4's, so both readers give the same cells. Browser-safe.
  */
 import { detach } from './detach';
+import { escapeControls } from './excerpt';
 import type { SheetState } from './xlsx';
 import { readPart, type Attributes } from './xlsx-xml';
 import type { ByteSource } from './bytes';
@@ -40,7 +41,7 @@ export function workbookParts(src: ByteSource, entries: readonly ZipEntry[], fil
     readPart(src, wb, fileName, {
       open(name, a) {
         if (name === 'workbookPr' && date1904 === 'no' && (a.date1904 === '1' || a.date1904 === 'true')) date1904 = a.date1904;
-        if (name === 'sheet') listed.push({ name: a.name ?? '', state: stateOf(a.state), rid: attr(a, 'id') ?? '' });
+        if (name === 'sheet') listed.push({ name: escapeControls(a.name ?? ''), state: stateOf(a.state), rid: attr(a, 'id') ?? '' });
       },
       text: () => undefined,
       close: () => undefined,
