@@ -149,7 +149,7 @@ describe('5. a link re-pointed after discovery; control characters in sheet name
     const rows = HEAD + day(2, '2024-05-01', 10, 1000);
     const read = await readWorkbookBuffer(rawXlsx([{ name: 'a\rb\u001b[2J', rows }]), 's.xlsx');
     expect(read.sheetNames).toEqual(['a\\x0db\\x1b[2J']);
-    expect(read.historySheet).not.toMatch(/[\r\u001b]/u);
+    expect(read.historySheet.includes("\r") || read.historySheet.includes("\u001b")).toBe(false);
   });
 });
 
