@@ -48,12 +48,22 @@ function xmlDecode(s: string): string {
 /**
  * A number as Excel stores it in `<v>`: digits, one optional point, an optional exponent. Anything
  * else ("1,234", "0x1F", a stray byte) is not read as its numeric prefix (parseFloat's rule) but
- * as NaN, which the readers report on its cell as "expected a number".
+ * as NaN, which the readers report on its cell as "expected a number". Hot (every numeric cell):
+ * Number() does the parsing, and refuses "1,234" or a stray byte itself; the ends and the second
+ * character rule out what it reads and Excel never writes (" 12", "0x1F", "0b1", "Infinity").
  */
-const XML_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/u;
-
 function xmlNumber(v: string): number {
-  return XML_NUMBER.test(v) ? Number(v) : NaN;
+  const n = Number(v);
+  if (n !== n || v.length === 0) return NaN;
+  const first = v.charCodeAt(0);
+  const last = v.charCodeAt(v.length - 1);
+  const digit = (ch: number): boolean => ch >= 48 && ch <= 57;
+  if (!(digit(first) || first === 45 || first === 43 || first === 46) || !(digit(last) || last === 46)) return NaN;
+  if (first === 48 && v.length > 2) {
+    const second = v.charCodeAt(1) | 0x20;
+    if (second === 120 || second === 98 || second === 111) return NaN;
+  }
+  return n;
 }
 
 /** A style is a date style only when it is not style 0 (ExcelJS skips the default style). */

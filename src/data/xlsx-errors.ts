@@ -53,8 +53,8 @@ export function tokenTooLong(fileName: string, part: string, e: XmlTooLong): Adp
   return new AdplanError(
     'input',
     text(
-      `${fileName} is refused: its part "${part.slice(0, 80)}" holds ${what['en-US']} longer than ${e.limit.toLocaleString('en-US')} characters, which Excel never writes. The file is damaged or crafted.`,
-      `已拒绝 ${fileName}：其中的“${part.slice(0, 80)}”含有超过 ${e.limit} 个字符的${what['zh-CN']}，Excel 不会写出这样的内容，文件已损坏或被篡改。`,
+      `${fileName} is refused: ${part.startsWith('sheet "') ? part.slice(0, 120) : `its part "${part.slice(0, 80)}"`} holds ${what['en-US']} longer than ${e.limit.toLocaleString('en-US')} characters, which Excel never writes. The file is damaged or crafted.`,
+      `已拒绝 ${fileName}：${part.startsWith('sheet "') ? part.slice(0, 120) : `其中的“${part.slice(0, 80)}”`}含有超过 ${e.limit} 个字符的${what['zh-CN']}，Excel 不会写出这样的内容，文件已损坏或被篡改。`,
     ),
     'file',
   );

@@ -6,7 +6,7 @@
 import { LIMITS } from './limits';
 import type { Cell } from './types';
 import { cellValue, placed, type CellContext, type RawCell } from './xlsx-cell';
-import { givenTwice, pastLastRow, tooLong } from './xlsx-errors';
+import { givenTwice, pastLastRow, tokenTooLong, tooLong } from './xlsx-errors';
 import type { XmlTooLong } from './xml-scan';
 import { SheetFacts, type PassFacts, type SideLimits } from './formats/xlsx/sheet-facts';
 import { unescapeX } from './xlsx-parts';
@@ -65,7 +65,8 @@ class SheetHandler implements XmlHandler {
 
   tooLong(e: XmlTooLong): Error {
     const col = this.cell ? (this.col >= 0 ? this.col : this.lastCol + 1) : 0;
-    return tooLong(this.ctx.fileName, this.ctx.sheet, this.row + 1, col + 1, e.limit, true);
+    if (e.token === 'text') return tooLong(this.ctx.fileName, this.ctx.sheet, this.row + 1, col + 1, LIMITS.cellChars, true);
+    return tokenTooLong(this.ctx.fileName, `sheet "${this.ctx.sheet}" (near cell ${columnName(col)}${this.row + 1})`, e);
   }
 
   open(name: string, a: Attributes): void {
