@@ -133,7 +133,9 @@ export function readHistorySheet(sheet: SheetCells, format: WorkbookRead['format
     return read;
   } catch (e) {
     if (!isAdplanError(e)) throw e;
-    const where = format === 'xlsx' ? text(`Sheet "${sheet.name}": `, `工作表“${sheet.name}”：`) : text('', '');
+    // Named once: a cell limit's message names the sheet already.
+    const named = e.text['en-US'].includes(`sheet "${sheet.name}"`);
+    const where = format === 'xlsx' && !named ? text(`Sheet "${sheet.name}": `, `工作表“${sheet.name}”：`) : text('', '');
     // The table was unusable (its headers not found): a wrong guess of the encoding shows as garbled headers.
     const how = encoding ? encodingNote(encoding) : text('', '');
     throw new AdplanError(e.kind, text(where['en-US'] + e.text['en-US'] + how['en-US'], where['zh-CN'] + e.text['zh-CN'] + how['zh-CN']), e.field);

@@ -111,7 +111,8 @@ export class XmlScanner {
     let s = piece;
     if (this.carry) {
       this.carry += piece;
-      if (this.carry.length < this.retryAt) return;
+      // Rescanned when it has doubled, or once past the limit (to refuse it if it is still one tag).
+      if (this.carry.length < this.retryAt && this.carry.length <= this.maxToken) return;
       s = this.carry;
       this.carry = '';
     }
