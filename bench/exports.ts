@@ -8,7 +8,7 @@
 import { createWriteStream } from 'node:fs';
 import { stream } from 'exceljs';
 import * as iconv from 'iconv-lite';
-import type { Cell } from '../src/data/types';
+import type { Cell } from '../src/data/table';
 import { generateMerchant } from '../src/sample/merchant';
 import { historyToCompassCells } from '../src/sample/sheet';
 

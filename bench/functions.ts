@@ -3,7 +3,7 @@
  * (the memo's path: hundreds of dashboard cells), and SIMULATE on a distinct input (read, fit,
  * plan and 1,000 runs: what a user waits for after editing a cell).
  */
-import type { Cell } from '../src/data/types';
+import type { Cell } from '../src/data/table';
 import { kpi, simulate } from '../src/functions/functions';
 import { historyToCompassCells } from '../src/sample/sheet';
 import { generateMerchant } from '../src/sample/merchant';

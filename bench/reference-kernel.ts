@@ -3,8 +3,8 @@
  * typed arrays, no abstractions — same draws per run (curve, refund Beta, AOV, organic, λ), two
  * normals per day, the same flows, cash scan and drawdown. The engine must stay within 3× of it.
  */
-import { Rng } from '../src/model/random';
-import type { SimContext } from '../src/model/simulation';
+import { Rng } from '../src/model/numeric';
+import type { SimContext } from '../src/model/simulate';
 
 export function referenceKernel(c: SimContext, runs: number, seed: number): Float64Array {
   const rng = new Rng(seed);

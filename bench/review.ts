@@ -1,5 +1,5 @@
 /** Back-test and review of one 90-day merchant (issue 15: both together ≤ 100 ms). */
-import { backtest } from '../src/model/backtest';
+import { backtest } from '../src/model/review';
 import { review } from '../src/model/review';
 import { generateMerchant } from '../src/sample/merchant';
 

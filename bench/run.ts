@@ -4,10 +4,10 @@
  */
 import { performance } from 'node:perf_hooks';
 import { readHistory } from '../src/data';
-import { fitCurve } from '../src/model/curve-fit';
+import { fitCurve } from '../src/model/fit';
 import { analyse, planScenario, simulationContext } from '../src/model/engine';
-import { simulate } from '../src/model/simulation';
-import { fitRoom } from '../src/model/room-fit';
+import { simulate } from '../src/model/simulate';
+import { fitRoom } from '../src/model/fit';
 import { generateMerchant } from '../src/sample/merchant';
 import { generateRoomMerchant } from '../src/sample/room-merchant';
 import { makeDailyCells } from '../src/sample/sheet';

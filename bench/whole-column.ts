@@ -5,7 +5,7 @@
  * Prints one JSON object.
  */
 import { performance } from 'node:perf_hooks';
-import type { Cell } from '../src/data/types';
+import type { Cell } from '../src/data/table';
 import { kpi } from '../src/functions/functions';
 import { historyToCompassCells } from '../src/sample/sheet';
 import { generateMerchant } from '../src/sample/merchant';

@@ -1,9 +1,9 @@
 /** node:util parseArgs with our usage-error convention (exit 2, message on stderr). */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { pick, text, type Lang } from '../i18n/text';
-import { defaultOf } from '../model/assumption-check';
-import { ASSUMPTIONS, type AssumptionKey } from '../model/assumptions';
-import type { OptionBounds } from '../model/run-options';
+import { defaultOf } from '../model/settings';
+import { ASSUMPTIONS, type AssumptionKey } from '../model/settings';
+import type { OptionBounds } from '../model/settings';
 
 export class UsageError extends Error {
   constructor(message: string) {

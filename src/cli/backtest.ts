@@ -1,6 +1,6 @@
 /** The back-test as `adplan plan` prints it: one line for people, the issue-15 object for --json. */
 import { pick, type Lang } from '../i18n/text';
-import type { BacktestReport } from '../model/backtest';
+import type { BacktestReport } from '../model/review';
 
 export function backtestJson(b: BacktestReport) {
   return {

@@ -1,6 +1,6 @@
 import { pick, text, type Lang, type Text } from '../i18n/text';
 import { UsageError } from './args';
-import { renderTable } from './format';
+import { renderTable } from '../text';
 import type { CliIo } from './io';
 import { detectLang, isLang } from './lang';
 

@@ -5,7 +5,7 @@
  * stderr (plus the synopsis for usage errors).
  */
 import { pick, text, type Lang } from '../i18n/text';
-import { isAdplanError } from '../model/errors';
+import { isAdplanError } from '../model/core';
 import { UsageError } from './args';
 import { EXIT } from './command';
 import type { CliIo } from './io';

@@ -1,4 +1,4 @@
-import { terminalSafe } from '../data/excerpt';
+import { terminalSafe } from '../data/table';
 
 /** What a command may touch: output streams and the environment (so tests run it in-process). */
 export interface CliIo {

@@ -4,7 +4,7 @@ import { levenshtein } from '../data/assumptions';
 import { UsageError } from './args';
 import { EXIT, type Command } from './command';
 import { COMMANDS } from './commands';
-import { renderTable } from './format';
+import { renderTable } from '../text';
 import { jsonFlag, reportFailure } from './failure';
 import { processIo, type CliIo } from './io';
 import { detectLang, langFlag } from './lang';

@@ -1,7 +1,7 @@
 /** The reader's public, browser-safe surface. The Node file edge is ./file (loadWorkbookFile). */
 export { readHistory } from './history';
 export { readAssumptions, resolveAssumptionKey } from './assumptions';
-export { readWorkbookBuffer, type WorkbookRead, type WorkbookOptions } from './workbook';
+export { readWorkbookBuffer, type WorkbookRead, type WorkbookOptions } from './merchant';
 export { parseNumber, parseDate, isMissing, excelSerialToDate, dateToExcelSerial } from './cells';
-export { FIELDS, FIELD_SPEC } from './fields';
-export type * from './types';
+export { FIELDS, FIELD_SPEC } from './table';
+export type * from './table';

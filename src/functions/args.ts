@@ -4,9 +4,9 @@
  * instead of Excel's bare #VALUE!.
  */
 import { parseNumber, type NumberKind } from '../data/cells';
-import type { Cell } from '../data/types';
+import type { Cell } from '../data/table';
 import { text } from '../i18n/text';
-import { AdplanError } from '../model/errors';
+import { AdplanError } from '../model/core';
 
 function isSingleCellMatrix(v: unknown): v is [[Cell]] {
   return Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1;

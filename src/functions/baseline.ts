@@ -1,8 +1,8 @@
 /** BASELINE: the organic base conversion model of MODEL.md §2, one metric or all of them. */
 import { text, type Lang } from '../i18n/text';
-import type { BaselineMetrics } from '../model/baseline';
+import type { BaselineMetrics } from '../model/fit';
 import { baselineOf as engineBaseline } from '../model/engine';
-import { AdplanError } from '../model/errors';
+import { AdplanError } from '../model/core';
 import { choiceArg, historyArg, intArg, optionalText } from './inputs';
 import { Memo, contentKey } from './memo';
 import { toNumberCell, toSpill, type Spill } from './spill';

@@ -4,9 +4,9 @@
  * on both sides) are dropped pairwise so two columns stay aligned.
  */
 import { parseNumber, type NumberKind } from '../data/cells';
-import type { Cell } from '../data/types';
+import type { Cell } from '../data/table';
 import { text } from '../i18n/text';
-import { AdplanError } from '../model/errors';
+import { AdplanError } from '../model/core';
 import { isMatrix, trimRange } from './trim';
 
 /** Flattens a 1-column or 1-row range (or a scalar) to a list of cells. */

@@ -4,10 +4,10 @@
  * column; RESPONSE & co. find the values by those labels wherever the spill sits.
  */
 import { text, type Lang } from '../i18n/text';
-import { tryFitCurve, type FitModel } from '../model/curve-fit';
-import { AdplanError } from '../model/errors';
+import { tryFitCurve, type FitModel } from '../model/fit';
+import { AdplanError } from '../model/core';
 import type { CurveModel, CurveReport } from '../model/report';
-import { curveFromReport, marginalRoi, optimalSpend, response, toCurveReport, type Curve } from '../model/response-curve';
+import { curveFromReport, marginalRoi, optimalSpend, response, toCurveReport, type Curve } from '../model/transforms';
 import { requiredNumber } from './args';
 import { pairedColumns } from './columns';
 import { choiceArg, optionalText } from './inputs';

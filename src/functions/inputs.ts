@@ -5,10 +5,10 @@
  */
 import { readAssumptions } from '../data/assumptions';
 import { readHistory } from '../data/history';
-import type { Cell, HistoryReadResult } from '../data/types';
+import type { Cell, HistoryReadResult } from '../data/table';
 import { text, type Lang } from '../i18n/text';
-import type { Scenario } from '../model/assumptions';
-import { AdplanError } from '../model/errors';
+import type { Scenario } from '../model/settings';
+import { AdplanError } from '../model/core';
 import { Memo, contentKey } from './memo';
 import { requiredNumber } from './args';
 import { isMatrix, trimRange } from './trim';

@@ -5,9 +5,9 @@
  */
 import { dateToExcelSerial } from '../data/cells';
 import type { Lang } from '../i18n/text';
-import { ASSUMPTIONS, type Scenario } from '../model/assumptions';
-import { defaultOf } from '../model/assumption-check';
-import { RUN_OPTIONS } from '../model/run-options';
+import { ASSUMPTIONS, type Scenario } from '../model/settings';
+import { defaultOf } from '../model/settings';
+import { RUN_OPTIONS } from '../model/settings';
 import {
   analyse,
   baselineDaysOf,
@@ -20,10 +20,10 @@ import {
   type Analysis,
   type ScenarioPlan,
 } from '../model/engine';
-import { PLAN_DAY_COLUMNS, planDayValue } from '../model/columns';
-import { KPI_METRICS, kpiValue, planByPeriod } from '../model/kpi';
-import { inheritScenarios } from '../model/scenarios';
-import { SIM_METRICS, simulationStat, type SensitivityRow, type SimulationResult } from '../model/simulation';
+import { PLAN_DAY_COLUMNS, planDayValue } from '../model/report';
+import { KPI_METRICS, kpiValue, planByPeriod } from '../model/report';
+import { inheritScenarios } from '../model/economics';
+import { SIM_METRICS, simulationStat, type SensitivityRow, type SimulationResult } from '../model/simulate';
 import { numberArg, requiredNumber } from './args';
 import { pairedColumns } from './columns';
 import { assumptionsArg, assumptionsArgKeyed, choiceArg, historyArgKeyed, intArg, optionalText, scenarioArg } from './inputs';

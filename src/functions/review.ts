@@ -5,11 +5,11 @@
  */
 import { dateToExcelSerial, parseDate } from '../data/cells';
 import { text, type Lang } from '../i18n/text';
-import { backtest, type BacktestReport } from '../model/backtest';
-import { AdplanError } from '../model/errors';
-import type { IsoDate } from '../model/history';
+import { backtest, type BacktestReport } from '../model/review';
+import { AdplanError } from '../model/core';
+import type { IsoDate } from '../model/core';
 import { review, type ReviewPeriod, type ReviewResult } from '../model/review';
-import { inheritScenarios } from '../model/scenarios';
+import { inheritScenarios } from '../model/economics';
 import { assumptionsArgKeyed, choiceArg, historyArgKeyed, optionalText, scenarioArg } from './inputs';
 import { Memo, contentKey } from './memo';
 import { toNumberCell, toSpill, type Spill } from './spill';

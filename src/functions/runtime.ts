@@ -3,7 +3,7 @@
  * errors. Works with nothing but a `CustomFunctions` global (Node tests, the shared runtime
  * before Office.onReady): `Office` is optional.
  */
-import { isAdplanError, type ErrorKind } from '../model/errors';
+import { isAdplanError, type ErrorKind } from '../model/core';
 import { toLang, type Lang } from '../i18n/text';
 
 /** Office's display language when the shared runtime knows it, else en-US. */

@@ -3,7 +3,7 @@
  * and never NaN or Infinity (a non-finite number is a bug upstream; it must not reach a cell).
  */
 import { text } from '../i18n/text';
-import { AdplanError } from '../model/errors';
+import { AdplanError } from '../model/core';
 
 export type SpillValue = string | number | boolean | null | undefined;
 export type Spill = (string | number | boolean)[][];

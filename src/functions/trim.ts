@@ -5,7 +5,7 @@
  * The same array object is trimmed once (Excel hands a fresh copy per call, tests and dashboards
  * may not).
  */
-import type { Cell } from '../data/types';
+import type { Cell } from '../data/table';
 
 const trimmed = new WeakMap<object, { zero: boolean; rows: unknown[][] }>();
 

@@ -9,9 +9,9 @@
  *  - tight-cash:  little cash for its size (capital-bound);
  *  - thin-margin: high goods cost (little or no profitable paid spend).
  */
-import type { AssumptionValues } from '../model/assumptions';
-import { Rng } from '../model/random';
-import { DEFAULT_PRESETS } from '../model/scenarios';
+import type { AssumptionValues } from '../model/settings';
+import { Rng } from '../model/numeric';
+import { DEFAULT_PRESETS } from '../model/economics';
 import type { MerchantTruth } from '../sample/merchant';
 
 export type BeltKind = 'ready' | 'no-paid' | 'thin' | 'new' | 'tight-cash' | 'thin-margin';

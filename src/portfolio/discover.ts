@@ -9,11 +9,11 @@
  * from Windows is found (and shown decoded) instead of failing with ENOENT.
  */
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
-import type { FileIdentity } from '../data/file';
+import type { FileIdentity } from '../data/node';
 import { basename, join, resolve, sep } from 'node:path';
 import * as iconv from 'iconv-lite';
-import { escapeControls } from '../data/excerpt';
-import { fileErrorText } from '../data/file-errors';
+import { escapeControls } from '../data/table';
+import { fileErrorText } from '../data/formats';
 import { text, type Text } from '../i18n/text';
 
 export interface FoundFile {

@@ -2,7 +2,7 @@
  * The terminal view of a portfolio: ranked table (the merchant's name, the paid spend's own
  * profit, return and risk, total profit separately), reasons wrapped to the terminal, then totals.
  */
-import { displayWidth, formatNumber, renderTable, truncateWidth } from '../cli/format';
+import { displayWidth, formatNumber, renderTable, truncateWidth } from '../text';
 import { pick, text, type Lang } from '../i18n/text';
 import { COLUMN, COLUMN_SHORT, TIER_LABEL } from './labels';
 import { MAX_ANNUAL_RETURN, MIN_ANNUALISE_DAYS } from './row';

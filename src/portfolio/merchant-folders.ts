@@ -6,8 +6,8 @@
  * every file again to plan it); anything else stays one merchant per file, as before.
  */
 import { dirname, sep } from 'node:path';
-import { loadMerchantFiles } from '../data/file';
-import { isAdplanError } from '../model/errors';
+import { loadMerchantFiles } from '../data/node';
+import { isAdplanError } from '../model/core';
 import type { FoundFile } from './discover';
 
 const MAX_FILES = 6;

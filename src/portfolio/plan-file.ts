@@ -4,8 +4,8 @@
  * engine, tiers it and drops the report. Never rejects: anything that stops this merchant
  * becomes an error row naming the file and what is wrong.
  */
-import { loadMerchantFiles } from '../data/file';
-import { scenariosFor } from '../data/scenarios-for';
+import { loadMerchantFiles } from '../data/node';
+import { scenariosFor } from '../data/assumptions';
 import { buildPlanReport } from '../model/engine';
 import { errorRow, plannedRow } from './row';
 import type { PlanTask } from './task';

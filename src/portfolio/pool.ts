@@ -8,7 +8,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { text } from '../i18n/text';
-import { AdplanError } from '../model/errors';
+import { AdplanError } from '../model/core';
 import { errorRow } from './row';
 import type { PlanTask } from './task';
 import type { MerchantRow } from './types';

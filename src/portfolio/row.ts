@@ -3,12 +3,12 @@
  * the row crosses back to the main thread.
  */
 import { text, type Text } from '../i18n/text';
-import { ASSUMPTIONS, type Scenario } from '../model/assumptions';
-import { AdplanError, isAdplanError } from '../model/errors';
-import type { History } from '../model/history';
+import { ASSUMPTIONS, type Scenario } from '../model/settings';
+import { AdplanError, isAdplanError } from '../model/core';
+import type { History } from '../model/core';
 import type { KpiReport, PlanReport, RiskReport, ScenarioReport } from '../model/report';
-import { inheritScenarios, unknownScenario } from '../model/scenarios';
-import { backtest } from '../model/backtest';
+import { inheritScenarios, unknownScenario } from '../model/economics';
+import { backtest } from '../model/review';
 import { classify, DEFAULT_TIER_THRESHOLDS, peakCapitalOf, type TierContext, type TierThresholds } from './tiers';
 import type { MerchantRow } from './types';
 

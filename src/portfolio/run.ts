@@ -14,10 +14,10 @@ import { rankRows } from './rank';
 import { errorRow } from './row';
 import { merchantSeed } from './seed';
 import { summarise } from './summary';
-import type { SharedAssumptions } from '../data/scenarios-for';
+import type { SharedAssumptions } from '../data/assumptions';
 import type { PlanTask } from './task';
 import type { MerchantRow, PortfolioSummary } from './types';
-import { AdplanError } from '../model/errors';
+import { AdplanError } from '../model/core';
 import { text, type Text } from '../i18n/text';
 
 export interface PortfolioOptions {

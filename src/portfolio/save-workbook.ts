@@ -4,7 +4,7 @@ import { open } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Workbook } from 'exceljs';
 import { text, type Text } from '../i18n/text';
-import { AdplanError } from '../model/errors';
+import { AdplanError } from '../model/core';
 
 /** What `path` is when it is not a regular file (a folder, a pipe, a device…), in words. */
 function kindOf(st: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isFile(): boolean }): Text | null {

@@ -4,8 +4,8 @@
  * Built in memory with ExcelJS (browser-safe); saving is in save-workbook.ts.
  */
 import { Workbook, type Color, type DataBarRuleType, type Worksheet } from 'exceljs';
-import { columnLetters } from '../data/address';
-import { numberFormat, type NumberKind } from '../data/number-formats';
+import { columnLetters } from '../data/formats';
+import { numberFormat, type NumberKind } from '../data/formats';
 import { pick, text, type Lang, type Text } from '../i18n/text';
 import type { KpiReport } from '../model/report';
 import { COLUMN, STATUS_LABEL, TIER_LABEL } from './labels';

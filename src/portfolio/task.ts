@@ -1,5 +1,5 @@
-import type { FileIdentity } from '../data/file';
-import type { SharedAssumptions } from '../data/scenarios-for';
+import type { FileIdentity } from '../data/node';
+import type { SharedAssumptions } from '../data/assumptions';
 
 /** One unit of batch work, as posted to a worker (structured-clone friendly). */
 export interface PlanTask {

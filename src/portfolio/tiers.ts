@@ -10,7 +10,7 @@
  */
 import { text, type Text } from '../i18n/text';
 import type { PlanReport, ScenarioReport } from '../model/report';
-import { formatNumber } from '../cli/format';
+import { formatNumber } from '../text';
 import type { MerchantStatus, Tier } from './types';
 
 export interface TierThresholds {

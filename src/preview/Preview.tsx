@@ -19,7 +19,7 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useRef, useState, type ChangeEvent } from 'react';
 import type { Lang, Text } from '../i18n/text';
-import { isAdplanError } from '../model/errors';
+import { isAdplanError } from '../model/core';
 import { App } from '../taskpane/App';
 import { type MemoryGateway } from '../taskpane/gateway/memory';
 import { SheetView } from './SheetView';

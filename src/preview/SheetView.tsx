@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { Lang } from '../i18n/text';
 import type { MemoryGateway } from '../taskpane/gateway/memory';
 import { isFormulaCell, type WriteCell } from '../taskpane/gateway/types';
-import { columnLetters } from '../data/address';
+import { columnLetters } from '../data/formats';
 import { PREVIEW_TEXT } from './text';
 
 const MAX_ROWS = 300;

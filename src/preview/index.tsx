@@ -5,7 +5,7 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { text } from '../i18n/text';
-import { isAdplanError } from '../model/errors';
+import { isAdplanError } from '../model/core';
 import { MemoryGateway } from '../taskpane/gateway/memory';
 import { detectLang } from '../taskpane/i18n';
 import { Preview, type OpenedWorkbook } from './Preview';

@@ -3,7 +3,7 @@
  * so the preview reads exactly what the CLI reads). Saving is workbook-save.ts. Loaded lazily:
  * ExcelJS stays out of the Excel task pane's bundle.
  */
-import { openSheets } from '../data/open';
+import { openSheets } from '../data/formats';
 import type { MemoryWorkbookInit } from '../taskpane/gateway/memory';
 
 function sheetName(name: string): string {

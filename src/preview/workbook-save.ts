@@ -8,10 +8,10 @@
  */
 import { Workbook, type Worksheet } from 'exceljs';
 import JSZip from 'jszip';
-import { LIMITS, mb } from '../data/limits';
-import { markDynamic, workbookBytes, writeArrayFormula, writeFormula, type CachedValue } from '../data/xlsx-write';
-import { zipEntries } from '../data/zip-guard';
-import { isAdplanError } from '../model/errors';
+import { LIMITS, mb } from '../data/formats';
+import { markDynamic, workbookBytes, writeArrayFormula, writeFormula, type CachedValue } from '../data/formats';
+import { zipEntries } from '../data/formats';
+import { isAdplanError } from '../model/core';
 import { text, type Text } from '../i18n/text';
 import { parseRange } from '../taskpane/gateway/address';
 import type { MemoryGateway, MemorySheet, MemoryWorkbookInit } from '../taskpane/gateway/memory';

@@ -7,20 +7,20 @@
  * before the add-in loads. The formulas and their examples are FORMULA_EXAMPLES (docs use them too).
  */
 import type { Workbook, Worksheet } from 'exceljs';
-import type { Cell } from '../data/types';
+import { msToSerial } from '../data/formats';
+import type { Cell } from '../data/table';
 import { readHistory } from '../data/history';
-import { columnLetters, columnNumber } from '../data/address';
-import { toFileFormula, workbookBytes, writeArrayFormula, writeFormula } from '../data/xlsx-write';
+import { columnLetters, columnNumber } from '../data/formats';
+import { toFileFormula, workbookBytes, writeArrayFormula, writeFormula } from '../data/formats';
 import { baselineResult } from '../functions/baseline';
 import { FORMULA_EXAMPLES, DEMO_SHEETS, evaluateExample, type DemoRanges, type ExampleResult } from './formula-examples';
 import { historyToCompassCells } from './sheet';
 import { buildSampleWorkbook, sampleAssumptionCells } from './workbook';
 
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
 /** A cell as Excel hands it to a custom function: dates as serial numbers, blanks as null. */
 function asExcelSends(c: Cell): Cell {
-  if (c instanceof Date) return (c.getTime() - EXCEL_EPOCH) / 86400000;
+  if (c instanceof Date) return msToSerial(c.getTime());
   return c === undefined || c === '' ? null : c;
 }
 

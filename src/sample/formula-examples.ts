@@ -4,7 +4,7 @@
  * Each example knows its formula text (with the demo workbook's ranges) and how to evaluate it
  * through the functions' own implementations (zh-CN headers, as the demo is Chinese).
  */
-import type { Cell } from '../data/types';
+import type { Cell } from '../data/table';
 import type { Lang } from '../i18n/text';
 import { baselineResult } from '../functions/baseline';
 import { curveSpill, fitCurveSpill, mroiValue, optimalSpendValue, responseValue } from '../functions/curve';
@@ -12,7 +12,7 @@ import { cashflowSpill, kpiCell, planSpill, readinessSpill, sensitivitySpill, si
 import { historyArg } from '../functions/inputs';
 import { backtestResult, reviewSpill } from '../functions/review';
 import { breakEvenRoiOf, unitMarginOf } from '../functions/unit-economics';
-import { addDays } from '../model/dates';
+import { addDays } from '../model/core';
 
 export const DEMO_SHEETS = {
   history: '直播数据',

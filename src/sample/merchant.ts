@@ -3,11 +3,11 @@
  * sample workbook) can check that the engine recovers them. Returns the History exactly as the
  * reader would produce it (MODEL.md §1): one record per calendar day, organic/paid split filled.
  */
-import type { DayRecord, History, IsoDate } from '../model/history';
-import { addDays, weekdayOf } from '../model/dates';
+import type { DayRecord, History, IsoDate } from '../model/core';
+import { addDays, weekdayOf } from '../model/core';
 
 export { addDays };
-import { Rng } from '../model/random';
+import { Rng } from '../model/numeric';
 
 /** True paid-response curve: Gp(S) = gmax·S^a / (S^a + k^a) (MODEL.md §4). */
 export interface HillTruth {

@@ -4,9 +4,9 @@
  * the room's GMV in `gmv`, plus `netGmv` / `refund1hRate` and, when asked, the 罗盘 非投放时段
  * GMV and the platform's (inflated) 投放贡献成交金额.
  */
-import { addDays, weekdayOf } from '../model/dates';
-import type { DayRecord, History, IsoDate } from '../model/history';
-import { Rng } from '../model/random';
+import { addDays, weekdayOf } from '../model/core';
+import type { DayRecord, History, IsoDate } from '../model/core';
+import { Rng } from '../model/numeric';
 import { hill, type HillTruth, type WorldChange } from './merchant';
 
 export interface RoomTruth {

@@ -5,8 +5,8 @@
  * row first), then the same 投放假设 and 样本真实参数 sheets as the direct sample.
  */
 import { Workbook } from 'exceljs';
-import type { AssumptionValues } from '../model/assumptions';
-import type { History } from '../model/history';
+import type { AssumptionValues } from '../model/settings';
+import type { History } from '../model/core';
 import { generateRoomMerchant, type RoomTruth } from './room-merchant';
 import { addAssumptionsSheet, addTruthSheet, SAMPLE_BASE } from './workbook';
 

@@ -5,10 +5,10 @@
  * and a 合计 totals row after a blank line. Reading it back gives the same daily history.
  * Pure: used by the sample workbook, the fixtures and the property tests.
  */
-import type { Cell } from '../data/types';
+import type { Cell } from '../data/table';
 import { dateToExcelSerial } from '../data/cells';
-import type { DayRecord, History } from '../model/history';
-import { Rng } from '../model/random';
+import type { DayRecord, History } from '../model/core';
+import { Rng } from '../model/numeric';
 import { generateMerchant } from './merchant';
 
 export const COMPASS_HEADERS = [

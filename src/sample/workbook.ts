@@ -5,9 +5,9 @@
  * parameters the sample was generated from, so the engine's estimates can be checked.
  */
 import { Workbook } from 'exceljs';
-import { ASSUMPTIONS, type AssumptionKey, type AssumptionValues } from '../model/assumptions';
-import type { History } from '../model/history';
-import { DEFAULT_PRESETS } from '../model/scenarios';
+import { ASSUMPTIONS, type AssumptionKey, type AssumptionValues } from '../model/settings';
+import type { History } from '../model/core';
+import { DEFAULT_PRESETS } from '../model/economics';
 import { generateMerchant, type MerchantTruth } from './merchant';
 import { historyToCompassCells } from './sheet';
 

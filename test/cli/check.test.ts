@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli';
-import { displayWidth, formatNumber, renderTable } from '../../src/cli/format';
+import { displayWidth, formatNumber, renderTable } from '../../src/text';
 import { detectLang } from '../../src/cli/lang';
 
 const ROOT = join(__dirname, '..', '..');

@@ -5,11 +5,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Cell } from '../../src/data/types';
-import { readAssumptionsBuffer } from '../../src/data/workbook';
-import { scenariosFor } from '../../src/data/scenarios-for';
+import type { Cell } from '../../src/data/table';
+import { readAssumptionsBuffer } from '../../src/data/merchant';
+import { scenariosFor } from '../../src/data/assumptions';
 import { readAssumptions } from '../../src/data/assumptions';
-import { AdplanError } from '../../src/model/errors';
+import { AdplanError } from '../../src/model/core';
 import { generateMerchant } from '../../src/sample/merchant';
 import { historyToCompassCells } from '../../src/sample/sheet';
 import { sampleAssumptionCells } from '../../src/sample/workbook';

@@ -1,6 +1,6 @@
 import { readAssumptions, suggestKey } from '../../src/data/assumptions';
-import type { Cell, DataIssue } from '../../src/data/types';
-import { ASSUMPTIONS, ASSUMPTION_KEYS } from '../../src/model/assumptions';
+import type { Cell, DataIssue } from '../../src/data/table';
+import { ASSUMPTIONS, ASSUMPTION_KEYS } from '../../src/model/settings';
 
 const errors = (issues: DataIssue[]) => issues.filter((i) => i.severity === 'error');
 

@@ -3,9 +3,9 @@
  * programming error (a TypeError from a stubbed dependency) must surface, not read as "no table".
  */
 import { join } from 'node:path';
-import { loadMerchantFiles } from '../../src/data/file';
-import * as headers from '../../src/data/headers';
-import { keyValueTable } from '../../src/data/single-session';
+import { loadMerchantFiles } from '../../src/data/node';
+import * as headers from '../../src/data/table';
+import { keyValueTable } from '../../src/data/families';
 
 const bug = (): never => {
   throw new TypeError('a bug, not a user input');

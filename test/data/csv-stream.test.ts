@@ -8,10 +8,10 @@ import * as iconv from 'iconv-lite';
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { memoryBytes, type ByteSource } from '../../src/data/bytes';
-import { CsvLimitError, decodeText, detectDelimiter, parseCsv, readCsvSource, type CsvEncoding, type CsvLimits } from '../../src/data/csv';
-import { loadMerchantFiles, openRegularFile } from '../../src/data/file';
-import { AdplanError } from '../../src/model/errors';
+import { memoryBytes, type ByteSource } from '../../src/data/formats';
+import { CsvLimitError, decodeText, detectDelimiter, parseCsv, readCsvSource, type CsvEncoding, type CsvLimits } from '../../src/data/formats';
+import { loadMerchantFiles, openRegularFile } from '../../src/data/node';
+import { AdplanError } from '../../src/model/core';
 
 const UNLIMITED: CsvLimits = { maxRows: Infinity, maxCellChars: Infinity };
 

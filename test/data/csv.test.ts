@@ -1,5 +1,5 @@
 import * as iconv from 'iconv-lite';
-import { decodeText, detectDelimiter, parseCsv, readCsvBytes } from '../../src/data/csv';
+import { decodeText, detectDelimiter, parseCsv, readCsvBytes } from '../../src/data/formats';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 

@@ -4,8 +4,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { detectHeader } from '../../src/data/headers';
-import { FIELDS } from '../../src/data/fields';
+import { detectHeader } from '../../src/data/table';
+import { FIELDS } from '../../src/data/table';
 import { renderDataGuideZh } from '../../tools/docs/data-headers';
 
 const FILE = join(__dirname, '..', '..', 'docs', 'data.zh-CN.md');
@@ -29,7 +29,7 @@ test('every gmv header the guide lists is one the reader takes as gmv', () => {
 test('both built data pages have the #history anchor the pane links to (help/data*.html#history)', () => {
   // The plugin's own slug (headings' ids); the plugin itself needs ESM marked, run by webpack.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the webpack plugin is CommonJS
-  const { slug } = require('../../tools/webpack/help-pages') as { slug(heading: string): string };
+  const { slug } = require('../../tools/webpack/help-pages.js') as { slug(heading: string): string };
   for (const file of ['data.md', 'data.zh-CN.md']) {
     const headings = readFileSync(join(__dirname, '..', '..', 'docs', file), 'utf8')
       .split('\n')

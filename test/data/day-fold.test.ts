@@ -6,10 +6,10 @@
  */
 import fc from 'fast-check';
 import { readHistory } from '../../src/data/history';
-import { Fingerprints } from '../../src/data/fingerprint';
-import { countIssues } from '../../src/data/issue-count';
-import type { RowSource } from '../../src/data/rows';
-import type { Cell } from '../../src/data/types';
+import { Fingerprints } from '../../src/data/history';
+import { countIssues } from '../../src/data/table';
+import type { RowSource } from '../../src/data/formats';
+import type { Cell } from '../../src/data/table';
 
 const H = ['日期', '观看次数', '成交订单数', '成交金额', '千川消耗', '直接成交金额', '直接成交订单数'];
 

@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { readHistory } from '../../src/data/history';
-import { joinSources } from '../../src/data/join';
-import type { Cell } from '../../src/data/types';
+import { joinSources } from '../../src/data/merchant';
+import type { Cell } from '../../src/data/table';
 
 const HEAD = ['日期', '载体类型', '投放时段', '成交金额', '成交订单数', '投放消耗(店铺被投)'];
 const CARRIERS = ['直播', '短视频', '商品卡'];

@@ -5,12 +5,12 @@
  * copied from the reader's output.
  */
 import { join } from 'node:path';
-import { loadMerchantFiles } from '../../src/data/file';
+import { loadMerchantFiles } from '../../src/data/node';
 import { readHistory } from '../../src/data/history';
 import { FAMILY_IDS, recognizeFamily } from '../../src/data/families';
 import { main } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/io';
-import type { Cell } from '../../src/data/types';
+import type { Cell } from '../../src/data/table';
 
 const FIX = join(__dirname, '..', 'fixtures', 'families');
 const load = (...names: string[]) => loadMerchantFiles(names.map((n) => join(FIX, n)));
@@ -209,7 +209,7 @@ describe('recognition is by headers only', () => {
 
 describe('UTF-16 CSV without a BOM', () => {
   it('is recognised by its NUL bytes (LE and BE)', async () => {
-    const { readCsvBytes } = await import('../../src/data/csv');
+    const { readCsvBytes } = await import('../../src/data/formats');
     const text = '日期\t整体消耗\t整体成交金额\t整体成交订单数\t净成交金额\r\n20260725\t1,000.00\t5,000.00\t50\t4,800.00\r\n';
     const le = readCsvBytes(new Uint8Array(Buffer.from(text, 'utf16le')));
     expect(le.encoding).toBe('utf-16le');

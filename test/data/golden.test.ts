@@ -40,10 +40,10 @@
  */
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadWorkbookFile } from '../../src/data/file';
+import { loadWorkbookFile } from '../../src/data/node';
 import { readHistory } from '../../src/data/history';
-import type { Cell, RangeOrigin } from '../../src/data/types';
-import { isAdplanError } from '../../src/model/errors';
+import type { Cell, RangeOrigin } from '../../src/data/table';
+import { isAdplanError } from '../../src/model/core';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
 const GOLDEN = join(FIXTURES, 'golden');

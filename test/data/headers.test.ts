@@ -1,7 +1,7 @@
-import { detectHeader, mapHeaderRow, viewsMeasureOf } from '../../src/data/headers';
-import { headerKey, toSimplified } from '../../src/data/normalize';
-import { AdplanError } from '../../src/model/errors';
-import type { Cell } from '../../src/data/types';
+import { detectHeader, mapHeaderRow, viewsMeasureOf } from '../../src/data/table';
+import { headerKey, toSimplified } from '../../src/data/cells';
+import { AdplanError } from '../../src/model/core';
+import type { Cell } from '../../src/data/table';
 
 describe('headerKey normalisation', () => {
   it.each([

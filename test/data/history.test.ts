@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { readHistory } from '../../src/data/history';
-import type { Cell, DataIssue } from '../../src/data/types';
-import { AdplanError } from '../../src/model/errors';
+import type { Cell, DataIssue } from '../../src/data/table';
+import { AdplanError } from '../../src/model/core';
 import { DEFAULT_TRUTH, generateMerchant, type SpendScheduleTruth } from '../../src/sample/merchant';
 import { historyToCompassCells, makeDailyCells } from '../../src/sample/sheet';
 

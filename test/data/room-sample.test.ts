@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
-import { DEFAULT_PRESETS } from '../../src/model/scenarios';
+import { DEFAULT_PRESETS } from '../../src/model/economics';
 import { buildRoomSampleWorkbook, ROOM_EXPORT_HEADERS, ROOM_SAMPLE_SHEET, roomSampleWorkbookBytes } from '../../src/sample/room-workbook';
 import { SAMPLE_ASSUMPTIONS_SHEET, SAMPLE_BASE } from '../../src/sample/workbook';
 import { runCli } from '../helpers/cli';

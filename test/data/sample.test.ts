@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadWorkbookFile } from '../../src/data/file';
-import { readWorkbookBuffer } from '../../src/data/workbook';
-import type { Cell } from '../../src/data/types';
-import { DEFAULT_PRESETS } from '../../src/model/scenarios';
+import { loadWorkbookFile } from '../../src/data/node';
+import { readWorkbookBuffer } from '../../src/data/merchant';
+import type { Cell } from '../../src/data/table';
+import { DEFAULT_PRESETS } from '../../src/model/economics';
 import { generateMerchant } from '../../src/sample/merchant';
 import { historyToCompassCells, splitInteger, splitMoney } from '../../src/sample/sheet';
 import { SAMPLE_ASSUMPTIONS_SHEET, SAMPLE_BASE, SAMPLE_HISTORY_SHEET, sampleWorkbookBytes } from '../../src/sample/workbook';

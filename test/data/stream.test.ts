@@ -6,11 +6,11 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CsvRows, decodeText, detectDelimiter, parseCsv } from '../../src/data/csv';
+import { CsvRows, decodeText, detectDelimiter, parseCsv } from '../../src/data/formats';
 import { readHistory } from '../../src/data/history';
-import { openSheets } from '../../src/data/open';
-import type { RowSource } from '../../src/data/rows';
-import type { Cell } from '../../src/data/types';
+import { openSheets } from '../../src/data/formats';
+import type { RowSource } from '../../src/data/formats';
+import type { Cell } from '../../src/data/table';
 import { generateMerchant } from '../../src/sample/merchant';
 import { historyToCompassCells } from '../../src/sample/sheet';
 

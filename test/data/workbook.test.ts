@@ -1,9 +1,9 @@
 import * as iconv from 'iconv-lite';
 import { Workbook } from 'exceljs';
-import { SIDE_TABLE_ROWS } from '../../src/data/sheet-head';
-import type { Cell } from '../../src/data/types';
-import { assumptionsSheetOf, readWorkbookBuffer } from '../../src/data/workbook';
-import { plainCell, readXlsxBytes, type SheetCells } from '../../src/data/xlsx';
+import { SIDE_TABLE_ROWS } from '../../src/data/table';
+import type { Cell } from '../../src/data/table';
+import { assumptionsSheetOf, readWorkbookBuffer } from '../../src/data/merchant';
+import { plainCell, readXlsxBytes, type SheetCells } from '../../src/data/formats';
 
 describe('plainCell (ExcelJS values → plain cells)', () => {
   it.each([

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { SaxesParser } from 'saxes';
-import { XmlScanner, type Attributes } from '../../src/data/xml-scan';
+import { XmlScanner, type Attributes } from '../../src/data/formats';
 
 type Event = ['open', string, Attributes] | ['text', string] | ['close', string];
 

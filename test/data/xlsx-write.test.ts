@@ -8,7 +8,7 @@
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { Workbook } from 'exceljs';
 import JSZip from 'jszip';
-import { workbookBytes, writeArrayFormula, writeFormula } from '../../src/data/xlsx-write';
+import { workbookBytes, writeArrayFormula, writeFormula } from '../../src/data/formats';
 import { demoWorkbookBytes } from '../../src/sample/demo-workbook';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';

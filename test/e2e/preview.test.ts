@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { main } from '../../src/cli/main';
-import { readXlsxBytes } from '../../src/data/xlsx';
+import { readXlsxBytes } from '../../src/data/formats';
 import { sampleWorkbookBytes } from '../../src/sample/workbook';
 import { ROOT, ensureWebBuild } from '../helpers/build';
 import { collectErrors, launch, screenshot } from './browser';

@@ -1,7 +1,7 @@
 import { thrownBy } from './fake-runtime';
 import { baseline, fitcurve, mroi, optimalspend, readiness, responsefn } from '../../src/functions/functions';
-import { fitCurve } from '../../src/model/curve-fit';
-import { response } from '../../src/model/response-curve';
+import { fitCurve } from '../../src/model/fit';
+import { response } from '../../src/model/transforms';
 import { generateMerchant } from '../../src/sample/merchant';
 
 // Three hand-made days (English headers, ISO dates, blanks as null).

@@ -39,7 +39,7 @@ describe('docs/functions*.md', () => {
 describe('assets/sample/formulas-demo.xlsx', () => {
   it('is up to date: its cached dashboard values are what the functions compute now', async () => {
     const { readFileSync: read } = await import('node:fs');
-    const { readXlsxBytes } = await import('../../src/data/xlsx');
+    const { readXlsxBytes } = await import('../../src/data/formats');
     const { evaluateExample, DEMO_SHEETS } = await import('../../src/sample/formula-examples');
     const sheets = await readXlsxBytes(read(join(__dirname, '..', '..', 'assets', 'sample', 'formulas-demo.xlsx')));
     const dash = sheets.find((s) => s.name === DEMO_SHEETS.dashboard)!.cells;

@@ -1,4 +1,4 @@
-import { localizeMetadata } from '../../tools/webpack/localize-functions';
+import { localizeMetadata } from '../../tools/webpack/localize-functions.js';
 
 const metadata = {
   functions: [

@@ -13,7 +13,7 @@ import { kpi, plan, roitarget } from '../../src/functions/functions';
 import { main } from '../../src/cli/main';
 import { readAssumptions } from '../../src/data/assumptions';
 import { readHistory } from '../../src/data/history';
-import type { Cell } from '../../src/data/types';
+import type { Cell } from '../../src/data/table';
 import { SAMPLE_ASSUMPTIONS_SHEET } from '../../src/sample/workbook';
 import { computePlan } from '../../src/taskpane/state/compute';
 import { SAMPLE_FILE, sampleRanges } from './sample-ranges';

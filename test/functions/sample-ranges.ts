@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Cell } from '../../src/data/types';
-import { readXlsxBytes } from '../../src/data/xlsx';
+import type { Cell } from '../../src/data/table';
+import { readXlsxBytes } from '../../src/data/formats';
 import { SAMPLE_ASSUMPTIONS_SHEET, SAMPLE_HISTORY_SHEET } from '../../src/sample/workbook';
 
 export const SAMPLE_FILE = join(__dirname, '..', '..', 'assets', 'sample', 'merchant-sample.xlsx');

@@ -1,6 +1,6 @@
 /** Seeded whole-room merchant families with known truth (issue 13's acceptance families). */
-import { Rng } from '../../src/model/random';
-import { marginalOf } from '../../src/model/response-curve';
+import { Rng } from '../../src/model/numeric';
+import { marginalOf } from '../../src/model/transforms';
 import { generateRoomMerchant, type RoomTruth } from '../../src/sample/room-merchant';
 
 export interface RoomCase {

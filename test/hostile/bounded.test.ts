@@ -5,11 +5,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readWorkbookBuffer } from '../../src/data/workbook';
-import { openSheets } from '../../src/data/open';
-import { sideTable, SIDE_TABLE_COLUMNS } from '../../src/data/sheet-head';
-import { XmlScanner, XmlTooLong, type XmlHandler } from '../../src/data/xml-scan';
-import { AdplanError } from '../../src/model/errors';
+import { readWorkbookBuffer } from '../../src/data/merchant';
+import { openSheets } from '../../src/data/formats';
+import { sideTable, SIDE_TABLE_COLUMNS } from '../../src/data/table';
+import { XmlScanner, XmlTooLong, type XmlHandler } from '../../src/data/formats';
+import { AdplanError } from '../../src/model/core';
 import { listSource, runInWorkers } from '../../src/portfolio/pool';
 import { cappedJobs } from '../../src/portfolio/run';
 import type { MerchantRow } from '../../src/portfolio/types';

@@ -1,7 +1,7 @@
 /** 1904-date workbooks (Mac Excel's date system) read the dates Excel shows (issue 16 item 10). */
 import { Workbook } from 'exceljs';
 import JSZip from 'jszip';
-import { readWorkbookBuffer } from '../../src/data/workbook';
+import { readWorkbookBuffer } from '../../src/data/merchant';
 
 /** Days since 1904-01-01 (the 1904 system's serial 0), worked from the calendar, not from the code. */
 const serial1904 = (y: number, m: number, d: number): number => (Date.UTC(y, m - 1, d) - Date.UTC(1904, 0, 1)) / 86_400_000;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
 import { main } from '../../src/cli/main';
-import { addDays } from '../../src/model/dates';
+import { addDays } from '../../src/model/core';
 import { sampleWorkbookBytes } from '../../src/sample/workbook';
 
 describe('the last date', () => {

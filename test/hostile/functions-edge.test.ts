@@ -3,7 +3,7 @@ import { thrownBy } from '../functions/fake-runtime';
 import { cashflowfn, fitcurve, kpi } from '../../src/functions/functions';
 import { approxBytes, Lru } from '../../src/functions/memo';
 import { trimRange } from '../../src/functions/trim';
-import type { Cell } from '../../src/data/types';
+import type { Cell } from '../../src/data/table';
 import { sampleRanges } from '../functions/sample-ranges';
 
 const EXCEL_ROWS = 1_048_576;

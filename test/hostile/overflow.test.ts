@@ -2,7 +2,7 @@
 import { thrownBy } from '../functions/fake-runtime';
 import { Workbook } from 'exceljs';
 import { parseNumber } from '../../src/data/cells';
-import { readWorkbookBuffer } from '../../src/data/workbook';
+import { readWorkbookBuffer } from '../../src/data/merchant';
 import { breakevenroi, unitmargin } from '../../src/functions/functions';
 
 describe('overflow', () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as iconv from 'iconv-lite';
 import { main } from '../../src/cli/main';
-import { loadWorkbookFile } from '../../src/data/file';
+import { loadWorkbookFile } from '../../src/data/node';
 import { discoverFiles } from '../../src/portfolio/discover';
 import { runPortfolio } from '../../src/portfolio/run';
 

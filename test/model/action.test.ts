@@ -1,5 +1,5 @@
 /** The plan's first line (MODEL §12), in the merchant's terms, on both bases. */
-import { actionText, yuan } from '../../src/model/action';
+import { actionText, yuan } from '../../src/model/plan';
 import type { PlanDay, ScenarioReport } from '../../src/model/report';
 
 function report(o: { basis: 'direct' | 'whole-room'; spends: number[]; budget: number; net: number; roomRoi: number | null }): ScenarioReport {

@@ -1,7 +1,7 @@
-import { backtest, naiveRule, BACKTEST_STEP } from '../../src/model/backtest';
+import { backtest, naiveRule, BACKTEST_STEP } from '../../src/model/review';
 import { generateMerchant, hill, type MerchantTruth } from '../../src/sample/merchant';
-import { weekdayOf } from '../../src/model/dates';
-import type { History } from '../../src/model/history';
+import { weekdayOf } from '../../src/model/core';
+import type { History } from '../../src/model/core';
 
 /** MAPE of the true model (the generator's expected GMV) over the same held-out days. */
 function truthMape(history: History, truth: MerchantTruth, origins: number): number {

@@ -1,6 +1,6 @@
-import { computeBaseline } from '../../src/model/baseline';
-import { addDays, weekdayOf } from '../../src/model/dates';
-import type { DayRecord, History } from '../../src/model/history';
+import { computeBaseline } from '../../src/model/fit';
+import { addDays, weekdayOf } from '../../src/model/core';
+import type { DayRecord, History } from '../../src/model/core';
 import { assessReadiness, thresholdsOf } from '../../src/model/readiness';
 
 /** The registry's defaults (no scenario values). */

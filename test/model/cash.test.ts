@@ -1,6 +1,6 @@
-import { addReceivables, addTradeFlows, balances, capitalMetrics, cashflow, type CashTerms } from '../../src/model/cash';
-import { buildPlan, type PlanSetup } from '../../src/model/planner';
-import { resolveAssumptions } from '../../src/model/scenarios';
+import { addReceivables, addTradeFlows, balances, capitalMetrics, cashflow, type CashTerms } from '../../src/model/plan';
+import { buildPlan, type PlanSetup } from '../../src/model/plan';
+import { resolveAssumptions } from '../../src/model/economics';
 
 /** v = 0.8 settles per yuan of GMV, k = 0.4 goods cost, no per-order or fixed costs. */
 const terms = (L: number, prepay: number): CashTerms => ({

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { breakEvenRoi, unitMargin, type UnitEconomics } from '../../src/model/economics';
-import { AdplanError } from '../../src/model/errors';
+import { AdplanError } from '../../src/model/core';
 
 const worked: UnitEconomics = {
   aov: 120,

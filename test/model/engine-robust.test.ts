@@ -4,9 +4,9 @@
  * AdplanError that says why.
  */
 import fc from 'fast-check';
-import type { AssumptionValues } from '../../src/model/assumptions';
+import type { AssumptionValues } from '../../src/model/settings';
 import { buildPlanReport } from '../../src/model/engine';
-import { isAdplanError } from '../../src/model/errors';
+import { isAdplanError } from '../../src/model/core';
 import { generateMerchant } from '../../src/sample/merchant';
 
 const num = (min: number, max: number): fc.Arbitrary<number> => fc.integer({ min: 0, max: 1_000_000 }).map((i) => min + ((max - min) * i) / 1_000_000);

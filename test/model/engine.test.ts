@@ -1,8 +1,8 @@
-import type { Scenario } from '../../src/model/assumptions';
+import type { Scenario } from '../../src/model/settings';
 import { analyse, buildPlanReport, cashflow, planScenario, readinessOf } from '../../src/model/engine';
-import { AdplanError } from '../../src/model/errors';
-import { kpiValue, planByPeriod } from '../../src/model/kpi';
-import { DEFAULT_PRESETS } from '../../src/model/scenarios';
+import { AdplanError } from '../../src/model/core';
+import { kpiValue, planByPeriod } from '../../src/model/report';
+import { DEFAULT_PRESETS } from '../../src/model/economics';
 import { generateMerchant } from '../../src/sample/merchant';
 
 const own = { cogs_rate: 0.4, cash_available: 150000, shipping_per_order: 6, return_shipping: 6 };

@@ -8,8 +8,8 @@
  * reported too: its median holds, its worst case does not (see docs/model.md).
  */
 import { analyse } from '../../src/model/engine';
-import { Rng } from '../../src/model/random';
-import { marginalOf, solveMarginal } from '../../src/model/response-curve';
+import { Rng } from '../../src/model/numeric';
+import { marginalOf, solveMarginal } from '../../src/model/transforms';
 import { DEFAULT_TRUTH, generateMerchant, type MerchantTruth } from '../../src/sample/merchant';
 
 const SEEDS = 200;

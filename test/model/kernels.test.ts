@@ -2,13 +2,13 @@
  * Issue 11 item 9: direct tests of the numeric kernels, each against an independent reference —
  * closed forms, a grid search, published test vectors, a second implementation in BigInt.
  */
-import { bisect } from '../../src/model/bisect';
-import { fitCurve } from '../../src/model/curve-fit';
-import type { History } from '../../src/model/history';
-import { carrySeries, leverageOf } from '../../src/model/lift';
-import { ols } from '../../src/model/linear';
-import { Rng } from '../../src/model/random';
-import { responseOf } from '../../src/model/response-curve';
+import { bisect } from '../../src/model/numeric';
+import { fitCurve } from '../../src/model/fit';
+import type { History } from '../../src/model/core';
+import { carrySeries, leverageOf } from '../../src/model/fit';
+import { ols } from '../../src/model/numeric';
+import { Rng } from '../../src/model/numeric';
+import { responseOf } from '../../src/model/transforms';
 
 describe('bisect', () => {
   it('finds the boundary of a monotone predicate to the tolerance, keeping lo on the true side', () => {

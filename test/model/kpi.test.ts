@@ -1,4 +1,4 @@
-import { checkPeriod, planByPeriod } from '../../src/model/kpi';
+import { checkPeriod, planByPeriod } from '../../src/model/report';
 import type { Limit, PlanDay } from '../../src/model/report';
 
 function day(i: number, spend: number, limit: Limit, mroi: number | null): PlanDay {

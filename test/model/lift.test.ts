@@ -1,5 +1,5 @@
-import { computeBaseline } from '../../src/model/baseline';
-import { estimateLift } from '../../src/model/lift';
+import { computeBaseline } from '../../src/model/fit';
+import { estimateLift } from '../../src/model/fit';
 import { generateMerchant } from '../../src/sample/merchant';
 
 function lift(seed: number, lambda: number, theta: number) {

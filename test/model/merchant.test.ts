@@ -1,5 +1,5 @@
 import { generateMerchant, hill } from '../../src/sample/merchant';
-import { Rng } from '../../src/model/random';
+import { Rng } from '../../src/model/numeric';
 
 describe('seeded random source', () => {
   it('is deterministic and uniform-ish', () => {

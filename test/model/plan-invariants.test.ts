@@ -5,10 +5,10 @@
  */
 import fc from 'fast-check';
 import { analyse, planScenario, simulateScenario } from '../../src/model/engine';
-import { buildPlan, type PlanSetup } from '../../src/model/planner';
-import { responseOf, type Curve } from '../../src/model/response-curve';
-import { DEFAULT_PRESETS, resolveAssumptions } from '../../src/model/scenarios';
-import type { AssumptionValues } from '../../src/model/assumptions';
+import { buildPlan, type PlanSetup } from '../../src/model/plan';
+import { responseOf, type Curve } from '../../src/model/transforms';
+import { DEFAULT_PRESETS, resolveAssumptions } from '../../src/model/economics';
+import type { AssumptionValues } from '../../src/model/settings';
 import { generateMerchant } from '../../src/sample/merchant';
 
 const RUNS = 1000;

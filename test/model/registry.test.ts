@@ -5,13 +5,13 @@
 import { checkAssumptionValue } from '../../src/data/assumptions';
 import { isDescriptiveHeader as readerDescriptive } from '../../src/data/assumptions';
 import { civilFromDays, isoToDays } from '../../src/data/cells';
-import { assumptionProblem, checkAssumption } from '../../src/model/assumption-check';
-import { ASSUMPTIONS, type AssumptionSpec } from '../../src/model/assumptions';
-import { addDays, dayIndex } from '../../src/model/dates';
+import { assumptionProblem, checkAssumption } from '../../src/model/settings';
+import { ASSUMPTIONS, type AssumptionSpec } from '../../src/model/settings';
+import { addDays, dayIndex } from '../../src/model/core';
 import { analyse } from '../../src/model/engine';
 import { thresholdsOf } from '../../src/model/readiness';
-import { PLAN_DAY_COLUMNS } from '../../src/model/columns';
-import { KPI_METRICS, KPIS } from '../../src/model/kpi';
+import { PLAN_DAY_COLUMNS } from '../../src/model/report';
+import { KPI_METRICS, KPIS } from '../../src/model/report';
 import { PLAN_COLUMNS, KPI_METRICS as SHEET_KPIS } from '../../src/taskpane/state/planSheet';
 import { isDescriptiveHeader as paneDescriptive } from '../../src/taskpane/state/assumptionsTable';
 import { generateMerchant } from '../../src/sample/merchant';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { fitCurve, tryFitCurve } from '../../src/model/curve-fit';
-import { AdplanError } from '../../src/model/errors';
+import { fitCurve, tryFitCurve } from '../../src/model/fit';
+import { AdplanError } from '../../src/model/core';
 import {
   assumedCurve,
   curveFromReport,
@@ -12,7 +12,7 @@ import {
   toCurveReport,
   type Curve,
   type CurveShape,
-} from '../../src/model/response-curve';
+} from '../../src/model/transforms';
 
 const hill = (gmax: number, k: number, a: number): CurveShape => ({ kind: 'hill', gmax, k, a });
 

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { analyse, planScenario } from '../../src/model/engine';
 import { review } from '../../src/model/review';
-import { splitWholeRoom } from '../../src/model/review-split';
+import { splitWholeRoom } from '../../src/model/review';
 import { generateMerchant } from '../../src/sample/merchant';
 
 const S = { name: 'Base', values: { cogs_rate: 0.3, cash_available: 500_000, fee_rate: 0.05 } };

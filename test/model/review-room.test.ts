@@ -1,8 +1,8 @@
 /** Back-test and review on whole-room (全域) accounts: no paid split, the room fit's model (MODEL §11, §13). */
-import { backtest } from '../../src/model/backtest';
+import { backtest } from '../../src/model/review';
 import { analyse, planScenario } from '../../src/model/engine';
-import { isAdplanError } from '../../src/model/errors';
-import type { History } from '../../src/model/history';
+import { isAdplanError } from '../../src/model/core';
+import type { History } from '../../src/model/core';
 import { review } from '../../src/model/review';
 import type { WorldChange } from '../../src/sample/merchant';
 import { generateRoomMerchant } from '../../src/sample/room-merchant';

@@ -1,8 +1,8 @@
 import { review } from '../../src/model/review';
 import { analyse, planScenario } from '../../src/model/engine';
-import type { Scenario } from '../../src/model/assumptions';
+import type { Scenario } from '../../src/model/settings';
 import { generateMerchant, type WorldChange } from '../../src/sample/merchant';
-import type { History } from '../../src/model/history';
+import type { History } from '../../src/model/core';
 
 const D = 90; // plan start: day index 90 of a 118-day merchant (four weeks reviewed)
 const DAYS = D + 28;

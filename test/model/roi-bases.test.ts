@@ -4,8 +4,8 @@
  * room sells anything organically.
  */
 import fc from 'fast-check';
-import { responseOf, type CurveShape } from '../../src/model/response-curve';
-import { breakEvenSpend, roiBases, roomRoiAt, spendForRoomRoi } from '../../src/model/roi-bases';
+import { responseOf, type CurveShape } from '../../src/model/transforms';
+import { breakEvenSpend, roiBases, roomRoiAt, spendForRoomRoi } from '../../src/model/economics';
 
 describe('worked example (docs/model.md): u = 0.25, O = 10,000/day, Gp = 30,000·S/(S + 4,000)', () => {
   const shape: CurveShape = { kind: 'hill', gmax: 30000, k: 4000, a: 1 };

@@ -4,12 +4,12 @@
  * trend is the room fit's organic growth, not the proportional split's (which follows spend);
  * the Conservative preset's lift_lambda 0 raises no whole-room warning.
  */
-import { computeBaseline, type BaselineMetrics } from '../../src/model/baseline';
+import { computeBaseline, type BaselineMetrics } from '../../src/model/fit';
 import { analyse, baselineOf, buildPlanReport, planScenario } from '../../src/model/engine';
-import type { History } from '../../src/model/history';
+import type { History } from '../../src/model/core';
 import { assessReadiness, MAX_ORGANIC_GMV_CV, type ReadinessThresholds } from '../../src/model/readiness';
-import { fitRoom } from '../../src/model/room-fit';
-import { DEFAULT_PRESETS } from '../../src/model/scenarios';
+import { fitRoom } from '../../src/model/fit';
+import { DEFAULT_PRESETS } from '../../src/model/economics';
 import { generateRoomMerchant } from '../../src/sample/room-merchant';
 import { SAMPLE_BASE } from '../../src/sample/workbook';
 

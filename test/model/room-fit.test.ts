@@ -5,8 +5,8 @@
  * the truth in ≥ 80 % of merchants, organic per day within 20 % where pre-ad days anchor it
  * (else reported as not identified), and a flat-spend room is refused in plain words.
  */
-import { fitRoom, organicLevelOver, sStarInterval } from '../../src/model/room-fit';
-import { solveMarginal } from '../../src/model/response-curve';
+import { fitRoom, organicLevelOver, sStarInterval } from '../../src/model/fit';
+import { solveMarginal } from '../../src/model/transforms';
 import { generateRoomMerchant } from '../../src/sample/room-merchant';
 import { roomCases } from '../helpers/room-cases';
 

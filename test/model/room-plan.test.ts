@@ -4,7 +4,7 @@
  * median; organic per day reported where pre-ad days anchor it and null where they do not.
  */
 import { buildPlanReport } from '../../src/model/engine';
-import { responseOf } from '../../src/model/response-curve';
+import { responseOf } from '../../src/model/transforms';
 import { generateRoomMerchant } from '../../src/sample/room-merchant';
 import { roomCases } from '../helpers/room-cases';
 

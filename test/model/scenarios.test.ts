@@ -1,6 +1,6 @@
-import { ASSUMPTIONS } from '../../src/model/assumptions';
-import { AdplanError } from '../../src/model/errors';
-import { DEFAULT_PRESETS, inheritScenarios, resolveAssumptions } from '../../src/model/scenarios';
+import { ASSUMPTIONS } from '../../src/model/settings';
+import { AdplanError } from '../../src/model/core';
+import { DEFAULT_PRESETS, inheritScenarios, resolveAssumptions } from '../../src/model/economics';
 
 const fromHistory = { refundRate: 0.18, aov: 95 };
 

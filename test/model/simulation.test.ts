@@ -1,5 +1,5 @@
 import { analyse, buildPlanReport, planScenario, scenarioSensitivity, simulateScenario, simulationContext } from '../../src/model/engine';
-import { meanOne, quantile, sensitivity, simulate, simulationStat } from '../../src/model/simulation';
+import { meanOne, quantile, sensitivity, simulate, simulationStat } from '../../src/model/simulate';
 import { generateMerchant } from '../../src/sample/merchant';
 
 const analysis = analyse(generateMerchant(4).history);

@@ -1,5 +1,5 @@
 /** The portfolio table in a terminal: merchants told apart, widths by display columns, reasons wrapped whole. */
-import { displayWidth, wrapWidth } from '../../src/cli/format';
+import { displayWidth, wrapWidth } from '../../src/text';
 import { text } from '../../src/i18n/text';
 import { merchantNames, portfolioHuman } from '../../src/portfolio/human';
 import { summarise } from '../../src/portfolio/summary';

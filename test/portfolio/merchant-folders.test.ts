@@ -5,9 +5,9 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as file from '../../src/data/file';
+import * as file from '../../src/data/node';
 import { text } from '../../src/i18n/text';
-import { AdplanError } from '../../src/model/errors';
+import { AdplanError } from '../../src/model/core';
 import { discoverFiles, type FoundFile } from '../../src/portfolio/discover';
 import { groupMerchantFolders } from '../../src/portfolio/merchant-folders';
 import { planFile } from '../../src/portfolio/plan-file';

@@ -5,8 +5,8 @@
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadMerchantFiles } from '../../src/data/file';
-import { merchantNameOf } from '../../src/data/merchant-name';
+import { loadMerchantFiles } from '../../src/data/node';
+import { merchantNameOf } from '../../src/data/families';
 import { merchantNames } from '../../src/portfolio/human';
 import { planFile } from '../../src/portfolio/plan-file';
 

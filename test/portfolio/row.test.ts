@@ -1,6 +1,6 @@
 import { text } from '../../src/i18n/text';
-import { AdplanError } from '../../src/model/errors';
-import type { DayRecord, History } from '../../src/model/history';
+import { AdplanError } from '../../src/model/core';
+import type { DayRecord, History } from '../../src/model/core';
 import { annualise, cashOf, currentSpendOf, errorRow, pickScenario, plannedRow } from '../../src/portfolio/row';
 import { portfolioHuman } from '../../src/portfolio/human';
 import { portfolioJson } from '../../src/portfolio/json';

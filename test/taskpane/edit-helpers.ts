@@ -1,5 +1,5 @@
 /** Shared by the pane-editing suites (workbench-edit, -scenarios, -mapping). */
-import type { Cell } from '../../src/data/types';
+import type { Cell } from '../../src/data/table';
 import { readAssumptions } from '../../src/data/assumptions';
 import { readHistory } from '../../src/data/history';
 import { buildPlanReport } from '../../src/model/engine';

@@ -1,5 +1,5 @@
 /** Workbooks for the workbench tests, built from the project's seeded sample merchant. */
-import type { Cell } from '../../src/data/types';
+import type { Cell } from '../../src/data/table';
 import { generateMerchant } from '../../src/sample/merchant';
 import { historyToCompassCells } from '../../src/sample/sheet';
 import { sampleAssumptionCells, SAMPLE_ASSUMPTIONS_SHEET, SAMPLE_HISTORY_SHEET } from '../../src/sample/workbook';

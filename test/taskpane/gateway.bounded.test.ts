@@ -4,7 +4,7 @@
  * special cells (ExcelApi 1.9).
  */
 import { readHistory } from '../../src/data/history';
-import type { Cell } from '../../src/data/types';
+import type { Cell } from '../../src/data/table';
 import { FAST_BLOCK, LOAD_CELLS } from '../../src/taskpane/gateway/bounded';
 import { ExcelGateway } from '../../src/taskpane/gateway/excel';
 import type { RangeValues } from '../../src/taskpane/gateway/types';

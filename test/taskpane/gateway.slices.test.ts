@@ -1,6 +1,6 @@
 /** How the Excel gateway cuts a large read (bounded.ts): slices, batches, the grid and its cap. */
 import fc from 'fast-check';
-import { isInputError } from '../../src/model/errors';
+import { isInputError } from '../../src/model/core';
 import { parseRange, type RangeRef } from '../../src/taskpane/gateway/address';
 import { batches, cellCount, checkPieces, Grid, LOAD_CELLS, MAX_CELLS, rowSlices } from '../../src/taskpane/gateway/bounded';
 

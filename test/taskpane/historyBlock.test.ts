@@ -3,7 +3,7 @@
  * a title row's width only (a 罗盘 export's first row is a one-cell title) or a stray cell's
  * millions of blanks.
  */
-import type { Cell } from '../../src/data/types';
+import type { Cell } from '../../src/data/table';
 import { historyBlock } from '../../src/taskpane/state/historyBlock';
 
 const range = (values: Cell[][]) => ({ sheet: 'S', row: 1, column: 1, values });

@@ -3,7 +3,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import { readAssumptions } from '../../src/data/assumptions';
 import type { Lang } from '../../src/i18n/text';
 import { buildPlanReport } from '../../src/model/engine';
-import type { History } from '../../src/model/history';
+import type { History } from '../../src/model/core';
 import { generateMerchant } from '../../src/sample/merchant';
 import { sampleAssumptionCells } from '../../src/sample/workbook';
 import { reviewSeries } from '../../src/taskpane/charts/ReviewChart';

@@ -1,8 +1,8 @@
 /** The pane's pure pieces: addresses, sheet names, best-value marking, i18n, table edits, plan sheet. */
 import fc from 'fast-check';
 import { readAssumptions } from '../../src/data/assumptions';
-import { ASSUMPTIONS, ASSUMPTION_KEYS } from '../../src/model/assumptions';
-import { DEFAULT_PRESETS } from '../../src/model/scenarios';
+import { ASSUMPTIONS, ASSUMPTION_KEYS } from '../../src/model/settings';
+import { DEFAULT_PRESETS } from '../../src/model/economics';
 import { columnLetters, columnNumber, parseRange, rangeA1 } from '../../src/taskpane/gateway/address';
 import { uniqueSheetName } from '../../src/taskpane/gateway/sheetName';
 import { DICTIONARIES, detectLang, format } from '../../src/taskpane/i18n';

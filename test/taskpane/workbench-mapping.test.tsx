@@ -4,8 +4,8 @@
  */
 import { readAssumptions } from '../../src/data/assumptions';
 import { readHistory } from '../../src/data/history';
-import type { Cell } from '../../src/data/types';
-import { PLAN_DAY_COLUMNS } from '../../src/model/columns';
+import type { Cell } from '../../src/data/table';
+import { PLAN_DAY_COLUMNS } from '../../src/model/report';
 import { buildPlanReport } from '../../src/model/engine';
 import { isFormulaCell } from '../../src/taskpane/gateway/types';
 import { engineOn, money } from './edit-helpers';

@@ -5,7 +5,7 @@
  */
 import { act, waitFor } from '@testing-library/react';
 import { readHistory } from '../../src/data/history';
-import type { Cell } from '../../src/data/types';
+import type { Cell } from '../../src/data/table';
 import { sampleAssumptionCells } from '../../src/sample/workbook';
 import { ASSUMPTIONS_SHEET, HISTORY_SHEET, sampleGateway, sampleHistoryCells } from './fixtures';
 import { quoteSheet } from '../../src/taskpane/gateway/address';

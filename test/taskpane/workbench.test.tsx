@@ -4,7 +4,7 @@
  */
 import { readAssumptions } from '../../src/data/assumptions';
 import { readHistory } from '../../src/data/history';
-import type { Cell } from '../../src/data/types';
+import type { Cell } from '../../src/data/table';
 import { buildPlanReport } from '../../src/model/engine';
 import type { PlanReport } from '../../src/model/report';
 import { sampleAssumptionCells } from '../../src/sample/workbook';

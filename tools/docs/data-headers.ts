@@ -5,7 +5,7 @@
  * `ADPLAN_UPDATE_DOCS=1 npx jest test/data/data-doc` rewrites the file.
  */
 import { FAMILIES } from '../../src/data/families';
-import { FIELDS, REQUIRED_FIELDS } from '../../src/data/fields';
+import { FIELDS, REQUIRED_FIELDS } from '../../src/data/table';
 
 const cell = (s: string): string => s.replace(/\|/gu, '\\|');
 

@@ -5,15 +5,15 @@
  * Exit 0 usable, 1 unusable, 2 usage.
  */
 import { pick, text, type Lang } from '../../i18n/text';
-import { countIssues } from '../../data/issue-count';
-import { FIELDS } from '../../data/fields';
+import { countIssues } from '../../data/table';
+import { FIELDS } from '../../data/table';
 import { familyById } from '../../data/families';
-import { loadMerchantFiles } from '../../data/file';
+import { loadMerchantFiles } from '../../data/node';
 import type { MerchantRead } from '../../data/merchant';
-import type { DataIssue } from '../../data/types';
+import type { DataIssue } from '../../data/table';
 import { COMMON_OPTIONS, parseCommandArgs, UsageError } from '../args';
 import { EXIT, SHEET_OPTION, startCommand, type Command } from '../command';
-import { formatCount, formatMoney, renderTable } from '../format';
+import { formatCount, formatMoney, renderTable } from '../../text';
 import type { CliIo } from '../io';
 
 const USAGE = 'adplan check <file>… [--sheet NAME] [--json] [--lang zh-CN|en-US]';

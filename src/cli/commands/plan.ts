@@ -6,21 +6,21 @@
  * Exit 0 planned, 1 the file or its assumptions cannot be planned, 2 usage.
  */
 import { pick, text, type Lang, type Text } from '../../i18n/text';
-import { loadAssumptionsFile, loadMerchantFiles } from '../../data/file';
-import { scenariosFor } from '../../data/scenarios-for';
-import type { WorkbookRead } from '../../data/workbook';
-import { ASSUMPTIONS } from '../../model/assumptions';
-import { actionText } from '../../model/action';
-import { backtest, type BacktestReport } from '../../model/backtest';
+import { loadAssumptionsFile, loadMerchantFiles } from '../../data/node';
+import { scenariosFor } from '../../data/assumptions';
+import type { WorkbookRead } from '../../data/merchant';
+import { ASSUMPTIONS } from '../../model/settings';
+import { actionText } from '../../model/plan';
+import { backtest, type BacktestReport } from '../../model/review';
 import { buildPlanReport, selectScenarios } from '../../model/engine';
-import { RUN_OPTIONS } from '../../model/run-options';
-import { PLAN_DAY_COLUMNS, planDayValue, type PlanDayColumn } from '../../model/columns';
-import { checkPeriod, kpiLabel, planByPeriod, type Period } from '../../model/kpi';
+import { RUN_OPTIONS } from '../../model/settings';
+import { PLAN_DAY_COLUMNS, planDayValue, type PlanDayColumn } from '../../model/report';
+import { checkPeriod, kpiLabel, planByPeriod, type Period } from '../../model/report';
 import type { PlanDay, PlanReport, ScenarioReport } from '../../model/report';
 import { assumptionBounds, boundedOption, COMMON_OPTIONS, parseCommandArgs, UsageError } from '../args';
 import { ASSUMPTIONS_OPTION, EXIT, SHEET_OPTION, startCommand, type Command } from '../command';
 import { backtestJson, backtestLine } from '../backtest';
-import { formatMoney, formatNumber, renderTable } from '../format';
+import { formatMoney, formatNumber, renderTable } from '../../text';
 import type { CliIo } from '../io';
 
 const USAGE =

@@ -6,11 +6,11 @@
  * be planned, 2 for a usage error (including an existing --out file without --force).
  */
 import { resolve } from 'node:path';
-import { loadAssumptionsFile } from '../../data/file';
-import { checkAssumptions, type SharedAssumptions } from '../../data/scenarios-for';
+import { loadAssumptionsFile } from '../../data/node';
+import { checkAssumptions, type SharedAssumptions } from '../../data/assumptions';
 import { pick, text } from '../../i18n/text';
-import { RUN_OPTIONS } from '../../model/run-options';
-import { AdplanError } from '../../model/errors';
+import { RUN_OPTIONS } from '../../model/settings';
+import { AdplanError } from '../../model/core';
 import { portfolioHuman } from '../../portfolio/human';
 import { portfolioJson } from '../../portfolio/json';
 import { terminalProgress } from '../../portfolio/progress';

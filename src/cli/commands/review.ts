@@ -7,14 +7,14 @@
  * Exit 0 reviewed, 1 the file cannot be reviewed (e.g. no days after DATE), 2 usage.
  */
 import { pick, text, type Lang } from '../../i18n/text';
-import { loadAssumptionsFile, loadMerchantFiles } from '../../data/file';
-import { scenariosFor } from '../../data/scenarios-for';
+import { loadAssumptionsFile, loadMerchantFiles } from '../../data/node';
+import { scenariosFor } from '../../data/assumptions';
 import { buildPlanReport, selectScenarios } from '../../model/engine';
-import type { Period } from '../../model/kpi';
+import type { Period } from '../../model/report';
 import { review, type ReviewPeriod, type ReviewResult } from '../../model/review';
 import { COMMON_OPTIONS, parseCommandArgs, UsageError } from '../args';
 import { ASSUMPTIONS_OPTION, EXIT, SHEET_OPTION, startCommand, type Command } from '../command';
-import { formatNumber, renderTable } from '../format';
+import { formatNumber, renderTable } from '../../text';
 import type { CliIo } from '../io';
 import { planJson } from './plan';
 

@@ -6,11 +6,9 @@
  * Browser-safe.
  */
 import { text } from '../../i18n/text';
-import { columnLetters } from '../address';
-import type { MergedRange, PassFacts } from '../formats/xlsx/sheet-facts';
+import { columnLetters, type MergedRange, type PassFacts, type RowSource } from '../formats';
 import { isMissing } from '../cells';
-import type { RowSource } from '../rows';
-import type { Cell, DataIssue } from '../types';
+import type { Cell, DataIssue } from '../table';
 
 /** The merged ranges that run down over more than one row of column `col`, below row `after` (0-based). */
 export function mergedDown(merges: readonly MergedRange[], col: number, after: number): MergedRange[] {

@@ -1,7 +1,7 @@
 /** Chart data from the engine's report, kept apart from the (lazily loaded) chart components. */
 import type { CurveReport, ScenarioReport, SensitivityReportRow } from '../../model/report';
-import { isInputError } from '../../model/errors';
-import { curveFromReport, marginalRoi } from '../../model/response-curve';
+import { isInputError } from '../../model/core';
+import { curveFromReport, marginalRoi } from '../../model/transforms';
 
 export interface Point {
   x: number;

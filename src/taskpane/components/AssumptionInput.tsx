@@ -6,9 +6,9 @@ import { Field, Input } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { checkAssumptionValue } from '../../data/assumptions';
 import { parseNumber } from '../../data/cells';
-import { cellText } from '../../data/normalize';
-import type { Cell } from '../../data/types';
-import type { AssumptionSpec } from '../../model/assumptions';
+import { cellText } from '../../data/cells';
+import type { Cell } from '../../data/table';
+import type { AssumptionSpec } from '../../model/settings';
 import { useI18n, type I18n } from '../i18n';
 
 /** Pause after the last keystroke before the value is written to the sheet. */

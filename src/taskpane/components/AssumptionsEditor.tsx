@@ -17,9 +17,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { cellText } from '../../data/normalize';
-import type { AssumptionsReadResult, DataIssue } from '../../data/types';
-import { ASSUMPTIONS, type AssumptionKey, type AssumptionSpec } from '../../model/assumptions';
+import { cellText } from '../../data/cells';
+import type { AssumptionsReadResult, DataIssue } from '../../data/table';
+import { ASSUMPTIONS, type AssumptionKey, type AssumptionSpec } from '../../model/settings';
 import { useI18n, type I18n } from '../i18n';
 import { checkScenarioName, rawValue, tableAddress, valueAddress, type AssumptionsTable } from '../state/assumptionsTable';
 import type { Outcome } from '../state/compute';

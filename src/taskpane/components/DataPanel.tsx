@@ -10,7 +10,7 @@ import {
   MessageBarTitle,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { DataIssue, HistoryField, HistoryReadResult } from '../../data/types';
+import type { DataIssue, HistoryField, HistoryReadResult } from '../../data/table';
 import { quoteSheet, rangeA1 } from '../gateway/address';
 import { HISTORY_NAME } from '../gateway/types';
 import { useI18n } from '../i18n';

@@ -1,6 +1,6 @@
 /** Findings about the input, each with a link that selects the offending cell. */
 import { Link, makeStyles, tokens } from '@fluentui/react-components';
-import type { DataIssue } from '../../data/types';
+import type { DataIssue } from '../../data/table';
 import { quoteSheet } from '../gateway/address';
 import { useI18n } from '../i18n';
 

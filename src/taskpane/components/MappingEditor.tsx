@@ -1,7 +1,7 @@
 /** field ← header: the reader's guess, correctable per field with a column picker. */
 import { Badge, Button, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { REQUIRED_FIELDS } from '../../data/fields';
-import type { Cell, HistoryField } from '../../data/types';
+import { REQUIRED_FIELDS } from '../../data/table';
+import type { Cell, HistoryField } from '../../data/table';
 import { columnLetters } from '../gateway/address';
 import { useI18n } from '../i18n';
 import { ALL_FIELDS, mappingView, type FieldOverrides } from '../state/mapping';

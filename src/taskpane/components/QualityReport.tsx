@@ -1,6 +1,6 @@
 /** The reader's quality report: counts first, then each issue with a link to its cell. */
-import type { DataIssue, HistoryReadResult } from '../../data/types';
-import { countIssues } from '../../data/issue-count';
+import type { DataIssue, HistoryReadResult } from '../../data/table';
+import { countIssues } from '../../data/table';
 import { useI18n } from '../i18n';
 import { IssueList } from './IssueList';
 

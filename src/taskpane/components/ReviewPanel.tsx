@@ -21,10 +21,10 @@ import {
 } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { text, type Text } from '../../i18n/text';
-import type { Scenario } from '../../model/assumptions';
-import { backtest } from '../../model/backtest';
-import { isAdplanError } from '../../model/errors';
-import type { History } from '../../model/history';
+import type { Scenario } from '../../model/settings';
+import { backtest } from '../../model/review';
+import { isAdplanError } from '../../model/core';
+import type { History } from '../../model/core';
 import { review, type ReviewResult } from '../../model/review';
 import type { WorkbookGateway } from '../gateway/types';
 import { useI18n } from '../i18n';

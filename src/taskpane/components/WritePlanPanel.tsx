@@ -2,7 +2,7 @@
 import { Button, Checkbox, Field, MessageBar, MessageBarBody, Select, Spinner } from '@fluentui/react-components';
 import { useState } from 'react';
 import { pick } from '../../i18n/text';
-import { kpiLabel } from '../../model/kpi';
+import { kpiLabel } from '../../model/report';
 import { useI18n, type I18n } from '../i18n';
 import { KPI_METRICS, type PlanSheetLabels } from '../state/planSheet';
 import { Section } from './Section';

@@ -1,6 +1,6 @@
 /** A1 addresses: the gateway, the issue links and the plan writer all speak them. */
-import { columnLetters, columnNumber } from '../../data/address';
-import { LIMITS } from '../../data/limits';
+import { columnLetters, columnNumber } from '../../data/formats';
+import { LIMITS } from '../../data/formats';
 
 /** Excel's last column (XFD): a whole-row reference (3:5) spans all of them. */
 export const SHEET_COLUMNS = 16_384;

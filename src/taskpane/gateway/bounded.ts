@@ -3,9 +3,9 @@
  * in, how a large read is cut into loads, and the compact grid the pieces are put back into.
  * No Office.js here (excel-read.ts talks to Excel), so every rule is testable on plain arrays.
  */
-import type { Cell } from '../../data/types';
+import type { Cell } from '../../data/table';
 import { text } from '../../i18n/text';
-import { AdplanError } from '../../model/errors';
+import { AdplanError } from '../../model/core';
 import { rangeA1, type RangeRef } from './address';
 import type { RangeValues } from './types';
 

@@ -3,7 +3,8 @@
  * Excel.run with its loads batched, and one context.sync() per logical step (read names, then
  * write), never one per cell.
  */
-import { HEADER_SCAN_ROWS } from '../../data/headers';
+import { HEADER_SCAN_ROWS } from '../../data/table';
+import { msToSerial } from '../../data/formats';
 import { cellCount, LOAD_CELLS } from './bounded';
 import { absoluteA1, columnLetters, parseCell, parseRange, quoteSheet, rangeA1 } from './address';
 import { officeSupports, RangeReader, toRangeValues, withSheet, type ApiSupport } from './excel-read';
@@ -37,7 +38,7 @@ export function toFormulas(cells: WriteCell[][]): (string | number | boolean)[][
       if (isFormulaCell(c)) out.push(c.formula);
       else if (c === null || c === undefined) out.push('');
       // A real date: Excel's serial number (the sheet's date format shows it as a date).
-      else if (c instanceof Date) out.push(Number.isFinite(c.getTime()) ? c.getTime() / 86400000 + 25569 : '');
+      else if (c instanceof Date) out.push(Number.isFinite(c.getTime()) ? msToSerial(c.getTime()) : '');
       else if (typeof c === 'string' && c.startsWith('=')) out.push(`'${c}`);
       else out.push(typeof c === 'number' && !Number.isFinite(c) ? '' : c);
     }

@@ -2,8 +2,8 @@
  * A workbook as plain data: sheets of cells, names, a selection. Tests drive the workbench
  * through it, and the browser preview (issue 7) fills it from a file and saves it back.
  */
-import { HEADER_SCAN_ROWS } from '../../data/headers';
-import type { Cell } from '../../data/types';
+import { HEADER_SCAN_ROWS } from '../../data/table';
+import type { Cell } from '../../data/table';
 import { parseCell, parseRange, rangeA1 } from './address';
 import { LOAD_CELLS } from './bounded';
 import { uniqueSheetName } from './sheetName';

@@ -2,7 +2,7 @@
  * The only door between the workbench and a workbook. Excel (Office.js) and an in-memory
  * workbook (tests, the browser preview) implement it, so nothing above it knows which one runs.
  */
-import type { Cell } from '../../data/types';
+import type { Cell } from '../../data/table';
 
 /** A block of values and where it sits: enough for the reader to name real cells. */
 export interface RangeValues {

@@ -4,9 +4,9 @@
  * column). The sheet is the single source of truth: every edit becomes cells to write.
  */
 import { isDescriptiveHeader, resolveAssumptionKey } from '../../data/assumptions';
-import { headerKey } from '../../data/normalize';
-import type { Cell } from '../../data/types';
-import { ASSUMPTIONS, ASSUMPTION_KEYS, type AssumptionKey, type AssumptionSpec, type AssumptionUnit, type Scenario } from '../../model/assumptions';
+import { headerKey } from '../../data/cells';
+import type { Cell } from '../../data/table';
+import { ASSUMPTIONS, ASSUMPTION_KEYS, type AssumptionKey, type AssumptionSpec, type AssumptionUnit, type Scenario } from '../../model/settings';
 import { cellA1, rangeA1 } from '../gateway/address';
 import type { RangeValues } from '../gateway/types';
 

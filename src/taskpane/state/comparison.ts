@@ -1,6 +1,6 @@
 /** The comparison table's rows: what each shows, how to format it, which way is better. */
 import type { Text } from '../../i18n/text';
-import { kpiLabel } from '../../model/kpi';
+import { kpiLabel } from '../../model/report';
 import type { ScenarioReport } from '../../model/report';
 
 export type Better = 'higher' | 'lower';

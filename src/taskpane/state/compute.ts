@@ -4,14 +4,14 @@
  */
 import { readAssumptions } from '../../data/assumptions';
 import { readHistory } from '../../data/history';
-import { joinSources } from '../../data/join';
-import type { AssumptionsReadResult, HistoryReadResult } from '../../data/types';
+import { joinSources } from '../../data/merchant';
+import type { AssumptionsReadResult, HistoryReadResult } from '../../data/table';
 import { text, type Text } from '../../i18n/text';
-import type { History } from '../../model/history';
-import type { Scenario } from '../../model/assumptions';
+import type { History } from '../../model/core';
+import type { Scenario } from '../../model/settings';
 import { analyse, baselineDaysOf, baselineReport, buildPlanReport, readinessOf } from '../../model/engine';
-import { inheritScenarios } from '../../model/scenarios';
-import { isAdplanError } from '../../model/errors';
+import { inheritScenarios } from '../../model/economics';
+import { isAdplanError } from '../../model/core';
 import type { BaselineReport, PlanReport } from '../../model/report';
 import type { RangeValues } from '../gateway/types';
 import type { AssumptionsTable } from './assumptionsTable';

@@ -7,8 +7,8 @@
  */
 import { recognizeFamily } from '../../data/families';
 import { historyBlock } from './historyBlock';
-import { isInputError } from '../../model/errors';
-import { detectHeader, HEADER_SCAN_ROWS, mapHeaderRow } from '../../data/headers';
+import { isInputError } from '../../model/core';
+import { detectHeader, HEADER_SCAN_ROWS, mapHeaderRow } from '../../data/table';
 import type { RangeValues, WorkbookGateway } from '../gateway/types';
 import { ASSUMPTIONS_NAME, HISTORY_NAME } from '../gateway/types';
 import { parseAssumptionsTable, type AssumptionsTable } from './assumptionsTable';

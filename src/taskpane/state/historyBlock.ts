@@ -4,9 +4,9 @@
  * (罗盘 exports have one) is shorter than the table, and a stray cell far right or far below would
  * make every =ADPLAN.* formula receive millions of blank cells from Excel.
  */
-import { detectHeader, HEADER_SCAN_ROWS } from '../../data/headers';
-import { isInputError } from '../../model/errors';
-import type { Cell } from '../../data/types';
+import { detectHeader, HEADER_SCAN_ROWS } from '../../data/table';
+import { isInputError } from '../../model/core';
+import type { Cell } from '../../data/table';
 import type { RangeValues } from '../gateway/types';
 
 const blank = (c: Cell | undefined): boolean => c === null || c === undefined || c === '';

@@ -4,11 +4,11 @@
  * the reader maps to the field (its own when it already does), columns that would compete lose
  * their header. The sheet itself is not changed.
  */
-import { FIELD_SPEC, FIELDS } from '../../data/fields';
-import { detectHeader, HEADER_SCAN_ROWS, mapHeaderRow } from '../../data/headers';
-import { cellText } from '../../data/normalize';
-import type { Cell, HistoryField } from '../../data/types';
-import { isInputError } from '../../model/errors';
+import { FIELD_SPEC, FIELDS } from '../../data/table';
+import { detectHeader, HEADER_SCAN_ROWS, mapHeaderRow } from '../../data/table';
+import { cellText } from '../../data/cells';
+import type { Cell, HistoryField } from '../../data/table';
+import { isInputError } from '../../model/core';
 
 /** field → 0-based column of the range, or null for "not in this table". */
 export type FieldOverrides = Partial<Record<HistoryField, number | null>>;

@@ -4,13 +4,13 @@
  * Excel format (money, rate, ratio, count, date); headers, limits and the sheet name follow the
  * pane's language. Pure: the gateway writes what this returns.
  */
-import type { Cell } from '../../data/types';
+import type { Cell } from '../../data/table';
 import { dateToExcelSerial } from '../../data/cells';
-import { fitWidth, numberFormat, type NumberKind } from '../../data/number-formats';
+import { fitWidth, numberFormat, type NumberKind } from '../../data/formats';
 import type { Lang } from '../../i18n/text';
-import { PLAN_DAY_COLUMNS, planDayValue, type PlanDayColumn, type PlanDayKey, type ValueKind } from '../../model/columns';
+import { PLAN_DAY_COLUMNS, planDayValue, type PlanDayColumn, type PlanDayKey, type ValueKind } from '../../model/report';
 import type { Limit, PlanDay, ScenarioReport } from '../../model/report';
-import { KPI_METRICS as MODEL_KPI_METRICS, kpiValue, type KpiMetric as ModelKpiMetric } from '../../model/kpi';
+import { KPI_METRICS as MODEL_KPI_METRICS, kpiValue, type KpiMetric as ModelKpiMetric } from '../../model/report';
 import { rangeA1 } from '../gateway/address';
 import type { ChartSpec, NewSheet, RangeFormat, WriteCell } from '../gateway/types';
 import { ASSUMPTIONS_NAME, HISTORY_NAME } from '../gateway/types';

@@ -6,11 +6,11 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { historyBlock } from './historyBlock';
-import type { AssumptionsReadResult, DataIssue, HistoryField, HistoryReadResult } from '../../data/types';
+import type { AssumptionsReadResult, DataIssue, HistoryField, HistoryReadResult } from '../../data/table';
 import type { Text } from '../../i18n/text';
-import type { AssumptionKey } from '../../model/assumptions';
+import type { AssumptionKey } from '../../model/settings';
 import type { BaselineReport, PlanReport } from '../../model/report';
-import { DEFAULT_PRESETS } from '../../model/scenarios';
+import { DEFAULT_PRESETS } from '../../model/economics';
 import { rangeA1 } from '../gateway/address';
 import { presetName, useI18n } from '../i18n';
 import { ASSUMPTIONS_NAME, HISTORY_NAME, type WorkbookGateway } from '../gateway/types';

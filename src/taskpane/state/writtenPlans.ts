@@ -5,7 +5,7 @@
  * so only plans written as values, or ones whose history has since grown, qualify.
  */
 import { parseDate } from '../../data/cells';
-import type { IsoDate } from '../../model/history';
+import type { IsoDate } from '../../model/core';
 import type { RangeValues } from '../gateway/types';
 import { PLAN_ROW } from './planSheet';
 

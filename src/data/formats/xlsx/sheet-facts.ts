@@ -4,7 +4,7 @@
  * without a saved value. The reader asks for them after its walk (workbook.ts), so learning them
  * costs no pass of its own. Browser-safe.
  */
-import { columnLetters } from '../../address';
+import { columnLetters } from '../address';
 
 /** A side read's bounds: the first `columns` columns kept, and the pass ends after `cells` cells. */
 export interface SideLimits {

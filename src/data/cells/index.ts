@@ -1,0 +1,4 @@
+export * from './cells';
+export * from './clean';
+export * from './messages';
+export * from './normalize';

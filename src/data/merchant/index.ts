@@ -1,0 +1,3 @@
+export * from './join';
+export * from './merchant';
+export * from './workbook';

@@ -1,0 +1,100 @@
+/**
+ * One merchant's data from one or several files (`adplan check a.xlsx b.csv`, a portfolio
+ * merchant folder): every history sheet is read, then joined on the date (join.ts). In a workbook
+ * the best-matching sheet is always read; its other sheets join only when they are a recognised
+ * export family, so plan/summary sheets with 日期/成交 headers are never mistaken for data.
+ * Browser-safe; the Node file edge is file.ts.
+ */
+import { readAssumptions } from '../assumptions';
+import { recognizeFamily } from '../families';
+import { isInputError } from '../../model/core';
+import { detectHeader } from '../table';
+import { joinSources, sourceLabel, type JoinedHistory, type Source } from './join';
+import type { FileData } from '../formats';
+import { addChannelSpend, channelSpend, keyValueTable } from '../families';
+import type { Cell } from '../table';
+import { openSheets } from '../formats';
+import { sheetHead, sideTable } from '../table';
+import { assumptionsSheetOf, findSheet, likeliestHistory, readHistorySheet, type WorkbookOptions, type WorkbookRead } from './workbook';
+import type { SheetCells } from '../formats';
+
+export interface MerchantFile {
+  /** A file on disk (file.ts, open until the read is over) or its bytes. */
+  data: FileData;
+  fileName: string;
+}
+
+export interface MerchantRead extends WorkbookRead {
+  joined: JoinedHistory;
+}
+
+/** The header row's family when the sheet is a history table, else null. */
+function familyOfSheet(cells: readonly (readonly Cell[])[]): string | null {
+  try {
+    const m = detectHeader(cells);
+    return recognizeFamily(cells[m.headerIndex] ?? []).id;
+  } catch (e) {
+    if (!isInputError(e)) throw e;
+    // Not a history table (an assumptions or notes sheet): not a source.
+    return null;
+  }
+}
+
+function historySheets(sheets: readonly SheetCells[], options: WorkbookOptions): SheetCells[] {
+  if (options.sheet) return [findSheet(sheets, options.sheet)];
+  if (!sheets.some((s) => familyOfSheet(sheetHead(s)) !== null)) {
+    // No table anywhere: a 单场 workbook whose overview is a key | value block.
+    const blocks = sheets.flatMap((s) => {
+      const cells = keyValueTable(sideTable(s));
+      return cells ? [{ name: s.name, cells }] : [];
+    });
+    if (blocks.length > 0) return blocks.slice(0, 1);
+  }
+  // A hidden copy never wins over what the user sees (likeliestHistory), nor joins it.
+  const best = likeliestHistory(sheets);
+  const visible = (s: SheetCells): boolean => (s.state ?? 'visible') === 'visible';
+  const more = sheets.filter((s) => s !== best && (visible(s) || !visible(best)) && (familyOfSheet(sheetHead(s)) ?? 'generic') !== 'generic');
+  return [best, ...more].sort((a, b) => sheets.indexOf(a) - sheets.indexOf(b));
+}
+
+export async function readMerchantBuffers(files: readonly MerchantFile[], options: WorkbookOptions = {}): Promise<MerchantRead> {
+  const sources: Source[] = [];
+  const sheetNames: string[] = [];
+  let assumptions: Pick<WorkbookRead, 'assumptions' | 'assumptionsSheet'> = {};
+  let first: Pick<WorkbookRead, 'format' | 'encoding'> | null = null;
+  for (const f of files) {
+    const { sheets, format, encoding } = await openSheets(f.data, f.fileName);
+    first ??= { format, ...(encoding ? { encoding } : {}) };
+    sheetNames.push(...sheets.map((s) => (files.length > 1 ? `${f.fileName} › ${s.name}` : s.name)));
+    const used = format === 'csv' ? sheets : historySheets(sheets, options);
+    const reads = used.map((s) => ({ file: f.fileName, sheet: format === 'csv' ? null : s.name, read: readHistorySheet(s, format, encoding) }));
+    const single = reads.length === 1 ? reads[0] : undefined;
+    if (single && format === 'xlsx') {
+      // 单场 detail: the spend may only be on a channel sheet (渠道名称 | 千川消耗).
+      for (const s of sheets) {
+        const spend = used.some((u) => u.name === s.name) ? null : channelSpend(sideTable(s));
+        if (spend) {
+          addChannelSpend(single.read, spend, s.name);
+          break;
+        }
+      }
+    }
+    sources.push(...reads);
+    if (!assumptions.assumptions) {
+      const a = assumptionsSheetOf(sheets, used);
+      if (a) assumptions = { assumptionsSheet: a.name, assumptions: readAssumptions(sideTable(a), { sheet: a.name }) };
+    }
+  }
+  const joined = joinSources(sources);
+  const one = sources.length === 1 ? sources[0] : undefined;
+  return {
+    fileName: files.map((f) => f.fileName).join(' + '),
+    format: first?.format ?? 'csv',
+    ...(first?.encoding ? { encoding: first.encoding } : {}),
+    sheetNames,
+    historySheet: one ? (one.sheet ?? sheetNames[0] ?? one.file) : sources.map(sourceLabel).join(' + '),
+    history: joined.read,
+    ...assumptions,
+    joined,
+  };
+}

@@ -1,0 +1,3 @@
+export * from './economics';
+export * from './roi-bases';
+export * from './scenarios';

@@ -1,0 +1,4 @@
+export * from './bisect';
+export * from './linear';
+export * from './quantile';
+export * from './random';

@@ -1,0 +1,191 @@
+/**
+ * One scenario planned against an analysis: its economics, curve, sustainable spend, day-by-day
+ * plan, the ROI bases and targets, and the uncertainty its risk is drawn with.
+ */
+import { text, type Text } from '../../i18n/text';
+import { dayIndex } from '../core';
+import type { Scenario } from '../settings';
+import { checkAssumption } from '../settings';
+import type { CurveBasis, CurveReport, ScenarioReport } from '../report';
+import { assumedCurve, toCurveReport, type Curve } from '../transforms';
+import { AdplanError } from '../core';
+import { roiBases, resolveAssumptions, unitEconomicsOf, unitMargin, type ResolvedAssumptions } from '../economics';
+import { basisFor, carrySeries, leverageOf, roomFitOf, sStarInterval, type Analysis, type FitResult, type RoomFit } from '../fit';
+import { buildPlan, type PlanResult, type PlanSetup } from './planner';
+import { roomOrganic, wholeRoomLiftNotes, wholeRoomNotes } from './room-plan';
+import { sustainableSpend, targetMarginalRoi } from './sustainable-spend';
+import { uncertaintyOf, type Uncertainty } from './uncertainty';
+
+/** One scenario, planned. */
+export interface ScenarioPlan {
+  name: string;
+  /** The scenario as given (after inheritance). */
+  scenario: Scenario;
+  assumptions: ResolvedAssumptions;
+  curve: Curve;
+  /** The curve as reported for this scenario (basis, organic per day and S* interval on whole-room). */
+  curveReport: CurveReport;
+  basis: CurveBasis;
+  unitMargin: number;
+  breakEvenRoi: number;
+  targetMarginalRoi: number;
+  setup: PlanSetup;
+  plan: PlanResult;
+  uncertainty: Uncertainty;
+  report: ScenarioReport;
+}
+
+/** The values a scenario resolves against: refund rate and AOV from the baseline. */
+export function resolveFor(a: Analysis, s: Scenario): ResolvedAssumptions {
+  return resolveAssumptions(s.values, { refundRate: a.baseline.refundRate, aov: a.baseline.aov > 0 ? a.baseline.aov : null, refund1hRate: a.refund1h });
+}
+
+/** The fitted curve on the scenario's basis, else the assumed one (paid_roi_initial, saturation_spend). */
+function curveFor(a: Analysis, r: ResolvedAssumptions, basis: CurveBasis): Curve {
+  const fitted: FitResult = basis === 'whole-room' ? wholeRoomResult(roomFitOf(a)) : a.fit;
+  if ('curve' in fitted) return fitted.curve;
+  const why = fitted.reason;
+  if (r.paid_roi_initial === null || r.saturation_spend === null) {
+    const missing = [r.paid_roi_initial === null ? 'paid_roi_initial (初始投产比)' : null, r.saturation_spend === null ? 'saturation_spend (饱和日消耗)' : null]
+      .filter((x) => x !== null)
+      .join(', ');
+    throw new AdplanError(
+      'input',
+      text(
+        `${basis === 'whole-room' ? 'No usable whole-room fit' : 'No usable paid history'} (${why['en-US']}) — assumptions ${missing} are required to plan with an assumed response curve.`,
+        `${basis === 'whole-room' ? '没有可用的整体拟合' : '没有可用的付费历史'}(${why['zh-CN']})——需要填写假设 ${missing},才能按假定的响应曲线规划。`,
+      ),
+      r.paid_roi_initial === null ? 'paid_roi_initial' : 'saturation_spend',
+    );
+  }
+  return assumedCurve(
+    r.paid_roi_initial,
+    r.saturation_spend,
+    text(
+      `Assumed curve (${basis === 'whole-room' ? 'no usable whole-room fit' : 'no usable paid history'}: ${why['en-US']}): initial ROI ${r.paid_roi_initial}, half-saturation spend ${r.saturation_spend}.`,
+      `假定曲线(${basis === 'whole-room' ? '没有可用的整体拟合' : '没有可用的付费历史'}:${why['zh-CN']}):初始投产比 ${r.paid_roi_initial},半饱和日消耗 ${r.saturation_spend}。`,
+    ),
+  );
+}
+
+function wholeRoomResult(room: RoomFit): FitResult {
+  if (room.identified) return { curve: room.curve };
+  return {
+    reason: text(
+      `${room.reason['en-US'].replace(/\.$/u, '')}; no confident number is taken from these days`,
+      `${room.reason['zh-CN'].replace(/。$/u, '')};不根据这些天给出确定的数字`,
+    ),
+  };
+}
+
+export function checkHorizon(h: number): number {
+  return checkAssumption('horizon_days', h);
+}
+
+/**
+ * What a scenario's lift override does (issue 11 item 6): the λ/θ it plans with, and a warning
+ * when λ·mean(A) would take more than the whole observed organic GMV (the base is floored at 0).
+ */
+function liftOverrideNotes(a: Analysis, r: ResolvedAssumptions, lambda: number, theta: number, liftPerDay: number): Text[] {
+  if (r.lift_lambda === null && r.lift_theta === null) return [];
+  const out: Text[] = [
+    text(
+      `Planned with the scenario's organic lift λ = ${lambda.toFixed(3)}, θ = ${theta.toFixed(2)} (lift_lambda / lift_theta), not the estimate.`,
+      `按本方案设定的自然流撬动规划:λ = ${lambda.toFixed(3)},θ = ${theta.toFixed(2)}(lift_lambda / lift_theta),而非历史估计值。`,
+    ),
+  ];
+  const organic = a.baseline.organicGmvPerDay;
+  if (liftPerDay > organic) {
+    out.push(
+      text(
+        `lift_lambda = ${lambda.toFixed(3)} is more than the history can carry: λ × past paid GMV (${liftPerDay.toFixed(0)}/day) exceeds the organic GMV per day (${organic.toFixed(0)}), so the organic base is floored at 0 and the plan credits paid traffic with organic sales it did not cause. Lower lift_lambda or leave it blank to use the estimate.`,
+        `自然流撬动系数 lift_lambda = ${lambda.toFixed(3)} 超出历史数据所能支撑的范围:λ × 历史付费成交(每天 ${liftPerDay.toFixed(0)})超过日均自然成交(${organic.toFixed(0)}),自然基线被截为 0,计划把并非付费带来的自然成交算到了付费头上。请调低 lift_lambda,或留空以使用估计值。`,
+      ),
+    );
+  }
+  return out;
+}
+
+/** Plan one scenario against an analysis. */
+export function planScenario(a: Analysis, s: Scenario, horizonDays?: number): ScenarioPlan {
+  const r = resolveFor(a, s);
+  const horizon = checkHorizon(horizonDays ?? r.horizon_days);
+  const u = unitMargin(unitEconomicsOf(r));
+  const basis = basisFor(a.history, r.curve_basis);
+  const wholeRoom = basis === 'whole-room';
+  const room = wholeRoom ? roomFitOf(a) : null;
+  const lambda = wholeRoom ? 0 : (r.lift_lambda ?? a.lift.lambda);
+  const theta = wholeRoom ? 0 : (r.lift_theta ?? a.lift.theta);
+  const leverage = leverageOf(lambda, theta);
+  const target = targetMarginalRoi(u, r.safety_margin, leverage);
+  const curve = curveFor(a, r, basis);
+  const sStar = sustainableSpend(curve, target, r.max_extrapolation);
+
+  // Lift-free organic level: the window's organic GMV minus what past paid traffic lifted.
+  const days = a.history.days;
+  const carry = carrySeries(a.history, theta);
+  const from = dayIndex(a.baseline.from);
+  let liftSum = 0;
+  let liftN = 0;
+  days.forEach((d, i) => {
+    if (d.organicGmv !== null && dayIndex(d.date) >= from) {
+      liftSum += carry[i]!;
+      liftN++;
+    }
+  });
+  const liftPerDay = liftN > 0 ? (lambda * liftSum) / liftN : 0;
+  const liftNotes = wholeRoom ? wholeRoomLiftNotes(r) : liftOverrideNotes(a, r, lambda, theta, liftPerDay);
+  const organic = room ? roomOrganic(a, room, curve) : { level: Math.max(0, a.baseline.organicGmvPerDay - liftPerDay), weekday: a.baseline.weekdayFactors, identified: true };
+  const organicLevel = organic.level;
+  const last7 = days.slice(-7);
+  const recent = last7.reduce((t, d) => t + d.spend, 0) / Math.max(1, last7.length);
+  const restart = r.start_spend ?? 0.1 * sStar.spend;
+  const setup: PlanSetup = {
+    assumptions: r,
+    curve,
+    unitMargin: u,
+    sustainableSpend: sStar.spend,
+    lambda,
+    theta,
+    carry0: carry.length > 0 ? carry[carry.length - 1]! : 0,
+    organicLevel,
+    weekdayFactors: organic.weekday,
+    lastDate: days[days.length - 1]!.date,
+    horizon,
+    initialSpend: recent > 0 ? recent : restart,
+    restartSpend: restart,
+    gmvTail: days.slice(Math.max(0, days.length - r.settlement_days)).map((d) => d.gmv),
+  };
+  const plan = buildPlan(setup);
+  const r1h = r.refund_1h_rate ?? 0;
+  const bases = roiBases(curve.shape, u, r1h, sStar.spend, { organic: organicLevel, gpFactor: 1 + leverage, scope: r.uni_roi_scope === 1 ? 'attributed' : 'room' }, curve.maxSpend ?? sStar.spend);
+  const cap = (curve.maxSpend ?? 0) * r.max_extrapolation;
+  const interval = room?.identified && curve === room.curve ? sStarInterval(curve.shape, room.covariance, target, cap > 0 ? cap : Infinity) : null;
+  const curveReport: CurveReport = {
+    ...toCurveReport(curve, basis),
+    ...(wholeRoom ? { organicGmvPerDay: organic.identified ? organicLevel : null, sStarInterval: interval } : {}),
+  };
+  const notes = [
+    ...liftNotes,
+    ...(sStar.note ? [sStar.note] : []),
+    ...(room ? wholeRoomNotes(room, organic.identified, bases, plan.days, r.refund_1h_rate !== null) : []),
+    ...plan.notes,
+  ];
+  const report: ScenarioReport = {
+    name: s.name,
+    economics: { unitMargin: u, breakEvenRoi: 1 / u, targetMarginalRoi: target, breakEvenRoiNet: bases.breakEvenRoiNet, roomBreakEvenRoi: bases.roomBreakEvenRoi, targets: bases.targets },
+    kpis: { ...plan.kpis, returnOnCapitalAnnualised: plan.returnOnCapitalAnnualised, incrementalProfit: plan.incrementalProfit },
+    days: plan.days,
+    notes,
+    organicGmvPerDay: organic.identified ? organicLevel : null,
+    curveBasis: basis,
+    lift: { lambda, theta, leverage },
+  };
+  const uncertainty = uncertaintyOf(curve, a.baseline, a.lift, {
+    curveUncertainty: r.curve_uncertainty,
+    dailyNoise: r.daily_noise,
+    liftLambdaGiven: r.lift_lambda !== null,
+  });
+  return { name: s.name, scenario: s, assumptions: r, curve, curveReport, basis, unitMargin: u, breakEvenRoi: 1 / u, targetMarginalRoi: target, setup, plan, uncertainty, report };
+}
+

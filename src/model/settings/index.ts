@@ -1,0 +1,3 @@
+export * from './assumption-check';
+export * from './assumptions';
+export * from './run-options';
