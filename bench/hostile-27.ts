@@ -95,7 +95,8 @@ function rowsOfSize(mb: number, firstRow: number): Buffer[] {
   let r = firstRow;
   while (bytes < mb * 1024 * 1024) {
     const part: string[] = [];
-    for (let k = 0; k < 10_000; k++, r++) part.push(`<row r="${r}">${Array.from({ length: 10 }, (_x, j) => `<c r="${String.fromCharCode(69 + j)}${r}"><v>${(r * 7 + j) % 100_003}</v></c>`).join('')}</row>`);
+    // Values repeating every 50 rows: the part deflates ~30× (under the 100 MB file limit, over 1 GiB inflated).
+    for (let k = 0; k < 10_000; k++, r++) part.push(`<row r="${r}">${Array.from({ length: 10 }, (_x, j) => `<c r="${String.fromCharCode(69 + j)}${r}"><v>${((r % 50) * 7 + j) % 1009}</v></c>`).join('')}</row>`);
     const b = Buffer.from(part.join(''));
     bytes += b.length;
     out.push(b);
@@ -136,13 +137,13 @@ export async function issue27Cases(dir: string): Promise<HostileCase[]> {
   await writeStream(f('line-fields-100mb.csv'), (w) => {
     w('日期,成交订单数,成交金额\n');
     const piece = 'a,'.repeat(512 * 1024);
-    for (let i = 0; i < 100; i++) w(piece);
+    for (let i = 0; i < 99; i++) w(piece);
     w('\n');
   });
   await writeStream(f('line-commas-100mb.csv'), (w) => {
     w('日期,成交订单数,成交金额\n');
     const piece = ','.repeat(1024 * 1024);
-    for (let i = 0; i < 100; i++) w(piece);
+    for (let i = 0; i < 99; i++) w(piece);
     w('\n');
   });
   // A portfolio folder holding the worst of them beside a good merchant.
@@ -152,7 +153,7 @@ export async function issue27Cases(dir: string): Promise<HostileCase[]> {
   for (const name of ['xfd-60000.xlsx', 'cell-600mb.xlsx', 'attr-40mb.xlsx', 'line-commas-100mb.csv']) execFileSync('cp', [f(name), join(belt, name)]);
   execFileSync('mkfifo', [f('out-fifo.xlsx')]);
   const T = 30_000;
-  const clear = /sheet "直播数据"|line \d|cell [A-Z]+\d|characters|fields|not a file|cores|Usable|usable|planned|tier/u;
+  const clear = /Missing required column: .*Headers found: 日期|Usable/u;
   return [
     { name: '27: check side sheet XFD wide × 20,000 rows', args: ['check', f('xfd-20000.xlsx')], targetMs: T },
     { name: '27: check side sheet XFD wide × 60,000 rows', args: ['check', f('xfd-60000.xlsx')], targetMs: T },
@@ -165,8 +166,8 @@ export async function issue27Cases(dir: string): Promise<HostileCase[]> {
     { name: '27: check 1,048,576 rows × 18 columns', args: ['check', f('rows-1m-18col.xlsx')], targetMs: T },
     { name: '27: check parts summing to the 1 GiB limit', args: ['check', f('parts-1gib.xlsx')], targetMs: T },
     { name: '27: check one 40 MB part among 10 sheets', args: ['check', f('part-40mb-of-10.xlsx')], targetMs: T },
-    { name: '27: check a CSV line of 100 MiB of fields', args: ['check', f('line-fields-100mb.csv')], mentions: /line 2: more than 16,384 fields/u, targetMs: T },
-    { name: '27: check a CSV line of 100 MiB of commas', args: ['check', f('line-commas-100mb.csv')], mentions: /line 2: more than 16,384 fields/u, targetMs: T },
+    { name: '27: check a CSV line of 99 MiB of fields', args: ['check', f('line-fields-100mb.csv')], mentions: /line 2: more than 16,384 fields/u, targetMs: T },
+    { name: '27: check a CSV line of 99 MiB of commas', args: ['check', f('line-commas-100mb.csv')], mentions: /line 2: more than 16,384 fields/u, targetMs: T },
     { name: '27: portfolio with the worst files beside a good one', args: ['portfolio', belt, '--runs', '50', '--json'], mentions: /good\.xlsx"[^}]*"status": "(ok|not_ready)"/su, targetMs: T },
     { name: '27: portfolio --jobs 64', args: ['portfolio', belt, '--runs', '0', '--jobs', '64'], mentions: /--jobs 64 is more than this machine's \d+ core/u, targetMs: T },
     { name: '27: portfolio --out FIFO --force', args: ['portfolio', belt, '--runs', '0', '--out', f('out-fifo.xlsx'), '--force'], mentions: /it is a pipe \(FIFO\), not a file\. Nothing was planned yet\./u, targetMs: T },

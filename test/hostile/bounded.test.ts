@@ -15,6 +15,7 @@ import { cappedJobs } from '../../src/portfolio/run';
 import type { MerchantRow } from '../../src/portfolio/types';
 import { c, rawXlsx } from '../helpers/raw-xlsx';
 import { availableParallelism } from 'node:os';
+import JSZip from 'jszip';
 
 async function refusal(p: Promise<unknown>): Promise<string> {
   try {
@@ -87,6 +88,18 @@ describe('an .xlsx past a cell or token limit', () => {
   it('an attribute of more than a million characters is refused naming the sheet and the cell near it', async () => {
     const bytes = rawXlsx([{ name: '直播数据', rows: HEAD + DAYS + `<row r="40"><c r="A40" x="${letters(1_100_000)}"><v>1</v></c></row>` }]);
     expect(await refusal(readWorkbookBuffer(bytes, 'attr.xlsx'))).toMatch(/^attr\.xlsx is refused: sheet "直播数据" \(near cell [A-Z]+40\) holds a tag \(with its attributes\) longer than 1,048,576 characters/u);
+  });
+});
+
+describe('shared strings', () => {
+  it('a shared string of more than a million characters (in many runs) is refused before it is joined', async () => {
+    const base = rawXlsx([{ name: '直播数据', rows: HEAD + DAYS }]);
+    const text1100k = letters(1_100_000);
+    const runs = Array.from({ length: 1100 }, (_x, k) => `<r><t>${text1100k.slice(k * 1000, k * 1000 + 1000)}</t></r>`).join('');
+    const zip = await JSZip.loadAsync(base);
+    zip.file('xl/sharedStrings.xml', `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>a</t></si><si>${runs}</si></sst>`);
+    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    expect(await refusal(readWorkbookBuffer(bytes, 'sst.xlsx'))).toBe('sst.xlsx is refused: its shared string 1 holds more than 1,048,576 characters (a cell holds 32767 at most, Excel\'s own limit). The file is damaged or was not written by Excel.');
   });
 });
 

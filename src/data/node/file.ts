@@ -140,11 +140,30 @@ export async function openRegularFile(path: string | Buffer, shown: string, fiel
   }
 }
 
+/**
+ * A read that ran out of room in the JS engine (a string or array past its maximum, an allocation
+ * refused) is the file's shape, not a bug: an input error naming the file, never "unexpected error".
+ * The reader's limits make it unreachable for any file we know of; this is the net under them.
+ */
+function outOfRoom(e: unknown, shown: string): unknown {
+  if (!(e instanceof RangeError) || !/Invalid (string|array|typed array) length|allocation failed|Maximum call stack/iu.test(e.message)) return e;
+  return new AdplanError(
+    'input',
+    text(
+      `${shown} could not be read within the reader's memory limits (${e.message.slice(0, 80)}): it is not a normal export; check the file.`,
+      `${shown} 无法在读取器的内存限制内读取（${e.message.slice(0, 80)}）：这不是正常的导出文件，请检查。`,
+    ),
+    'file',
+  );
+}
+
 /** Opens the file, runs `read` on it and closes it after, whatever happens. */
 async function withFile<T>(path: string | Buffer, shown: string, field: string, read: (f: FileBytes) => Promise<T>): Promise<T> {
   const f = await openRegularFile(path, shown, field);
   try {
     return await read(f);
+  } catch (e) {
+    throw outOfRoom(e, shown);
   } finally {
     await f.close();
   }
@@ -176,6 +195,8 @@ export async function loadMerchantFiles(
       files.push({ data, fileName: typeof p === 'string' ? basename(p) : shown });
     }
     return await readMerchantBuffers(files, options);
+  } catch (e) {
+    throw outOfRoom(e, files.map((f) => f.fileName).join(' + '));
   } finally {
     await Promise.all(opened.map((f) => f.close()));
   }

@@ -99,6 +99,8 @@ export class XmlScanner {
   /** Text seen since the last markup (a text node may span pieces). */
   private pending = '';
   private readonly stack: string[] = [];
+  /** The open elements' names without their prefix, beside `stack`. */
+  private readonly locals: string[] = [];
   private rootClosed = false;
 
   constructor(
@@ -190,11 +192,20 @@ export class XmlScanner {
     }
     this.flushText();
     if (c1 === 47) {
-      // </name>
+      // </name>: hot (every cell closes two), so the open element's name is compared in place.
+      const top = this.stack[this.stack.length - 1];
+      if (top !== undefined && s.charCodeAt(lt + 2 + top.length) === 62 && s.startsWith(top, lt + 2)) {
+        this.stack.pop();
+        const local = this.locals.pop() as string;
+        if (this.stack.length === 0) this.rootClosed = true;
+        this.h.close(local);
+        return lt + 3 + top.length;
+      }
       const gt = s.indexOf('>', lt + 2);
       if (gt < 0) return -1;
       const name = s.slice(lt + 2, gt).trimEnd();
       const open = this.stack.pop();
+      this.locals.pop();
       if (open !== name) throw new XmlError(`</${name.slice(0, 40)}> closes <${open ?? ''}>`);
       if (this.stack.length === 0) this.rootClosed = true;
       this.h.close(localName(name));
@@ -242,12 +253,15 @@ export class XmlScanner {
 
   private begin(name: string, attrs: Attributes): void {
     if (this.rootClosed) throw new XmlError('a second root element');
+    const local = localName(name);
     this.stack.push(name);
-    this.h.open(localName(name), attrs);
+    this.locals.push(local);
+    this.h.open(local, attrs);
   }
 
   private end(name: string): void {
     this.stack.pop();
+    this.locals.pop();
     if (this.stack.length === 0) this.rootClosed = true;
     this.h.close(localName(name));
   }
