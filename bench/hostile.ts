@@ -35,6 +35,8 @@ interface Outcome {
   name: string;
   exit: number | null;
   ms: number;
+  /** CPU seconds (user + system) of the process: on a shared machine the wall time also holds the others' load. */
+  cpuS: number;
   peakRssMb: number;
   ok: boolean;
   message: string;
@@ -129,16 +131,18 @@ async function makeCases(dir: string): Promise<Case[]> {
 
 function run(c: Case): Outcome {
   const t0 = Date.now();
-  const r = spawnSync('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M', process.execPath, CLI, ...c.args], { encoding: 'utf8', timeout: LIMIT_MS * 2, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M CPU_S=%U+%S', process.execPath, CLI, ...c.args], { encoding: 'utf8', timeout: LIMIT_MS * 2, maxBuffer: 64 * 1024 * 1024 });
   const ms = Date.now() - t0;
   const rss = Number(/PEAK_RSS_KB=(\d+)/u.exec(r.stderr ?? '')?.[1] ?? NaN);
-  const stderr = (r.stderr ?? '').replace(/PEAK_RSS_KB=\d+\n?/u, '');
+  const cpu = /CPU_S=([\d.]+)\+([\d.]+)/u.exec(r.stderr ?? '');
+  const cpuS = Math.round((Number(cpu?.[1] ?? NaN) + Number(cpu?.[2] ?? NaN)) * 10) / 10;
+  const stderr = (r.stderr ?? '').replace(/PEAK_RSS_KB=\d+ CPU_S=[\d.+]+\n?/u, '');
   const message = (stderr.trim() || (r.stdout ?? '').trim()).split('\n').slice(0, 2).join(' | ').slice(0, 220);
   const exitOk = r.status === 0 || (r.status === 1 && (!c.names || c.names.test(stderr + r.stdout)));
   const mentioned = !c.mentions || c.mentions.test(`${r.stdout}${stderr}`);
   const secretLeaked = /SECRET/u.test(`${r.stdout}${r.stderr}`);
   const ok = exitOk && mentioned && !secretLeaked && ms <= (c.targetMs ?? LIMIT_MS) && rss <= LIMIT_RSS_KB;
-  return { name: c.name, exit: r.status, ms, peakRssMb: Math.round(rss / 1024), ok, message };
+  return { name: c.name, exit: r.status, ms, cpuS, peakRssMb: Math.round(rss / 1024), ok, message };
 }
 
 async function main(): Promise<void> {
@@ -153,7 +157,7 @@ async function main(): Promise<void> {
     if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify({ cases: results }, null, 2)}\n`);
     else {
       for (const o of results) {
-        process.stdout.write(`${o.ok ? '✓' : '✗'} ${o.name.padEnd(58)} exit ${String(o.exit).padStart(4)} ${String(o.ms).padStart(7)} ms ${String(o.peakRssMb).padStart(6)} MB  ${o.message}\n`);
+        process.stdout.write(`${o.ok ? '✓' : '✗'} ${o.name.padEnd(58)} exit ${String(o.exit).padStart(4)} ${String(o.ms).padStart(7)} ms ${String(o.cpuS).padStart(6)} s CPU ${String(o.peakRssMb).padStart(6)} MB  ${o.message}\n`);
       }
     }
     const whole = spawnSync(process.execPath, ['--expose-gc', join(__dirname, 'whole-column.js')], { encoding: 'utf8', timeout: LIMIT_MS * 2 });
