@@ -68,9 +68,10 @@ function dateStamp(c: Cell): string {
   return typeof c === 'string' ? c.trim() : String(c);
 }
 
-/** A row repeating the header row (a second copy of the export pasted below the first). */
-function isHeaderAgain(row: readonly Cell[], header: readonly Cell[], dateCol: number): boolean {
-  if (typeof row[dateCol] !== 'string' || cellText(row[dateCol]).trim() !== cellText(header[dateCol]).trim()) return false;
+/** A row repeating the header row (a second copy of the export pasted below the first). Hot: the date cell is tested first, without allocating. */
+function isHeaderAgain(row: readonly Cell[], header: readonly Cell[], dateCol: number, headerDate: string): boolean {
+  const d = row[dateCol];
+  if (headerDate === '' || typeof d !== 'string' || !d.includes(headerDate) || d.trim() !== headerDate) return false;
   return header.every((h, k) => cellText(h).trim() === cellText(row[k]).trim());
 }
 
@@ -94,6 +95,7 @@ export interface Walk {
 export function walkRows(ctx: Ctx, flip: boolean): Walk {
   const { map } = ctx;
   const dateCol = map.columns.date as number;
+  const headerDate = cellText(ctx.headerRow[dateCol]).trim();
   const dimensional = hasDimensions(ctx.dims);
   // Repeats are looked for within the run of rows of one date (sorted exports list a day's rows
   // together), so only that run's fingerprints are held; a day whose rows come back later is refolded whole.
@@ -118,7 +120,7 @@ export function walkRows(ctx: Ctx, flip: boolean): Walk {
     i++;
     ctx.current = { index: i, row };
     if (isBlankRow(row)) continue;
-    if (isHeaderAgain(row, ctx.headerRow, dateCol)) {
+    if (isHeaderAgain(row, ctx.headerRow, dateCol, headerDate)) {
       issue(ctx, 'warning', text('the header row again (a second copy pasted below the first?): not a day, ignored', '表头再次出现（是否把导出粘贴了两遍？）：不是某一天，已忽略'), { index: i, field: 'date' });
       continue;
     }
@@ -219,10 +221,11 @@ export function refold(ctx: Ctx, w: Walk, flip: boolean): void {
   const quiet: Ctx = { ...ctx, issues: [], counts: freshCounts(), deferred: [], current: null };
   const seen = new Fingerprints();
   const dateCol = ctx.map.columns.date as number;
+  const headerDate = cellText(ctx.headerRow[dateCol]).trim();
   let i = ctx.map.headerIndex;
   for (const row of ctx.rows.from(ctx.map.headerIndex + 1)) {
     i++;
-    if (isBlankRow(row) || isHeaderAgain(row, ctx.headerRow, dateCol)) continue;
+    if (isBlankRow(row) || isHeaderAgain(row, ctx.headerRow, dateCol, headerDate)) continue;
     const span = parseDateSpan(dateCell1904(row[dateCol], ctx.date1904));
     if (span.kind === 'range' || !span.parsed.ok || !span.parsed.value || !w.reopened.has(span.parsed.value.date)) continue;
     quiet.current = { index: i, row };
