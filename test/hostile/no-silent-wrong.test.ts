@@ -20,6 +20,8 @@ import * as save from '../../src/portfolio/save-workbook';
 import { buildSummaryWorkbook } from '../../src/portfolio/summary-workbook';
 import { summarise } from '../../src/portfolio/summary';
 import { c, rawXlsx, v } from '../helpers/raw-xlsx';
+import fc from 'fast-check';
+import { cellValue } from '../../src/data/formats';
 
 const en = (e: unknown): string => (e instanceof AdplanError ? e.text['en-US'] : String(e));
 
@@ -82,6 +84,21 @@ describe('2. a strict number grammar for <v>', () => {
     expect(read.history.totals.gmv).toBe(1000 + 700);
     const errors = read.history.issues.filter((i) => i.severity === 'error').map((i) => i.address);
     expect(errors).toEqual(['C3', 'B4', 'C5']);
+  });
+});
+
+describe('2b. the <v> grammar, property', () => {
+  it('a <v> is its number exactly when it is digits, an optional point and exponent; else NaN (never a prefix)', () => {
+    const GRAMMAR = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/u;
+    const ctx = { fileName: 'p.xlsx', shared: [], dateStyles: [], date1904: 'no' as const };
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('0', '1', '7', '.', 'e', 'E', '+', '-', 'x', 'b', 'o', ',', ' ', 'I', '\uFFFD'), { maxLength: 8 }).map((a) => a.join('')), (v) => {
+        const got = cellValue({ t: undefined, style: NaN, value: v, runs: null, formula: false }, ctx);
+        if (GRAMMAR.test(v)) expect(got).toBe(Number(v));
+        else expect(got).toBeNaN();
+      }),
+      { numRuns: 3000, seed: 28 },
+    );
   });
 });
 
