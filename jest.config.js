@@ -1,5 +1,5 @@
 /** Two projects: the engine, reader, functions and CLI run in Node; the task pane in jsdom. */
-const esmPackages = ['d3-[a-z-]+', 'internmap', 'strip-bom', 'uuid', 'delaunator', 'robust-predicates'].join('|');
+const esmPackages = ['d3-[a-z-]+', 'internmap', 'strip-bom', 'uuid', 'delaunator', 'robust-predicates', 'get-east-asian-width'].join('|');
 
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', diagnostics: { warnOnly: false } }];
 

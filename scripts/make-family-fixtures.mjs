@@ -232,5 +232,50 @@ async function twoSheets() {
   ]);
 }
 
+/** A small seeded generator (mulberry32): the same fixture on every run. */
+function seeded(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * One workbook, two sheets: 千川标准推广 (paid only: 消耗, 直接成交) and 罗盘直播 (the room's day
+ * totals). Days 1–4 are before the ads (消耗 0, rates "-"); 千川 has a 合计 row. The truth (what
+ * the join must give per day) is written beside it as a golden, from these generated cells.
+ */
+async function standardWithCompassLive() {
+  const rnd = seeded(25);
+  const dates = Array.from({ length: 10 }, (_, i) => `2026-06-${String(i + 1).padStart(2, '0')}`);
+  const qc = [['日期', '抖音号', '消耗(元)', '展示次数', '点击率(%)', '平均千次展现费用(元)', '直接成交订单数', '直接成交金额(元)', '直接支付ROI']];
+  const room = [['日期', '直播间观看次数', '直播间观看人数', '直播间成交订单数', '直播间成交金额', '直播间退款金额']];
+  const truth = [];
+  for (const [i, d] of dates.entries()) {
+    const spend = i < 4 ? 0 : 1000 + 100 * Math.floor(rnd() * 20);
+    const paidGmv = i < 4 ? 0 : Math.round(spend * (10 + Math.floor(rnd() * 10))) / 5;
+    const paidOrders = Math.round(paidGmv / 100);
+    const organic = 5000 + 100 * Math.floor(rnd() * 30);
+    const gmv = organic + paidGmv;
+    const orders = Math.round(organic / 100) + paidOrders;
+    const views = orders * 40;
+    const refunds = Math.round(gmv * 0.08);
+    const shown = spend === 0 ? 0 : 100 * spend;
+    qc.push([at(`${d} 00:00:00`), '小店官方', spend, shown, spend === 0 ? '-' : 0.012, spend === 0 ? '-' : 10, paidOrders, paidGmv, spend === 0 ? '-' : paidGmv / spend]);
+    room.push([d, views, Math.round(views * 0.6), orders, gmv, refunds]);
+    truth.push({ date: d, gmv, orders, views, refundAmount: refunds, spend, paidGmv, paidOrders, organicGmv: organic, organicOrders: orders - paidOrders });
+  }
+  const sum = (k) => truth.reduce((t, x) => t + x[k], 0);
+  qc.push(['合计', '-', sum('spend'), 0, '-', '-', sum('paidOrders'), sum('paidGmv'), '-']);
+  await xlsx('qianchuan-standard-compass-live.xlsx', [['千川标准推广', qc], ['罗盘直播', room]]);
+  const golden = join(dir, '..', 'golden', 'qianchuan-standard-compass-live.xlsx.json');
+  const totals = { gmv: sum('gmv'), orders: sum('orders'), views: sum('views'), refundAmount: sum('refundAmount'), spend: sum('spend'), paidGmv: sum('paidGmv') };
+  await writeFile(golden, `${JSON.stringify({ days: truth, totals }, null, 2)}\n`);
+}
+
 await mkdir(dir, { recursive: true });
-await Promise.all([uniLive(), uniRpa(), uniPlan(), standard(), compassDeal(), compassLive(), compassOverview(), selfService(), baiying(), baiyingMulti(), twoSheets()]);
+await Promise.all([uniLive(), uniRpa(), uniPlan(), standard(), compassDeal(), compassLive(), compassOverview(), selfService(), baiying(), baiyingMulti(), twoSheets(), standardWithCompassLive()]);

@@ -1,4 +1,4 @@
-/** The back-test as `adplan plan` prints it: one line for people, the issue-15 object for --json. */
+/** The back-test as `adplan plan` prints it: one line for people, the documented back-test object for --json (docs/review.md). */
 import { pick, type Lang } from '../i18n/text';
 import type { BacktestReport } from '../model/review';
 

@@ -1,4 +1,4 @@
-/** BASELINE: the organic base conversion model of MODEL.md §2, one metric or all of them. */
+/** BASELINE: the organic base conversion model of docs/model.md, one metric or all of them. */
 import { text, type Lang } from '../i18n/text';
 import type { BaselineMetrics } from '../model/fit';
 import { baselineOf as engineBaseline } from '../model/engine';
@@ -10,7 +10,7 @@ import { toNumberCell, toSpill, type Spill } from './spill';
 export const BASELINE_METRICS = ['days', 'organic_views', 'cvr', 'aov', 'gpm', 'refund_rate', 'organic_gmv', 'cvr_cv', 'trend'] as const;
 export type BaselineMetric = (typeof BASELINE_METRICS)[number];
 
-/** organic_gmv is per day (MODEL §2 organic_gmv_per_day); refund_rate is "" when the export has no refunds. */
+/** organic_gmv is per day (docs/model.md organic_gmv_per_day); refund_rate is "" when the export has no refunds. */
 function metricValue(m: BaselineMetrics, metric: BaselineMetric): number | null {
   switch (metric) {
     case 'days':

@@ -10,7 +10,7 @@
 import { guard } from './runtime';
 import { baselineResult } from './baseline';
 import { fitCurveSpill, mroiValue, optimalSpendValue, responseValue } from './curve';
-import { cashflowSpill, kpiCell, planSpill, readinessSpill, roiTargetCell, sensitivitySpill, simulateCell } from './planning';
+import { cashflowSpill, kpiCell, planSpill, readinessSpill, roiTargetCell, sensitivitySpill, simulateCell, targetsSpill } from './planning';
 import { backtestResult, reviewSpill } from './review';
 import { breakEvenRoiOf, unitMarginOf } from './unit-economics';
 
@@ -145,6 +145,19 @@ export function optimalspend(curve: any[][], target_mroi: any): any {
  */
 export function readiness(history: any[][], assumptions?: any[][], scenario?: any): any[][] {
   return guard((lang) => readinessSpill(history, assumptions, scenario, lang));
+}
+
+/**
+ * The 全域 target table: for each 净成交ROI target (from the 保本线 up), the 支付 equivalent, the daily spend the platform is expected to choose (P10/P50/P90, mean), the 控成本 budget cap, room GMV, the ads' incremental profit P10/P50/P90, P(loss), P(a day triggers 成本保障), expected 赠款, the cash low point, and which row is recommended.
+ * @customfunction TARGETS
+ * @helpurl https://localhost:3000/help/functions.html#targets
+ * @param {any[][]} history The history table including its header row (a 全域 export: spend without a paid split).
+ * @param {any[][]} assumptions The assumptions table (key column, one value column per scenario).
+ * @param [scenario] Scenario column name (default: the first).
+ * @returns {any[][]} The target table with a header row.
+ */
+export function targets(history: any[][], assumptions: any[][], scenario?: any): any[][] {
+  return guard((lang) => targetsSpill(history, assumptions, scenario, lang));
 }
 
 /**

@@ -17,10 +17,12 @@ import {
   scenarioSensitivity,
   simulateScenario,
   DEFAULT_SEED,
+  targetTableFor,
   type Analysis,
   type ScenarioPlan,
 } from '../model/engine';
 import { PLAN_DAY_COLUMNS, planDayValue } from '../model/report';
+import { RECOMMENDED_COLUMN, TARGET_COLUMNS, targetValue, type TargetTable } from '../model/plan';
 import { KPI_METRICS, kpiValue, planByPeriod } from '../model/report';
 import { inheritScenarios } from '../model/economics';
 import { SIM_METRICS, simulationStat, type SensitivityRow, type SimulationResult } from '../model/simulate';
@@ -37,6 +39,7 @@ const analyses = new Memo<Analysis>(32);
 const plans = new Memo<ScenarioPlan>(64);
 const simulations = new Memo<SimulationResult>(32);
 const tornadoes = new Memo<SensitivityRow[]>(32);
+const targetTables = new Memo<TargetTable>(32);
 
 interface Planned {
   key: string;
@@ -76,7 +79,7 @@ export function kpiCell(history: unknown, assumptions: unknown, metric: unknown,
   return toNumberCell(kpiValue(plan.report, m));
 }
 
-/** ROITARGET: the 整体ROI target to set (MODEL §12), pay basis by default, or 净成交 ("net"). */
+/** ROITARGET: the 整体ROI target to set (docs/model.md), pay basis by default, or 净成交 ("net"). */
 export function roiTargetCell(history: unknown, assumptions: unknown, scenario: unknown, basis: unknown): number | string {
   const b = choiceArg(basis, 'basis', ['pay', 'net'] as const, 'pay');
   const { plan } = plannedScenario(history, assumptions, scenario, null);
@@ -145,4 +148,19 @@ export function cashflowSpill(spend: unknown, gmv: unknown, assumptions: unknown
 /** How many analyses, plans and simulations were actually computed (diagnostics and tests). */
 export function memoStats(): { analyses: number; plans: number; simulations: number; tornadoes: number } {
   return { analyses: analyses.computed, plans: plans.computed, simulations: simulations.computed, tornadoes: tornadoes.computed };
+}
+
+/** TARGETS: the 全域 target table (the same rows `adplan targets` prints and the pane shows). */
+export function targetsSpill(history: unknown, assumptions: unknown, scenario: unknown, lang: Lang): Spill {
+  const { key: hKey, read } = historyArgKeyed(history);
+  const table = assumptionsArgKeyed(assumptions);
+  const s = scenarioArg(scenario, inheritScenarios(table.scenarios));
+  const t = targetTables.get(contentKey(hKey, table.key, s.name, 'targets'), () => {
+    const source = (days: number): Analysis => analyses.get(`${hKey}|${days}`, () => analyse(read.history, days));
+    return targetTableFor({ history: read.history, scenarios: [s], scenario: s.name }, source).table;
+  });
+  // Header: the stable keys in en-US, the labels in zh-CN (docs/functions.md).
+  const header = [...TARGET_COLUMNS.map((c) => (lang === 'zh-CN' ? c.label['zh-CN'] : c.key)), lang === 'zh-CN' ? RECOMMENDED_COLUMN.label['zh-CN'] : RECOMMENDED_COLUMN.key];
+  const rows = t.rows.map((r, i) => [...TARGET_COLUMNS.map((c) => targetValue(r, c)), i === t.recommended ? t.rule : '']);
+  return toSpill([header, ...rows]);
 }

@@ -1,5 +1,5 @@
 /**
- * BACKTEST and REVIEW (MODEL §13): how well the model predicts this merchant, and a plan made at
+ * BACKTEST and REVIEW (docs/model.md): how well the model predicts this merchant, and a plan made at
  * a date against what happened after it. Each distinct (history, assumptions, scenario, …) is
  * computed once per session (content memo), like PLAN and KPI.
  */

@@ -1,4 +1,4 @@
-/** BREAKEVENROI and UNITMARGIN: argument defaults per FUNCTIONS.md, maths in src/model/economics. */
+/** BREAKEVENROI and UNITMARGIN: argument defaults per docs/functions.md, maths in src/model/economics. */
 import { breakEvenRoi, unitMargin, type UnitEconomics } from '../model/economics';
 import { numberArg, requiredNumber } from './args';
 

@@ -18,3 +18,8 @@ export function pick(t: Text, lang: Lang): string {
 export function toLang(locale: string | null | undefined): Lang {
   return locale && /^zh/i.test(locale.trim()) ? 'zh-CN' : 'en-US';
 }
+
+/** The English noun for a count (1 note, 2 notes); Chinese needs none. */
+export function plural(n: number, one: string, many: string): string {
+  return n === 1 ? one : many;
+}

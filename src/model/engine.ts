@@ -8,7 +8,7 @@ import { text } from '../i18n/text';
 import { AdplanError, type History } from './core';
 import { RUN_OPTIONS, valueOrDefault, type Scenario } from './settings';
 import type { BaselineReport, LiftReport, PlanReport } from './report';
-import { cashflow as cashflowOf, cashTermsOf, checkHorizon, planScenario, resolveFor, type ScenarioPlan } from './plan';
+import { cashflow as cashflowOf, cashTermsOf, checkHorizon, planScenario, resolveFor, targetsFor, type ScenarioPlan, type TargetTable } from './plan';
 import { inheritScenarios, resolveAssumptions, unitEconomicsOf, unitMargin, unknownScenario } from './economics';
 import { analyse, type Analysis, type BaselineMetrics, type LiftEstimate } from './fit';
 import { assessReadiness, thresholdsOf, type Readiness } from './readiness';
@@ -132,6 +132,28 @@ export function planFor(input: PlanForInput, source?: AnalysisSource): PlannedSc
   return { plans, analyses };
 }
 
+/**
+ * THE target table of one scenario (the named one, else the first): `adplan targets`,
+ * =ADPLAN.TARGETS and the pane (through buildPlanReport) all come here. Direct-split histories
+ * (标准推广) have no platform-chosen spend: an input error says so.
+ */
+export function targetTableFor(input: PlanForInput, source?: AnalysisSource): { plan: ScenarioPlan; table: TargetTable } {
+  const { plans, analyses } = planFor({ ...input, scenario: input.scenario ?? selectScenarios(input.scenarios)[0]!.name }, source);
+  const plan = plans[0]!;
+  const table = targetsFor(plan, analyses[0]!);
+  if (!table) {
+    throw new AdplanError(
+      'input',
+      text(
+        'The target table is for 全域推广 accounts (whole-room basis): this history has a paid split (标准推广, 直接成交金额), where the budget is the decision. Use adplan plan / ADPLAN.PLAN.',
+        '目标表适用于全域推广账户(整体口径):该历史数据有付费拆分(标准推广,直接成交金额),其决策是预算。请使用 adplan plan / ADPLAN.PLAN。',
+      ),
+      'curve_basis',
+    );
+  }
+  return { plan, table };
+}
+
 export interface PlanReportInput extends PlanForInput {
   runs?: number;
   seed?: number;
@@ -151,8 +173,10 @@ export function buildPlanReport(input: PlanReportInput): PlanReport {
         `Not ready to scale paid traffic — ${readiness.fixFirst?.['en-US'] ?? ''} This plan is shown for reference.`,
         `尚不具备放量条件——${readiness.fixFirst?.['zh-CN'] ?? ''}以下计划仅供参考。`,
       );
-  const scenarios = plans.map((p0) => {
-    const p = notReady ? { ...p0, report: { ...p0.report, notes: [notReady, ...p0.report.notes] } } : p0;
+  const scenarios = plans.map((p0, i) => {
+    const targets = targetsFor(p0, analyses[i]!);
+    const withTargets = targets ? { ...p0.report, targets } : p0.report;
+    const p = { ...p0, report: notReady ? { ...withTargets, notes: [notReady, ...withTargets.notes] } : withTargets };
     if (runs === 0) return p.report;
     const sim = simulateScenario(p, runs, seed, true);
     const rows = scenarioSensitivity(p);

@@ -1,4 +1,4 @@
-/** The `adplan portfolio --json` object (issue 8), messages in the chosen language. */
+/** The `adplan portfolio --json` object, messages in the chosen language. */
 import { pick, type Lang } from '../i18n/text';
 import type { KpiReport, RiskReport } from '../model/report';
 import { isPlanned, type MerchantRow, type MerchantStatus, type PortfolioSummary, type Tier } from './types';
@@ -14,7 +14,7 @@ export interface MerchantJson {
   peakCapital: number | null;
   kpis: KpiReport | null;
   risk: RiskReport | null;
-  /** Back-test MAPE of daily GMV (issue 15); null when untestable. */
+  /** Back-test MAPE of daily GMV; null when untestable. */
   backtestMape: number | null;
   /** Annualised return on capital of the paid spend where meaningful (the ranking key); else null. */
   annualReturn: number | null;

@@ -1,5 +1,5 @@
 /**
- * A portfolio merchant may be a folder of exports (issue 12 item 5): 罗盘成交分析.xlsx next to
+ * A portfolio merchant may be a folder of exports: 罗盘成交分析.xlsx next to
  * 千川全域.csv. Folders of merchants exist too (make-belt's 区县NN/ of 20 workbooks), so a folder is
  * one merchant only when its content says so: a leaf subfolder of 2–6 files whose exports are all
  * recognised families, each a different one. Small folders only are opened here (the batch opens

@@ -12,7 +12,7 @@ import { backtest } from '../model/review';
 import { classify, DEFAULT_TIER_THRESHOLDS, peakCapitalOf, type TierContext, type TierThresholds } from './tiers';
 import type { MerchantRow } from './types';
 
-/** Days of history whose mean spend is "current spend" (MODEL.md §7 S_0). */
+/** Days of history whose mean spend is "current spend" (docs/model.md). */
 export const CURRENT_SPEND_DAYS = 7;
 
 export function currentSpendOf(history: History): number {

@@ -11,6 +11,7 @@
 import { text, type Text } from '../i18n/text';
 import type { PlanReport, ScenarioReport } from '../model/report';
 import { formatNumber } from '../text';
+import { budgetMove, budgetMoveText } from '../model/plan';
 import type { MerchantStatus, Tier } from './types';
 
 export interface TierThresholds {
@@ -33,7 +34,7 @@ export const DEFAULT_TIER_THRESHOLDS: TierThresholds = {
 
 /** What the tiering needs besides the report: the merchant's spend today and cash. */
 export interface TierContext {
-  /** Mean spend of the last 7 history days (MODEL.md §7 S_0); 0 without paid history. */
+  /** Mean spend of the last 7 history days (docs/model.md); 0 without paid history. */
   currentSpend: number;
   /** cash_available of the planned scenario. */
   cashAvailable: number;
@@ -153,20 +154,27 @@ export function classify(
       ),
     );
   }
-  if (target < now) {
-    const cut = 1 - target / now;
-    return cutBack(
-      text(
-        `Over-spending: cut spend by ${pct(cut)}, from ${money(now)}/day now to the sustainable ${money(target)}/day.`,
-        `投放过量：日消耗应下调 ${pct(cut)}，从当前 ${money(now)} 降到可持续的 ${money(target)}。`,
-      ),
-    );
+  const move = budgetMove(now, target);
+  if (target < now && move) {
+    // Any cut is a cut here (the tier's boundary), however small.
+    const m = budgetMoveText({ ...move, kind: 'cut' });
+    return cutBack(text(`Over-spending: cut the daily budget ${m['en-US']}, to the sustainable level.`, `投放过量：日预算应${m['zh-CN']}，回到可持续水平。`));
   }
   if (target < (1 + t.minHeadroom) * now) {
     return steady(
       text(
         `Little headroom: sustainable spend ${money(target)}/day vs ${money(now)}/day now (needs +${pct(t.minHeadroom)}).`,
         `增长空间小：可持续日消耗 ${money(target)}，当前 ${money(now)}（需高出 ${pct(t.minHeadroom)}）。`,
+      ),
+    );
+  }
+  // A budget from an assumed curve is not a reason to scale: test first.
+  const assumed = report.curve.assumed;
+  if (assumed) {
+    return steady(
+      text(
+        `Curve not identified (plan on an assumed curve): test before scaling — ${assumed.identifyBy['en-US']}.`,
+        `投放曲线无法识别（方案基于假定曲线）：放量前先测试——${assumed.identifyBy['zh-CN']}。`,
       ),
     );
   }

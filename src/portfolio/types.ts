@@ -66,9 +66,9 @@ export interface PlannedRow extends RowBase {
   currentSpend: number | null;
   /** Scenario actually planned (the chosen one, or the table's first). */
   scenario: string;
-  /** Back-test MAPE of daily GMV (MODEL §13): how well the model predicts this merchant; null when untestable. */
+  /** Back-test MAPE of daily GMV (docs/model.md): how well the model predicts this merchant; null when untestable. */
   backtestMape: number | null;
-  /** What to set (MODEL §12): 整体ROI targets on both bases, the daily budget and the 保本线. */
+  /** What to set (docs/model.md): 整体ROI targets on both bases, the daily budget and the 保本线. */
   targets: MerchantTargets;
 }
 

@@ -1,7 +1,7 @@
 /**
  * A seeded, pure generator of realistic merchants with known true parameters, so tests (and the
  * sample workbook) can check that the engine recovers them. Returns the History exactly as the
- * reader would produce it (MODEL.md §1): one record per calendar day, organic/paid split filled.
+ * reader would produce it (docs/model.md): one record per calendar day, organic/paid split filled.
  */
 import type { DayRecord, History, IsoDate } from '../model/core';
 import { addDays, weekdayOf } from '../model/core';
@@ -9,7 +9,7 @@ import { addDays, weekdayOf } from '../model/core';
 export { addDays };
 import { Rng } from '../model/numeric';
 
-/** True paid-response curve: Gp(S) = gmax·S^a / (S^a + k^a) (MODEL.md §4). */
+/** True paid-response curve: Gp(S) = gmax·S^a / (S^a + k^a) (docs/model.md). */
 export interface HillTruth {
   gmax: number;
   k: number;
@@ -61,9 +61,9 @@ export interface MerchantTruth {
   spend: SpendScheduleTruth | null;
   /** Paid live-room views per yuan of spend. */
   paidViewsPerYuan: number;
-  /** Organic lift from paid traffic (MODEL.md §5): A_t = θA_{t−1} + Gp_t, organic += λ·A_t. */
+  /** Organic lift from paid traffic (docs/model.md): A_t = θA_{t−1} + Gp_t, organic += λ·A_t. */
   lift: { lambda: number; theta: number };
-  /** The world changes from a day on (review tests, MODEL §13); absent: it never does. */
+  /** The world changes from a day on (review tests, docs/model.md); absent: it never does. */
   change?: WorldChange;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Seeded 全域 ("whole-room") merchants with known truth (MODEL.md §11), in exactly the shape the
+ * Seeded 全域 ("whole-room") merchants with known truth (docs/model.md), in exactly the shape the
  * reader gives for 全域 exports: days with spend carry `paidGmv: null` and `organicGmv: null`,
  * the room's GMV in `gmv`, plus `netGmv` / `refund1hRate` and, when asked, the 罗盘 非投放时段
  * GMV and the platform's (inflated) 投放贡献成交金额.
@@ -36,7 +36,7 @@ export interface RoomTruth {
   observedOrganic: boolean;
   /** Export 投放贡献成交金额: incremental GMV inflated by this factor (cannibalised organic). */
   attributedInflation: number | null;
-  /** The world changes from a day on (review tests, MODEL §13; same meaning as for direct merchants). */
+  /** The world changes from a day on (review tests, docs/model.md; same meaning as for direct merchants). */
   change?: WorldChange;
 }
 

@@ -1,10 +1,11 @@
 /**
  * The 全域 sample workbook (assets/sample/qianchuan-uni-sample.xlsx): sheet 1 shaped like a real
- * 千川全域推广 直播/抖音号 daily export (DATA.md "Real export families": whole-room spend and GMV,
+ * 千川全域推广 直播/抖音号 daily export (docs/data.md "Real export families": whole-room spend and GMV,
  * no paid split, numbers as text with ",", rates as "1.20%", "-" when undefined, a 全部 total
  * row first), then the same 投放假设 and 样本真实参数 sheets as the direct sample.
  */
 import { Workbook } from 'exceljs';
+import { groupDigits } from '../i18n/number';
 import type { AssumptionValues } from '../model/settings';
 import type { History } from '../model/core';
 import { generateRoomMerchant, type RoomTruth } from './room-merchant';
@@ -35,8 +36,8 @@ export function roomSampleBase(truth: RoomTruth): AssumptionValues {
   return { ...SAMPLE_BASE, refund_rate: truth.refundRate };
 }
 
-const money = (x: number): string => x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const count = (x: number): string => Math.round(x).toLocaleString('en-US');
+const money = (x: number): string => groupDigits(x, 2);
+const count = (x: number): string => groupDigits(Math.round(x));
 const ratio = (num: number, den: number): string => (den > 0 ? (num / den).toFixed(2) : '-');
 const percent = (x: number | null | undefined): string => (x === null || x === undefined ? '-' : `${(100 * x).toFixed(2)}%`);
 /** The export counts exposures, not views: a fixed multiple keeps the sample deterministic. */

@@ -6,6 +6,7 @@
  * Pure: used by the sample workbook, the fixtures and the property tests.
  */
 import type { Cell } from '../data/table';
+import { groupDigits } from '../i18n/number';
 import { dateToExcelSerial } from '../data/cells';
 import type { DayRecord, History } from '../model/core';
 import { Rng } from '../model/numeric';
@@ -59,10 +60,7 @@ export function splitMoney(x: number, weights: readonly number[]): number[] {
 const FULL_WIDTH_DIGITS = '０１２３４５６７８９';
 const toFullWidth = (s: string): string => s.replace(/\d/gu, (d) => FULL_WIDTH_DIGITS[Number(d)] as string);
 
-function grouped(x: number, decimals: number): string {
-  const [i, f] = x.toFixed(decimals).split('.');
-  return (i ?? '0').replace(/\B(?=(\d{3})+(?!\d))/gu, ',') + (f ? `.${f}` : '');
-}
+const grouped = (x: number, decimals: number): string => groupDigits(x, decimals);
 
 type Field = 'views' | 'organicViews' | 'paidViews' | 'orders' | 'paidOrders' | 'buyers' | 'impressions' | 'clicks';
 type MoneyField = 'gmv' | 'refundAmount' | 'spend' | 'paidGmv';

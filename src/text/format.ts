@@ -1,30 +1,25 @@
 /** Plain-text output helpers: CJK-aware column widths, numbers with separators. */
+import { eastAsianWidth } from 'get-east-asian-width';
+import { groupDigits } from '../i18n/number';
 
-/** East Asian Wide and Fullwidth ranges: two terminal columns each. */
-function isWide(cp: number): boolean {
+/** Code points a terminal draws in no column: controls, combining marks, joiners, variation selectors. */
+function isZeroWidth(cp: number): boolean {
   return (
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0x303e) ||
-    (cp >= 0x3041 && cp <= 0x33ff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0xa000 && cp <= 0xa4cf) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x1f300 && cp <= 0x1f64f) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
+    cp < 0x20 ||
+    (cp >= 0x7f && cp < 0xa0) ||
+    (cp >= 0x300 && cp <= 0x36f) ||
+    (cp >= 0x200b && cp <= 0x200d) ||
+    (cp >= 0xfe00 && cp <= 0xfe0f) ||
+    (cp >= 0xe0100 && cp <= 0xe01ef)
   );
 }
 
+/** Terminal columns of a string: Unicode East Asian Width (get-east-asian-width), ambiguous as narrow. */
 export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
     const cp = ch.codePointAt(0) ?? 0;
-    if (cp < 0x20 || (cp >= 0x300 && cp <= 0x36f)) continue; // control, combining
-    w += isWide(cp) ? 2 : 1;
+    if (!isZeroWidth(cp)) w += eastAsianWidth(cp);
   }
   return w;
 }
@@ -116,12 +111,7 @@ export function renderTable(header: readonly string[], rows: readonly (readonly 
 
 /** 1234567.891 → "1,234,567.89"; never "NaN" (non-finite prints as "—"). */
 export function formatNumber(n: number, decimals = 0): string {
-  if (!Number.isFinite(n)) return '—';
-  const fixed = Math.abs(n).toFixed(decimals);
-  const [int, frac] = fixed.split('.');
-  const grouped = (int ?? '0').replace(/\B(?=(\d{3})+(?!\d))/gu, ',');
-  const sign = n < 0 && Number(fixed) !== 0 ? '-' : '';
-  return sign + grouped + (frac ? `.${frac}` : '');
+  return groupDigits(n, decimals);
 }
 
 export const formatMoney = (n: number): string => formatNumber(n, 2);

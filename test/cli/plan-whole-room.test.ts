@@ -50,14 +50,15 @@ describe('adplan plan on a whole-room account', () => {
     expect(e.targets.roomRoiNet).toBeCloseTo(e.targets.roomRoi * 0.92, 9);
     expect(e.targets.dailyBudget).toBe(s.kpis.sustainableSpend);
     for (const d of s.days) expect(d.roiTarget).toBeCloseTo(d.gmv / d.spend, 9);
-    expect(s.action).toMatch(/^Set the 整体支付ROI target to [\d.]+ \(净成交 [\d.]+\), daily budget ¥[\d,]+/u);
+    // 净成交 first (the default basis), its 支付 equivalent labelled, the 控成本 cap and the spend band.
+    expect(s.action).toMatch(/^Set the 净成交ROI target to [\d.]+ \(支付ROI [\d.]+, at 1 − refund_1h_rate, 92%\) on 控成本 with a budget cap of ¥[\d,]+; the platform is expected to spend ¥[\d,]+–¥[\d,]+ a day/u);
   });
 
   it('human output leads with the action in the merchant\'s terms (zh-CN)', async () => {
     const r = await run(['plan', file, '--assumptions', assumptions, '--runs', '0', '--lang', 'zh-CN']);
     expect(r.code).toBe(0);
     const lines = r.out.split('\n');
-    expect(lines[2]).toMatch(/^操作建议：设置 整体支付ROI 目标 [\d.]+\(净成交 [\d.]+\),日预算 ¥[\d,]+,.*整体ROI 保本线 [\d.]+,低于它投流亏钱。$/u);
+    expect(lines[2]).toMatch(/^操作建议：设置 净成交ROI 目标 [\d.]+.支付ROI [\d.]+.按 1 − refund_1h_rate 92%.,控成本模式,预算上限 ¥[\d,]+;平台预计每天消耗 ¥[\d,]+–¥[\d,]+.*整体ROI 保本线 净成交 [\d.]+,低于它投流亏钱。$/u);
     expect(r.out).toContain('投放增量曲线(整体)');
   });
 });

@@ -48,7 +48,7 @@ describe('adplan plan', () => {
     expect(Object.keys(j.lift)).toEqual(['lambda', 'theta', 'identified']);
     expect(j.scenarios.map((s) => s.name)).toEqual(['Base', 'Conservative', 'Aggressive']);
     const s = j.scenarios[0]!;
-    expect(Object.keys(s)).toEqual(['name', 'action', 'economics', 'lift', 'kpis', 'risk', 'days']);
+    expect(Object.keys(s)).toEqual(['name', 'action', 'confidence', 'economics', 'lift', 'kpis', 'risk', 'days']);
     expect(Object.keys(s.economics)).toEqual(['unitMargin', 'breakEvenRoi', 'targetMarginalRoi', 'breakEvenRoiNet', 'roomBreakEvenRoi', 'targets']);
     expect(Object.keys(s.economics.targets)).toEqual(['roomRoi', 'roomRoiNet', 'dailyBudget']);
     expect(Object.keys(s.kpis)).toEqual(['totalSpend', 'totalGmv', 'totalProfit', 'roi', 'incrementalRoi', 'peakCapital', 'minCash', 'paybackDay', 'returnOnCapital', 'sustainableSpend']);

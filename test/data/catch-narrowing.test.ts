@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { loadMerchantFiles } from '../../src/data/node';
-import * as headers from '../../src/data/table';
+import * as headers from '../../src/data/table/headers';
 import { keyValueTable } from '../../src/data/families';
 
 const bug = (): never => {

@@ -23,9 +23,11 @@ describe('task pane: sheets of one workbook joined on the date', () => {
   it('finds the 千川 sheet next to the 罗盘 sheet and joins over 07-25 – 07-26', async () => {
     const gw = new MemoryGateway({ sheets: [{ name: '罗盘', cells: compass }, { name: '千川', cells: uni }, { name: '备注', cells: [['日期', '成交金额']] }], active: '罗盘' });
     const found = await findHistory(gw);
-    expect(found?.range.sheet).toBe('罗盘');
-    expect(found?.more?.map((r) => r.sheet)).toEqual(['千川']);
-    const read = readHistoryRange(found!.range, {}, found!.more);
+    // The sheet the CLI reads first (more recognised columns), whichever is active; the other joins it.
+    expect(found?.range.sheet).toBe('千川');
+    expect(found?.more?.map((r) => r.sheet)).toEqual(['罗盘']);
+    expect(found?.order).toEqual(['罗盘', '千川']);
+    const read = readHistoryRange(found!.range, {}, found!.more, found!.order);
     if (!read.ok) throw new Error(read.error['en-US']);
     // GMV from 罗盘 11000 + 12000; spend from 千川 1000 + 1100; 千川's 整体成交金额 not added.
     expect(read.value.history.days.map((d) => [d.date, d.gmv, d.spend, d.paidGmv])).toEqual([

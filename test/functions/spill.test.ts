@@ -1,6 +1,6 @@
 /** toSpill and the model's min/max helpers over data-sized arrays (issue 16: no argument spreading). */
 import { toSpill } from '../../src/functions/spill';
-import { maxOf, minOf } from '../../src/model/fit';
+import { maxOf, minOf } from '../../src/model/numeric';
 
 describe('data-sized arrays', () => {
   it('spills 200,000 rows without a RangeError, as wide as the widest row, blanks as ""', () => {

@@ -114,7 +114,9 @@ describe('buildPlanReport', () => {
     const s = r.scenarios[0]!;
     expect(s.kpis.sustainableSpend).toBe(0);
     expect(s.days.every((d) => d.spend === 0 && d.roi === null && d.marginalRoi === null)).toBe(true);
-    expect(s.notes[0]!['en-US']).toMatch(/no paid spend yet/);
+    // The assumed-curve note comes first (every number rests on it), then why there is no spend.
+    expect(s.notes[0]!['en-US']).toMatch(/^Every number of this plan rests on an assumed response curve/);
+    expect(s.notes[1]!['en-US']).toMatch(/no paid spend yet/);
     expect(s.kpis.roi).toBeNull();
     expect(s.kpis.paybackDay).toBeNull();
     expect(s.kpis.returnOnCapital).toBeNull();

@@ -23,11 +23,11 @@ describe('whole-room fallbacks', () => {
     expect(r.baseline.days).toBeGreaterThan(0);
   });
 
-  it('without the assumed-curve keys: an input error naming them and the reason', () => {
+  it('without the assumed-curve keys: plans on labelled category defaults, naming the reason (no longer an error)', () => {
     const { history } = generateRoomMerchant(21, { days: 18 });
-    expect(() => buildPlanReport({ history, scenarios: [{ name: 'Base', values: { cogs_rate: 0.3, cash_available: 1e5 } }], runs: 0 })).toThrow(
-      /No usable whole-room fit \(Only 18 day\(s\) with spend.*paid_roi_initial/u,
-    );
+    const r = buildPlanReport({ history, scenarios: [{ name: 'Base', values: { cogs_rate: 0.3, cash_available: 1e5 } }], runs: 0 });
+    expect(r.curve.assumed?.source).toBe('category-defaults');
+    expect(r.curve.note?.['en-US']).toMatch(/No usable whole-room fit|no usable whole-room fit: Only 18 day\(s\) with spend/u);
   });
 });
 

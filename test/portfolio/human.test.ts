@@ -51,6 +51,19 @@ describe('portfolio table', () => {
     }
   });
 
+  it('holds 80 columns with ⭐ / 🛒 in merchant names (2 columns each)', () => {
+    const starred = [
+      { ...row('belt/⭐星选女装旗舰店⭐.xlsx', 'scale', 0.3), reason: long },
+      { ...row('belt/🛒好物🛒日用百货.csv', 'steady', 0.2), reason: long },
+    ];
+    for (const lang of ['zh-CN', 'en-US'] as const) {
+      const table = portfolioHuman(starred, summarise(starred), lang, 80).split('\n\n')[0]!.split('\n');
+      // Counted independently of displayWidth: CJK and these emoji 2 columns, the rest 1.
+      const cols = (l: string): number => [...l].reduce((w, ch) => w + (/[\u4e00-\u9fff\u3000-\u303f\uff00-\uff60]|⭐|🛒/u.test(ch) ? 2 : 1), 0);
+      for (const line of table) expect(cols(line)).toBeLessThanOrEqual(80);
+    }
+  });
+
   it('lines up columns by display width with CJK and emoji names', () => {
     const out = portfolioHuman(rows, summarise(rows), 'en-US', 200);
     const lines = out.split('\n');

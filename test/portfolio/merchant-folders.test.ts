@@ -5,7 +5,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as file from '../../src/data/node';
+import * as file from '../../src/data/node/file';
 import { text } from '../../src/i18n/text';
 import { AdplanError } from '../../src/model/core';
 import { discoverFiles, type FoundFile } from '../../src/portfolio/discover';

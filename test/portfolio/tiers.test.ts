@@ -37,8 +37,8 @@ describe('tiering of a ready merchant', () => {
     const v = tierOf({ kpis: { sustainableSpend: 270 } });
     // Told to cut spend by 73 %: never "steady" (issue 14).
     expect(v.tier).toBe('cut-back');
-    expect(v.reason['en-US']).toBe('Over-spending: cut spend by 73%, from ¥1,000/day now to the sustainable ¥270/day.');
-    expect(v.reason['zh-CN']).toContain('下调 73%');
+    expect(v.reason['en-US']).toBe("Over-spending: cut the daily budget from the last 7 days' ¥1,000/day down to ¥270/day (−73%), to the sustainable level.");
+    expect(v.reason['zh-CN']).toContain('降到 ¥270/天（−73%）');
     expect(tierOf({ kpis: { sustainableSpend: 999 } }).tier).toBe('cut-back');
     expect(tierOf({ kpis: { sustainableSpend: 1000 } }).reason['en-US']).toContain('Little headroom');
   });

@@ -72,3 +72,68 @@ it('the action card comes before the comparison, in Chinese, with compact number
   const details = screen.getByText('模型细节').closest('details');
   expect(details?.open).toBe(false);
 });
+
+it('a merchant spending above the plan sees the cut with its size, not "keep"', async () => {
+  const { render } = await import('@testing-library/react');
+  const { ActionCard } = await import('../../src/taskpane/components/ActionCard');
+  const { I18nProvider } = await import('../../src/taskpane/i18n');
+  const base = report.scenarios[0] as ScenarioReport;
+  const budget = base.economics.targets.dailyBudget;
+  const cut: ScenarioReport = { ...base, recentSpend: 2 * budget };
+  const view = render(
+    <I18nProvider lang="zh-CN">
+      <ActionCard report={{ ...report, scenarios: [cut] }} />
+    </I18nProvider>,
+  );
+  const card = view.getByTestId('action-card').textContent ?? '';
+  expect(card).toContain('降到');
+  expect(card).toContain('（−50%）');
+  expect(card).not.toContain('保持每天');
+});
+
+it('the card opens with one confidence statement; a good back-test is never shown as trust in the budget', async () => {
+  const { render } = await import('@testing-library/react');
+  const { ActionCard } = await import('../../src/taskpane/components/ActionCard');
+  const { I18nProvider } = await import('../../src/taskpane/i18n');
+  const base = report.scenarios[0] as ScenarioReport;
+  const wide: PlanReport = { ...report, curve: { ...report.curve, sStarInterval: [1000, 40000] }, scenarios: [base] };
+  const good = { mape: 0.08, bias: 0, naiveMape: 0.3, paidMape: null, grade: 'good' as const, reasons: [], origins: [], verdict: { 'en-US': '', 'zh-CN': '' } };
+  const view = render(
+    <I18nProvider lang="zh-CN">
+      <ActionCard report={wide} backtest={good} />
+    </I18nProvider>,
+  );
+  const line = view.getByTestId('action-confidence');
+  expect(line.getAttribute('data-level')).toBe('test-first');
+  expect(line.textContent).toMatch(/^可信度：只能当起点/u);
+  expect(line.textContent).toContain('不能据此定预算');
+  expect(line.textContent).toContain('只检验了已花过的消耗水平下的成交预测');
+  // It comes before the action items.
+  const card = view.getByTestId('action-card');
+  expect(card.querySelector('p')).toBe(line);
+});
+
+it('headlines say what they count: the ads’ incremental profit, capital against not advertising with the lowest cash, 1 note', async () => {
+  const { render } = await import('@testing-library/react');
+  const { ActionCard } = await import('../../src/taskpane/components/ActionCard');
+  const { QualityReport } = await import('../../src/taskpane/components/QualityReport');
+  const { I18nProvider } = await import('../../src/taskpane/i18n');
+  const base = report.scenarios[0] as ScenarioReport;
+  const view = render(
+    <I18nProvider lang="zh-CN">
+      <ActionCard report={{ ...report, scenarios: [{ ...base, kpis: { ...base.kpis, paybackDay: base.days.length + 1, peakCapital: 50_000 } }] }} />
+    </I18nProvider>,
+  );
+  const card = view.getByTestId('action-card').textContent ?? '';
+  expect(card).toContain(`投放带来的增量利润：${compactMoney('zh-CN', base.kpis.incrementalProfit!)}`);
+  expect(card).toContain('计划期内收不回');
+  expect(card).toContain(`账上现金最低 ${compactMoney('zh-CN', base.kpis.minCash)}`);
+  const read = readHistory(sampleHistoryCells());
+  const one = { ...read, issues: [{ severity: 'info' as const, message: { 'en-US': 'x', 'zh-CN': 'x' } }] };
+  const q = render(
+    <I18nProvider lang="en-US">
+      <QualityReport read={one} onSelect={() => undefined} />
+    </I18nProvider>,
+  );
+  expect(q.container.textContent).toContain('0 errors · 0 warnings · 1 note');
+});

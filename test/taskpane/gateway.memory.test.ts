@@ -81,11 +81,11 @@ describe('finding the history table', () => {
     expect(narrow?.range.values).toHaveLength(40);
   });
 
-  it('prefers the active sheet, then any sheet with matching headers, skipping the ones asked', async () => {
+  it('takes the sheet the CLI takes (best headers, the first on a tie), whichever is active, skipping the ones asked', async () => {
     const cells = sampleHistoryCells();
     const gw = new MemoryGateway({ sheets: [{ name: 'Notes', cells: [['hello']] }, { name: 'H2', cells }, { name: 'H1', cells }], active: 'H1' });
-    expect((await findHistory(gw))?.range.sheet).toBe('H1');
-    expect(await findHistory(gw, ['H1'])).toMatchObject({ how: 'sheet', range: { sheet: 'H2' } });
+    expect(await findHistory(gw)).toMatchObject({ how: 'sheet', range: { sheet: 'H2' } });
+    expect(await findHistory(gw, ['H2'])).toMatchObject({ how: 'active', range: { sheet: 'H1' } });
     gw.active = 'Notes';
     expect(await findHistory(gw)).toMatchObject({ how: 'sheet', range: { sheet: 'H2' } });
   });

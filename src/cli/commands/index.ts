@@ -7,5 +7,6 @@ import { check } from './check';
 import { plan } from './plan';
 import { portfolio } from './portfolio';
 import { reviewCommand } from './review';
+import { targets } from './targets';
 
-export const COMMANDS: readonly Command[] = [check, plan, portfolio, reviewCommand];
+export const COMMANDS: readonly Command[] = [check, plan, portfolio, reviewCommand, targets];

@@ -2,7 +2,7 @@
  * adplan plan <file>… [--scenario NAME] [--horizon DAYS] [--runs N] [--seed S] [--period day|week]
  *                    [--sheet NAME] [--json] [--lang zh-CN|en-US]
  * The engine on one merchant (one file, or several joined on the date): baseline and readiness, the fitted curve, KPIs with the
- * scenarios side by side, and the plan's first two weeks. --json prints the issue-4 contract.
+ * scenarios side by side, and the plan's first two weeks. --json prints the contract documented in README and docs/model.md.
  * Exit 0 planned, 1 the file or its assumptions cannot be planned, 2 usage.
  */
 import { pick, text, type Lang, type Text } from '../../i18n/text';
@@ -10,10 +10,11 @@ import { loadAssumptionsFile, loadMerchantFiles } from '../../data/node';
 import { scenariosFor } from '../../data/assumptions';
 import type { WorkbookRead } from '../../data/merchant';
 import { ASSUMPTIONS } from '../../model/settings';
-import { actionText } from '../../model/plan';
+import { actionText, confidenceOf, paybackText } from '../../model/plan';
 import { backtest, type BacktestReport } from '../../model/review';
 import { buildPlanReport, selectScenarios } from '../../model/engine';
-import { RUN_OPTIONS } from '../../model/settings';
+import { missingInputs, missingInputsText, RUN_OPTIONS, recentGmvPerDay, suppliedByHistory, withCategoryDefaults, type Scenario } from '../../model/settings';
+import { AdplanError, type History } from '../../model/core';
 import { PLAN_DAY_COLUMNS, planDayValue, type PlanDayColumn } from '../../model/report';
 import { checkPeriod, kpiLabel, planByPeriod, type Period } from '../../model/report';
 import type { PlanDay, PlanReport, ScenarioReport } from '../../model/report';
@@ -24,12 +25,18 @@ import { formatMoney, formatNumber, renderTable } from '../../text';
 import type { CliIo } from '../io';
 
 const USAGE =
-  'adplan plan <file>… [--scenario NAME] [--horizon DAYS] [--runs N] [--seed S] [--period day|week] [--sheet NAME] [--assumptions FILE] [--json] [--lang zh-CN|en-US]';
+  'adplan plan <file>… [--defaults] [--scenario NAME] [--horizon DAYS] [--runs N] [--seed S] [--period day|week] [--sheet NAME] [--assumptions FILE] [--json] [--lang zh-CN|en-US]';
 
 /** A plan day in --json: the descriptor list's fields, in its order (src/model/columns.ts). */
 const dayJson = (d: PlanDay): Record<string, PlanDay[keyof PlanDay]> => Object.fromEntries(PLAN_DAY_COLUMNS.map((c) => [c.field, planDayValue(d, c)]));
 
-/** Exactly the issue-4 contract (messages in the chosen language). */
+/** How far the budget can be acted on (src/model/plan/confidence.ts); an unbounded band ratio is null. */
+function confidenceJson(r: PlanReport, s: ScenarioReport, lang: Lang, bt?: BacktestReport) {
+  const c = confidenceOf(r.curve, s, bt ?? null);
+  return { level: c.level, bandRatio: c.bandRatio !== null && Number.isFinite(c.bandRatio) ? c.bandRatio : null, extrapolation: c.extrapolation, text: pick(c.text, lang) };
+}
+
+/** Exactly the documented `plan --json` contract (messages in the chosen language). */
 export function planJson(file: string, sheet: string, r: PlanReport, period: Period, lang: Lang, bt?: BacktestReport) {
   const b = r.baseline;
   return {
@@ -57,13 +64,24 @@ export function planJson(file: string, sheet: string, r: PlanReport, period: Per
       minSpend: r.curve.minSpend,
       maxSpend: r.curve.maxSpend,
       residualSd: r.curve.residualSd,
-      basis: r.curve.basis,
+      // An assumed curve is its own basis: every number rests on it (fitBasis: the account's).
+      basis: r.curve.assumed ? 'assumed' : r.curve.basis,
       ...(r.curve.basis === 'whole-room' ? { organicGmvPerDay: r.curve.organicGmvPerDay ?? null, sStarInterval: r.curve.sStarInterval ?? null } : {}),
+      ...(r.curve.assumed
+        ? {
+            fitBasis: r.curve.basis,
+            why: pick(r.curve.assumed.why, lang),
+            assumed: { source: r.curve.assumed.source, paidRoiInitial: r.curve.assumed.paidRoiInitial, saturationSpend: r.curve.assumed.saturationSpend },
+            sStarRange: r.curve.assumed.sStarRange,
+            identifyBy: pick(r.curve.assumed.identifyBy, lang),
+          }
+        : {}),
     },
     lift: { lambda: r.lift.lambda, theta: r.lift.theta, identified: r.lift.identified },
     scenarios: r.scenarios.map((s) => ({
       name: s.name,
       action: pick(actionText(s), lang),
+      confidence: confidenceJson(r, s, lang, bt),
       economics: {
         unitMargin: s.economics.unitMargin,
         breakEvenRoi: s.economics.breakEvenRoi,
@@ -96,7 +114,7 @@ export function planJson(file: string, sheet: string, r: PlanReport, period: Per
               peakCapitalP90: s.risk.peakCapitalP90,
               pLoss: s.risk.pLoss,
               pCashShort: s.risk.pCashShort,
-              // What the paid spend adds over organic-only (MODEL §9): whether the spend itself pays.
+              // What the paid spend adds over organic-only (docs/model.md): whether the spend itself pays.
               ...(s.risk.pLossIncremental !== undefined
                 ? {
                     pLossIncremental: s.risk.pLossIncremental,
@@ -201,13 +219,16 @@ function kpiTable(r: PlanReport, lang: Lang): string {
     row(kpiLabel('total_spend'), (x) => money(x.kpis.totalSpend)),
     row(kpiLabel('total_gmv'), (x) => money(x.kpis.totalGmv)),
     row(kpiLabel('total_profit'), (x) => money(x.kpis.totalProfit)),
+    // What the ads add (the organic business's own profit is in the total above).
+    row(text('profit the ads add (vs no ads)', '投放带来的增量利润（相对不投放）'), (x) => money(x.kpis.incrementalProfit ?? null)),
     // On the whole room the paid GMV is the incremental GMV: the two ROIs are one number, shown once.
     ...(r.curve.basis === 'whole-room'
       ? [row(text('incremental ROI (incremental GMV / spend)', '增量投产比（投放增量成交 / 消耗）'), (x) => ratio(x.kpis.incrementalRoi))]
       : [row(kpiLabel('roi'), (x) => ratio(x.kpis.roi)), row(kpiLabel('incremental_roi'), (x) => ratio(x.kpis.incrementalRoi))]),
     row(kpiLabel('peak_capital'), (x) => money(x.kpis.peakCapital)),
     row(kpiLabel('min_cash'), (x) => money(x.kpis.minCash)),
-    row(kpiLabel('payback_day'), (x) => (x.kpis.paybackDay === null ? '—' : String(x.kpis.paybackDay))),
+    // Past the horizon a payback is no day of the plan: said so (src/model/action paybackText).
+    row(kpiLabel('payback_day'), (x) => (x.kpis.paybackDay === null ? '—' : x.kpis.paybackDay > x.days.length ? pick(paybackText(x.kpis.paybackDay, x.days.length), lang) : String(x.kpis.paybackDay))),
     row(kpiLabel('return_on_capital'), (x) => pct(x.kpis.returnOnCapital, 0)),
   ];
   if (s.some((x) => x.risk)) {
@@ -250,6 +271,8 @@ export function planHuman(read: WorkbookRead, r: PlanReport, period: Period, lan
     `${read.fileName} · ${read.historySheet} · ${days[0]?.date ?? ''} – ${days[days.length - 1]?.date ?? ''}`,
     '',
     ...r.scenarios.map((s) => `${pick(T.action, lang)}${r.scenarios.length > 1 ? ` [${s.name}]` : ''}${c}${pick(actionText(s), lang)}`),
+    // One confidence statement, for the scenario the back-test ran under (the first).
+    ...(r.scenarios[0] ? [`${r.scenarios.length > 1 ? `[${r.scenarios[0].name}] ` : ''}${pick(confidenceOf(r.curve, r.scenarios[0], bt ?? null).text, lang)}`] : []),
     '',
     ...baselineLines(r, lang),
     '',
@@ -270,6 +293,11 @@ export function planHuman(read: WorkbookRead, r: PlanReport, period: Period, lan
   return `${out.join('\n')}\n`;
 }
 
+/** The first column's missing inputs filled with labelled category defaults, from what the history supplies. */
+function firstPlanDefaults(history: History, scenarios: readonly Scenario[]) {
+  return withCategoryDefaults(scenarios, suppliedByHistory(history), recentGmvPerDay(history));
+}
+
 export const plan: Command = {
   name: 'plan',
   summary: text("Plan a merchant's paid-traffic scaling from its file", '根据商家文件制定付费流量放量计划'),
@@ -280,6 +308,7 @@ export const plan: Command = {
     { flag: '--runs N', help: text(`Monte Carlo runs for P10/P50/P90 and P(loss), ${RUN_OPTIONS.runs.min}–${RUN_OPTIONS.runs.max}; 0 = no risk (default ${RUN_OPTIONS.runs.default})`, `蒙特卡洛模拟次数（用于 P10/P50/P90 与亏损概率），${RUN_OPTIONS.runs.min}–${RUN_OPTIONS.runs.max}；0 = 不做风险模拟（默认 ${RUN_OPTIONS.runs.default}）`) },
     { flag: '--seed S', help: text(`random seed: the same seed gives the same risk numbers (default ${RUN_OPTIONS.seed.default})`, `随机种子：相同种子给出相同的风险结果（默认 ${RUN_OPTIONS.seed.default}）`) },
     { flag: '--period day|week', help: text('plan rows by day (first two weeks shown) or by week (all weeks); default day', '计划按天（显示前两周）或按周（显示全部周）；默认按天') },
+    { flag: '--defaults', help: text('fill missing inputs (goods cost rate, cash, refund rate) with labelled category defaults for a first plan', '用标注的行业默认值补齐缺少的输入（商品成本率、可用资金、退款率），先出一版方案') },
     SHEET_OPTION,
     ASSUMPTIONS_OPTION,
   ],
@@ -292,6 +321,7 @@ export const plan: Command = {
       period: { type: 'string' },
       sheet: { type: 'string' },
       assumptions: { type: 'string' },
+      defaults: { type: 'boolean' },
       ...COMMON_OPTIONS,
     });
     const lang = startCommand(values, io, plan);
@@ -311,7 +341,27 @@ export const plan: Command = {
     {
       const read = await loadMerchantFiles(positionals, values.sheet !== undefined ? { sheet: values.sheet } : {});
       const shared = values.assumptions !== undefined ? await loadAssumptionsFile(values.assumptions) : undefined;
-      const scenarios = scenariosFor(read, shared);
+      // A plain export (no table anywhere): the engine says at once what is missing; --defaults
+      // gives a first plan on labelled category defaults instead.
+      const own = read.assumptions || shared ? scenariosFor(read, shared) : [{ name: 'Base', values: {} }];
+      const defaulted = values.defaults ? firstPlanDefaults(read.history.history, own) : null;
+      const scenarios = defaulted?.scenarios ?? own;
+      if (defaulted?.label) io.stderr(`${pick(text('note: ', '提示：'), lang)}${pick(defaulted.label, lang)}\n`);
+      // No table at all: what is missing, at once, and the two ways on from the command line.
+      const lacking = !read.assumptions && !shared && !values.defaults ? missingInputs({}, suppliedByHistory(read.history.history)) : [];
+      if (lacking.length > 0) {
+        throw new AdplanError(
+          'input',
+          missingInputsText(
+            lacking,
+            text(
+              `${read.fileName} has no assumptions table: add one, pass --assumptions FILE, or --defaults for a first plan on labelled category defaults.`,
+              `${read.fileName} 中没有假设表：可以添加假设表、用 --assumptions 指定假设文件，或用 --defaults 按标注的行业默认值先出一版。`,
+            ),
+          ),
+          lacking[0]!.key,
+        );
+      }
       const report = buildPlanReport({
         history: read.history.history,
         scenarios,
@@ -320,9 +370,27 @@ export const plan: Command = {
         runs,
         seed,
       });
-      // How much to trust it (MODEL §13), under the scenario planned first.
+      // How much to trust it (docs/model.md), under the scenario planned first.
       const bt = backtest(read.history.history, selectScenarios(scenarios, values.scenario)[0]!);
-      io.stdout(values.json ? `${JSON.stringify(planJson(read.fileName, read.historySheet, report, period, lang, bt), null, 2)}\n` : planHuman(read, report, period, lang, bt));
+      // Exit 0, but a plan on an assumed curve is never silent about it.
+      const assumed = report.curve.assumed;
+      if (assumed) {
+        io.stderr(
+          `${pick(
+            text(
+              `warning: the response curve could not be identified from the data (${assumed.why['en-US'].replace(/\.$/u, '')}); this plan rests on an assumed curve — see its notes.`,
+              `警告：无法从数据识别投放响应曲线（${assumed.why['zh-CN'].replace(/。$/u, '')}）；本方案基于假定曲线——见说明。`,
+            ),
+            lang,
+          )}\n`,
+        );
+      }
+      const labelled = defaulted?.label ? { ...report, scenarios: report.scenarios.map((x) => ({ ...x, notes: [defaulted.label!, ...x.notes] })) } : report;
+      io.stdout(
+        values.json
+          ? `${JSON.stringify({ ...planJson(read.fileName, read.historySheet, labelled, period, lang, bt), ...(defaulted?.label ? { categoryDefaults: Object.fromEntries(defaulted.filled.map((x) => [x.key, x.value])) } : {}) }, null, 2)}\n`
+          : planHuman(read, labelled, period, lang, bt),
+      );
       return EXIT.ok;
     }
   },

@@ -1,9 +1,9 @@
 /**
  * adplan review <file>… --since DATE [--scenario NAME] [--period day|week] [--sheet NAME]
  *                      [--assumptions FILE] [--json] [--lang zh-CN|en-US]
- * 复盘: the plan made with the history before DATE against the actual days from DATE on (MODEL
- * §13), the GMV gap split into spend / response / organic, a verdict, and the plan refitted on the
- * whole history with what changed. --json prints the issue-15 contract.
+ * 复盘: the plan made with the history before DATE against the actual days from DATE on (docs/model.md,
+ * "Review"), the GMV gap split into spend / response / organic, a verdict, and the plan refitted on the
+ * whole history with what changed. --json prints the contract of docs/review.md.
  * Exit 0 reviewed, 1 the file cannot be reviewed (e.g. no days after DATE), 2 usage.
  */
 import { pick, text, type Lang } from '../../i18n/text';

@@ -1,5 +1,5 @@
 /**
- * readAssumptions: the assumptions table (DATA.md "Assumptions table", MODEL.md §10).
+ * readAssumptions: the assumptions table (docs/data.md "Assumptions table", docs/model.md).
  * key | [label | unit | notes …] | scenario columns. Keys may be canonical, the zh-CN label or
  * the en label. Values are validated against the ASSUMPTIONS registry; nothing is defaulted here
  * (the engine applies `whenMissing`).

@@ -1,5 +1,5 @@
 /**
- * Typed parsing of single cells (DATA.md "Cell values"). Pure; every function returns a result
+ * Typed parsing of single cells (docs/data.md "Cell values"). Pure; every function returns a result
  * object instead of throwing so the reader can report the cell and go on.
  */
 import { civilFromDays, dayIndex as isoToDays, daysFromCivil } from '../../model/core';
@@ -17,7 +17,7 @@ export type Parsed<T> =
 
 const MISSING = new Set(['', '-', '--', '---', '—', '——', '–', 'n/a', 'na', '#n/a', 'null', 'none', '/', '无']);
 
-/** Blank cells and the missing markers of DATA.md ('' '-' '--' '—' 'N/A'). */
+/** Blank cells and the missing markers of docs/data.md ('' '-' '--' '—' 'N/A'). */
 export function isMissing(v: Cell): boolean {
   if (v === null || v === undefined) return true;
   if (typeof v !== 'string') return false;

@@ -1,5 +1,5 @@
 /**
- * Dimension columns of export tables (DATA.md "Real export families"): rows of a dimension are
+ * Dimension columns of export tables (docs/data.md "Real export families"): rows of a dimension are
  * never added to their own total. 罗盘 成交分析 lists each day per 载体类型 × 投放时段, with 全部 and
  * 不限 rows that already hold the sums; 千川 exports list each day per 抖音号 / 计划 / 商品 / 素材,
  * sometimes with a 全部 row. Linear in the rows of a day.

@@ -1,5 +1,5 @@
 /**
- * The export families merchants download (DATA.md "Real export families"): each recognised by
+ * The export families merchants download (docs/data.md "Real export families"): each recognised by
  * its headers — any column order, extra columns ignored — with its grain and the rules the
  * reader applies. The ids are a stable contract (`adplan check --json` "family", docs/data.md).
  */
@@ -114,6 +114,16 @@ export const FAMILY_IDS: readonly FamilyId[] = [...FAMILIES.map((f) => f.id), 'g
 
 export function familyById(id: FamilyId): Family {
   return FAMILIES.find((f) => f.id === id) ?? GENERIC;
+}
+
+/** A paid-only export: its GMV is the ads' own (直接成交), never the whole room's. */
+export function isPaidOnly(id: FamilyId): boolean {
+  return id === 'qianchuan_standard';
+}
+
+/** A 千川 export: the shop's own GMV (罗盘, a plain shop table) comes before its figures. */
+export function isAdsExport(id: FamilyId): boolean {
+  return id.startsWith('qianchuan_');
 }
 
 /** The family of a header row. */

@@ -5,6 +5,7 @@
  * from its source a chunk at a time (csv.ts), never whole; an .xlsx is read whole (ExcelJS).
  */
 import { text } from '../../i18n/text';
+import { groupDigits } from '../../i18n/number';
 import { AdplanError } from '../../model/core';
 import { columnLetters } from './address';
 import { byteSource, type FileData } from './bytes';
@@ -66,7 +67,7 @@ export function checkFileSize(bytes: number, fileName: string): void {
 function csvLimit(e: CsvLimitError, fileName: string): AdplanError {
   if (e.limit === 'rows') {
     return refuse(
-      `${fileName} has more than ${LIMITS.rows.toLocaleString('en-US')} rows (Excel's limit). Export a shorter date range.`,
+      `${fileName} has more than ${groupDigits(LIMITS.rows)} rows (Excel's limit). Export a shorter date range.`,
       `${fileName} 超过 ${LIMITS.rows} 行（Excel 的上限）。请导出更短的日期范围。`,
     );
   }

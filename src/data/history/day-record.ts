@@ -1,5 +1,5 @@
 /**
- * One calendar day from the fold of its rows (day-fold.ts): the organic/paid split of MODEL.md §1
+ * One calendar day from the fold of its rows (day-fold.ts): the organic/paid split of docs/model.md
  * and the day's consistency warnings, each naming the day's first row.
  */
 import { text } from '../../i18n/text';
@@ -87,7 +87,7 @@ export function buildDay(ctx: Ctx, day: { date: IsoDate; first: number }, s: num
   } else if (paidGmv === null || organicGmv === null) {
     organicOrders = null;
   } else {
-    // No paid orders: split orders by GMV share (MODEL.md §1).
+    // No paid orders: split orders by GMV share (docs/model.md).
     organicOrders = gmv > 0 ? clean((orders * organicGmv) / gmv) : orders;
   }
 

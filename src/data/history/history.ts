@@ -1,10 +1,11 @@
 /**
- * readHistory: the one reader of a merchant's history table (DATA.md, MODEL.md §1).
+ * readHistory: the one reader of a merchant's history table (docs/data.md, docs/model.md).
  * Rows → typed rows (row-read.ts) → folded into calendar days as they are read (walk.ts,
  * day-fold.ts; no row is kept) → organic/paid split (day-record.ts) → checks.
  * Pure: no Office, no file system.
  */
 import { text } from '../../i18n/text';
+import { groupDigits } from '../../i18n/number';
 import { AdplanError } from '../../model/core';
 import type { DayRecord, History, IsoDate } from '../../model/core';
 import { Locator } from '../formats';
@@ -274,7 +275,7 @@ export function readHistory(table: readonly (readonly Cell[])[] | RowSource, ori
   }
   for (const n of numeric) {
     if (n.scale === 1) continue;
-    const times = n.scale.toLocaleString('en-US');
+    const times = groupDigits(n.scale);
     issue(
       ctx,
       'info',

@@ -3,7 +3,8 @@
  * the row being read takes its value excerpt from that row; one on an earlier row (a day's first
  * row, a totals row) is filled in by one more pass over the rows at the end, so no row is kept.
  */
-import { text, type Text } from '../../i18n/text';
+import { plural, text, type Text } from '../../i18n/text';
+import { groupDigits } from '../../i18n/number';
 import { LIMITS } from '../formats';
 import type { Locator } from '../formats';
 import type { Family } from '../families';
@@ -93,15 +94,16 @@ export const freshCounts = (): Ctx['counts'] => ({ error: { listed: 0, unlisted:
  * the listed ones (never taken for "the first error" of a table).
  */
 export function unlistedNotes(ctx: Ctx): void {
-  const names = { error: ['errors', '个错误'], warning: ['warnings', '个警告'], info: ['notes', '条说明'] } as const;
+  const names = { error: ['error', 'errors', '个错误'], warning: ['warning', 'warnings', '个警告'], info: ['note', 'notes', '条说明'] } as const;
   for (const severity of ['error', 'warning', 'info'] as const) {
     const more = ctx.counts[severity].unlisted;
     if (more === 0) continue;
-    const [en, zh] = names[severity];
+    const [one, many, zh] = names[severity];
+    const en = plural(more, one, many);
     const out: DataIssue = {
       severity,
       message: text(
-        `${more.toLocaleString('en-US')} more ${en} like the ones listed (the first ${LIMITS.issuesListed.toLocaleString('en-US')} are listed)`,
+        `${groupDigits(more)} more ${en} like the ones listed (the first ${groupDigits(LIMITS.issuesListed)} are listed)`,
         `另有 ${more} ${zh}与所列类似（只列出前 ${LIMITS.issuesListed} 个）`,
       ),
       more,

@@ -2,21 +2,24 @@
  * One merchant's data from one or several files (`adplan check a.xlsx b.csv`, a portfolio
  * merchant folder): every history sheet is read, then joined on the date (join.ts). In a workbook
  * the best-matching sheet is always read; its other sheets join only when they are a recognised
- * export family, so plan/summary sheets with 日期/成交 headers are never mistaken for data.
+ * export family (or the room's table beside a paid-only 千川标准推广 export), so plan/summary sheets
+ * with 日期/成交 headers are never mistaken for data (merchant/sheet-choice.ts).
  * Browser-safe; the Node file edge is file.ts.
  */
 import { readAssumptions } from '../assumptions';
-import { recognizeFamily } from '../families';
-import { isInputError } from '../../model/core';
-import { detectHeader } from '../table';
+import { AdplanError } from '../../model/core';
+import { text } from '../../i18n/text';
 import { joinSources, sourceLabel, type JoinedHistory, type Source } from './join';
 import type { FileData } from '../formats';
 import { addChannelSpend, channelSpend, keyValueTable } from '../families';
-import type { Cell } from '../table';
+import type { DataIssue } from '../table';
 import { openSheets } from '../formats';
 import { sheetHead, sideTable } from '../table';
-import { assumptionsSheetOf, findSheet, likeliestHistory, readHistorySheet, type WorkbookOptions, type WorkbookRead } from './workbook';
+import { familyOfSheet, joinedWith, likeliestHistory } from './sheet-choice';
+import { assumptionsSheetOf, findSheet, readHistorySheet, type WorkbookOptions, type WorkbookRead } from './workbook';
 import type { SheetCells } from '../formats';
+import { mergeTargetLogs, readTargetLog, targetLogHeader } from './target-log';
+import type { TargetLogEntry } from '../../model/core';
 
 export interface MerchantFile {
   /** A file on disk (file.ts, open until the read is over) or its bytes. */
@@ -28,19 +31,8 @@ export interface MerchantRead extends WorkbookRead {
   joined: JoinedHistory;
 }
 
-/** The header row's family when the sheet is a history table, else null. */
-function familyOfSheet(cells: readonly (readonly Cell[])[]): string | null {
-  try {
-    const m = detectHeader(cells);
-    return recognizeFamily(cells[m.headerIndex] ?? []).id;
-  } catch (e) {
-    if (!isInputError(e)) throw e;
-    // Not a history table (an assumptions or notes sheet): not a source.
-    return null;
-  }
-}
-
-function historySheets(sheets: readonly SheetCells[], options: WorkbookOptions): SheetCells[] {
+/** The history sheets of one workbook: the likeliest, and the sheets joined with it (sheet-choice.ts). */
+export function historySheets(sheets: readonly SheetCells[], options: WorkbookOptions): SheetCells[] {
   if (options.sheet) return [findSheet(sheets, options.sheet)];
   if (!sheets.some((s) => familyOfSheet(sheetHead(s)) !== null)) {
     // No table anywhere: a 单场 workbook whose overview is a key | value block.
@@ -52,9 +44,7 @@ function historySheets(sheets: readonly SheetCells[], options: WorkbookOptions):
   }
   // A hidden copy never wins over what the user sees (likeliestHistory), nor joins it.
   const best = likeliestHistory(sheets);
-  const visible = (s: SheetCells): boolean => (s.state ?? 'visible') === 'visible';
-  const more = sheets.filter((s) => s !== best && (visible(s) || !visible(best)) && (familyOfSheet(sheetHead(s)) ?? 'generic') !== 'generic');
-  return [best, ...more].sort((a, b) => sheets.indexOf(a) - sheets.indexOf(b));
+  return [best, ...joinedWith(sheets, best)].sort((a, b) => sheets.indexOf(a) - sheets.indexOf(b));
 }
 
 export async function readMerchantBuffers(files: readonly MerchantFile[], options: WorkbookOptions = {}): Promise<MerchantRead> {
@@ -62,10 +52,21 @@ export async function readMerchantBuffers(files: readonly MerchantFile[], option
   const sheetNames: string[] = [];
   let assumptions: Pick<WorkbookRead, 'assumptions' | 'assumptionsSheet'> = {};
   let first: Pick<WorkbookRead, 'format' | 'encoding'> | null = null;
+  const logs: TargetLogEntry[][] = [];
+  const logIssues: DataIssue[] = [];
   for (const f of files) {
-    const { sheets, format, encoding } = await openSheets(f.data, f.fileName);
+    const { sheets: all, format, encoding } = await openSheets(f.data, f.fileName);
     first ??= { format, ...(encoding ? { encoding } : {}) };
-    sheetNames.push(...sheets.map((s) => (files.length > 1 ? `${f.fileName} › ${s.name}` : s.name)));
+    sheetNames.push(...all.map((s) => (files.length > 1 ? `${f.fileName} › ${s.name}` : s.name)));
+    // ROI目标记录 sheets (or CSVs) are the target log, never a history source.
+    const isLog = (s: SheetCells): boolean => targetLogHeader(s) !== null;
+    for (const s of all.filter(isLog)) {
+      const log = readTargetLog(format === 'csv' ? { ...s, name: f.fileName } : s);
+      logs.push(log.entries);
+      logIssues.push(...log.issues);
+    }
+    const sheets = all.filter((s) => !isLog(s));
+    if (sheets.length === 0) continue;
     const used = format === 'csv' ? sheets : historySheets(sheets, options);
     const reads = used.map((s) => ({ file: f.fileName, sheet: format === 'csv' ? null : s.name, read: readHistorySheet(s, format, encoding) }));
     const single = reads.length === 1 ? reads[0] : undefined;
@@ -85,7 +86,14 @@ export async function readMerchantBuffers(files: readonly MerchantFile[], option
       if (a) assumptions = { assumptionsSheet: a.name, assumptions: readAssumptions(sideTable(a), { sheet: a.name }) };
     }
   }
+  if (sources.length === 0) {
+    throw new AdplanError('input', text('Only a target log (ROI目标记录) was given: add the daily export it belongs to.', '只提供了 ROI目标记录:请同时提供对应的逐日导出数据。'), 'history');
+  }
   const joined = joinSources(sources);
+  if (logs.length > 0) {
+    joined.read.history.targetLog = mergeTargetLogs(logs);
+    joined.read.issues.push(...logIssues);
+  }
   const one = sources.length === 1 ? sources[0] : undefined;
   return {
     fileName: files.map((f) => f.fileName).join(' + '),

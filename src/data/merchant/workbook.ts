@@ -7,13 +7,13 @@ import { AdplanError, isAdplanError } from '../../model/core';
 import { assumptionsScore, readAssumptions } from '../assumptions';
 import type { FileData } from '../formats';
 import type { CsvEncoding } from '../formats';
-import { historyScore } from '../table';
 import { readHistory } from '../history';
 import type { AssumptionsReadResult, HistoryReadResult } from '../table';
 import { gridRows, openSheets } from '../formats';
 import { sheetHead, sideTable } from '../table';
 import { cellText } from '../cells';
 import { filledNote, fillMergedDown, mergedDown, uncachedNote } from '../history';
+import { likeliestHistory } from './sheet-choice';
 import type { SheetCells } from '../formats';
 
 export interface WorkbookRead {
@@ -65,24 +65,6 @@ export async function readAssumptionsBuffer(data: FileData, fileName: string): P
     );
   }
   return { sheet: best.s.name, read: readAssumptions(sideTable(best.s), { sheet: best.s.name }) };
-}
-
-/**
- * The sheet that looks most like a history table. Visible sheets come first: a hidden (or
- * veryHidden, invisible even to Excel's Unhide) sheet is used only when no visible sheet
- * has a recognised header, so a stale hidden copy cannot silently win over what the user sees.
- */
-export function likeliestHistory(sheets: readonly SheetCells[]): SheetCells {
-  // One sheet (a CSV): nothing to score, and its grid is never built.
-  if (sheets.length === 1) return sheets[0] as SheetCells;
-  const scored = sheets.map((s) => ({ s, score: historyScore(sheetHead(s)), visible: (s.state ?? 'visible') === 'visible' }));
-  const anyVisible = scored.some((x) => x.visible && x.score > 0);
-  let best = scored[0] as (typeof scored)[number];
-  for (const x of scored) {
-    if (anyVisible && !x.visible) continue;
-    if (x.score > best.score || (anyVisible && !best.visible)) best = x;
-  }
-  return best.s;
 }
 
 export async function readWorkbookBuffer(

@@ -1,5 +1,5 @@
 /**
- * The history fields, their header aliases (DATA.md table, simplified Chinese and English; the
+ * The history fields, their header aliases (docs/data.md table, simplified Chinese and English; the
  * traditional forms are folded by `headerKey`) and the fallback patterns. Aliases are listed in
  * order of preference: when two columns match one field, the earlier alias wins.
  */
@@ -88,7 +88,7 @@ export const FIELDS: readonly FieldSpec[] = [
     aliases: ['直播间商品点击人数', '商品点击人数', '点击次数', '点击人数', 'clicks', '整体点击次数'],
     patterns: [],
   },
-  // Measures carried next to GMV (DATA.md "Real export families"): never aliases of gmv/spend.
+  // Measures carried next to GMV (docs/data.md "Real export families"): never aliases of gmv/spend.
   { field: 'net_gmv', zh: '净成交金额', aliases: ['净成交金额', '直播间净成交金额', 'netgmv'], patterns: [] },
   {
     field: 'refund_1h_rate',

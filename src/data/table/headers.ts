@@ -202,7 +202,7 @@ export function viewsMeasureOf(header: string | undefined): ViewsMeasure {
   return 'unknown';
 }
 
-/** Which GMV measure a header names (DATA.md: 成交金额, 用户支付金额, 整体成交金额, 净成交金额 differ). */
+/** Which GMV measure a header names (docs/data.md: 成交金额, 用户支付金额, 整体成交金额, 净成交金额 differ). */
 export function gmvMeasureOf(header: string | undefined): GmvMeasure {
   if (!header) return 'unknown';
   const h = toSimplified(toHalfWidth(header));

@@ -5,7 +5,7 @@ import type { Scenario } from '../../model/settings';
 export type { Cell } from '../formats';
 export type { RangeOrigin } from '../formats';
 
-/** The history fields of DATA.md. */
+/** The history fields of docs/data.md. */
 export type HistoryField =
   | 'date'
   | 'views'

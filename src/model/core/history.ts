@@ -1,6 +1,6 @@
 /**
  * The engine's input: one record per calendar day, after the reader has parsed, validated,
- * aggregated sessions into days and split organic from paid (MODEL.md §1, DATA.md).
+ * aggregated sessions into days and split organic from paid (docs/model.md, docs/data.md).
  * Money in the sheet's currency, counts as counts, rates as fractions.
  */
 
@@ -32,19 +32,19 @@ export interface DayRecord {
   buyers: number | null;
   impressions: number | null;
   clicks: number | null;
-  /** 净成交金额: GMV net of refunds within 1 hour (MODEL §12 net basis); absent when not exported. */
+  /** 净成交金额: GMV net of refunds within 1 hour (docs/model.md net basis); absent when not exported. */
   netGmv?: number | null;
   /** 1小时内退款率 as a fraction of GMV; absent when not exported. */
   refund1hRate?: number | null;
-  /** GMV sold outside ad time (罗盘 非投放时段): organic by construction (MODEL §11). */
+  /** GMV sold outside ad time (罗盘 非投放时段): organic by construction (docs/model.md). */
   organicGmvObserved?: number | null;
-  /** 投放贡献成交金额: platform-attributed paid GMV, biased upward; a weak prior only (MODEL §11). */
+  /** 投放贡献成交金额: platform-attributed paid GMV, biased upward; a weak prior only (docs/model.md). */
   attributedPaidGmv?: number | null;
   /** 赠款 part of spend (no cash); absent when not exported. */
   grantSpend?: number | null;
 }
 
-/** Which GMV measure the reader took for `gmv` (DATA.md "Measures, not aliases"). */
+/** Which GMV measure the reader took for `gmv` (docs/data.md "Measures, not aliases"). */
 export type GmvMeasure = 'gmv' | 'pay_amount' | 'room_gmv' | 'net_gmv' | 'unknown';
 
 /** One change of the 全域 ROI target (ROI目标记录): the exogenous lever the merchant moves. */

@@ -1,7 +1,7 @@
 import { text } from '../../i18n/text';
 import { AdplanError } from '../core';
 
-/** Unit economics inputs (MODEL.md §3). Rates are fractions of price. */
+/** Unit economics inputs (docs/model.md). Rates are fractions of price. */
 export interface UnitEconomics {
   /** k: goods cost as a share of price. */
   cogsRate: number;

@@ -1,5 +1,5 @@
 /**
- * ROI bases and the target to set (MODEL.md §12). Break-even on incremental GMV (支付 1/u, 净成交
+ * ROI bases and the target to set (docs/model.md). Break-even on incremental GMV (支付 1/u, 净成交
  * (1 − r1h)/u), the whole-room break-even 整体ROI, and the 整体ROI target that makes the platform
  * spend S*. "Room" ROI counts the organic GMV O the room sells anyway (uni_roi_scope = room);
  * "attributed" counts only what the ads add.
@@ -80,7 +80,7 @@ export interface RoiBases {
   targets: RoiTargets;
 }
 
-/** The §12 numbers of one scenario at its sustainable spend. */
+/** The ROI-basis numbers of one scenario at its sustainable spend. */
 export function roiBases(shape: CurveShape, u: number, r1h: number, sStar: number, t: RoomTerms | null, hint = 1): RoiBases {
   if (!(u > 0)) throw noBreakEvenError(u);
   const breakEvenRoi = 1 / u;

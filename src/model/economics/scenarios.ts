@@ -1,5 +1,5 @@
 /**
- * Scenarios (MODEL.md §10): one value column of the assumptions table resolved into the full set
+ * Scenarios (docs/model.md): one value column of the assumptions table resolved into the full set
  * of numbers the engine needs, applying each key's `whenMissing` from the ASSUMPTIONS registry.
  */
 import { text } from '../../i18n/text';
@@ -13,6 +13,7 @@ import {
 import type { UnitEconomics } from './economics';
 import { checkAssumption } from '../settings';
 import { AdplanError } from '../core';
+import { missingInputs, missingInputsText } from '../settings';
 
 /** Keys that may stay null after resolution: "no limit", "derived", "estimated", or needed only without paid history. */
 export type OptionalKey =
@@ -24,7 +25,8 @@ export type OptionalKey =
   | 'lift_theta'
   | 'curve_uncertainty'
   | 'paid_roi_initial'
-  | 'saturation_spend';
+  | 'saturation_spend'
+  | 'platform_suggested_roi';
 
 export type ResolvedAssumptions = { readonly [K in Exclude<AssumptionKey, OptionalKey>]: number } & {
   readonly [K in OptionalKey]: number | null;
@@ -48,6 +50,7 @@ const OPTIONAL: ReadonlySet<AssumptionKey> = new Set<AssumptionKey>([
   'curve_uncertainty',
   'paid_roi_initial',
   'saturation_spend',
+  'platform_suggested_roi',
 ]);
 
 function missing(key: AssumptionKey, why: string, whyZh: string): AdplanError {
@@ -69,6 +72,9 @@ export { checkAssumption } from '../settings';
  * zh-CN label; `history` keys fall back to the baseline, then are required.
  */
 export function resolveAssumptions(values: AssumptionValues, fromHistory: HistoryDefaults): ResolvedAssumptions {
+  // Everything still missing, said at once (not one key per attempt).
+  const lacking = missingInputs(values, fromHistory);
+  if (lacking.length > 0) throw new AdplanError('input', missingInputsText(lacking), lacking[0]!.key);
   const out: Partial<Record<AssumptionKey, number | null>> = {};
   for (const key of ASSUMPTION_KEYS) {
     const given = values[key];
@@ -114,7 +120,7 @@ export function resolveAssumptions(values: AssumptionValues, fromHistory: Histor
   return out as ResolvedAssumptions;
 }
 
-/** The §3 inputs of a resolved scenario. */
+/** The unit-economics inputs of a resolved scenario. */
 export function unitEconomicsOf(r: ResolvedAssumptions): UnitEconomics {
   return {
     cogsRate: r.cogs_rate,

@@ -1,5 +1,5 @@
 /**
- * The organic baseline (MODEL.md §2): ratio-of-sums metrics over the baseline window, CVR
+ * The organic baseline (docs/model.md): ratio-of-sums metrics over the baseline window, CVR
  * stability, trend and weekday factors.
  */
 import { text } from '../../i18n/text';

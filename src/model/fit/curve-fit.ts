@@ -1,29 +1,20 @@
 /**
- * Fitting the paid response curve (MODEL.md §4) from (spend, paid GMV) days with spend > 0:
+ * Fitting the paid response curve (docs/model.md) from (spend, paid GMV) days with spend > 0:
  * least squares in log space with a Huber loss, weak priors on a and K, several starts and a
  * hand-rolled Levenberg–Marquardt over (ln Gmax, ln K, a). Never NaN: degenerate input gives a
  * reason instead of a curve.
  */
 import { text, type Text } from '../../i18n/text';
 import { AdplanError } from '../core';
+import { clamp, huberWeights, levenbergMarquardt, maxOf, median, minOf } from '../numeric';
 import { A_MAX, A_MIN, B_MIN, responseOf, type Curve, type CurveShape } from '../transforms';
 
 /** Loops, not Math.max(...xs): a whole-column range can hold more values than a call takes arguments. */
-export function maxOf(xs: readonly number[]): number {
-  let m = -Infinity;
-  for (const x of xs) if (x > m) m = x;
-  return m;
-}
 
-export function minOf(xs: readonly number[]): number {
-  let m = Infinity;
-  for (const x of xs) if (x < m) m = x;
-  return m;
-}
 
 export type FitModel = 'auto' | 'hill' | 'power';
 
-/** Model choice thresholds (MODEL §4 for auto; explicit requests need less). */
+/** Model choice thresholds (docs/model.md for auto; explicit requests need less). */
 export const HILL_MIN_POINTS = 8;
 export const HILL_MIN_SPREAD = 2;
 export const POWER_MIN_POINTS = 3;
@@ -34,7 +25,6 @@ const PRIOR_A = 1;
 const PRIOR_A_SD = 0.3;
 const PRIOR_LNK_SD = 2;
 const PRIOR_SIGMA = 0.25;
-const HUBER_C = 1.345;
 
 export type FitResult = { curve: Curve } | { reason: Text };
 
@@ -167,22 +157,7 @@ function logData(s: number[], g: number[]): { x: Float64Array; y: Float64Array }
   return { x, y };
 }
 
-function median(xs: Float64Array): number {
-  const a = Float64Array.from(xs).sort();
-  const n = a.length;
-  return n % 2 ? a[(n - 1) / 2]! : 0.5 * (a[n / 2 - 1]! + a[n / 2]!);
-}
 
-/** Huber weights from residuals with a MAD scale; all 1 when the fit is (near) exact. */
-function huberWeights(r: Float64Array, w: Float64Array): number {
-  const abs = r.map(Math.abs);
-  const scale = 1.4826 * median(abs);
-  for (let i = 0; i < r.length; i++) {
-    const t = scale > 1e-9 ? abs[i]! / (HUBER_C * scale) : 0;
-    w[i] = t > 1 ? 1 / t : 1;
-  }
-  return scale;
-}
 
 interface HillProblem {
   /** Residual scale the priors are weighed against (0.25 until the data's own scale is known). */
@@ -260,38 +235,22 @@ function solve3(H: Float64Array, mu: number, v: Float64Array, out: Float64Array)
   return Number.isFinite(out[0]!) && Number.isFinite(out[1]!) && Number.isFinite(out[2]!);
 }
 
-const clamp = (v: number, lo: number, hi: number): number => (v < lo ? lo : v > hi ? hi : v);
-
 /** Levenberg–Marquardt from one start; returns [g, κ, a, objective]. */
 function hillLM(pr: HillProblem, g0: number, k0: number, a0: number, maxIter: number): [number, number, number, number] {
-  const H = new Float64Array(9);
-  const v = new Float64Array(3);
-  const d = new Float64Array(3);
-  let g = g0;
-  let kap = k0;
-  let a = a0;
-  let obj = hillObjective(pr, g, kap, a, H, v, null);
-  let mu = 1e-3;
-  for (let it = 0; it < maxIter; it++) {
-    if (!solve3(H, mu, v, d)) break;
-    const ng = g + d[0]!;
-    const nk = clamp(kap + d[1]!, pr.lnKmin, pr.lnKmax);
-    const na = clamp(a + d[2]!, A_MIN, A_MAX);
-    const nobj = hillObjective(pr, ng, nk, na, null, null, null);
-    if (nobj < obj) {
-      const gain = obj - nobj;
-      g = ng;
-      kap = nk;
-      a = na;
-      obj = hillObjective(pr, g, kap, a, H, v, null);
-      mu = Math.max(mu / 3, 1e-9);
-      if (gain <= 1e-12 * (1 + obj)) break;
-    } else {
-      mu *= 4;
-      if (mu > 1e8) break;
-    }
-  }
-  return [g, kap, a, obj];
+  const r = levenbergMarquardt(
+    {
+      evaluate: (th, H, v) => hillObjective(pr, th[0]!, th[1]!, th[2]!, H, v, null),
+      solve: solve3,
+      project: (th) => {
+        th[1] = clamp(th[1]!, pr.lnKmin, pr.lnKmax);
+        th[2] = clamp(th[2]!, A_MIN, A_MAX);
+      },
+      tolerance: 1e-12,
+    },
+    [g0, k0, a0],
+    maxIter,
+  );
+  return [r.th[0]!, r.th[1]!, r.th[2]!, r.objective];
 }
 
 /** ln Gmax that best fits given κ and a (weighted mean). */
@@ -307,14 +266,14 @@ function profileG(pr: HillProblem, kap: number, a: number): number {
   return s / sw;
 }
 
-function fitHill(s: number[], gmv: number[]): Curve {
+function fitHill(s: number[], gmv: number[], base?: Float64Array): Curve {
   const { x, y } = logData(s, gmv);
   const n = x.length;
   const xs = Float64Array.from(x).sort();
   const xmin = xs[0]!;
   const xmax = xs[n - 1]!;
   const xmed = median(x);
-  const pr: HillProblem = { priorSigma: PRIOR_SIGMA, x, y, w: new Float64Array(n).fill(1), lnK0: xmed, lnKmin: xmin - 4.6, lnKmax: xmax + 4.6 };
+  const pr: HillProblem = { priorSigma: PRIOR_SIGMA, x, y, w: base ? Float64Array.from(base) : new Float64Array(n).fill(1), lnK0: xmed, lnKmin: xmin - 4.6, lnKmax: xmax + 4.6 };
 
   let best: [number, number, number, number] = [0, xmed, 1, Infinity];
   for (const a0 of [0.6, 1, 1.4]) {
@@ -329,6 +288,7 @@ function fitHill(s: number[], gmv: number[]): Curve {
   for (let round = 0; round < 3; round++) {
     hillObjective(pr, best[0], best[1], best[2], null, null, res);
     const scale = huberWeights(res, pr.w);
+    if (base) for (let i = 0; i < n; i++) pr.w[i]! *= base[i]!;
     pr.priorSigma = Math.max(0.02, Math.min(PRIOR_SIGMA, scale));
     best = hillLM(pr, best[0], best[1], best[2], 40);
   }
@@ -393,4 +353,53 @@ function finish(model: 'hill' | 'power', shape: CurveShape, s: number[], g: numb
     r2: r2 !== null && Number.isFinite(r2) ? r2 : null,
     residualSd: n > p ? Math.sqrt(ssLog / (n - p)) : null,
   };
+}
+
+/** Paid days under an event treatment: a weight per day (learning < 1) and an event slot (−1 none). */
+export interface TreatedPaidDays {
+  spend: number[];
+  paidGmv: number[];
+  weight: number[];
+  slot: number[];
+  /** Number of modelled event slots. */
+  slots: number;
+}
+
+/** Response multiplier prior: ln R ~ N(0, 0.3), weighed against the residual scale. */
+const PRIOR_EVENT_RESPONSE_SD = 0.3;
+
+/**
+ * The direct fit with event days: each modelled slot gets a response multiplier R (paid GMV on
+ * its days = R · Gp(S)), estimated by alternating the Hill fit with the slots' shrunk mean log
+ * residuals. Without slots or weights it is tryFitCurve. Returns the fit and R per slot.
+ */
+export function tryFitCurveTreated(days: TreatedPaidDays, model: FitModel = 'auto'): { fit: FitResult; response: number[] } {
+  const plain = days.slots === 0 && days.weight.every((w) => w === 1);
+  const ones = new Array<number>(days.slots).fill(1);
+  if (plain) return { fit: tryFitCurve(days.spend, days.paidGmv, model), response: ones };
+  const first = tryFitCurve(days.spend, days.paidGmv, model);
+  if (!('curve' in first) || first.curve.model !== 'hill') return { fit: first, response: ones };
+  const { s, g } = paidPoints(days.spend, days.paidGmv);
+  // paidPoints keeps spend > 0 days: map weights and slots onto them.
+  const keep = days.spend.map((x, i) => (x > 0 ? i : -1)).filter((i) => i >= 0);
+  const base = Float64Array.from(keep, (i) => days.weight[i]!);
+  const slot = keep.map((i) => days.slot[i]!);
+  const psi = new Float64Array(days.slots);
+  let curve = first.curve;
+  for (let round = 0; round < 4; round++) {
+    const adj = g.map((v, i) => (slot[i]! >= 0 ? v * Math.exp(-psi[slot[i]!]!) : v));
+    curve = fitHill(s, adj, base);
+    const sum = new Float64Array(days.slots);
+    const cnt = new Float64Array(days.slots);
+    const sd = Math.max(0.02, curve.residualSd ?? PRIOR_SIGMA);
+    for (let i = 0; i < s.length; i++) {
+      const k = slot[i]!;
+      if (k < 0 || !(g[i]! > 0)) continue;
+      sum[k]! += base[i]! * (Math.log(g[i]!) - Math.log(Math.max(1e-9, responseOf(s[i]!, curve.shape))));
+      cnt[k]! += base[i]!;
+    }
+    for (let k = 0; k < days.slots; k++) psi[k] = sum[k]! / (cnt[k]! + (sd / PRIOR_EVENT_RESPONSE_SD) ** 2);
+  }
+  const fitted = { ...curve, n: s.length };
+  return finiteCurve(fitted) ? { fit: { curve: fitted }, response: Array.from(psi, Math.exp) } : { fit: { reason: NOT_FINITE }, response: ones };
 }

@@ -1,5 +1,5 @@
 /**
- * Organic lift from paid traffic (MODEL.md §5, 付费撬动自然流):
+ * Organic lift from paid traffic (docs/model.md, 付费撬动自然流):
  *   A_t = θ·A_{t−1} + Gp_t ;  organic_gmv_t = base_t + λ·A_t ;  leverage L = λ/(1−θ).
  * θ on a grid, λ ≥ 0 by least squares with base_t = weekday_t·(μ + τ·t) (a level and a trend, so
  * organic growth that happens to coincide with paid spend is not read as lift). An estimate from

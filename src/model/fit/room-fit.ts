@@ -1,22 +1,23 @@
 /**
- * The whole-room fit (MODEL.md §11) for accounts without a paid split (千川全域推广):
+ * The whole-room fit (docs/model.md) for accounts without a paid split (千川全域推广):
  *
- *   G_t = B · w(weekday_t) · e^{g·τ_t} · ε_t  +  Gp(S_t),    Gp Hill (§4), ε log-normal
+ *   G_t = B · w(weekday_t) · e^{g·τ_t} · ε_t  +  Gp(S_t),    Gp Hill, ε log-normal
  *
  * fitted jointly by robust (Huber) Levenberg–Marquardt on ln G_t, with the Hill priors of
  * curve-fit.ts. Pre-ad days (S = 0) anchor B; 罗盘 非投放时段 GMV (`organicGmvObserved`) enters as
  * an observation of the organic room; 投放贡献成交金额 (`attributedPaidGmv`) as a weak prior on
  * Gp only (the platform's attribution is biased upward). The 11×11 normal equations are solved
  * by linear.ts's LU with partial pivoting: mathjs's lusolve, even tree-shaken, added 62.5 KB
- * gzipped to functions.js (112.5 KB vs 50.0 KB; budget 60 KB), see docs/model.md §11. Never a
+ * gzipped to functions.js (112.5 KB vs 50.0 KB; budget 60 KB), see docs/model.md. Never a
  * confident number from an unidentified fit: flat spend, too few days or an S* that the data
  * cannot pin down give a plain reason instead.
  */
 import { text, type Text } from '../../i18n/text';
-import { maxOf, minOf } from './curve-fit';
 import { dayIndex, weekdayOf } from '../core';
-import { solveLinear } from '../numeric';
-import type { History, IsoDate } from '../core';
+import { clamp, huberWeights, levenbergMarquardt, maxOf, median, minOf, solveLinear } from '../numeric';
+import type { FittedEventEffect, History, IsoDate } from '../core';
+import { treatDays, type DayTreatment, type EventHandling } from '../events';
+import { proxyResidual, rollingResidual, targetResidual, targetsOn } from './demand';
 import { A_MAX, A_MIN, marginalOf, solveMarginal, type Curve, type CurveShape } from '../transforms';
 
 
@@ -35,7 +36,6 @@ const PRIOR_G_SD = 0.005;
 const PRIOR_WEEKDAY_SD = 0.3;
 /** 投放贡献成交金额 as a prior on ln Gp: a wide log-sd, since it is biased upward. */
 const ATTRIBUTED_SD = 0.7;
-const HUBER_C = 1.345;
 
 /** The organic room: level × weekday factor × e^{growth·(day − mid)}. */
 export interface OrganicRoom {
@@ -48,26 +48,47 @@ export interface OrganicRoom {
   midDay: number;
 }
 
+/** How the fit met spend that follows demand (the platform spending more on strong days). */
+export interface DemandCoupling {
+  /** target-log / proxy: corrected by a control function; diagnostic: only tested (no lever in the data). */
+  method: 'target-log' | 'proxy' | 'diagnostic' | 'none';
+  /** The diagnostic found spend moving with demand (always false for the corrected methods). */
+  detected: boolean;
+  /** Organic log response to the demand-driven part of ln spend (the control function's coefficient). */
+  strength: number;
+  /** The S* interval's low end was widened (no lever in the data: WIDEN_DETECTED when detected, else WIDEN_UNTESTED). */
+  widened: boolean;
+  /** z of the diagnostic's coefficient (diagnostic only). */
+  z?: number;
+}
+
 interface RoomFitCommon {
-  /** Days in the fit (all history days with GMV). */
+  /** Days in the fit (history days with GMV, less the days the event treatment leaves out). */
   n: number;
   spendDays: number;
   preAdDays: number;
   observedOrganicDays: number;
   minSpend: number | null;
   maxSpend: number | null;
+  /** What the fit learned per event phase (event_handling model), and the phases left out. */
+  eventEffects: FittedEventEffect[];
+  /** Days left out of the fit (pauses, stock-outs, events not modelled). */
+  excludedDays: number;
 }
 
 export type RoomFit =
   | (RoomFitCommon & {
       identified: true;
-      /** The incremental curve Gp (MODEL §11): spend → GMV the ads add to the room. */
+      /** The incremental curve Gp (docs/model.md): spend → GMV the ads add to the room. */
       curve: Curve;
       organic: OrganicRoom;
       /** Pre-ad days or observed organic GMV anchor the organic level; else only the total is known. */
       organicIdentified: boolean;
       /** Covariance of (ln Gmax, ln K, a) from the fit's curvature, row-major 3×3 (the S* interval). */
       covariance: number[];
+      demandCoupling: DemandCoupling;
+      /** Variance factor for day-to-day persistence of the residuals, (1+ρ)/(1−ρ) ≥ 1 (the engine's S* interval). */
+      persistence: number;
     })
   | (RoomFitCommon & { identified: false; reason: Text });
 
@@ -83,17 +104,31 @@ interface Data {
   /** Attributed-paid rows. */
   attRow: number[];
   attY: number[];
+  /** Event treatment: weight per day (learning < 1) and the modelled event slot (−1 none). */
+  base: Float64Array;
+  slot: Int32Array;
+  /** Control-function covariates per day (each with its own coefficient in the organic room). */
+  cov: Float64Array[];
 }
 
-/** Parameter layout: [ln B, δ1…δ6 (weekday vs Sunday), g, ln Gmax, κ = ln K, a]. */
+/**
+ * Parameter layout: [ln B, δ1…δ6 (weekday vs Sunday), g, ln Gmax, κ = ln K, a], then one γ per
+ * control-function covariate, then per modelled event slot (ln organic ×, ln response ×).
+ */
 const LNB = 0;
 const G = 7;
 const LNGMAX = 8;
 const KAP = 9;
 const A = 10;
-const P = 11;
+const P0 = 11;
+/** Event multipliers' priors (log scale, centred on 1×) and the covariates' coefficient prior. */
+const PRIOR_EVENT_ORGANIC_SD = 0.7;
+const PRIOR_EVENT_RESPONSE_SD = 0.3;
+const PRIOR_COV_SD = 1;
 
 interface Problem {
+  /** Parameter count: P0 + covariates + 2 × event slots. */
+  P: number;
   d: Data;
   w: Float64Array;
   sigma: number;
@@ -112,10 +147,27 @@ function sigmoid(z: number): number {
 }
 
 const lnOrganic = (th: Float64Array, dow: number, tau: number): number => th[LNB]! + (dow > 0 ? th[dow]! : 0) + th[G]! * tau;
+const covAt = (k: number): number => P0 + k;
+const slotAt = (d: Data, g: number): number => P0 + d.cov.length + 2 * g;
+
+/** The organic room's day terms beyond level, weekday and trend: covariates and the event slot. */
+function organicExtra(d: Data, th: Float64Array, t: number): number {
+  let e = 0;
+  for (let k = 0; k < d.cov.length; k++) e += th[covAt(k)]! * d.cov[k]![t]!;
+  const g = d.slot[t]!;
+  return g >= 0 ? e + th[slotAt(d, g)]! : e;
+}
+
+/** Their Jacobian entries, scaled by the organic share `so`. */
+function organicExtraJ(d: Data, J: Float64Array, t: number, so: number): void {
+  for (let k = 0; k < d.cov.length; k++) J[covAt(k)] = so * d.cov[k]![t]!;
+  const g = d.slot[t]!;
+  if (g >= 0) J[slotAt(d, g)] = so;
+}
 
 /** Weighted objective; with H, v: the Gauss–Newton normal equations (H row-major P×P). */
 function objective(pr: Problem, th: Float64Array, H: Float64Array | null, v: Float64Array | null, res: Float64Array | null): number {
-  const { d, w } = pr;
+  const { d, w, P } = pr;
   const J = new Float64Array(P);
   const nz = new Int32Array(P);
   let obj = 0;
@@ -140,12 +192,13 @@ function objective(pr: Problem, th: Float64Array, H: Float64Array | null, v: Flo
   const kap = th[KAP]!;
   for (let t = 0; t < d.y.length; t++) {
     const dow = d.dow[t]!;
-    const lo = lnOrganic(th, dow, d.tau[t]!);
+    const lo = lnOrganic(th, dow, d.tau[t]!) + organicExtra(d, th, t);
+    const slot = d.slot[t]!;
     J.fill(0);
     let f: number;
     if (d.paid[t]) {
       const z = a * (kap - d.x[t]!);
-      const lp = th[LNGMAX]! - softplus(z);
+      const lp = th[LNGMAX]! - softplus(z) + (slot >= 0 ? th[slotAt(d, slot) + 1]! : 0);
       const sig = sigmoid(z);
       // ln(O + P) and the shares, computed stably.
       const m = Math.max(lo, lp);
@@ -160,15 +213,18 @@ function objective(pr: Problem, th: Float64Array, H: Float64Array | null, v: Flo
       J[LNGMAX] = sp;
       J[KAP] = -sp * a * sig;
       J[A] = -sp * (kap - d.x[t]!) * sig;
+      organicExtraJ(d, J, t, so);
+      if (slot >= 0) J[slotAt(d, slot) + 1] = sp;
     } else {
       f = lo;
       J[LNB] = 1;
       if (dow > 0) J[dow] = 1;
       J[G] = d.tau[t]!;
+      organicExtraJ(d, J, t, 1);
     }
     const r = d.y[t]! - f;
     if (res) res[t] = r;
-    add(r, w[t]!);
+    add(r, w[t]! * d.base[t]!);
   }
   d.obsRow.forEach((t, i) => {
     const dow = d.dow[t]!;
@@ -176,7 +232,8 @@ function objective(pr: Problem, th: Float64Array, H: Float64Array | null, v: Flo
     J[LNB] = 1;
     if (dow > 0) J[dow] = 1;
     J[G] = d.tau[t]!;
-    add(d.obsY[i]! - lnOrganic(th, dow, d.tau[t]!), 1);
+    organicExtraJ(d, J, t, 1);
+    add(d.obsY[i]! - lnOrganic(th, dow, d.tau[t]!) - organicExtra(d, th, t), d.base[t]!);
   });
   const wAtt = (pr.sigma / ATTRIBUTED_SD) ** 2;
   d.attRow.forEach((t, i) => {
@@ -186,7 +243,9 @@ function objective(pr: Problem, th: Float64Array, H: Float64Array | null, v: Flo
     J[LNGMAX] = 1;
     J[KAP] = -a * sig;
     J[A] = -(kap - d.x[t]!) * sig;
-    add(d.attY[i]! - (th[LNGMAX]! - softplus(z)), wAtt);
+    const slot = d.slot[t]!;
+    if (slot >= 0) J[slotAt(d, slot) + 1] = 1;
+    add(d.attY[i]! - (th[LNGMAX]! - softplus(z) + (slot >= 0 ? th[slotAt(d, slot) + 1]! : 0)), wAtt * d.base[t]!);
   });
   // Priors (as pseudo-observations weighed against the residual scale σ).
   const prior = (i: number, centre: number, sd: number): void => {
@@ -198,61 +257,65 @@ function objective(pr: Problem, th: Float64Array, H: Float64Array | null, v: Flo
   prior(KAP, pr.lnK0, PRIOR_LNK_SD);
   prior(G, 0, PRIOR_G_SD);
   for (let k = 1; k <= 6; k++) prior(k, 0, PRIOR_WEEKDAY_SD);
+  for (let k = 0; k < d.cov.length; k++) prior(covAt(k), 0, PRIOR_COV_SD);
+  for (let g = slotAt(d, 0); g < P; g += 2) {
+    prior(g, 0, PRIOR_EVENT_ORGANIC_SD);
+    prior(g + 1, 0, PRIOR_EVENT_RESPONSE_SD);
+  }
   if (H) for (let i = 0; i < P; i++) for (let k = 0; k < i; k++) H[i * P + k] = H[k * P + i]!;
   return obj;
 }
 
 /** Solves M x = b (LU with partial pivoting); null when M is singular. */
-function solve(M: Float64Array, b: Float64Array): Float64Array | null {
+function solve(M: Float64Array, b: Float64Array, P: number): Float64Array | null {
   const x = solveLinear(M, b, P);
   return x && x.every(Number.isFinite) ? x : null;
 }
 
-const clamp = (v: number, lo: number, hi: number): number => (v < lo ? lo : v > hi ? hi : v);
-
 function lm(pr: Problem, start: Float64Array, maxIter: number): { th: Float64Array; obj: number } {
-  const H = new Float64Array(P * P);
-  const v = new Float64Array(P);
+  const P = pr.P;
   const M = new Float64Array(P * P);
-  let th = Float64Array.from(start);
-  let obj = objective(pr, th, H, v, null);
-  let mu = 1e-3;
-  for (let it = 0; it < maxIter; it++) {
-    M.set(H);
-    for (let i = 0; i < P; i++) M[i * P + i] = H[i * P + i]! * (1 + mu) + 1e-10;
-    const step = solve(M, v);
-    if (!step) break;
-    const next = Float64Array.from(th, (x, i) => x + step[i]!);
-    next[KAP] = clamp(next[KAP]!, pr.kMin, pr.kMax);
-    next[A] = clamp(next[A]!, A_MIN, A_MAX);
-    const nobj = objective(pr, next, null, null, null);
-    if (nobj < obj) {
-      const gain = obj - nobj;
-      th = next;
-      obj = objective(pr, th, H, v, null);
-      mu = Math.max(mu / 3, 1e-9);
-      if (gain <= 1e-10 * (1 + obj)) break;
-    } else {
-      mu *= 4;
-      if (mu > 1e8) break;
-    }
-  }
-  return { th, obj };
+  const r = levenbergMarquardt(
+    {
+      evaluate: (th, H, v) => objective(pr, th, H, v, null),
+      solve: (H, mu, v, step) => {
+        M.set(H);
+        for (let i = 0; i < P; i++) M[i * P + i] = H[i * P + i]! * (1 + mu) + 1e-10;
+        const x = solve(M, v, P);
+        if (!x) return false;
+        step.set(x);
+        return true;
+      },
+      project: (th) => {
+        th[KAP] = clamp(th[KAP]!, pr.kMin, pr.kMax);
+        th[A] = clamp(th[A]!, A_MIN, A_MAX);
+      },
+      tolerance: 1e-10,
+    },
+    start,
+    maxIter,
+  );
+  return { th: r.th, obj: r.objective };
 }
 
-function median(xs: ArrayLike<number>): number {
-  const a = Array.from(xs).sort((p, q) => p - q);
-  const n = a.length;
-  if (n === 0) return 0;
-  return n % 2 ? a[(n - 1) / 2]! : 0.5 * (a[n / 2 - 1]! + a[n / 2]!);
-}
 
-function prepare(history: History): { d: Data; common: RoomFitCommon; spends: number[] } {
-  const days = history.days.filter((x) => Number.isFinite(x.gmv) && x.gmv >= 0 && Number.isFinite(x.spend) && x.spend >= 0);
+function prepare(history: History, tr: DayTreatment): { d: Data; common: RoomFitCommon; spends: number[]; dates: IsoDate[] } {
+  const valid = (x: History['days'][number]): boolean => Number.isFinite(x.gmv) && x.gmv >= 0 && Number.isFinite(x.spend) && x.spend >= 0;
+  const all = history.days.filter(valid);
+  const firstDay = all[0];
+  const lastDay = all[all.length - 1];
+  const mid = firstDay && lastDay ? (dayIndex(firstDay.date) + dayIndex(lastDay.date)) / 2 : 0;
+  // Days the treatment leaves out never enter; modelled event groups get compact slots.
+  const kept: number[] = [];
+  history.days.forEach((x, i) => {
+    if (valid(x) && tr.weight[i]! > 0) kept.push(i);
+  });
+  const days = kept.map((i) => history.days[i]!);
   const n = days.length;
-  const first = days[0] ? dayIndex(days[0].date) : 0;
-  const last = days[n - 1] ? dayIndex(days[n - 1]!.date) : 0;
-  const mid = (first + last) / 2;
+  const slotOf = new Map<number, number>();
+  tr.groups.forEach((g, i) => {
+    if (g.fitted) slotOf.set(i, slotOf.size);
+  });
   let minPos = Infinity;
   for (const x of days) if (x.gmv > 0 && x.gmv < minPos) minPos = x.gmv;
   const floor = Number.isFinite(minPos) ? minPos / 2 : 1;
@@ -266,6 +329,9 @@ function prepare(history: History): { d: Data; common: RoomFitCommon; spends: nu
     obsY: [],
     attRow: [],
     attY: [],
+    base: Float64Array.from(kept, (i) => tr.weight[i]!),
+    slot: Int32Array.from(kept, (i) => (tr.group[i]! >= 0 ? (slotOf.get(tr.group[i]!) ?? -1) : -1)),
+    cov: [],
   };
   const spends: number[] = [];
   let preAd = 0;
@@ -292,6 +358,7 @@ function prepare(history: History): { d: Data; common: RoomFitCommon; spends: nu
   return {
     d,
     spends,
+    dates: days.map((x) => x.date),
     common: {
       n,
       spendDays: spends.length,
@@ -299,6 +366,8 @@ function prepare(history: History): { d: Data; common: RoomFitCommon; spends: nu
       observedOrganicDays: d.obsRow.length,
       minSpend: spends.length > 0 ? minOf(spends) : null,
       maxSpend: spends.length > 0 ? maxOf(spends) : null,
+      eventEffects: [],
+      excludedDays: tr.excluded,
     },
   };
 }
@@ -321,7 +390,7 @@ function notEnough(c: RoomFitCommon): Text | null {
   return null;
 }
 
-function startPoints(d: Data, spends: number[], preAdMean: number | null): Float64Array[] {
+function startPoints(d: Data, spends: number[], preAdMean: number | null, P: number): Float64Array[] {
   const gPaid: number[] = [];
   for (let t = 0; t < d.y.length; t++) if (d.paid[t]) gPaid.push(Math.exp(d.y[t]!));
   const gMed = median(gPaid);
@@ -361,13 +430,13 @@ function cholesky(S: Float64Array, n: number): Float64Array | null {
 }
 
 /** Covariance of (ln Gmax, κ, a): σ²·H⁻¹ restricted to the curve block. */
-function curveCovariance(H: Float64Array, scale2: number): Float64Array | null {
+function curveCovariance(H: Float64Array, scale2: number, P: number): Float64Array | null {
   const out = new Float64Array(9);
   const idx = [LNGMAX, KAP, A];
   for (let c = 0; c < 3; c++) {
     const e = new Float64Array(P);
     e[idx[c]!] = 1;
-    const col = solve(H, e);
+    const col = solve(H, e, P);
     if (!col) return null;
     for (let r = 0; r < 3; r++) out[r * 3 + c] = scale2 * col[idx[r]!]!;
   }
@@ -413,12 +482,32 @@ export function sStarInterval(shape: CurveShape, covariance: readonly number[], 
   return [s0 * Math.exp(-half), Math.min(cap, s0 * Math.exp(half))];
 }
 
-/** Fit the whole room; a reason instead of a curve when the data cannot separate organic from paid. */
-export function fitRoom(history: History): RoomFit {
-  const { d, common, spends } = prepare(history);
-  const why = notEnough(common);
-  if (why) return { ...common, identified: false, reason: why };
+export interface RoomFitOptions {
+  /** event_handling: model (default) | exclude | ignore (every day a normal day). */
+  eventHandling?: EventHandling;
+  /** auto (default): correct with a target log or a demand proxy when present, else test; none: neither. */
+  demand?: 'auto' | 'none';
+}
 
+interface Core {
+  th: Float64Array;
+  P: number;
+  H: Float64Array;
+  res: Float64Array;
+  residualSd: number;
+  shape: CurveShape;
+  covariance: number[];
+}
+
+const unsep = (): Text =>
+  text(
+    'The whole room\'s GMV does not separate organic sales from what the ads add (the data fit both ways about equally well).',
+    '整体成交无法区分自然成交与投放带来的成交(两种解释对数据拟合得差不多)。',
+  );
+
+/** The joint fit on prepared days: parameters, curvature and the curve's covariance, or why not. */
+function fitCore(d: Data, common: RoomFitCommon, spends: number[], warm?: Float64Array): Core | Text {
+  const P = P0 + d.cov.length + 2 * (d.slot.reduce((m, g) => Math.max(m, g + 1), 0));
   const xs = spends.map(Math.log);
   const xMin = minOf(xs);
   const xMax = maxOf(xs);
@@ -426,6 +515,7 @@ export function fitRoom(history: History): RoomFit {
   for (let t = 0; t < d.y.length; t++) if (!d.paid[t]) preSum += Math.exp(d.y[t]!);
   const preAdMean = common.preAdDays >= ROOM_MIN_ANCHOR_DAYS ? preSum / common.preAdDays : null;
   const pr: Problem = {
+    P,
     d,
     w: new Float64Array(d.y.length).fill(1),
     sigma: 0.25,
@@ -434,35 +524,29 @@ export function fitRoom(history: History): RoomFit {
     kMax: xMax + 4.6,
   };
 
-  // Cheap screen of the starts, LM from the best three, then Huber rounds from the best.
-  const starts = startPoints(d, spends, preAdMean)
-    .map((th) => ({ th, obj: objective(pr, th, null, null, null) }))
-    .sort((p, q) => p.obj - q.obj)
-    .slice(0, 3);
+  // Cheap screen of the starts, LM from the best three (or from a warm start), then Huber rounds from the best.
+  const starts = warm
+    ? [{ th: warm, obj: 0 }]
+    : startPoints(d, spends, preAdMean, P)
+        .map((th) => ({ th, obj: objective(pr, th, null, null, null) }))
+        .sort((p, q) => p.obj - q.obj)
+        .slice(0, 3);
   let best = { th: starts[0]!.th, obj: Infinity };
   for (const s of starts) {
-    const r = lm(pr, s.th, 30);
+    const r = lm(pr, s.th, warm ? 15 : 30);
     if (r.obj < best.obj) best = r;
   }
   const res = new Float64Array(d.y.length);
-  for (let round = 0; round < 2; round++) {
+  // A warm start (the diagnostic's refit) is already near the optimum: one Huber round suffices.
+  for (let round = 0; round < (warm ? 1 : 2); round++) {
     objective(pr, best.th, null, null, res);
-    const abs = Array.from(res, Math.abs);
-    const scale = 1.4826 * median(abs);
-    for (let t = 0; t < res.length; t++) {
-      const u = scale > 1e-9 ? abs[t]! / (HUBER_C * scale) : 0;
-      pr.w[t] = u > 1 ? 1 / u : 1;
-    }
+    const scale = huberWeights(res, pr.w);
     pr.sigma = Math.max(0.02, Math.min(0.25, scale));
     best = lm(pr, best.th, 20);
   }
   const th = best.th;
   if (!th.every(Number.isFinite)) {
-    return {
-      ...common,
-      identified: false,
-      reason: text('The whole-room fit did not converge to finite values: check the units of spend and GMV.', '整体拟合未收敛到有限值:请检查消耗与成交的单位。'),
-    };
+    return text('The whole-room fit did not converge to finite values: check the units of spend and GMV.', '整体拟合未收敛到有限值:请检查消耗与成交的单位。');
   }
 
   // Residual scale (unweighted, log) and the curvature at the optimum → draws of the curve.
@@ -471,23 +555,104 @@ export function fitRoom(history: History): RoomFit {
   const v = new Float64Array(P);
   objective(pr, th, H, v, res);
   let ss = 0;
-  for (let t = 0; t < res.length; t++) ss += res[t]! ** 2;
-  const residualSd = Math.sqrt(ss / Math.max(1, res.length - P));
+  let sw = 0;
+  for (let t = 0; t < res.length; t++) {
+    ss += d.base[t]! * res[t]! ** 2;
+    sw += d.base[t]!;
+  }
+  const residualSd = Math.sqrt(ss / Math.max(1, sw - P));
   const shape = hillShape([th[LNGMAX]!, th[KAP]!, th[A]!]);
-  const cov = curveCovariance(H, residualSd ** 2);
-  const unsep = text(
-    'The whole room\'s GMV does not separate organic sales from what the ads add (the data fit both ways about equally well).',
-    '整体成交无法区分自然成交与投放带来的成交(两种解释对数据拟合得差不多)。',
-  );
-  if (!cov || !cholesky(cov, 3)) return { ...common, identified: false, reason: unsep };
+  const cov = curveCovariance(H, residualSd ** 2, P);
+  if (!cov || !cholesky(cov, 3)) return unsep();
   const covariance = Array.from(cov);
   // Identification: the S* interval at the target that puts S* at the median observed spend.
   const sMed = median(spends);
   const probe = marginalOf(sMed, shape);
   const cap = 2 * (common.maxSpend ?? sMed);
   const probeInterval = probe > 0 && Number.isFinite(probe) ? sStarInterval(shape, covariance, probe, cap) : null;
-  if (!probeInterval || !(probeInterval[0] > 0) || probeInterval[1] / probeInterval[0] > ROOM_MAX_INTERVAL_RATIO) {
-    return { ...common, identified: false, reason: unsep };
+  if (!probeInterval || !(probeInterval[0] > 0) || probeInterval[1] / probeInterval[0] > ROOM_MAX_INTERVAL_RATIO) return unsep();
+  return { th, P, H, res, residualSd, shape, covariance };
+}
+
+/** z of the first covariate's coefficient (the control function's γ) at the optimum. */
+function covariateZ(core: Core): number {
+  const e = new Float64Array(core.P);
+  e[P0] = 1;
+  const col = solve(core.H, e, core.P);
+  const se = col ? core.residualSd * Math.sqrt(Math.max(0, col[P0]!)) : NaN;
+  const z = core.th[P0]! / se;
+  return Number.isFinite(z) ? z : 0;
+}
+
+/** v moved by `by` days (the value of the day `by` days away when it is in the fit, else 0). */
+function shifted(v: Float64Array, dates: readonly IsoDate[], by: number): Float64Array {
+  const out = new Float64Array(v.length);
+  for (let t = 0; t < v.length; t++) {
+    const j = t + by;
+    if (j >= 0 && j < v.length && dayIndex(dates[j]!) - dayIndex(dates[t]!) === by) out[t] = v[j]!;
+  }
+  return out;
+}
+
+/** The diagnostic fires when the day-to-day part of spend moves organic GMV this clearly (z of γ). */
+export const COUPLING_Z = 1.5;
+/**
+ * Without a lever the S* interval's low end is divided by these (docs/model.md: measured on seeded
+ * rooms, the uncorrected S* ran up to 2× the truth when spend followed demand).
+ */
+export const WIDEN_DETECTED = 2;
+export const WIDEN_UNTESTED = 1.25;
+
+/** Fit the whole room; a reason instead of a curve when the data cannot separate organic from paid. */
+export function fitRoom(history: History, options: RoomFitOptions = {}): RoomFit {
+  const tr = treatDays(history, options.eventHandling ?? 'model');
+  const { d, common, spends, dates } = prepare(history, tr);
+  const why = notEnough(common);
+  if (why) return { ...common, identified: false, reason: why };
+
+  // Spend that follows demand: a target log, else a demand proxy, corrects; else the diagnostic tests.
+  const groups = d.slot.reduce((m, g) => Math.max(m, g + 1), 0);
+  let method: DemandCoupling['method'] = 'none';
+  if (options.demand !== 'none') {
+    const lnT = targetsOn(history, dates)?.map(Math.log) ?? null;
+    const v = lnT ? targetResidual(d.x, d.paid, d.base, lnT, d.dow, d.tau, d.slot, groups) : null;
+    if (v) {
+      // The shock is persistent: yesterday's and tomorrow's spend residuals say more about today's demand.
+      d.cov.push(v, shifted(v, dates, -1), shifted(v, dates, 1));
+      method = 'target-log';
+    }
+    if (d.obsRow.length >= ROOM_MIN_ANCHOR_DAYS) {
+      const lnObs = new Float64Array(d.y.length);
+      const has = new Uint8Array(d.y.length);
+      d.obsRow.forEach((t, i) => {
+        lnObs[t] = d.obsY[i]!;
+        has[t] = 1;
+      });
+      const c = proxyResidual(lnObs, has, d.base, d.dow, d.tau, d.slot, groups);
+      if (c) {
+        d.cov.push(c);
+        if (method === 'none') method = 'proxy';
+      }
+    }
+  }
+  const core = fitCore(d, common, spends);
+  if (!('th' in core)) return { ...common, identified: false, reason: core };
+  const th = core.th;
+
+  // The diagnostic: does the fast part of spend move organic GMV? If so, widen to the corrected curve's interval.
+  let coupling: DemandCoupling = { method, detected: false, strength: method === 'none' ? 0 : th[P0]!, widened: false };
+  if (method === 'none' && options.demand !== 'none') {
+    const day = Float64Array.from(dates, dayIndex);
+    const alt: Data = { ...d, cov: [rollingResidual(d.x, d.paid, d.base, day)] };
+    // Warm start from the main fit, γ = 0 inserted before the event slots.
+    const warm = new Float64Array(core.P + 1);
+    warm.set(th.subarray(0, P0));
+    warm.set(th.subarray(P0), P0 + 1);
+    const c2 = fitCore(alt, common, spends, warm);
+    if ('th' in c2) {
+      const z = covariateZ(c2);
+      coupling = { method: 'diagnostic', detected: z > COUPLING_Z, strength: c2.th[P0]!, widened: true, z };
+    }
   }
 
   // Weekday factors averaging 1 (the level absorbs the mean).
@@ -498,6 +663,7 @@ export function fitRoom(history: History): RoomFit {
   const midDay = first && lastDay ? (dayIndex(first.date) + dayIndex(lastDay.date)) / 2 : 0;
   const organic: OrganicRoom = { level: Math.exp(th[LNB]!) * mean, weekday: raw.map((x) => x / mean), growth: th[G]!, midDay };
 
+  const { res, residualSd, shape, covariance } = core;
   let gMean = 0;
   let ssTot = 0;
   let ssRes = 0;
@@ -508,6 +674,13 @@ export function fitRoom(history: History): RoomFit {
     ssRes += (g - Math.exp(d.y[t]! - res[t]!)) ** 2;
   }
   const r2 = ssTot > 0 ? 1 - ssRes / ssTot : null;
+  const eventEffects: FittedEventEffect[] = [];
+  let slot = 0;
+  for (const g of tr.groups) {
+    const at = P0 + d.cov.length + 2 * slot;
+    eventEffects.push({ name: g.name, phase: g.phase, days: g.days, fitted: g.fitted, organic: g.fitted ? Math.exp(th[at]!) : 1, response: g.fitted ? Math.exp(th[at + 1]!) : 1 });
+    if (g.fitted) slot++;
+  }
   const curve: Curve = {
     model: 'hill',
     shape,
@@ -516,13 +689,83 @@ export function fitRoom(history: History): RoomFit {
     maxSpend: common.maxSpend,
     r2: r2 !== null && Number.isFinite(r2) ? r2 : null,
     residualSd,
-    note: text(
-      `Whole-room fit (no paid split in the data): organic room + incremental curve, fitted jointly on ${common.n} days (${common.spendDays} with spend, ${common.preAdDays} without).`,
-      `整体拟合(数据中没有付费拆分):自然成交 + 投放增量曲线,基于 ${common.n} 天联合拟合(${common.spendDays} 天有消耗,${common.preAdDays} 天无消耗)。`,
-    ),
+    note: roomNote(common, tr, coupling),
   };
   const organicIdentified = common.preAdDays >= ROOM_MIN_ANCHOR_DAYS || common.observedOrganicDays >= ROOM_MIN_ANCHOR_DAYS;
-  return { ...common, identified: true, curve, organic, organicIdentified, covariance };
+  const persistence = persistenceOf(res, dates);
+  return { ...common, eventEffects, identified: true, curve, organic, organicIdentified, covariance, demandCoupling: coupling, persistence };
+}
+
+/** The curve note: the days, then how events and demand-following spend were treated (only when they were). */
+function roomNote(c: RoomFitCommon, tr: DayTreatment, dc: DemandCoupling): Text {
+  const parts: Text[] = [
+    text(
+      `Whole-room fit (no paid split in the data): organic room + incremental curve, fitted jointly on ${c.n} days (${c.spendDays} with spend, ${c.preAdDays} without).`,
+      `整体拟合(数据中没有付费拆分):自然成交 + 投放增量曲线,基于 ${c.n} 天联合拟合(${c.spendDays} 天有消耗,${c.preAdDays} 天无消耗)。`,
+    ),
+  ];
+  const modelled = tr.groups.filter((g) => g.fitted).length;
+  if (tr.excluded > 0 || modelled > 0) {
+    parts.push(
+      text(
+        `${modelled} event phase(s) fitted with their own organic and response multipliers; ${tr.excluded} day(s) left out (pauses, stock-outs, short event phases).`,
+        `${modelled} 个活动阶段按各自的自然与响应倍数拟合;${tr.excluded} 天未纳入拟合(停播、断货、过短的活动阶段)。`,
+      ),
+    );
+  }
+  if (dc.method === 'target-log') {
+    parts.push(
+      text(
+        'Spend follows demand on 全域 (the platform spends more on strong days): the curve is read from the part of spend your ROI target changes explain (control function on the target log).',
+        '全域推广的消耗随需求变化(流量好的日子平台多花):曲线只根据 ROI 目标调整所解释的那部分消耗来估计(基于目标记录的控制函数)。',
+      ),
+    );
+  } else if (dc.method === 'proxy') {
+    parts.push(
+      text(
+        'Spend follows demand on 全域: 非投放时段 GMV stands in for the day\'s demand, so strong days are not read as ad response.',
+        '全域推广的消耗随需求变化:以非投放时段成交代表当天需求,避免把流量好的日子误读为投放效果。',
+      ),
+    );
+  } else if (dc.detected) {
+    parts.push(
+      text(
+        'Spend moved with the room\'s own demand (the platform spent more on strong days), and no ROI target log says why spend changed: the curve may be optimistic, so the S* range is widened. A test of ROI-target steps (≤ 10 % each, held 5–7 days) would settle it.',
+        '消耗随直播间自身需求波动(流量好的日子平台多花),且没有 ROI 目标记录说明消耗变化的原因:曲线可能偏乐观,因此已放宽可持续消耗的区间。做一次 ROI 目标阶梯测试(每步 ≤ 10%,每步保持 5–7 天)即可确认。',
+      ),
+    );  } else if (dc.method === 'diagnostic') {
+    parts.push(
+      text(
+        'No ROI target log: whether the platform\'s spend followed demand can only be partly tested, so the low end of the S* range is widened a little. A target log (ROI目标记录) lets the fit correct for it.',
+        '没有 ROI 目标记录:平台的消耗是否随需求变化只能部分检验,因此可持续消耗区间的下限略有放宽。提供 ROI目标记录 后,拟合即可对此进行校正。',
+      ),
+    );
+  }
+  return parts.length === 1 ? parts[0]! : text(parts.map((p) => p['en-US']).join(' '), parts.map((p) => p['zh-CN']).join(''));
+}
+
+/** (1+ρ)/(1−ρ) from the lag-1 autocorrelation of residuals on consecutive days, ρ clamped to [0, 0.8]. */
+function persistenceOf(res: Float64Array, dates: readonly IsoDate[]): number {
+  let sxy = 0;
+  let sxx = 0;
+  for (let t = 1; t < res.length; t++) {
+    if (dayIndex(dates[t]!) - dayIndex(dates[t - 1]!) !== 1) continue;
+    sxy += res[t]! * res[t - 1]!;
+    sxx += res[t - 1]! ** 2;
+  }
+  const rho = sxx > 0 ? clamp(sxy / sxx, 0, 0.8) : 0;
+  return (1 + rho) / (1 - rho);
+}
+
+/**
+ * The S* interval the plan reports for a fitted room: the curve's interval with the covariance
+ * scaled for persistent residuals, its low end widened when no lever tells demand from response.
+ */
+export function roomSStarInterval(room: Extract<RoomFit, { identified: true }>, target: number, cap: number): [number, number] | null {
+  const iv = sStarInterval(room.curve.shape, room.covariance.map((c) => c * room.persistence), target, cap);
+  const dc = room.demandCoupling;
+  if (!iv || !dc.widened) return iv;
+  return [iv[0] / (dc.detected ? WIDEN_DETECTED : WIDEN_UNTESTED), iv[1]];
 }
 
 /** Expected organic GMV on a date (no ads). */

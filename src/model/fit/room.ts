@@ -1,10 +1,11 @@
 /**
- * The whole-room basis inside the engine (MODEL.md §11): when it applies, how a 全域 history's
+ * The whole-room basis inside the engine (docs/model.md): when it applies, how a 全域 history's
  * days are split for the baseline (from the room fit), the 1-hour refund share, and the lift note.
  */
 import { text } from '../../i18n/text';
 import { coefficientOfVariation, validDays } from './baseline';
 import type { DayRecord, History } from '../core';
+import { historySettlement } from '../economics';
 import { noLift, type LiftEstimate } from './lift';
 import type { CurveBasis } from '../report';
 import { responseOf } from '../transforms';
@@ -72,21 +73,10 @@ export function organicResidualCv(o: OrganicRoom, split: History, windowDays: nu
   return coefficientOfVariation(ratios);
 }
 
-/** 1-hour refund share of GMV from the export (1小时内退款率, else 净成交金额); null when absent. */
+/** 1-hour refund share of GMV over the last 30 days (净成交金额, else 1小时内退款率); null when absent. */
 export function refund1hOf(history: History): number | null {
-  let gmv = 0;
-  let refunded = 0;
-  for (const d of history.days) {
-    if (!(d.gmv > 0)) continue;
-    if (d.refund1hRate !== undefined && d.refund1hRate !== null && Number.isFinite(d.refund1hRate)) {
-      gmv += d.gmv;
-      refunded += d.gmv * d.refund1hRate;
-    } else if (d.netGmv !== undefined && d.netGmv !== null && Number.isFinite(d.netGmv)) {
-      gmv += d.gmv;
-      refunded += Math.max(0, d.gmv - d.netGmv);
-    }
-  }
-  return gmv > 0 ? Math.min(0.99, refunded / gmv) : null;
+  const s = historySettlement(history);
+  return s === null ? null : Math.min(0.99, 1 - s.rate);
 }
 
 /** On the whole-room basis the incremental curve already carries the same-day lift: λ = 0, said so. */

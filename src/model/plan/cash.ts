@@ -1,5 +1,5 @@
 /**
- * Cash (MODEL.md §8). Each day's trade books its flows on the days they happen:
+ * Cash (docs/model.md). Each day's trade books its flows on the days they happen:
  *   out at t − prepay_days: spend (ad account top-up);  out at t − inventory_days: k·gmv;
  *   out at t: (s + ρ·r)·orders + fixed cost;           in at t + settlement_days: ((1−ρ)(1−f−c) + ρqk)·gmv,
  * so that Σ flows = Σ profit once everything has settled. Days are 1-based plan days; a flow dated
@@ -22,7 +22,7 @@ export interface CashTerms {
   inventoryDays: number;
   openingCash: number;
   reserve: number;
-  /** 1 − grant_share: the part of spend paid in cash (赠款 consumes none, MODEL §12). */
+  /** 1 − grant_share: the part of spend paid in cash (赠款 consumes none, docs/model.md). */
   cashSpendShare: number;
 }
 

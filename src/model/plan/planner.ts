@@ -1,7 +1,7 @@
 /**
- * The plan (MODEL.md §7): day-by-day spend from the day after the last history date. Each day
+ * The plan (docs/model.md): day-by-day spend from the day after the last history date. Each day
  * S_t = min(S*, max_daily_spend, ramp, extrapolation cap, capacity cap, cash cap) and the cap
- * that bound is recorded. Cash (§8) is projected so the plan never takes cash below the reserve
+ * that bound is recorded. Cash is projected so the plan never takes cash below the reserve
  * (nor below what zero spend would leave, when organic trading alone breaches it).
  */
 import { bisect } from '../numeric';
@@ -233,7 +233,7 @@ function summarise(setup: PlanSetup, terms: CashTerms, capGmv: number, x: Series
       roi: s > 0 ? paid / s : null,
       marginalRoi: Number.isFinite(m) ? m : null,
       limit: x.limits[t - 1]!,
-      // The 整体ROI target (pay basis) at which the platform would spend s today (MODEL §12).
+      // The 整体ROI target (pay basis) at which the platform would spend s today (docs/model.md).
       roiTarget: s > 0 ? (A.uni_roi_scope === 1 ? paid : g) / s : null,
     };
   }

@@ -1,5 +1,5 @@
 /**
- * The whole-room basis in a scenario's plan (MODEL.md §11–§12): the organic level the plan runs
+ * The whole-room basis in a scenario's plan (docs/model.md): the organic level the plan runs
  * on, and the notes a 服务商 needs beside a 全域 plan (what is and is not identified, the
  * platform's 有效投放 floor and 成本保障 rule as flags, not hidden changes).
  */
@@ -11,10 +11,9 @@ import type { RoiBases } from '../economics';
 import { organicLevelOver, type RoomFit } from '../fit';
 import type { ResolvedAssumptions } from '../economics';
 
-/** 全域 spend below about this much a day may not count as 有效投放 (effective delivery). */
-export const EFFECTIVE_SPEND_FLOOR = 200;
-/** 成本保障: the platform compensates when the achieved ROI is below this share of the target. */
-export const COST_GUARANTEE_SHARE = 0.8;
+import { COST_GUARANTEE_SHARE, EFFECTIVE_SPEND_FLOOR } from './target-rules';
+
+export { COST_GUARANTEE_SHARE, EFFECTIVE_SPEND_FLOOR };
 
 export interface RoomOrganic {
   /** Weekday-averaged organic GMV per day over the baseline window. */
@@ -61,8 +60,8 @@ export function wholeRoomNotes(room: RoomFit, organicIdentified: boolean, bases:
   if (room.identified && !organicIdentified) {
     out.push(
       text(
-        'Organic GMV per day is not identified: there are no days without ads and no 非投放时段 GMV to anchor it. The room total at the planned spend (and so the 整体ROI target) is firm; how it splits between organic and ads is not.',
-        '日均自然成交无法识别:没有不投放的天,也没有非投放时段成交可作锚点。计划消耗下的整体成交(因此整体ROI目标)是可靠的;其中自然与投放各占多少并不确定。',
+        'Organic GMV per day is not identified: there are no days without ads and no 非投放时段 GMV to anchor it. Only the room total at spends already seen is measured; how it splits between organic and ads is not, so the 整体ROI target carries the uncertainty of the split (see the confidence line).',
+        '日均自然成交无法识别:没有不投放的天,也没有非投放时段成交可作锚点。只有已花过的消耗水平下的整体成交是实测的;其中自然与投放各占多少并不确定,因此整体ROI目标也带着这份不确定(见可信度说明)。',
       ),
     );
   }

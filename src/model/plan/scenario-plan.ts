@@ -4,13 +4,15 @@
  */
 import { text, type Text } from '../../i18n/text';
 import { dayIndex } from '../core';
-import type { Scenario } from '../settings';
+import { CATEGORY_CURVE, type Scenario } from '../settings';
 import { checkAssumption } from '../settings';
-import type { CurveBasis, CurveReport, ScenarioReport } from '../report';
+import type { AssumedCurveReport, CurveBasis, CurveReport, ScenarioReport } from '../report';
 import { assumedCurve, toCurveReport, type Curve } from '../transforms';
 import { AdplanError } from '../core';
 import { roiBases, resolveAssumptions, unitEconomicsOf, unitMargin, type ResolvedAssumptions } from '../economics';
-import { basisFor, carrySeries, leverageOf, roomFitOf, sStarInterval, type Analysis, type FitResult, type RoomFit } from '../fit';
+import { basisFor, carrySeries, directFitOf, leverageOf, roomFitOf, roomSStarInterval, type Analysis, type FitResult, type RoomFit } from '../fit';
+import { eventHandlingOf } from '../events';
+import { yuan } from './action';
 import { buildPlan, type PlanResult, type PlanSetup } from './planner';
 import { roomOrganic, wholeRoomLiftNotes, wholeRoomNotes } from './room-plan';
 import { sustainableSpend, targetMarginalRoi } from './sustainable-spend';
@@ -40,12 +42,22 @@ export function resolveFor(a: Analysis, s: Scenario): ResolvedAssumptions {
   return resolveAssumptions(s.values, { refundRate: a.baseline.refundRate, aov: a.baseline.aov > 0 ? a.baseline.aov : null, refund1hRate: a.refund1h });
 }
 
-/** The fitted curve on the scenario's basis, else the assumed one (paid_roi_initial, saturation_spend). */
-function curveFor(a: Analysis, r: ResolvedAssumptions, basis: CurveBasis): Curve {
-  const fitted: FitResult = basis === 'whole-room' ? wholeRoomResult(roomFitOf(a)) : a.fit;
-  if ('curve' in fitted) return fitted.curve;
+/** The assumed curve a plan rests on when the data cannot identify one (before its S* range). */
+type AssumedBasis = Omit<AssumedCurveReport, 'sStarRange' | 'identifyBy'>;
+
+/**
+ * The fitted curve on the scenario's basis, else the assumed one: the scenario's paid_roi_initial /
+ * saturation_spend, else labelled category defaults scaled to the spend seen. Only a history with
+ * no spend at all (no scale for a default) still needs the two keys.
+ */
+function curveFor(a: Analysis, r: ResolvedAssumptions, basis: CurveBasis): { curve: Curve; assumed: AssumedBasis | null } {
+  const fitted: FitResult = basis === 'whole-room' ? wholeRoomResult(roomFitOf(a, eventHandlingOf(r.event_handling))) : directFitOf(a, eventHandlingOf(r.event_handling));
+  if ('curve' in fitted) return { curve: fitted.curve, assumed: null };
   const why = fitted.reason;
-  if (r.paid_roi_initial === null || r.saturation_spend === null) {
+  const spends = a.history.days.map((d) => d.spend).filter((x) => x > 0);
+  const maxSeen = spends.reduce((m, x) => Math.max(m, x), 0);
+  const what = basis === 'whole-room' ? text('no usable whole-room fit', '没有可用的整体拟合') : text('no usable paid history', '没有可用的付费历史');
+  if ((r.paid_roi_initial === null || r.saturation_spend === null) && !(maxSeen > 0)) {
     const missing = [r.paid_roi_initial === null ? 'paid_roi_initial (初始投产比)' : null, r.saturation_spend === null ? 'saturation_spend (饱和日消耗)' : null]
       .filter((x) => x !== null)
       .join(', ');
@@ -58,13 +70,51 @@ function curveFor(a: Analysis, r: ResolvedAssumptions, basis: CurveBasis): Curve
       r.paid_roi_initial === null ? 'paid_roi_initial' : 'saturation_spend',
     );
   }
-  return assumedCurve(
-    r.paid_roi_initial,
-    r.saturation_spend,
+  const own = r.paid_roi_initial !== null && r.saturation_spend !== null;
+  const roi = r.paid_roi_initial ?? CATEGORY_CURVE.paidRoiInitial;
+  const k = r.saturation_spend ?? CATEGORY_CURVE.saturationOfMaxSpend * maxSeen;
+  const from = own ? text('', '') : text('category defaults, not fitted to this shop: ', '行业默认值，未按本店数据校准：');
+  const curve = assumedCurve(
+    roi,
+    k,
     text(
-      `Assumed curve (${basis === 'whole-room' ? 'no usable whole-room fit' : 'no usable paid history'}: ${why['en-US']}): initial ROI ${r.paid_roi_initial}, half-saturation spend ${r.saturation_spend}.`,
-      `假定曲线(${basis === 'whole-room' ? '没有可用的整体拟合' : '没有可用的付费历史'}:${why['zh-CN']}):初始投产比 ${r.paid_roi_initial},半饱和日消耗 ${r.saturation_spend}。`,
+      `Assumed curve (${what['en-US']}: ${why['en-US']}): ${from['en-US']}initial ROI ${roi}, half-saturation spend ${Math.round(k)}.`,
+      `假定曲线(${what['zh-CN']}:${why['zh-CN']}):${from['zh-CN']}初始投产比 ${roi},半饱和日消耗 ${Math.round(k)}。`,
     ),
+  );
+  // On defaults the spend seen bounds the plan as a fitted curve's would (max_extrapolation).
+  const bounded: Curve = own || !(maxSeen > 0) ? curve : { ...curve, minSpend: spends.reduce((m, x) => Math.min(m, x), maxSeen), maxSpend: maxSeen };
+  return { curve: bounded, assumed: { why, source: own ? 'assumptions' : 'category-defaults', paidRoiInitial: roi, saturationSpend: k } };
+}
+
+/** S* over plausible curves around the assumed one, and the test that would identify the curve. */
+function assumedReport(b: AssumedBasis, curve: Curve, target: number, maxExtrapolation: number, recent: number): AssumedCurveReport {
+  const sStars: number[] = [];
+  for (const fr of [2 / 3, 1, 1.5]) {
+    for (const fk of [0.5, 1, 2]) {
+      const c: Curve = { ...assumedCurve(b.paidRoiInitial * fr, b.saturationSpend * fk), minSpend: curve.minSpend, maxSpend: curve.maxSpend };
+      sStars.push(sustainableSpend(c, target, maxExtrapolation).spend);
+    }
+  }
+  const level = recent > 0 ? recent : b.saturationSpend;
+  const steps = [0.5, 1, 1.5].map((f) => yuan(f * level));
+  return {
+    ...b,
+    sStarRange: [Math.min(...sStars), Math.max(...sStars)],
+    identifyBy: text(
+      `a spend-step test in this room: daily budgets of about ${steps.join(', ')}, 4 days each (about two weeks), nothing else changed; then plan again`,
+      `在本直播间做一次消耗阶梯测试：日预算分三档（约 ${steps.join('、')}），每档连续 4 天（约两周），期间不改其他设置；之后重新生成方案`,
+    ),
+  };
+}
+
+/** The first note of a plan on an assumed curve: every number rests on it. */
+function assumedNote(a: AssumedCurveReport): Text {
+  const src = a.source === 'category-defaults' ? text('labelled category defaults', '行业默认值') : text("the scenario's paid_roi_initial / saturation_spend", '本方案填写的初始投产比 / 饱和日消耗');
+  const [lo, hi] = a.sStarRange;
+  return text(
+    `Every number of this plan rests on an assumed response curve (${src['en-US']}: initial ROI ${a.paidRoiInitial}, half-saturation spend ${yuan(a.saturationSpend)}), not on one fitted to this shop: ${a.why['en-US'].replace(/\.$/u, '')}. Over plausible curves the sustainable daily spend lies between ${yuan(lo)} and ${yuan(hi)}. To identify the curve: ${a.identifyBy['en-US']}.`,
+    `本方案的所有数字都基于假定曲线（${src['zh-CN']}：初始投产比 ${a.paidRoiInitial}，半饱和日消耗 ${yuan(a.saturationSpend)}），而非按本店数据拟合：${a.why['zh-CN'].replace(/。$/u, '')}。在合理的曲线范围内，可持续日消耗在 ${yuan(lo)} 至 ${yuan(hi)} 之间。要识别曲线：${a.identifyBy['zh-CN']}。`,
   );
 }
 
@@ -83,7 +133,7 @@ export function checkHorizon(h: number): number {
 }
 
 /**
- * What a scenario's lift override does (issue 11 item 6): the λ/θ it plans with, and a warning
+ * What a scenario's lift override does: the λ/θ it plans with, and a warning
  * when λ·mean(A) would take more than the whole observed organic GMV (the base is floored at 0).
  */
 function liftOverrideNotes(a: Analysis, r: ResolvedAssumptions, lambda: number, theta: number, liftPerDay: number): Text[] {
@@ -113,12 +163,12 @@ export function planScenario(a: Analysis, s: Scenario, horizonDays?: number): Sc
   const u = unitMargin(unitEconomicsOf(r));
   const basis = basisFor(a.history, r.curve_basis);
   const wholeRoom = basis === 'whole-room';
-  const room = wholeRoom ? roomFitOf(a) : null;
+  const room = wholeRoom ? roomFitOf(a, eventHandlingOf(r.event_handling)) : null;
   const lambda = wholeRoom ? 0 : (r.lift_lambda ?? a.lift.lambda);
   const theta = wholeRoom ? 0 : (r.lift_theta ?? a.lift.theta);
   const leverage = leverageOf(lambda, theta);
   const target = targetMarginalRoi(u, r.safety_margin, leverage);
-  const curve = curveFor(a, r, basis);
+  const { curve, assumed: assumedBasis } = curveFor(a, r, basis);
   const sStar = sustainableSpend(curve, target, r.max_extrapolation);
 
   // Lift-free organic level: the window's organic GMV minus what past paid traffic lifted.
@@ -160,12 +210,19 @@ export function planScenario(a: Analysis, s: Scenario, horizonDays?: number): Sc
   const r1h = r.refund_1h_rate ?? 0;
   const bases = roiBases(curve.shape, u, r1h, sStar.spend, { organic: organicLevel, gpFactor: 1 + leverage, scope: r.uni_roi_scope === 1 ? 'attributed' : 'room' }, curve.maxSpend ?? sStar.spend);
   const cap = (curve.maxSpend ?? 0) * r.max_extrapolation;
-  const interval = room?.identified && curve === room.curve ? sStarInterval(curve.shape, room.covariance, target, cap > 0 ? cap : Infinity) : null;
+  const fittedRoom = room?.identified && curve === room.curve ? room : null;
+  const interval = fittedRoom ? roomSStarInterval(fittedRoom, target, cap > 0 ? cap : Infinity) : null;
+  const dc = fittedRoom?.demandCoupling;
+  const assumed = assumedBasis ? assumedReport(assumedBasis, curve, target, r.max_extrapolation, recent) : null;
   const curveReport: CurveReport = {
     ...toCurveReport(curve, basis),
     ...(wholeRoom ? { organicGmvPerDay: organic.identified ? organicLevel : null, sStarInterval: interval } : {}),
+    ...(assumed ? { assumed } : {}),
+    ...(dc && (dc.method === 'target-log' || dc.method === 'proxy' || dc.detected) ? { demandCoupling: { method: dc.method, detected: dc.detected, strength: dc.strength, widened: dc.widened } } : {}),
+    ...(room && room.eventEffects.length > 0 ? { eventEffects: room.eventEffects } : !room && a.eventEffects ? { eventEffects: a.eventEffects } : {}),
   };
   const notes = [
+    ...(assumed ? [assumedNote(assumed)] : []),
     ...liftNotes,
     ...(sStar.note ? [sStar.note] : []),
     ...(room ? wholeRoomNotes(room, organic.identified, bases, plan.days, r.refund_1h_rate !== null) : []),
@@ -179,6 +236,7 @@ export function planScenario(a: Analysis, s: Scenario, horizonDays?: number): Sc
     notes,
     organicGmvPerDay: organic.identified ? organicLevel : null,
     curveBasis: basis,
+    recentSpend: recent,
     lift: { lambda, theta, leverage },
   };
   const uncertainty = uncertaintyOf(curve, a.baseline, a.lift, {

@@ -1,5 +1,5 @@
 /**
- * Sustainable spend (MODEL.md §6): m* = (1 + safety_margin) / (u·(1 + L)); S* solves m(S*) = m*
+ * Sustainable spend (docs/model.md): m* = (1 + safety_margin) / (u·(1 + L)); S* solves m(S*) = m*
  * on the falling side of the marginal-ROI curve; 0 when no spend reaches m* (organic first).
  */
 import { text, type Text } from '../../i18n/text';

@@ -1,5 +1,5 @@
 /**
- * What the Monte Carlo draws around a plan (MODEL §9): the spread of each uncertain input, set
+ * What the Monte Carlo draws around a plan (docs/model.md): the spread of each uncertain input, set
  * once per scenario from the fit and the baseline.
  */
 import type { Curve } from '../transforms';

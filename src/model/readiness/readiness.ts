@@ -1,5 +1,5 @@
 /**
- * Readiness (MODEL.md §2): "only scale once a base conversion model exists". One bilingual reason
+ * Readiness (docs/model.md): "only scale once a base conversion model exists". One bilingual reason
  * per failed check, ordered so the first is what to fix first (organic before paid).
  */
 import { text, type Text } from '../../i18n/text';

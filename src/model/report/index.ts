@@ -1,3 +1,4 @@
 export * from './columns';
 export * from './kpi';
 export * from './report';
+export * from './targets';

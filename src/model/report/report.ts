@@ -1,10 +1,11 @@
 /**
- * What the engine hands every surface: the `adplan plan --json` contract (issue 4), typed.
+ * What the engine hands every surface: the `adplan plan --json` contract, typed.
  * The CLI prints it, the functions pick cells out of it, the task pane draws it, so the three
  * can never disagree. Numbers are plain numbers; "none" is null, never NaN or Infinity.
  */
 import type { Text } from '../../i18n/text';
-import type { IsoDate } from '../core';
+import type { FittedEventEffect, IsoDate } from '../core';
+import type { TargetTable } from './targets';
 
 export type Limit = 'target' | 'max' | 'ramp' | 'extrapolation' | 'capacity' | 'cash';
 
@@ -44,12 +45,35 @@ export interface CurveReport {
   maxSpend: number | null;
   residualSd: number | null;
   note?: Text;
-  /** Which GMV the curve maps spend to (MODEL §11): "direct" paid GMV, or "whole-room" incremental GMV. */
+  /** Which GMV the curve maps spend to (docs/model.md): "direct" paid GMV, or "whole-room" incremental GMV. */
   basis: CurveBasis;
   /** Whole-room only: expected organic GMV per day O (null when not identified). */
   organicGmvPerDay?: number | null;
   /** Whole-room only: an interval for S* (null when not identified). */
   sStarInterval?: [number, number] | null;
+  /** Present when the plan rests on an assumed curve because the data could not identify one. */
+  assumed?: AssumedCurveReport;
+  /**
+   * Whole-room only: spend that follows demand. method target-log / proxy: corrected (control
+   * function); diagnostic: tested, and when detected the S* interval was widened (docs/model.md).
+   */
+  demandCoupling?: { method: 'target-log' | 'proxy' | 'diagnostic' | 'none'; detected: boolean; strength: number; widened: boolean };
+  /** What the fit learned per event phase (fitted false: those days were left out). */
+  eventEffects?: FittedEventEffect[];
+}
+
+/** What an assumed curve rests on, and what would replace it. */
+export interface AssumedCurveReport {
+  /** Why the curve fitted from the data is not used. */
+  why: Text;
+  /** The scenario's paid_roi_initial / saturation_spend, or the labelled category defaults. */
+  source: 'assumptions' | 'category-defaults';
+  paidRoiInitial: number;
+  saturationSpend: number;
+  /** S* over plausible curves: initial ROI ×⅔ … ×1.5 and half-saturation ×½ … ×2. */
+  sStarRange: [number, number];
+  /** The test that would identify the curve. */
+  identifyBy: Text;
 }
 
 export type CurveBasis = 'direct' | 'whole-room';
@@ -68,11 +92,11 @@ export interface EconomicsReport {
   /** 1/u: incremental GMV per yuan at which paid traffic breaks even, pay basis (支付). */
   breakEvenRoi: number;
   targetMarginalRoi: number;
-  /** (1 − r1h)/u: the same on the 净成交 basis (MODEL §12). */
+  /** (1 − r1h)/u: the same on the 净成交 basis (docs/model.md). */
   breakEvenRoiNet: number;
   /** Whole-room break-even 整体ROI (O + Gp(S_be))/S_be; null when no organic measure applies. */
   roomBreakEvenRoi: number | null;
-  /** What to set on the platform at the sustainable spend (MODEL §12). */
+  /** What to set on the platform at the sustainable spend (docs/model.md). */
   targets: RoiTargets;
 }
 
@@ -151,10 +175,12 @@ export interface ScenarioReport {
   days: PlanDay[];
   /** Plan-level notes: spend held at 0 (organic first), cash below reserve from day N, caps hit. */
   notes: Text[];
-  /** Expected organic GMV per day the plan runs on (O of MODEL §12); null when not identified. */
+  /** Expected organic GMV per day the plan runs on (O of docs/model.md); null when not identified. */
   organicGmvPerDay?: number | null;
   /** The basis of the curve this scenario planned with. */
   curveBasis?: CurveBasis;
+  /** Mean daily spend of the last 7 history days (where the plan moves the budget from). */
+  recentSpend?: number;
   /** The lift this scenario planned with (the estimate, or the scenario's lift_lambda / lift_theta). */
   lift?: { lambda: number; theta: number; leverage: number };
   /** Tornado on total_profit, sorted by swing (present when risk was run). */
@@ -162,6 +188,8 @@ export interface ScenarioReport {
   /** Per plan day P10 / P90 of the cash balance across Monte Carlo runs (present when risk was run). */
   cashP10?: number[];
   cashP90?: number[];
+  /** 全域 only: the target table, the recommended 净成交ROI target and its ramp (docs/model.md). */
+  targets?: TargetTable;
 }
 
 /** A tornado row as reported: the engine's row on total_profit (sensitivity.ts), input as a plain key. */

@@ -1,5 +1,5 @@
 /**
- * The one prediction the back-test and the review are built on (MODEL.md §13): a model fitted on
+ * The one prediction the back-test and the review are built on (docs/model.md): a model fitted on
  * the history up to a date D → predicted organic and incremental GMV for the days after D at a
  * given spend path. It is the plan's own model read back (planScenario's setup and organic base),
  * so a back-test checks exactly what the plan forecasts, and a whole-room account (curve basis
@@ -58,7 +58,12 @@ export function forecastScenario(s: Scenario | null): Scenario {
 export function forecasterOf(history: History, s: Scenario, horizon: number): Forecaster {
   const bd = s.values.baseline_days;
   const a = analyse(history, bd === undefined || bd === null ? 28 : checkAssumption('baseline_days', bd));
-  return forecasterFromPlan(planScenario(a, s, horizon));
+  const plan = planScenario(a, s, horizon);
+  // Category defaults are nobody's model of this merchant: nothing to back-test.
+  if (plan.curveReport.assumed?.source === 'category-defaults') {
+    throw new AdplanError('input', text('No response curve to back-test: the plan would rest on category defaults.', '没有可回测的响应曲线：方案将基于行业默认值。'), 'curve');
+  }
+  return forecasterFromPlan(plan);
 }
 
 /** The plan's own equations (planner.ts) at any spend path: g = min(cap, base + λ·A + Gp(S)). */

@@ -1,5 +1,5 @@
 /**
- * Back-test (MODEL.md §13, 复盘 "how much to trust the plan"): refit on the history up to a
+ * Back-test (docs/model.md, 复盘 "how much to trust the plan"): refit on the history up to a
  * cut-off, forecast the next 7 days at the spend actually spent, and compare with what happened —
  * against a naive rule a merchant would use (last-14-day ROI × spend + last-14-day organic GMV;
  * on whole-room accounts 整体ROI × spend). Origins every 7 days over the last 28 when the history
@@ -8,8 +8,9 @@
 import { text, type Text } from '../../i18n/text';
 import type { Scenario } from '../settings';
 import { forecasterOf, forecastScenario } from './backtest-forecast';
-import { maxOf, minOf } from '../fit';
+import { maxOf, minOf } from '../numeric';
 import { AdplanError } from '../core';
+import { eventHandlingOf, treatDays } from '../events';
 import type { DayRecord, History, IsoDate } from '../core';
 
 /** Held-out block after each origin, and how far back origins go. */
@@ -45,6 +46,8 @@ export interface BacktestReport {
   reasons: WeakReason[];
   origins: BacktestOrigin[];
   verdict: Text;
+  /** Held-out days left out of the scores (event, pause and stock-out days the fits treat apart); absent when none. */
+  excludedDays?: number;
 }
 
 interface Errors {
@@ -107,8 +110,8 @@ function verdictOf(r: Omit<BacktestReport, 'verdict'>): Text {
     'no-model': ['no model', '无模型'],
   };
   const why = r.reasons.map((x) => reasons[x]);
-  const en = `Forecast error on your own history ${pct(r.mape)} (naive rule ${pct(r.naiveMape)}), ${r.origins.length} week(s) held out — trust: ${grade[0]}${why.length ? ` (${why.map((w) => w[0]).join('; ')})` : ''}.`;
-  const zh = `模型在你的历史上的预测误差 ${pct(r.mape)}(朴素方法 ${pct(r.naiveMape)}),回测 ${r.origins.length} 周——可信度:${grade[1]}${why.length ? `(${why.map((w) => w[1]).join(';')})` : ''}。`;
+  const en = `Forecast error on your own history ${pct(r.mape)} (naive rule ${pct(r.naiveMape)}), ${r.origins.length} week(s) held out — forecasts at spends already seen: ${grade[0]}${why.length ? ` (${why.map((w) => w[0]).join('; ')})` : ''}.`;
+  const zh = `模型在你的历史上的预测误差 ${pct(r.mape)}(朴素方法 ${pct(r.naiveMape)}),回测 ${r.origins.length} 周——在已花过的消耗水平上的预测:${grade[1]}${why.length ? `(${why.map((w) => w[1]).join(';')})` : ''}。`;
   return text(en, zh);
 }
 
@@ -119,6 +122,10 @@ function verdictOf(r: Omit<BacktestReport, 'verdict'>): Text {
 export function backtest(history: History, s: Scenario | null): BacktestReport {
   const scenario = forecastScenario(s);
   const days = history.days;
+  // The fits' day treatment: days they leave out or model apart are not scored against a normal-day forecast.
+  const tr = treatDays(history, eventHandlingOf(s?.values.event_handling));
+  const apart = new Set(days.filter((_, i) => tr.weight[i] === 0 || tr.group[i]! >= 0).map((d) => d.date));
+  let excludedDays = 0;
   const n = days.length;
   const total = none();
   const naive = none();
@@ -145,6 +152,10 @@ export function backtest(history: History, s: Scenario | null): BacktestReport {
     const o = none();
     const on = none();
     test.forEach((d, i) => {
+      if (apart.has(d.date)) {
+        excludedDays++;
+        return;
+      }
       add(o, forecast.total[i]!, d.gmv);
       add(total, forecast.total[i]!, d.gmv);
       add(on, rule(d.spend), d.gmv);
@@ -178,5 +189,5 @@ export function backtest(history: History, s: Scenario | null): BacktestReport {
     reasons,
     origins,
   };
-  return { ...r, verdict: verdictOf(r) };
+  return { ...r, verdict: verdictOf(r), ...(excludedDays > 0 ? { excludedDays } : {}) };
 }

@@ -1,5 +1,5 @@
 /**
- * The plan's P10–P90 band for GMV summed over a review period (MODEL §9's uncertainty, applied to
+ * The plan's P10–P90 band for GMV summed over a review period (docs/model.md uncertainty, applied to
  * GMV instead of profit): one curve-level draw and one organic-level draw per run, independent
  * daily noise on paid and organic GMV. Seeded, so the same review prints the same band.
  */

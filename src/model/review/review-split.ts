@@ -1,8 +1,8 @@
 /**
  * Splitting the part of a GMV gap the model did not foresee (actual − forecast at the actual
- * spend) into "response off" and "organic off" (MODEL §13).
+ * spend) into "response off" and "organic off" (docs/model.md).
  * - Direct accounts observe the split: response = actual paid − Gp(actual spend), organic = the rest.
- * - Whole-room accounts do not (MODEL §11): the residual r_t is regressed on the forecast's
+ * - Whole-room accounts do not (docs/model.md): the residual r_t is regressed on the forecast's
  *   incremental and organic parts over the review days, r ≈ β·inc + α·org (ridge towards 0, so a
  *   period without spend variation splits in proportion), and what the regression leaves is
  *   shared by each part's share of the forecast. Parts add up to the residual exactly.

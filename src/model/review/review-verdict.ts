@@ -5,6 +5,7 @@
  * When the model missed, the cause is the larger of "response off" and "organic off"; when only
  * the budget did, the cause is the spend. The GMV gap's largest part is reported either way.
  */
+import { groupDigits } from '../../i18n/number';
 import { text, type Text } from '../../i18n/text';
 import type { Band } from './review-band';
 import type { ReviewPeriod } from './types';
@@ -25,7 +26,7 @@ export interface ReviewVerdict {
   message: Text;
 }
 
-const money = (x: number): string => Math.round(x).toLocaleString('en-US');
+const money = (x: number): string => groupDigits(Math.round(x));
 const signedPct = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(Math.round(x * 100))}%`;
 
 export function largestPart(p: Pick<ReviewPeriod, 'gapSpend' | 'gapResponse' | 'gapOrganic'>): GapPart {

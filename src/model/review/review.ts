@@ -1,5 +1,5 @@
 /**
- * Review (复盘, MODEL.md §13): the plan made at a date — its scenario, the history before
+ * Review (复盘, docs/model.md): the plan made at a date — its scenario, the history before
  * `planStart`, recomputed — against the actual days from `planStart` on, per day and per week:
  * planned vs actual spend, GMV, profit and cash; the GMV gap split into
  *   spend    = forecast at the actual spend − plan         (the budget was executed differently)

@@ -1,5 +1,5 @@
 /**
- * The assumption keys (DATA.md "Assumptions table"): one registry that the reader, the engine,
+ * The assumption keys (docs/data.md "Assumptions table"): one registry that the reader, the engine,
  * the functions and the task pane all use, so a key, its label, unit, range and default are
  * said once.
  */
@@ -75,6 +75,10 @@ export const ASSUMPTION_KEYS = [
   'uni_roi_scope',
   'grant_share',
   'refund_1h_rate',
+  'delivery_mode',
+  'target_rule',
+  'platform_suggested_roi',
+  'event_handling',
 ] as const;
 
 export type AssumptionKey = (typeof ASSUMPTION_KEYS)[number];
@@ -86,9 +90,24 @@ export const CURVE_BASIS_CHOICES: readonly AssumptionChoice[] = [
   { name: 'direct', zh: '直接成交' },
   { name: 'whole-room', zh: '整体' },
 ];
+/** How the fits treat event days (order = the stored code: 0 model, 1 exclude, 2 ignore). */
+export const EVENT_HANDLING_CHOICES: readonly AssumptionChoice[] = [
+  { name: 'model', zh: '建模' },
+  { name: 'exclude', zh: '剔除' },
+  { name: 'ignore', zh: '忽略' },
+];
 export const ROI_SCOPE_CHOICES: readonly AssumptionChoice[] = [
   { name: 'room', zh: '整体' },
   { name: 'attributed', zh: '归因' },
+];
+
+export const DELIVERY_MODE_CHOICES: readonly AssumptionChoice[] = [
+  { name: 'cost', zh: '控成本' },
+  { name: 'volume', zh: '放量' },
+];
+export const TARGET_RULE_CHOICES: readonly AssumptionChoice[] = [
+  { name: 'profit', zh: '利润优先' },
+  { name: 'sustainable', zh: '可持续消耗' },
 ];
 
 function spec(
@@ -104,6 +123,14 @@ function spec(
 ): AssumptionSpec {
   return { key, zh, en, unit, default: def, whenMissing, min, max, ...extra };
 }
+
+/**
+ * Labelled category defaults for the assumed response curve, used when the data cannot identify
+ * the curve and the table leaves paid_roi_initial / saturation_spend blank: an initial
+ * (incremental) ROI typical of live-commerce 千川 rooms, and half-saturation at the largest daily
+ * spend seen (the room shows no saturation inside its own evidence). Every plan on them says so.
+ */
+export const CATEGORY_CURVE = { paidRoiInitial: 4, saturationOfMaxSpend: 1 } as const;
 
 export const ASSUMPTIONS: Readonly<Record<AssumptionKey, AssumptionSpec>> = {
   cogs_rate: spec('cogs_rate', '商品成本率', 'Cost of goods (share of price)', 'rate', null, 'required', 0, 1),
@@ -139,11 +166,17 @@ export const ASSUMPTIONS: Readonly<Record<AssumptionKey, AssumptionSpec>> = {
   min_orders_per_day: spec('min_orders_per_day', '准备度-日均自然订单下限', 'Readiness: min organic orders/day', 'orders', 3, 'default', 0, BIG),
   curve_uncertainty: spec('curve_uncertainty', '曲线不确定度', 'Curve uncertainty (log sd)', 'sd', null, 'estimated', 0, 5),
   daily_noise: spec('daily_noise', '日波动', 'Daily noise (log sd)', 'sd', 0.15, 'default', 0, 5),
-  // MODEL §11–§12 (全域). curve_basis auto: whole-room when the history has spend without a paid measure.
+  // docs/model.md (全域). curve_basis auto: whole-room when the history has spend without a paid measure.
   curve_basis: spec('curve_basis', '曲线口径', 'Curve basis (auto / direct / whole-room)', 'choice', 0, 'default', 0, 2, { integer: true, choices: CURVE_BASIS_CHOICES }),
   uni_roi_scope: spec('uni_roi_scope', '全域ROI口径', '全域 ROI scope (room / attributed)', 'choice', 0, 'default', 0, 1, { integer: true, choices: ROI_SCOPE_CHOICES }),
   grant_share: spec('grant_share', '赠款占比', 'Share of spend paid from grants (no cash)', 'rate', 0, 'default', 0, 1),
   refund_1h_rate: spec('refund_1h_rate', '1小时内退款率', '1-hour refund rate (净成交 basis)', 'rate', null, 'history', 0, 0.99),
+  // 全域 target decision (docs/model.md "The target table"): 控成本 budget is a cap, 放量 budget is the spend.
+  delivery_mode: spec('delivery_mode', '投放模式', 'Delivery mode (cost = 控成本 / volume = 放量)', 'choice', 0, 'default', 0, 1, { integer: true, choices: DELIVERY_MODE_CHOICES }),
+  target_rule: spec('target_rule', '目标推荐规则', 'Target rule (profit / sustainable)', 'choice', 0, 'default', 0, 1, { integer: true, choices: TARGET_RULE_CHOICES }),
+  platform_suggested_roi: spec('platform_suggested_roi', '平台建议净成交ROI', "Platform's suggested 净成交ROI target", 'ratio', null, 'unlimited', 0, 1000, { minExclusive: true }),
+  // Event days in the fits: model (a multiplier per phase), exclude (left out), ignore (normal days).
+  event_handling: spec('event_handling', '活动日处理', 'Event days in the fits (model / exclude / ignore)', 'choice', 0, 'default', 0, 2, { integer: true, choices: EVENT_HANDLING_CHOICES }),
 };
 
 /** Choice names of a choice key, or null when the key is numeric. */

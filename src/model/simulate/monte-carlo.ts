@@ -1,5 +1,5 @@
 /**
- * Seeded Monte Carlo over the plan (MODEL.md §9). Same seed ⇒ identical output on every machine:
+ * Seeded Monte Carlo over the plan (docs/model.md). Same seed ⇒ identical output on every machine:
  * one xoshiro128** stream, a fixed draw order, typed arrays in the hot loop.
  */
 import { text } from '../../i18n/text';

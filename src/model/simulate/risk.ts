@@ -1,4 +1,4 @@
-/** The risk report and SIMULATE's statistics from a Monte Carlo result (MODEL.md §9). */
+/** The risk report and SIMULATE's statistics from a Monte Carlo result (docs/model.md). */
 import { text } from '../../i18n/text';
 import { AdplanError } from '../core';
 import type { SimulationResult } from './monte-carlo';

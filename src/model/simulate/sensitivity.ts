@@ -1,5 +1,5 @@
 /**
- * Tornado (MODEL.md §9): each uncertain input alone at its P10 and P90, the others at their
+ * Tornado (docs/model.md): each uncertain input alone at its P10 and P90, the others at their
  * expected value, no daily noise; the swing in the chosen metric, sorted by swing.
  */
 import { text } from '../../i18n/text';

@@ -1,5 +1,5 @@
 /**
- * One Monte Carlo run (MODEL.md §9): the plan's spend (the decision) under drawn outcomes, booked
+ * One Monte Carlo run (docs/model.md): the plan's spend (the decision) under drawn outcomes, booked
  * with the cash model's own terms and flows (cash.ts), so a run without randomness is the plan.
  * Multipliers are mean-one log-normals, e^{σz − σ²/2}: the deterministic plan is the expected
  * value of every quantity linear in GMV (total profit, incremental profit).

@@ -1,5 +1,5 @@
 /**
- * The paid response curve (MODEL.md §4): daily spend S → paid GMV, its marginal ROI, its inverse,
+ * The paid response curve (docs/model.md): daily spend S → paid GMV, its marginal ROI, its inverse,
  * and the spend at which marginal ROI falls to a target. Fitting lives in curve-fit.ts.
  */
 import { bisect } from '../numeric';

@@ -52,6 +52,8 @@ type DialogState =
 
 export interface AssumptionsEditorProps {
   table: AssumptionsTable | null;
+  /** Keys "from the history" that this history does not have (no 退款金额 column): required, said so. */
+  historyLacks?: readonly AssumptionKey[];
   read: Outcome<AssumptionsReadResult> | null;
   onCreate(): Promise<void>;
   onSetValue(key: AssumptionKey, scenario: number, value: number | null): Promise<void>;
@@ -66,12 +68,14 @@ const useStyles = makeStyles({
   toolbar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
 });
 
-function blankHint(i18n: I18n, spec: AssumptionSpec, table: AssumptionsTable, scenario: number): string {
+function blankHint(i18n: I18n, spec: AssumptionSpec, table: AssumptionsTable, scenario: number, historyLacks: readonly AssumptionKey[]): string {
   if (scenario > 0) {
     const base = rawValue(table, spec.key, 0);
     const baseName = table.scenarios[0]?.name ?? '';
     if (base !== null && base !== undefined) return i18n.t('assumptions.inherits', { value: cellText(base), base: baseName });
   }
+  // "Blank: from the history" only when the history has it; else it is required, and the blocker agrees.
+  if (spec.whenMissing === 'history' && historyLacks.includes(spec.key)) return i18n.t('assumptions.whenBlank.historyLacks');
   return i18n.t(`assumptions.whenBlank.${spec.whenMissing}`, { value: String(spec.default) });
 }
 
@@ -203,7 +207,7 @@ export function AssumptionsEditor(p: AssumptionsEditorProps) {
                         key={`${scenario.name}:${key}`}
                         spec={spec}
                         cell={rawValue(table, key, index)}
-                        blankHint={blankHint(i18n, spec, table, index)}
+                        blankHint={blankHint(i18n, spec, table, index, p.historyLacks ?? [])}
                         sheetError={at ? cellErrors.get(at) : undefined}
                         onCommit={(v) => void p.onSetValue(key, index, v)}
                       />

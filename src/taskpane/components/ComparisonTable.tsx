@@ -45,7 +45,7 @@ const useStyles = makeStyles({
   badge: { display: 'block', textAlign: 'right' },
 });
 
-export function formatValue(i18n: I18n, row: ComparisonRow, v: number | null): string {
+export function formatValue(i18n: I18n, row: ComparisonRow, v: number | null, horizon = Infinity): string {
   if (v === null || !Number.isFinite(v)) return row.id === 'paybackDay' ? i18n.t('compare.never') : i18n.t('compare.none');
   switch (row.format) {
     case 'money':
@@ -55,7 +55,8 @@ export function formatValue(i18n: I18n, row: ComparisonRow, v: number | null): s
     case 'percent':
       return i18n.percent(v);
     case 'day':
-      return i18n.t('compare.day', { n: v });
+      // A payback past the plan's last day is not a day of the plan.
+      return i18n.t(v > horizon ? 'compare.beyond' : 'compare.day', { n: v });
   }
 }
 
@@ -97,7 +98,7 @@ export function ComparisonTable({ scenarios }: { scenarios: readonly ScenarioRep
                     // The exact amount behind a compact one (¥27.8万 → 278,077), on hover and for tests.
                     title={row.format === 'money' && v !== null && Number.isFinite(v) ? i18n.money(v) : undefined}
                   >
-                    {formatValue(i18n, row, v)}
+                    {formatValue(i18n, row, v, row.id === 'paybackDay' ? (scenarios[i]?.days.length ?? Infinity) : Infinity)}
                     {best.has(i) ? (
                       <span className={styles.badge}>
                         <Badge size="small" appearance="tint" color="success">

@@ -13,7 +13,13 @@ export function QualityReport({ read, onSelect }: { read: HistoryReadResult; onS
         {t('data.counts', { days: read.history.days.length, rows: read.rowsRead, skipped: read.rowsSkipped })}{' '}
         {t(`data.measure.${read.history.viewsMeasure}`)}
       </p>
-      <p>{t('data.issueCounts', { errors: count('error'), warnings: count('warning'), infos: count('info') })}</p>
+      <p>
+        {t('data.issueCounts', {
+          errors: t(count('error') === 1 ? 'data.count.error' : 'data.count.errors', { n: count('error') }),
+          warnings: t(count('warning') === 1 ? 'data.count.warning' : 'data.count.warnings', { n: count('warning') }),
+          infos: t(count('info') === 1 ? 'data.count.info' : 'data.count.infos', { n: count('info') }),
+        })}
+      </p>
       {read.issues.length === 0 ? <p>{t('data.issues.none')}</p> : <IssueList issues={read.issues} onSelect={onSelect} />}
     </div>
   );

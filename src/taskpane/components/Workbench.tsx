@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import type { WorkbookGateway } from '../gateway/types';
 import { useI18n } from '../i18n';
 import { useWorkbench } from '../state/useWorkbench';
+import { missingInputs, missingInputsText, suppliedByHistory } from '../../model/settings';
 import { ActionCard } from './ActionCard';
 import { AssumptionsEditor } from './AssumptionsEditor';
 import { ChartsPanel } from './ChartsPanel';
@@ -35,6 +36,9 @@ const useStyles = makeStyles({
   status: { minHeight: '20px' },
 });
 
+/** The inputs a first plan on category defaults can fill (src/model/settings/missing-inputs.ts). */
+const MISSING_KEYS: ReadonlySet<string> = new Set(['cogs_rate', 'cash_available', 'refund_rate', 'aov']);
+
 export function Workbench({ gateway }: { gateway: WorkbookGateway }) {
   const { t, pick } = useI18n();
   const styles = useStyles();
@@ -42,12 +46,18 @@ export function Workbench({ gateway }: { gateway: WorkbookGateway }) {
   const a = wb.actions;
 
   const report = wb.report?.ok ? wb.report.value : null;
+  // Without a table, what is missing is said at once from what the history supplies.
+  const supplied = wb.historyRead?.ok ? suppliedByHistory(wb.historyRead.value.history) : null;
+  const lacking = supplied && !wb.table ? missingInputs({}, supplied) : [];
+  const historyLacks = supplied ? [...(supplied.refundRate === null ? ['refund_rate' as const] : []), ...(supplied.aov === null ? ['aov' as const] : [])] : [];
   const blocker =
     wb.historyRead && !wb.historyRead.ok
       ? wb.historyRead.error
       : wb.assumptionsRead && !wb.assumptionsRead.ok
         ? wb.assumptionsRead.error
-        : (wb.assumptionErrors[0]?.message ?? null);
+        : (wb.assumptionErrors[0]?.message ?? (lacking.length > 0 && !wb.categoryDefaults ? missingInputsText(lacking) : null));
+  // A first plan on labelled category defaults, on request, while the inputs are missing.
+  const offerDefaults = wb.historyRead?.ok === true && !wb.categoryDefaults && (lacking.length > 0 || (wb.report !== null && !wb.report.ok && MISSING_KEYS.has(wb.report.field ?? '')));
   const reserves = useMemo(() => {
     const out: Record<string, number> = {};
     if (wb.assumptionsRead?.ok) for (const s of wb.assumptionsRead.value.scenarios) out[s.name] = s.values.cash_reserve ?? 0;
@@ -99,7 +109,22 @@ export function Workbench({ gateway }: { gateway: WorkbookGateway }) {
           </MessageBarActions>
         </MessageBar>
       ) : null}
-      {report ? <ActionCard report={report} /> : null}
+      {wb.defaultsLabel ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="defaults-label">
+          <MessageBarBody>{pick(wb.defaultsLabel)}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => wb.setCategoryDefaults(false)}>
+              {t('defaults.off')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
+      {report ? <ActionCard report={report} backtest={wb.backtest} /> : null}
+      {offerDefaults ? (
+        <Button appearance="primary" onClick={() => wb.setCategoryDefaults(true)}>
+          {t('defaults.on')}
+        </Button>
+      ) : null}
       <ReadinessPanel baseline={wb.baseline} report={wb.report} blocker={blocker} />
       <Section title={t('compare.title')}>
         {report ? <ComparisonTable scenarios={report.scenarios} /> : <p>{t('compare.pending')}</p>}
@@ -123,6 +148,7 @@ export function Workbench({ gateway }: { gateway: WorkbookGateway }) {
       />
       <AssumptionsEditor
         table={wb.table}
+        historyLacks={historyLacks}
         read={wb.assumptionsRead}
         onCreate={a.createAssumptions}
         onSetValue={a.setValue}

@@ -1,9 +1,10 @@
 /**
- * Reading a sheet by its data, not by its extent (issue 16): the sizes the Excel gateway works
+ * Reading a sheet by its data, not by its extent: the sizes the Excel gateway works
  * in, how a large read is cut into loads, and the compact grid the pieces are put back into.
  * No Office.js here (excel-read.ts talks to Excel), so every rule is testable on plain arrays.
  */
 import type { Cell } from '../../data/table';
+import { groupDigits } from '../../i18n/number';
 import { text } from '../../i18n/text';
 import { AdplanError } from '../../model/core';
 import { rangeA1, type RangeRef } from './address';
@@ -91,8 +92,8 @@ export function batches(slices: readonly RangeRef[], maxCells = LOAD_CELLS): Ran
 }
 
 function tooLarge(sheet: string, where: string, cells: number): AdplanError {
-  const n = cells.toLocaleString('en-US');
-  const limit = MAX_CELLS.toLocaleString('en-US');
+  const n = groupDigits(cells);
+  const limit = groupDigits(MAX_CELLS);
   return new AdplanError(
     'input',
     text(

@@ -1,5 +1,5 @@
 /**
- * The Excel gateway's reads, bounded by the data (issue 16). A sheet's used range is only an
+ * The Excel gateway's reads, bounded by the data. A sheet's used range is only an
  * address: a history in A1:R400 plus one stray cell at ZZ100000 spans 70 million cells, which
  * Office.js would load as one array (minutes, hundreds of MB, or a dead pane). So:
  * 1. the used range's address and the used part of a fixed top block (FAST_BLOCK) come in one

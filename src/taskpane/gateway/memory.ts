@@ -1,6 +1,6 @@
 /**
  * A workbook as plain data: sheets of cells, names, a selection. Tests drive the workbench
- * through it, and the browser preview (issue 7) fills it from a file and saves it back.
+ * through it, and the browser preview fills it from a file and saves it back.
  */
 import { HEADER_SCAN_ROWS } from '../../data/table';
 import type { Cell } from '../../data/table';
@@ -224,7 +224,7 @@ export class MemoryGateway implements WorkbookGateway {
     const columns = right - left + 1;
     if (rows * columns <= LOAD_CELLS) return this.block(s.name, rangeA1(top, left, rows, columns));
     // A stray cell far away (ZZ100000): rows only as long as their own cells, as the Excel gateway
-    // reads it, never the rectangle between (issue 16).
+    // reads it, never the rectangle between.
     const values: Cell[][] = [];
     for (let i = top - 1; i < bottom; i++) {
       const src = s.cells[i] ?? [];

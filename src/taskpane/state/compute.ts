@@ -12,6 +12,7 @@ import type { Scenario } from '../../model/settings';
 import { analyse, baselineDaysOf, baselineReport, buildPlanReport, readinessOf } from '../../model/engine';
 import { inheritScenarios } from '../../model/economics';
 import { isAdplanError } from '../../model/core';
+import { backtest, type BacktestReport } from '../../model/review';
 import type { BaselineReport, PlanReport } from '../../model/report';
 import type { RangeValues } from '../gateway/types';
 import type { AssumptionsTable } from './assumptionsTable';
@@ -36,13 +37,16 @@ function attempt<T>(f: () => T): Outcome<T> {
 }
 
 /** The history range (with the user's column corrections), joined on the date with `more` export-family sheets. */
-export function readHistoryRange(range: RangeValues, overrides: FieldOverrides, more: readonly RangeValues[] = []): Outcome<HistoryReadResult> {
+export function readHistoryRange(range: RangeValues, overrides: FieldOverrides, more: readonly RangeValues[] = [], order: readonly string[] = []): Outcome<HistoryReadResult> {
   const cells = applyOverrides(range.values, overrides);
   return attempt(() => {
     const main = readHistory(cells, { sheet: range.sheet, row: range.row, column: range.column });
     if (more.length === 0) return main;
     const others = more.map((r) => ({ file: '', sheet: r.sheet, read: readHistory(r.values, { sheet: r.sheet, row: r.row, column: r.column }) }));
-    return joinSources([{ file: '', sheet: range.sheet, read: main }, ...others]).read;
+    // Joined in workbook order, as the CLI joins a workbook's sheets.
+    const at = (s: string | null): number => (s === null ? -1 : order.indexOf(s));
+    const sources = [{ file: '', sheet: range.sheet, read: main }, ...others].sort((a, b) => at(a.sheet) - at(b.sheet));
+    return joinSources(sources).read;
   });
 }
 
@@ -62,16 +66,22 @@ export interface PlanComputation {
    * missing): "not ready" must still come first.
    */
   baseline: BaselineReport | null;
+  /** The back-test under the first scenario (what `adplan plan` prints), for the confidence statement. */
+  backtest: BacktestReport | null;
 }
 
 /** All scenarios with the engine's defaults (1000 runs, seed 1): the numbers `adplan plan --json` gives. */
 export function computePlan(input: PlanInput): PlanComputation {
   const report = attempt(() => buildPlanReport({ history: input.history, scenarios: input.scenarios }));
-  if (report.ok) return { report, baseline: report.value.baseline };
+  if (report.ok) {
+    const first = inheritScenarios(input.scenarios)[0];
+    const bt = first ? attempt(() => backtest(input.history, first)) : null;
+    return { report, baseline: report.value.baseline, backtest: bt?.ok ? bt.value : null };
+  }
   const first = inheritScenarios(input.scenarios)[0] ?? null;
   const verdict = attempt(() => {
     const a = analyse(input.history, baselineDaysOf(first));
     return baselineReport(a.baseline, readinessOf(a, first));
   });
-  return { report, baseline: verdict.ok ? verdict.value : null };
+  return { report, baseline: verdict.ok ? verdict.value : null, backtest: null };
 }

@@ -6,6 +6,8 @@
  * first column holds assumption keys).
  */
 import { recognizeFamily } from '../../data/families';
+import { joinedWith, likeliestHistory } from '../../data/merchant';
+import type { SheetCells } from '../../data/formats';
 import { historyBlock } from './historyBlock';
 import { isInputError } from '../../model/core';
 import { detectHeader, HEADER_SCAN_ROWS, mapHeaderRow } from '../../data/table';
@@ -20,8 +22,10 @@ export interface FoundHistory {
   range: RangeValues;
   /** The named range no longer covers the whole table (rows were appended): move the name. */
   grown?: boolean;
-  /** Other sheets holding a recognised export family, joined with `range` on the date. */
+  /** The other sheets read with `range` (the CLI's rule: export families, the room beside a paid-only export), joined on the date. */
   more?: RangeValues[];
+  /** `range` and `more` by sheet name, in workbook order (the order the CLI joins them in). */
+  order?: string[];
 }
 
 /** True when the block's headers are one of the real export families (families.ts), not a plain table. */
@@ -36,15 +40,30 @@ export function isExportFamily(values: RangeValues['values']): boolean {
   }
 }
 
-/** The used ranges of the other sheets that are an export family (same rule as the CLI's workbook reader). */
-async function familySheets(gw: WorkbookGateway, main: FoundHistory, skip: ReadonlySet<string>): Promise<FoundHistory> {
+/** A sheet's top rows as the reader's sheet type: what the CLI's sheet choice looks at. */
+const asSheet = (name: string, top: RangeValues | null): SheetCells => ({ name, cells: top?.values ?? [] });
+
+/**
+ * The other sheets read with `main`, chosen by the CLI's own rule (src/data joinedWith), their
+ * used ranges read, and the order of all of them in the workbook (the join's tie-break).
+ */
+async function withJoined(gw: WorkbookGateway, main: FoundHistory, skip: ReadonlySet<string>): Promise<FoundHistory> {
+  const listed = (await gw.listSheets()).filter((s) => !skip.has(s.name.toLowerCase()) || s.name === main.range.sheet);
+  const sheets = listed.map((s) => asSheet(s.name, s.top));
+  let head = sheets.find((s) => s.name === main.range.sheet);
+  if (!head) {
+    head = asSheet(main.range.sheet, main.range);
+    sheets.push(head);
+  }
+  const joined = joinedWith(sheets, head);
   const more: RangeValues[] = [];
-  for (const s of await gw.listSheets()) {
-    if (s.name === main.range.sheet || skip.has(s.name.toLowerCase()) || !s.top || !isExportFamily(s.top.values)) continue;
+  for (const s of joined) {
     const used = await gw.readUsedRange(s.name);
     if (used) more.push(used);
   }
-  return more.length > 0 ? { ...main, more } : main;
+  if (more.length === 0) return main;
+  const order = sheets.filter((s) => s === head || joined.includes(s)).map((s) => s.name);
+  return { ...main, more, order };
 }
 
 /** True when the block's headers name the required fields (the reader's own detection). */
@@ -80,28 +99,28 @@ export async function findHistory(gw: WorkbookGateway, skipSheets: readonly stri
     const used = await gw.readUsedRange(named.sheet);
     const width = (r: RangeValues) => historyBlock(r).columns;
     if (used && used.row === named.row && used.column === named.column && width(used) === width(named) && used.values.length > named.values.length) {
-      return { how: 'named', range: used, grown: true };
+      return withJoined(gw, { how: 'named', range: used, grown: true }, new Set());
     }
-    return { how: 'named', range: named };
+    return withJoined(gw, { how: 'named', range: named }, new Set());
   }
   const skip = new Set(skipSheets.map((s) => s.toLowerCase()));
   const active = await gw.activeSheet();
-  let near: FoundHistory | null = null;
-  if (active && !skip.has(active.toLowerCase())) {
-    const used = await gw.readUsedRange(active);
-    if (used && looksLikeHistory(used.values)) return familySheets(gw, { how: 'active', range: used }, skip);
-    if (used && historyScore(used.values) >= NEAR_MATCH) near = { how: 'active', range: used };
+  const sheets = (await gw.listSheets()).filter((s) => !skip.has(s.name.toLowerCase()) && s.top);
+  // The sheet the CLI reads (src/data likeliestHistory), when it is a history table.
+  const best = sheets.length > 0 ? likeliestHistory(sheets.map((s) => asSheet(s.name, s.top))).name : null;
+  const readable = sheets.filter((s) => s.top && looksLikeHistory(s.top.values));
+  const pick = readable.find((s) => s.name === best) ?? readable[0];
+  if (pick) {
+    const used = await gw.readUsedRange(pick.name);
+    if (used) return withJoined(gw, { how: pick.name === active ? 'active' : 'sheet', range: used }, skip);
   }
-  const sheets = await gw.listSheets();
-  for (const s of sheets) {
-    if (s.name === active || skip.has(s.name.toLowerCase()) || !s.top) continue;
-    if (looksLikeHistory(s.top.values)) {
-      const used = await gw.readUsedRange(s.name);
-      if (used) return familySheets(gw, { how: 'sheet', range: used }, skip);
-    }
-    if (!near && historyScore(s.top.values) >= NEAR_MATCH) {
-      const used = await gw.readUsedRange(s.name);
-      if (used) near = { how: 'sheet', range: used };
+  let near: FoundHistory | null = null;
+  for (const s of [...sheets].sort((a, b) => Number(b.name === active) - Number(a.name === active))) {
+    if (!s.top || historyScore(s.top.values) < NEAR_MATCH) continue;
+    const used = await gw.readUsedRange(s.name);
+    if (used) {
+      near = { how: s.name === active ? 'active' : 'sheet', range: used };
+      break;
     }
   }
   // Better a table with a fixable mapping than nothing: the reader's message says what is missing.

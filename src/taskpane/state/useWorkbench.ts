@@ -10,6 +10,8 @@ import type { AssumptionsReadResult, DataIssue, HistoryField, HistoryReadResult 
 import type { Text } from '../../i18n/text';
 import type { AssumptionKey } from '../../model/settings';
 import type { BaselineReport, PlanReport } from '../../model/report';
+import type { BacktestReport } from '../../model/review';
+import { recentGmvPerDay, suppliedByHistory, withCategoryDefaults } from '../../model/settings';
 import { DEFAULT_PRESETS } from '../../model/economics';
 import { rangeA1 } from '../gateway/address';
 import { presetName, useI18n } from '../i18n';
@@ -55,6 +57,8 @@ export interface WorkbenchState {
   report: Outcome<PlanReport> | null;
   /** The readiness verdict, present even when the plan itself failed. */
   baseline: BaselineReport | null;
+  /** The back-test under the first scenario (null until computed, or when none is possible). */
+  backtest: BacktestReport | null;
   computing: boolean;
 }
 
@@ -76,6 +80,11 @@ export interface Workbench extends WorkbenchState {
   actions: WorkbenchActions;
   notice: Notice;
   setNotice(n: Notice): void;
+  /** The user asked for a first plan on labelled category defaults (nothing is written to the workbook). */
+  categoryDefaults: boolean;
+  setCategoryDefaults(on: boolean): void;
+  /** Says which numbers of the plan are category defaults; null when none were filled in. */
+  defaultsLabel: Text | null;
 }
 
 /** Deep equality of plain data (cells are strings, numbers, booleans, null, or Dates as ISO). */
@@ -92,11 +101,13 @@ export function useWorkbench(gw: WorkbookGateway): Workbench {
   const [table, setTable] = useState<AssumptionsTable | null>(null);
   const [result, setResult] = useState<{ input: PlanInput; out: PlanComputation } | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
+  const [categoryDefaults, setCategoryDefaults] = useState(false);
   const alive = useRef(true);
 
   const historyRange = history?.range ?? null;
   const historyMore = history?.more;
-  const historyRead = useMemo(() => (historyRange ? readHistoryRange(historyRange, overrides, historyMore) : null), [historyRange, overrides, historyMore]);
+  const historyOrder = history?.order;
+  const historyRead = useMemo(() => (historyRange ? readHistoryRange(historyRange, overrides, historyMore, historyOrder) : null), [historyRange, overrides, historyMore, historyOrder]);
   const assumptionsRead = useMemo(() => (table ? readAssumptionsTable(table) : null), [table]);
   const assumptionErrors = useMemo(
     () => (assumptionsRead?.ok ? assumptionsRead.value.issues.filter((i) => i.severity === 'error') : []),
@@ -155,12 +166,22 @@ export function useWorkbench(gw: WorkbookGateway): Workbench {
   }, [gw, reload]);
 
   // What the engine gets: nothing while the history or the assumptions have errors.
+  // On request, a first plan: the table's missing inputs (or a blank Base without a table) filled
+  // with labelled category defaults (src/model), the workbook left as it is.
+  const defaulted = useMemo(() => {
+    if (!categoryDefaults || !historyRead?.ok || (assumptionsRead && !assumptionsRead.ok) || assumptionErrors.length > 0) return null;
+    const own = assumptionsRead?.ok ? assumptionsRead.value.scenarios : [{ name: 'Base', values: {} }];
+    const h = historyRead.value.history;
+    return withCategoryDefaults(own, suppliedByHistory(h), recentGmvPerDay(h));
+  }, [categoryDefaults, historyRead, assumptionsRead, assumptionErrors]);
   const planInput = useMemo<PlanInput | null>(
     () =>
-      historyRead?.ok && assumptionsRead?.ok && assumptionErrors.length === 0
-        ? { history: historyRead.value.history, scenarios: assumptionsRead.value.scenarios }
-        : null,
-    [historyRead, assumptionsRead, assumptionErrors],
+      defaulted && historyRead?.ok
+        ? { history: historyRead.value.history, scenarios: defaulted.scenarios }
+        : historyRead?.ok && assumptionsRead?.ok && assumptionErrors.length === 0
+          ? { history: historyRead.value.history, scenarios: assumptionsRead.value.scenarios }
+          : null,
+    [defaulted, historyRead, assumptionsRead, assumptionErrors],
   );
 
   // Recompute after a quiet moment; setTimeout lets React paint the keystroke first. The last
@@ -172,6 +193,7 @@ export function useWorkbench(gw: WorkbookGateway): Workbench {
   }, [planInput]);
   const report = planInput ? (result?.out.report ?? null) : null;
   const baseline = planInput ? (result?.out.baseline ?? null) : null;
+  const backtestReport = planInput ? (result?.out.backtest ?? null) : null;
   const computing = planInput !== null && result?.input !== planInput;
 
   /** Runs a workbook edit; a failure becomes a notice naming what went wrong. */
@@ -279,9 +301,13 @@ export function useWorkbench(gw: WorkbookGateway): Workbench {
     assumptionErrors,
     report,
     baseline,
+    backtest: backtestReport,
     computing,
     actions,
     notice,
     setNotice,
+    categoryDefaults,
+    setCategoryDefaults,
+    defaultsLabel: defaulted?.label ?? null,
   };
 }

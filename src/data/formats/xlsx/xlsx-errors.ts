@@ -1,5 +1,6 @@
 /** The errors for cells and rows past Excel's own limits, in an .xlsx. */
 import { text } from '../../../i18n/text';
+import { groupDigits } from '../../../i18n/number';
 import { AdplanError } from '../../../model/core';
 import { columnLetters } from '../address';
 import { LIMITS } from '../limits';
@@ -40,7 +41,7 @@ export function pastLastRow(fileName: string, sheet: string, row: number): Adpla
   return new AdplanError(
     'input',
     text(
-      `${fileName}, sheet "${sheet}": row ${row} is past Excel's last row (${LIMITS.rows.toLocaleString('en-US')}). The file is damaged or was not written by Excel.`,
+      `${fileName}, sheet "${sheet}": row ${row} is past Excel's last row (${groupDigits(LIMITS.rows)}). The file is damaged or was not written by Excel.`,
       `${fileName} 工作表“${sheet}”：第 ${row} 行超过 Excel 的最后一行（${LIMITS.rows}），文件已损坏或并非由 Excel 生成。`,
     ),
     'file',
