@@ -95,8 +95,9 @@ function rowsOfSize(mb: number, firstRow: number): Buffer[] {
   let r = firstRow;
   while (bytes < mb * 1024 * 1024) {
     const part: string[] = [];
-    // Values repeating every 50 rows: the part deflates ~30× (under the 100 MB file limit, over 1 GiB inflated).
-    for (let k = 0; k < 10_000; k++, r++) part.push(`<row r="${r}">${Array.from({ length: 10 }, (_x, j) => `<c r="${String.fromCharCode(69 + j)}${r}"><v>${((r % 50) * 7 + j) % 1009}</v></c>`).join('')}</row>`);
+    // Values repeating every 50 rows: the part deflates ~40× (a 1 GiB workbook in a 27 MB file).
+    // 40 cells without `r` a row, so 255 MB stay under Excel's last row.
+    for (let k = 0; k < 10_000; k++, r++) part.push(`<row r="${r}">${Array.from({ length: 40 }, (_x, j) => `<c><v>${((r % 50) * 7 + j) % 1009}</v></c>`).join('')}</row>`);
     const b = Buffer.from(part.join(''));
     bytes += b.length;
     out.push(b);
