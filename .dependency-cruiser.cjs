@@ -4,7 +4,7 @@
  * package imports it only through its index.ts. README "Architecture" lists the same order.
  */
 const MODEL = ['core', 'numeric', 'report', 'settings', 'transforms', 'economics', 'events', 'fit', 'readiness', 'plan', 'simulate', 'experiment', 'review'];
-const DATA = ['formats', 'cells', 'table', 'families', 'history', 'assumptions', 'merchant', 'node'];
+const DATA = ['formats', 'cells', 'table', 'families', 'history', 'assumptions', 'experiment', 'merchant', 'node'];
 
 const esc = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 

@@ -12,6 +12,7 @@ import { baselineResult } from './baseline';
 import { fitCurveSpill, mroiValue, optimalSpendValue, responseValue } from './curve';
 import { cashflowSpill, kpiCell, planSpill, readinessSpill, roiTargetCell, sensitivitySpill, simulateCell, targetsSpill } from './planning';
 import { backtestResult, reviewSpill } from './review';
+import { experimentSpill } from './experiment';
 import { breakEvenRoiOf, unitMarginOf } from './unit-economics';
 
 /**
@@ -141,7 +142,7 @@ export function optimalspend(curve: any[][], target_mroi: any): any {
  * @param {any[][]} history The history table including its header row.
  * @param {any[][]} [assumptions] The assumptions table (thresholds and unit economics); optional.
  * @param [scenario] Scenario column name (default: the first).
- * @returns {any[][]} READY / NOT READY, then the reasons, one per row, then what could not be judged (e.g. no views).
+ * @returns {any[][]} READY / NOT READY and the tier (ready / fix first / not yet), the reasons one per row, what could not be judged, then each check with its value, threshold, source and fix.
  */
 export function readiness(history: any[][], assumptions?: any[][], scenario?: any): any[][] {
   return guard((lang) => readinessSpill(history, assumptions, scenario, lang));
@@ -275,4 +276,16 @@ export function backtestfn(history: any[][], assumptions?: any[][], metric?: any
  */
 export function reviewfn(history: any[][], assumptions: any[][], plan_start: any, scenario?: any, period?: any): any[][] {
   return guard((lang) => reviewSpill(history, assumptions, plan_start, scenario, period, lang));
+}
+
+/**
+ * Reads a target test (a switchback or target steps run by its 实验计划 table): per step the change in daily spend, in room GMV (with its 90 % interval) and the incremental ROI, then the verdict.
+ * @customfunction EXPERIMENT
+ * @helpurl https://localhost:3000/help/functions.html#experiment
+ * @param {any[][]} history The history table including its header row, covering the test.
+ * @param {any[][]} schedule The 实验计划 table: 日期 and ROI目标 columns (optional 剔除), or 开始日期, 结束日期 and ROI目标.
+ * @returns {any[][]} step, days, Δspend and its standard error, ΔGMV with its standard error and 90 % interval, incremental ROI and its standard error, then the verdict.
+ */
+export function experimentfn(history: any[][], schedule: any[][]): any[][] {
+  return guard((lang) => experimentSpill(history, schedule, lang));
 }

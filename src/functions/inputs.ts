@@ -17,7 +17,7 @@ const histories = new Memo<HistoryReadResult>(32);
 const assumptionTables = new Memo<Scenario[]>(32);
 
 /** A table range, trimmed to its data (a whole-column A:R costs what the table costs). */
-function asMatrix(v: unknown, name: string): Cell[][] {
+export function asMatrix(v: unknown, name: string): Cell[][] {
   if (isMatrix(v)) return trimRange(v, true) as Cell[][];
   throw new AdplanError(
     'input',

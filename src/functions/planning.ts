@@ -5,6 +5,7 @@
  */
 import { dateToExcelSerial } from '../data/cells';
 import type { Lang } from '../i18n/text';
+import { STATUS_LABEL, VERDICT_LABEL } from '../model/readiness';
 import { ASSUMPTIONS, type Scenario } from '../model/settings';
 import { defaultOf } from '../model/settings';
 import { RUN_OPTIONS } from '../model/settings';
@@ -23,7 +24,7 @@ import {
 } from '../model/engine';
 import { PLAN_DAY_COLUMNS, planDayValue } from '../model/report';
 import { RECOMMENDED_COLUMN, TARGET_COLUMNS, targetValue, type TargetTable } from '../model/plan';
-import { KPI_METRICS, kpiValue, planByPeriod } from '../model/report';
+import { KPI_METRICS, kpiValue, planByPeriod, type ReadinessCheck } from '../model/report';
 import { inheritScenarios } from '../model/economics';
 import { SIM_METRICS, simulationStat, type SensitivityRow, type SimulationResult } from '../model/simulate';
 import { numberArg, requiredNumber } from './args';
@@ -119,6 +120,20 @@ export function sensitivitySpill(history: unknown, assumptions: unknown, scenari
   return toSpill([[...SENSITIVITY_HEADER[lang]], ...rows.map((r) => [r.label[lang], r.atLow, r.atHigh, r.swing])]);
 }
 
+const CHECK_HEADER = {
+  'en-US': ['check', 'status', 'measured', 'threshold', 'threshold source', 'fix'],
+  'zh-CN': ['检查项', '状态', '实测值', '阈值', '阈值来源', '怎么改'],
+} as const;
+
+/** Readiness v2 rows under the verdict: one per check, in order. */
+function checkRows(checks: readonly ReadinessCheck[], lang: Lang): string[][] {
+  if (checks.length === 0) return [];
+  return [
+    [...CHECK_HEADER[lang]],
+    ...checks.map((c) => [c.name[lang], STATUS_LABEL[c.status][lang], c.valueText[lang], c.thresholdText[lang], c.source[lang], c.fix?.[lang] ?? '']),
+  ];
+}
+
 export function readinessSpill(history: unknown, assumptions: unknown, scenario: unknown, lang: Lang): Spill {
   const { key: hKey, read } = historyArgKeyed(history);
   const omitted = !Array.isArray(assumptions) && optionalText(assumptions) === null;
@@ -127,6 +142,7 @@ export function readinessSpill(history: unknown, assumptions: unknown, scenario:
   const analysis = analyses.get(`${hKey}|${baselineDays}`, () => analyse(read.history, baselineDays));
   const r = readinessOf(analysis, s);
   const verdict = r.ready ? 'READY' : 'NOT READY';
+  const tier = r.verdict ? VERDICT_LABEL[r.verdict][lang] : '';
   const skipped = read.rowsSkipped > 0
     ? [
         lang === 'zh-CN'
@@ -134,7 +150,7 @@ export function readinessSpill(history: unknown, assumptions: unknown, scenario:
           : `${read.rowsSkipped} invalid history row(s) skipped (e.g. ${read.issues.find((i) => i.severity === 'error')?.message['en-US'] ?? ''})`,
       ]
     : [];
-  return toSpill([[verdict], ...r.reasons.map((t) => [t[lang]]), ...r.notes.map((t) => [t[lang]]), ...skipped.map((x) => [x])]);
+  return toSpill([[verdict, tier], ...r.reasons.map((t) => [t[lang]]), ...r.notes.map((t) => [t[lang]]), ...skipped.map((x) => [x]), ...checkRows(r.checks ?? [], lang)]);
 }
 
 export function cashflowSpill(spend: unknown, gmv: unknown, assumptions: unknown, scenario: unknown, lang: Lang): Spill {

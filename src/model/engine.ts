@@ -7,11 +7,11 @@
 import { text } from '../i18n/text';
 import { AdplanError, type History } from './core';
 import { RUN_OPTIONS, valueOrDefault, type Scenario } from './settings';
-import type { BaselineReport, LiftReport, PlanReport } from './report';
+import type { BaselineReport, LiftReport, PlanReport, WhatIfReport } from './report';
 import { cashflow as cashflowOf, cashTermsOf, checkHorizon, planScenario, resolveFor, targetsFor, type ScenarioPlan, type TargetTable } from './plan';
 import { inheritScenarios, resolveAssumptions, unitEconomicsOf, unitMargin, unknownScenario } from './economics';
-import { analyse, type Analysis, type BaselineMetrics, type LiftEstimate } from './fit';
-import { assessReadiness, thresholdsOf, type Readiness } from './readiness';
+import { analyse, carrierBase, type Analysis, type BaselineMetrics, type LiftEstimate } from './fit';
+import { assessReadinessV2, scaledOrganic, whatIfLabel, whatIfLever, type Readiness, type WhatIfLever } from './readiness';
 import { checkRuns, riskReport, sensitivity, simContextOf, simulate, type SimContext, type SimMetric, type SensitivityRow, type SimulationResult } from './simulate';
 
 export { analyse, baselineOf, roomFitOf, type Analysis } from './fit';
@@ -47,7 +47,7 @@ export function readinessOf(a: Analysis, s: Scenario | null): Readiness {
     // Readiness still speaks without a complete assumptions table; the margin check is skipped.
     if (!(e instanceof AdplanError) || e.kind !== 'input') throw e;
   }
-  return assessReadiness(a.baseline, thresholdsOf(v), rho, u);
+  return assessReadinessV2(a.history, a.baseline, v, rho, u);
 }
 
 export function baselineReport(m: BaselineMetrics, r: Readiness): BaselineReport {
@@ -67,6 +67,8 @@ export function baselineReport(m: BaselineMetrics, r: Readiness): BaselineReport
     reasons: r.reasons,
     notes: r.notes,
     ...(r.fixFirst ? { fixFirst: r.fixFirst } : {}),
+    ...(r.verdict ? { verdict: r.verdict } : {}),
+    ...(r.checks ? { checks: r.checks } : {}),
   };
 }
 
@@ -167,12 +169,15 @@ export function buildPlanReport(input: PlanReportInput): PlanReport {
   const { plans, analyses } = planFor(input);
   const analysis = analyses[0]!;
   const readiness = readinessOf(analysis, plans[0]!.scenario);
+  const lever = whatIfLever(readiness, plans[0]!.scenario.values);
+  const whatIf = lever ? whatIfOf(input, lever, analysis, plans[0]!) : null;
   const notReady = readiness.ready
     ? null
     : text(
-        `Not ready to scale paid traffic — ${readiness.fixFirst?.['en-US'] ?? ''} This plan is shown for reference.`,
-        `尚不具备放量条件——${readiness.fixFirst?.['zh-CN'] ?? ''}以下计划仅供参考。`,
+        `Not ready to scale paid traffic — ${readiness.fixFirst?.['en-US'] ?? ''} This plan is shown for reference.${whatIf ? ` ${whatIf.label['en-US']}` : ''}`,
+        `尚不具备放量条件——${readiness.fixFirst?.['zh-CN'] ?? ''}以下计划仅供参考。${whatIf ? whatIf.label['zh-CN'] : ''}`,
       );
+  const carriers = carrierBase(analysis.history, analysis.baseline.from, analysis.baseline.to);
   const scenarios = plans.map((p0, i) => {
     const targets = targetsFor(p0, analyses[i]!);
     const withTargets = targets ? { ...p0.report, targets } : p0.report;
@@ -189,11 +194,32 @@ export function buildPlanReport(input: PlanReportInput): PlanReport {
     };
   });
   return {
-    baseline: baselineReport(analysis.baseline, readiness),
+    baseline: { ...baselineReport(analysis.baseline, readiness), ...(whatIf ? { whatIf } : {}), ...(carriers ? { carriers } : {}) },
     curve: plans[0]!.curveReport,
     lift: liftReport(analysis.lift),
     scenarios,
   };
+}
+
+/**
+ * The same scenario planned with the lever at its benchmark (organic sales scaled): a labelled
+ * what-if. Null when the history has no organic split to scale, or the what-if cannot be planned.
+ */
+function whatIfOf(input: PlanReportInput, l: WhatIfLever, a: Analysis, p: ScenarioPlan): WhatIfReport | null {
+  if (!a.history.days.some((d) => d.organicGmv !== null)) return null;
+  let w: PlannedScenarios;
+  try {
+    w = planFor({ history: scaledOrganic(input.history, l.factor), scenarios: [p.scenario], ...(input.horizonDays !== undefined ? { horizonDays: input.horizonDays } : {}) });
+  } catch (e) {
+    // The plan itself was made; a what-if that cannot be is left out, not an error of the plan.
+    if (e instanceof AdplanError && e.kind === 'input') return null;
+    throw e;
+  }
+  const wp = w.plans[0]!;
+  const organic = { now: a.baseline.organicGmvPerDay, whatIf: w.analyses[0]!.baseline.organicGmvPerDay };
+  const gmv = { now: p.report.kpis.totalGmv, whatIf: wp.report.kpis.totalGmv };
+  const profit = { now: p.report.kpis.totalProfit, whatIf: wp.report.kpis.totalProfit };
+  return { lever: l.lever, measured: l.measured, benchmark: l.benchmark, label: whatIfLabel(l, organic, gmv, profit), organicGmvPerDay: organic, totalGmv: gmv, totalProfit: profit };
 }
 
 /** CASHFLOW: the cash model on the user's own spend and GMV columns (aov and refund_rate must come from the table). */

@@ -12,6 +12,7 @@ import { text, type Text } from '../i18n/text';
 import type { PlanReport, ScenarioReport } from '../model/report';
 import { formatNumber } from '../text';
 import { budgetMove, budgetMoveText } from '../model/plan';
+import { measuredOrganic, VERDICT_LABEL } from '../model/readiness';
 import type { MerchantStatus, Tier } from './types';
 
 export interface TierThresholds {
@@ -64,6 +65,16 @@ function notReady(report: PlanReport): TierVerdict {
   const [first, ...rest] = report.baseline.reasons;
   const head = first ?? text('Readiness checks failed.', '准备度检查未通过。');
   const more = rest.length > 0 ? text(` (+${rest.length} more)`, `（另有 ${rest.length} 项）`) : text('', '');
+  const b = report.baseline;
+  // With traffic/content exports the v2 tier is said: "fix first" (one lever) or "not yet" (no base model).
+  if (b.verdict && b.verdict !== 'ready' && measuredOrganic(b.checks ?? [])) {
+    const v = VERDICT_LABEL[b.verdict];
+    return {
+      status: 'not_ready',
+      tier: 'organic-first',
+      reason: text(`Organic first (${v['en-US']}): ${head['en-US']}${more['en-US']}`, `先做自然流（${v['zh-CN']}）：${head['zh-CN']}${more['zh-CN']}`),
+    };
+  }
   return {
     status: 'not_ready',
     tier: 'organic-first',

@@ -55,6 +55,7 @@ const UNIT_ZH: Record<string, string> = {
   orders: '单/天',
   ratio: '倍',
   sd: '对数标准差',
+  seconds: '秒',
   choice: '选项',
 };
 

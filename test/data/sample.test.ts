@@ -58,7 +58,7 @@ describe('the shipped sample workbook (assets/sample/merchant-sample.xlsx)', () 
     // No errors or warnings; the one note lists the readiness thresholds and noise left at their defaults.
     expect(r.assumptions?.issues.map((i) => i.severity)).toEqual(['info']);
     expect(r.assumptions?.issues[0]?.message['en-US']).toBe(
-      'defaults used for keys not in the table: min_days 14, max_cvr_cv 0.35, max_refund_rate 0.5, min_orders_per_day 3, daily_noise 0.15, curve_basis auto, uni_roi_scope room, grant_share 0, event_handling model',
+      'defaults used for keys not in the table: min_days 14, max_cvr_cv 0.35, max_refund_rate 0.5, min_orders_per_day 3, daily_noise 0.15, curve_basis auto, uni_roi_scope room, grant_share 0, delivery_mode cost, target_rule profit, event_handling model',
     );
     const [base, cons, aggr] = r.assumptions?.scenarios ?? [];
     expect(base?.name).toBe('Base');

@@ -11,6 +11,7 @@ import { familyById } from '../../data/families';
 import { loadMerchantFiles } from '../../data/node';
 import type { MerchantRead } from '../../data/merchant';
 import type { DataIssue } from '../../data/table';
+import { channelTotals, videoTotals } from '../../data/history';
 import { COMMON_OPTIONS, parseCommandArgs, UsageError } from '../args';
 import { EXIT, SHEET_OPTION, startCommand, type Command } from '../command';
 import { formatCount, formatMoney, renderTable } from '../../text';
@@ -72,6 +73,18 @@ function issueJson(x: DataIssue, lang: Lang) {
   };
 }
 
+/** Per-channel traffic, short-video totals and the days with content measures, when exported. */
+function organicJson(days: MerchantRead['history']['history']['days']) {
+  const channels = channelTotals(days);
+  const video = videoTotals(days);
+  const content = days.filter((d) => d.content).length;
+  return {
+    ...(channels.length > 0 ? { traffic: { days: days.filter((d) => d.traffic).length, channels } } : {}),
+    ...(video ? { video } : {}),
+    ...(content > 0 ? { content: { days: content } } : {}),
+  };
+}
+
 export function checkJson(r: MerchantRead, lang: Lang) {
   const days = r.history.history.days;
   const j = r.joined;
@@ -94,6 +107,8 @@ export function checkJson(r: MerchantRead, lang: Lang) {
     measures: j.measures,
     overlap: j.overlap,
     gmvMeasure: j.measures.gmv?.measure ?? 'unknown',
+    // Present only when a traffic-sources / short-video / sessions-with-content export was read.
+    ...organicJson(days),
     ...(r.encoding ? { encoding: r.encoding } : {}),
     assumptions: r.assumptions
       ? {
@@ -170,6 +185,21 @@ export function checkHuman(r: MerchantRead, lang: Lang): string {
   ];
   lines.push(`${t(L.totals)}${c.trim()}`);
   lines.push(renderTable(['', ''], totals, { right: [1], indent: '  ' }).split('\n').slice(2).join('\n'));
+  const channels = channelTotals(days);
+  if (channels.length > 0) {
+    const cls = { paid: text('paid', '付费'), natural: text('natural', '自然'), unknown: text('unknown', '未分类') } as const;
+    const rows = channels.map((x) => [x.channel, pick(cls[x.class], lang), String(x.days), x.viewers === null ? '—' : formatCount(x.viewers), x.views === null ? '—' : formatCount(x.views), x.gmv === null ? '—' : formatMoney(x.gmv)]);
+    lines.push(`${pick(text('Traffic sources (per channel, over the days)', '流量来源（各渠道，全部日期合计）'), lang)}${c.trim()}`);
+    lines.push(renderTable([text('channel', '渠道'), text('class', '类别'), text('days', '天数'), text('viewers', '观看人数'), text('views', '观看次数'), text('GMV', '成交金额')].map((x) => pick(x, lang)), rows, { right: [2, 3, 4, 5], indent: '  ' }));
+  }
+  const video = videoTotals(days);
+  if (video) {
+    const v = (x: number | null): string => (x === null ? '—' : formatCount(x));
+    const rate = video.completionRate === null ? '—' : `${(video.completionRate * 100).toFixed(1)}%`;
+    lines.push(
+      `${pick(text('Short videos', '短视频'), lang)}${c}${pick(text('plays', '播放量'), lang)} ${v(video.plays)} · ${pick(text('completion', '完播率'), lang)} ${rate} · ${pick(text('saves', '收藏'), lang)} ${v(video.saves)} · ${pick(text('GMV', '成交金额'), lang)} ${video.gmv === null ? '—' : formatMoney(video.gmv)} (${video.days})`,
+    );
+  }
   if (r.assumptions) {
     const names = r.assumptions.scenarios.map((s) => s.name).join(', ');
     lines.push(`${t(L.assumptions)}${c}${r.assumptionsSheet ?? ''} — ${names} (${counts(r.assumptions.issues, lang)})`);
@@ -177,7 +207,13 @@ export function checkHuman(r: MerchantRead, lang: Lang): string {
   }
   lines.push(`${t(L.issues)}${c}${counts(h.issues, lang)}`);
   if (h.issues.length > 0) lines.push(issueTable(h.issues, lang));
-  lines.push(t(L.usable));
+  // A traffic or short-video export alone has no orders nor a paid split: readiness can use it, a plan cannot.
+  const sideOnly = r.joined.sources.every((s) => s.family === 'compass_traffic_sources' || s.family === 'compass_short_video');
+  lines.push(
+    sideOnly
+      ? pick(text('Read: traffic and content measures for readiness. To plan, add a 成交 export of the same days (罗盘 成交分析 / 经营概览 / 直播明细).', '已读取：流量与内容指标，可用于准备度检查。做计划请加入同期的成交导出（罗盘 成交分析 / 经营概览 / 直播明细）。'), lang)
+      : t(L.usable),
+  );
   return `${lines.join('\n')}\n`;
 }
 

@@ -4,9 +4,10 @@
  */
 import type { Command } from '../command';
 import { check } from './check';
+import { experiment } from './experiment';
 import { plan } from './plan';
 import { portfolio } from './portfolio';
 import { reviewCommand } from './review';
 import { targets } from './targets';
 
-export const COMMANDS: readonly Command[] = [check, plan, portfolio, reviewCommand, targets];
+export const COMMANDS: readonly Command[] = [check, plan, portfolio, reviewCommand, targets, experiment];

@@ -17,7 +17,8 @@ import { missingInputs, missingInputsText, RUN_OPTIONS, recentGmvPerDay, supplie
 import { AdplanError, type History } from '../../model/core';
 import { PLAN_DAY_COLUMNS, planDayValue, type PlanDayColumn } from '../../model/report';
 import { checkPeriod, kpiLabel, planByPeriod, type Period } from '../../model/report';
-import type { PlanDay, PlanReport, ScenarioReport } from '../../model/report';
+import type { PlanDay, PlanReport, ReadinessCheck, ScenarioReport } from '../../model/report';
+import { measuredOrganic, STATUS_LABEL, VERDICT_LABEL } from '../../model/readiness';
 import { assumptionBounds, boundedOption, COMMON_OPTIONS, parseCommandArgs, UsageError } from '../args';
 import { ASSUMPTIONS_OPTION, EXIT, SHEET_OPTION, startCommand, type Command } from '../command';
 import { backtestJson, backtestLine } from '../backtest';
@@ -29,6 +30,17 @@ const USAGE =
 
 /** A plan day in --json: the descriptor list's fields, in its order (src/model/columns.ts). */
 const dayJson = (d: PlanDay): Record<string, PlanDay[keyof PlanDay]> => Object.fromEntries(PLAN_DAY_COLUMNS.map((c) => [c.field, planDayValue(d, c)]));
+
+const checkJson = (c: ReadinessCheck, lang: Lang) => ({
+  id: c.id,
+  status: c.status,
+  value: c.value,
+  threshold: c.threshold,
+  measured: pick(c.valueText, lang),
+  thresholdText: pick(c.thresholdText, lang),
+  source: pick(c.source, lang),
+  fix: c.fix ? pick(c.fix, lang) : null,
+});
 
 /** How far the budget can be acted on (src/model/plan/confidence.ts); an unbounded band ratio is null. */
 function confidenceJson(r: PlanReport, s: ScenarioReport, lang: Lang, bt?: BacktestReport) {
@@ -55,6 +67,10 @@ export function planJson(file: string, sheet: string, r: PlanReport, period: Per
       reasons: b.reasons.map((t) => pick(t, lang)),
       // Without views (cvrCv null): the stability readiness judged instead, and the note saying so.
       ...(b.cvrCv === null ? { organicGmvCv: b.organicGmvCv, notes: b.notes.map((t) => pick(t, lang)) } : {}),
+      // Readiness v2 and the carrier base: only when traffic, content, short-video or 载体 rows were read.
+      ...(b.checks && measuredOrganic(b.checks) ? { verdict: b.verdict, checks: b.checks.map((x) => checkJson(x, lang)) } : {}),
+      ...(b.whatIf ? { whatIf: { ...b.whatIf, label: pick(b.whatIf.label, lang) } } : {}),
+      ...(b.carriers ? { carriers: b.carriers } : {}),
     },
     curve: {
       model: r.curve.model,
@@ -67,6 +83,7 @@ export function planJson(file: string, sheet: string, r: PlanReport, period: Per
       // An assumed curve is its own basis: every number rests on it (fitBasis: the account's).
       basis: r.curve.assumed ? 'assumed' : r.curve.basis,
       ...(r.curve.basis === 'whole-room' ? { organicGmvPerDay: r.curve.organicGmvPerDay ?? null, sStarInterval: r.curve.sStarInterval ?? null } : {}),
+      ...(r.curve.calibration ? { calibration: r.curve.calibration } : {}),
       ...(r.curve.assumed
         ? {
             fitBasis: r.curve.basis,
@@ -178,6 +195,19 @@ function baselineLines(r: PlanReport, lang: Lang): string[] {
     if (b.fixFirst) out.push(`  ${pick(b.fixFirst, lang)}`);
   }
   for (const note of b.notes) out.push(`  ${pick(note, lang)}`);
+  if (b.whatIf) out.push(`  ${pick(b.whatIf.label, lang)}`);
+  if (b.checks && measuredOrganic(b.checks)) {
+    out.push(`  ${pick(text('Readiness checks', '准备度检查'), lang)} — ${pick(VERDICT_LABEL[b.verdict ?? 'ready'], lang)}`);
+    for (const x of b.checks) {
+      if (x.status === 'unknown') continue;
+      out.push(`    ${pick(STATUS_LABEL[x.status], lang)} · ${pick(x.name, lang)}: ${pick(x.valueText, lang)} (${pick(x.thresholdText, lang)}; ${pick(x.source, lang)})`);
+    }
+  }
+  for (const c of b.carriers ?? []) {
+    const name = c.names.join('/');
+    const organic = c.organicGmvPerDay === null ? '' : ` · ${pick(text('outside ad time', '非投放时段'), lang)} ${money(c.organicGmvPerDay)}`;
+    out.push(`  ${name}: ${money(c.gmvPerDay)}/${pick(text('day', '天'), lang)} (${pct(c.share)})${organic} · ${pick(text('trend', '趋势'), lang)} ${pct(c.trend, 2)}`);
+  }
   return out;
 }
 

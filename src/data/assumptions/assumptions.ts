@@ -273,7 +273,8 @@ export function readAssumptions(cells: Cell[][], origin?: RangeOrigin): Assumpti
  * not defaults and are not listed.
  */
 function defaultsNote(first: Partial<Record<AssumptionKey, number>>): Text | null {
-  const keys = ASSUMPTION_KEYS.filter((k) => ASSUMPTIONS[k].whenMissing === 'default' && first[k] === undefined);
+  // Readiness benchmarks never move a plan number: each readiness check names its own source instead.
+  const keys = ASSUMPTION_KEYS.filter((k) => ASSUMPTIONS[k].whenMissing === 'default' && !ASSUMPTIONS[k].benchmark && first[k] === undefined);
   if (keys.length === 0) return null;
   const list = (lang: 'en' | 'zh'): string =>
     keys.map((k) => `${lang === 'en' ? k : ASSUMPTIONS[k].zh} ${defaultShown(k, lang)}`).join(lang === 'en' ? ', ' : '、');

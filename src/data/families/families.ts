@@ -103,6 +103,26 @@ export const FAMILIES: readonly Family[] = [
   },
 ];
 
+/** Read by their own readers (families/side-families.ts): listed here for their names and ids. */
+export const SIDE_FAMILIES: readonly Family[] = [
+  {
+    id: 'compass_traffic_sources',
+    name: text('Compass traffic sources (罗盘 流量来源)', '罗盘 流量来源'),
+    grain: 'day_dimension',
+    matches: (k) =>
+      has(k, '流量来源', '流量渠道', '流量来源渠道', '来源渠道', '一级渠道', '二级渠道', '一级流量来源', '二级流量来源') &&
+      has(k, '观看人数', '观看次数', '直播间观看人数', '直播间观看次数', '观看人次'),
+    note: text('channels summed per day; a 全部 row is the total, never added', '按天汇总各渠道；全部行为合计，不相加'),
+  },
+  {
+    id: 'compass_short_video',
+    name: text('Compass short videos daily (罗盘 短视频)', '罗盘 短视频 日报'),
+    grain: 'day',
+    matches: (k) => has(k, '播放量', '视频播放量', '短视频播放量') && has(k, '完播率', '短视频引流直播间人数', '引流直播间人数', '收藏数', '收藏次数'),
+    note: text('videos summed per day; GMV is the 短视频 carrier only', '按天汇总各视频；成交金额仅为短视频载体'),
+  },
+];
+
 export const GENERIC: Family = {
   id: 'generic',
   name: text('plain history table', '通用历史数据表'),
@@ -110,10 +130,10 @@ export const GENERIC: Family = {
   matches: () => true,
 };
 
-export const FAMILY_IDS: readonly FamilyId[] = [...FAMILIES.map((f) => f.id), 'generic'];
+export const FAMILY_IDS: readonly FamilyId[] = [...FAMILIES.map((f) => f.id), ...SIDE_FAMILIES.map((f) => f.id), 'generic'];
 
 export function familyById(id: FamilyId): Family {
-  return FAMILIES.find((f) => f.id === id) ?? GENERIC;
+  return FAMILIES.find((f) => f.id === id) ?? SIDE_FAMILIES.find((f) => f.id === id) ?? GENERIC;
 }
 
 /** A paid-only export: its GMV is the ads' own (直接成交), never the whole room's. */
@@ -130,5 +150,5 @@ export function isAdsExport(id: FamilyId): boolean {
 export function recognizeFamily(headerRow: readonly Cell[]): Family {
   const raw = headerRow.filter((c): c is string => typeof c === 'string').map((c) => toSimplified(c.trim()));
   const keys = new Set(raw.map(headerKey));
-  return FAMILIES.find((f) => f.matches(keys, raw)) ?? GENERIC;
+  return SIDE_FAMILIES.find((f) => f.matches(keys, raw)) ?? FAMILIES.find((f) => f.matches(keys, raw)) ?? GENERIC;
 }

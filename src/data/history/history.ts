@@ -21,6 +21,9 @@ import { cellText, headerKey } from '../cells';
 import { fillExcerpts, freshCounts, issue, unlistedNotes, type Ctx } from './read-context';
 import { refold, walkRows, type DayAcc, type Group, type RangeRow, type TotalsRow, type Walk } from './walk';
 import { refundsNegative } from './row-read';
+import { attachCarriers, readCarriers } from './carriers';
+import { attachContent, readSessionContent } from './session-content';
+import { readSideFamily } from './side-families';
 import { gridRows, headRows, isRowSource, type RowSource } from '../formats';
 import type { Cell, HistoryReadResult, HistoryTotals, RangeOrigin } from '../table';
 
@@ -218,6 +221,9 @@ function finishDays(ctx: Ctx, w: Walk): { days: DayRecord[]; skipped: number } {
 export function readHistory(table: readonly (readonly Cell[])[] | RowSource, origin?: RangeOrigin): HistoryReadResult {
   const rows = isRowSource(table) ? table : gridRows(table);
   const head = headRows(rows, HEADER_SCAN_ROWS);
+  // Traffic sources and short videos have no orders: their own readers (families/).
+  const side = readSideFamily(rows, head, origin);
+  if (side) return { ...side, totals: totalsOf(side.history.days, false) };
   const map = detectHeader(head);
   const headerRow = head[map.headerIndex] ?? [];
   const family = recognizeFamily(headerRow);
@@ -344,6 +350,11 @@ export function readHistory(table: readonly (readonly Cell[])[] | RowSource, ori
   if (family.id !== 'generic') history.gmvMeasure = gmvMeasureOf(map.headers.gmv);
   ctx.issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   unlistedNotes(ctx);
+  if (ctx.dims.carrier !== undefined && map.columns.gmv !== undefined) {
+    attachCarriers(days, readCarriers(rows, map.headerIndex, map.columns.date as number, map.columns.gmv, unitScale(map.headers.gmv), ctx.dims, ctx.date1904));
+  }
+  const content = readSessionContent(rows, head, origin);
+  if (content) attachContent({ history } as HistoryReadResult, content);
   return {
     history,
     fields: { ...map.headers },

@@ -94,9 +94,15 @@ export const freshCounts = (): Ctx['counts'] => ({ error: { listed: 0, unlisted:
  * the listed ones (never taken for "the first error" of a table).
  */
 export function unlistedNotes(ctx: Ctx): void {
+  ctx.issues.push(...unlistedIssues(ctx.counts, ctx.loc.sheet));
+}
+
+/** The lines unlistedNotes appends, for any reader that keeps the same counts. */
+export function unlistedIssues(counts: Ctx['counts'], sheet: string | undefined): DataIssue[] {
   const names = { error: ['error', 'errors', '个错误'], warning: ['warning', 'warnings', '个警告'], info: ['note', 'notes', '条说明'] } as const;
+  const lines: DataIssue[] = [];
   for (const severity of ['error', 'warning', 'info'] as const) {
-    const more = ctx.counts[severity].unlisted;
+    const more = counts[severity].unlisted;
     if (more === 0) continue;
     const [one, many, zh] = names[severity];
     const en = plural(more, one, many);
@@ -108,9 +114,10 @@ export function unlistedNotes(ctx: Ctx): void {
       ),
       more,
     };
-    if (ctx.loc.sheet !== undefined) out.sheet = ctx.loc.sheet;
-    ctx.issues.push(out);
+    if (sheet !== undefined) out.sheet = sheet;
+    lines.push(out);
   }
+  return lines;
 }
 
 /** The value excerpts of issues on earlier rows: one pass over the rows, only when there are any. */

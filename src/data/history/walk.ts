@@ -54,7 +54,7 @@ export interface DayAcc {
 }
 
 /** A plain serial number in a 1904 workbook's date column, as the 1900-system serial the parser reads. */
-function dateCell1904(c: Cell, date1904: boolean): Cell {
+export function dateCell1904(c: Cell, date1904: boolean): Cell {
   if (!date1904) return c;
   if (typeof c === 'number') return c + DAYS_1900_TO_1904;
   // Numeric text (a serial saved as text) is a serial too; a yyyymmdd number is a date, not a serial.

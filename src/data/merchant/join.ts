@@ -63,14 +63,17 @@ export interface JoinedHistory {
 
 export const sourceLabel = (s: Source): string => (s.sheet ? (s.file ? `${s.file} › ${s.sheet}` : s.sheet) : s.file);
 const familyOf = (s: Source): FamilyId => s.read.family ?? 'generic';
+const SIDE_FAMILY_IDS: ReadonlySet<FamilyId> = new Set<FamilyId>(['compass_traffic_sources', 'compass_short_video']);
 
 const GMV_ORDER: readonly FamilyId[] = [
   'compass_deal', 'compass_live_sessions', 'compass_self_service', 'compass_overview', 'generic',
   'baiying_session', 'qianchuan_uni_live', 'qianchuan_uni_dimension', 'qianchuan_standard',
+  'compass_traffic_sources', 'compass_short_video',
 ];
 const SPEND_ORDER: readonly FamilyId[] = [
   'qianchuan_uni_live', 'qianchuan_uni_dimension', 'qianchuan_standard', 'generic', 'baiying_session',
   'compass_deal', 'compass_live_sessions', 'compass_self_service', 'compass_overview',
+  'compass_traffic_sources', 'compass_short_video',
 ];
 
 function ranked(sources: readonly Source[], order: readonly FamilyId[], has: (s: Source) => boolean): Source | undefined {
@@ -96,6 +99,11 @@ interface Choice {
   organic?: Source;
   attributed?: Source;
   grant?: Source;
+  /** Traffic, content, short-video and carrier measures (optional day fields). */
+  traffic?: Source;
+  content?: Source;
+  video?: Source;
+  carriers?: Source;
 }
 
 function choose(sources: readonly Source[]): Choice {
@@ -116,6 +124,10 @@ function choose(sources: readonly Source[]): Choice {
   set('organic', prefer(hasDayField('organicGmvObserved')));
   set('attributed', prefer(hasField('attributed_paid_gmv')));
   set('grant', spend && hasField('grant_spend')(spend) ? spend : prefer(hasField('grant_spend')));
+  set('traffic', prefer(hasDayField('traffic')));
+  set('content', prefer(hasDayField('content')));
+  set('video', prefer(hasDayField('video')));
+  set('carriers', prefer(hasDayField('carriers')));
   return c;
 }
 
@@ -194,6 +206,10 @@ function joinDay(g: DayRecord, c: Choice, maps: Record<keyof Choice, Map<IsoDate
   if (c.organic) day.organicGmvObserved = at('organic')?.organicGmvObserved ?? null;
   if (c.attributed) day.attributedPaidGmv = at('attributed')?.attributedPaidGmv ?? null;
   if (c.grant) day.grantSpend = at('grant')?.grantSpend ?? null;
+  for (const k of ['traffic', 'content', 'video', 'carriers'] as const) {
+    const v = c[k] ? at(k)?.[k] : undefined;
+    if (v) (day as Record<typeof k, unknown>)[k] = v;
+  }
   return { day, spendMissing };
 }
 
@@ -211,8 +227,11 @@ export function joinSources(sources: readonly Source[]): JoinedHistory {
   const infos = sources.map(info);
   if (sources.length === 1) return { read: first.read, family: familyOf(first), sources: infos, measures, overlap: null };
 
-  const from = infos.reduce((m, s) => (s.firstDate && s.firstDate > m ? s.firstDate : m), '');
-  const to = infos.reduce((m, s) => (s.lastDate && s.lastDate < m ? s.lastDate : m), '9999-12-31');
+  // Traffic and short-video exports only add day fields where they have days: they do not cut the history.
+  const core = infos.filter((s) => !SIDE_FAMILY_IDS.has(s.family));
+  const spanOf = core.length > 0 ? core : infos;
+  const from = spanOf.reduce((m, s) => (s.firstDate && s.firstDate > m ? s.firstDate : m), '');
+  const to = spanOf.reduce((m, s) => (s.lastDate && s.lastDate < m ? s.lastDate : m), '9999-12-31');
   if (from > to) {
     const spans = sources.map((s, i) => `${sourceLabel(s)} ${infos[i]?.firstDate} – ${infos[i]?.lastDate}`).join('; ');
     throw new AdplanError(
@@ -244,6 +263,16 @@ export function joinSources(sources: readonly Source[]): JoinedHistory {
       ),
     ),
   );
+  if (infos.some((s) => SIDE_FAMILY_IDS.has(s.family)) && core.length > 0) {
+    issues.push(
+      note(
+        text(
+          'traffic-source and short-video exports add their measures on the days they cover; they do not shorten the history',
+          '流量来源与短视频导出只在其覆盖的日期上补充指标，不缩短历史',
+        ),
+      ),
+    );
+  }
   for (const [k, m] of Object.entries(measures)) {
     const others = sources.filter((s) => sourceLabel(s) !== m.source && k in measuresOf(choose([s])));
     const also = others.length > 0 ? others.map(sourceLabel).join(', ') : '';

@@ -9,6 +9,7 @@
 import { readAssumptions } from '../assumptions';
 import { AdplanError } from '../../model/core';
 import { text } from '../../i18n/text';
+import { addLiftResults, findResultsSheet, findScheduleSheet, isScheduleSheet, readScheduleOf, type ScheduleRead } from '../experiment';
 import { joinSources, sourceLabel, type JoinedHistory, type Source } from './join';
 import type { FileData } from '../formats';
 import { addChannelSpend, channelSpend, keyValueTable } from '../families';
@@ -29,6 +30,8 @@ export interface MerchantFile {
 
 export interface MerchantRead extends WorkbookRead {
   joined: JoinedHistory;
+  /** A 实验计划 sheet found in the files (a test's schedule), read. */
+  experimentSchedule?: ScheduleRead;
 }
 
 /** The history sheets of one workbook: the likeliest, and the sheets joined with it (sheet-choice.ts). */
@@ -52,14 +55,21 @@ export async function readMerchantBuffers(files: readonly MerchantFile[], option
   const sheetNames: string[] = [];
   let assumptions: Pick<WorkbookRead, 'assumptions' | 'assumptionsSheet'> = {};
   let first: Pick<WorkbookRead, 'format' | 'encoding'> | null = null;
+  let results: SheetCells | undefined;
+  let schedule: SheetCells | undefined;
   const logs: TargetLogEntry[][] = [];
   const logIssues: DataIssue[] = [];
   for (const f of files) {
     const { sheets: all, format, encoding } = await openSheets(f.data, f.fileName);
+    if (format === 'xlsx') {
+      results ??= findResultsSheet(all);
+      schedule ??= findScheduleSheet(all);
+    }
     first ??= { format, ...(encoding ? { encoding } : {}) };
     sheetNames.push(...all.map((s) => (files.length > 1 ? `${f.fileName} › ${s.name}` : s.name)));
     // ROI目标记录 sheets (or CSVs) are the target log, never a history source.
-    const isLog = (s: SheetCells): boolean => targetLogHeader(s) !== null;
+    // The 实验计划 sheet has a target log's header (日期 · ROI目标 · 口径) but is a plan, not a log.
+    const isLog = (s: SheetCells): boolean => !isScheduleSheet(s) && targetLogHeader(s) !== null;
     for (const s of all.filter(isLog)) {
       const log = readTargetLog(format === 'csv' ? { ...s, name: f.fileName } : s);
       logs.push(log.entries);
@@ -94,6 +104,7 @@ export async function readMerchantBuffers(files: readonly MerchantFile[], option
     joined.read.history.targetLog = mergeTargetLogs(logs);
     joined.read.issues.push(...logIssues);
   }
+  if (results) addLiftResults(joined.read, results);
   const one = sources.length === 1 ? sources[0] : undefined;
   return {
     fileName: files.map((f) => f.fileName).join(' + '),
@@ -104,5 +115,6 @@ export async function readMerchantBuffers(files: readonly MerchantFile[], option
     history: joined.read,
     ...assumptions,
     joined,
+    ...(schedule ? { experimentSchedule: readScheduleOf(schedule) } : {}),
   };
 }

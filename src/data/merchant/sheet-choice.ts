@@ -6,6 +6,7 @@
 import { isInputError } from '../../model/core';
 import { isAdsExport, recognizeFamily, type FamilyId } from '../families';
 import { detectHeader, historyScore, sheetHead, type Cell } from '../table';
+import { sideFamilyOf } from '../history';
 import type { SheetCells } from '../formats';
 
 /**
@@ -28,6 +29,9 @@ export function likeliestHistory(sheets: readonly SheetCells[]): SheetCells {
 
 /** The header row's family when the sheet is a history table, else null. */
 export function familyOfSheet(cells: readonly (readonly Cell[])[]): FamilyId | null {
+  // Traffic-source and short-video sheets have no orders: their own family, found before detectHeader.
+  const side = sideFamilyOf(cells);
+  if (side) return side;
   try {
     const m = detectHeader(cells);
     return recognizeFamily(cells[m.headerIndex] ?? []).id;

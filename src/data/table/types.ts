@@ -92,4 +92,6 @@ export type FamilyId =
   | 'qianchuan_uni_dimension'
   | 'qianchuan_standard'
   | 'baiying_session'
+  | 'compass_traffic_sources'
+  | 'compass_short_video'
   | 'generic';

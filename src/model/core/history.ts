@@ -42,6 +42,68 @@ export interface DayRecord {
   attributedPaidGmv?: number | null;
   /** 赠款 part of spend (no cash); absent when not exported. */
   grantSpend?: number | null;
+  /** 罗盘 流量来源: the live room's traffic by channel that day; absent when not exported. */
+  traffic?: ChannelDay[];
+  /** 直播明细 / 单场 content measures folded over the day's sessions; absent when not exported. */
+  content?: DayContent;
+  /** 短视频 daily measures; absent when not exported. */
+  video?: DayVideo;
+  /** 成交分析 载体 rows (直播, 短视频, 商品卡 …) of the day; absent when the export has none. */
+  carriers?: CarrierDay[];
+}
+
+/** Paid channels (千川, 品牌广告, 其他付费 …) against natural ones (推荐feed, 关注, 搜索 …). */
+export type ChannelClass = 'paid' | 'natural' | 'unknown';
+
+/** One traffic channel on one day (人数 and 次数 kept apart; null = not exported). */
+export interface ChannelDay {
+  channel: string;
+  class: ChannelClass;
+  viewers: number | null;
+  views: number | null;
+  gmv: number | null;
+}
+
+/** A day's live content measures: counts summed, averages and rates weighted by the sessions' viewers. */
+export interface DayContent {
+  /** Σ 观看人数 of the sessions that carry content measures (the weight of the averages). */
+  viewers: number | null;
+  /** Σ 观看次数 of those sessions (the denominator of the interaction rate). */
+  views: number | null;
+  /** 人均观看时长 in seconds. */
+  staySeconds: number | null;
+  comments: number | null;
+  likes: number | null;
+  newFollowers: number | null;
+  /** 曝光-观看率, 商品点击率, 点击-成交转化率 as fractions. */
+  exposureViewRate: number | null;
+  productClickRate: number | null;
+  clickOrderRate: number | null;
+  /** UV价值 (GMV per viewer) and GPM as exported. */
+  uvValue: number | null;
+  gpm: number | null;
+}
+
+/** A day's short videos (counts summed; completion a play-weighted fraction). */
+export interface DayVideo {
+  plays: number | null;
+  completionRate: number | null;
+  saves: number | null;
+  likes: number | null;
+  comments: number | null;
+  /** 短视频引流直播间人数. */
+  liveEntrants: number | null;
+  /** 短视频成交金额 (organic unless boosted). */
+  gmv: number | null;
+}
+
+/** One 载体 of a 成交分析 day: its 不限 GMV and its 非投放时段 (organic) GMV. */
+export interface CarrierDay {
+  carrier: 'live' | 'video' | 'card' | 'other';
+  /** The carrier name as exported (直播, 短视频, 商品卡, 图文 …). */
+  name: string;
+  gmv: number | null;
+  organicGmv: number | null;
 }
 
 /** Which GMV measure the reader took for `gmv` (docs/data.md "Measures, not aliases"). */

@@ -6,6 +6,7 @@
  * The fits treat these days apart; the surfaces list them. Thresholds: docs/model.md "Flagged days".
  */
 import { addDays, dayIndex, weekdayOf } from '../core';
+import { MAD_TO_SD, median as medianOf } from '../numeric';
 import type { DayRecord, EventWindow, FlagKind, FlaggedDay, History, IsoDate } from '../core';
 
 /** GMV below this share of the local level is near-zero (a pause when it lasts, else a stock-out). */
@@ -25,13 +26,8 @@ const LOCAL_DAYS = 14;
 
 const ORDER: Record<FlagKind, number> = { missing: 0, pause: 1, stockout: 2, event: 3, learning: 4, anomaly: 5 };
 
-function median(xs: ArrayLike<number>): number {
-  if (xs.length === 0) return NaN;
-  // Typed-array sort: numeric without a comparator (the local levels take hundreds of these).
-  const a = Float64Array.from(xs).sort();
-  const n = a.length;
-  return n % 2 ? a[(n - 1) / 2]! : 0.5 * (a[n / 2 - 1]! + a[n / 2]!);
-}
+/** The numeric median, NaN (not 0) for no values: an empty window has no level. */
+const median = (xs: ArrayLike<number>): number => (xs.length === 0 ? NaN : medianOf(xs));
 
 /** The window (if any) each day falls in; the first listed wins on overlaps. */
 export function windowsByDay(days: readonly DayRecord[], windows: readonly EventWindow[] | undefined): (EventWindow | null)[] {
@@ -162,7 +158,7 @@ export function flagDaysWithCause(history: History): { flags: FlaggedDay[]; lear
     r[i] = Math.log(share(i)) - dowShift[weekdayOf(days[i]!.date)]!;
     res.push(Math.abs(r[i]!));
   }
-  const scale = 1.4826 * median(res);
+  const scale = MAD_TO_SD * median(res);
   if (scale > 0) for (let i = 0; i < n; i++) if (normal(i) && Math.abs(r[i]!) > ANOMALY_Z * scale) flag(i, 'anomaly');
 
   out.sort((p, q) => (p.date < q.date ? -1 : p.date > q.date ? 1 : ORDER[p.kind] - ORDER[q.kind]));

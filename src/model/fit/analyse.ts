@@ -9,6 +9,7 @@ import { computeBaseline, type BaselineMetrics } from './baseline';
 import { tryFitCurveTreated, type FitResult } from './curve-fit';
 import { estimateLift, type LiftEstimate } from './lift';
 import { needsWholeRoom, organicResidualCv, refund1hOf, splitForBaseline, WHOLE_ROOM_LIFT } from './room';
+import { fitRoomCalibrated, type CalibratedRoomFit } from './calibrated-room';
 import { fitRoom, organicLevelOver, type RoomFit } from './room-fit';
 import { treatDays, type EventHandling } from '../events';
 import type { FittedEventEffect } from '../core';
@@ -22,7 +23,7 @@ export interface Analysis {
   fit: FitResult;
   lift: LiftEstimate;
   /** The whole-room fit (docs/model.md): fitted when the history has no paid split, else on first use. */
-  room: RoomFit | null;
+  room: CalibratedRoomFit | null;
   /** 1-hour refund share of GMV from the export; null when not exported. */
   refund1h: number | null;
   /** Room fits under a non-default event_handling, fitted on first use. */
@@ -40,7 +41,7 @@ function emptyHistory(): AdplanError {
 /** Baseline, fitted curve and lift estimate from the history (the scenario-free part). */
 export function analyse(history: History, baselineDays = defaultOf('baseline_days')): Analysis {
   if (history.days.length === 0) throw emptyHistory();
-  const room = needsWholeRoom(history) ? fitRoom(history) : null;
+  const room = needsWholeRoom(history) ? fitRoomCalibrated(history) : null;
   const baseline = roomAwareBaseline(history, baselineDays, room);
   const { fit, eventEffects } = directFit(history, 'model');
   const lift = room ? WHOLE_ROOM_LIFT : estimateLift(history, baseline.weekdayFactors);
@@ -66,16 +67,16 @@ function roomAwareBaseline(history: History, baselineDays: number, room: RoomFit
 
 /** The baseline alone (BASELINE), exactly as analyse computes it. */
 export function baselineOf(history: History, baselineDays: number): BaselineMetrics {
-  return roomAwareBaseline(history, baselineDays, needsWholeRoom(history) ? fitRoom(history) : null);
+  return roomAwareBaseline(history, baselineDays, needsWholeRoom(history) ? fitRoomCalibrated(history) : null);
 }
 
 /** The whole-room fit of an analysis, fitted on first use when the history has a paid split. */
-export function roomFitOf(a: Analysis, handling: EventHandling = 'model'): RoomFit {
+export function roomFitOf(a: Analysis, handling: EventHandling = 'model'): CalibratedRoomFit {
   if (handling !== 'model') {
     a.roomBy ??= {};
     return (a.roomBy[handling] ??= fitRoom(a.history, { eventHandling: handling }));
   }
-  if (!a.room) a.room = fitRoom(a.history);
+  if (!a.room) a.room = fitRoomCalibrated(a.history);
   return a.room;
 }
 
@@ -102,7 +103,7 @@ export function directFit(history: History, handling: EventHandling): { fit: Fit
     weight.push(tr.weight[i]!);
     slot.push(tr.group[i]! >= 0 ? (slotOf.get(tr.group[i]!) ?? -1) : -1);
   });
-  const { fit, response } = tryFitCurveTreated({ spend, paidGmv, weight, slot, slots: slotOf.size });
+  const { fit, response } = tryFitCurveTreated({ spend, paidGmv, weight, slot, slots: slotOf.size }, 'auto', history.liftObservations);
   let normal = 0;
   let normalN = 0;
   const phaseSum = new Float64Array(tr.groups.length);

@@ -5,8 +5,9 @@
  * reason instead of a curve.
  */
 import { text, type Text } from '../../i18n/text';
-import { AdplanError } from '../core';
+import { AdplanError, type LiftObservation } from '../core';
 import { clamp, huberWeights, levenbergMarquardt, maxOf, median, minOf } from '../numeric';
+import { liftRows, usableLifts } from './calibration';
 import { A_MAX, A_MIN, B_MIN, responseOf, type Curve, type CurveShape } from '../transforms';
 
 /** Loops, not Math.max(...xs): a whole-column range can hold more values than a call takes arguments. */
@@ -94,11 +95,11 @@ function degenerate(s: number[], g: number[], minPoints: number, minSpread: numb
   return null;
 }
 
-/** Fit, or the reason there is no curve. */
-export function tryFitCurve(spend: readonly number[], paidGmv: readonly number[], model: FitModel = 'auto'): FitResult {
+/** Fit, or the reason there is no curve. Experiment results (`lifts`) enter the Hill fit as rows on the curve. */
+export function tryFitCurve(spend: readonly number[], paidGmv: readonly number[], model: FitModel = 'auto', lifts?: readonly LiftObservation[]): FitResult {
   const { s, g } = paidPoints(spend, paidGmv);
   let why: Text | null;
-  let fit: (s: number[], g: number[]) => Curve;
+  let fit: (s: number[], g: number[], base: Float64Array | undefined, lifts: LiftObservation[]) => Curve;
   if (model === 'hill') {
     why = degenerate(s, g, 4, POWER_MIN_SPREAD, 'Hill', 'Hill ');
     fit = fitHill;
@@ -113,7 +114,7 @@ export function tryFitCurve(spend: readonly number[], paidGmv: readonly number[]
     fit = fitPower;
   }
   if (why) return { reason: why };
-  const curve = fit(s, g);
+  const curve = fit(s, g, undefined, usableLifts(lifts));
   return finiteCurve(curve) ? { curve } : { reason: NOT_FINITE };
 }
 
@@ -168,6 +169,7 @@ interface HillProblem {
   lnK0: number;
   lnKmin: number;
   lnKmax: number;
+  lifts: LiftObservation[];
 }
 
 /** Objective and (optionally) normal equations at p = [ln Gmax, ln K, a]. */
@@ -203,6 +205,7 @@ function hillObjective(pr: HillProblem, g: number, kap: number, a: number, H: Fl
       v[2]! += wi * j2 * res;
     }
   }
+  obj += addLiftRows(pr, g, kap, a, H, v);
   const wa = (pr.priorSigma / PRIOR_A_SD) ** 2;
   const wk = (pr.priorSigma / PRIOR_LNK_SD) ** 2;
   obj += wa * (a - PRIOR_A) ** 2 + wk * (kap - pr.lnK0) ** 2;
@@ -214,6 +217,20 @@ function hillObjective(pr: HillProblem, g: number, kap: number, a: number, H: Fl
     H[3] = H[1]!;
     H[6] = H[2]!;
     H[7] = H[5]!;
+  }
+  return obj;
+}
+
+/** Experiment results as rows on the curve (fit/calibration.ts): their objective, and H, v updated. */
+function addLiftRows(pr: HillProblem, g: number, kap: number, a: number, H: Float64Array | null, v: Float64Array | null): number {
+  let obj = 0;
+  for (const { r, w, j } of liftRows(pr.lifts, g, kap, a, pr.priorSigma)) {
+    obj += w * r * r;
+    if (!H || !v) continue;
+    for (let i = 0; i < 3; i++) {
+      v[i]! += w * j[i]! * r;
+      for (let k = i; k < 3; k++) H[i * 3 + k]! += w * j[i]! * j[k]!;
+    }
   }
   return obj;
 }
@@ -266,14 +283,14 @@ function profileG(pr: HillProblem, kap: number, a: number): number {
   return s / sw;
 }
 
-function fitHill(s: number[], gmv: number[], base?: Float64Array): Curve {
+function fitHill(s: number[], gmv: number[], base?: Float64Array, lifts: LiftObservation[] = []): Curve {
   const { x, y } = logData(s, gmv);
   const n = x.length;
   const xs = Float64Array.from(x).sort();
   const xmin = xs[0]!;
   const xmax = xs[n - 1]!;
   const xmed = median(x);
-  const pr: HillProblem = { priorSigma: PRIOR_SIGMA, x, y, w: base ? Float64Array.from(base) : new Float64Array(n).fill(1), lnK0: xmed, lnKmin: xmin - 4.6, lnKmax: xmax + 4.6 };
+  const pr: HillProblem = { priorSigma: PRIOR_SIGMA, x, y, w: base ? Float64Array.from(base) : new Float64Array(n).fill(1), lnK0: xmed, lnKmin: xmin - 4.6, lnKmax: xmax + 4.6, lifts };
 
   let best: [number, number, number, number] = [0, xmed, 1, Infinity];
   for (const a0 of [0.6, 1, 1.4]) {
@@ -373,11 +390,11 @@ const PRIOR_EVENT_RESPONSE_SD = 0.3;
  * its days = R · Gp(S)), estimated by alternating the Hill fit with the slots' shrunk mean log
  * residuals. Without slots or weights it is tryFitCurve. Returns the fit and R per slot.
  */
-export function tryFitCurveTreated(days: TreatedPaidDays, model: FitModel = 'auto'): { fit: FitResult; response: number[] } {
+export function tryFitCurveTreated(days: TreatedPaidDays, model: FitModel = 'auto', lifts?: readonly LiftObservation[]): { fit: FitResult; response: number[] } {
   const plain = days.slots === 0 && days.weight.every((w) => w === 1);
   const ones = new Array<number>(days.slots).fill(1);
-  if (plain) return { fit: tryFitCurve(days.spend, days.paidGmv, model), response: ones };
-  const first = tryFitCurve(days.spend, days.paidGmv, model);
+  if (plain) return { fit: tryFitCurve(days.spend, days.paidGmv, model, lifts), response: ones };
+  const first = tryFitCurve(days.spend, days.paidGmv, model, lifts);
   if (!('curve' in first) || first.curve.model !== 'hill') return { fit: first, response: ones };
   const { s, g } = paidPoints(days.spend, days.paidGmv);
   // paidPoints keeps spend > 0 days: map weights and slots onto them.
@@ -388,7 +405,7 @@ export function tryFitCurveTreated(days: TreatedPaidDays, model: FitModel = 'aut
   let curve = first.curve;
   for (let round = 0; round < 4; round++) {
     const adj = g.map((v, i) => (slot[i]! >= 0 ? v * Math.exp(-psi[slot[i]!]!) : v));
-    curve = fitHill(s, adj, base);
+    curve = fitHill(s, adj, base, usableLifts(lifts));
     const sum = new Float64Array(days.slots);
     const cnt = new Float64Array(days.slots);
     const sd = Math.max(0.02, curve.residualSd ?? PRIOR_SIGMA);

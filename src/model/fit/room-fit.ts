@@ -13,9 +13,10 @@
  * cannot pin down give a plain reason instead.
  */
 import { text, type Text } from '../../i18n/text';
+import { liftRows, usableLifts } from './calibration';
 import { dayIndex, weekdayOf } from '../core';
 import { clamp, huberWeights, levenbergMarquardt, maxOf, median, minOf, solveLinear } from '../numeric';
-import type { FittedEventEffect, History, IsoDate } from '../core';
+import type { FittedEventEffect, History, IsoDate, LiftObservation } from '../core';
 import { treatDays, type DayTreatment, type EventHandling } from '../events';
 import { proxyResidual, rollingResidual, targetResidual, targetsOn } from './demand';
 import { A_MAX, A_MIN, marginalOf, solveMarginal, type Curve, type CurveShape } from '../transforms';
@@ -109,6 +110,8 @@ interface Data {
   slot: Int32Array;
   /** Control-function covariates per day (each with its own coefficient in the organic room). */
   cov: Float64Array[];
+  /** Experiment results (likelihood rows on the curve). */
+  lifts: LiftObservation[];
 }
 
 /**
@@ -135,6 +138,8 @@ interface Problem {
   lnK0: number;
   kMin: number;
   kMax: number;
+  /** Experiment results (likelihood rows on the curve). */
+  lifts: LiftObservation[];
 }
 
 function softplus(z: number): number {
@@ -247,6 +252,12 @@ function objective(pr: Problem, th: Float64Array, H: Float64Array | null, v: Flo
     if (slot >= 0) J[slotAt(d, slot) + 1] = 1;
     add(d.attY[i]! - (th[LNGMAX]! - softplus(z) + (slot >= 0 ? th[slotAt(d, slot) + 1]! : 0)), wAtt * d.base[t]!);
   });
+  // Experiment results: rows on the curve's change between two spends (fit/calibration.ts).
+  for (const row of liftRows(pr.lifts, th[LNGMAX]!, kap, a, pr.sigma)) {
+    J.fill(0);
+    [J[LNGMAX], J[KAP], J[A]] = row.j;
+    add(row.r, row.w);
+  }
   // Priors (as pseudo-observations weighed against the residual scale σ).
   const prior = (i: number, centre: number, sd: number): void => {
     J.fill(0);
@@ -325,6 +336,7 @@ function prepare(history: History, tr: DayTreatment): { d: Data; common: RoomFit
     paid: new Uint8Array(n),
     dow: new Uint8Array(n),
     tau: new Float64Array(n),
+    lifts: usableLifts(history.liftObservations),
     obsRow: [],
     obsY: [],
     attRow: [],
@@ -522,6 +534,7 @@ function fitCore(d: Data, common: RoomFitCommon, spends: number[], warm?: Float6
     lnK0: Math.log(median(spends)),
     kMin: xMin - 4.6,
     kMax: xMax + 4.6,
+    lifts: d.lifts,
   };
 
   // Cheap screen of the starts, LM from the best three (or from a warm start), then Huber rounds from the best.

@@ -10,7 +10,7 @@ import type { AssumedCurveReport, CurveBasis, CurveReport, ScenarioReport } from
 import { assumedCurve, toCurveReport, type Curve } from '../transforms';
 import { AdplanError } from '../core';
 import { roiBases, resolveAssumptions, unitEconomicsOf, unitMargin, type ResolvedAssumptions } from '../economics';
-import { basisFor, carrySeries, directFitOf, leverageOf, roomFitOf, roomSStarInterval, type Analysis, type FitResult, type RoomFit } from '../fit';
+import { basisFor, calibrationNote, calibrationSummary, carrySeries, directFitOf, leverageOf, roomFitOf, roomSStarInterval, type Analysis, type FitResult, type RoomFit } from '../fit';
 import { eventHandlingOf } from '../events';
 import { yuan } from './action';
 import { buildPlan, type PlanResult, type PlanSetup } from './planner';
@@ -213,6 +213,7 @@ export function planScenario(a: Analysis, s: Scenario, horizonDays?: number): Sc
   const fittedRoom = room?.identified && curve === room.curve ? room : null;
   const interval = fittedRoom ? roomSStarInterval(fittedRoom, target, cap > 0 ? cap : Infinity) : null;
   const dc = fittedRoom?.demandCoupling;
+  const calibration = room && fittedRoom ? calibrationSummary(room, target, cap > 0 ? cap : Infinity) : null;
   const assumed = assumedBasis ? assumedReport(assumedBasis, curve, target, r.max_extrapolation, recent) : null;
   const curveReport: CurveReport = {
     ...toCurveReport(curve, basis),
@@ -220,12 +221,14 @@ export function planScenario(a: Analysis, s: Scenario, horizonDays?: number): Sc
     ...(assumed ? { assumed } : {}),
     ...(dc && (dc.method === 'target-log' || dc.method === 'proxy' || dc.detected) ? { demandCoupling: { method: dc.method, detected: dc.detected, strength: dc.strength, widened: dc.widened } } : {}),
     ...(room && room.eventEffects.length > 0 ? { eventEffects: room.eventEffects } : !room && a.eventEffects ? { eventEffects: a.eventEffects } : {}),
+    ...(calibration ? { calibration: { ...calibration, used: calibration.used.map((o) => ({ ...o })) } } : {}),
   };
   const notes = [
     ...(assumed ? [assumedNote(assumed)] : []),
     ...liftNotes,
     ...(sStar.note ? [sStar.note] : []),
     ...(room ? wholeRoomNotes(room, organic.identified, bases, plan.days, r.refund_1h_rate !== null) : []),
+    ...(calibration ? [calibrationNote(calibration, interval)] : []),
     ...plan.notes,
   ];
   const report: ScenarioReport = {

@@ -6,6 +6,7 @@ import { text, type Text } from '../../i18n/text';
 import type { AssumptionValues } from '../settings';
 import { valueOrDefault } from '../settings';
 import type { BaselineMetrics } from '../fit';
+import type { ReadinessCheck, Verdict } from '../report';
 
 export interface ReadinessThresholds {
   minDays: number;
@@ -39,6 +40,9 @@ export interface Readiness {
   notes: Text[];
   /** The first reason's fix in one sentence; null when ready. */
   fixFirst: Text | null;
+  /** The ordered v2 checks with value, threshold, source and fix (readiness/checks.ts). */
+  checks?: ReadinessCheck[];
+  verdict?: Verdict;
 }
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
@@ -53,8 +57,11 @@ export function assessReadiness(
   t: ReadinessThresholds,
   refundRate: number | null,
   unitMargin: number | null,
+  /** The organic checks (traffic, content, short video): the fired ones come after orders per day. */
+  organic: readonly ReadinessCheck[] = [],
 ): Readiness {
-  const failed: { reason: Text; fix: Text }[] = [];
+  // `gap`: the measured value against its benchmark, said again in the one-sentence first fix.
+  const failed: { reason: Text; fix: Text; gap?: Text }[] = [];
   if (m.historyDays < t.minDays) {
     failed.push({
       reason: text(
@@ -77,6 +84,18 @@ export function assessReadiness(
         'Optimise natural-recommendation traffic (short videos, live-room script, product selection) before paying for traffic.',
         '先优化自然推荐流量(短视频、直播话术、选品),再考虑付费投放。',
       ),
+    });
+  }
+  for (const c of organic) {
+    if (c.status !== 'warn' && c.status !== 'fail') continue;
+    const fix = c.fix ?? text('', '');
+    failed.push({
+      reason: text(
+        `${c.name['en-US']} ${c.valueText['en-US']} (threshold ${c.thresholdText['en-US']}; ${c.source['en-US']}).`,
+        `${c.name['zh-CN']} ${c.valueText['zh-CN']}（阈值 ${c.thresholdText['zh-CN']}；${c.source['zh-CN']}）。`,
+      ),
+      fix,
+      gap: text(`${c.name['en-US']} ${c.valueText['en-US']}`, `${c.name['zh-CN']} ${c.valueText['zh-CN']}`),
     });
   }
   const notes: Text[] = [];
@@ -137,6 +156,10 @@ export function assessReadiness(
     ready: failed.length === 0,
     notes,
     reasons: failed.map((f) => text(`${f.reason['en-US']} ${f.fix['en-US']}`, `${f.reason['zh-CN']}${f.fix['zh-CN']}`)),
-    fixFirst: first ? text(`Fix first: ${first.fix['en-US']}`, `首先:${first.fix['zh-CN']}`) : null,
+    fixFirst: first
+      ? first.gap
+        ? text(`Fix first: ${first.fix['en-US']} (${first.gap['en-US']})`, `首先：${first.fix['zh-CN']}（${first.gap['zh-CN']}）`)
+        : text(`Fix first: ${first.fix['en-US']}`, `首先:${first.fix['zh-CN']}`)
+      : null,
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { Text } from '../../i18n/text';
 import type { FittedEventEffect, IsoDate } from '../core';
+import type { CarrierBase, ReadinessCheck, Verdict } from './readiness-rows';
 import type { TargetTable } from './targets';
 
 export type Limit = 'target' | 'max' | 'ramp' | 'extrapolation' | 'capacity' | 'cash';
@@ -31,6 +32,26 @@ export interface BaselineReport {
   notes: Text[];
   /** The first reason's fix in one sentence; absent when ready. */
   fixFirst?: Text;
+  /** Readiness v2: the verdict tier and the ordered checks (value, threshold, source, fix). */
+  verdict?: Verdict;
+  checks?: ReadinessCheck[];
+  /** When the verdict is "fix first" on an organic lever: the same plan with the benchmark value (a what-if). */
+  whatIf?: WhatIfReport;
+  /** Organic base per carrier when 成交分析 gives 载体 rows (fit/carrier-base.ts). */
+  carriers?: CarrierBase[];
+}
+
+/** The plan once the first organic lever is fixed, computed with the benchmark value: a what-if, not a forecast. */
+export interface WhatIfReport {
+  lever: string;
+  /** The lever's measured value and the benchmark it was set to. */
+  measured: number;
+  benchmark: number;
+  label: Text;
+  /** Organic GMV per day and the first scenario's totals, as planned and in the what-if. */
+  organicGmvPerDay: { now: number; whatIf: number };
+  totalGmv: { now: number; whatIf: number };
+  totalProfit: { now: number; whatIf: number };
 }
 
 export type CurveModel = 'hill' | 'power' | 'assumed';
@@ -60,6 +81,16 @@ export interface CurveReport {
   demandCoupling?: { method: 'target-log' | 'proxy' | 'diagnostic' | 'none'; detected: boolean; strength: number; widened: boolean };
   /** What the fit learned per event phase (fitted false: those days were left out). */
   eventEffects?: FittedEventEffect[];
+  /** Experiment results the fit was calibrated with, and S* before them (absent when none). */
+  calibration?: CalibrationReport;
+}
+
+export interface CalibrationReport {
+  used: { source: string; first: string; last: string; spendBefore: number; deltaSpend: number; deltaGmv: number; sigma: number }[];
+  /** Weight the observational days kept against the experiments (1 = they agreed). */
+  dataWeight: number;
+  sStarBefore: number | null;
+  sStarIntervalBefore: [number, number] | null;
 }
 
 /** What an assumed curve rests on, and what would replace it. */

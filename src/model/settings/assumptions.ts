@@ -12,6 +12,7 @@ export type AssumptionUnit =
   | 'orders' // orders per day
   | 'ratio' // a multiple (ROI, extrapolation factor)
   | 'sd' // a standard deviation on the log scale
+  | 'seconds' // a duration in seconds
   | 'choice'; // one of `choices`, stored as its index (the table may say the name)
 
 export interface AssumptionSpec {
@@ -21,7 +22,8 @@ export interface AssumptionSpec {
   unit: AssumptionUnit;
   /** null: no fixed default (required, derived from history, or "no limit"; see `whenMissing`). */
   default: number | null;
-  whenMissing: 'default' | 'required' | 'history' | 'unlimited' | 'derived' | 'estimated';
+  /** 'category': the practitioner default of the `category` key (readiness benchmarks), else unknown. */
+  whenMissing: 'default' | 'required' | 'history' | 'unlimited' | 'derived' | 'estimated' | 'category';
   min: number;
   max: number;
   /** Whole numbers only (days). */
@@ -30,6 +32,8 @@ export interface AssumptionSpec {
   minExclusive?: boolean;
   /** unit 'choice': the names (value = index), with zh-CN labels. */
   choices?: readonly AssumptionChoice[];
+  /** A readiness practitioner benchmark: each readiness check names it as its source; it never moves a plan number. */
+  benchmark?: boolean;
 }
 
 export interface AssumptionChoice {
@@ -79,6 +83,17 @@ export const ASSUMPTION_KEYS = [
   'target_rule',
   'platform_suggested_roi',
   'event_handling',
+  'category',
+  'paid_share_warn',
+  'paid_share_severe',
+  'stay_benchmark',
+  'stay_gap_warn',
+  'stay_gap_severe',
+  'uv_value_benchmark',
+  'uv_value_ratio',
+  'min_interaction_rate',
+  'min_video_save_rate',
+  'min_video_completion_rate',
 ] as const;
 
 export type AssumptionKey = (typeof ASSUMPTION_KEYS)[number];
@@ -110,6 +125,16 @@ export const TARGET_RULE_CHOICES: readonly AssumptionChoice[] = [
   { name: 'sustainable', zh: '可持续消耗' },
 ];
 
+/** The merchant's category: it picks the readiness benchmarks (docs/model.md "Readiness v2"). */
+export const CATEGORY_CHOICES: readonly AssumptionChoice[] = [
+  { name: 'apparel', zh: '服饰' },
+  { name: 'food', zh: '食品' },
+  { name: 'beauty', zh: '美妆' },
+  { name: 'home', zh: '家居' },
+  { name: 'daily', zh: '日用' },
+  { name: 'other', zh: '其他' },
+];
+
 function spec(
   key: AssumptionKey,
   zh: string,
@@ -119,7 +144,7 @@ function spec(
   whenMissing: AssumptionSpec['whenMissing'],
   min: number,
   max: number,
-  extra: Partial<Pick<AssumptionSpec, 'integer' | 'minExclusive' | 'choices'>> = {},
+  extra: Partial<Pick<AssumptionSpec, 'integer' | 'minExclusive' | 'choices' | 'benchmark'>> = {},
 ): AssumptionSpec {
   return { key, zh, en, unit, default: def, whenMissing, min, max, ...extra };
 }
@@ -177,6 +202,18 @@ export const ASSUMPTIONS: Readonly<Record<AssumptionKey, AssumptionSpec>> = {
   platform_suggested_roi: spec('platform_suggested_roi', '平台建议净成交ROI', "Platform's suggested 净成交ROI target", 'ratio', null, 'unlimited', 0, 1000, { minExclusive: true }),
   // Event days in the fits: model (a multiplier per phase), exclude (left out), ignore (normal days).
   event_handling: spec('event_handling', '活动日处理', 'Event days in the fits (model / exclude / ignore)', 'choice', 0, 'default', 0, 2, { integer: true, choices: EVENT_HANDLING_CHOICES }),
+  // Readiness v2: practitioner defaults without stated provenance (docs/model.md), every one overridable.
+  category: spec('category', '商品类目', 'Category (picks the readiness benchmarks)', 'choice', 5, 'default', 0, 5, { integer: true, choices: CATEGORY_CHOICES , benchmark: true }),
+  paid_share_warn: spec('paid_share_warn', '准备度-付费流量占比警戒', 'Readiness: paid share of traffic, warn above', 'rate', 0.5, 'default', 0, 1, { benchmark: true }),
+  paid_share_severe: spec('paid_share_severe', '准备度-付费流量占比上限', 'Readiness: paid share of traffic, severe above', 'rate', 0.7, 'default', 0, 1, { benchmark: true }),
+  stay_benchmark: spec('stay_benchmark', '准备度-人均观看时长基准(秒)', 'Readiness: average stay benchmark (s)', 'seconds', null, 'category', 0, 3600, { minExclusive: true , benchmark: true }),
+  stay_gap_warn: spec('stay_gap_warn', '准备度-观看时长低于基准警戒', 'Readiness: stay below benchmark, warn beyond', 'rate', 0.1, 'default', 0, 1, { benchmark: true }),
+  stay_gap_severe: spec('stay_gap_severe', '准备度-观看时长低于基准上限', 'Readiness: stay below benchmark, severe beyond', 'rate', 0.3, 'default', 0, 1, { benchmark: true }),
+  uv_value_benchmark: spec('uv_value_benchmark', '准备度-UV价值基准', 'Readiness: UV value benchmark (GMV per viewer)', 'money', null, 'category', 0, BIG, { minExclusive: true , benchmark: true }),
+  uv_value_ratio: spec('uv_value_ratio', '准备度-UV价值最低倍数', 'Readiness: UV value, min share of benchmark', 'rate', 0.75, 'default', 0, 1, { benchmark: true }),
+  min_interaction_rate: spec('min_interaction_rate', '准备度-互动率下限', 'Readiness: min interaction rate (comments / views)', 'rate', 0.03, 'default', 0, 1, { benchmark: true }),
+  min_video_save_rate: spec('min_video_save_rate', '准备度-短视频收藏率下限', 'Readiness: min short-video save rate', 'rate', 0.05, 'default', 0, 1, { benchmark: true }),
+  min_video_completion_rate: spec('min_video_completion_rate', '准备度-短视频完播率下限', 'Readiness: min short-video completion rate', 'rate', 0.6, 'default', 0, 1, { benchmark: true }),
 };
 
 /** Choice names of a choice key, or null when the key is numeric. */

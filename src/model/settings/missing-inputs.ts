@@ -3,12 +3,13 @@
  * 商品成本率、可用资金"), and the labelled category defaults that give a first plan when the user
  * asks for one. Keys the history supplies (退款率 from 退款金额, 客单价) are never asked for.
  */
+import { groupDigits } from '../../i18n/number';
 import { text, type Text } from '../../i18n/text';
 import { ASSUMPTIONS, ASSUMPTION_KEYS, type AssumptionKey, type AssumptionValues, type Scenario } from './assumptions';
 import type { History } from '../core';
 
 /** ¥1,234: whole yuan, grouped (the plan's own sentences use plan/action's yuan; settings stays below plan). */
-const yuan = (x: number): string => `¥${Math.round(x).toLocaleString('en-US')}`;
+const yuan = (x: number): string => `¥${groupDigits(Math.round(x))}`;
 
 /** What the history supplies for `whenMissing: 'history'` keys (as scenarios.ts resolves them). */
 export interface SuppliedByHistory {

@@ -46,6 +46,8 @@ export function ActionCard({ report, backtest = null }: { report: PlanReport; ba
   if (!f.ready) {
     items.push({ key: 'ready', text: t('action.notReady'), lead: true });
     if (report.baseline.fixFirst) items.push({ key: 'fix', text: pick(report.baseline.fixFirst) });
+    // The plan with the lever at its benchmark, labelled as a what-if (readiness v2).
+    if (report.baseline.whatIf) items.push({ key: 'whatif', text: pick(report.baseline.whatIf.label) });
   }
   if (s.targets && s.curveBasis === 'whole-room') {
     // The target table's recommended 净成交 target leads (the engine's sentence, as on every surface).

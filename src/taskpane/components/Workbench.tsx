@@ -20,6 +20,7 @@ import { ReadinessPanel } from './ReadinessPanel';
 import { ReviewPanel } from './ReviewPanel';
 import { Section } from './Section';
 import { WritePlanPanel } from './WritePlanPanel';
+import { ExperimentPanel } from './ExperimentPanel';
 
 const useStyles = makeStyles({
   root: {
@@ -158,6 +159,7 @@ export function Workbench({ gateway }: { gateway: WorkbookGateway }) {
         onSelect={(i) => void a.select(i)}
       />
       <ReviewPanel gateway={gateway} history={wb.historyRead?.ok ? wb.historyRead.value.history : null} scenarios={wb.assumptionsRead?.ok ? wb.assumptionsRead.value.scenarios : null} />
+      <ExperimentPanel gateway={gateway} history={wb.historyRead?.ok ? wb.historyRead.value.history : null} />
       {report ? <ModelDetails report={report} /> : null}
     </main>
   );

@@ -94,6 +94,7 @@ export const enUS = {
   'assumptions.whenBlank.unlimited': 'Blank: no limit',
   'assumptions.whenBlank.derived': 'Blank: from recent spend',
   'assumptions.whenBlank.estimated': 'Blank: estimated from the history',
+  'assumptions.whenBlank.category': "Blank: the chosen category's practitioner default",
   'assumptions.invalid.number': 'Enter a number (a rate may be written 5%).',
   'assumptions.invalid.range': 'Must be {range}.',
   'assumptions.invalid.integer': 'Must be a whole number.',
@@ -132,6 +133,7 @@ export const enUS = {
   'unit.orders': 'orders/day',
   'unit.ratio': '×',
   'unit.sd': 'log sd',
+  'unit.seconds': 's',
   'unit.choice': 'choice',
 
   'compare.title': 'Scenario comparison',

@@ -96,6 +96,7 @@ export const zhCN: Messages = {
   'assumptions.whenBlank.unlimited': '留空：不限',
   'assumptions.whenBlank.derived': '留空：按近期消耗推算',
   'assumptions.whenBlank.estimated': '留空：由历史数据估计',
+  'assumptions.whenBlank.category': '留空：取所选类目的从业者经验值',
   'assumptions.invalid.number': '请输入数字（比率可写作 5%）。',
   'assumptions.invalid.range': '应为 {range}。',
   'assumptions.invalid.integer': '应为整数。',
@@ -134,6 +135,7 @@ export const zhCN: Messages = {
   'unit.orders': '单/天',
   'unit.ratio': '倍',
   'unit.sd': '对数标准差',
+  'unit.seconds': '秒',
   'unit.choice': '选项',
 
   'compare.title': '情景对比',

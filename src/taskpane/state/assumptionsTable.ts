@@ -79,6 +79,7 @@ const UNIT_LABEL: Record<AssumptionUnit, string> = {
   orders: '单/天 / orders/day',
   ratio: '倍 / ×',
   sd: '对数标准差 / log sd',
+  seconds: '秒 / s',
   choice: '选项 / choice',
 };
 
@@ -100,6 +101,8 @@ function note(s: AssumptionSpec): string {
       return '留空则按近7天消耗推算 / blank: from the last 7 days of spend';
     case 'estimated':
       return '留空则由历史估计 / blank: estimated from history';
+    case 'category':
+      return '留空则取类目的从业者经验值 / blank: the category\'s practitioner default';
     default:
       return `默认 / default ${String(s.default)}`;
   }

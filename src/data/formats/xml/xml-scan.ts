@@ -53,6 +53,8 @@ function decodeEntities(s: string): string {
     if (known !== undefined) return known;
     const code = name.startsWith('#x') ? parseInt(name.slice(2), 16) : name.startsWith('#') ? parseInt(name.slice(1), 10) : NaN;
     if (!(code >= 0 && code <= 0x10ffff)) throw new XmlError(`unknown entity "&${name.slice(0, 20)};"`);
+    // XML 1.0 allows no NUL, not even as a reference.
+    if (code === 0) throw new XmlError('a NUL character reference (&#0;)');
     return String.fromCodePoint(code);
   });
 }
@@ -246,7 +248,10 @@ export class XmlScanner {
       if (quote !== 34 && quote !== 39) throw new XmlError(`unquoted attribute ${key.slice(0, 40)}`);
       const close = s.indexOf(quote === 34 ? '"' : "'", q + 1);
       if (close < 0) return -1;
-      (attrs ??= {})[key] = attrValue(s.slice(q + 1, close));
+      attrs ??= Object.create(null) as Record<string, string>;
+      // Well-formed XML never repeats an attribute: a second value would silently win.
+      if (Object.hasOwn(attrs, key)) throw new XmlError(`duplicate attribute ${key.slice(0, 40)} in <${name.slice(0, 40)}>`);
+      attrs[key] = attrValue(s.slice(q + 1, close));
       i = close + 1;
     }
   }
