@@ -6,6 +6,10 @@ export interface RawEntry {
   data: Uint8Array;
   /** Forge the declared inflated size (the bytes are never inflated by the guard). */
   declaredInflated?: number;
+  /** Sizes in the central directory as 0xFFFFFFFF with the real ones in a zip64 extra field (some writers do so for every part). */
+  zip64?: boolean;
+  /** Set the "encrypted" flag (the bytes stay plain). */
+  encrypted?: boolean;
 }
 
 export function zip(entries: readonly RawEntry[]): Uint8Array {
@@ -26,14 +30,26 @@ export function zip(entries: readonly RawEntry[]): Uint8Array {
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(e.zip64 ? 45 : 20, 6);
+    if (e.encrypted) {
+      central.writeUInt16LE(1, 8);
+      local.writeUInt16LE(1, 6);
+    }
     central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(inflated, 24);
+    central.writeUInt32LE(e.zip64 ? 0xffffffff : body.length, 20);
+    central.writeUInt32LE(e.zip64 ? 0xffffffff : inflated, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
+    const extra = Buffer.alloc(e.zip64 ? 20 : 0);
+    if (e.zip64) {
+      extra.writeUInt16LE(1, 0);
+      extra.writeUInt16LE(16, 2);
+      extra.writeBigUInt64LE(BigInt(inflated), 4);
+      extra.writeBigUInt64LE(BigInt(body.length), 12);
+      central.writeUInt16LE(extra.length, 30);
+    }
     locals.push(local, name, body);
-    centrals.push(central, name);
+    centrals.push(central, name, extra);
     offset += 30 + name.length + body.length;
   }
   const dir = Buffer.concat(centrals);

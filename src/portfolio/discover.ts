@@ -8,7 +8,8 @@
  * skipped, and its target is never opened. File names are walked as bytes, so a GBK name copied
  * from Windows is found (and shown decoded) instead of failing with ENOENT.
  */
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import type { FileIdentity } from '../data/node';
 import { basename, join, resolve, sep } from 'node:path';
 import * as iconv from 'iconv-lite';
 import { escapeControls } from '../data/table';
@@ -28,6 +29,14 @@ export interface FoundFile {
   error?: Text;
   /** A merchant folder (merchant-folders.ts): its export files, planned as one merchant. */
   members?: FoundFile[];
+  /** The regular file found: opened by its real path and read only if it is still this file. */
+  identity?: FileIdentity;
+}
+
+/** (device, inode) of what `real` (a real path, no link in it) is now, with the path's bytes. */
+async function identityOf(real: Buffer): Promise<FileIdentity | undefined> {
+  const st = await lstat(real, { bigint: true }).catch(() => null);
+  return st?.isFile() ? { target: new Uint8Array(real), dev: String(st.dev), ino: String(st.ino) } : undefined;
 }
 
 const MERCHANT_FILE = /\.(xlsx|csv)$/iu;
@@ -65,10 +74,12 @@ interface Walk {
 }
 
 /** Where a symlink inside the folder may be followed: undefined when it can, else why not. */
-async function symlinkProblem(w: Walk, full: Buffer, shown: string): Promise<Text | undefined | 'folder'> {
+async function symlinkProblem(w: Walk, full: Buffer, shown: string): Promise<Text | FileIdentity | 'folder'> {
   let target: string;
+  let targetBytes: Buffer;
   try {
-    target = (await realpath(full)).toString();
+    targetBytes = await realpath(full, { encoding: 'buffer' });
+    target = targetBytes.toString();
   } catch (e) {
     return cannotRead(shown, e);
   }
@@ -83,7 +94,7 @@ async function symlinkProblem(w: Walk, full: Buffer, shown: string): Promise<Tex
   if (!st?.isFile()) {
     return text(`${shown} skipped: it links to a pipe, device or socket, not a file.`, `已跳过 ${shown}：它指向管道、设备或套接字，不是普通文件。`);
   }
-  return undefined;
+  return (await identityOf(targetBytes)) ?? cannotRead(shown, new Error('ENOENT'));
 }
 
 /** `dir` is walked as bytes; `rel` is its path inside the root as text, `raw` whether any part was not UTF-8. */
@@ -112,9 +123,13 @@ async function walk(w: Walk, dir: Buffer, rel: string, raw: boolean): Promise<vo
       const problem = await symlinkProblem(w, full, found.display);
       // Symlinked folders are not followed (no cycles).
       if (problem === 'folder') continue;
-      if (problem) found.error = problem;
+      if ('target' in problem) found.identity = problem;
+      else found.error = problem;
     } else if (!entry.isFile()) {
       found.error = text(`${found.display} skipped: a pipe, device or socket, not a file.`, `已跳过 ${found.display}：管道、设备或套接字，不是普通文件。`);
+    } else {
+      const id = await identityOf(await realpath(full, { encoding: 'buffer' }).catch(() => full));
+      if (id) found.identity = id;
     }
     w.out.push(found);
   }
@@ -131,7 +146,10 @@ export async function discoverFiles(inputs: readonly string[], cwd: string): Pro
       if (st.isDirectory()) {
         const realRoot = (await realpath(path)).toString();
         await walk({ root: path, realRoot, shown: input, out }, Buffer.from(path), '', false);
-      } else out.push({ path, display: shown, key: basename(path) });
+      } else {
+        const id = await identityOf(await realpath(path, { encoding: 'buffer' }));
+        out.push({ path, display: shown, key: basename(path), ...(id ? { identity: id } : {}) });
+      }
     } catch (e) {
       out.push({ path, display: shown, key: basename(path), error: cannotRead(shown, e) });
     }

@@ -14,7 +14,7 @@ const MAX_FILES = 6;
 
 async function familyOf(f: FoundFile): Promise<string | null> {
   try {
-    const read = await loadMerchantFiles([{ path: f.rawPath ? Buffer.from(f.rawPath) : f.path, shown: f.display }]);
+    const read = await loadMerchantFiles([{ path: f.rawPath ? Buffer.from(f.rawPath) : f.path, shown: f.display, ...(f.identity ? { identity: f.identity } : {}) }]);
     return read.joined.sources.length === 1 ? read.joined.family : null;
   } catch (e) {
     // The reader reports unreadable files and non-history tables as AdplanErrors; anything else is a bug.

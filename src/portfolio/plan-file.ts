@@ -17,7 +17,7 @@ export async function planFile(task: PlanTask): Promise<MerchantRow> {
   try {
     // The same reader as `adplan check`/`plan`: a workbook's 罗盘 and 千川 sheets are joined on the date.
     const files = task.members ?? [task];
-    const read = await loadMerchantFiles(files.map((f) => ({ path: f.rawPath ? Buffer.from(f.rawPath) : f.path, shown: f.display })));
+    const read = await loadMerchantFiles(files.map((f) => ({ path: f.rawPath ? Buffer.from(f.rawPath) : f.path, shown: f.display, ...(f.identity ? { identity: f.identity } : {}) })));
     merchant = read.history.merchantName;
     const scenarios = scenariosFor({ fileName: task.display, ...(read.assumptions ? { assumptions: read.assumptions } : {}) }, task.assumptions);
     const history = read.history.history;

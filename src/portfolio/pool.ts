@@ -23,6 +23,8 @@ export interface PoolOptions {
   workerPath: string;
   /** Tasks sent ahead to one worker (default 2). */
   inFlight?: number;
+  /** Old-generation heap of one worker in MB (default WORKER_HEAP_MB; tests use a small one). */
+  heapMb?: number;
 }
 
 /** Next task to plan, or undefined when there is none left. */
@@ -40,6 +42,7 @@ interface Slot {
 
 export function runInWorkers(pull: TaskSource, opts: PoolOptions, onRow: (row: MerchantRow) => void): Promise<void> {
   const cap = Math.max(1, opts.inFlight ?? 2);
+  const heapMb = opts.heapMb ?? WORKER_HEAP_MB;
   let ids = 0;
   let exhausted = false;
   /** Tasks whose worker died while they shared it: each is retried alone. */
@@ -90,7 +93,7 @@ export function runInWorkers(pull: TaskSource, opts: PoolOptions, onRow: (row: M
     };
     const start = (): void => {
       // A heap cap per worker: a file that still exhausts memory kills its worker (an error row), not the batch.
-      const worker = new Worker(opts.workerPath, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+      const worker = new Worker(opts.workerPath, { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
       const slot: Slot = { worker, pending: new Map() };
       slots.add(slot);
       slot.worker.on('message', (msg: { id: number; row: MerchantRow }) => {
@@ -99,7 +102,10 @@ export function runInWorkers(pull: TaskSource, opts: PoolOptions, onRow: (row: M
         for (const s of slots) feed(s);
         finish();
       });
-      slot.worker.on('error', (e: Error) => crashed(slot, e.message));
+      slot.worker.on('error', (e: Error) => {
+        const oom = (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+        crashed(slot, oom ? `the file needed more than the ${heapMb} MB of memory one merchant may use; the other merchants are planned` : e.message);
+      });
       slot.worker.on('exit', (code) => {
         if (slot.pending.size > 0) crashed(slot, `worker exited with code ${code}`);
       });

@@ -1,5 +1,6 @@
 /**
- * The batch: discover files, plan each (in this thread and jobs − 1 worker threads),
+ * The batch: discover files, plan each on worker threads (in this thread only when the worker
+ * script is not built and jobs is 1: tests from source),
  * keep only each merchant's row, rank and total at the end.
  */
 import { existsSync } from 'node:fs';
@@ -17,7 +18,7 @@ import type { SharedAssumptions } from '../data/assumptions';
 import type { PlanTask } from './task';
 import type { MerchantRow, PortfolioSummary } from './types';
 import { AdplanError } from '../model/core';
-import { text } from '../i18n/text';
+import { text, type Text } from '../i18n/text';
 
 export interface PortfolioOptions {
   inputs: readonly string[];
@@ -25,7 +26,7 @@ export interface PortfolioOptions {
   scenario?: string;
   runs: number;
   seed: number;
-  /** Threads planning: this one and jobs − 1 workers; 1 = this thread only. */
+  /** Worker threads planning, held to the cores (cappedJobs). */
   jobs: number;
   horizonDays?: number;
   /** The assumptions table for files that have none (--assumptions FILE). */
@@ -47,6 +48,16 @@ export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
 
+/** `--jobs` held to the machine's cores (each worker is an isolate with its own heap), with a note when cut. */
+export function cappedJobs(asked: number): { jobs: number; note?: Text } {
+  const cores = defaultJobs();
+  if (asked <= cores) return { jobs: asked };
+  return {
+    jobs: cores,
+    note: text(`--jobs ${asked} is more than this machine's ${cores} core(s): using ${cores}.`, `--jobs ${asked} 超过本机的 ${cores} 个 CPU 核：改用 ${cores}。`),
+  };
+}
+
 export function defaultWorkerPath(): string {
   return join(__dirname, 'worker.js');
 }
@@ -56,7 +67,8 @@ function taskOf(f: FoundFile, o: PortfolioOptions): PlanTask {
     path: f.path,
     ...(f.rawPath ? { rawPath: f.rawPath } : {}),
     display: f.display,
-    ...(f.members ? { members: f.members.map((m) => ({ path: m.path, display: m.display, ...(m.rawPath ? { rawPath: m.rawPath } : {}) })) } : {}),
+    ...(f.identity ? { identity: f.identity } : {}),
+    ...(f.members ? { members: f.members.map((m) => ({ path: m.path, display: m.display, ...(m.rawPath ? { rawPath: m.rawPath } : {}), ...(m.identity ? { identity: m.identity } : {}) })) } : {}),
     seed: merchantSeed(o.seed, f.key),
     runs: o.runs,
     ...(o.scenario !== undefined ? { scenario: o.scenario } : {}),
@@ -83,12 +95,14 @@ export async function runPortfolio(o: PortfolioOptions): Promise<PortfolioResult
   const inThisThread = async (): Promise<void> => {
     for (let t = pull(); t !== undefined; t = pull()) take(await planFile(t));
   };
-  // jobs = threads planning: this one plus jobs − 1 workers (one isolate fewer to load and warm).
-  const workers = Math.min(o.jobs - 1, tasks.length - 1);
-  if (workers <= 0) {
+  // Plans run on worker threads whenever the worker script is there: a file that still exhausts a
+  // worker's heap or aborts it costs that merchant's row, never this thread and the batch.
+  const workerPath = o.workerPath ?? defaultWorkerPath();
+  const jobs = cappedJobs(o.jobs).jobs;
+  const workers = Math.min(jobs, tasks.length);
+  if (tasks.length === 0 || (jobs === 1 && !existsSync(workerPath))) {
     await inThisThread();
   } else {
-    const workerPath = o.workerPath ?? defaultWorkerPath();
     if (!existsSync(workerPath)) {
       throw new AdplanError(
         'input',
@@ -98,7 +112,7 @@ export async function runPortfolio(o: PortfolioOptions): Promise<PortfolioResult
         ),
       );
     }
-    await Promise.all([runInWorkers(pull, { workers, workerPath }, take), inThisThread()]);
+    await runInWorkers(pull, { workers, workerPath }, take);
   }
   // Summed in rank order, not arrival order, so float totals do not depend on --jobs.
   const ranked = rankRows(rows);

@@ -116,15 +116,18 @@ describe('the fold keeps what reading every row at the end gave', () => {
     expect(src.yielded).toBe(10 + 29 + 29 + 1);
   });
 
-  it('a row with a start time is never a repeat: two identical sessions are two sessions', () => {
+  it('a session row repeating the start time and numbers of another is the export pasted twice: counted once, with a warning', () => {
     const r = readHistory([
       ['直播开始时间', '成交订单数', '成交金额'],
       ['2024-05-01 10:00', 5, 500],
       ['2024-05-01 10:00', 5, 500],
+      ['2024-05-01 20:00', 5, 500],
     ]);
     expect(r.history.days).toHaveLength(1);
+    // Two sessions (10:00 and 20:00), the repeat of 10:00 counted once.
     expect(r.history.days[0]?.gmv).toBe(1000);
     expect(r.rowsSkipped).toBe(0);
+    expect(r.issues.find((x) => x.row === 3)?.severity).toBe('warning');
   });
 
   it('the "sessions of one day" warning counts and lists the date-only rows only', () => {

@@ -175,7 +175,7 @@ describe('workbooks with every cell kind', () => {
       '<c r="C1" t="s"><v>0</v></c><c r="D1" t="s"><v>1</v></c><c r="E1" t="s"><v>2</v></c><c r="F1" t="s"><v>3</v></c></row>',
       '<row r="3"><c r="A3" t="str"><v>a &amp;amp; b</v></c><c r="B3"><f>1+1</f><v>2</v></c><c r="C3"><f t="shared" ref="C3:C4" si="0">B3*2</f><v>4</v></c>',
       '<c r="D3" t="b"><v>1</v></c><c r="E3" t="e"><v>#REF!</v></c><c r="F3"><v></v></c><c r="G3" s="0"/><c r="H3"><v>1.5E3</v></c></row>',
-      '<row r="4"><c r="A4"><v>1</v></c><c><v>2</v></c><c r="D4"/><c><v>3</v></c><c r="C4"><f t="shared" si="0"/><v>8</v></c><c r="F4" t="str"><f>A4&amp;""</f><v></v></c></row>',
+      '<row r="4"><c r="A4"><v>1</v></c><c><v>2</v></c><c r="D4"/><c><v>3</v></c><c r="E4"><f t="shared" si="0"/><v>8</v></c><c r="F4" t="str"><f>A4&amp;""</f><v></v></c></row>',
       '<row r="6" spans="1:3"></row><row r="7"><c r="B7" t="inlineStr"><is><t>_x0041_</t></is></c></row>',
       '<row r="8"><c r="A8"><v>-0.25</v></c><c r="B8"><f>A8*0</f><v>0</v></c><c r="C8" t="b"><f>FALSE</f><v>0</v></c></row>',
     ].join('');

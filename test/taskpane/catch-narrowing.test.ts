@@ -3,9 +3,9 @@
  * a programming error (here a TypeError from a stubbed dependency) must surface, not turn into
  * "no history here" or "no curve to draw".
  */
-import * as headers from '../../src/data/table';
+import * as headers from '../../src/data/table/headers';
 import type { CurveReport } from '../../src/model/report';
-import * as responseCurve from '../../src/model/transforms';
+import * as responseCurve from '../../src/model/transforms/response-curve';
 import { marginalCurve } from '../../src/taskpane/charts/series';
 import { isExportFamily, looksLikeHistory } from '../../src/taskpane/state/findData';
 import { headerRowIndex } from '../../src/taskpane/state/mapping';

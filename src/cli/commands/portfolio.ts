@@ -5,37 +5,21 @@
  * batch ran (broken files are rows with status "error"), 1 when no file was found or none could
  * be planned, 2 for a usage error (including an existing --out file without --force).
  */
-import { accessSync, constants, existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { loadAssumptionsFile } from '../../data/node';
 import { checkAssumptions, type SharedAssumptions } from '../../data/assumptions';
-import { pick, text, type Text } from '../../i18n/text';
+import { pick, text } from '../../i18n/text';
 import { RUN_OPTIONS } from '../../model/settings';
 import { AdplanError } from '../../model/core';
 import { portfolioHuman } from '../../portfolio/human';
 import { portfolioJson } from '../../portfolio/json';
 import { terminalProgress } from '../../portfolio/progress';
-import { defaultJobs, runPortfolio } from '../../portfolio/run';
+import { cappedJobs, defaultJobs, runPortfolio } from '../../portfolio/run';
 import { buildSummaryWorkbook } from '../../portfolio/summary-workbook';
-import { saveWorkbook } from '../../portfolio/save-workbook';
+import { outProblem, saveWorkbook } from '../../portfolio/save-workbook';
 import { boundedOption, COMMON_OPTIONS, integerOption, parseCommandArgs, UsageError } from '../args';
 import { EXIT, startCommand, type Command } from '../command';
 import type { CliIo } from '../io';
-
-/** Why `out` cannot be written (its folder missing or read-only, or the file read-only), checked before the batch runs. */
-function outUnwritable(out: string): Text | null {
-  const target = existsSync(out) ? out : dirname(resolve(out));
-  try {
-    accessSync(target, constants.W_OK);
-    return null;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    return text(
-      `Cannot write ${out} (${code}): choose a writable folder for --out. Nothing was planned yet.`,
-      `无法写入 ${out}（${code}）：请为 --out 选择可写的文件夹。尚未开始规划。`,
-    );
-  }
-}
 
 const USAGE =
   'adplan portfolio <folder|file>… [--scenario NAME] [--runs N] [--seed S] [--jobs N] [--out summary.xlsx] [--force] [--assumptions FILE] [--json] [--lang zh-CN|en-US]';
@@ -69,17 +53,19 @@ export const portfolio: Command = {
     if (positionals.length === 0) throw new UsageError(pick(text('missing <folder or files>', '缺少 <文件夹或文件>'), lang));
     const runs = boundedOption('runs', values.runs, RUN_OPTIONS.runs, lang);
     const seed = boundedOption('seed', values.seed, RUN_OPTIONS.seed, lang);
-    const jobs = integerOption('jobs', values.jobs, defaultJobs(), 1, 256, lang);
+    const asked = integerOption('jobs', values.jobs, defaultJobs(), 1, 256, lang);
+    const { jobs, note } = cappedJobs(asked);
+    if (note) io.stderr(`adplan portfolio: ${pick(note, lang)}\n`);
     const out = values.out;
     if (out !== undefined) {
       if (!/\.xlsx$/iu.test(out)) throw new UsageError(pick(text(`--out must name an .xlsx file, not "${out}"`, `--out 应为 .xlsx 文件，而不是“${out}”`), lang));
-      // Refuse before planning, so an hour's batch is not lost to an existing file.
-      if (existsSync(out) && !values.force) {
+      // Refuse before planning, so an hour's batch is not lost to an existing file or a bad path.
+      const problem = outProblem(out, values.force);
+      if (problem === 'exists') {
         throw new UsageError(pick(text(`${out} already exists: choose another name or add --force`, `${out} 已存在：请换一个文件名或加 --force`), lang));
       }
-      const unwritable = outUnwritable(out);
-      if (unwritable) {
-        io.stderr(`adplan portfolio: ${pick(unwritable, lang)}\n`);
+      if (problem) {
+        io.stderr(`adplan portfolio: ${pick(problem, lang)}\n`);
         return EXIT.failed;
       }
     }
@@ -111,11 +97,12 @@ export const portfolio: Command = {
     if (rows.length === 0) {
       throw new AdplanError('input', text(`No .xlsx or .csv files found in ${positionals.join(', ')}`, `在 ${positionals.join('、')} 中没有找到 .xlsx 或 .csv 文件`), 'inputs');
     }
+    // The table first: a write that still fails (the disk filled up) does not lose the batch's result.
+    io.stdout(values.json ? `${JSON.stringify(portfolioJson(rows, summary, lang), null, 2)}\n` : portfolioHuman(rows, summary, lang));
     if (out !== undefined) {
       await saveWorkbook(buildSummaryWorkbook(rows, summary, lang), out, values.force);
+      if (!values.json) io.stdout(`${pick(text('Summary workbook written: ', '已写入汇总工作簿：'), lang)}${out}\n`);
     }
-    io.stdout(values.json ? `${JSON.stringify(portfolioJson(rows, summary, lang), null, 2)}\n` : portfolioHuman(rows, summary, lang));
-    if (out !== undefined && !values.json) io.stdout(`${pick(text('Summary workbook written: ', '已写入汇总工作簿：'), lang)}${out}\n`);
     // Every file broken (often a mistyped folder): the rows say why, the exit code says "failed".
     return rows.every((r) => r.status === 'error') ? EXIT.failed : EXIT.ok;
   },

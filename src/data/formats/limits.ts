@@ -25,6 +25,13 @@ export const LIMITS = {
   rows: 1_048_576,
   /** Characters of one cell (Excel's own maximum). */
   cellChars: 32_767,
+  /** Fields of one CSV line (Excel's own column count), counted as the line is scanned. */
+  csvFields: 16_384,
+  /**
+   * Characters of one CSV line, counted as it is scanned: a real export's line is a few hundred;
+   * past this the file is refused before the line is built (a 100 MB line would cost gigabytes).
+   */
+  csvLineChars: 1024 * 1024,
   /**
    * Issues listed per severity for one table; the rest are counted in one line. A file with an
    * error on each of a million rows would otherwise hold a million messages (~250 MB).

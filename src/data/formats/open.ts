@@ -29,6 +29,21 @@ function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
   return sig.every((b, i) => bytes[i] === b);
 }
 
+/** The stream name "EncryptedPackage" (UTF-16LE) in an OLE file's first or last megabyte, where its directory sits. */
+function encryptedPackage(src: ReturnType<typeof byteSource>): boolean {
+  const name = new Uint8Array([...'EncryptedPackage'].flatMap((ch) => [ch.charCodeAt(0), 0]));
+  const span = Math.min(src.size, 1024 * 1024);
+  const holds = (b: Uint8Array): boolean => {
+    for (let i = b.indexOf(0x45); i >= 0 && i + name.length <= b.length; i = b.indexOf(0x45, i + 1)) {
+      let k = 1;
+      while (k < name.length && b[i + k] === name[k]) k++;
+      if (k === name.length) return true;
+    }
+    return false;
+  };
+  return holds(src.read(0, span)) || holds(src.read(src.size - span, span));
+}
+
 /** The file name without folder and extension: a CSV's one sheet is named after it. */
 export function fileBaseName(fileName: string): string {
   const base = fileName.split(/[\\/]/u).pop() ?? fileName;
@@ -56,6 +71,18 @@ function csvLimit(e: CsvLimitError, fileName: string): AdplanError {
       `${fileName} 超过 ${LIMITS.rows} 行（Excel 的上限）。请导出更短的日期范围。`,
     );
   }
+  if (e.limit === 'fields') {
+    return refuse(
+      `${fileName}, line ${e.row}: more than ${LIMITS.csvFields.toLocaleString('en-US')} fields (Excel's column limit). This is not a normal export; check the file.`,
+      `${fileName} 第 ${e.row} 行：超过 ${LIMITS.csvFields} 个字段（Excel 的列数上限），不是正常的导出文件，请检查。`,
+    );
+  }
+  if (e.limit === 'lineChars') {
+    return refuse(
+      `${fileName}, line ${e.row}: longer than ${LIMITS.csvLineChars.toLocaleString('en-US')} characters. This is not a normal export; check the file.`,
+      `${fileName} 第 ${e.row} 行：超过 ${LIMITS.csvLineChars} 个字符，不是正常的导出文件，请检查。`,
+    );
+  }
   const cell = `${columnLetters(e.column)}${e.row}`;
   return refuse(
     `${fileName}, cell ${cell} (row ${e.row}, column ${e.column}): longer than ${LIMITS.cellChars} characters (Excel's cell limit). This is not a normal export; check the file.`,
@@ -74,6 +101,13 @@ export async function openSheets(data: FileData, fileName: string): Promise<Open
   checkFileSize(src.size, fileName);
   const magic = src.read(0, Math.min(src.size, 8));
   if (startsWith(magic, OLE)) {
+    // Excel saves a password-protected .xlsx inside an OLE container (an EncryptedPackage stream).
+    if (encryptedPackage(src)) {
+      throw refuse(
+        `${fileName} is a password-protected (encrypted) workbook: it cannot be read. Remove the password in Excel (File › Info › Protect Workbook) and save it again.`,
+        `${fileName} 是受密码保护（已加密）的工作簿，无法读取。请在 Excel 中取消密码（文件 › 信息 › 保护工作簿）后重新保存。`,
+      );
+    }
     throw refuse(
       `${fileName} is an old .xls workbook: save it as .xlsx or .csv in Excel first`,
       `${fileName} 是旧版 .xls 文件：请先在 Excel 中另存为 .xlsx 或 .csv`,
@@ -102,7 +136,7 @@ export async function openSheets(data: FileData, fileName: string): Promise<Open
   }
   let csv;
   try {
-    csv = readCsvSource(src, { maxRows: LIMITS.rows, maxCellChars: LIMITS.cellChars });
+    csv = readCsvSource(src, { maxRows: LIMITS.rows, maxCellChars: LIMITS.cellChars, maxFields: LIMITS.csvFields, maxLineChars: LIMITS.csvLineChars });
   } catch (e) {
     if (e instanceof CsvLimitError) throw csvLimit(e, fileName);
     throw e;

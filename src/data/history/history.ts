@@ -136,6 +136,19 @@ function mergeGroups(ctx: Ctx, groups: readonly Group[]): number {
 /** A day's repeats reported (rows skipped) and, for a plain table, its date-only rows noted. */
 function dayRowNotes(ctx: Ctx, acc: DayAcc, dimensional: boolean): number {
   for (const r of acc.repeats ?? []) {
+    if (r.timed) {
+      // A session pasted twice: counted once, said as a warning (the day's numbers are the single copy's).
+      issue(
+        ctx,
+        'warning',
+        text(
+          `repeats row ${ctx.loc.row(r.of)} (same start time and same numbers: the export pasted twice?) — counted once`,
+          `与第 ${ctx.loc.row(r.of)} 行重复（开播时间与数字都相同，是否把导出粘贴了两遍？）——只计一次`,
+        ),
+        { index: r.index, field: 'date' },
+      );
+      continue;
+    }
     issue(
       ctx,
       'error',
@@ -160,7 +173,7 @@ function dayRowNotes(ctx: Ctx, acc: DayAcc, dimensional: boolean): number {
       { index: acc.first, field: 'date' },
     );
   }
-  return acc.repeats?.length ?? 0;
+  return acc.repeats?.filter((r) => !r.timed).length ?? 0;
 }
 
 /** The days in date order, each built from its fold (dimension rules applied per day). */

@@ -58,6 +58,8 @@ export function issue(
 ): DataIssue {
   const out: DataIssue = { severity, message };
   if (ctx.loc.sheet !== undefined) out.sheet = ctx.loc.sheet;
+  // Only a listed issue has its value looked up (an unlisted one would cost a pass for nothing).
+  const shown = listed(ctx, severity);
   if (at) {
     out.row = ctx.loc.row(at.index);
     const col = at.col ?? (at.field !== undefined ? ctx.map.columns[at.field] : undefined);
@@ -66,11 +68,11 @@ export function issue(
       out.column = detach(cellText(ctx.headerRow[col]).trim());
       if (at.index !== ctx.map.headerIndex) {
         if (ctx.current?.index === at.index) out.value = excerpt(cellText(ctx.current.row[col]), 80);
-        else ctx.deferred.push({ out, index: at.index, col });
+        else if (shown) ctx.deferred.push({ out, index: at.index, col });
       }
     }
   }
-  if (listed(ctx, severity)) ctx.issues.push(out);
+  if (shown) ctx.issues.push(out);
   return out;
 }
 

@@ -49,8 +49,8 @@ export interface DayAcc {
   /** Date-only rows after the first one (the "summed as sessions of one day" warning lists them). */
   moreDateOnly: number[] | null;
   firstDateOnly: number;
-  /** Rows dropped as repeats of an earlier row of the day. */
-  repeats: { index: number; of: number }[] | null;
+  /** Rows dropped as repeats of an earlier row of the day (`timed`: a session row, same start time). */
+  repeats: { index: number; of: number; timed: boolean }[] | null;
 }
 
 /** A plain serial number in a 1904 workbook's date column, as the 1900-system serial the parser reads. */
@@ -60,6 +60,19 @@ export function dateCell1904(c: Cell, date1904: boolean): Cell {
   // Numeric text (a serial saved as text) is a serial too; a yyyymmdd number is a date, not a serial.
   if (typeof c === 'string' && /^\s*\d{1,5}(\.\d+)?\s*$/u.test(c)) return Number(c) + DAYS_1900_TO_1904;
   return c;
+}
+
+/** A date cell as it identifies a session: its full date-time, not only the day. */
+function dateStamp(c: Cell): string {
+  if (c instanceof Date) return String(c.getTime());
+  return typeof c === 'string' ? c.trim() : String(c);
+}
+
+/** A row repeating the header row (a second copy of the export pasted below the first). Hot: the date cell is tested first, without allocating. */
+function isHeaderAgain(row: readonly Cell[], header: readonly Cell[], dateCol: number, headerDate: string): boolean {
+  const d = row[dateCol];
+  if (headerDate === '' || typeof d !== 'string' || !d.includes(headerDate) || d.trim() !== headerDate) return false;
+  return header.every((h, k) => cellText(h).trim() === cellText(row[k]).trim());
 }
 
 /** What the walk over the rows found. */
@@ -82,6 +95,7 @@ export interface Walk {
 export function walkRows(ctx: Ctx, flip: boolean): Walk {
   const { map } = ctx;
   const dateCol = map.columns.date as number;
+  const headerDate = cellText(ctx.headerRow[dateCol]).trim();
   const dimensional = hasDimensions(ctx.dims);
   // Repeats are looked for within the run of rows of one date (sorted exports list a day's rows
   // together), so only that run's fingerprints are held; a day whose rows come back later is refolded whole.
@@ -106,6 +120,10 @@ export function walkRows(ctx: Ctx, flip: boolean): Walk {
     i++;
     ctx.current = { index: i, row };
     if (isBlankRow(row)) continue;
+    if (isHeaderAgain(row, ctx.headerRow, dateCol, headerDate)) {
+      issue(ctx, 'warning', text('the header row again (a second copy pasted below the first?): not a day, ignored', '表头再次出现（是否把导出粘贴了两遍？）：不是某一天，已忽略'), { index: i, field: 'date' });
+      continue;
+    }
     w.merchant.add(row);
     const span = parseDateSpan(dateCell1904(row[dateCol], ctx.date1904));
     if (span.kind === 'range') {
@@ -148,7 +166,7 @@ export function walkRows(ctx: Ctx, flip: boolean): Walk {
       runDate = r.date.date;
       run = new Fingerprints();
     }
-    if (!w.reopened.has(acc.date)) foldRow(ctx, acc, r, i, run);
+    if (!w.reopened.has(acc.date)) foldRow(ctx, acc, r, i, run, dateStamp(row[dateCol]));
   }
   ctx.current = null;
   w.ordered = asc || desc;
@@ -163,13 +181,16 @@ function newDay(date: IsoDate, first: number, dimensional: boolean): DayAcc {
  * One valid row into its day: a date-only row identical to an earlier one of the day (same
  * numbers and dimension values) is a repeat and dropped; the others are summed.
  */
-function foldRow(ctx: Ctx, acc: DayAcc, r: RowRead, index: number, seen: Fingerprints): void {
-  if (!r.date.hasTime) {
-    const of = seen.repeats({ date: r.date.date, values: r.values, dims: [r.dims.carrier, r.dims.slot, ...r.dims.entities] }, index);
-    if (of !== undefined) {
-      (acc.repeats ??= []).push({ index, of });
-      return;
-    }
+function foldRow(ctx: Ctx, acc: DayAcc, r: RowRead, index: number, seen: Fingerprints, stamp: string): void {
+  // A session row (with a start time) repeats another only with the same start time and numbers:
+  // an export pasted twice, never two sessions.
+  const timed = r.date.hasTime;
+  const of = seen.repeats({ date: timed ? `${r.date.date} ${stamp}` : r.date.date, values: r.values, dims: [r.dims.carrier, r.dims.slot, ...r.dims.entities] }, index);
+  if (of !== undefined) {
+    (acc.repeats ??= []).push({ index, of, timed });
+    return;
+  }
+  if (!timed) {
     if (acc.firstDateOnly < 0) acc.firstDateOnly = index;
     else (acc.moreDateOnly ??= []).push(index);
   }
@@ -200,15 +221,16 @@ export function refold(ctx: Ctx, w: Walk, flip: boolean): void {
   const quiet: Ctx = { ...ctx, issues: [], counts: freshCounts(), deferred: [], current: null };
   const seen = new Fingerprints();
   const dateCol = ctx.map.columns.date as number;
+  const headerDate = cellText(ctx.headerRow[dateCol]).trim();
   let i = ctx.map.headerIndex;
   for (const row of ctx.rows.from(ctx.map.headerIndex + 1)) {
     i++;
-    if (isBlankRow(row)) continue;
+    if (isBlankRow(row) || isHeaderAgain(row, ctx.headerRow, dateCol, headerDate)) continue;
     const span = parseDateSpan(dateCell1904(row[dateCol], ctx.date1904));
     if (span.kind === 'range' || !span.parsed.ok || !span.parsed.value || !w.reopened.has(span.parsed.value.date)) continue;
     quiet.current = { index: i, row };
     const r = readSession(quiet, i, row, flip, span.parsed);
     if (r === null || r === 'note') continue;
-    foldRow(ctx, w.days.get(r.date.date) as DayAcc, r, i, seen);
+    foldRow(ctx, w.days.get(r.date.date) as DayAcc, r, i, seen, dateStamp(row[dateCol]));
   }
 }

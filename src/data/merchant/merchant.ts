@@ -15,7 +15,7 @@ import type { FileData } from '../formats';
 import { addChannelSpend, channelSpend, keyValueTable } from '../families';
 import type { DataIssue } from '../table';
 import { openSheets } from '../formats';
-import { sheetHead, sheetTop, SIDE_TABLE_ROWS } from '../table';
+import { sheetHead, sideTable } from '../table';
 import { familyOfSheet, joinedWith, likeliestHistory } from './sheet-choice';
 import { assumptionsSheetOf, attachCalendar, calendarOf, findSheet, readHistorySheet, type WorkbookOptions, type WorkbookRead } from './workbook';
 import type { EventsSource } from './events-file';
@@ -41,7 +41,7 @@ export function historySheets(sheets: readonly SheetCells[], options: WorkbookOp
   if (!sheets.some((s) => familyOfSheet(sheetHead(s)) !== null)) {
     // No table anywhere: a 单场 workbook whose overview is a key | value block.
     const blocks = sheets.flatMap((s) => {
-      const cells = keyValueTable(sheetTop(s, SIDE_TABLE_ROWS));
+      const cells = keyValueTable(sideTable(s));
       return cells ? [{ name: s.name, cells }] : [];
     });
     if (blocks.length > 0) return blocks.slice(0, 1);
@@ -80,12 +80,12 @@ export async function readMerchantBuffers(files: readonly MerchantFile[], option
     const sheets = all.filter((s) => !isLog(s));
     if (sheets.length === 0) continue;
     const used = format === 'csv' ? sheets : historySheets(sheets, options);
-    const reads = used.map((s) => ({ file: f.fileName, sheet: format === 'csv' ? null : s.name, read: readHistorySheet(s, format) }));
+    const reads = used.map((s) => ({ file: f.fileName, sheet: format === 'csv' ? null : s.name, read: readHistorySheet(s, format, encoding) }));
     const single = reads.length === 1 ? reads[0] : undefined;
     if (single && format === 'xlsx') {
       // 单场 detail: the spend may only be on a channel sheet (渠道名称 | 千川消耗).
       for (const s of sheets) {
-        const spend = used.some((u) => u.name === s.name) ? null : channelSpend(sheetTop(s, SIDE_TABLE_ROWS));
+        const spend = used.some((u) => u.name === s.name) ? null : channelSpend(sideTable(s));
         if (spend) {
           addChannelSpend(single.read, spend, s.name);
           break;
@@ -95,7 +95,7 @@ export async function readMerchantBuffers(files: readonly MerchantFile[], option
     sources.push(...reads);
     if (!assumptions.assumptions) {
       const a = assumptionsSheetOf(sheets, used);
-      if (a) assumptions = { assumptionsSheet: a.name, assumptions: readAssumptions(a.cells, { sheet: a.name }) };
+      if (a) assumptions = { assumptionsSheet: a.name, assumptions: readAssumptions(sideTable(a), { sheet: a.name }) };
     }
     if (!events && format === 'xlsx') {
       const a = assumptions.assumptionsSheet;

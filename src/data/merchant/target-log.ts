@@ -8,7 +8,7 @@ import { text } from '../../i18n/text';
 import type { IsoDate, TargetLogEntry } from '../../model/core';
 import { isMissing, parseDate, parseNumber, toHalfWidth } from '../cells';
 import { columnLetters, type SheetCells } from '../formats';
-import { excerpt, sheetTop, SIDE_TABLE_ROWS, type Cell, type DataIssue } from '../table';
+import { excerpt, sheetTop, sideTable, type Cell, type DataIssue } from '../table';
 
 /** The sheet name the product documents (a sheet so named is always read as the log). */
 export const TARGET_LOG_SHEET = 'ROI目标记录';
@@ -76,7 +76,7 @@ export function readTargetLog(sheet: SheetCells): TargetLogRead {
   const head = targetLogHeader(sheet);
   if (!head) return { entries: [], issues: [] };
   const { row: h, cols } = head;
-  const cells = sheetTop(sheet, SIDE_TABLE_ROWS);
+  const cells = sideTable(sheet);
   const issues: DataIssue[] = [];
   const byDay = new Map<IsoDate, TargetLogEntry>();
   let defaultedBasis = 0;

@@ -9,8 +9,10 @@ import type { FileData } from '../formats';
 import type { CsvEncoding } from '../formats';
 import { readHistory } from '../history';
 import type { AssumptionsReadResult, HistoryReadResult } from '../table';
-import { openSheets } from '../formats';
-import { sheetTop, SIDE_TABLE_ROWS } from '../table';
+import { gridRows, openSheets } from '../formats';
+import { sheetHead, sideTable } from '../table';
+import { cellText } from '../cells';
+import { filledNote, fillMergedDown, mergedDown, uncachedNote } from '../history';
 import { likeliestHistory } from './sheet-choice';
 import type { SheetCells } from '../formats';
 import { eventsSheetOf, readEventsSheet, type EventsSource } from './events-file';
@@ -56,7 +58,7 @@ export function findSheet(sheets: readonly SheetCells[], name: string): SheetCel
 export async function readAssumptionsBuffer(data: FileData, fileName: string): Promise<{ sheet: string; read: AssumptionsReadResult }> {
   const { sheets } = await openSheets(data, fileName);
   const best = sheets
-    .map((s) => ({ s, score: assumptionsScore(sheetTop(s, SIDE_TABLE_ROWS)) }))
+    .map((s) => ({ s, score: assumptionsScore(sideTable(s)) }))
     .sort((a, b) => b.score - a.score)[0];
   if (!best || best.score < 1) {
     throw new AdplanError(
@@ -68,7 +70,7 @@ export async function readAssumptionsBuffer(data: FileData, fileName: string): P
       'assumptions',
     );
   }
-  return { sheet: best.s.name, read: readAssumptions(best.s.cells, { sheet: best.s.name }) };
+  return { sheet: best.s.name, read: readAssumptions(sideTable(best.s), { sheet: best.s.name }) };
 }
 
 export async function readWorkbookBuffer(
@@ -80,7 +82,7 @@ export async function readWorkbookBuffer(
   const historySheet = options.sheet
     ? findSheet(sheets, options.sheet)
     : likeliestHistory(sheets);
-  const history = readHistorySheet(historySheet, format);
+  const history = readHistorySheet(historySheet, format, encoding);
 
   const out: WorkbookRead = {
     fileName,
@@ -93,7 +95,7 @@ export async function readWorkbookBuffer(
   const a = assumptionsSheetOf(sheets, [historySheet]);
   if (a) {
     out.assumptionsSheet = a.name;
-    out.assumptions = readAssumptions(a.cells, { sheet: a.name });
+    out.assumptions = readAssumptions(sideTable(a), { sheet: a.name });
   }
   const events = options.events ?? calendarOf(sheets, [historySheet, ...(a ? [a] : [])]);
   attachCalendar(out.history, events);
@@ -116,21 +118,50 @@ export function attachCalendar(read: HistoryReadResult, events: EventsSource | u
 }
 
 /** readHistory on one sheet; an unusable table's message names the sheet of an .xlsx. */
-export function readHistorySheet(sheet: SheetCells, format: WorkbookRead['format']): HistoryReadResult {
+export function readHistorySheet(sheet: SheetCells, format: WorkbookRead['format'], encoding?: CsvEncoding): HistoryReadResult {
   try {
-    return readHistory(sheet.rows ?? sheet.cells, { sheet: sheet.name, ...(sheet.date1904 ? { date1904: true } : {}) });
+    const origin = { sheet: sheet.name, ...(sheet.date1904 ? { date1904: true } : {}) };
+    const rows = sheet.rows ?? gridRows(sheet.cells);
+    let read = readHistory(rows, origin);
+    // Known once the walk has read the whole sheet: merged date cells, formulas without a value.
+    const facts = sheet.facts?.();
+    if (!facts) return read;
+    const dateCol = read.fields.date === undefined ? -1 : (sheetHead(sheet)[read.headerRow - 1] ?? []).findIndex((c) => cellText(c).trim() === read.fields.date?.trim());
+    const merged = dateCol < 0 ? [] : mergedDown(facts.merges, dateCol, read.headerRow - 1);
+    if (merged.length > 0) {
+      read = readHistory(fillMergedDown(rows, merged, dateCol), origin);
+      read.issues.unshift(filledNote(merged, dateCol, sheet.name));
+    }
+    const uncached = uncachedNote(facts, sheet.name);
+    if (uncached) read.issues.unshift(uncached);
+    return read;
   } catch (e) {
     if (!isAdplanError(e)) throw e;
-    const where = format === 'xlsx' ? text(`Sheet "${sheet.name}": `, `工作表“${sheet.name}”：`) : text('', '');
-    throw new AdplanError(e.kind, text(where['en-US'] + e.text['en-US'], where['zh-CN'] + e.text['zh-CN']), e.field);
+    // Named once: a cell limit's message names the sheet already.
+    const named = e.text['en-US'].includes(`sheet "${sheet.name}"`);
+    const where = format === 'xlsx' && !named ? text(`Sheet "${sheet.name}": `, `工作表“${sheet.name}”：`) : text('', '');
+    // The table was unusable (its headers not found): a wrong guess of the encoding shows as garbled headers.
+    const how = encoding ? encodingNote(encoding) : text('', '');
+    throw new AdplanError(e.kind, text(where['en-US'] + e.text['en-US'] + how['en-US'], where['zh-CN'] + e.text['zh-CN'] + how['zh-CN']), e.field);
   }
+}
+
+const ENCODING_NAMES: Record<CsvEncoding, string> = { 'utf-8': 'UTF-8', gb18030: 'GB18030 (GBK)', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE' };
+
+/** Said whenever a CSV's headers are not found: the encoding it was read in. */
+function encodingNote(encoding: CsvEncoding): ReturnType<typeof text> {
+  const name = ENCODING_NAMES[encoding];
+  return text(
+    ` (The file was read as ${name}; if the headers above look garbled, save it again as "CSV UTF-8".)`,
+    `（该文件按 ${name} 编码读取；如果上面的列名是乱码，请重新另存为“CSV UTF-8”。）`,
+  );
 }
 
 /** The sheet holding the assumptions table (most keys, at least two), history sheets excluded. */
 export function assumptionsSheetOf(sheets: readonly SheetCells[], exclude: readonly SheetCells[]): SheetCells | undefined {
   return sheets
     .filter((s) => !exclude.includes(s))
-    .map((s) => ({ s, score: assumptionsScore(sheetTop(s, SIDE_TABLE_ROWS)) }))
+    .map((s) => ({ s, score: assumptionsScore(sideTable(s)) }))
     .filter((c) => c.score >= 2)
     .sort((a, b) => b.score - a.score)[0]?.s;
 }

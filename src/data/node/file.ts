@@ -26,6 +26,17 @@ function cannotRead(shown: string, e: unknown, field: string): AdplanError {
   return fileReadError(shown, e, field);
 }
 
+/**
+ * The file a portfolio found (discover.ts): its real path's bytes and its (device, inode). It is
+ * opened by that path without following a link, and read only if the opened file is the one found,
+ * so a link re-pointed outside the folder between finding and reading is never read.
+ */
+export interface FileIdentity {
+  target: Uint8Array;
+  dev: string;
+  ino: string;
+}
+
 /** An open regular file as a byte source; `close` once its reading is over. */
 export interface FileBytes extends ByteSource {
   close(): Promise<void>;
@@ -92,15 +103,29 @@ function fileSource(fh: FileHandle, st: Stats, shown: string, field: string): Fi
  * A regular file opened for reading, refused (AdplanError naming `shown`) when it is anything
  * else or past the size limit. `path` may be raw bytes (a GBK file name that is not valid UTF-8).
  */
-export async function openRegularFile(path: string | Buffer, shown: string, field = 'file'): Promise<FileBytes> {
+export async function openRegularFile(path: string | Buffer, shown: string, field = 'file', expect?: FileIdentity): Promise<FileBytes> {
   let fh;
   try {
     // O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
-    fh = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const flags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (expect ? (constants.O_NOFOLLOW ?? 0) : 0);
+    fh = await open(expect ? Buffer.from(expect.target) : path, flags);
   } catch (e) {
     throw cannotRead(shown, e, field);
   }
   try {
+    if (expect) {
+      const id = await fh.stat({ bigint: true });
+      if (String(id.dev) !== expect.dev || String(id.ino) !== expect.ino) {
+        throw new AdplanError(
+          'input',
+          text(
+            `${shown} changed after it was found (moved, replaced or re-pointed): not read. Run the batch again.`,
+            `${shown} 在被找到之后发生了变化（被移动、替换或重新指向）：未读取。请重新运行。`,
+          ),
+          field,
+        );
+      }
+    }
     const st = await fh.stat();
     if (!st.isFile()) {
       const kind = st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a pipe (FIFO)' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : st.isSocket() ? 'a socket' : 'not a regular file';
@@ -116,11 +141,30 @@ export async function openRegularFile(path: string | Buffer, shown: string, fiel
   }
 }
 
+/**
+ * A read that ran out of room in the JS engine (a string or array past its maximum, an allocation
+ * refused) is the file's shape, not a bug: an input error naming the file, never "unexpected error".
+ * The reader's limits make it unreachable for any file we know of; this is the net under them.
+ */
+function outOfRoom(e: unknown, shown: string): unknown {
+  if (!(e instanceof RangeError) || !/Invalid (string|array|typed array) length|allocation failed|Maximum call stack/iu.test(e.message)) return e;
+  return new AdplanError(
+    'input',
+    text(
+      `${shown} could not be read within the reader's memory limits (${e.message.slice(0, 80)}): it is not a normal export; check the file.`,
+      `${shown} 无法在读取器的内存限制内读取（${e.message.slice(0, 80)}）：这不是正常的导出文件，请检查。`,
+    ),
+    'file',
+  );
+}
+
 /** Opens the file, runs `read` on it and closes it after, whatever happens. */
 async function withFile<T>(path: string | Buffer, shown: string, field: string, read: (f: FileBytes) => Promise<T>): Promise<T> {
   const f = await openRegularFile(path, shown, field);
   try {
     return await read(f);
+  } catch (e) {
+    throw outOfRoom(e, shown);
   } finally {
     await f.close();
   }
@@ -138,7 +182,7 @@ export async function loadWorkbookFile(path: string | Buffer, options: WorkbookO
 
 /** One merchant's files read and joined on the date (`adplan check a.xlsx b.csv`). */
 export async function loadMerchantFiles(
-  paths: readonly (string | { path: string | Buffer; shown: string })[],
+  paths: readonly (string | { path: string | Buffer; shown: string; identity?: FileIdentity })[],
   options: WorkbookOptions = {},
 ): Promise<MerchantRead> {
   const opened: FileBytes[] = [];
@@ -146,12 +190,14 @@ export async function loadMerchantFiles(
   try {
     for (const p of paths) {
       // A path given as bytes (a GBK name) comes with the text to show for it.
-      const { path, shown } = typeof p === 'string' ? { path: p, shown: p } : p;
-      const data = await openRegularFile(path, shown);
+      const { path, shown, identity } = typeof p === 'string' ? { path: p, shown: p, identity: undefined } : p;
+      const data = await openRegularFile(path, shown, 'file', identity);
       opened.push(data);
       files.push({ data, fileName: typeof p === 'string' ? basename(p) : shown });
     }
     return await readMerchantBuffers(files, options);
+  } catch (e) {
+    throw outOfRoom(e, files.map((f) => f.fileName).join(' + '));
   } finally {
     await Promise.all(opened.map((f) => f.close()));
   }

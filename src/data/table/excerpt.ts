@@ -2,17 +2,9 @@
  * File content quoted back to the user is short and inert: control characters (terminal escape
  * codes included) are shown as \xNN / \uNNNN, and long text is cut.
  */
-import { detach } from '../formats';
+import { detach, escapeControls } from '../formats';
 
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
-
-export function escapeControls(s: string): string {
-  return s.replace(CONTROL, (ch) => {
-    const code = ch.charCodeAt(0);
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
-}
+export { escapeControls } from '../formats';
 
 /** At most `max` characters of `s` (escaped), with "…" when cut. */
 export function excerpt(s: string, max = 40): string {

@@ -37,8 +37,50 @@ function bomlessUtf16(bytes: Uint8Array): CsvEncoding | null {
     if (i % 2 === 0) even++;
     else odd++;
   }
-  if (even + odd === 0) return null;
+  // On the evidence of the whole head: UTF-16 puts a NUL in every ASCII character (digits, tabs,
+  // line ends), a tenth of the bytes at least, nearly all on one side. One stray NUL is not UTF-16.
+  const nuls = even + odd;
+  if (nuls < Math.max(2, n / 10) || Math.max(even, odd) < 0.9 * nuls) return null;
   return odd >= even ? 'utf-16le' : 'utf-16be';
+}
+
+/** Bytes of the head weighed for UTF-8 against GB18030. */
+const EVIDENCE_BYTES = 64 * 1024;
+
+/**
+ * Multi-byte UTF-8 sequences that are valid, and bytes that are not, in the head. GBK text read as
+ * UTF-8 is nearly all invalid (a lead byte is seldom followed by 0x80–0xBF bytes); UTF-8 text
+ * with a stray byte is nearly all valid.
+ */
+function utf8Evidence(b: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  const n = Math.min(b.length, EVIDENCE_BYTES);
+  let i = 0;
+  while (i < n) {
+    const c = b[i] as number;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const len = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    if (len === 0) {
+      invalid++;
+      i++;
+      continue;
+    }
+    if (i + len > n) break; // cut by the end of the head: no evidence either way
+    let k = 1;
+    while (k < len && ((b[i + k] as number) & 0xc0) === 0x80) k++;
+    if (k === len) {
+      valid++;
+      i += len;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return { valid, invalid };
 }
 
 const UTF16_SNIFF_BYTES = 4096;
@@ -186,8 +228,16 @@ function bytesInput(src: ByteSource, encoding: CsvEncoding, strict: boolean): Te
  * stream).
  */
 function withEncoding<T>(src: ByteSource, read: (encoding: CsvEncoding, strict: boolean) => T): { result: T; encoding: CsvEncoding } {
-  const fixed = headEncoding(src.read(0, Math.min(src.size, UTF16_SNIFF_BYTES)));
+  const head = src.read(0, Math.min(src.size, EVIDENCE_BYTES));
+  const fixed = headEncoding(head);
   if (fixed) return { result: read(fixed, false), encoding: fixed };
+  // Decided by the head's evidence when it has any: UTF-8 when its multi-byte text is (nearly) all
+  // valid — a stray byte becomes U+FFFD in its cell instead of turning the file into GB18030
+  // mojibake — GB18030 when most of it is not. A head of plain ASCII decides nothing: then the
+  // whole file must be valid UTF-8 to be read as such.
+  const { valid, invalid } = utf8Evidence(head);
+  if (valid > 0 && invalid * 8 <= valid) return { result: read('utf-8', false), encoding: 'utf-8' };
+  if (invalid > 0) return { result: read('gb18030', false), encoding: 'gb18030' };
   try {
     return { result: read('utf-8', true), encoding: 'utf-8' };
   } catch (e) {
@@ -221,7 +271,7 @@ export function detectDelimiter(s: string): string {
 /** A CSV past a documented limit (docs/data.md "Limits"): where, and what was counted. */
 export class CsvLimitError extends Error {
   constructor(
-    readonly limit: 'rows' | 'cellChars',
+    readonly limit: 'rows' | 'cellChars' | 'fields' | 'lineChars',
     /** 1-based row and column of the offending cell (the row for the row limit). */
     readonly row: number,
     readonly column: number,
@@ -234,6 +284,9 @@ export class CsvLimitError extends Error {
 export interface CsvLimits {
   maxRows: number;
   maxCellChars: number;
+  /** Fields of one line and characters of one line (Infinity when absent). */
+  maxFields?: number;
+  maxLineChars?: number;
 }
 
 const UNLIMITED: CsvLimits = { maxRows: Infinity, maxCellChars: Infinity };
@@ -249,10 +302,14 @@ function parseRowAt(s: string, start: number, delim: number, rowNo: number, limi
   let field = '';
   let quoted = false;
   const n = s.length;
+  const maxFields = limits.maxFields ?? Infinity;
+  const maxLine = limits.maxLineChars ?? Infinity;
+  let i = start;
+  // Checked as the text is walked, before the field or the line is built.
   const grow = (add: number): void => {
     if (field.length + add > limits.maxCellChars) throw new CsvLimitError('cellChars', rowNo, row.length + 1);
+    if (i + add - start > maxLine) throw new CsvLimitError('lineChars', rowNo, row.length + 1);
   };
-  let i = start;
   while (i < n) {
     if (quoted) {
       const q = s.indexOf('"', i);
@@ -275,6 +332,7 @@ function parseRowAt(s: string, start: number, delim: number, rowNo: number, limi
       quoted = true;
       i++;
     } else if (c === delim) {
+      if (row.length + 1 >= maxFields) throw new CsvLimitError('fields', rowNo, row.length + 2);
       row.push(field);
       field = '';
       i++;

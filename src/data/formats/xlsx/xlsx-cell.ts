@@ -44,6 +44,27 @@ function xmlDecode(s: string): string {
   return s.replace(/&([a-z]*);/gu, (c) => ({ '&lt;': '<', '&gt;': '>', '&amp;': '&', '&apos;': "'", '&quot;': '"' })[c] ?? c);
 }
 
+/**
+ * A number as Excel stores it in `<v>`: digits, one optional point, an optional exponent. Anything
+ * else ("1,234", "0x1F", a stray byte) is not read as its numeric prefix (parseFloat's rule) but
+ * as NaN, which the readers report on its cell as "expected a number". Hot (every numeric cell):
+ * Number() does the parsing, and refuses "1,234" or a stray byte itself; the ends and the second
+ * character rule out what it reads and Excel never writes (" 12", "0x1F", "0b1", "Infinity").
+ */
+function xmlNumber(v: string): number {
+  const n = Number(v);
+  if (n !== n || v.length === 0) return NaN;
+  const first = v.charCodeAt(0);
+  const last = v.charCodeAt(v.length - 1);
+  const digit = (ch: number): boolean => ch >= 48 && ch <= 57;
+  if (!(digit(first) || first === 45 || first === 43 || first === 46) || !(digit(last) || last === 46)) return NaN;
+  if (first === 48 && v.length > 2) {
+    const second = v.charCodeAt(1) | 0x20;
+    if (second === 120 || second === 98 || second === 111) return NaN;
+  }
+  return n;
+}
+
 /** A style is a date style only when it is not style 0 (ExcelJS skips the default style). */
 const isDate = (c: RawCell, ctx: CellContext): boolean => Boolean(c.style) && ctx.dateStyles[c.style] === true;
 
@@ -57,7 +78,7 @@ export function cellValue(c: RawCell, ctx: CellContext): Cell {
     if (c.t === 'str') r = xmlDecode(c.value);
     else if (c.t === 'b') r = parseInt(c.value, 10) !== 0;
     else if (c.t === 'e') r = c.value;
-    else r = parseFloat(c.value);
+    else r = xmlNumber(c.value);
     if (isDate(c, ctx)) return serialDate(c.t === 'e' ? NaN : r, ctx);
     // A formula that evaluates to 0 or FALSE is 0 or FALSE (ExcelJS drops such a cached result and
     // reads the cell as empty: a 0 commission rate would then take a default). "" is empty.
@@ -80,7 +101,7 @@ export function cellValue(c: RawCell, ctx: CellContext): Cell {
     case 'e':
       return c.value;
     default: {
-      const n = parseFloat(c.value);
+      const n = xmlNumber(c.value);
       return isDate(c, ctx) ? serialDate(n, ctx) : n;
     }
   }

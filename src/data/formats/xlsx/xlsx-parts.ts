@@ -4,8 +4,13 @@
  * streamed; the rules are ExcelJS 4.4's, so both readers give the same cells. Browser-safe.
  */
 import { detach } from '../detach';
+import { LIMITS } from '../limits';
+import { text } from '../../../i18n/text';
+import { AdplanError } from '../../../model/core';
+import { escapeControls } from '../escape';
 import type { SheetState } from './xlsx';
 import { readPart, type Attributes } from './xlsx-xml';
+import { XML_TOKEN_CHARS } from '../xml/xml-scan';
 import type { ByteSource } from '../bytes';
 import type { ZipEntry } from '../zip/zip-guard';
 
@@ -40,7 +45,7 @@ export function workbookParts(src: ByteSource, entries: readonly ZipEntry[], fil
     readPart(src, wb, fileName, {
       open(name, a) {
         if (name === 'workbookPr' && date1904 === 'no' && (a.date1904 === '1' || a.date1904 === 'true')) date1904 = a.date1904;
-        if (name === 'sheet') listed.push({ name: a.name ?? '', state: stateOf(a.state), rid: attr(a, 'id') ?? '' });
+        if (name === 'sheet') listed.push({ name: escapeControls(a.name ?? ''), state: stateOf(a.state), rid: attr(a, 'id') ?? '' });
       },
       text: () => undefined,
       close: () => undefined,
@@ -112,6 +117,23 @@ export function dateStyles(src: ByteSource, entries: readonly ZipEntry[], fileNa
 export const unescapeX = (s: string): string => s.replace(/_x([0-9A-F]{4})_/gu, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 /**
+ * Characters of all shared strings together: they are held for the whole read (256 MB of
+ * UTF-16 at most), far above a real export's (a 100 MB file of unique texts holds ~60 million).
+ */
+export const SHARED_STRING_CHARS = 128 * 1024 * 1024;
+
+function sharedTooLong(fileName: string, index: number, total = false): AdplanError {
+  const what = total
+    ? text(`its shared strings pass ${SHARED_STRING_CHARS.toLocaleString('en-US')} characters in all (at string ${index})`, `其共享字符串总计超过 ${SHARED_STRING_CHARS} 个字符（第 ${index} 个）`)
+    : text(`its shared string ${index} holds more than ${XML_TOKEN_CHARS.toLocaleString('en-US')} characters (a cell holds ${LIMITS.cellChars} at most, Excel's own limit)`, `其第 ${index} 个共享字符串超过 ${XML_TOKEN_CHARS} 个字符（单元格最多 ${LIMITS.cellChars} 个，与 Excel 相同）`);
+  return new AdplanError(
+    'input',
+    text(`${fileName} is refused: ${what['en-US']}. The file is damaged or was not written by Excel.`, `已拒绝 ${fileName}：${what['zh-CN']}。文件已损坏或并非由 Excel 生成。`),
+    'file',
+  );
+}
+
+/**
  * The shared strings, rich text runs joined, phonetic guides (rPh) left out. An empty `<si/>`
  * is null (no value), as in ExcelJS. Held for the whole read: they are what cells point to.
  */
@@ -125,11 +147,14 @@ export function sharedStrings(src: ByteSource, entries: readonly ZipEntry[], fil
   let inRun = false;
   let phonetic = 0;
   let collecting: string[] | null = null;
+  let chars = 0;
+  let siChars = 0;
   readPart(src, e, fileName, {
     open(name) {
       if (name === 'si') {
         plain = null;
         runs = null;
+        siChars = 0;
       } else if (name === 'rPh') phonetic++;
       else if (phonetic > 0) return;
       else if (name === 'r') {
@@ -138,7 +163,11 @@ export function sharedStrings(src: ByteSource, entries: readonly ZipEntry[], fil
       } else if (name === 't') collecting = [];
     },
     text(t) {
-      collecting?.push(t);
+      if (!collecting) return;
+      collecting.push(t);
+      // Checked as the runs arrive, before they are joined; one past Excel's cell limit but under
+      // this is kept, and refused naming the cell that uses it (xlsx-sheet.ts).
+      if ((siChars += t.length) > XML_TOKEN_CHARS) throw sharedTooLong(fileName, out.length);
     },
     close(name) {
       if (name === 'rPh') phonetic--;
@@ -156,6 +185,8 @@ export function sharedStrings(src: ByteSource, entries: readonly ZipEntry[], fil
         if (plain === null) (runs ??= []).push(run ?? '');
       } else if (name === 'si') {
         const s: string | null = runs === null ? plain : (runs as string[]).join('');
+        // Held for the whole read: bounded like the cells they stand for.
+        if ((chars += s?.length ?? 0) > SHARED_STRING_CHARS) throw sharedTooLong(fileName, out.length, true);
         out.push(s === null ? null : detach(s));
       }
     },

@@ -9,6 +9,7 @@ import type { RowSource } from '../rows';
 import type { SheetCells } from './xlsx';
 import { dateStyles, sharedStrings, workbookParts } from './xlsx-parts';
 import { sheetRows } from './xlsx-sheet';
+import { SheetFacts } from './sheet-facts';
 import { memoryBytes, type ByteSource } from '../bytes';
 import { zipEntries, type ZipEntry } from '../zip/zip-guard';
 
@@ -29,7 +30,8 @@ export function streamSheets(src: ByteSource, entries: readonly ZipEntry[], file
   const styles = dateStyles(src, entries, fileName, piece);
   return sheets.map((s) => {
     const ctx = { fileName, sheet: s.name, shared, dateStyles: styles, date1904 };
-    const pass = (start: number): Generator<Cell[]> => sheetRows(src, s.entry, ctx, start, piece);
+    const facts = new SheetFacts();
+    const pass = (start: number): Generator<Cell[]> => sheetRows(src, s.entry, ctx, start, piece, facts);
     const rows: RowSource = { from: pass };
     let grid: Cell[][] | null = null;
     return {
@@ -37,6 +39,8 @@ export function streamSheets(src: ByteSource, entries: readonly ZipEntry[], file
       state: s.state,
       ...(date1904 !== 'no' ? { date1904: true } : {}),
       rows,
+      side: (limits) => ({ from: (start: number) => sheetRows(src, s.entry, ctx, start, piece, facts, limits) }),
+      facts: () => facts.whole,
       get cells(): Cell[][] {
         return (grid ??= Array.from(pass(0)));
       },

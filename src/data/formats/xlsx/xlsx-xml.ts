@@ -3,7 +3,8 @@
  * a text piece at a time: what the handlers complete (rows, strings) is handed on after each
  * piece, so nothing larger than one piece and its results is held. Browser-safe.
  */
-import { XmlError, XmlScanner, type XmlHandler } from '../xml/xml-scan';
+import { XmlError, XmlScanner, XmlTooLong, type XmlHandler } from '../xml/xml-scan';
+import { tokenTooLong } from './xlsx-errors';
 import type { ByteSource } from '../bytes';
 import { damaged, type ZipEntry } from '../zip/zip-guard';
 import { partText, PIECE } from './xlsx-inflate';
@@ -19,6 +20,7 @@ export function* walkPart<T>(src: ByteSource, e: ZipEntry, fileName: string, h: 
   const parser = new XmlScanner(h);
   const fail = (err: unknown): never => {
     if (!(err instanceof XmlError)) throw err;
+    if (err instanceof XmlTooLong) throw h.tooLong?.(err) ?? tokenTooLong(fileName, e.name, err);
     throw damaged(fileName, `part "${e.name.slice(0, 80)}": ${err.message.slice(0, 120)}`);
   };
   for (const s of partText(src, e, fileName, piece)) {

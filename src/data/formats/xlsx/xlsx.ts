@@ -12,6 +12,7 @@ import { Workbook, type CellValue } from 'exceljs';
 import { DAYS_1900_TO_1904, MS_PER_DAY } from '../excel-epoch';
 import { LIMITS } from '../limits';
 import type { RowSource } from '../rows';
+import type { PassFacts, SideLimits } from './sheet-facts';
 import type { Cell } from '../cell';
 import { tooLong } from './xlsx-errors';
 import { checkDeclaredSizes, checkZipLimits, zipPartText, type ZipEntry } from '../zip/zip-guard';
@@ -32,6 +33,10 @@ export interface SheetCells {
   state?: SheetState;
   /** The workbook uses the 1904 date system: plain serial numbers in a date column are 1904 serials. */
   date1904?: boolean;
+  /** A streamed sheet read narrow (side tables): its first columns only, ending after a number of cells. */
+  side?: (limits: SideLimits) => RowSource;
+  /** What the last whole pass saw (merged ranges, formulas without a value); null before one. */
+  facts?: () => PassFacts | null;
 }
 
 /** One ExcelJS value as a plain cell: formulas → cached result, rich text → text, errors → "#N/A". */

@@ -16,9 +16,31 @@ export interface XmlHandler {
   open(name: string, attrs: Attributes): void;
   text(text: string): void;
   close(name: string): void;
+  /** The error for a token past the limit, naming where it is (a sheet's cell); the scanner's own otherwise. */
+  tooLong?(e: XmlTooLong): Error;
 }
 
 export class XmlError extends Error {}
+
+/** What outgrew the scanner's token limit: a text node, or one tag with its attributes. */
+export type XmlToken = 'text' | 'tag';
+
+/**
+ * A text node or a tag longer than the scanner's limit, thrown as soon as the characters seen
+ * pass it: the string is never built (a 600 MB cell would not fit in a JS string anyway).
+ */
+export class XmlTooLong extends XmlError {
+  constructor(
+    readonly token: XmlToken,
+    readonly limit: number,
+  ) {
+    super(`a ${token === 'text' ? 'text' : 'tag'} longer than ${limit} characters`);
+    this.name = 'XmlTooLong';
+  }
+}
+
+/** Default token limit: far above what Excel writes (a cell holds 32,767 characters, escaped at most ~10× in XML). */
+export const XML_TOKEN_CHARS = 1024 * 1024;
 
 const NO_ATTRIBUTES: Attributes = Object.freeze({});
 
@@ -68,36 +90,86 @@ const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c ===
 export class XmlScanner {
   /** Markup cut by the end of a piece, completed by the next one. */
   private carry = '';
+  /**
+   * Length the carry must reach before it is scanned again: a long tag arriving in many pieces is
+   * rescanned only each time it doubles, so its cost stays linear in its length.
+   */
+  private retryAt = 0;
+  /** Inside a comment, CDATA, PI or doctype cut by a piece: its closer, and the text kept to find it. */
+  private skipping: string | null = null;
+  private skipTail = '';
   /** Text seen since the last markup (a text node may span pieces). */
   private pending = '';
   private readonly stack: string[] = [];
+  /** The open elements' names without their prefix, beside `stack`. */
+  private readonly locals: string[] = [];
   private rootClosed = false;
 
-  constructor(private readonly h: XmlHandler) {}
+  constructor(
+    private readonly h: XmlHandler,
+    /** Characters one text node or one tag may hold (XmlTooLong past it). */
+    private readonly maxToken: number = XML_TOKEN_CHARS,
+  ) {}
 
   write(piece: string): void {
-    const s = this.carry ? this.carry + piece : piece;
-    this.carry = '';
+    let s = piece;
+    if (this.carry) {
+      this.carry += piece;
+      // Rescanned when it has doubled, or once past the limit (to refuse it if it is still one tag).
+      if (this.carry.length < this.retryAt && this.carry.length <= this.maxToken) return;
+      s = this.carry;
+      this.carry = '';
+    }
+    if (this.skipping !== null) {
+      // A long comment (or CDATA…) costs one search per piece, nothing kept but its closer's length.
+      const t = this.skipTail + s;
+      const at = t.indexOf(this.skipping);
+      if (at < 0) {
+        this.skipTail = t.slice(t.length - Math.min(t.length, this.skipping.length - 1));
+        return;
+      }
+      s = t.slice(at + this.skipping.length);
+      this.skipping = null;
+      this.skipTail = '';
+    }
+    this.scan(s);
+  }
+
+  private scan(s: string): void {
     const n = s.length;
     let i = 0;
     while (i < n) {
       const lt = s.indexOf('<', i);
       if (lt < 0) {
-        this.pending += s.slice(i);
+        this.addText(s.slice(i));
         return;
       }
-      if (lt > i) this.pending = this.pending ? this.pending + s.slice(i, lt) : s.slice(i, lt);
+      if (lt > i) this.addText(s.slice(i, lt));
       const end = this.markup(s, lt);
       if (end < 0) {
         this.carry = s.slice(lt);
+        if (this.carry.length > this.maxToken) throw new XmlTooLong('tag', this.maxToken);
+        this.retryAt = 2 * this.carry.length;
         return;
       }
       i = end;
     }
   }
 
+  private addText(t: string): void {
+    this.pending = this.pending ? this.pending + t : t;
+    if (this.pending.length > this.maxToken) throw new XmlTooLong('text', this.maxToken);
+  }
+
   close(): void {
-    if (this.carry) throw new XmlError('the part ends inside a tag');
+    if (this.carry) {
+      // Scanned once more (it may have been waiting to double).
+      const c = this.carry;
+      this.carry = '';
+      this.retryAt = 0;
+      this.scan(c);
+    }
+    if (this.carry || this.skipping !== null) throw new XmlError('the part ends inside a tag');
     if (this.stack.length > 0) throw new XmlError(`unclosed element <${this.stack[this.stack.length - 1] ?? ''}>`);
     if (!this.rootClosed) throw new XmlError('no root element');
   }
@@ -122,11 +194,20 @@ export class XmlScanner {
     }
     this.flushText();
     if (c1 === 47) {
-      // </name>
+      // </name>: hot (every cell closes two), so the open element's name is compared in place.
+      const top = this.stack[this.stack.length - 1];
+      if (top !== undefined && s.charCodeAt(lt + 2 + top.length) === 62 && s.startsWith(top, lt + 2)) {
+        this.stack.pop();
+        const local = this.locals.pop() as string;
+        if (this.stack.length === 0) this.rootClosed = true;
+        this.h.close(local);
+        return lt + 3 + top.length;
+      }
       const gt = s.indexOf('>', lt + 2);
       if (gt < 0) return -1;
       const name = s.slice(lt + 2, gt).trimEnd();
       const open = this.stack.pop();
+      this.locals.pop();
       if (open !== name) throw new XmlError(`</${name.slice(0, 40)}> closes <${open ?? ''}>`);
       if (this.stack.length === 0) this.rootClosed = true;
       this.h.close(localName(name));
@@ -177,12 +258,15 @@ export class XmlScanner {
 
   private begin(name: string, attrs: Attributes): void {
     if (this.rootClosed) throw new XmlError('a second root element');
+    const local = localName(name);
     this.stack.push(name);
-    this.h.open(localName(name), attrs);
+    this.locals.push(local);
+    this.h.open(local, attrs);
   }
 
   private end(name: string): void {
     this.stack.pop();
+    this.locals.pop();
     if (this.stack.length === 0) this.rootClosed = true;
     this.h.close(localName(name));
   }
@@ -193,7 +277,13 @@ export class XmlScanner {
     // "<!-" or "<![CDA" cut by the piece's end: wait for more before deciding.
     if (close === '>' && s.length - lt < 9 && ('<!--'.startsWith(s.slice(lt, lt + 4)) || '<![CDATA['.startsWith(s.slice(lt)))) return -1;
     const at = s.indexOf(close, lt + 2);
-    if (at < 0) return -1;
+    if (at < 0) {
+      // Not closed in this piece: skip on without carrying it (a 40 MB comment stays linear).
+      this.skipping = close;
+      const from = Math.max(lt + 2, s.length - (close.length - 1));
+      this.skipTail = s.slice(from);
+      return s.length;
+    }
     // CDATA is text to a parser; ExcelJS ignores it (it listens for text only), so it is dropped.
     return at + close.length;
   }

@@ -20,6 +20,31 @@ export interface ZipEntry {
   method: number;
   /** Offset of the entry's local header. */
   offset: number;
+  /** Encrypted (general-purpose flag bit 0): its bytes cannot be read without the password. */
+  encrypted?: boolean;
+}
+
+/** The zip64 extended-information extra field (id 1): the 64-bit values of the fields set to 0xFFFFFFFF, in order. */
+function zip64Sizes(extra: DataView, e: { compressed: number; inflated: number; offset: number }): void {
+  let at = 0;
+  while (at + 4 <= extra.byteLength) {
+    const id = extra.getUint16(at, true);
+    const size = extra.getUint16(at + 2, true);
+    if (id === 1) {
+      let p = at + 4;
+      const next = (): number => {
+        if (p + 8 > at + 4 + size || p + 8 > extra.byteLength) return ZIP64;
+        const v = Number(extra.getBigUint64(p, true));
+        p += 8;
+        return v;
+      };
+      if (e.inflated === ZIP64) e.inflated = next();
+      if (e.compressed === ZIP64) e.compressed = next();
+      if (e.offset === ZIP64) e.offset = next();
+      return;
+    }
+    at += 4 + size;
+  }
 }
 
 export function damaged(fileName: string, why: string): AdplanError {
@@ -71,7 +96,14 @@ export function zipEntries(bytes: Uint8Array | ByteSource, fileName: string): Zi
     const extra = view.getUint16(at + 30, true);
     const comment = view.getUint16(at + 32, true);
     const name = decoder.decode(dir.subarray(at + 46, Math.min(dir.length, at + 46 + nameLength)));
-    entries.push({ name, compressed, inflated, method, offset: view.getUint32(at + 42, true) });
+    const entry: ZipEntry = { name, compressed, inflated, method, offset: view.getUint32(at + 42, true) };
+    if (view.getUint16(at + 8, true) & 1) entry.encrypted = true;
+    // A zip64 entry (some writers use it for every part, however small) keeps its real sizes in an extra field.
+    if (compressed === ZIP64 || inflated === ZIP64 || entry.offset === ZIP64) {
+      const x = at + 46 + nameLength;
+      zip64Sizes(new DataView(dir.buffer, dir.byteOffset + Math.min(x, dir.length), Math.max(0, Math.min(extra, dir.length - x))), entry);
+    }
+    entries.push(entry);
     at += 46 + nameLength + extra + comment;
   }
   return entries;
@@ -82,6 +114,16 @@ export function checkZipLimits(bytes: Uint8Array | ByteSource, fileName: string,
   let total = 0;
   const entries = zipEntries(bytes, fileName);
   for (const e of entries) {
+    if (e.encrypted) {
+      throw new AdplanError(
+        'input',
+        text(
+          `${fileName} is refused: its part "${e.name.slice(0, 80)}" is encrypted (password-protected), so it cannot be read. Remove the password and save the workbook again.`,
+          `已拒绝 ${fileName}：其中的“${e.name.slice(0, 80)}”已加密（受密码保护），无法读取。请取消密码后重新保存工作簿。`,
+        ),
+        'file',
+      );
+    }
     const ratio = e.inflated / Math.max(1, e.compressed);
     if (e.inflated === ZIP64 || e.compressed === ZIP64 || (e.inflated > 1024 * 1024 && ratio > LIMITS.xlsxRatio)) {
       throw new AdplanError(
