@@ -4,7 +4,7 @@
  * the en label. Values are validated against the ASSUMPTIONS registry; nothing is defaulted here
  * (the engine applies `whenMissing`).
  */
-import { excerpt } from '../table';
+import { issueAdder } from '../table';
 import { text, type Text } from '../../i18n/text';
 import { ASSUMPTIONS, ASSUMPTION_KEYS, type AssumptionKey, type AssumptionSpec, type Scenario } from '../../model/settings';
 import { assumptionProblem } from '../../model/settings';
@@ -109,18 +109,7 @@ type ColumnRole = { kind: 'extra' } | { kind: 'scenario'; name: string };
 export function readAssumptions(cells: Cell[][], origin?: RangeOrigin): AssumptionsReadResult {
   const loc = new Locator(origin);
   const issues: DataIssue[] = [];
-  const add = (severity: DataIssue['severity'], message: Text, i?: number, j?: number, column?: string): void => {
-    const x: DataIssue = { severity, message };
-    if (loc.sheet !== undefined) x.sheet = loc.sheet;
-    if (i !== undefined) x.row = loc.row(i);
-    if (i !== undefined && j !== undefined) {
-      x.address = loc.address(i, j);
-      const raw = cells[i]?.[j];
-      if (!isMissing(raw)) x.value = excerpt(cellText(raw), 80);
-    }
-    if (column !== undefined) x.column = column;
-    issues.push(x);
-  };
+  const add = issueAdder(cells, origin, issues);
 
   // Header: above the first recognised key (title and section rows may sit around it): the first
   // row naming a known extra column (中文名, 单位, notes…), else the fullest row; with no row above

@@ -10,7 +10,7 @@ import { dayIndex, type EventWindow } from '../../model/core';
 import { EVENT_PHASES, PHASE_LABELS, phaseOf } from '../../model/events';
 import { Locator } from '../formats';
 import { cellText, EXPECTED_DATE, expectedNumber, headerKey, isMissing, parseDate, parseNumber } from '../cells';
-import { excerpt, type Cell, type DataIssue, type RangeOrigin } from '../table';
+import { issueAdder, type Cell, type DataIssue, type RangeOrigin } from '../table';
 
 export interface EventsReadResult {
   /** The valid rows, as windows the user confirmed (isDefault false), in sheet order. */
@@ -74,18 +74,8 @@ const PHASE_LIST = text(
 export function readEventCalendar(cells: readonly (readonly Cell[])[], origin?: RangeOrigin): EventsReadResult {
   const loc = new Locator(origin);
   const issues: DataIssue[] = [];
-  const add = (message: Text, i?: number, j?: number, column?: string): void => {
-    const x: DataIssue = { severity: 'error', message };
-    if (loc.sheet !== undefined) x.sheet = loc.sheet;
-    if (i !== undefined) x.row = loc.row(i);
-    if (i !== undefined && j !== undefined) {
-      x.address = loc.address(i, j);
-      const raw = cells[i]?.[j];
-      if (!isMissing(raw)) x.value = excerpt(cellText(raw), 80);
-    }
-    if (column !== undefined) x.column = column;
-    issues.push(x);
-  };
+  const addIssue = issueAdder(cells, origin, issues);
+  const add = (message: Text, i?: number, j?: number, column?: string): void => addIssue('error', message, i, j, column);
 
   const h = cells.slice(0, HEADER_ROWS).findIndex((r) => REQUIRED.every((c) => columnsOf(r)[c] !== undefined));
   if (h < 0) {

@@ -3,12 +3,8 @@
  * known columns, each column found by its aliases (compared as headerKey forms), and an issue
  * helper that names the cell.
  */
-import type { Text } from '../../i18n/text';
-import { Locator } from '../formats';
-import { isMissing } from '../cells';
-import { excerpt } from '../table';
-import { cellText, headerKey } from '../cells';
-import type { Cell, DataIssue, RangeOrigin } from '../table';
+import { headerKey } from '../cells';
+import type { Cell } from '../table';
 
 const HEADER_SEARCH_ROWS = 10;
 
@@ -45,20 +41,4 @@ export function findColumns<K extends string>(cells: readonly (readonly Cell[])[
   return best;
 }
 
-export type AddIssue = (severity: DataIssue['severity'], message: Text, i?: number, j?: number, column?: string) => void;
-
-export function issueAdder(cells: readonly (readonly Cell[])[], origin: RangeOrigin | undefined, issues: DataIssue[]): AddIssue {
-  const loc = new Locator(origin);
-  return (severity, message, i, j, column) => {
-    const x: DataIssue = { severity, message };
-    if (loc.sheet !== undefined) x.sheet = loc.sheet;
-    if (i !== undefined) x.row = loc.row(i);
-    if (i !== undefined && j !== undefined) {
-      x.address = loc.address(i, j);
-      const raw = cells[i]?.[j];
-      if (!isMissing(raw)) x.value = excerpt(cellText(raw), 80);
-    }
-    if (column !== undefined) x.column = column;
-    issues.push(x);
-  };
-}
+export { issueAdder, type AddIssue } from '../table';

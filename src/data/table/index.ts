@@ -4,3 +4,4 @@ export * from './headers';
 export * from './issue-count';
 export * from './sheet-head';
 export * from './types';
+export * from './issue-adder';
