@@ -169,24 +169,29 @@ export function uvValueCheck(uv: number | null, t: OrganicThresholds): Readiness
   };
 }
 
+
+/** A rate that should reach a minimum: warn below it, unknown without the export that measures it. */
+function minRateCheck(id: CheckId, name: Text, rate: number | null, min: Sourced, t: OrganicThresholds, needs: string, fix: Text): ReadinessCheck {
+  const th = same(`≥ ${pct(min.value)}`);
+  const source = sourceText(min, t.categoryLabel);
+  if (rate === null) return unknown(id, name, th, source, exportNeeded(needs));
+  const status = rate < min.value ? 'warn' : 'pass';
+  return { id, name, status, value: rate, threshold: min.value, valueText: same(pct(rate)), thresholdText: th, source, fix: status === 'pass' ? null : fix };
+}
+
 export function interactionCheck(rate: number | null, t: OrganicThresholds): ReadinessCheck {
-  const name = text('Interaction rate (comments / views)', '互动率（评论 / 观看）');
-  const min = t.minInteractionRate.value;
-  const th = same(`≥ ${pct(min)}`);
-  const source = sourceText(t.minInteractionRate, t.categoryLabel);
-  if (rate === null) return unknown('interaction', name, th, source, exportNeeded('直播明细（评论次数）'));
-  const status = rate < min ? 'warn' : 'pass';
-  return {
-    id: 'interaction',
-    name,
-    status,
-    value: rate,
-    threshold: min,
-    valueText: same(pct(rate)),
-    thresholdText: th,
-    source,
-    fix: status === 'pass' ? null : text('Ask questions the viewers answer in comments; reply by name; comment prompts tied to benefits.', '多抛可回答的问题，点名回复评论，用福利引导评论。'),
-  };
+  return minRateCheck('interaction', text('Interaction rate (comments / views)', '互动率（评论 / 观看）'), rate, t.minInteractionRate, t, '直播明细（评论次数）',
+    text('Ask questions the viewers answer in comments; reply by name; comment prompts tied to benefits.', '多抛可回答的问题，点名回复评论，用福利引导评论。'));
+}
+
+export function videoSaveCheck(rate: number | null, t: OrganicThresholds): ReadinessCheck {
+  return minRateCheck('video_save', text('Short-video save rate', '短视频收藏率'), rate, t.minVideoSaveRate, t, '短视频',
+    text('Make videos worth keeping: usable tips, clear product proof, a reason to come back.', '做值得收藏的视频：实用干货、清楚的产品证明、回看理由。'));
+}
+
+export function videoCompletionCheck(rate: number | null, t: OrganicThresholds): ReadinessCheck {
+  return minRateCheck('video_completion', text('Short-video completion rate', '短视频完播率'), rate, t.minVideoCompletionRate, t, '短视频（完播率）',
+    text('Tighten the first 3–5 seconds: show the result first, cut the intro.', '压缩前 3–5 秒：先给结果，去掉铺垫。'));
 }
 
 export function carrierCheck(s: OrganicMeasures['carrierShares']): ReadinessCheck {
@@ -207,45 +212,7 @@ export function carrierCheck(s: OrganicMeasures['carrierShares']): ReadinessChec
   };
 }
 
-export function videoSaveCheck(rate: number | null, t: OrganicThresholds): ReadinessCheck {
-  const name = text('Short-video save rate', '短视频收藏率');
-  const min = t.minVideoSaveRate.value;
-  const th = same(`≥ ${pct(min)}`);
-  const source = sourceText(t.minVideoSaveRate, t.categoryLabel);
-  if (rate === null) return unknown('video_save', name, th, source, exportNeeded('短视频'));
-  const status = rate < min ? 'warn' : 'pass';
-  return {
-    id: 'video_save',
-    name,
-    status,
-    value: rate,
-    threshold: min,
-    valueText: same(pct(rate)),
-    thresholdText: th,
-    source,
-    fix: status === 'pass' ? null : text('Make videos worth keeping: usable tips, clear product proof, a reason to come back.', '做值得收藏的视频：实用干货、清楚的产品证明、回看理由。'),
-  };
-}
 
-export function videoCompletionCheck(rate: number | null, t: OrganicThresholds): ReadinessCheck {
-  const name = text('Short-video completion rate', '短视频完播率');
-  const min = t.minVideoCompletionRate.value;
-  const th = same(`≥ ${pct(min)}`);
-  const source = sourceText(t.minVideoCompletionRate, t.categoryLabel);
-  if (rate === null) return unknown('video_completion', name, th, source, exportNeeded('短视频（完播率）'));
-  const status = rate < min ? 'warn' : 'pass';
-  return {
-    id: 'video_completion',
-    name,
-    status,
-    value: rate,
-    threshold: min,
-    valueText: same(pct(rate)),
-    thresholdText: th,
-    source,
-    fix: status === 'pass' ? null : text('Tighten the first 3–5 seconds: show the result first, cut the intro.', '压缩前 3–5 秒：先给结果，去掉铺垫。'),
-  };
-}
 
 export function videoGmvCheck(gmv: number | null, plays: number | null): ReadinessCheck {
   const name = text('Short videos sell organically', '短视频自然成交');
