@@ -35,9 +35,9 @@ describe('dist/functions.js in plain Node', () => {
     fns = loadBundle();
   }, 600_000);
 
-  it('registers all 17 functions', () => {
+  it('registers all 19 functions', () => {
     expect([...fns.keys()].sort()).toEqual(
-      ['BACKTEST', 'BASELINE', 'BREAKEVENROI', 'CASHFLOW', 'FITCURVE', 'KPI', 'MROI', 'OPTIMALSPEND', 'PLAN', 'READINESS', 'RESPONSE', 'REVIEW', 'ROITARGET', 'SENSITIVITY', 'SIMULATE', 'TARGETS', 'UNITMARGIN'].sort(),
+      ['BACKTEST', 'BASELINE', 'BREAKEVENROI', 'CASHFLOW', 'EVENTS', 'EXPERIMENT', 'FITCURVE', 'KPI', 'MROI', 'OPTIMALSPEND', 'PLAN', 'READINESS', 'RESPONSE', 'REVIEW', 'ROITARGET', 'SENSITIVITY', 'SIMULATE', 'TARGETS', 'UNITMARGIN'].sort(),
     );
   });
 

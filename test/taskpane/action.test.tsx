@@ -68,8 +68,8 @@ it('the action card comes before the comparison, in Chinese, with compact number
   expect(card.textContent).toMatch(/日预算/u);
   expect(card.textContent).toMatch(/¥[\d.]+万|¥[\d,]+/u);
   expect(card.textContent).not.toMatch(/S\*|λ|θ|R²/u);
-  // Model details are folded away.
-  const details = screen.getByText('模型细节').closest('details');
+  // Model details are folded away (and load on demand).
+  const details = (await screen.findByText('模型细节', {}, { timeout: 30000 })).closest('details');
   expect(details?.open).toBe(false);
 });
 

@@ -3,7 +3,7 @@
  * charts and writing the plan; then the data and assumptions it rests on; model details folded.
  */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import type { WorkbookGateway } from '../gateway/types';
 import { useI18n } from '../i18n';
 import { useWorkbench } from '../state/useWorkbench';
@@ -16,12 +16,15 @@ import { DataPanel } from './DataPanel';
 import { EventsPanel } from './EventsPanel';
 import { DelayedSpinner } from './DelayedSpinner';
 import { HelpLink } from './HelpLink';
-import { ModelDetails } from './ModelDetails';
 import { ReadinessPanel } from './ReadinessPanel';
-import { ReviewPanel } from './ReviewPanel';
 import { Section } from './Section';
 import { WritePlanPanel } from './WritePlanPanel';
-import { ExperimentPanel } from './ExperimentPanel';
+
+// The review, the experiment designer and the folded model details pull the back-test, the review and the experiment
+// engine: loaded when the pane first shows them, so the first screen ships without them.
+const ReviewPanel = lazy(() => import('./ReviewPanel').then((m) => ({ default: m.ReviewPanel })));
+const ModelDetails = lazy(() => import('./ModelDetails').then((m) => ({ default: m.ModelDetails })));
+const ExperimentPanel = lazy(() => import('./ExperimentPanel').then((m) => ({ default: m.ExperimentPanel })));
 
 const useStyles = makeStyles({
   root: {
@@ -160,9 +163,15 @@ export function Workbench({ gateway }: { gateway: WorkbookGateway }) {
         onDelete={a.deleteScenario}
         onSelect={(i) => void a.select(i)}
       />
-      <ReviewPanel gateway={gateway} history={wb.historyRead?.ok ? wb.historyRead.value.history : null} scenarios={wb.assumptionsRead?.ok ? wb.assumptionsRead.value.scenarios : null} />
-      <ExperimentPanel gateway={gateway} history={wb.historyRead?.ok ? wb.historyRead.value.history : null} />
-      {report ? <ModelDetails report={report} /> : null}
+      <Suspense fallback={null}>
+        <ReviewPanel gateway={gateway} history={wb.historyRead?.ok ? wb.historyRead.value.history : null} scenarios={wb.assumptionsRead?.ok ? wb.assumptionsRead.value.scenarios : null} />
+        <ExperimentPanel gateway={gateway} history={wb.historyRead?.ok ? wb.historyRead.value.history : null} />
+      </Suspense>
+      {report ? (
+        <Suspense fallback={null}>
+          <ModelDetails report={report} />
+        </Suspense>
+      ) : null}
     </main>
   );
 }
