@@ -3,8 +3,7 @@
  * cell's text (an excerpt), so every message names what the user typed and where.
  */
 import type { Text } from '../../i18n/text';
-import { Locator, type RangeOrigin } from '../formats';
-import type { Cell } from '../formats/cell';
+import { Locator, type Cell, type RangeOrigin } from '../formats';
 import { cellText, isMissing } from '../cells';
 import { excerpt } from './excerpt';
 import type { DataIssue } from './types';
