@@ -68,11 +68,11 @@ export interface TargetLogRead {
 }
 
 /**
- * Rows → entries, ascending by date. Several changes on one day: the last one in the sheet wins
+ * Rows → entries, ascending by date; `origin` is where the cells start on the sheet (1-based). Several changes on one day: the last one in the sheet wins
  * (the target in force at the end of the day). Missing basis: 净成交 (the platform default since
  * the switch); missing mode: 控成本 — both said once as info.
  */
-export function readTargetLog(sheet: SheetCells): TargetLogRead {
+export function readTargetLog(sheet: SheetCells, origin: { row: number; column: number } = { row: 1, column: 1 }): TargetLogRead {
   const head = targetLogHeader(sheet);
   if (!head) return { entries: [], issues: [] };
   const { row: h, cols } = head;
@@ -84,7 +84,9 @@ export function readTargetLog(sheet: SheetCells): TargetLogRead {
   const headerText = (j: number | undefined): string => (j === undefined ? '' : String(cells[h]?.[j] ?? ''));
   const bad = (i: number, j: number, en: string, zh: string): void => {
     const v = cells[i]?.[j];
-    issues.push({ severity: 'error', sheet: sheet.name, row: i + 1, column: headerText(j), value: excerpt(String(v ?? ''), 80), address: `${columnLetters(j + 1)}${i + 1}`, message: text(en, zh) });
+    // Addresses on the sheet, also when the cells are a used range that starts below or right of A1 (the pane).
+    const row = i + origin.row;
+    issues.push({ severity: 'error', sheet: sheet.name, row, column: headerText(j), value: excerpt(String(v ?? ''), 80), address: `${columnLetters(j + origin.column)}${row}`, message: text(en, zh) });
   };
   for (let i = h + 1; i < cells.length; i++) {
     const r = cells[i] ?? [];

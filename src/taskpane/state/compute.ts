@@ -4,7 +4,7 @@
  */
 import { readAssumptions } from '../../data/assumptions';
 import { readHistory } from '../../data/history';
-import { joinSources } from '../../data/merchant';
+import { joinSources, mergeTargetLogs, readTargetLog } from '../../data/merchant';
 import type { AssumptionsReadResult, HistoryReadResult } from '../../data/table';
 import { text, type Text } from '../../i18n/text';
 import type { History } from '../../model/core';
@@ -37,17 +37,33 @@ function attempt<T>(f: () => T): Outcome<T> {
 }
 
 /** The history range (with the user's column corrections), joined on the date with `more` export-family sheets. */
-export function readHistoryRange(range: RangeValues, overrides: FieldOverrides, more: readonly RangeValues[] = [], order: readonly string[] = []): Outcome<HistoryReadResult> {
+export function readHistoryRange(
+  range: RangeValues,
+  overrides: FieldOverrides,
+  more: readonly RangeValues[] = [],
+  order: readonly string[] = [],
+  logs: readonly RangeValues[] = [],
+): Outcome<HistoryReadResult> {
   const cells = applyOverrides(range.values, overrides);
   return attempt(() => {
     const main = readHistory(cells, { sheet: range.sheet, row: range.row, column: range.column });
-    if (more.length === 0) return main;
     const others = more.map((r) => ({ file: '', sheet: r.sheet, read: readHistory(r.values, { sheet: r.sheet, row: r.row, column: r.column }) }));
     // Joined in workbook order, as the CLI joins a workbook's sheets.
     const at = (s: string | null): number => (s === null ? -1 : order.indexOf(s));
     const sources = [{ file: '', sheet: range.sheet, read: main }, ...others].sort((a, b) => at(a.sheet) - at(b.sheet));
-    return joinSources(sources).read;
+    const read = more.length === 0 ? main : joinSources(sources).read;
+    return logs.length === 0 ? read : withTargetLogs(read, logs);
   });
+}
+
+/** The target-log sheets on the history, their cell issues with the history's (as `adplan check` reports them). */
+function withTargetLogs(read: HistoryReadResult, logs: readonly RangeValues[]): HistoryReadResult {
+  const reads = logs.map((r) => readTargetLog({ name: r.sheet, cells: r.values }, { row: r.row, column: r.column }));
+  return {
+    ...read,
+    history: { ...read.history, targetLog: mergeTargetLogs(reads.map((l) => l.entries)) },
+    issues: [...read.issues, ...reads.flatMap((l) => l.issues)],
+  };
 }
 
 export function readAssumptionsTable(table: AssumptionsTable): Outcome<AssumptionsReadResult> {

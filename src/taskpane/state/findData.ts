@@ -6,7 +6,8 @@
  * first column holds assumption keys).
  */
 import { recognizeFamily } from '../../data/families';
-import { joinedWith, likeliestHistory } from '../../data/merchant';
+import { joinedWith, likeliestHistory, targetLogHeader } from '../../data/merchant';
+import { isScheduleSheet } from '../../data/experiment';
 import type { SheetCells } from '../../data/formats';
 import { historyBlock } from './historyBlock';
 import { isInputError } from '../../model/core';
@@ -26,6 +27,8 @@ export interface FoundHistory {
   more?: RangeValues[];
   /** `range` and `more` by sheet name, in workbook order (the order the CLI joins them in). */
   order?: string[];
+  /** The ROI目标记录 sheets (the target log: the fit's exogenous lever), read with the history as the CLI reads them. */
+  logs?: RangeValues[];
 }
 
 /** True when the block's headers are one of the real export families (families.ts), not a plain table. */
@@ -43,6 +46,19 @@ export function isExportFamily(values: RangeValues['values']): boolean {
 /** A sheet's top rows as the reader's sheet type: what the CLI's sheet choice looks at. */
 const asSheet = (name: string, top: RangeValues | null): SheetCells => ({ name, cells: top?.values ?? [] });
 
+/** The CLI's rule (src/data readMerchantBuffers): a sheet with a target log's header that is not the 实验计划 schedule. */
+const isTargetLog = (s: SheetCells): boolean => !isScheduleSheet(s) && targetLogHeader(s) !== null;
+
+/** The target-log sheets' used ranges, in workbook order. */
+async function targetLogs(gw: WorkbookGateway, sheets: readonly SheetCells[]): Promise<RangeValues[]> {
+  const out: RangeValues[] = [];
+  for (const s of sheets.filter(isTargetLog)) {
+    const used = await gw.readUsedRange(s.name);
+    if (used) out.push(used);
+  }
+  return out;
+}
+
 /**
  * The other sheets read with `main`, chosen by the CLI's own rule (src/data joinedWith), their
  * used ranges read, and the order of all of them in the workbook (the join's tie-break).
@@ -55,15 +71,17 @@ async function withJoined(gw: WorkbookGateway, main: FoundHistory, skip: Readonl
     head = asSheet(main.range.sheet, main.range);
     sheets.push(head);
   }
-  const joined = joinedWith(sheets, head);
+  const logs = await targetLogs(gw, sheets.filter((s) => s !== head));
+  const withLogs = logs.length > 0 ? { ...main, logs } : main;
+  const joined = joinedWith(sheets.filter((s) => !isTargetLog(s)), head);
   const more: RangeValues[] = [];
   for (const s of joined) {
     const used = await gw.readUsedRange(s.name);
     if (used) more.push(used);
   }
-  if (more.length === 0) return main;
+  if (more.length === 0) return withLogs;
   const order = sheets.filter((s) => s === head || joined.includes(s)).map((s) => s.name);
-  return { ...main, more, order };
+  return { ...withLogs, more, order };
 }
 
 /** True when the block's headers name the required fields (the reader's own detection). */

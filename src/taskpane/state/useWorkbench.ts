@@ -117,7 +117,11 @@ export function useWorkbench(gw: WorkbookGateway): Workbench {
   const historyRange = history?.range ?? null;
   const historyMore = history?.more;
   const historyOrder = history?.order;
-  const historyRead = useMemo(() => (historyRange ? readHistoryRange(historyRange, overrides, historyMore, historyOrder) : null), [historyRange, overrides, historyMore, historyOrder]);
+  const historyLogs = history?.logs;
+  const historyRead = useMemo(
+    () => (historyRange ? readHistoryRange(historyRange, overrides, historyMore, historyOrder, historyLogs) : null),
+    [historyRange, overrides, historyMore, historyOrder, historyLogs],
+  );
   const assumptionsRead = useMemo(() => (table ? readAssumptionsTable(table) : null), [table]);
   const calendar = useMemo(() => (calendarRange ? { sheet: calendarRange.sheet, read: readCalendarRange(calendarRange) } : null), [calendarRange]);
   // The history as every surface plans it: the user's calendar over the built-ins.
@@ -154,8 +158,11 @@ export function useWorkbench(gw: WorkbookGateway): Workbench {
       if (!alive.current) return;
       // Unchanged inputs keep their identity, so an edit elsewhere in the workbook recomputes nothing.
       setHistory((prev) => {
-        if (!prev || !found || !sameJson(prev.range, found.range)) return found;
-        return prev.how === found.how ? prev : { ...found, range: prev.range };
+        if (!prev || !found) return found;
+        // A joined sheet or the target log edited is a change too, not only the history table.
+        const same = sameJson(prev.range, found.range) && sameJson(prev.more, found.more) && sameJson(prev.logs, found.logs);
+        if (!same) return found;
+        return prev.how === found.how ? prev : { ...found, range: prev.range, ...(prev.more ? { more: prev.more } : {}), ...(prev.logs ? { logs: prev.logs } : {}) };
       });
       setTable((prev) => (sameJson(prev, assumptions) ? prev : assumptions));
       const cal = await findCalendar(reads.gateway);
