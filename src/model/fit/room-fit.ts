@@ -18,7 +18,7 @@ import { dayIndex, weekdayOf } from '../core';
 import { clamp, huberWeights, levenbergMarquardt, maxOf, median, minOf, solveLinear } from '../numeric';
 import type { FittedEventEffect, History, IsoDate, LiftObservation } from '../core';
 import { treatDays, type DayTreatment, type EventHandling } from '../events';
-import { proxyResidual, rollingResidual, targetResidual, targetsOn } from './demand';
+import { proxyResidual, rollingResidual, targetResidual, targetsOn, type TargetStage } from './demand';
 import { A_MAX, A_MIN, marginalOf, solveMarginal, type Curve, type CurveShape } from '../transforms';
 
 
@@ -108,6 +108,11 @@ interface Data {
   /** Event treatment: weight per day (learning < 1) and the modelled event slot (−1 none). */
   base: Float64Array;
   slot: Int32Array;
+  /** Modelled event slots (max slot + 1). */
+  slots: number;
+  /** 1 on the learning days after a logged target step: full weight, their own response multiplier. */
+  learn: Uint8Array;
+  hasLearn: boolean;
   /** Control-function covariates per day (each with its own coefficient in the organic room). */
   cov: Float64Array[];
   /** Experiment results (likelihood rows on the curve). */
@@ -116,7 +121,8 @@ interface Data {
 
 /**
  * Parameter layout: [ln B, δ1…δ6 (weekday vs Sunday), g, ln Gmax, κ = ln K, a], then one γ per
- * control-function covariate, then per modelled event slot (ln organic ×, ln response ×).
+ * control-function covariate, then per modelled event slot (ln organic ×, ln response ×), then
+ * (when the history has them) the ln response × of the learning days after a target step.
  */
 const LNB = 0;
 const G = 7;
@@ -128,6 +134,8 @@ const P0 = 11;
 const PRIOR_EVENT_ORGANIC_SD = 0.7;
 const PRIOR_EVENT_RESPONSE_SD = 0.3;
 const PRIOR_COV_SD = 1;
+/** The re-learning days after a target step: response shrunk toward 1× like an event phase's. */
+const PRIOR_LEARNING_SD = 0.3;
 
 interface Problem {
   /** Parameter count: P0 + covariates + 2 × event slots. */
@@ -154,6 +162,18 @@ function sigmoid(z: number): number {
 const lnOrganic = (th: Float64Array, dow: number, tau: number): number => th[LNB]! + (dow > 0 ? th[dow]! : 0) + th[G]! * tau;
 const covAt = (k: number): number => P0 + k;
 const slotAt = (d: Data, g: number): number => P0 + d.cov.length + 2 * g;
+const learnAt = (d: Data): number => slotAt(d, d.slots);
+/** ln response × of day t beyond the curve: its event slot's and, on a target-learning day, the learning one. */
+function responseExtra(d: Data, th: Float64Array, t: number): number {
+  const g = d.slot[t]!;
+  return (g >= 0 ? th[slotAt(d, g) + 1]! : 0) + (d.learn[t] ? th[learnAt(d)]! : 0);
+}
+
+function responseExtraJ(d: Data, J: Float64Array, t: number, sp: number): void {
+  const g = d.slot[t]!;
+  if (g >= 0) J[slotAt(d, g) + 1] = sp;
+  if (d.learn[t]) J[learnAt(d)] = sp;
+}
 
 /** The organic room's day terms beyond level, weekday and trend: covariates and the event slot. */
 function organicExtra(d: Data, th: Float64Array, t: number): number {
@@ -198,12 +218,11 @@ function objective(pr: Problem, th: Float64Array, H: Float64Array | null, v: Flo
   for (let t = 0; t < d.y.length; t++) {
     const dow = d.dow[t]!;
     const lo = lnOrganic(th, dow, d.tau[t]!) + organicExtra(d, th, t);
-    const slot = d.slot[t]!;
     J.fill(0);
     let f: number;
     if (d.paid[t]) {
       const z = a * (kap - d.x[t]!);
-      const lp = th[LNGMAX]! - softplus(z) + (slot >= 0 ? th[slotAt(d, slot) + 1]! : 0);
+      const lp = th[LNGMAX]! - softplus(z) + responseExtra(d, th, t);
       const sig = sigmoid(z);
       // ln(O + P) and the shares, computed stably.
       const m = Math.max(lo, lp);
@@ -219,7 +238,7 @@ function objective(pr: Problem, th: Float64Array, H: Float64Array | null, v: Flo
       J[KAP] = -sp * a * sig;
       J[A] = -sp * (kap - d.x[t]!) * sig;
       organicExtraJ(d, J, t, so);
-      if (slot >= 0) J[slotAt(d, slot) + 1] = sp;
+      responseExtraJ(d, J, t, sp);
     } else {
       f = lo;
       J[LNB] = 1;
@@ -248,9 +267,8 @@ function objective(pr: Problem, th: Float64Array, H: Float64Array | null, v: Flo
     J[LNGMAX] = 1;
     J[KAP] = -a * sig;
     J[A] = -(kap - d.x[t]!) * sig;
-    const slot = d.slot[t]!;
-    if (slot >= 0) J[slotAt(d, slot) + 1] = 1;
-    add(d.attY[i]! - (th[LNGMAX]! - softplus(z) + (slot >= 0 ? th[slotAt(d, slot) + 1]! : 0)), wAtt * d.base[t]!);
+    responseExtraJ(d, J, t, 1);
+    add(d.attY[i]! - (th[LNGMAX]! - softplus(z) + responseExtra(d, th, t)), wAtt * d.base[t]!);
   });
   // Experiment results: rows on the curve's change between two spends (fit/calibration.ts).
   for (const row of liftRows(pr.lifts, th[LNGMAX]!, kap, a, pr.sigma)) {
@@ -269,10 +287,11 @@ function objective(pr: Problem, th: Float64Array, H: Float64Array | null, v: Flo
   prior(G, 0, PRIOR_G_SD);
   for (let k = 1; k <= 6; k++) prior(k, 0, PRIOR_WEEKDAY_SD);
   for (let k = 0; k < d.cov.length; k++) prior(covAt(k), 0, PRIOR_COV_SD);
-  for (let g = slotAt(d, 0); g < P; g += 2) {
+  for (let g = slotAt(d, 0); g < learnAt(d); g += 2) {
     prior(g, 0, PRIOR_EVENT_ORGANIC_SD);
     prior(g + 1, 0, PRIOR_EVENT_RESPONSE_SD);
   }
+  if (d.hasLearn) prior(learnAt(d), 0, PRIOR_LEARNING_SD);
   if (H) for (let i = 0; i < P; i++) for (let k = 0; k < i; k++) H[i * P + k] = H[k * P + i]!;
   return obj;
 }
@@ -327,6 +346,8 @@ function prepare(history: History, tr: DayTreatment): { d: Data; common: RoomFit
   tr.groups.forEach((g, i) => {
     if (g.fitted) slotOf.set(i, slotOf.size);
   });
+  // The learning days after a target step keep full weight here: their own multiplier absorbs the re-learning.
+  const learn = Uint8Array.from(kept, (i) => tr.targetLearning[i]!);
   let minPos = Infinity;
   for (const x of days) if (x.gmv > 0 && x.gmv < minPos) minPos = x.gmv;
   const floor = Number.isFinite(minPos) ? minPos / 2 : 1;
@@ -341,8 +362,11 @@ function prepare(history: History, tr: DayTreatment): { d: Data; common: RoomFit
     obsY: [],
     attRow: [],
     attY: [],
-    base: Float64Array.from(kept, (i) => tr.weight[i]!),
+    base: Float64Array.from(kept, (i) => (tr.targetLearning[i] ? 1 : tr.weight[i]!)),
     slot: Int32Array.from(kept, (i) => (tr.group[i]! >= 0 ? (slotOf.get(tr.group[i]!) ?? -1) : -1)),
+    slots: slotOf.size,
+    learn,
+    hasLearn: learn.some((x) => x === 1),
     cov: [],
   };
   const spends: number[] = [];
@@ -519,7 +543,7 @@ const unsep = (): Text =>
 
 /** The joint fit on prepared days: parameters, curvature and the curve's covariance, or why not. */
 function fitCore(d: Data, common: RoomFitCommon, spends: number[], warm?: Float64Array): Core | Text {
-  const P = P0 + d.cov.length + 2 * (d.slot.reduce((m, g) => Math.max(m, g + 1), 0));
+  const P = learnAt(d) + (d.hasLearn ? 1 : 0);
   const xs = spends.map(Math.log);
   const xMin = minOf(xs);
   const xMax = maxOf(xs);
@@ -607,6 +631,36 @@ function shifted(v: Float64Array, dates: readonly IsoDate[], by: number): Float6
   return out;
 }
 
+/** A control covariate with its lag and lead (the demand shock is persistent). */
+function taps(v: Float64Array, dates: readonly IsoDate[]): Float64Array[] {
+  return [v, shifted(v, dates, -1), shifted(v, dates, 1)];
+}
+
+/** The first stage's residual with the target's coefficient moved by one standard error. */
+function shiftedBy(stage: TargetStage): Float64Array {
+  return Float64Array.from(stage.v, (x, t) => x - stage.se * stage.instrument[t]!);
+}
+
+/**
+ * The control function's two steps: the curve's covariance from the second step alone treats the
+ * first stage's residual as known. Add the first stage's share (Murphy–Topel, by one linearised
+ * step): the curve's move when the target's coefficient moves by its standard error, Δθ = H⁻¹Δv
+ * at the optimum, enters the covariance as ΔθΔθᵀ. One Gauss–Newton solve, no refit.
+ */
+function addFirstStage(core: Core, d: Data, moved: Data): void {
+  const P = core.P;
+  const pr = (data: Data): Problem => ({ P, d: data, w: new Float64Array(data.y.length).fill(1), sigma: core.residualSd, lnK0: 0, kMin: -Infinity, kMax: Infinity, lifts: [] });
+  const H = new Float64Array(P * P);
+  const v0 = new Float64Array(P);
+  const v1 = new Float64Array(P);
+  objective(pr(d), core.th, H, v0, null);
+  objective(pr(moved), core.th, H, v1, null);
+  const step = solve(core.H, v1.map((x, i) => x - v0[i]!), P);
+  if (!step) return;
+  const dc = [step[LNGMAX]!, step[KAP]!, step[A]!];
+  for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) core.covariance[r * 3 + c]! += dc[r]! * dc[c]!;
+}
+
 /** The diagnostic fires when the day-to-day part of spend moves organic GMV this clearly (z of γ). */
 export const COUPLING_Z = 1.5;
 /**
@@ -624,14 +678,15 @@ export function fitRoom(history: History, options: RoomFitOptions = {}): RoomFit
   if (why) return { ...common, identified: false, reason: why };
 
   // Spend that follows demand: a target log, else a demand proxy, corrects; else the diagnostic tests.
-  const groups = d.slot.reduce((m, g) => Math.max(m, g + 1), 0);
+  const groups = d.slots;
   let method: DemandCoupling['method'] = 'none';
+  let stage: TargetStage | null = null;
   if (options.demand !== 'none') {
     const lnT = targetsOn(history, dates)?.map(Math.log) ?? null;
-    const v = lnT ? targetResidual(d.x, d.paid, d.base, lnT, d.dow, d.tau, d.slot, groups) : null;
-    if (v) {
+    stage = lnT ? targetResidual(d.x, d.paid, d.base, lnT, d.dow, d.tau, d.slot, groups) : null;
+    if (stage) {
       // The shock is persistent: yesterday's and tomorrow's spend residuals say more about today's demand.
-      d.cov.push(v, shifted(v, dates, -1), shifted(v, dates, 1));
+      d.cov.push(...taps(stage.v, dates));
       method = 'target-log';
     }
     if (d.obsRow.length >= ROOM_MIN_ANCHOR_DAYS) {
@@ -651,6 +706,7 @@ export function fitRoom(history: History, options: RoomFitOptions = {}): RoomFit
   const core = fitCore(d, common, spends);
   if (!('th' in core)) return { ...common, identified: false, reason: core };
   const th = core.th;
+  if (stage) addFirstStage(core, d, { ...d, cov: [...taps(shiftedBy(stage), dates), ...d.cov.slice(3)] });
 
   // The diagnostic: does the fast part of spend move organic GMV? If so, widen to the corrected curve's interval.
   let coupling: DemandCoupling = { method, detected: false, strength: method === 'none' ? 0 : th[P0]!, widened: false };
