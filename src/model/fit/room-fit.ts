@@ -169,12 +169,6 @@ function responseExtra(d: Data, th: Float64Array, t: number): number {
   return (g >= 0 ? th[slotAt(d, g) + 1]! : 0) + (d.learn[t] ? th[learnAt(d)]! : 0);
 }
 
-function responseExtraJ(d: Data, J: Float64Array, t: number, sp: number): void {
-  const g = d.slot[t]!;
-  if (g >= 0) J[slotAt(d, g) + 1] = sp;
-  if (d.learn[t]) J[learnAt(d)] = sp;
-}
-
 /** The organic room's day terms beyond level, weekday and trend: covariates and the event slot. */
 function organicExtra(d: Data, th: Float64Array, t: number): number {
   let e = 0;
@@ -183,18 +177,50 @@ function organicExtra(d: Data, th: Float64Array, t: number): number {
   return g >= 0 ? e + th[slotAt(d, g)]! : e;
 }
 
-/** Their Jacobian entries, scaled by the organic share `so`. */
-function organicExtraJ(d: Data, J: Float64Array, t: number, so: number): void {
-  for (let k = 0; k < d.cov.length; k++) J[covAt(k)] = so * d.cov[k]![t]!;
+
+/**
+ * One Jacobian row kept sparse: (index, value) pairs in the order set. The normal equations add
+ * each pair as (w·J_lo)·J_hi into the upper triangle, the same products in the same row order as
+ * a dense row scanned by index, so the result is bit-identical to it at a fraction of the cost.
+ */
+interface Row {
+  idx: Int32Array;
+  val: Float64Array;
+  m: number;
+}
+
+const put = (row: Row, i: number, x: number): void => {
+  row.idx[row.m] = i;
+  row.val[row.m++] = x;
+};
+
+/** The organic room's Jacobian entries (level, weekday, trend, covariates, event slot), scaled by `so`. */
+function organicRow(d: Data, row: Row, t: number, so: number): void {
+  const dow = d.dow[t]!;
+  put(row, LNB, so);
+  if (dow > 0) put(row, dow, so);
+  put(row, G, so * d.tau[t]!);
+  for (let k = 0; k < d.cov.length; k++) put(row, covAt(k), so * d.cov[k]![t]!);
   const g = d.slot[t]!;
-  if (g >= 0) J[slotAt(d, g)] = so;
+  if (g >= 0) put(row, slotAt(d, g), so);
+}
+
+/** The curve's Jacobian entries (ln Gmax, κ, a, response multipliers), scaled by `sp`; sig = σ(a(κ − x)). */
+function curveRow(d: Data, row: Row, t: number, sp: number, a: number, kap: number, sig: number): void {
+  put(row, LNGMAX, sp);
+  put(row, KAP, -sp * a * sig);
+  put(row, A, -sp * (kap - d.x[t]!) * sig);
+  const g = d.slot[t]!;
+  if (g >= 0) put(row, slotAt(d, g) + 1, sp);
+  if (d.learn[t]) put(row, learnAt(d), sp);
 }
 
 /** Weighted objective; with H, v: the Gauss–Newton normal equations (H row-major P×P). */
 function objective(pr: Problem, th: Float64Array, H: Float64Array | null, v: Float64Array | null, res: Float64Array | null): number {
   const { d, w, P } = pr;
-  const J = new Float64Array(P);
-  const nz = new Int32Array(P);
+  const row: Row = { idx: new Int32Array(P), val: new Float64Array(P), m: 0 };
+  const { idx, val } = row;
+  const normal = H !== null && v !== null;
   let obj = 0;
   if (H && v) {
     H.fill(0);
@@ -203,83 +229,76 @@ function objective(pr: Problem, th: Float64Array, H: Float64Array | null, v: Flo
   const add = (r: number, wi: number): void => {
     obj += wi * r * r;
     if (!H || !v) return;
-    // J has at most 6 non-zeros per row: accumulate over those only.
-    let m = 0;
-    for (let i = 0; i < P; i++) if (J[i] !== 0) nz[m++] = i;
+    const m = row.m;
     for (let p = 0; p < m; p++) {
-      const i = nz[p]!;
-      const ji = wi * J[i]!;
+      const jp = val[p]!;
+      if (jp === 0) continue;
+      const i = idx[p]!;
+      const ji = wi * jp;
       v[i]! += ji * r;
-      for (let q = p; q < m; q++) H[i * P + nz[q]!]! += ji * J[nz[q]!]!;
+      H[i * P + i]! += ji * jp;
+      for (let q = p + 1; q < m; q++) {
+        const jq = val[q]!;
+        if (jq === 0) continue;
+        const k = idx[q]!;
+        if (i < k) H[i * P + k]! += ji * jq;
+        else H[k * P + i]! += wi * jq * jp;
+      }
     }
   };
   const a = th[A]!;
   const kap = th[KAP]!;
   for (let t = 0; t < d.y.length; t++) {
-    const dow = d.dow[t]!;
-    const lo = lnOrganic(th, dow, d.tau[t]!) + organicExtra(d, th, t);
-    J.fill(0);
+    const lo = lnOrganic(th, d.dow[t]!, d.tau[t]!) + organicExtra(d, th, t);
+    row.m = 0;
     let f: number;
     if (d.paid[t]) {
       const z = a * (kap - d.x[t]!);
-      const lp = th[LNGMAX]! - softplus(z) + responseExtra(d, th, t);
-      const sig = sigmoid(z);
+      // softplus(z) and σ(z) from one exponential.
+      const e = Math.exp(-Math.abs(z));
+      const lp = th[LNGMAX]! - ((z > 0 ? z : 0) + Math.log1p(e)) + responseExtra(d, th, t);
       // ln(O + P) and the shares, computed stably.
-      const m = Math.max(lo, lp);
-      const eo = Math.exp(lo - m);
-      const ep = Math.exp(lp - m);
-      f = m + Math.log(eo + ep);
-      const so = eo / (eo + ep);
-      const sp = 1 - so;
-      J[LNB] = so;
-      if (dow > 0) J[dow] = so;
-      J[G] = so * d.tau[t]!;
-      J[LNGMAX] = sp;
-      J[KAP] = -sp * a * sig;
-      J[A] = -sp * (kap - d.x[t]!) * sig;
-      organicExtraJ(d, J, t, so);
-      responseExtraJ(d, J, t, sp);
+      const mx = Math.max(lo, lp);
+      const eo = Math.exp(lo - mx);
+      const ep = Math.exp(lp - mx);
+      f = mx + Math.log(eo + ep);
+      if (normal) {
+        const so = eo / (eo + ep);
+        organicRow(d, row, t, so);
+        curveRow(d, row, t, 1 - so, a, kap, z >= 0 ? 1 / (1 + e) : e / (1 + e));
+      }
     } else {
       f = lo;
-      J[LNB] = 1;
-      if (dow > 0) J[dow] = 1;
-      J[G] = d.tau[t]!;
-      organicExtraJ(d, J, t, 1);
+      if (normal) organicRow(d, row, t, 1);
     }
     const r = d.y[t]! - f;
     if (res) res[t] = r;
     add(r, w[t]! * d.base[t]!);
   }
   d.obsRow.forEach((t, i) => {
-    const dow = d.dow[t]!;
-    J.fill(0);
-    J[LNB] = 1;
-    if (dow > 0) J[dow] = 1;
-    J[G] = d.tau[t]!;
-    organicExtraJ(d, J, t, 1);
-    add(d.obsY[i]! - lnOrganic(th, dow, d.tau[t]!) - organicExtra(d, th, t), d.base[t]!);
+    row.m = 0;
+    if (normal) organicRow(d, row, t, 1);
+    add(d.obsY[i]! - lnOrganic(th, d.dow[t]!, d.tau[t]!) - organicExtra(d, th, t), d.base[t]!);
   });
   const wAtt = (pr.sigma / ATTRIBUTED_SD) ** 2;
   d.attRow.forEach((t, i) => {
     const z = a * (kap - d.x[t]!);
-    const sig = sigmoid(z);
-    J.fill(0);
-    J[LNGMAX] = 1;
-    J[KAP] = -a * sig;
-    J[A] = -(kap - d.x[t]!) * sig;
-    responseExtraJ(d, J, t, 1);
+    row.m = 0;
+    if (normal) curveRow(d, row, t, 1, a, kap, sigmoid(z));
     add(d.attY[i]! - (th[LNGMAX]! - softplus(z) + responseExtra(d, th, t)), wAtt * d.base[t]!);
   });
   // Experiment results: rows on the curve's change between two spends (fit/calibration.ts).
-  for (const row of liftRows(pr.lifts, th[LNGMAX]!, kap, a, pr.sigma)) {
-    J.fill(0);
-    [J[LNGMAX], J[KAP], J[A]] = row.j;
-    add(row.r, row.w);
+  for (const lift of liftRows(pr.lifts, th[LNGMAX]!, kap, a, pr.sigma)) {
+    row.m = 0;
+    put(row, LNGMAX, lift.j[0]);
+    put(row, KAP, lift.j[1]);
+    put(row, A, lift.j[2]);
+    add(lift.r, lift.w);
   }
   // Priors (as pseudo-observations weighed against the residual scale σ).
   const prior = (i: number, centre: number, sd: number): void => {
-    J.fill(0);
-    J[i] = 1;
+    row.m = 0;
+    put(row, i, 1);
     add(centre - th[i]!, (pr.sigma / sd) ** 2);
   };
   prior(A, PRIOR_A, PRIOR_A_SD);
@@ -302,7 +321,7 @@ function solve(M: Float64Array, b: Float64Array, P: number): Float64Array | null
   return x && x.every(Number.isFinite) ? x : null;
 }
 
-function lm(pr: Problem, start: Float64Array, maxIter: number): { th: Float64Array; obj: number } {
+function lm(pr: Problem, start: Float64Array, maxIter: number, stepTolerance?: number): { th: Float64Array; obj: number } {
   const P = pr.P;
   const M = new Float64Array(P * P);
   const r = levenbergMarquardt(
@@ -321,6 +340,7 @@ function lm(pr: Problem, start: Float64Array, maxIter: number): { th: Float64Arr
         th[A] = clamp(th[A]!, A_MIN, A_MAX);
       },
       tolerance: 1e-10,
+      ...(stepTolerance !== undefined ? { stepTolerance } : {}),
     },
     start,
     maxIter,
@@ -485,6 +505,10 @@ function hillShape(th: ArrayLike<number>): CurveShape {
   return { kind: 'hill', gmax: Math.exp(th[0]!), k: Math.exp(th[1]!), a: th[2]! };
 }
 
+/** Fits with event or learning terms: iterations per start before the best continues, and the step that ends a run. */
+const TERMS_SCREEN_ITER = 8;
+const TERMS_STEP = 1e-3;
+
 /** z for the reported interval: a nominal 90 % band (the delta method runs a little narrow). */
 const Z = 1.645;
 
@@ -568,18 +592,25 @@ function fitCore(d: Data, common: RoomFitCommon, spends: number[], warm?: Float6
         .map((th) => ({ th, obj: objective(pr, th, null, null, null) }))
         .sort((p, q) => p.obj - q.obj)
         .slice(0, 3);
+  // With event or learning terms Gauss–Newton zig-zags along the level/multiplier trade-off with
+  // tiny gains (linear convergence, measured: 30 iterations from every start, 29 parameters): each
+  // start gets a short run, the best continues, and a step of ≤ TERMS_STEP in every (log-scale)
+  // parameter ends a run. Without those terms the schedule is the plain one (numbers unchanged).
+  const terms = P > P0 + d.cov.length;
+  const stepTol = terms ? TERMS_STEP : undefined;
   let best = { th: starts[0]!.th, obj: Infinity };
   for (const s of starts) {
-    const r = lm(pr, s.th, warm ? 15 : 30);
+    const r = lm(pr, s.th, warm ? 15 : terms ? TERMS_SCREEN_ITER : 30, stepTol);
     if (r.obj < best.obj) best = r;
   }
+  if (terms && !warm) best = lm(pr, best.th, 30, stepTol);
   const res = new Float64Array(d.y.length);
   // A warm start (the diagnostic's refit) is already near the optimum: one Huber round suffices.
   for (let round = 0; round < (warm ? 1 : 2); round++) {
     objective(pr, best.th, null, null, res);
     const scale = huberWeights(res, pr.w);
     pr.sigma = Math.max(0.02, Math.min(0.25, scale));
-    best = lm(pr, best.th, 20);
+    best = lm(pr, best.th, 20, stepTol);
   }
   const th = best.th;
   if (!th.every(Number.isFinite)) {
