@@ -1,9 +1,9 @@
 /**
  * Spend that follows demand, on seeded 全域 hard rooms (no events: the coupling is the only
  * difficulty), coupling 0 / 0.5 / 1, with and without the ROI target log. With the log the control
- * function removes the bias (signed median within ±10 %), keeps S*'s median error at the family's
- * no-coupling level (≤ 18 %: these rooms have no organic anchor, docs/model.md gives the numbers)
- * and the interval covers the truth in ≥ 80 %; without it the diagnostic fires on most coupled
+ * function removes the bias (signed median within ±10 %), keeps S*'s median error ≤ 15 % at every
+ * coupling (measured 12.7 / 11.0 / 11.4 %; these rooms have no organic anchor, docs/model.md gives
+ * the numbers) and the interval, first stage included, covers the truth in ≥ 80 %; without it the diagnostic fires on most coupled
  * rooms and the widened interval covers the truth in ≥ 80 %; the uncorrected fit's bias is shown.
  */
 import { fitRoom, roomSStarInterval, type RoomFitOptions } from '../../src/model/fit';
@@ -56,7 +56,7 @@ describe('spend that follows demand (whole room)', () => {
       const nolog = score(coupling, false, {});
       console.log(`coupling ${coupling}\n  uncorrected: ${fmt(raw)}\n  target log: ${fmt(log)}\n  no log: ${fmt(nolog)}`);
       expect(log.identified).toBeGreaterThanOrEqual(0.7 * N);
-      expect(log.absErr).toBeLessThanOrEqual(0.18);
+      expect(log.absErr).toBeLessThanOrEqual(0.15);
       expect(Math.abs(log.signed)).toBeLessThan(0.1);
       expect(log.coverage).toBeGreaterThanOrEqual(0.8);
       expect(nolog.coverage).toBeGreaterThanOrEqual(0.8);

@@ -34,6 +34,12 @@ export interface DayTreatment {
   groups: EventGroup[];
   /** Days left out (pause, stock-out, events not modelled). */
   excluded: number;
+  /**
+   * Per history day: 1 on the learning days after a logged ROI-target step. They carry
+   * LEARNING_WEIGHT here; the whole-room fit instead keeps them at full weight with their own
+   * response multiplier (they are where the target, the instrument, moves spend).
+   */
+  targetLearning: Uint8Array;
 }
 
 export function eventHandlingOf(code: number | null | undefined): EventHandling {
@@ -50,7 +56,8 @@ export function treatDays(history: History, handling: EventHandling): DayTreatme
   const weight = new Float64Array(n).fill(1);
   const group = new Int32Array(n).fill(-1);
   const groups: EventGroup[] = [];
-  if (handling === 'ignore') return { handling, weight, group, groups, excluded: 0 };
+  const targetLearning = new Uint8Array(n);
+  if (handling === 'ignore') return { handling, weight, group, groups, excluded: 0, targetLearning };
   const pos = new Map(history.days.map((d, i) => [d.date, i]));
   const eventOf = new Array<{ name: string; phase: EventPhase } | null>(n).fill(null);
   const { flags, learning } = flagDaysWithCause(history);
@@ -59,7 +66,10 @@ export function treatDays(history: History, handling: EventHandling): DayTreatme
     if (i === undefined) continue;
     const cause = learning.get(f.date);
     if (f.kind === 'pause' || f.kind === 'stockout') weight[i] = 0;
-    else if (f.kind === 'learning' && (cause === 'restart' || cause === 'target')) weight[i] = Math.min(weight[i]!, LEARNING_WEIGHT);
+    else if (f.kind === 'learning' && (cause === 'restart' || cause === 'target')) {
+      weight[i] = Math.min(weight[i]!, LEARNING_WEIGHT);
+      if (cause === 'target') targetLearning[i] = 1;
+    }
     else if (f.kind === 'event' && f.name !== undefined && f.phase !== undefined) eventOf[i] = { name: f.name, phase: f.phase };
   }
   const key = (e: { name: string; phase: EventPhase }): string => `${e.name}\u0000${e.phase}`;
@@ -83,5 +93,5 @@ export function treatDays(history: History, handling: EventHandling): DayTreatme
   });
   let excluded = 0;
   for (let i = 0; i < n; i++) if (weight[i] === 0) excluded++;
-  return { handling, weight, group, groups, excluded };
+  return { handling, weight, group, groups, excluded, targetLearning };
 }

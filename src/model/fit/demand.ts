@@ -30,7 +30,7 @@ export function targetsOn(history: History, dates: readonly IsoDate[]): Float64A
 }
 
 /** Weighted-free OLS of y on k columns over the days `keep` marks: residual per day (0 elsewhere) and the t of column `tCol`. */
-function olsResidual(y: Float64Array, keep: (t: number) => boolean, row: (t: number, x: Float64Array) => void, k: number, tCol: number): { v: Float64Array; t: number } | null {
+function olsResidual(y: Float64Array, keep: (t: number) => boolean, row: (t: number, x: Float64Array) => void, k: number, tCol: number): { v: Float64Array; t: number; se: number } | null {
   const XtX = new Float64Array(k * k);
   const Xty = new Float64Array(k);
   const x = new Float64Array(k);
@@ -64,7 +64,7 @@ function olsResidual(y: Float64Array, keep: (t: number) => boolean, row: (t: num
   e[tCol] = 1;
   const col = solveLinear(XtX, e, k);
   const se = col ? Math.sqrt((ss / Math.max(1, n - k)) * col[tCol]!) : NaN;
-  return { v, t: beta[tCol]! / se };
+  return { v, t: beta[tCol]! / se, se };
 }
 
 /** Design of the first stages: [1, weekday (6), τ, event groups, extra]. */
@@ -77,6 +77,18 @@ function baseRow(dow: Uint8Array, tau: Float64Array, group: Int32Array, extra: F
     if (group[t]! >= 0) x[8 + group[t]!] = 1;
     if (extra) x[x.length - 1] = extra[t]!;
   };
+}
+
+/** The first stage's result: the residual v, and how v moves with the target's coefficient. */
+export interface TargetStage {
+  /** ln S minus the first stage's fit, per day (0 where not paid or out). */
+  v: Float64Array;
+  /**
+   * ln target net of the other first-stage columns: v(b) = v − (b − b̂)·instrument, so the
+   * second stage can carry the first stage's uncertainty (se of b̂) into the S* interval.
+   */
+  instrument: Float64Array;
+  se: number;
 }
 
 /**
@@ -92,11 +104,14 @@ export function targetResidual(
   tau: Float64Array,
   group: Int32Array,
   groups: number,
-): Float64Array | null {
+): TargetStage | null {
   const k = 9 + groups;
-  const r = olsResidual(lnS, (t) => paid[t] === 1 && weight[t]! > 0, baseRow(dow, tau, group, lnT), k, k - 1);
+  const keep = (t: number): boolean => paid[t] === 1 && weight[t]! > 0;
+  const r = olsResidual(lnS, keep, baseRow(dow, tau, group, lnT), k, k - 1);
   // A weak lever corrects nothing: the target must clearly move spend.
-  return r && Math.abs(r.t) >= MIN_TARGET_T ? r.v : null;
+  if (!r || !(Math.abs(r.t) >= MIN_TARGET_T) || !Number.isFinite(r.se)) return null;
+  const z = olsResidual(lnT, keep, baseRow(dow, tau, group, null), k - 1, 0);
+  return z ? { v: r.v, instrument: z.v, se: r.se } : null;
 }
 
 /** The demand proxy's own day-to-day part: ln observed organic on [1, weekday, τ, event groups], residual. */

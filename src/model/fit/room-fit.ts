@@ -18,7 +18,7 @@ import { dayIndex, weekdayOf } from '../core';
 import { clamp, huberWeights, levenbergMarquardt, maxOf, median, minOf, solveLinear } from '../numeric';
 import type { FittedEventEffect, History, IsoDate, LiftObservation } from '../core';
 import { treatDays, type DayTreatment, type EventHandling } from '../events';
-import { proxyResidual, rollingResidual, targetResidual, targetsOn } from './demand';
+import { proxyResidual, rollingResidual, targetResidual, targetsOn, type TargetStage } from './demand';
 import { A_MAX, A_MIN, marginalOf, solveMarginal, type Curve, type CurveShape } from '../transforms';
 
 
@@ -108,6 +108,11 @@ interface Data {
   /** Event treatment: weight per day (learning < 1) and the modelled event slot (−1 none). */
   base: Float64Array;
   slot: Int32Array;
+  /** Modelled event slots (max slot + 1). */
+  slots: number;
+  /** 1 on the learning days after a logged target step: full weight, their own response multiplier. */
+  learn: Uint8Array;
+  hasLearn: boolean;
   /** Control-function covariates per day (each with its own coefficient in the organic room). */
   cov: Float64Array[];
   /** Experiment results (likelihood rows on the curve). */
@@ -116,7 +121,8 @@ interface Data {
 
 /**
  * Parameter layout: [ln B, δ1…δ6 (weekday vs Sunday), g, ln Gmax, κ = ln K, a], then one γ per
- * control-function covariate, then per modelled event slot (ln organic ×, ln response ×).
+ * control-function covariate, then per modelled event slot (ln organic ×, ln response ×), then
+ * (when the history has them) the ln response × of the learning days after a target step.
  */
 const LNB = 0;
 const G = 7;
@@ -128,6 +134,8 @@ const P0 = 11;
 const PRIOR_EVENT_ORGANIC_SD = 0.7;
 const PRIOR_EVENT_RESPONSE_SD = 0.3;
 const PRIOR_COV_SD = 1;
+/** The re-learning days after a target step: response shrunk toward 1× like an event phase's. */
+const PRIOR_LEARNING_SD = 0.3;
 
 interface Problem {
   /** Parameter count: P0 + covariates + 2 × event slots. */
@@ -154,6 +162,12 @@ function sigmoid(z: number): number {
 const lnOrganic = (th: Float64Array, dow: number, tau: number): number => th[LNB]! + (dow > 0 ? th[dow]! : 0) + th[G]! * tau;
 const covAt = (k: number): number => P0 + k;
 const slotAt = (d: Data, g: number): number => P0 + d.cov.length + 2 * g;
+const learnAt = (d: Data): number => slotAt(d, d.slots);
+/** ln response × of day t beyond the curve: its event slot's and, on a target-learning day, the learning one. */
+function responseExtra(d: Data, th: Float64Array, t: number): number {
+  const g = d.slot[t]!;
+  return (g >= 0 ? th[slotAt(d, g) + 1]! : 0) + (d.learn[t] ? th[learnAt(d)]! : 0);
+}
 
 /** The organic room's day terms beyond level, weekday and trend: covariates and the event slot. */
 function organicExtra(d: Data, th: Float64Array, t: number): number {
@@ -163,18 +177,50 @@ function organicExtra(d: Data, th: Float64Array, t: number): number {
   return g >= 0 ? e + th[slotAt(d, g)]! : e;
 }
 
-/** Their Jacobian entries, scaled by the organic share `so`. */
-function organicExtraJ(d: Data, J: Float64Array, t: number, so: number): void {
-  for (let k = 0; k < d.cov.length; k++) J[covAt(k)] = so * d.cov[k]![t]!;
+
+/**
+ * One Jacobian row kept sparse: (index, value) pairs in the order set. The normal equations add
+ * each pair as (w·J_lo)·J_hi into the upper triangle, the same products in the same row order as
+ * a dense row scanned by index, so the result is bit-identical to it at a fraction of the cost.
+ */
+interface Row {
+  idx: Int32Array;
+  val: Float64Array;
+  m: number;
+}
+
+const put = (row: Row, i: number, x: number): void => {
+  row.idx[row.m] = i;
+  row.val[row.m++] = x;
+};
+
+/** The organic room's Jacobian entries (level, weekday, trend, covariates, event slot), scaled by `so`. */
+function organicRow(d: Data, row: Row, t: number, so: number): void {
+  const dow = d.dow[t]!;
+  put(row, LNB, so);
+  if (dow > 0) put(row, dow, so);
+  put(row, G, so * d.tau[t]!);
+  for (let k = 0; k < d.cov.length; k++) put(row, covAt(k), so * d.cov[k]![t]!);
   const g = d.slot[t]!;
-  if (g >= 0) J[slotAt(d, g)] = so;
+  if (g >= 0) put(row, slotAt(d, g), so);
+}
+
+/** The curve's Jacobian entries (ln Gmax, κ, a, response multipliers), scaled by `sp`; sig = σ(a(κ − x)). */
+function curveRow(d: Data, row: Row, t: number, sp: number, a: number, kap: number, sig: number): void {
+  put(row, LNGMAX, sp);
+  put(row, KAP, -sp * a * sig);
+  put(row, A, -sp * (kap - d.x[t]!) * sig);
+  const g = d.slot[t]!;
+  if (g >= 0) put(row, slotAt(d, g) + 1, sp);
+  if (d.learn[t]) put(row, learnAt(d), sp);
 }
 
 /** Weighted objective; with H, v: the Gauss–Newton normal equations (H row-major P×P). */
 function objective(pr: Problem, th: Float64Array, H: Float64Array | null, v: Float64Array | null, res: Float64Array | null): number {
   const { d, w, P } = pr;
-  const J = new Float64Array(P);
-  const nz = new Int32Array(P);
+  const row: Row = { idx: new Int32Array(P), val: new Float64Array(P), m: 0 };
+  const { idx, val } = row;
+  const normal = H !== null && v !== null;
   let obj = 0;
   if (H && v) {
     H.fill(0);
@@ -183,85 +229,76 @@ function objective(pr: Problem, th: Float64Array, H: Float64Array | null, v: Flo
   const add = (r: number, wi: number): void => {
     obj += wi * r * r;
     if (!H || !v) return;
-    // J has at most 6 non-zeros per row: accumulate over those only.
-    let m = 0;
-    for (let i = 0; i < P; i++) if (J[i] !== 0) nz[m++] = i;
+    const m = row.m;
     for (let p = 0; p < m; p++) {
-      const i = nz[p]!;
-      const ji = wi * J[i]!;
+      const jp = val[p]!;
+      if (jp === 0) continue;
+      const i = idx[p]!;
+      const ji = wi * jp;
       v[i]! += ji * r;
-      for (let q = p; q < m; q++) H[i * P + nz[q]!]! += ji * J[nz[q]!]!;
+      H[i * P + i]! += ji * jp;
+      for (let q = p + 1; q < m; q++) {
+        const jq = val[q]!;
+        if (jq === 0) continue;
+        const k = idx[q]!;
+        if (i < k) H[i * P + k]! += ji * jq;
+        else H[k * P + i]! += wi * jq * jp;
+      }
     }
   };
   const a = th[A]!;
   const kap = th[KAP]!;
   for (let t = 0; t < d.y.length; t++) {
-    const dow = d.dow[t]!;
-    const lo = lnOrganic(th, dow, d.tau[t]!) + organicExtra(d, th, t);
-    const slot = d.slot[t]!;
-    J.fill(0);
+    const lo = lnOrganic(th, d.dow[t]!, d.tau[t]!) + organicExtra(d, th, t);
+    row.m = 0;
     let f: number;
     if (d.paid[t]) {
       const z = a * (kap - d.x[t]!);
-      const lp = th[LNGMAX]! - softplus(z) + (slot >= 0 ? th[slotAt(d, slot) + 1]! : 0);
-      const sig = sigmoid(z);
+      // softplus(z) and σ(z) from one exponential.
+      const e = Math.exp(-Math.abs(z));
+      const lp = th[LNGMAX]! - ((z > 0 ? z : 0) + Math.log1p(e)) + responseExtra(d, th, t);
       // ln(O + P) and the shares, computed stably.
-      const m = Math.max(lo, lp);
-      const eo = Math.exp(lo - m);
-      const ep = Math.exp(lp - m);
-      f = m + Math.log(eo + ep);
-      const so = eo / (eo + ep);
-      const sp = 1 - so;
-      J[LNB] = so;
-      if (dow > 0) J[dow] = so;
-      J[G] = so * d.tau[t]!;
-      J[LNGMAX] = sp;
-      J[KAP] = -sp * a * sig;
-      J[A] = -sp * (kap - d.x[t]!) * sig;
-      organicExtraJ(d, J, t, so);
-      if (slot >= 0) J[slotAt(d, slot) + 1] = sp;
+      const mx = Math.max(lo, lp);
+      const eo = Math.exp(lo - mx);
+      const ep = Math.exp(lp - mx);
+      f = mx + Math.log(eo + ep);
+      if (normal) {
+        const so = eo / (eo + ep);
+        organicRow(d, row, t, so);
+        curveRow(d, row, t, 1 - so, a, kap, z >= 0 ? 1 / (1 + e) : e / (1 + e));
+      }
     } else {
       f = lo;
-      J[LNB] = 1;
-      if (dow > 0) J[dow] = 1;
-      J[G] = d.tau[t]!;
-      organicExtraJ(d, J, t, 1);
+      if (normal) organicRow(d, row, t, 1);
     }
     const r = d.y[t]! - f;
     if (res) res[t] = r;
     add(r, w[t]! * d.base[t]!);
   }
   d.obsRow.forEach((t, i) => {
-    const dow = d.dow[t]!;
-    J.fill(0);
-    J[LNB] = 1;
-    if (dow > 0) J[dow] = 1;
-    J[G] = d.tau[t]!;
-    organicExtraJ(d, J, t, 1);
-    add(d.obsY[i]! - lnOrganic(th, dow, d.tau[t]!) - organicExtra(d, th, t), d.base[t]!);
+    row.m = 0;
+    if (normal) organicRow(d, row, t, 1);
+    add(d.obsY[i]! - lnOrganic(th, d.dow[t]!, d.tau[t]!) - organicExtra(d, th, t), d.base[t]!);
   });
   const wAtt = (pr.sigma / ATTRIBUTED_SD) ** 2;
   d.attRow.forEach((t, i) => {
     const z = a * (kap - d.x[t]!);
-    const sig = sigmoid(z);
-    J.fill(0);
-    J[LNGMAX] = 1;
-    J[KAP] = -a * sig;
-    J[A] = -(kap - d.x[t]!) * sig;
-    const slot = d.slot[t]!;
-    if (slot >= 0) J[slotAt(d, slot) + 1] = 1;
-    add(d.attY[i]! - (th[LNGMAX]! - softplus(z) + (slot >= 0 ? th[slotAt(d, slot) + 1]! : 0)), wAtt * d.base[t]!);
+    row.m = 0;
+    if (normal) curveRow(d, row, t, 1, a, kap, sigmoid(z));
+    add(d.attY[i]! - (th[LNGMAX]! - softplus(z) + responseExtra(d, th, t)), wAtt * d.base[t]!);
   });
   // Experiment results: rows on the curve's change between two spends (fit/calibration.ts).
-  for (const row of liftRows(pr.lifts, th[LNGMAX]!, kap, a, pr.sigma)) {
-    J.fill(0);
-    [J[LNGMAX], J[KAP], J[A]] = row.j;
-    add(row.r, row.w);
+  for (const lift of liftRows(pr.lifts, th[LNGMAX]!, kap, a, pr.sigma)) {
+    row.m = 0;
+    put(row, LNGMAX, lift.j[0]);
+    put(row, KAP, lift.j[1]);
+    put(row, A, lift.j[2]);
+    add(lift.r, lift.w);
   }
   // Priors (as pseudo-observations weighed against the residual scale σ).
   const prior = (i: number, centre: number, sd: number): void => {
-    J.fill(0);
-    J[i] = 1;
+    row.m = 0;
+    put(row, i, 1);
     add(centre - th[i]!, (pr.sigma / sd) ** 2);
   };
   prior(A, PRIOR_A, PRIOR_A_SD);
@@ -269,10 +306,11 @@ function objective(pr: Problem, th: Float64Array, H: Float64Array | null, v: Flo
   prior(G, 0, PRIOR_G_SD);
   for (let k = 1; k <= 6; k++) prior(k, 0, PRIOR_WEEKDAY_SD);
   for (let k = 0; k < d.cov.length; k++) prior(covAt(k), 0, PRIOR_COV_SD);
-  for (let g = slotAt(d, 0); g < P; g += 2) {
+  for (let g = slotAt(d, 0); g < learnAt(d); g += 2) {
     prior(g, 0, PRIOR_EVENT_ORGANIC_SD);
     prior(g + 1, 0, PRIOR_EVENT_RESPONSE_SD);
   }
+  if (d.hasLearn) prior(learnAt(d), 0, PRIOR_LEARNING_SD);
   if (H) for (let i = 0; i < P; i++) for (let k = 0; k < i; k++) H[i * P + k] = H[k * P + i]!;
   return obj;
 }
@@ -283,7 +321,7 @@ function solve(M: Float64Array, b: Float64Array, P: number): Float64Array | null
   return x && x.every(Number.isFinite) ? x : null;
 }
 
-function lm(pr: Problem, start: Float64Array, maxIter: number): { th: Float64Array; obj: number } {
+function lm(pr: Problem, start: Float64Array, maxIter: number, stepTolerance?: number): { th: Float64Array; obj: number } {
   const P = pr.P;
   const M = new Float64Array(P * P);
   const r = levenbergMarquardt(
@@ -302,6 +340,7 @@ function lm(pr: Problem, start: Float64Array, maxIter: number): { th: Float64Arr
         th[A] = clamp(th[A]!, A_MIN, A_MAX);
       },
       tolerance: 1e-10,
+      ...(stepTolerance !== undefined ? { stepTolerance } : {}),
     },
     start,
     maxIter,
@@ -327,6 +366,8 @@ function prepare(history: History, tr: DayTreatment): { d: Data; common: RoomFit
   tr.groups.forEach((g, i) => {
     if (g.fitted) slotOf.set(i, slotOf.size);
   });
+  // The learning days after a target step keep full weight here: their own multiplier absorbs the re-learning.
+  const learn = Uint8Array.from(kept, (i) => tr.targetLearning[i]!);
   let minPos = Infinity;
   for (const x of days) if (x.gmv > 0 && x.gmv < minPos) minPos = x.gmv;
   const floor = Number.isFinite(minPos) ? minPos / 2 : 1;
@@ -341,8 +382,11 @@ function prepare(history: History, tr: DayTreatment): { d: Data; common: RoomFit
     obsY: [],
     attRow: [],
     attY: [],
-    base: Float64Array.from(kept, (i) => tr.weight[i]!),
+    base: Float64Array.from(kept, (i) => (tr.targetLearning[i] ? 1 : tr.weight[i]!)),
     slot: Int32Array.from(kept, (i) => (tr.group[i]! >= 0 ? (slotOf.get(tr.group[i]!) ?? -1) : -1)),
+    slots: slotOf.size,
+    learn,
+    hasLearn: learn.some((x) => x === 1),
     cov: [],
   };
   const spends: number[] = [];
@@ -461,6 +505,10 @@ function hillShape(th: ArrayLike<number>): CurveShape {
   return { kind: 'hill', gmax: Math.exp(th[0]!), k: Math.exp(th[1]!), a: th[2]! };
 }
 
+/** Fits with event or learning terms: iterations per start before the best continues, and the step that ends a run. */
+const TERMS_SCREEN_ITER = 8;
+const TERMS_STEP = 1e-3;
+
 /** z for the reported interval: a nominal 90 % band (the delta method runs a little narrow). */
 const Z = 1.645;
 
@@ -519,7 +567,7 @@ const unsep = (): Text =>
 
 /** The joint fit on prepared days: parameters, curvature and the curve's covariance, or why not. */
 function fitCore(d: Data, common: RoomFitCommon, spends: number[], warm?: Float64Array): Core | Text {
-  const P = P0 + d.cov.length + 2 * (d.slot.reduce((m, g) => Math.max(m, g + 1), 0));
+  const P = learnAt(d) + (d.hasLearn ? 1 : 0);
   const xs = spends.map(Math.log);
   const xMin = minOf(xs);
   const xMax = maxOf(xs);
@@ -544,18 +592,25 @@ function fitCore(d: Data, common: RoomFitCommon, spends: number[], warm?: Float6
         .map((th) => ({ th, obj: objective(pr, th, null, null, null) }))
         .sort((p, q) => p.obj - q.obj)
         .slice(0, 3);
+  // With event or learning terms Gauss–Newton zig-zags along the level/multiplier trade-off with
+  // tiny gains (linear convergence, measured: 30 iterations from every start, 29 parameters): each
+  // start gets a short run, the best continues, and a step of ≤ TERMS_STEP in every (log-scale)
+  // parameter ends a run. Without those terms the schedule is the plain one (numbers unchanged).
+  const terms = P > P0 + d.cov.length;
+  const stepTol = terms ? TERMS_STEP : undefined;
   let best = { th: starts[0]!.th, obj: Infinity };
   for (const s of starts) {
-    const r = lm(pr, s.th, warm ? 15 : 30);
+    const r = lm(pr, s.th, warm ? 15 : terms ? TERMS_SCREEN_ITER : 30, stepTol);
     if (r.obj < best.obj) best = r;
   }
+  if (terms && !warm) best = lm(pr, best.th, 30, stepTol);
   const res = new Float64Array(d.y.length);
   // A warm start (the diagnostic's refit) is already near the optimum: one Huber round suffices.
   for (let round = 0; round < (warm ? 1 : 2); round++) {
     objective(pr, best.th, null, null, res);
     const scale = huberWeights(res, pr.w);
     pr.sigma = Math.max(0.02, Math.min(0.25, scale));
-    best = lm(pr, best.th, 20);
+    best = lm(pr, best.th, 20, stepTol);
   }
   const th = best.th;
   if (!th.every(Number.isFinite)) {
@@ -607,6 +662,36 @@ function shifted(v: Float64Array, dates: readonly IsoDate[], by: number): Float6
   return out;
 }
 
+/** A control covariate with its lag and lead (the demand shock is persistent). */
+function taps(v: Float64Array, dates: readonly IsoDate[]): Float64Array[] {
+  return [v, shifted(v, dates, -1), shifted(v, dates, 1)];
+}
+
+/** The first stage's residual with the target's coefficient moved by one standard error. */
+function shiftedBy(stage: TargetStage): Float64Array {
+  return Float64Array.from(stage.v, (x, t) => x - stage.se * stage.instrument[t]!);
+}
+
+/**
+ * The control function's two steps: the curve's covariance from the second step alone treats the
+ * first stage's residual as known. Add the first stage's share (Murphy–Topel, by one linearised
+ * step): the curve's move when the target's coefficient moves by its standard error, Δθ = H⁻¹Δv
+ * at the optimum, enters the covariance as ΔθΔθᵀ. One Gauss–Newton solve, no refit.
+ */
+function addFirstStage(core: Core, d: Data, moved: Data): void {
+  const P = core.P;
+  const pr = (data: Data): Problem => ({ P, d: data, w: new Float64Array(data.y.length).fill(1), sigma: core.residualSd, lnK0: 0, kMin: -Infinity, kMax: Infinity, lifts: [] });
+  const H = new Float64Array(P * P);
+  const v0 = new Float64Array(P);
+  const v1 = new Float64Array(P);
+  objective(pr(d), core.th, H, v0, null);
+  objective(pr(moved), core.th, H, v1, null);
+  const step = solve(core.H, v1.map((x, i) => x - v0[i]!), P);
+  if (!step) return;
+  const dc = [step[LNGMAX]!, step[KAP]!, step[A]!];
+  for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) core.covariance[r * 3 + c]! += dc[r]! * dc[c]!;
+}
+
 /** The diagnostic fires when the day-to-day part of spend moves organic GMV this clearly (z of γ). */
 export const COUPLING_Z = 1.5;
 /**
@@ -624,14 +709,15 @@ export function fitRoom(history: History, options: RoomFitOptions = {}): RoomFit
   if (why) return { ...common, identified: false, reason: why };
 
   // Spend that follows demand: a target log, else a demand proxy, corrects; else the diagnostic tests.
-  const groups = d.slot.reduce((m, g) => Math.max(m, g + 1), 0);
+  const groups = d.slots;
   let method: DemandCoupling['method'] = 'none';
+  let stage: TargetStage | null = null;
   if (options.demand !== 'none') {
     const lnT = targetsOn(history, dates)?.map(Math.log) ?? null;
-    const v = lnT ? targetResidual(d.x, d.paid, d.base, lnT, d.dow, d.tau, d.slot, groups) : null;
-    if (v) {
+    stage = lnT ? targetResidual(d.x, d.paid, d.base, lnT, d.dow, d.tau, d.slot, groups) : null;
+    if (stage) {
       // The shock is persistent: yesterday's and tomorrow's spend residuals say more about today's demand.
-      d.cov.push(v, shifted(v, dates, -1), shifted(v, dates, 1));
+      d.cov.push(...taps(stage.v, dates));
       method = 'target-log';
     }
     if (d.obsRow.length >= ROOM_MIN_ANCHOR_DAYS) {
@@ -651,6 +737,7 @@ export function fitRoom(history: History, options: RoomFitOptions = {}): RoomFit
   const core = fitCore(d, common, spends);
   if (!('th' in core)) return { ...common, identified: false, reason: core };
   const th = core.th;
+  if (stage) addFirstStage(core, d, { ...d, cov: [...taps(shiftedBy(stage), dates), ...d.cov.slice(3)] });
 
   // The diagnostic: does the fast part of spend move organic GMV? If so, widen to the corrected curve's interval.
   let coupling: DemandCoupling = { method, detected: false, strength: method === 'none' ? 0 : th[P0]!, widened: false };

@@ -12,6 +12,11 @@ export interface LmProblem {
   project(th: Float64Array): void;
   /** Relative gain below which a step counts as converged. */
   tolerance: number;
+  /**
+   * Optional: an accepted step whose largest component is at most this also counts as converged
+   * (for problems where Gauss–Newton zig-zags toward the optimum with tiny gains).
+   */
+  stepTolerance?: number;
 }
 
 export interface LmResult {
@@ -42,6 +47,7 @@ export function levenbergMarquardt(pr: LmProblem, start: ArrayLike<number>, maxI
       obj = pr.evaluate(th, H, v);
       mu = Math.max(mu / 3, MU_MIN);
       if (gain <= pr.tolerance * (1 + obj)) break;
+      if (pr.stepTolerance !== undefined && step.every((x) => Math.abs(x) <= pr.stepTolerance!)) break;
     } else {
       mu *= 4;
       if (mu > MU_MAX) break;
