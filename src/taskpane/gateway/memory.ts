@@ -127,7 +127,7 @@ export class MemoryGateway implements WorkbookGateway {
       name,
       cells: [],
       charts: [...(req.charts ?? [])],
-      layout: { formats: req.formats, bold: req.bold, freezeRows: req.freezeRows, widths: req.widths },
+      layout: { formats: req.formats, bold: req.bold, freezeRows: req.freezeRows, widths: req.widths, ...(req.print ? { print: req.print } : {}) },
     };
     this.sheets.push(sheet);
     const at = parseCell(req.at ?? 'A1') ?? { row: 1, column: 1 };
