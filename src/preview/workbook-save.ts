@@ -17,6 +17,7 @@ import { isAdplanError } from '../model/core';
 import { text, type Text } from '../i18n/text';
 import { parseCell, parseRange, rangeA1 } from '../taskpane/gateway/address';
 import { uniqueSheetName } from '../taskpane/gateway/sheetName';
+import { relabelPlanCopy } from './plan-values-copy';
 import type { MemoryGateway, MemorySheet, MemoryWorkbookInit } from '../taskpane/gateway/memory';
 import { isFormulaCell, type ChartSpec, type SheetLayout, type WriteCell } from '../taskpane/gateway/types';
 
@@ -270,7 +271,10 @@ export async function prepareDownload(gw: MemoryGateway, source: OpenedSource | 
     else {
       const added = wb.addWorksheet(sheet.name);
       writeNewSheet(added, sheet);
-      if (hasFormulas(sheet)) writeValuesCopy(wb, added, valuesName(sheet.name, [...wb.worksheets.map((w) => w.name), ...gw.sheets.map((g) => g.name)]));
+      if (hasFormulas(sheet)) {
+        const copy = writeValuesCopy(wb, added, valuesName(sheet.name, [...wb.worksheets.map((w) => w.name), ...gw.sheets.map((g) => g.name)]));
+        relabelPlanCopy(copy, new Date().toISOString().slice(0, 10));
+      }
     }
   }
   setNames(wb, gw);

@@ -103,6 +103,18 @@ describe.each(['zh-CN', 'en-US'] as const)('a written live plan (%s)', (lang) =>
     expect(all(doc, MAIN, 'f')).toHaveLength(0);
     const cell = (r: string): Element | undefined => all(doc, MAIN, 'c').find((c) => c.getAttribute('r') === r);
     expect(Number(all(cell(`${letters(KPI_COLUMN + 1)}5`)!, MAIN, 'v')[0]?.textContent)).toBeCloseTo(report.scenarios[0]!.kpis.totalSpend, 6);
+    // It reads as values: the subtitle says so, the limit in the sheet's language (爬坡, not `ramp`).
+    const text = (r: string): string => {
+      const c = cell(r);
+      const inline = c ? all(c, MAIN, 't')[0]?.textContent : undefined;
+      return inline ?? '';
+    };
+    const strings = await w.zip.file('xl/sharedStrings.xml')?.async('string');
+    const shared = strings ? (Array.from(new DOMParser().parseFromString(strings, 'text/xml').getElementsByTagNameNS(MAIN, 'si')) as unknown as Element[]).map((e) => e.textContent ?? '') : [];
+    const shown = (r: string): string => (cell(r)?.getAttribute('t') === 's' ? (shared[Number(all(cell(r)!, MAIN, 'v')[0]?.textContent)] ?? '') : text(r));
+    expect(shown('A2')).not.toContain('ADPLAN_History');
+    expect(shown('A2')).toMatch(/\d{4}-\d{2}-\d{2}/u);
+    expect(shown(`${letters(PLAN_COLUMNS.indexOf('limit') + 1)}5`)).toBe(lang === 'zh-CN' ? '爬坡' : 'ramp');
     // The first day: a date serial under the date format, like the live sheet.
     expect(Number(all(cell('A5')!, MAIN, 'v')[0]?.textContent)).toBeGreaterThan(40000);
     expect(cell('A5')?.getAttribute('s')).toBe(all(await w.xml(await w.part(w.sheetName)), MAIN, 'c').find((c) => c.getAttribute('r') === 'A5')?.getAttribute('s'));
