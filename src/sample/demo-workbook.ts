@@ -2,21 +2,25 @@
  * assets/sample/formulas-demo.xlsx: the sample merchant laid out the way a provider sets up a
  * merchant's sheet — the export (直播数据), the assumptions table (投放假设), a daily summary
  * (日汇总), a dashboard of ADPLAN formulas (看板) and a live plan (计划). Formulas are stored the
- * way Excel stores JavaScript custom functions (`_xldudf_ADPLAN_…`), spills as array formulas
- * over the result's size, each with its computed value cached so the file reads well even
- * before the add-in loads. The formulas and their examples are FORMULA_EXAMPLES (docs use them too).
+ * way Excel stores JavaScript custom functions (`_xldudf_ADPLAN_…`, each a dynamic array: no `=@`),
+ * spills over the result's size, each with its computed value cached so the file reads well even
+ * before the add-in loads, and a values-only copy beside the dashboard and the plan (看板（数值）,
+ * 计划（数值）) for a merchant without the add-in. The formulas and their examples are FORMULA_EXAMPLES (docs use them too).
  */
 import type { Workbook, Worksheet } from 'exceljs';
 import { msToSerial } from '../data/formats';
 import type { Cell } from '../data/table';
 import { readHistory } from '../data/history';
 import { columnLetters, columnNumber } from '../data/formats';
-import { toFileFormula, workbookBytes, writeArrayFormula, writeFormula } from '../data/formats';
+import { toFileFormula, workbookBytes, writeArrayFormula, writeFormula, writeValuesCopy } from '../data/formats';
 import { baselineResult } from '../functions/baseline';
 import { FORMULA_EXAMPLES, DEMO_SHEETS, evaluateExample, type DemoRanges, type ExampleResult } from './formula-examples';
 import { historyToCompassCells } from './sheet';
 import { buildSampleWorkbook, sampleAssumptionCells } from './workbook';
 
+
+/** The values-only copy's name: `看板（数值）`. */
+export const VALUES_SUFFIX = '（数值）';
 
 /** A cell as Excel hands it to a custom function: dates as serial numbers, blanks as null. */
 function asExcelSends(c: Cell): Cell {
@@ -100,6 +104,10 @@ export function buildDemoWorkbook(seed = 1): DemoWorkbook {
   // Dates below the spilled header only: a date format on the header cell loses its cached text.
   for (let r = 2; r <= plan.rowCount; r++) plan.getCell(r, 1).numFmt = 'yyyy-mm-dd';
   plan.getColumn(1).width = 12;
+  // Beside each sheet of formulas, its values: what a merchant without the add-in reads (the
+  // live sheets show #NAME? there once Excel recalculates).
+  writeValuesCopy(workbook, dash, `${DEMO_SHEETS.dashboard}${VALUES_SUFFIX}`);
+  writeValuesCopy(workbook, plan, `${DEMO_SHEETS.plan}${VALUES_SUFFIX}`);
   // Recalculate on open, so the live values replace the cached ones once the add-in is loaded.
   workbook.calcProperties = { fullCalcOnLoad: true };
   return { workbook, ranges };

@@ -121,4 +121,21 @@ describe('dynamic arrays in written workbooks', () => {
     expect(anchor.getAttribute('cm')).toBe('1');
     expect(anchor.getElementsByTagNameNS(MAIN, 'f')[0]?.getAttribute('t')).toBe('array');
   });
+
+  it('the demo workbook: single-cell dashboard formulas are one-cell dynamic arrays; values copies sit beside the live sheets', async () => {
+    const p = await parts(await demoWorkbookBytes(1));
+    const dash = await p.xml(await sheetPart(p, '看板'));
+    const udf = cells(dash).filter((c) => (c.getElementsByTagNameNS(MAIN, 'f')[0]?.textContent ?? '').startsWith('_xldudf_'));
+    expect(udf.length).toBeGreaterThan(5);
+    for (const c of udf) expect([c.getAttribute('r'), c.getAttribute('cm'), c.getElementsByTagNameNS(MAIN, 'f')[0]?.getAttribute('t')]).toEqual([c.getAttribute('r'), '1', 'array']);
+    const wb = await p.xml('xl/workbook.xml');
+    const names = (Array.from(wb.getElementsByTagNameNS(MAIN, 'sheet')) as unknown as Element[]).map((s) => s.getAttribute('name'));
+    expect(names.indexOf('看板（数值）')).toBe(names.indexOf('看板') + 1);
+    expect(names.indexOf('计划（数值）')).toBe(names.indexOf('计划') + 1);
+    for (const copy of ['看板（数值）', '计划（数值）']) {
+      const doc = await p.xml(await sheetPart(p, copy));
+      expect([copy, doc.getElementsByTagNameNS(MAIN, 'f').length]).toEqual([copy, 0]);
+      expect(cells(doc).length).toBeGreaterThan(20);
+    }
+  });
 });
