@@ -9,6 +9,7 @@ export * from './file-errors';
 export * from './limits';
 export * from './open';
 export * from './rows';
+export * from './xlsx/number-display';
 export * from './xlsx/number-formats';
 export * from './xlsx/sheet-facts';
 export * from './xlsx/xlsx';
