@@ -258,11 +258,12 @@ function addSecondary(ws: Excel.Worksheet, chart: Excel.Chart, s: { name: string
 
 /** A4 landscape, one page wide, title rows repeated (ExcelApi 1.9 pageLayout). */
 function applyPrint(ws: Excel.Worksheet, p: PrintSetup): void {
-  ws.pageLayout.orientation = 'Landscape';
-  ws.pageLayout.paperSize = 'A4';
-  ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-  ws.pageLayout.setPrintArea(p.area);
-  ws.pageLayout.setPrintTitleRows(`$1:$${p.titleRows}`);
+  const page = ws.pageLayout;
+  page.orientation = 'Landscape';
+  page.paperSize = 'A4';
+  page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  page.setPrintArea(p.area);
+  page.setPrintTitleRows(`$1:$${p.titleRows}`);
 }
 
 /** Excel's column width is in points; one character of the default font is about 7 px. */
