@@ -1,7 +1,7 @@
 /**
  * Writing workbooks that Excel opens with live ADPLAN formulas (the demo workbook, the browser
  * preview's "Download workbook"). How Excel itself stores these, from public evidence
- * (docs/functions.md "How the formulas are stored in a file"):
+ * (docs/taskpane.md "How ADPLAN formulas are stored in a file"):
  * - A JavaScript custom function call is saved with the `_xldudf_` prefix and the namespace dot
  *   as an underscore: `ADPLAN.KPI(…)` → `_xldudf_ADPLAN_KPI(…)` (Microsoft, OfficeDev/
  *   Excel-Custom-Functions#108: XLLs save as `_xll.NAME(`, "for JavaScript custom functions we by
