@@ -1,11 +1,8 @@
 /** Two projects: the engine, reader, functions and CLI run in Node; the task pane in jsdom. */
-const esmPackages = ['d3-[a-z-]+', 'internmap', 'strip-bom', 'uuid', 'delaunator', 'robust-predicates', 'get-east-asian-width'].join('|');
-
-const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', diagnostics: { warnOnly: false } }];
+const transform = require('./jest.shared');
 
 const shared = {
-  transform: { '^.+\\.m?[tj]sx?$': tsJest },
-  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages})/)`],
+  ...transform,
   moduleNameMapper: {
     '^office-addin-manifest$': '<rootDir>/test/shims/office-addin-manifest.ts',
   },

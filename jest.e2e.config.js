@@ -4,7 +4,7 @@ module.exports = {
   displayName: 'e2e',
   testEnvironment: 'node',
   testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
-  transform: { '^.+\\.[tj]sx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }] },
+  ...require('./jest.shared'),
   testTimeout: 180000,
   maxWorkers: 1,
 };
