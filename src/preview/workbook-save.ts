@@ -11,7 +11,7 @@
 import { Workbook, type Worksheet } from 'exceljs';
 import JSZip from 'jszip';
 import { LIMITS, mb } from '../data/formats';
-import { addChart, markDynamic, workbookBytes, writeArrayFormula, writeFormula, writeValuesCopy, type CachedValue, type FileChart } from '../data/formats';
+import { addChart, markDynamic, valuesSheetName, workbookBytes, writeArrayFormula, writeFormula, writeValuesCopy, type CachedValue, type FileChart } from '../data/formats';
 import { zipEntries } from '../data/formats';
 import { isAdplanError } from '../model/core';
 import { text, type Text } from '../i18n/text';
@@ -162,8 +162,7 @@ function hasFormulas(sheet: MemorySheet): boolean {
 
 /** `投放计划 – 基准（数值）` / `Plan – Base (values)`: the suffix in the sheet name's own language. */
 function valuesName(name: string, taken: readonly string[]): string {
-  const suffix = /[\u3400-\u9fff]/u.test(name) ? '（数值）' : ' (values)';
-  return uniqueSheetName(`${name.slice(0, 31 - suffix.length)}${suffix}`, taken);
+  return uniqueSheetName(valuesSheetName(name, /[\u3400-\u9fff]/u.test(name) ? 'zh-CN' : 'en-US'), taken);
 }
 
 function applyLayout(ws: Worksheet, layout: SheetLayout): void {

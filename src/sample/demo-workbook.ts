@@ -12,15 +12,12 @@ import { msToSerial } from '../data/formats';
 import type { Cell } from '../data/table';
 import { readHistory } from '../data/history';
 import { columnLetters, columnNumber } from '../data/formats';
-import { workbookBytes, writeArrayFormula, writeFormula, writeValuesCopy } from '../data/formats';
+import { valuesSheetName, workbookBytes, writeArrayFormula, writeFormula, writeValuesCopy } from '../data/formats';
 import { baselineResult } from '../functions/baseline';
 import { FORMULA_EXAMPLES, DEMO_SHEETS, evaluateExample, type DemoRanges, type ExampleResult } from './formula-examples';
 import { historyToCompassCells } from './sheet';
 import { buildSampleWorkbook, sampleAssumptionCells } from './workbook';
 
-
-/** The values-only copy's name: `看板（数值）`. */
-export const VALUES_SUFFIX = '（数值）';
 
 /** A cell as Excel hands it to a custom function: dates as serial numbers, blanks as null. */
 function asExcelSends(c: Cell): Cell {
@@ -103,7 +100,7 @@ export function buildDemoWorkbook(seed = 1): DemoWorkbook {
   plan.getColumn(1).width = 12;
   // Beside each sheet of formulas, its values: what a merchant without the add-in reads (the
   // live sheets show #NAME? there once Excel recalculates).
-  for (const ws of [daily, dash, plan]) writeValuesCopy(workbook, ws, `${ws.name}${VALUES_SUFFIX}`);
+  for (const ws of [daily, dash, plan]) writeValuesCopy(workbook, ws, valuesSheetName(ws.name, 'zh-CN'));
   // Recalculate on open, so the live values replace the cached ones once the add-in is loaded.
   workbook.calcProperties = { fullCalcOnLoad: true };
   return { workbook, ranges };

@@ -5,6 +5,7 @@
  * so only plans written as values, or ones whose history has since grown, qualify.
  */
 import { parseDate } from '../../data/cells';
+import { liveSheetOf } from '../../data/formats';
 import type { IsoDate } from '../../model/core';
 import type { RangeValues } from '../gateway/types';
 import { PLAN_ROW } from './planSheet';
@@ -40,9 +41,7 @@ export function writtenPlanOf(range: RangeValues): WrittenPlan | null {
   const p = parseDate(cell);
   if (!p.ok || !p.value) return null;
   // A second write's " (2)", then a saved file's values copy "（数值）" / " (values)" (xlsx-values-copy.ts).
-  const scenario = range.sheet
-    .slice((prefixOf(range.sheet) ?? '').length)
-    .replace(/\s*\(\d+\)$/u, '')
-    .replace(/\s*(（数值）|\(values\))$/u, '');
+  const base = range.sheet.replace(/\s*\(\d+\)$/u, '');
+  const scenario = (liveSheetOf(base) ?? base).slice((prefixOf(range.sheet) ?? '').length);
   return { sheet: range.sheet, scenario, start: p.value.date };
 }

@@ -5,7 +5,23 @@
  * calls become #NAME?; the copy is what a merchant without the add-in reads. Browser-safe.
  */
 import type { CellValue, Workbook, Worksheet } from 'exceljs';
+import { text, type Lang } from '../../../i18n/text';
 import { addChart, chartsOf } from './xlsx-write';
+
+/** The copy's name: the live sheet's name and this suffix (`看板（数值）`, `Plan – Base (values)`). */
+export const VALUES_SHEET_SUFFIX = text(' (values)', '（数值）');
+
+/** `name` + the suffix in `lang`, within Excel's 31 characters. */
+export function valuesSheetName(name: string, lang: Lang): string {
+  const suffix = VALUES_SHEET_SUFFIX[lang];
+  return `${name.slice(0, 31 - suffix.length)}${suffix}`;
+}
+
+/** The live sheet's name, when `name` is a values copy's; null otherwise. */
+export function liveSheetOf(name: string): string | null {
+  for (const suffix of Object.values(VALUES_SHEET_SUFFIX)) if (name.endsWith(suffix)) return name.slice(0, -suffix.length);
+  return null;
+}
 
 function valueOf(v: CellValue): CellValue {
   if (v !== null && typeof v === 'object' && !(v instanceof Date) && ('formula' in v || 'sharedFormula' in v)) {
