@@ -37,31 +37,49 @@ function formatCode(f: string | NumberKind, lang: Lang): string {
   return KINDS.includes(f) ? numberFormat(f as NumberKind, lang) : f;
 }
 
+/** The file's name without its folders: a provider's local paths stay out of a workbook they send on. */
+export function fileName(path: string): string {
+  return path.split(/[\\/]/u).pop() ?? path;
+}
+
+/** The reason, its mention of the file's path shortened to the file's name. */
+function reasonText(r: MerchantRow, lang: Lang): string {
+  const said = pick(r.reason, lang);
+  return r.file === fileName(r.file) ? said : said.split(r.file).join(fileName(r.file));
+}
+
+/**
+ * Key columns first: the summary prints them on one A4 landscape page (PRINTED); the detail
+ * columns after them stay on screen and in filters.
+ */
 const COLUMNS: readonly Column[] = [
   { header: COLUMN.rank, width: 7, value: (_r, rank) => rank },
   { header: COLUMN.tier, width: 14, value: (r, _k, lang) => pick(TIER_LABEL[r.tier], lang) },
-  { header: COLUMN.merchant, width: 24, value: (r) => r.merchant ?? r.file.split(/[\\/]/u).pop()?.replace(/\.(xlsx|xlsm|csv|txt)$/iu, '') ?? r.file },
-  { header: COLUMN.file, width: 36, value: (r) => r.file },
+  { header: COLUMN.merchant, width: 24, value: (r) => r.merchant ?? fileName(r.file).replace(/\.(xlsx|xlsm|csv|txt)$/iu, '') },
   { header: COLUMN.status, width: 10, value: (r, _k, lang) => pick(STATUS_LABEL[r.status], lang) },
   { header: COLUMN.scenario, width: 12, value: (r) => r.scenario },
-  { header: COLUMN.annualReturn, width: 14, numFmt: PCT, value: (r) => r.annualReturn },
-  { header: COLUMN.currentSpend, width: 14, numFmt: MONEY, value: (r) => r.currentSpend },
   { header: COLUMN.sustainableSpend, width: 14, numFmt: MONEY, value: kpi('sustainableSpend') },
+  { header: COLUMN.totalProfit, width: 16, numFmt: MONEY, value: kpi('totalProfit') },
+  { header: COLUMN.annualReturn, width: 14, numFmt: PCT, value: (r) => r.annualReturn },
+  { header: COLUMN.peakCapital, width: 14, numFmt: MONEY, value: (r) => r.peakCapital },
+  { header: COLUMN.paybackDay, width: 10, numFmt: '0', value: kpi('paybackDay') },
+  { header: COLUMN.pCashShort, width: 12, numFmt: PCT, value: (r) => r.risk?.pCashShort ?? null },
+  { header: COLUMN.file, width: 28, value: (r) => fileName(r.file) },
+  { header: COLUMN.currentSpend, width: 14, numFmt: MONEY, value: (r) => r.currentSpend },
   { header: COLUMN.totalSpend, width: 14, numFmt: MONEY, value: kpi('totalSpend') },
   { header: COLUMN.totalGmv, width: 14, numFmt: MONEY, value: kpi('totalGmv') },
   { header: COLUMN.incrementalProfit, width: 14, numFmt: MONEY, value: kpi('incrementalProfit') },
   { header: COLUMN.returnOnCapital, width: 14, numFmt: PCT, value: kpi('returnOnCapital') },
-  { header: COLUMN.totalProfit, width: 16, numFmt: MONEY, value: kpi('totalProfit') },
-  { header: COLUMN.peakCapital, width: 14, numFmt: MONEY, value: (r) => r.peakCapital },
-  { header: COLUMN.paybackDay, width: 10, numFmt: '0', value: kpi('paybackDay') },
   { header: COLUMN.profitP10, width: 14, numFmt: MONEY, value: (r) => r.risk?.profitP10 ?? null },
   { header: COLUMN.profitP90, width: 14, numFmt: MONEY, value: (r) => r.risk?.profitP90 ?? null },
   { header: COLUMN.pLossPaid, width: 12, numFmt: PCT, value: (r) => r.risk?.pLossIncremental ?? null },
   { header: COLUMN.pLoss, width: 10, numFmt: PCT, value: (r) => r.risk?.pLoss ?? null },
-  { header: COLUMN.pCashShort, width: 12, numFmt: PCT, value: (r) => r.risk?.pCashShort ?? null },
   { header: COLUMN.backtestMape, width: 12, numFmt: PCT, value: (r) => (isPlanned(r) ? r.backtestMape : null) },
-  { header: COLUMN.reason, width: 80, value: (r, _k, lang) => pick(r.reason, lang) },
+  { header: COLUMN.reason, width: 80, value: (r, _k, lang) => reasonText(r, lang) },
 ];
+
+/** How many leading columns print (rank … P(cash short)). */
+export const PRINTED = COLUMNS.findIndex((c) => c.header === COLUMN.file);
 
 const colIndex = (h: Text): number => COLUMNS.findIndex((c) => c.header === h) + 1;
 const letter = (i: number): string => columnLetters(i);
@@ -83,6 +101,19 @@ function fillSheet(ws: Worksheet, rows: readonly MerchantRow[], lang: Lang): voi
   ws.getRow(1).alignment = { vertical: 'middle', wrapText: true };
   rows.forEach((r, i) => ws.addRow(COLUMNS.map((c) => c.value(r, i + 1, lang))));
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1 }];
+  // The key columns on one A4 landscape page wide, the header on every page. ExcelJS writes `$`
+  // before each corner's text: `A$1:K$9` comes out as `$A$1:$K$9`.
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printArea: `A$1:${letter(PRINTED)}$${rows.length + 1}`,
+    printTitlesRow: '1:1',
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+  };
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: COLUMNS.length } };
   if (rows.length === 0) return;
   const last = rows.length + 1;

@@ -1,10 +1,15 @@
-/** A read-only view of the in-memory workbook: sheet tabs and a grid of what each cell shows. */
+/**
+ * A read-only view of the in-memory workbook: sheet tabs and a grid of what each cell shows, as
+ * Excel would — formula results (a spill's values in the cells it covers), each under the number
+ * format the sheet was written with (¥ and thousands, %, dates from their serial numbers).
+ */
 import { Tab, TabList, Text as FluentText, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Lang } from '../i18n/text';
-import type { MemoryGateway } from '../taskpane/gateway/memory';
+import { parseRange } from '../taskpane/gateway/address';
+import type { MemoryGateway, MemorySheet } from '../taskpane/gateway/memory';
 import { isFormulaCell, type WriteCell } from '../taskpane/gateway/types';
-import { columnLetters } from '../data/formats';
+import { columnLetters, displayValue } from '../data/formats';
 import { PREVIEW_TEXT } from './text';
 
 const MAX_ROWS = 300;
@@ -18,15 +23,31 @@ const useStyles = makeStyles({
   rowHead: { position: 'sticky', left: 0, background: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, textAlign: 'right' },
   cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 6px', whiteSpace: 'nowrap', maxWidth: '16em', overflow: 'hidden', textOverflow: 'ellipsis' },
   formula: { background: tokens.colorPaletteGreenBackground1 },
+  number: { textAlign: 'right' },
   note: { padding: tokens.spacingVerticalS },
 });
 
-function shown(c: WriteCell | undefined): string {
+function shown(c: WriteCell | undefined, format: string | undefined): string {
+  return displayValue(isFormulaCell(c) ? c.result : c, format);
+}
+
+/** Numbers and dates sit right in their cells, as in Excel. */
+function isNumeric(c: WriteCell | undefined): boolean {
   const v = isFormulaCell(c) ? c.result : c;
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, v.getUTCHours() || v.getUTCMinutes() ? 16 : 10).replace('T', ' ');
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toFixed(4)));
-  return String(v);
+  return typeof v === 'number' || v instanceof Date;
+}
+
+/** Number format per cell (`row,column`, 0-based) from the sheet's layout; later ranges win. */
+function formatsOf(sheet: MemorySheet | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of sheet?.layout?.formats ?? []) {
+    const ref = parseRange(f.range);
+    if (!ref) continue;
+    const rows = Math.min(ref.rows, MAX_ROWS);
+    const cols = Math.min(ref.columns, MAX_COLS);
+    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) out.set(`${ref.row - 1 + i},${ref.column - 1 + j}`, f.format);
+  }
+  return out;
 }
 
 export function SheetView({ gateway, lang }: { gateway: MemoryGateway; lang: Lang }) {
@@ -39,6 +60,7 @@ export function SheetView({ gateway, lang }: { gateway: MemoryGateway; lang: Lan
     if (!c.address) setActive(c.sheet);
   }), [gateway]);
   const sheet = gateway.sheet(active ?? '') ?? gateway.sheets[0];
+  const formats = useMemo(() => formatsOf(sheet), [sheet]);
   const rows = sheet ? sheet.cells.slice(0, MAX_ROWS) : [];
   const width = Math.min(MAX_COLS, rows.reduce((w, r) => Math.max(w, r.length), 0));
   const truncated = sheet ? sheet.cells.length > MAX_ROWS || sheet.cells.some((r) => r.length > MAX_COLS) : false;
@@ -75,9 +97,10 @@ export function SheetView({ gateway, lang }: { gateway: MemoryGateway; lang: Lan
                   {Array.from({ length: width }, (_, j) => {
                     const c = r[j];
                     const f = isFormulaCell(c);
+                    const fmt = formats.get(`${i},${j}`);
                     return (
-                      <td key={j} className={f ? `${styles.cell} ${styles.formula}` : styles.cell} title={f ? `=${c.formula.replace(/^=/u, '')}` : undefined}>
-                        {shown(c)}
+                      <td key={j} className={[styles.cell, f ? styles.formula : '', isNumeric(c) ? styles.number : ''].filter(Boolean).join(' ')} title={f ? `=${c.formula.replace(/^=/u, '')}` : undefined}>
+                        {shown(c, fmt)}
                       </td>
                     );
                   })}

@@ -3,19 +3,23 @@
  * added. An opened .xlsx is reloaded from its own bytes (so formulas, hidden and very hidden
  * sheets, frozen panes, column widths, styles and names stay as they were), the user's edits in
  * the workbench are applied cell by cell, and the sheets the add-in wrote are appended with their
- * formats. Excel 365 spills keep their dynamic-array form. What ExcelJS cannot carry (charts,
- * pivot tables, macros…) is listed *before* the download, so nothing is lost silently.
+ * formats, print setup and native charts, each followed by a values-only copy (for a merchant
+ * without the add-in). Excel 365 spills keep their dynamic-array form. What ExcelJS cannot carry
+ * of the opened file (its charts, pivot tables, macros…) is listed *before* the download, so
+ * nothing is lost silently.
  */
 import { Workbook, type Worksheet } from 'exceljs';
 import JSZip from 'jszip';
 import { LIMITS, mb } from '../data/formats';
-import { markDynamic, workbookBytes, writeArrayFormula, writeFormula, type CachedValue } from '../data/formats';
+import { addChart, markDynamic, valuesSheetName, workbookBytes, writeArrayFormula, writeFormula, writeValuesCopy, type CachedValue, type FileChart } from '../data/formats';
 import { zipEntries } from '../data/formats';
 import { isAdplanError } from '../model/core';
 import { text, type Text } from '../i18n/text';
-import { parseRange } from '../taskpane/gateway/address';
+import { parseCell, parseRange, rangeA1 } from '../taskpane/gateway/address';
+import { uniqueSheetName } from '../taskpane/gateway/sheetName';
+import { relabelPlanCopy } from './plan-values-copy';
 import type { MemoryGateway, MemorySheet, MemoryWorkbookInit } from '../taskpane/gateway/memory';
-import { isFormulaCell, type SheetLayout, type WriteCell } from '../taskpane/gateway/types';
+import { isFormulaCell, type ChartSpec, type SheetLayout, type WriteCell } from '../taskpane/gateway/types';
 
 /** The file the preview opened: its bytes and what the opener read from them. */
 export interface OpenedSource {
@@ -120,6 +124,45 @@ function writeNewSheet(ws: Worksheet, sheet: MemorySheet): void {
     }),
   );
   applyLayout(ws, sheet.layout ?? {});
+  for (const c of sheet.charts) addChart(ws, fileChart(c));
+}
+
+/** The range without its header row (the first). */
+function body(a1: string): string {
+  const ref = parseRange(a1);
+  return ref ? rangeA1(ref.row + 1, ref.column, ref.rows - 1, ref.columns) : a1;
+}
+
+function headerCell(a1: string): string {
+  const ref = parseRange(a1);
+  return ref ? rangeA1(ref.row, ref.column, 1, 1) : a1;
+}
+
+/** The workbench's chart as a native chart part: the same ranges, the header naming each series. */
+function fileChart(c: ChartSpec): FileChart {
+  const from = parseCell(c.anchor) ?? { row: 1, column: 1 };
+  const to = (c.to ? parseCell(c.to) : null) ?? { row: from.row + 15, column: from.column + 8 };
+  const series: FileChart['series'] = [{ name: headerCell(c.values), values: body(c.values), kind: c.type === 'line' ? 'line' : 'bar' }];
+  if (c.secondary) series.push({ name: headerCell(c.secondary.values), values: body(c.secondary.values), kind: 'line', secondary: true });
+  return {
+    title: c.title,
+    categories: c.categories ? body(c.categories) : body(c.values),
+    series,
+    from,
+    to,
+    valueFormat: '#,##0',
+    categoryFormat: 'm/d',
+  };
+}
+
+/** A sheet the workbench wrote with formulas gets a values-only copy right after it (xlsx-values-copy.ts). */
+function hasFormulas(sheet: MemorySheet): boolean {
+  return sheet.cells.some((r) => r.some((c) => isFormulaCell(c)));
+}
+
+/** `投放计划 – 基准（数值）` / `Plan – Base (values)`: the suffix in the sheet name's own language. */
+function valuesName(name: string, taken: readonly string[]): string {
+  return uniqueSheetName(valuesSheetName(name, /[\u3400-\u9fff]/u.test(name) ? 'zh-CN' : 'en-US'), taken);
 }
 
 function applyLayout(ws: Worksheet, layout: SheetLayout): void {
@@ -135,6 +178,21 @@ function applyLayout(ws: Worksheet, layout: SheetLayout): void {
   }
   if (layout.freezeRows) ws.views = [{ state: 'frozen', xSplit: 0, ySplit: layout.freezeRows, topLeftCell: `A${layout.freezeRows + 1}` }];
   (layout.widths ?? []).forEach((w, j) => (ws.getColumn(j + 1).width = w));
+  if (layout.print) {
+    // A4 (paperSize 9) landscape, one page wide and as many down as it takes, the header rows on every page.
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      // ExcelJS writes `$` before each corner's text: `A$1:Q$94` comes out as `$A$1:$Q$94`.
+      printArea: layout.print.area.replace(/([A-Z]+)(\d+)/gu, '$1$$$2'),
+      printTitlesRow: `1:${layout.print.titleRows}`,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    };
+  }
 }
 
 /** The user's edits on a sheet of the opened file: only cells that differ from what was opened. */
@@ -161,18 +219,6 @@ function setNames(wb: Workbook, gw: MemoryGateway): void {
     wb.definedNames.model = wb.definedNames.model.filter((n) => n.name !== name);
     wb.definedNames.add(`'${ref.sheet.replace(/'/gu, "''")}'!${abs}`, name);
   }
-}
-
-function chartLoss(gw: MemoryGateway, original: ReadonlySet<string>): Text[] {
-  const added = gw.sheets.filter((s) => !original.has(s.name) && s.charts.length > 0);
-  if (added.length === 0) return [];
-  const names = added.map((s) => s.name).join(', ');
-  return [
-    text(
-      `the charts on ${names} (write the plan from the Excel add-in to get them as native charts)`,
-      `${names} 上的图表(在 Excel 加载项中写入计划即可得到原生图表)`,
-    ),
-  ];
 }
 
 /** ExcelJS re-reads a workbook whole (~15× its XML): past the limit it is not re-read in the browser. */
@@ -221,9 +267,15 @@ export async function prepareDownload(gw: MemoryGateway, source: OpenedSource | 
   for (const sheet of gw.sheets) {
     const ws = original.has(sheet.name) ? wb.getWorksheet(sheet.name) : undefined;
     if (ws) applyEdits(ws, opened.get(sheet.name) ?? [], sheet);
-    else writeNewSheet(wb.addWorksheet(sheet.name), sheet);
+    else {
+      const added = wb.addWorksheet(sheet.name);
+      writeNewSheet(added, sheet);
+      if (hasFormulas(sheet)) {
+        const copy = writeValuesCopy(wb, added, valuesName(sheet.name, [...wb.worksheets.map((w) => w.name), ...gw.sheets.map((g) => g.name)]));
+        relabelPlanCopy(copy, new Date().toISOString().slice(0, 10));
+      }
+    }
   }
   setNames(wb, gw);
-  losses.push(...chartLoss(gw, original));
   return { bytes: await workbookBytes(wb), losses };
 }

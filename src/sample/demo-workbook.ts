@@ -2,16 +2,17 @@
  * assets/sample/formulas-demo.xlsx: the sample merchant laid out the way a provider sets up a
  * merchant's sheet — the export (直播数据), the assumptions table (投放假设), a daily summary
  * (日汇总), a dashboard of ADPLAN formulas (看板) and a live plan (计划). Formulas are stored the
- * way Excel stores JavaScript custom functions (`_xldudf_ADPLAN_…`), spills as array formulas
- * over the result's size, each with its computed value cached so the file reads well even
- * before the add-in loads. The formulas and their examples are FORMULA_EXAMPLES (docs use them too).
+ * way Excel stores JavaScript custom functions (`_xldudf_ADPLAN_…`, each a dynamic array: no `=@`),
+ * spills over the result's size, each with its computed value cached so the file reads well even
+ * before the add-in loads, and a values-only copy beside each sheet of ADPLAN formulas (日汇总（数值）,
+ * 看板（数值）, 计划（数值）) for a merchant without the add-in. The formulas and their examples are FORMULA_EXAMPLES (docs use them too).
  */
 import type { Workbook, Worksheet } from 'exceljs';
 import { msToSerial } from '../data/formats';
 import type { Cell } from '../data/table';
 import { readHistory } from '../data/history';
 import { columnLetters, columnNumber } from '../data/formats';
-import { toFileFormula, workbookBytes, writeArrayFormula, writeFormula } from '../data/formats';
+import { valuesSheetName, workbookBytes, writeArrayFormula, writeFormula, writeValuesCopy } from '../data/formats';
 import { baselineResult } from '../functions/baseline';
 import { FORMULA_EXAMPLES, DEMO_SHEETS, evaluateExample, type DemoRanges, type ExampleResult } from './formula-examples';
 import { historyToCompassCells } from './sheet';
@@ -70,12 +71,9 @@ export function buildDemoWorkbook(seed = 1): DemoWorkbook {
   cash.forEach((r, i) => {
     daily.getCell(`I${i + 1}`).value = r.key;
     const historyRef = ranges.historyRef;
-    daily.getCell(`J${i + 1}`).value =
-      r.source === 'history'
-        ? { formula: toFileFormula(`ADPLAN.BASELINE(${historyRef},"${r.key}")`), result: r.value as number }
-        : r.source === 'assumptions'
-          ? { formula: `${DEMO_SHEETS.assumptions}!D${r.row}`, result: r.value as number }
-          : r.value;
+    // An ADPLAN call through writeFormula (a one-cell dynamic array: no =@ in Excel 365).
+    if (r.source === 'history') writeFormula(daily, i + 1, 10, `=ADPLAN.BASELINE(${historyRef},"${r.key}")`, r.value as number);
+    else daily.getCell(`J${i + 1}`).value = r.source === 'assumptions' ? { formula: `${DEMO_SHEETS.assumptions}!D${r.row}`, result: r.value as number } : r.value;
   });
   daily.getColumn(9).width = 20;
 
@@ -100,6 +98,9 @@ export function buildDemoWorkbook(seed = 1): DemoWorkbook {
   // Dates below the spilled header only: a date format on the header cell loses its cached text.
   for (let r = 2; r <= plan.rowCount; r++) plan.getCell(r, 1).numFmt = 'yyyy-mm-dd';
   plan.getColumn(1).width = 12;
+  // Beside each sheet of formulas, its values: what a merchant without the add-in reads (the
+  // live sheets show #NAME? there once Excel recalculates).
+  for (const ws of [daily, dash, plan]) writeValuesCopy(workbook, ws, valuesSheetName(ws.name, 'zh-CN'));
   // Recalculate on open, so the live values replace the cached ones once the add-in is loaded.
   workbook.calcProperties = { fullCalcOnLoad: true };
   return { workbook, ranges };

@@ -97,11 +97,17 @@ describe('Download workbook keeps the opened workbook', () => {
     expect(after.workbook).toMatch(/<definedName name="ADPLAN_History">(?:&apos;)?直播数据(?:&apos;)?!\$A\$1:\$R\$180<\/definedName>/u);
   });
 
-  it('says before downloading what it cannot keep: the plan sheet charts', async () => {
+  it('keeps the plan sheet charts as native charts (nothing to warn about) and adds a values copy', async () => {
     const gw = new MemoryGateway(source.init);
-    await gw.addSheet({ baseName: 'Plan – Base', cells: [['x']], charts: [{ type: 'line', title: 'Cash', values: 'A1:A2', anchor: 'C2' }] });
-    const { losses } = await prepareDownload(gw, source);
-    expect(losses.map((l) => l['en-US']).join(' ')).toMatch(/charts on Plan – Base/u);
+    await gw.addSheet({ baseName: 'Plan – Base', cells: [['cash'], [{ formula: '=ADPLAN.KPI(ADPLAN_History,ADPLAN_Assumptions,"min_cash","Base")', result: 5 }]], charts: [{ type: 'line', title: 'Cash', values: 'A1:A2', anchor: 'C2' }] });
+    const { bytes, losses } = await prepareDownload(gw, source);
+    expect(losses).toEqual([]);
+    const after = await sheetsXml(bytes);
+    expect(after.sheets.get('Plan – Base')).toMatch(/<drawing r:id="rId\d+"\/>/u);
+    expect(Object.keys(after.zip.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/u.test(n)).length).toBeGreaterThanOrEqual(2);
+    const copy = after.sheets.get('Plan – Base (values)') ?? '';
+    expect(copy).not.toMatch(/<f[ >]/u);
+    expect(copy).toMatch(/<c r="A2"[^>]*><v>5<\/v><\/c>/u);
   });
 
   it('a CSV opens and downloads as a new workbook of its values', async () => {

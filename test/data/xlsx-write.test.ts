@@ -52,6 +52,7 @@ describe('dynamic arrays in written workbooks', () => {
       [46175, 1440],
     ]);
     writeArrayFormula(ws, 3, 6, '=TRANSPOSE(B3:C5)', [[1, 2, 3]], false);
+    writeFormula(ws, 1, 8, '=A1*2', 5);
     bytes = await workbookBytes(wb);
   });
 
@@ -72,11 +73,18 @@ describe('dynamic arrays in written workbooks', () => {
     expect(c5.getElementsByTagNameNS(MAIN, 'f').length).toBe(0);
   });
 
-  it('leaves a legacy array formula and a single-cell formula without cm', async () => {
+  it('stores a single-cell ADPLAN call as a one-cell dynamic array (no =@ in Excel 365); a legacy array and a plain formula stay without cm', async () => {
     const p = await parts(bytes);
     const doc = await p.xml(await sheetPart(p, '投放计划 – 基准'));
+    const a1 = cells(doc).find((c) => c.getAttribute('r') === 'A1')!;
+    expect(a1.getAttribute('cm')).toBe('1');
+    const f = a1.getElementsByTagNameNS(MAIN, 'f')[0]!;
+    expect([f.getAttribute('t'), f.getAttribute('ref'), f.textContent]).toEqual(['array', 'A1', '_xldudf_ADPLAN_KPI(ADPLAN_History,ADPLAN_Assumptions,"roi","Base")']);
+    expect(a1.getElementsByTagNameNS(MAIN, 'v')[0]?.textContent).toBe('2.5');
     expect(cells(doc).find((c) => c.getAttribute('r') === 'F3')?.getAttribute('cm')).toBeFalsy();
-    expect(cells(doc).find((c) => c.getAttribute('r') === 'A1')?.getAttribute('cm')).toBeFalsy();
+    const plain = cells(doc).find((c) => c.getAttribute('r') === 'H1')!;
+    expect(plain.getAttribute('cm')).toBeFalsy();
+    expect(plain.getElementsByTagNameNS(MAIN, 'f')[0]?.getAttribute('t')).toBeNull();
   });
 
   it('has the metadata part, its content type, its relationship and recalc-on-open', async () => {
@@ -112,5 +120,22 @@ describe('dynamic arrays in written workbooks', () => {
     const anchor = cells(doc).find((c) => c.getAttribute('r') === 'A1')!;
     expect(anchor.getAttribute('cm')).toBe('1');
     expect(anchor.getElementsByTagNameNS(MAIN, 'f')[0]?.getAttribute('t')).toBe('array');
+  });
+
+  it('the demo workbook: single-cell dashboard formulas are one-cell dynamic arrays; values copies sit beside the live sheets', async () => {
+    const p = await parts(await demoWorkbookBytes(1));
+    const dash = await p.xml(await sheetPart(p, '看板'));
+    const udf = cells(dash).filter((c) => (c.getElementsByTagNameNS(MAIN, 'f')[0]?.textContent ?? '').startsWith('_xldudf_'));
+    expect(udf.length).toBeGreaterThan(5);
+    for (const c of udf) expect([c.getAttribute('r'), c.getAttribute('cm'), c.getElementsByTagNameNS(MAIN, 'f')[0]?.getAttribute('t')]).toEqual([c.getAttribute('r'), '1', 'array']);
+    const wb = await p.xml('xl/workbook.xml');
+    const names = (Array.from(wb.getElementsByTagNameNS(MAIN, 'sheet')) as unknown as Element[]).map((s) => s.getAttribute('name'));
+    expect(names.indexOf('看板（数值）')).toBe(names.indexOf('看板') + 1);
+    expect(names.indexOf('计划（数值）')).toBe(names.indexOf('计划') + 1);
+    for (const copy of ['看板（数值）', '计划（数值）']) {
+      const doc = await p.xml(await sheetPart(p, copy));
+      expect([copy, doc.getElementsByTagNameNS(MAIN, 'f').length]).toEqual([copy, 0]);
+      expect(cells(doc).length).toBeGreaterThan(20);
+    }
   });
 });

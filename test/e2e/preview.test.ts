@@ -168,15 +168,15 @@ describe('preview.html in Chromium', () => {
     expect(written).toBeTruthy();
     expect(await page.getByRole('tab', { name: written! }).count()).toBe(1);
     await screenshot(page, 'preview-plan-written');
-    // The plan sheet's charts cannot go into the file: the page says so first, then downloads on request.
-    await page.getByRole('button', { name: 'Download workbook' }).click();
-    await page.getByText('The downloaded file will not keep everything:').waitFor({ timeout: 30_000 });
-    expect(await page.getByRole('alert').innerText()).toMatch(/charts on/u);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download anyway' }).click()]);
+    // The plan sheet's charts go into the file as native charts: nothing to warn about, it downloads at once.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download workbook' }).click()]);
     const saved = join(tmp, 'downloaded.xlsx');
     await download.saveAs(saved);
     const sheets = await readXlsxBytes(readFileSync(saved));
     expect(sheets.map((s) => s.name)).toContain(written);
+    // Its values copy follows it, for a merchant without the add-in.
+    const names = sheets.map((s) => s.name);
+    expect(names[names.indexOf(written!) + 1]).toBe(`${written!} (values)`);
     // The edited assumption is in the downloaded workbook's table.
     const table = sheets.find((s) => s.cells.some((r) => r[0] === 'cogs_rate'))!;
     expect(table.cells.find((r) => r[0] === 'cogs_rate')).toContain(0.45);

@@ -164,17 +164,19 @@ describe('--out summary.xlsx', () => {
     const ws = wb.getWorksheet('Portfolio');
     if (!ws) throw new Error('no Portfolio sheet');
     const header = (ws.getRow(1).values as unknown[]).slice(1);
-    expect(header.slice(0, 7)).toEqual(['Rank', 'Tier', 'Merchant', 'File', 'Status', 'Scenario', 'Annual return on capital']);
+    // The key columns first (they print on one page), then the details.
+    expect(header.slice(0, 12)).toEqual(['Rank', 'Tier', 'Merchant', 'Status', 'Scenario', 'Sustainable spend/day', 'Total profit (incl. organic)', 'Annual return on capital', 'Peak capital', 'Payback day', 'P(cash short)', 'File']);
     expect(ws.rowCount).toBe(9);
-    const files = Array.from({ length: 8 }, (_, i) => ws.getRow(i + 2).getCell(4).value);
-    expect(files).toEqual(out.merchants.map((m) => m.file));
+    // File names only: a provider's folders stay out of the workbook.
+    const files = Array.from({ length: 8 }, (_, i) => ws.getRow(i + 2).getCell(12).value);
+    expect(files).toEqual(out.merchants.map((m) => m.file.split('/').pop()));
     // The merchant: the file's base name, no folder, no extension.
     const merchants = Array.from({ length: 8 }, (_, i) => String(ws.getRow(i + 2).getCell(3).value));
     expect(merchants).toEqual(out.merchants.map((m) => m.file.split('/').pop()!.replace(/\.(xlsx|csv)$/u, '')));
     expect(ws.getRow(2).getCell(1).value).toBe(1);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws.autoFilter).toBe('A1:W9');
-    expect(ws.getRow(2).getCell(10).numFmt).toBe('#,##0');
+    expect(ws.getRow(2).getCell(6).numFmt).toBe('#,##0');
     const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }).conditionalFormattings;
     expect(cf.flatMap((c) => c.rules.map((x) => x.type)).sort()).toEqual(
       ['cellIs', 'colorScale', 'dataBar', 'expression', 'expression', 'expression', 'expression', 'expression'].sort(),

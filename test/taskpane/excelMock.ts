@@ -28,6 +28,19 @@ export interface ChartCall {
   title?: string;
   categories?: string;
   position?: string;
+  /** The bottom-right cell given to setPosition. */
+  to?: string;
+  /** Series added after the first (ExcelApi 1.8): name, values, categories, type, axis. */
+  added?: { name: string; values?: string; categories?: string; chartType?: string; axisGroup?: string }[];
+}
+
+export interface PageLayoutCall {
+  sheet: string;
+  orientation?: string;
+  paperSize?: string;
+  zoom?: unknown;
+  printArea?: string;
+  titleRows?: string;
 }
 
 export interface ExcelMock {
@@ -46,6 +59,7 @@ export interface ExcelMock {
   numberFormats: { sheet: string; address: string; formats: unknown[][] }[];
   bold: { sheet: string; address: string }[];
   frozenRows: { sheet: string; rows: number }[];
+  pageLayouts: PageLayoutCall[];
   widths: { sheet: string; address: string; points: number }[];
 }
 
@@ -126,6 +140,7 @@ export function createExcelMock(book: MockWorkbook): ExcelMock {
     numberFormats: [],
     bold: [],
     frozenRows: [],
+    pageLayouts: [],
     widths: [],
   };
   let syncCount = 0;
@@ -202,9 +217,24 @@ export function createExcelMock(book: MockWorkbook): ExcelMock {
                   call.categories = r.__address;
                 },
               }),
+              add: (seriesName: string) => {
+                const s: NonNullable<ChartCall['added']>[number] = { name: seriesName };
+                (call.added ??= []).push(s);
+                return {
+                  setValues: (r: { __address: string }) => (s.values = r.__address),
+                  setXAxisValues: (r: { __address: string }) => (s.categories = r.__address),
+                  set chartType(t: string) {
+                    s.chartType = t;
+                  },
+                  set axisGroup(g: string) {
+                    s.axisGroup = g;
+                  },
+                };
+              },
             },
-            setPosition: (p: string) => {
+            setPosition: (p: string, end?: string) => {
               call.position = p;
+              if (end) call.to = end;
             },
           };
         },
@@ -216,6 +246,23 @@ export function createExcelMock(book: MockWorkbook): ExcelMock {
         freezeRows(rows: number) {
           rec.frozenRows.push({ sheet: name, rows });
         },
+      },
+      get pageLayout() {
+        const call: PageLayoutCall = { sheet: name };
+        rec.pageLayouts.push(call);
+        return {
+          set orientation(o: string) {
+            call.orientation = o;
+          },
+          set paperSize(p: string) {
+            call.paperSize = p;
+          },
+          set zoom(z: unknown) {
+            call.zoom = z;
+          },
+          setPrintArea: (a: string) => (call.printArea = a),
+          setPrintTitleRows: (r: string) => (call.titleRows = r),
+        };
       },
     };
   };

@@ -93,6 +93,37 @@ describe('ExcelGateway writing', () => {
     expect(m.syncs()).toBe(2); // read the names, then write everything
   });
 
+  it('on hosts with ExcelApi 1.9: GMV as a line on the right axis, the chart sized, A4 landscape one page wide with title rows', async () => {
+    const m = createExcelMock({ sheets: [] });
+    await new ExcelGateway(m.host, () => true).addSheet({
+      baseName: 'Plan – Base',
+      cells: [['x']],
+      charts: [{ type: 'column', title: 'Spend and GMV', values: 'B4:B94', secondary: { name: 'gmv', values: 'E4:E94' }, categories: 'A4:A94', anchor: 'P22', to: 'R42' }],
+      print: { area: 'A1:Q94', titleRows: 4 },
+    });
+    expect(m.charts).toEqual([
+      {
+        sheet: 'Plan – Base', type: 'ColumnClustered', source: 'B4:B94', seriesBy: 'Columns', title: 'Spend and GMV', categories: 'A4:A94', position: 'P22', to: 'R42',
+        added: [{ name: 'gmv', values: 'E5:E94', categories: 'A5:A94', chartType: 'Line', axisGroup: 'Secondary' }],
+      },
+    ]);
+    expect(m.pageLayouts).toEqual([
+      { sheet: 'Plan – Base', orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printArea: 'A1:Q94', titleRows: '$1:$4' },
+    ]);
+  });
+
+  it('on hosts below ExcelApi 1.8/1.9: the chart without the second series, no page layout (guarded)', async () => {
+    const m = createExcelMock({ sheets: [] });
+    await new ExcelGateway(m.host, () => false).addSheet({
+      baseName: 'Plan – Base',
+      cells: [['x']],
+      charts: [{ type: 'column', title: 'Spend and GMV', values: 'B4:B94', secondary: { name: 'gmv', values: 'E4:E94' }, anchor: 'P22' }],
+      print: { area: 'A1:Q94', titleRows: 4 },
+    });
+    expect(m.charts[0]?.added).toBeUndefined();
+    expect(m.pageLayouts).toEqual([]);
+  });
+
   it('applies the sheet layout: number formats over whole ranges, bold headers, frozen rows, widths', async () => {
     const m = createExcelMock({ sheets: [] });
     await new ExcelGateway(m.host).addSheet({

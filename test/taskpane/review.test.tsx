@@ -41,6 +41,9 @@ describe('written plans', () => {
     const values = sheet.cells.map((r) => r.map((c) => (typeof c === 'object' && c !== null && 'formula' in c ? null : c)));
     expect(writtenPlanOf({ sheet: 'Plan – Base (3)', row: 1, column: 1, values: values as never })).toEqual({ sheet: 'Plan – Base (3)', scenario: 'Base', start: START });
     expect(writtenPlanOf({ sheet: 'Other', row: 1, column: 1, values: values as never })).toBeNull();
+    // A downloaded file's values copy of a live plan names the same scenario.
+    expect(writtenPlanOf({ sheet: 'Plan – Base (values)', row: 1, column: 1, values: values as never })?.scenario).toBe('Base');
+    expect(writtenPlanOf({ sheet: '投放计划 – 基准（数值） (2)', row: 1, column: 1, values: values as never })?.scenario).toBe('基准');
     expect(PLAN_ROW).toBeGreaterThan(1);
   });
 });

@@ -12,6 +12,7 @@ import { uniqueSheetName } from './sheetName';
 import {
   isFormulaCell,
   type NewSheet,
+  type PrintSetup,
   type RangeValues,
   type SheetLayout,
   type SheetSummary,
@@ -151,12 +152,15 @@ export class ExcelGateway implements WorkbookGateway {
         ws.getRange(rangeA1(at.row, at.column, formulas.length, formulas[0]?.length ?? 0)).formulas = formulas;
       }
       applyLayout(ws, req);
+      if (req.print && this.supports('ExcelApi', '1.9')) applyPrint(ws, req.print);
       for (const spec of req.charts ?? []) {
         const type = spec.type === 'line' ? 'Line' : 'ColumnClustered';
         const chart = ws.charts.add(type, ws.getRange(spec.values), 'Columns');
         chart.title.text = spec.title;
         if (spec.categories) chart.series.getItemAt(0).setXAxisValues(ws.getRange(spec.categories));
-        chart.setPosition(spec.anchor);
+        if (spec.secondary && this.supports('ExcelApi', '1.8')) addSecondary(ws, chart, spec.secondary, spec.categories);
+        if (spec.to) chart.setPosition(spec.anchor, spec.to);
+        else chart.setPosition(spec.anchor);
       }
       if (req.activate) ws.activate();
       await ctx.sync();
@@ -235,6 +239,31 @@ export class ExcelGateway implements WorkbookGateway {
       await ctx.sync();
     });
   }
+}
+
+/** The range without its header row (the first). */
+function body(a1: string): string {
+  const ref = parseRange(a1);
+  return ref ? rangeA1(ref.row + 1, ref.column, ref.rows - 1, ref.columns) : a1;
+}
+
+/** A line series on the right-hand axis (ExcelApi 1.8: series.add, setValues, axisGroup). */
+function addSecondary(ws: Excel.Worksheet, chart: Excel.Chart, s: { name: string; values: string }, categories?: string): void {
+  const series = chart.series.add(s.name);
+  series.setValues(ws.getRange(body(s.values)));
+  if (categories) series.setXAxisValues(ws.getRange(body(categories)));
+  series.chartType = 'Line';
+  series.axisGroup = 'Secondary';
+}
+
+/** A4 landscape, one page wide, title rows repeated (ExcelApi 1.9 pageLayout). */
+function applyPrint(ws: Excel.Worksheet, p: PrintSetup): void {
+  const page = ws.pageLayout;
+  page.orientation = 'Landscape';
+  page.paperSize = 'A4';
+  page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  page.setPrintArea(p.area);
+  page.setPrintTitleRows(`$1:$${p.titleRows}`);
 }
 
 /** Excel's column width is in points; one character of the default font is about 7 px. */

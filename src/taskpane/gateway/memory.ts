@@ -127,11 +127,20 @@ export class MemoryGateway implements WorkbookGateway {
       name,
       cells: [],
       charts: [...(req.charts ?? [])],
-      layout: { formats: req.formats, bold: req.bold, freezeRows: req.freezeRows, widths: req.widths },
+      layout: { formats: req.formats, bold: req.bold, freezeRows: req.freezeRows, widths: req.widths, ...(req.print ? { print: req.print } : {}) },
     };
     this.sheets.push(sheet);
     const at = parseCell(req.at ?? 'A1') ?? { row: 1, column: 1 };
-    req.cells.forEach((r, i) => r.forEach((c, j) => this.putWithSpill(sheet, at.row + i, at.column + j, c)));
+    // Spills last: a blank the request holds inside a spill's area (the KPI block's rows pad the
+    // plan's columns with nulls) must not blank what the spill shows there, as in Excel.
+    const spills: [number, number, WriteCell][] = [];
+    req.cells.forEach((r, i) =>
+      r.forEach((c, j) => {
+        if (isFormulaCell(c) && c.spill) spills.push([at.row + i, at.column + j, c]);
+        else this.put(sheet, at.row + i, at.column + j, c);
+      }),
+    );
+    for (const [row, column, c] of spills) this.putWithSpill(sheet, row, column, c);
     if (req.activate) this.active = name;
     this.emit({ sheet: name });
     return name;

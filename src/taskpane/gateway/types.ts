@@ -49,6 +49,24 @@ export interface ChartSpec {
   categories?: string;
   /** Top-left cell of the chart. */
   anchor: string;
+  /** The cell just past its bottom-right corner (its size); the host's default size when absent. */
+  to?: string;
+  /**
+   * A second series drawn as a line against a value axis on the right (GMV beside spend, about
+   * ten times larger): its name and its A1 range, header first like `values`.
+   */
+  secondary?: { name: string; values: string };
+}
+
+/**
+ * How a written sheet prints: always A4 landscape, one page wide (as many pages down as it takes),
+ * the rows above the table repeated on every page.
+ */
+export interface PrintSetup {
+  /** A1 range printed (the table and what sits beside it). */
+  area: string;
+  /** Rows 1…titleRows repeat at the top of every page. */
+  titleRows: number;
 }
 
 /** An Excel number format code over an A1 range of the new sheet (e.g. `"¥"#,##0` on B5:B94). */
@@ -66,6 +84,7 @@ export interface SheetLayout {
   freezeRows?: number;
   /** Column widths from column A, in Excel's character units. */
   widths?: number[];
+  print?: PrintSetup;
 }
 
 export interface NewSheet extends SheetLayout {

@@ -221,7 +221,7 @@ export const enUS = {
   'plan.subtitle.values': 'Values computed by AdPlan on {date}; they do not update.',
   'plan.metric': 'Metric',
   'plan.value': 'Value',
-  'plan.spendChart': 'Daily spend',
+  'plan.spendChart': 'Daily spend and GMV',
   'plan.cashChart': 'Cash balance',
   'plan.sheetName': 'Plan – {scenario}',
   'plan.limit.target': 'target',

@@ -223,7 +223,7 @@ export const zhCN: Messages = {
   'plan.subtitle.values': 'AdPlan 于 {date} 计算的数值；不会自动更新。',
   'plan.metric': '指标',
   'plan.value': '数值',
-  'plan.spendChart': '日消耗',
+  'plan.spendChart': '日消耗与总成交',
   'plan.cashChart': '现金余额',
   'plan.sheetName': '投放计划 – {scenario}',
   'plan.limit.target': '目标',

@@ -6,11 +6,11 @@
  */
 import type { Cell } from '../../data/table';
 import { dateToExcelSerial } from '../../data/cells';
-import { fitWidth, numberFormat, type NumberKind } from '../../data/formats';
+import { columnLetters, fitWidth, numberFormat, type NumberKind } from '../../data/formats';
 import type { Lang } from '../../i18n/text';
 import { PLAN_DAY_COLUMNS, planDayValue, type PlanDayColumn, type PlanDayKey, type ValueKind } from '../../model/report';
 import type { Limit, PlanDay, ScenarioReport } from '../../model/report';
-import { KPI_METRICS as MODEL_KPI_METRICS, kpiValue, type KpiMetric as ModelKpiMetric } from '../../model/report';
+import { KPI_METRICS as MODEL_KPI_METRICS, kpiLabel, kpiValue, type KpiMetric as ModelKpiMetric } from '../../model/report';
 import { rangeA1 } from '../gateway/address';
 import type { ChartSpec, NewSheet, RangeFormat, WriteCell } from '../gateway/types';
 import { ASSUMPTIONS_NAME, HISTORY_NAME } from '../gateway/types';
@@ -54,9 +54,14 @@ export interface PlanSheetLabels {
 
 /** Header row of the plan table (rows 1–2 hold the title); frozen with what is above it. */
 export const PLAN_ROW = 4;
-/** KPI block beside the plan: metric names in M, values in N. */
-export const KPI_COLUMN = 13;
+/**
+ * KPI block beside the plan, one narrow column after the spill (A…N today: never inside it, or
+ * Excel shows #SPILL!): metric names, then values. The charts sit under it, inside the print area.
+ */
+export const KPI_COLUMN = PLAN_DAY_COLUMNS.length + 2;
 export const KPI_ROW = PLAN_ROW;
+/** Rows each chart under the KPI block covers. */
+const CHART_ROWS = 20;
 
 /** The header PLAN spills for this language: stable keys in en-US, labels in zh-CN (docs/functions.md). */
 export function planHeader(lang: Lang): string[] {
@@ -132,26 +137,26 @@ export function planSheet(s: ScenarioReport, labels: PlanSheetLabels, valuesOnly
     if (c.kind === 'label') return fitWidth([header[j] ?? '', ...s.days.map((d) => String(labels.limit[d.limit]))], 8);
     return fitWidth([header[j] ?? '', '¥12,345,678'], 10, 16);
   });
-  widths.push(3); // gap before the KPI block
-  widths.push(fitWidth([labels.metric, ...KPI_METRICS.map((m) => labels.kpi[m])], 12, 28));
+  widths.push(2); // gap before the KPI block
+  // Wide enough for the longest KPI label in either language: a sheet written in one language is
+  // often read in the other, and a cut label (总消… for 总消耗) is unreadable on paper.
+  const both = KPI_METRICS.flatMap((m) => [labels.kpi[m], kpiLabel(m)['zh-CN'], kpiLabel(m)['en-US']]);
+  widths.push(fitWidth([labels.metric, ...both], 12, 40));
   widths.push(14);
 
+  // Under the KPI block, inside the printed width: spend (columns) with GMV (line, right axis), then cash.
+  const chartRow = KPI_ROW + KPI_METRICS.length + 2;
+  const at = (row: number): { anchor: string; to: string } => ({
+    anchor: `${columnLetters(KPI_COLUMN)}${row}`,
+    to: `${columnLetters(KPI_COLUMN + 2)}${row + CHART_ROWS}`,
+  });
+  const span = (c: PlanColumn): string => rangeA1(PLAN_ROW, col(c), last - PLAN_ROW + 1, 1);
   const charts: ChartSpec[] = [
-    {
-      type: 'column',
-      title: labels.spendChart,
-      values: rangeA1(PLAN_ROW, col('spend'), last - PLAN_ROW + 1, 1),
-      categories: rangeA1(PLAN_ROW, col('date'), last - PLAN_ROW + 1, 1),
-      anchor: 'P2',
-    },
-    {
-      type: 'line',
-      title: labels.cashChart,
-      values: rangeA1(PLAN_ROW, col('cash'), last - PLAN_ROW + 1, 1),
-      categories: rangeA1(PLAN_ROW, col('date'), last - PLAN_ROW + 1, 1),
-      anchor: 'P20',
-    },
+    { type: 'column', title: labels.spendChart, values: span('spend'), secondary: { name: header[col('gmv') - 1] ?? 'gmv', values: span('gmv') }, categories: span('date'), ...at(chartRow) },
+    { type: 'line', title: labels.cashChart, values: span('cash'), categories: span('date'), ...at(chartRow + CHART_ROWS + 1) },
   ];
+  // Printed: the plan, the KPI block and the charts, down to whichever ends lower.
+  const printLast = Math.max(last, chartRow + 2 * CHART_ROWS + 1);
   return {
     baseName: labels.sheetName,
     cells: rows,
@@ -161,5 +166,6 @@ export function planSheet(s: ScenarioReport, labels: PlanSheetLabels, valuesOnly
     bold: ['A1', rangeA1(PLAN_ROW, 1, 1, PLAN_COLUMNS.length), rangeA1(KPI_ROW, KPI_COLUMN, 1, 2)],
     freezeRows: PLAN_ROW,
     widths,
+    print: { area: `A1:${columnLetters(KPI_COLUMN + 1)}${printLast}`, titleRows: PLAN_ROW },
   };
 }

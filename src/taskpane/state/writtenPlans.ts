@@ -5,6 +5,7 @@
  * so only plans written as values, or ones whose history has since grown, qualify.
  */
 import { parseDate } from '../../data/cells';
+import { liveSheetOf } from '../../data/formats';
 import type { IsoDate } from '../../model/core';
 import type { RangeValues } from '../gateway/types';
 import { PLAN_ROW } from './planSheet';
@@ -20,7 +21,7 @@ function prefixOf(name: string): string | undefined {
 
 export interface WrittenPlan {
   sheet: string;
-  /** The scenario named in the sheet's name (a " (2)" suffix from a second write dropped). */
+  /** The scenario named in the sheet's name (a " (2)" suffix from a second write, a values copy's suffix dropped). */
   scenario: string;
   start: IsoDate;
 }
@@ -39,6 +40,8 @@ export function writtenPlanOf(range: RangeValues): WrittenPlan | null {
   if (!DATE_HEADERS.includes(header) || cell === undefined) return null;
   const p = parseDate(cell);
   if (!p.ok || !p.value) return null;
-  const scenario = range.sheet.slice((prefixOf(range.sheet) ?? '').length).replace(/\s*\(\d+\)$/u, '');
+  // A second write's " (2)", then a saved file's values copy "（数值）" / " (values)" (xlsx-values-copy.ts).
+  const base = range.sheet.replace(/\s*\(\d+\)$/u, '');
+  const scenario = (liveSheetOf(base) ?? base).slice((prefixOf(range.sheet) ?? '').length);
   return { sheet: range.sheet, scenario, start: p.value.date };
 }

@@ -1,15 +1,28 @@
 /**
  * Writing workbooks that Excel opens with live ADPLAN formulas (the demo workbook, the browser
- * preview's "Download workbook"). Excel stores a JavaScript custom function call as
- * `_xldudf_ADPLAN_KPI(…)`. A spilled result is stored the way Excel 365 stores it: an array
- * formula over the result's size whose anchor cell carries `cm="1"`, pointing at the XLDAPR
- * dynamic-array metadata in xl/metadata.xml (ExcelJS writes only the legacy CSE form, so
- * `workbookBytes` adds the part after ExcelJS has written the package). Values are cached so
- * the file reads well before the add-in loads, and Excel recalculates on open. Browser-safe.
+ * preview's "Download workbook"). How Excel itself stores these, from public evidence
+ * (docs/taskpane.md "How ADPLAN formulas are stored in a file"):
+ * - A JavaScript custom function call is saved with the `_xldudf_` prefix and the namespace dot
+ *   as an underscore: `ADPLAN.KPI(…)` → `_xldudf_ADPLAN_KPI(…)` (Microsoft, OfficeDev/
+ *   Excel-Custom-Functions#108: XLLs save as `_xll.NAME(`, "for JavaScript custom functions we by
+ *   default save out with a different prefix `_xldudf`"; office-js#5611 "by design"). `_xll.`
+ *   is only for XLL add-ins (and JS functions declared equivalent to one), which AdPlan is not.
+ * - A formula saved without dynamic-array metadata is a legacy formula: Excel 365 shows `=@…`
+ *   wherever it could have returned an array, and a user-defined function always could (SheetJS
+ *   #2736: a custom function in a plain formula opens as `=@CustomFunction(…`; the cure is to mark
+ *   it a dynamic array). So every formula calling an ADPLAN function — single cell or spill — is
+ *   stored the way Excel 365 stores what a user types: `<f t="array" ref="…">` over its result
+ *   (one cell for a single value) in a cell carrying `cm="1"`, pointing at the XLDAPR
+ *   dynamic-array metadata in xl/metadata.xml. ExcelJS writes only the legacy CSE form, so
+ *   `workbookBytes` adds the part after ExcelJS has written the package. Plain Excel formulas
+ *   (`=投放假设!D3`) stay plain.
+ * Values are cached so the file reads well before the add-in loads, and Excel recalculates on
+ * open; a values-only copy (`valuesCopy`) is what a merchant without the add-in reads. Browser-safe.
  */
 import JSZip from 'jszip';
 import type { CellFormulaValue, Workbook, Worksheet } from 'exceljs';
 import { columnLetters } from '../address';
+import { addChartParts, type FileChart } from './xlsx-chart';
 
 /** `=ADPLAN.KPI(…)` → `_xldudf_ADPLAN_KPI(…)` (no leading "="), nested calls included. */
 export function toFileFormula(formula: string): string {
@@ -31,8 +44,20 @@ function cached(v: CachedValue | null | undefined): CachedValue {
   return v === null || v === undefined ? '' : v;
 }
 
-/** A single-cell formula with its cached result. */
+/** Whether the formula calls an ADPLAN custom function (which Excel would show as `=@…` unless dynamic). */
+export function callsCustomFunction(formula: string): boolean {
+  return /\bADPLAN\.[A-Z]+\(|_xldudf_/u.test(formula);
+}
+
+/**
+ * A single-cell formula with its cached result. One calling an ADPLAN function is a one-cell
+ * dynamic array (no `=@` in Excel 365, see the header); any other formula is written plain.
+ */
 export function writeFormula(ws: Worksheet, row: number, col: number, formula: string, result: CachedValue | null | undefined): void {
+  if (callsCustomFunction(formula)) {
+    writeArrayFormula(ws, row, col, formula, [[result ?? null]]);
+    return;
+  }
   ws.getCell(row, col).value = { formula: toFileFormula(formula), result: cached(result) };
 }
 
@@ -52,7 +77,9 @@ export function writeArrayFormula(
   const rows = Math.max(1, values.length);
   let cols = 1;
   for (const r of values) cols = Math.max(cols, r.length);
-  const ref = `${columnLetters(col)}${row}:${columnLetters(col + cols - 1)}${row + rows - 1}`;
+  const anchor = `${columnLetters(col)}${row}`;
+  // One cell is `ref="Q5"`, as Excel writes it; a block is `ref="A4:N94"`.
+  const ref = rows === 1 && cols === 1 ? anchor : `${anchor}:${columnLetters(col + cols - 1)}${row + rows - 1}`;
   const master: ArrayFormulaValue = { formula: toFileFormula(formula), shareType: 'array', ref, result: cached(values[0]?.[0]) };
   ws.getCell(row, col).value = master;
   for (let i = 0; i < rows; i++) {
@@ -71,6 +98,19 @@ export function markDynamic(ws: Worksheet, a1: string): void {
   const anchors = dynamicAnchors.get(ws) ?? new Set<string>();
   anchors.add(a1.replace(/\$/gu, '').toUpperCase());
   dynamicAnchors.set(ws, anchors);
+}
+
+/** Charts per worksheet, until the package is written (ExcelJS writes none). */
+const sheetCharts = new WeakMap<Worksheet, FileChart[]>();
+
+/** A native chart on the sheet, written into the package by `workbookBytes` (xlsx-chart.ts). */
+export function addChart(ws: Worksheet, chart: FileChart): void {
+  sheetCharts.set(ws, [...(sheetCharts.get(ws) ?? []), chart]);
+}
+
+/** The charts registered on a sheet so far. */
+export function chartsOf(ws: Worksheet): readonly FileChart[] {
+  return sheetCharts.get(ws) ?? [];
 }
 
 export const METADATA_PART = 'xl/metadata.xml';
@@ -128,12 +168,21 @@ function markCells(xml: string, anchors: ReadonlySet<string>): { xml: string; ma
 }
 
 /**
- * Makes the package's marked array formulas dynamic arrays (cells, metadata part, content type,
- * relationship) and cleans what ExcelJS writes wrong.
+ * Adds the sheets' charts, makes the package's marked array formulas dynamic arrays (cells,
+ * metadata part, content type, relationship) and cleans what ExcelJS writes wrong.
  */
-export async function finishPackage(bytes: Uint8Array, anchorsBySheet: ReadonlyMap<string, ReadonlySet<string>>): Promise<Uint8Array> {
+export async function finishPackage(
+  bytes: Uint8Array,
+  anchorsBySheet: ReadonlyMap<string, ReadonlySet<string>>,
+  chartsBySheet: ReadonlyMap<string, readonly FileChart[]> = new Map(),
+): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   const parts = await sheetParts(zip);
+  for (const [sheet, charts] of chartsBySheet) {
+    const part = parts.get(sheet);
+    if (!part) throw new Error(`No sheet "${sheet}" for its charts`);
+    await addChartParts(zip, sheet, part, charts);
+  }
   let marked = 0;
   for (const [sheet, part] of parts) {
     const file = zip.file(part);
@@ -170,9 +219,12 @@ export async function workbookBytes(wb: Workbook): Promise<Uint8Array> {
   wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
   const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
   const anchors = new Map<string, ReadonlySet<string>>();
+  const charts = new Map<string, readonly FileChart[]>();
   for (const ws of wb.worksheets) {
     const set = dynamicAnchors.get(ws);
     if (set && set.size > 0) anchors.set(ws.name, set);
+    const list = sheetCharts.get(ws);
+    if (list && list.length > 0) charts.set(ws.name, list);
   }
-  return finishPackage(bytes, anchors);
+  return finishPackage(bytes, anchors, charts);
 }

@@ -1,0 +1,27 @@
+/**
+ * A live plan sheet's values copy reads like a plan written as values: the subtitle says the
+ * numbers are fixed (not "live formulas"), and the limit column speaks the sheet's language
+ * (爬坡, not the function's stable key `ramp`) — what the pane's "Values only" writes.
+ */
+import type { Worksheet } from 'exceljs';
+import type { Lang } from '../i18n/text';
+import { DICTIONARIES, format } from '../taskpane/i18n';
+import { PLAN_COLUMNS, PLAN_ROW } from '../taskpane/state/planSheet';
+
+const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
+const LIMITS = ['target', 'ramp', 'cash', 'capacity', 'extrapolation', 'max'] as const;
+
+/** Rewrites the copy's subtitle and limit labels when `copy` is a copy of a live plan sheet. */
+export function relabelPlanCopy(copy: Worksheet, today: string): void {
+  const subtitle = copy.getCell(2, 1).value;
+  const lang = LANGS.find((l) => DICTIONARIES[l]['plan.subtitle.live'] === subtitle);
+  if (!lang) return;
+  const dict = DICTIONARIES[lang];
+  copy.getCell(2, 1).value = format(dict['plan.subtitle.values'], { date: today });
+  const col = PLAN_COLUMNS.indexOf('limit') + 1;
+  for (let r = PLAN_ROW + 1; r <= copy.rowCount; r++) {
+    const cell = copy.getCell(r, col);
+    const key = LIMITS.find((k) => k === cell.value);
+    if (key) cell.value = dict[`plan.limit.${key}`];
+  }
+}
