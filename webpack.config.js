@@ -98,6 +98,10 @@ module.exports = (_env, argv) => {
         output: 'functions.zh-cn.json',
         table: path.resolve(__dirname, 'src/functions/metadata.zh-CN.json'),
         rewriteUrl,
+        // Error cells reach the `any` parameters as values (CustomFunctionsRuntime 1.2 error
+        // objects) instead of Excel answering #VALUE! for us: src/functions/cell-values.ts turns
+        // them into issues naming their cell.
+        topLevel: { allowErrorForDataTypeAny: true },
       }),
       new HelpPagesPlugin({
         pages: [
