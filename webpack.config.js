@@ -1,45 +1,41 @@
 // @ts-check
 /**
  * One config, two modes (production / development). Outputs in dist/:
- * - functions.js: the custom-functions bundle, self-contained (no split chunks, no DOM at load);
+ * - functions.js: the custom-functions bundle with the engine and webpack's runtime; it runs alone
+ *   (plain Node, tests) and is the first script of the task-pane page;
+ * - taskpane.html + taskpane.js (+ lazy chunks): taskpane.js depends on functions.js (dependOn), so
+ *   the engine both use ships once in the page (shared runtime: one page runs functions and pane);
  * - functions.json (from JSDoc) and functions.zh-cn.json (+ translation table, checked);
- * - taskpane.html + taskpane.js (+ lazy chunks), loading the functions bundle too (shared runtime);
- * - manifest.xml with every development URL replaced by the production base URL; assets/.
+ * - manifest.xml: the production manifest made from the development one (build-options.js);
+ *   assets/, help/.
+ * Build options (environment variables, docs/deploy.md): ADPLAN_BASE_URL, ADPLAN_MANIFEST_ID,
+ * ADPLAN_CLOUD (worldwide | china), ADPLAN_SOURCE_MAPS=1, ADPLAN_OUT_DIR.
  */
 const path = require('node:path');
+const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { LocalizeFunctionsPlugin } = require('./tools/webpack/localize-functions');
 const { HelpPagesPlugin } = require('./tools/webpack/help-pages');
+const { buildOptions, contentSecurityPolicy, productionManifest, DEV_URL, PORT } = require('./tools/webpack/build-options');
 
-const DEV_URL = 'https://localhost:3000';
-/** Where the production build is hosted (no trailing slash); override with ADPLAN_BASE_URL. */
-const PROD_URL = (process.env.ADPLAN_BASE_URL || 'https://adplan.example.com').replace(/\/+$/, '');
-const PORT = 3000;
+/** iconv-lite's table of every codepage, replaced in the browser by the few the readers decode. */
+const ICONV_ENCODINGS = path.resolve(__dirname, 'tools/webpack/iconv-encodings.js');
 
-/**
- * Content-Security-Policy of the pages (a <meta> tag, so it ships with the static files wherever
- * they are hosted): scripts only from this origin and Office.js's CDN, no plugins, no <base>
- * rewrites. Styles allow 'unsafe-inline' because Fluent UI (Griffel) inserts its CSS at runtime;
- * development adds 'unsafe-eval' for webpack's eval source maps and the live-reload socket.
- */
-function contentSecurityPolicy(/** @type {boolean} */ production) {
-  const office = 'https://appsforoffice.microsoft.com';
-  const officeHosts = 'https://*.office.com https://*.office.net https://*.officeapps.live.com https://*.microsoft.com';
-  return [
-    "default-src 'self'",
-    `script-src 'self' ${office}${production ? '' : " 'unsafe-eval'"}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    `connect-src 'self' ${officeHosts}${production ? '' : ` wss://localhost:${PORT}`}`,
-    `frame-src 'self' ${officeHosts}`,
-    "worker-src 'self' blob:",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-  ].join('; ');
+/** Points the pages' Office.js <script> at the CDN of the cloud built for (ADPLAN_CLOUD). */
+class HtmlOfficeJsPlugin {
+  constructor(/** @type {string} */ url) {
+    this.url = url;
+  }
+  apply(/** @type {import('webpack').Compiler} */ compiler) {
+    compiler.hooks.compilation.tap('HtmlOfficeJsPlugin', (compilation) => {
+      HtmlWebpackPlugin.getCompilationHooks(compilation).beforeEmit.tap('HtmlOfficeJsPlugin', (data) => {
+        data.html = data.html.split('https://appsforoffice.microsoft.com/lib/1/hosted/office.js').join(this.url);
+        return data;
+      });
+    });
+  }
 }
 
 /** Origins of Office on the web: the only ones the dev server answers cross-origin requests for. */
@@ -56,24 +52,31 @@ function devHeaders(/** @type {{ headers: Record<string, string | string[] | und
 
 module.exports = (_env, argv) => {
   const production = argv.mode !== 'development';
-  const baseUrl = production ? PROD_URL : DEV_URL;
+  const options = buildOptions(process.env, production);
+  const baseUrl = options.baseUrl;
   /** Replace every occurrence (the Office template's regex replaces only the first). */
   const rewriteUrl = (/** @type {string} */ s) => s.split(DEV_URL).join(baseUrl);
-  const meta = { 'Content-Security-Policy': { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy(production) } };
+  const meta = { 'Content-Security-Policy': { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy(options) } };
 
   return {
     mode: production ? 'production' : 'development',
-    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    // Production ships no source maps unless asked (ADPLAN_SOURCE_MAPS=1): they would publish the
+    // sources on the static host and double what it serves.
+    devtool: production ? (options.sourceMaps ? 'source-map' : false) : 'eval-cheap-module-source-map',
     entry: {
       functions: './src/functions/functions.ts',
-      taskpane: './src/taskpane/index.tsx',
+      // The engine (src/model, src/data) the pane shares with the functions loads once, from functions.js.
+      taskpane: { import: './src/taskpane/index.tsx', dependOn: 'functions' },
       preview: './src/preview/index.tsx',
     },
     output: {
-      path: path.resolve(__dirname, 'dist'),
+      path: options.outDir,
       filename: '[name].js',
       chunkFilename: 'chunks/[name].[contenthash:8].js',
-      publicPath: 'auto',
+      // Relative to the page (taskpane.html and preview.html sit at dist/'s root): no runtime
+      // detection of the script's URL, which functions.js, holding the runtime, cannot do when it
+      // runs alone (plain Node, tests).
+      publicPath: '',
       clean: { keep: /^node\// }, // dist/node is the tsc build of the CLI
     },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
@@ -87,17 +90,25 @@ module.exports = (_env, argv) => {
       ],
     },
     optimization: {
-      // Lazy chunks of the task pane may share code; the two entries stay self-contained.
+      // Lazy chunks of the task pane may share code; functions.js stays whole (it runs alone too).
       splitChunks: { chunks: 'async' },
     },
     performance: { hints: false },
     plugins: [
+      new webpack.NormalModuleReplacementPlugin(/^\.\.\/encodings$/, (resource) => {
+        if (/[\\/]iconv-lite[\\/]lib$/.test(resource.context)) resource.request = ICONV_ENCODINGS;
+      }),
+      new HtmlOfficeJsPlugin(options.officeJs),
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
       new LocalizeFunctionsPlugin({
         input: 'functions.json',
         output: 'functions.zh-cn.json',
         table: path.resolve(__dirname, 'src/functions/metadata.zh-CN.json'),
         rewriteUrl,
+        // Error cells reach the `any` parameters as values (CustomFunctionsRuntime 1.2 error
+        // objects) instead of Excel answering #VALUE! for us: src/functions/cell-values.ts turns
+        // them into issues naming their cell.
+        topLevel: { allowErrorForDataTypeAny: true },
       }),
       new HelpPagesPlugin({
         pages: [
@@ -124,7 +135,7 @@ module.exports = (_env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets', globOptions: { ignore: ['**/*.md'] } },
-          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => rewriteUrl(content.toString()) },
+          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => (production ? productionManifest(content.toString(), options) : content.toString()) },
         ],
       }),
     ],

@@ -4,7 +4,7 @@
  * plan and 1,000 runs: what a user waits for after editing a cell).
  */
 import type { Cell } from '../src/data/table';
-import { kpi, simulate } from '../src/functions/functions';
+import { kpi, simulate } from '../src/functions/as-called';
 import { historyToCompassCells } from '../src/sample/sheet';
 import { generateMerchant } from '../src/sample/merchant';
 import { sampleAssumptionCells } from '../src/sample/workbook';

@@ -6,7 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Cell } from '../src/data/table';
-import { kpi } from '../src/functions/functions';
+import { kpi } from '../src/functions/as-called';
 import { historyToCompassCells } from '../src/sample/sheet';
 import { generateMerchant } from '../src/sample/merchant';
 import { sampleAssumptionCells } from '../src/sample/workbook';

@@ -21,7 +21,7 @@ export function instructions({ preview = existsSync(resolve('src/preview/index.t
     '    2. Open a workbook at https://www.office.com (Excel on the web).',
     '    3. Home > Add-ins > More Add-ins > My Add-ins > Upload My Add-in,',
     `       choose ${manifestFile}, then Upload.`,
-    '    4. The "AdPlan" group appears on the Home tab; type =ADPLAN. in a cell for the functions.',
+    '    4. The "AdPlan (dev)" group appears on the Home tab; type =ADPLAN. in a cell for the functions.',
     '',
     '  Excel desktop (Windows or Mac; not available on Linux):  npm run sideload:desktop',
     '  Stop with Ctrl-C.',

@@ -7,6 +7,7 @@ import { parseNumber, type NumberKind } from '../data/cells';
 import type { Cell } from '../data/table';
 import { text } from '../i18n/text';
 import { AdplanError } from '../model/core';
+import { plainCell, rejectOddArg } from './cell-values';
 
 function isSingleCellMatrix(v: unknown): v is [[Cell]] {
   return Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1;
@@ -14,7 +15,7 @@ function isSingleCellMatrix(v: unknown): v is [[Cell]] {
 
 /** Excel may hand a single-cell reference to an `any` parameter as a 1×1 matrix. */
 function scalar(v: unknown): Cell {
-  return isSingleCellMatrix(v) ? v[0][0] : (v as Cell);
+  return plainCell(isSingleCellMatrix(v) ? v[0][0] : v);
 }
 
 const KIND_TEXT: Record<NumberKind, { en: string; zh: string }> = {
@@ -41,6 +42,7 @@ export function numberArg(value: unknown, name: string, opts: NumberArgOptions):
       name,
     );
   }
+  rejectOddArg(isSingleCellMatrix(value) ? value[0][0] : value, name);
   const parsed = parseNumber(scalar(value), opts.kind);
   const want = KIND_TEXT[opts.kind];
   if (!parsed.ok && parsed.reason === 'too_large') {

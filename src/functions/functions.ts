@@ -16,6 +16,170 @@ import { experimentSpill } from './experiment';
 import { breakEvenRoiOf, unitMarginOf } from './unit-economics';
 import { eventsSpill } from './events';
 
+/*
+ * Fixed choices, declared with @customenum so Excel's formula AutoComplete offers them (the
+ * plugin reads enums only from this file). Each value is the English key the function matches,
+ * whatever the display language; the zh-CN names and tooltips are in metadata.zh-CN.json
+ * ("enums"). test/dist/functions-metadata.test.ts holds every list to the engine's own.
+ * Values in double quotes: the plugin reads each initializer with JSON.parse.
+ */
+
+/**
+ * BASELINE metrics.
+ * @customenum {string}
+ */
+enum BaselineMetric {
+  /** Valid days in the window */
+  days = "days",
+  /** Organic views per day */
+  organic_views = "organic_views",
+  /** Organic conversion rate (orders per view) */
+  cvr = "cvr",
+  /** Average order value */
+  aov = "aov",
+  /** GMV per thousand views */
+  gpm = "gpm",
+  /** Refunded share of GMV */
+  refund_rate = "refund_rate",
+  /** Organic GMV per day */
+  organic_gmv = "organic_gmv",
+  /** Day-to-day variation of the conversion rate */
+  cvr_cv = "cvr_cv",
+  /** Trend of organic GMV per day */
+  trend = "trend",
+}
+
+/**
+ * FITCURVE models.
+ * @customenum {string}
+ */
+enum CurveModel {
+  /** The better fit of hill and power */
+  auto = "auto",
+  /** Saturating S-curve */
+  hill = "hill",
+  /** Power law */
+  power = "power",
+}
+
+/**
+ * Plan and review periods.
+ * @customenum {string}
+ */
+enum Period {
+  /** One row per day */
+  day = "day",
+  /** One row per week */
+  week = "week",
+}
+
+/**
+ * KPI metrics (src/model/report KPIS).
+ * @customenum {string}
+ */
+enum KpiMetric {
+  /** Total spend */
+  total_spend = "total_spend",
+  /** Total GMV */
+  total_gmv = "total_gmv",
+  /** Total profit */
+  total_profit = "total_profit",
+  /** ROI */
+  roi = "roi",
+  /** Incremental ROI */
+  incremental_roi = "incremental_roi",
+  /** Peak capital */
+  peak_capital = "peak_capital",
+  /** Minimum cash */
+  min_cash = "min_cash",
+  /** Payback day */
+  payback_day = "payback_day",
+  /** Return on capital */
+  return_on_capital = "return_on_capital",
+  /** Return on capital (annualised) */
+  return_on_capital_annualised = "return_on_capital_annualised",
+  /** Sustainable daily spend */
+  sustainable_spend = "sustainable_spend",
+  /** Break-even ROI */
+  break_even_roi = "break_even_roi",
+  /** Unit margin */
+  unit_margin = "unit_margin",
+  /** Target marginal ROI */
+  target_marginal_roi = "target_marginal_roi",
+  /** 整体ROI target (pay) */
+  roi_target = "roi_target",
+  /** 整体ROI target (net) */
+  roi_target_net = "roi_target_net",
+  /** Whole-room break-even ROI */
+  room_break_even_roi = "room_break_even_roi",
+  /** Break-even ROI (net) */
+  break_even_roi_net = "break_even_roi_net",
+  /** Organic GMV per day */
+  organic_gmv_per_day = "organic_gmv_per_day",
+  /** Daily budget */
+  daily_budget = "daily_budget",
+}
+
+/**
+ * ROITARGET bases.
+ * @customenum {string}
+ */
+enum RoiBasis {
+  /** 支付: paid GMV (default) */
+  pay = "pay",
+  /** 净成交: GMV less refunds within 1 hour */
+  net = "net",
+}
+
+/**
+ * SIMULATE metrics.
+ * @customenum {string}
+ */
+enum SimulateMetric {
+  /** Total profit (a percentile) */
+  total_profit = "total_profit",
+  /** Peak capital (a percentile) */
+  peak_capital = "peak_capital",
+  /** Minimum cash (a percentile) */
+  min_cash = "min_cash",
+  /** Payback day (a percentile) */
+  payback_day = "payback_day",
+  /** Probability of a loss */
+  p_loss = "p_loss",
+  /** Probability that cash runs short */
+  p_cash_short = "p_cash_short",
+}
+
+/**
+ * SENSITIVITY metrics.
+ * @customenum {string}
+ */
+enum SensitivityMetric {
+  /** Total profit (default) */
+  total_profit = "total_profit",
+  /** Peak capital */
+  peak_capital = "peak_capital",
+  /** Minimum cash */
+  min_cash = "min_cash",
+  /** Payback day */
+  payback_day = "payback_day",
+}
+
+/**
+ * BACKTEST metrics.
+ * @customenum {string}
+ */
+enum BacktestMetric {
+  /** Mean absolute percentage error of the held-out weeks */
+  mape = "mape",
+  /** Mean signed error (over- or under-forecast) */
+  bias = "bias",
+  /** The naive rule's error, for comparison */
+  naive_mape = "naive_mape",
+  /** The verdict: good, usable or weak */
+  grade = "grade",
+}
+
 /**
  * Break-even ROI: the GMV per yuan of ad spend at which paid traffic exactly breaks even (1 / unit margin).
  * @customfunction BREAKEVENROI
@@ -83,7 +247,7 @@ export function unitmargin(
  * @param [window_days] Baseline window in days (default 28).
  * @returns {any[][]} The metric, or a metric/value table.
  */
-export function baseline(history: any[][], metric?: any, window_days?: any): any[][] {
+export function baseline(history: any[][], metric?: BaselineMetric, window_days?: any): any[][] {
   return guard((lang) => baselineResult(history, metric, window_days, lang));
 }
 
@@ -96,7 +260,7 @@ export function baseline(history: any[][], metric?: any, window_days?: any): any
  * @param [model] auto (default), hill or power.
  * @returns {any[][]} A parameter/value table: model, parameters, r2, n, min_spend, max_spend, residual_sd.
  */
-export function fitcurve(spend: any[][], paid_gmv: any[][], model?: any): any[][] {
+export function fitcurve(spend: any[][], paid_gmv: any[][], model?: CurveModel): any[][] {
   return guard((lang) => fitCurveSpill(spend, paid_gmv, model, lang));
 }
 
@@ -185,7 +349,7 @@ export function targets(history: any[][], assumptions: any[][], scenario?: any):
  * @param [period] day (default) or week.
  * @returns {any[][]} The plan with a header row.
  */
-export function plan(history: any[][], assumptions: any[][], scenario?: any, horizon_days?: any, period?: any): any[][] {
+export function plan(history: any[][], assumptions: any[][], scenario?: any, horizon_days?: any, period?: Period): any[][] {
   return guard((lang) => planSpill(history, assumptions, scenario, horizon_days, period, lang));
 }
 
@@ -200,7 +364,7 @@ export function plan(history: any[][], assumptions: any[][], scenario?: any, hor
  * @param [horizon_days] Days to plan (default: the horizon_days assumption, else 90).
  * @returns The figure; blank where there is none (e.g. no payback).
  */
-export function kpi(history: any[][], assumptions: any[][], metric: any, scenario?: any, horizon_days?: any): any {
+export function kpi(history: any[][], assumptions: any[][], metric: KpiMetric, scenario?: any, horizon_days?: any): any {
   return guard(() => kpiCell(history, assumptions, metric, scenario, horizon_days));
 }
 
@@ -214,7 +378,7 @@ export function kpi(history: any[][], assumptions: any[][], metric: any, scenari
  * @param [basis] pay (default, 支付) or net (净成交: GMV less refunds within 1 hour).
  * @returns The ROI target; blank when no paid spend is worth making.
  */
-export function roitarget(history: any[][], assumptions: any[][], scenario?: any, basis?: any): any {
+export function roitarget(history: any[][], assumptions: any[][], scenario?: any, basis?: RoiBasis): any {
   return guard(() => roiTargetCell(history, assumptions, scenario, basis));
 }
 
@@ -231,7 +395,7 @@ export function roitarget(history: any[][], assumptions: any[][], scenario?: any
  * @param [seed] Random seed (default 1): the same seed gives the same result everywhere.
  * @returns The percentile or probability.
  */
-export function simulate(history: any[][], assumptions: any[][], metric: any, stat?: any, scenario?: any, runs?: any, seed?: any): any {
+export function simulate(history: any[][], assumptions: any[][], metric: SimulateMetric, stat?: any, scenario?: any, runs?: any, seed?: any): any {
   return guard(() => simulateCell(history, assumptions, metric, stat, scenario, runs, seed));
 }
 
@@ -245,7 +409,7 @@ export function simulate(history: any[][], assumptions: any[][], metric: any, st
  * @param [metric] total_profit (default), peak_capital, min_cash or payback_day.
  * @returns {any[][]} input, value at P10, value at P90, swing.
  */
-export function sensitivity(history: any[][], assumptions: any[][], scenario?: any, metric?: any): any[][] {
+export function sensitivity(history: any[][], assumptions: any[][], scenario?: any, metric?: SensitivityMetric): any[][] {
   return guard((lang) => sensitivitySpill(history, assumptions, scenario, metric, lang));
 }
 
@@ -272,7 +436,7 @@ export function cashflowfn(spend: any[][], gmv: any[][], assumptions: any[][], s
  * @param [metric] mape, bias, naive_mape or grade; omit for a metric/value table.
  * @returns {any[][]} The metric, or a metric/value table with the verdict.
  */
-export function backtestfn(history: any[][], assumptions?: any[][], metric?: any): any[][] {
+export function backtestfn(history: any[][], assumptions?: any[][], metric?: BacktestMetric): any[][] {
   return guard((lang) => backtestResult(history, assumptions, metric, lang));
 }
 
@@ -287,7 +451,7 @@ export function backtestfn(history: any[][], assumptions?: any[][], metric?: any
  * @param [period] week (default) or day.
  * @returns {any[][]} period, planned/actual spend, GMV (with the plan's P10–P90), profit, cash, the gap parts, a total row and the verdict.
  */
-export function reviewfn(history: any[][], assumptions: any[][], plan_start: any, scenario?: any, period?: any): any[][] {
+export function reviewfn(history: any[][], assumptions: any[][], plan_start: any, scenario?: any, period?: Period): any[][] {
   return guard((lang) => reviewSpill(history, assumptions, plan_start, scenario, period, lang));
 }
 

@@ -12,13 +12,20 @@ import { AdplanError } from '../model/core';
 import { Memo, contentKey } from './memo';
 import { requiredNumber } from './args';
 import { isMatrix, trimRange } from './trim';
+import { plainCell, plainCells, rejectOddArg, type OddCell } from './cell-values';
+import { withOddCells } from './cell-issues';
 
 const histories = new Memo<HistoryReadResult>(32);
 const assumptionTables = new Memo<Scenario[]>(32);
 
-/** A table range, trimmed to its data (a whole-column A:R costs what the table costs). */
+/** A table range, trimmed to its data (a whole-column A:R costs what the table costs), as plain cells. */
 export function asMatrix(v: unknown, name: string): Cell[][] {
-  if (isMatrix(v)) return trimRange(v, true) as Cell[][];
+  return asPlainMatrix(v, name).cells;
+}
+
+/** asMatrix, with the error and data-type cells it held (cell-values.ts). */
+function asPlainMatrix(v: unknown, name: string): { cells: Cell[][]; odd: OddCell[] } {
+  if (isMatrix(v)) return plainCells(trimRange(v, true));
   throw new AdplanError(
     'input',
     text(
@@ -29,11 +36,15 @@ export function asMatrix(v: unknown, name: string): Cell[][] {
   );
 }
 
-/** The history table (header row included), read once per distinct content; with its content key. */
+/**
+ * The history table (header row included), read once per distinct content; with its content key.
+ * Error and data-type cells are issues naming their cell (cell-issues.ts), never "[object Object]".
+ */
 export function historyArgKeyed(v: unknown, name = 'history'): { key: string; read: HistoryReadResult } {
-  const cells = asMatrix(v, name);
-  const key = contentKey(cells);
-  return { key, read: histories.get(key, () => readHistory(cells)) };
+  const { cells, odd } = asPlainMatrix(v, name);
+  // An error cell and the same text typed in are different inputs (one is reported).
+  const key = odd.length === 0 ? contentKey(cells) : contentKey(cells, odd.map((o) => [o.i, o.j, o.odd.kind]));
+  return { key, read: histories.get(key, () => withOddCells(readHistory(cells), cells, odd)) };
 }
 
 export function historyArg(v: unknown, name = 'history'): HistoryReadResult {
@@ -65,15 +76,20 @@ export function assumptionsArgKeyed(v: unknown, name = 'assumptions'): { key: st
   return { key, scenarios };
 }
 
+function scalarOf(v: unknown): unknown {
+  return Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1 ? v[0][0] : v;
+}
+
 /** Trimmed text of an optional argument, or null when omitted/blank. */
 export function optionalText(v: unknown): string | null {
-  const x = Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1 ? v[0][0] : v;
+  const x = plainCell(Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1 ? v[0][0] : v);
   if (x === null || x === undefined || x === 0 || (typeof x === 'string' && x.trim() === '')) return null;
   return String(x).trim();
 }
 
 /** One of `allowed` (case-insensitive), `fallback` when omitted; else #N/A listing the choices. */
 export function choiceArg<T extends string>(v: unknown, name: string, allowed: readonly T[], fallback?: T): T {
+  rejectOddArg(scalarOf(v), name);
   const s = optionalText(v);
   if (s === null) {
     if (fallback !== undefined) return fallback;
@@ -94,6 +110,7 @@ export function scenarioArg(v: unknown, scenarios: readonly Scenario[]): Scenari
   if (!first) {
     throw new AdplanError('input', text('The assumptions table has no scenario column.', '假设表中没有方案列。'), 'assumptions');
   }
+  rejectOddArg(scalarOf(v), 'scenario');
   const s = optionalText(v);
   if (s === null) return first;
   const hit = scenarios.find((x) => x.name.trim().toLowerCase() === s.toLowerCase());

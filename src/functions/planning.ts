@@ -29,6 +29,7 @@ import { inheritScenarios } from '../model/economics';
 import { SIM_METRICS, simulationStat, type SensitivityRow, type SimulationResult } from '../model/simulate';
 import { numberArg, requiredNumber } from './args';
 import { pairedColumns } from './columns';
+import { oddCellWarnings } from './cell-issues';
 import { assumptionsArg, assumptionsArgKeyed, choiceArg, historyArgKeyed, intArg, optionalText, scenarioArg } from './inputs';
 import { Memo, contentKey } from './memo';
 import { toNumberCell, toSpill, type Spill } from './spill';
@@ -134,6 +135,9 @@ function checkRows(checks: readonly ReadinessCheck[], lang: Lang): string[][] {
   ];
 }
 
+/** Error and data-type cells READINESS names one per row before it summarises the rest. */
+const ODD_CELLS_SHOWN = 10;
+
 export function readinessSpill(history: unknown, assumptions: unknown, scenario: unknown, lang: Lang): Spill {
   const { key: hKey, read } = historyArgKeyed(history);
   const omitted = !Array.isArray(assumptions) && optionalText(assumptions) === null;
@@ -150,7 +154,11 @@ export function readinessSpill(history: unknown, assumptions: unknown, scenario:
           : `${read.rowsSkipped} invalid history row(s) skipped (e.g. ${read.issues.find((i) => i.severity === 'error')?.message['en-US'] ?? ''})`,
       ]
     : [];
-  return toSpill([[verdict, tier], ...r.reasons.map((t) => [t[lang]]), ...r.notes.map((t) => [t[lang]]), ...skipped.map((x) => [x]), ...checkRows(r.checks ?? [], lang)]);
+  // Error and data-type cells that skipped no row (a #N/A read as blank) are still named, by cell.
+  const odd = oddCellWarnings(read);
+  const oddCells = odd.slice(0, ODD_CELLS_SHOWN).map((x) => [x.message[lang]]);
+  if (odd.length > ODD_CELLS_SHOWN) oddCells.push([lang === 'zh-CN' ? `另有 ${odd.length - ODD_CELLS_SHOWN} 个类似的单元格` : `${odd.length - ODD_CELLS_SHOWN} more cells like these`]);
+  return toSpill([[verdict, tier], ...r.reasons.map((t) => [t[lang]]), ...r.notes.map((t) => [t[lang]]), ...skipped.map((x) => [x]), ...oddCells, ...checkRows(r.checks ?? [], lang)]);
 }
 
 export function cashflowSpill(spend: unknown, gmv: unknown, assumptions: unknown, scenario: unknown, lang: Lang): Spill {

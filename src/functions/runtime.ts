@@ -16,9 +16,14 @@ export function displayLang(): Lang {
   return 'en-US';
 }
 
+/**
+ * Excel shows a custom function's message only on #VALUE! and #N/A (#NUM!, #DIV/0! … drop it), and
+ * every AdPlan error explains itself, so every kind maps to one of those two: bad input → #VALUE!;
+ * valid input without an answer (unit margin ≤ 0, no identified curve) and an unknown name → #N/A.
+ */
 const CODE: Record<ErrorKind, CustomFunctions.ErrorCode> = {
   input: 'invalidValue' as CustomFunctions.ErrorCode,
-  math: 'invalidNumber' as CustomFunctions.ErrorCode,
+  math: 'notAvailable' as CustomFunctions.ErrorCode,
   lookup: 'notAvailable' as CustomFunctions.ErrorCode,
 };
 

@@ -16,6 +16,15 @@ class FakeCfError {
   ) {}
 }
 
+function thrownFrom(f: () => unknown): unknown {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}
+
 function loadBundle(): Map<string, (...args: unknown[]) => unknown> {
   const registry = new Map<string, (...args: unknown[]) => unknown>();
   const CustomFunctions = {
@@ -43,7 +52,8 @@ describe('dist/functions.js in plain Node', () => {
 
   it('stays small: no file readers (ExcelJS) in the functions bundle', () => {
     const js = readFileSync(join(ROOT, 'dist', 'functions.js'));
-    expect(gzipSync(js).length).toBeLessThan(100_000);
+    // It also carries the engine code the pane runs (the page loads it once, test/taskpane/bundle.test.ts).
+    expect(gzipSync(js).length).toBeLessThan(110_000);
     expect(js.toString()).not.toMatch(/exceljs/i);
   });
 
@@ -78,8 +88,54 @@ describe('dist/functions.js in plain Node', () => {
     expect(bad.message).toMatch(/cogs_rate/);
     // u = 0.7·0.8 − 0.7·0.9 = −0.07 (refunds resold in full, so no ρ(1−q)k term).
     const loss = thrown(() => fns.get('BREAKEVENROI')!(0.9, 0.3, 0.2)) as FakeCfError;
-    expect(loss.code).toBe('#NUM!');
+    // No answer for valid input: #N/A, one of the two errors Excel shows a message on.
+    expect(loss.code).toBe('#N/A');
     expect(loss.message).toMatch(/no ROI breaks even/);
+  });
+
+  it('uses only #VALUE! and #N/A, each with its message (Excel drops the message of any other)', async () => {
+    const { history, assumptions } = await sampleRanges('null');
+    const calls: [string, unknown[]][] = [
+      ['BREAKEVENROI', [1.5]],
+      ['BREAKEVENROI', [0.9, 0.3, 0.2]],
+      ['UNITMARGIN', ['forty']],
+      ['KPI', [history, assumptions, 'roas']],
+      ['KPI', [history, assumptions, 'total_profit', 'Nope']],
+      ['FITCURVE', [[[100], [200]], [[300], [400]], 'spline']],
+      ['FITCURVE', [[[100], [100], [100]], [[300], [300], [300]]]],
+      ['PLAN', [history, assumptions, null, 14, 'month']],
+      ['RESPONSE', [100, [['model', 'hill']]]],
+      ['SIMULATE', [history, assumptions, 'total_profit', 2]],
+      ['BASELINE', [[['date']]]],
+    ];
+    const codes = new Set<string>();
+    for (const [id, args] of calls) {
+      let e: unknown;
+      try {
+        fns.get(id)!(...args);
+      } catch (x) {
+        e = x;
+      }
+      expect([id, e instanceof FakeCfError]).toEqual([id, true]);
+      const err = e as FakeCfError;
+      expect([id, ['#VALUE!', '#N/A'].includes(err.code)]).toEqual([id, true]);
+      expect(err.message?.length ?? 0).toBeGreaterThan(10);
+      codes.add(err.code);
+    }
+    expect([...codes].sort()).toEqual(['#N/A', '#VALUE!']);
+  });
+
+  it('names error and data-type cells of a history range by cell, never "[object Object]"', async () => {
+    const { history } = await sampleRanges('null');
+    const j = 1;
+    const col = String.fromCharCode(65 + j);
+    const withCells = history.map((r, i) => r.map((c, k) => (k !== j ? c : i === 4 ? new FakeCfError('#N/A') : i === 6 ? { type: 'Entity', text: '直播间', properties: {} } : c)));
+    const out = (fns.get('READINESS')!(withCells, null, null) as unknown[][]).flat().map(String).join('\n');
+    expect(out).not.toContain('[object Object]');
+    expect(out).toContain(`${col}5 holds the Excel error #N/A`);
+    expect(out).toContain(`${col}7 holds a data type ("直播间")`);
+    const scalar = thrownFrom(() => fns.get('BREAKEVENROI')!({ type: 'Error', basicType: 'Error', basicValue: '#DIV/0!' }));
+    expect(scalar).toMatchObject({ code: '#VALUE!', message: 'cogs_rate is the Excel error #DIV/0!: correct the cell or formula it comes from.' });
   });
 
   it('ships en-US and zh-CN metadata with the same ids and parameter lists', () => {

@@ -1,5 +1,5 @@
 import { thrownBy } from './fake-runtime';
-import { baseline, fitcurve, mroi, optimalspend, readiness, responsefn } from '../../src/functions/functions';
+import { baseline, fitcurve, mroi, optimalspend, readiness, responsefn } from '../../src/functions/as-called';
 import { fitCurve } from '../../src/model/fit';
 import { response } from '../../src/model/transforms';
 import { generateMerchant } from '../../src/sample/merchant';

@@ -3,7 +3,7 @@
  * `adplan plan --json` for the same workbook (sample merchant; ranges shaped as Excel sends them).
  */
 import './fake-runtime';
-import { kpi, plan, simulate } from '../../src/functions/functions';
+import { kpi, plan, simulate } from '../../src/functions/as-called';
 import { main } from '../../src/cli/main';
 import { dateToExcelSerial } from '../../src/data/cells';
 import { SAMPLE_FILE, sampleRanges } from './sample-ranges';

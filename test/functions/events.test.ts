@@ -3,7 +3,7 @@
  * user's calendar range over the built-ins, and a bad calendar row listed with its cell.
  */
 import './fake-runtime';
-import { events } from '../../src/functions/functions';
+import { events } from '../../src/functions/as-called';
 import { readHistory } from '../../src/data';
 import { dateToExcelSerial } from '../../src/data/cells';
 import { flaggedDaysOf } from '../../src/model/events';

@@ -1,5 +1,5 @@
 import { thrownBy } from './fake-runtime';
-import { experimentfn } from '../../src/functions/functions';
+import { experimentfn } from '../../src/functions/as-called';
 import { experimentPlanTable } from '../../src/data/experiment';
 import { analyseExperiment } from '../../src/model/experiment';
 import { designExperiment } from '../../src/model/experiment';

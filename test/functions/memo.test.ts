@@ -1,5 +1,5 @@
 import './fake-runtime';
-import { kpi, simulate } from '../../src/functions/functions';
+import { kpi, simulate } from '../../src/functions/as-called';
 import { Lru, Memo } from '../../src/functions/memo';
 import { memoStats } from '../../src/functions/planning';
 import { sampleRanges } from './sample-ranges';

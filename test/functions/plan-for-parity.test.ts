@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { Workbook } from 'exceljs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { kpi, plan, roitarget } from '../../src/functions/functions';
+import { kpi, plan, roitarget } from '../../src/functions/as-called';
 import { main } from '../../src/cli/main';
 import { readAssumptions } from '../../src/data/assumptions';
 import { readHistory } from '../../src/data/history';

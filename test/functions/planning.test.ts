@@ -1,5 +1,5 @@
 import { thrownBy } from './fake-runtime';
-import { cashflowfn, kpi, plan, readiness, sensitivity, simulate } from '../../src/functions/functions';
+import { cashflowfn, kpi, plan, readiness, sensitivity, simulate } from '../../src/functions/as-called';
 import { readAssumptions, readHistory } from '../../src/data';
 import { dateToExcelSerial } from '../../src/data/cells';
 import { buildPlanReport } from '../../src/model/engine';
@@ -136,7 +136,7 @@ describe('SIMULATE, SENSITIVITY, READINESS, CASHFLOW', () => {
 
 describe('ROITARGET', () => {
   it('pay by default, net below it; a bad basis names the argument and its choices', async () => {
-    const { roitarget } = await import('../../src/functions/functions');
+    const { roitarget } = await import('../../src/functions/as-called');
     const { sampleRanges } = await import('./sample-ranges');
     const r = await sampleRanges();
     const pay = roitarget(r.history, r.assumptions) as number;

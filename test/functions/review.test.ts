@@ -1,5 +1,5 @@
 import { thrownBy } from './fake-runtime';
-import { backtestfn, reviewfn } from '../../src/functions/functions';
+import { backtestfn, reviewfn } from '../../src/functions/as-called';
 import { main } from '../../src/cli/main';
 import { dateToExcelSerial } from '../../src/data/cells';
 import { SAMPLE_FILE, sampleRanges, type SampleRanges } from './sample-ranges';

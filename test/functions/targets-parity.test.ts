@@ -7,7 +7,7 @@ import './fake-runtime';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { targets as targetsFn } from '../../src/functions/functions';
+import { targets as targetsFn } from '../../src/functions/as-called';
 import { readHistory } from '../../src/data/history';
 import { main } from '../../src/cli/main';
 import { computePlan } from '../../src/taskpane/state/compute';

@@ -4,7 +4,7 @@
  * blank when nothing anchors it.
  */
 import './fake-runtime';
-import { baseline, kpi, roitarget } from '../../src/functions/functions';
+import { baseline, kpi, roitarget } from '../../src/functions/as-called';
 import { readHistory } from '../../src/data/history';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

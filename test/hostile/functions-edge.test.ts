@@ -1,6 +1,6 @@
 /** Whole-column ranges and byte-bounded memos (issue 16 item 5). */
 import { thrownBy } from '../functions/fake-runtime';
-import { cashflowfn, fitcurve, kpi } from '../../src/functions/functions';
+import { cashflowfn, fitcurve, kpi } from '../../src/functions/as-called';
 import { approxBytes, Lru } from '../../src/functions/memo';
 import { trimRange } from '../../src/functions/trim';
 import type { Cell } from '../../src/data/table';

@@ -3,7 +3,7 @@ import { thrownBy } from '../functions/fake-runtime';
 import { Workbook } from 'exceljs';
 import { parseNumber } from '../../src/data/cells';
 import { readWorkbookBuffer } from '../../src/data/merchant';
-import { breakevenroi, unitmargin } from '../../src/functions/functions';
+import { breakevenroi, unitmargin } from '../../src/functions/as-called';
 
 describe('overflow', () => {
   it('UNITMARGIN with a denormal AOV is an input error naming aov, not -Infinity', () => {

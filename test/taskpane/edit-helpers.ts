@@ -23,7 +23,8 @@ export function keyRow(gw: MemoryGateway, key: string): number {
 
 /** Clicks a toolbar button and returns the inline form it opens. */
 export async function openDialog(user: ReturnType<typeof renderPane>['user'], button: string): Promise<HTMLElement> {
-  await user.click(screen.getByRole('button', { name: button }));
+  // The assumptions editor loads with the pane's lower panels (lazy): wait for its buttons.
+  await user.click(await screen.findByRole('button', { name: button }));
   return screen.findByRole('form');
 }
 

@@ -31,7 +31,7 @@ describe('field mapping correction', () => {
     const { user } = renderPane(gw, lang);
     expect((await screen.findAllByText(missing, undefined)).length).toBeGreaterThan(0);
     expect(screen.queryByRole('table', { name: title })).toBeNull();
-    await user.selectOptions(screen.getByRole('combobox', { name: picker }), 'L: Sales total');
+    await user.selectOptions(await screen.findByRole('combobox', { name: picker }), 'L: Sales total');
     const table = await screen.findByRole('table', { name: title });
     expect(gw.cell(HISTORY_SHEET, 'L1')).toBe('Sales total');
     const expected = buildPlanReport({
@@ -45,7 +45,7 @@ describe('field mapping correction', () => {
     const gw = sampleGateway();
     const { user } = renderPane(gw);
     await screen.findByRole('table', { name: 'Scenario comparison' });
-    await user.click(screen.getByRole('button', { name: 'Field mapping' }));
+    await user.click(await screen.findByRole('button', { name: 'Field mapping' }));
     const views = screen.getByRole('combobox', { name: 'Column for Views' });
     expect(views).toHaveDisplayValue('D: 直播间观看次数');
     expect(screen.getByText(/Views are counted as view counts/)).toBeInTheDocument();

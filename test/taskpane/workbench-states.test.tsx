@@ -21,7 +21,7 @@ describe('error and empty states', () => {
     renderPane(gw);
     expect(await screen.findByText(/No plan can be computed yet/)).toBeInTheDocument();
     // Where, as Excel writes it: the sheet and the cell.
-    expect(screen.getAllByRole('button', { name: `Go to ${quoteSheet(ASSUMPTIONS_SHEET)}!D${row + 1}` }).length).toBeGreaterThan(0);
+    expect((await screen.findAllByRole('button', { name: `Go to ${quoteSheet(ASSUMPTIONS_SHEET)}!D${row + 1}` })).length).toBeGreaterThan(0);
     expect(screen.queryByRole('table', { name: 'Scenario comparison' })).toBeNull();
   });
 

@@ -60,7 +60,7 @@ describe('offline manifest check', () => {
       .replace('https://localhost:3000/functions.js', 'http://localhost:3000/functions.js')
       .replace('DefaultValue="ADPLAN"', 'DefaultValue="CONTOSO"')
       .replace('<Runtime resid="Taskpane.Url" lifetime="long"/>', '<Runtime resid="Taskpane.Url" lifetime="short"/>')
-      .replace('<Override Locale="zh-CN" Value="AdPlan 千川投放规划"/>', '');
+      .replace('<Override Locale="zh-CN" Value="AdPlan 千川投放规划（开发版）"/>', '');
     const where = validateManifestXml(broken, { assetsDir }).map((p) => `${p.where}: ${p.message}`);
     expect(where).toEqual(
       expect.arrayContaining([
@@ -138,5 +138,42 @@ describe('schema sequences inside VersionOverrides (issue 11 item 8)', () => {
     expect(problemsOf(xml.replace('Value="情景工作台"', `Value="${'情'.repeat(126)}"`))).toContain(
       'Resources/TaskpaneButton.Label: Override zh-CN is 126 characters (max 125)',
     );
+  });
+});
+
+describe('requirement sets, ribbon ids and URL lengths (issue 26 item 4)', () => {
+  const problemsOf = (x: string): string[] => validateManifestXml(x, { assetsDir }).map((p) => `${p.where}: ${p.message}`);
+
+  it('the manifest declares each requirement set the code uses, at the version it needs', () => {
+    for (const [name, min] of [['ExcelApi', '1.9'], ['CustomFunctionsRuntime', '1.2'], ['SharedRuntime', '1.1']]) {
+      expect(xml).toContain(`<Set Name="${name}" MinVersion="${min}"/>`);
+      const without = xml.replace(new RegExp(`\\s*<Set Name="${name}" MinVersion="[^"]*"/>`), '');
+      expect(problemsOf(without)).toContain(`Requirements: needs <Set Name="${name}" MinVersion="${min}"/> (the code uses it)`);
+    }
+    expect(problemsOf(xml.replace('<Set Name="ExcelApi" MinVersion="1.9"/>', '<Set Name="ExcelApi" MinVersion="1.7"/>'))).toContain(
+      'Requirements: needs <Set Name="ExcelApi" MinVersion="1.9"/> (the code uses it), declared 1.7',
+    );
+    // A higher version than needed is allowed ("1.10" is above "1.9").
+    expect(problemsOf(xml.replace('<Set Name="ExcelApi" MinVersion="1.9"/>', '<Set Name="ExcelApi" MinVersion="1.10"/>'))).toEqual([]);
+  });
+
+  it('rejects an unknown control type', () => {
+    expect(problemsOf(xml.replace('<Control xsi:type="Button" id="AdPlan.OpenPane">', '<Control xsi:type="Buton" id="AdPlan.OpenPane">'))).toContain(
+      'Control AdPlan.OpenPane: unknown control type "Buton" (expected Button or Menu)',
+    );
+  });
+
+  it('rejects an empty tab id', () => {
+    expect(problemsOf(xml.replace('<OfficeTab id="TabHome">', '<OfficeTab id="">'))).toContain('OfficeTab: tab id must not be empty');
+    expect(problemsOf(xml.replace('<OfficeTab id="TabHome">', '<OfficeTab id="  ">'))).toContain('OfficeTab: tab id must not be empty');
+  });
+
+  it('rejects a URL over 2,048 characters, and accepts one of exactly 2,048', () => {
+    const base = 'https://localhost:3000/taskpane.html';
+    const at = (n: number): string => `${base}?${'q'.repeat(n - base.length - 1)}`;
+    const withUrl = (u: string): string => xml.replace(`<bt:Url id="Taskpane.Url" DefaultValue="${base}"/>`, `<bt:Url id="Taskpane.Url" DefaultValue="${u}"/>`);
+    expect(at(2048)).toHaveLength(2048);
+    expect(problemsOf(withUrl(at(2048))).filter((p) => p.includes('characters (max 2048)'))).toEqual([]);
+    expect(problemsOf(withUrl(at(2049)))).toContain('Url Taskpane.Url: URL is 2049 characters (max 2048)');
   });
 });

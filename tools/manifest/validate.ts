@@ -26,6 +26,27 @@ const MAX_RESID = 32;
 const MAX_SHORT = 125;
 const MAX_LONG = 250;
 const VERSION = /^\d{1,5}(\.\d{1,5}){0,3}$/u;
+/** URL maxLength in the schema (bt:Url, SourceLocation, IconUrl …). */
+const MAX_URL = 2048;
+/** Control types a ribbon group may hold in an Excel task-pane add-in (VersionOverrides 1.0). */
+const CONTROL_TYPES = new Set(['Button', 'Menu']);
+/**
+ * The requirement sets the code uses, with the lowest version it needs: ExcelApi 1.9 (worksheet
+ * onChanged, getSpecialCells), CustomFunctionsRuntime 1.2 (CustomFunctions.Error with a message),
+ * SharedRuntime 1.1 (one runtime for functions and pane).
+ */
+export const REQUIRED_SETS: Readonly<Record<string, string>> = { ExcelApi: '1.9', CustomFunctionsRuntime: '1.2', SharedRuntime: '1.1' };
+
+/** a < b for dotted versions ("1.10" > "1.9"). */
+function versionBelow(a: string, b: string): boolean {
+  const x = a.split('.').map(Number);
+  const y = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d !== 0) return d < 0;
+  }
+  return false;
+}
 
 function children(el: XmlElement): XmlElement[] {
   const out: XmlElement[] = [];
@@ -142,7 +163,10 @@ export function validateManifestXml(xml: string, options: ValidateOptions = {}):
     }
     if (el.localName === 'AppDomain') urls.push({ where: 'AppDomain', url: el.textContent?.trim() ?? '' });
   }
-  for (const { where, url } of urls) if (!url.startsWith('https://')) add(where, `URL must use https: ${url}`);
+  for (const { where, url } of urls) {
+    if (!url.startsWith('https://')) add(where, `URL must use https: ${url.slice(0, 120)}`);
+    if (url.length > MAX_URL) add(where, `URL is ${url.length} characters (max ${MAX_URL})`);
+  }
 
   // Icons: the files exist in assets/ with the pixel size the manifest declares.
   const iconChecks: { where: string; url: string; size: number }[] = [];
@@ -174,11 +198,19 @@ export function validateManifestXml(xml: string, options: ValidateOptions = {}):
     }
   }
 
-  // Shared runtime: requirement set, one long-lived runtime, functions Page and FunctionFile on it.
-  const sets = descendants(child(root, 'Requirements') ?? root, 'Set');
-  if (!sets.some((s) => s.getAttribute('Name') === 'SharedRuntime' && s.getAttribute('MinVersion') === '1.1')) {
-    add('Requirements', 'needs <Set Name="SharedRuntime" MinVersion="1.1"/>');
+  // Requirement sets: each one the code uses, at the version it needs (a higher one is allowed).
+  const setsEl = child(child(root, 'Requirements'), 'Sets');
+  const sets = setsEl ? children(setsEl).filter((c) => c.localName === 'Set') : [];
+  const defaultMin = setsEl?.getAttribute('DefaultMinVersion') ?? '1.1';
+  for (const [name, min] of Object.entries(REQUIRED_SETS)) {
+    const set = sets.find((x) => x.getAttribute('Name') === name);
+    const declared = set ? (set.getAttribute('MinVersion') ?? defaultMin) : null;
+    if (declared === null || versionBelow(declared, min)) {
+      add('Requirements', `needs <Set Name="${name}" MinVersion="${min}"/> (the code uses it)${declared ? `, declared ${declared}` : ''}`);
+    }
   }
+
+  // Shared runtime: one long-lived runtime, functions Page and FunctionFile on it.
   const runtime = descendants(vo, 'Runtime')[0];
   const paneResid = runtime?.getAttribute('resid') ?? '';
   if (!runtime || runtime.getAttribute('lifetime') !== 'long') add('Runtimes', 'needs <Runtime resid="…" lifetime="long"/>');
@@ -197,6 +229,18 @@ export function validateManifestXml(xml: string, options: ValidateOptions = {}):
   }
   const functionFile = descendants(vo, 'FunctionFile')[0]?.getAttribute('resid');
   if (functionFile !== paneResid) add('FunctionFile', 'must use the runtime (task-pane) URL');
+
+  // Ribbon: tabs, groups and controls need ids; controls a type Excel knows.
+  for (const tab of [...descendants(vo, 'OfficeTab'), ...descendants(vo, 'CustomTab')]) {
+    if (!(tab.getAttribute('id') ?? '').trim()) add(tab.localName ?? 'OfficeTab', 'tab id must not be empty');
+  }
+  for (const g of descendants(vo, 'Group')) if (!(g.getAttribute('id') ?? '').trim()) add('Group', 'group id must not be empty');
+  for (const c of descendants(vo, 'Control')) {
+    const type = (c.getAttribute('xsi:type') ?? '').replace(/^.*:/u, '');
+    const cid = c.getAttribute('id') ?? '';
+    if (!CONTROL_TYPES.has(type)) add(`Control ${cid}`, `unknown control type "${type}" (expected ${[...CONTROL_TYPES].join(' or ')})`);
+    if (!cid.trim()) add('Control', 'control id must not be empty');
+  }
 
   // zh-CN overrides for everything a user reads.
   if (!hasZhOverride(child(root, 'DisplayName'))) add('DisplayName', 'needs a zh-CN Override');

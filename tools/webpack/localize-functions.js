@@ -2,8 +2,10 @@
 /**
  * Builds functions.zh-cn.json from the generated en-US functions.json plus the translation table
  * src/functions/metadata.zh-CN.json, so the two can never drift: same ids, same parameter list,
- * translated descriptions and parameter names. A function or parameter without a translation,
- * or a translation for something that does not exist, is a build error.
+ * translated descriptions and parameter names, and the custom enums' names and tooltips (the
+ * table's "$enums"; the values Excel inserts stay the English keys, as Microsoft's localisation
+ * guidance for custom enums says). A function, parameter or enum value without a translation, or a
+ * translation for something that does not exist, is a build error.
  */
 
 /**
@@ -11,16 +13,50 @@
  * @typedef {{ description: string, result?: string, parameters: Record<string, ParamText> }} FunctionText
  * @typedef {{ name: string, description?: string, [k: string]: unknown }} MetaParam
  * @typedef {{ id: string, name: string, description?: string, parameters: MetaParam[], result?: { description?: string, [k: string]: unknown }, [k: string]: unknown }} MetaFunction
+ * @typedef {{ name: string, tooltip?: string, stringValue?: string, numberValue?: number }} MetaEnumValue
+ * @typedef {{ id: string, type: string, values: MetaEnumValue[] }} MetaEnum
+ * @typedef {Record<string, Record<string, { name: string, tooltip: string }>>} EnumTable
  */
 
 /**
- * @param {{ functions: MetaFunction[], [k: string]: unknown }} metadata
- * @param {Record<string, FunctionText>} table
- * @returns {{ localized: { functions: MetaFunction[], [k: string]: unknown }, errors: string[] }}
+ * zh-CN names and tooltips of the custom enums, by enum id and value.
+ * @param {MetaEnum[]} enums
+ * @param {EnumTable} table
+ * @param {string[]} errors
+ * @returns {MetaEnum[]}
  */
-function localizeMetadata(metadata, table) {
+function localizeEnums(enums, table, errors) {
+  const ids = new Set(enums.map((e) => e.id));
+  for (const id of Object.keys(table)) if (!ids.has(id)) errors.push(`zh-CN $enums has ${id}, which is not an enum`);
+  return enums.map((e) => {
+    const t = table[e.id] ?? {};
+    if (!table[e.id]) errors.push(`enum ${e.id}: no zh-CN translation`);
+    const keys = new Set(e.values.map((v) => String(v.stringValue ?? v.numberValue)));
+    for (const k of Object.keys(t)) if (!keys.has(k)) errors.push(`enum ${e.id}: zh-CN table has unknown value ${k}`);
+    const values = e.values.map((v) => {
+      const key = String(v.stringValue ?? v.numberValue);
+      const vt = t[key];
+      if (!vt || !vt.name || !vt.tooltip) {
+        errors.push(`enum ${e.id}(${key}): no zh-CN name and tooltip`);
+        return v;
+      }
+      return { ...v, name: vt.name, tooltip: vt.tooltip };
+    });
+    return { ...e, values };
+  });
+}
+
+/**
+ * @param {{ functions: MetaFunction[], enums?: MetaEnum[], [k: string]: unknown }} metadata
+ * @param {Record<string, FunctionText> & { $enums?: EnumTable }} fullTable
+ * @returns {{ localized: { functions: MetaFunction[], enums?: MetaEnum[], [k: string]: unknown }, errors: string[] }}
+ */
+function localizeMetadata(metadata, fullTable) {
   /** @type {string[]} */
   const errors = [];
+  const { $enums: enumTable, ...rest } = fullTable;
+  /** @type {Record<string, FunctionText>} */
+  const table = rest;
   const ids = new Set(metadata.functions.map((f) => f.id));
   for (const id of Object.keys(table)) if (!ids.has(id)) errors.push(`zh-CN table has ${id}, which is not a function`);
   const functions = metadata.functions.map((fn) => {
@@ -44,14 +80,20 @@ function localizeMetadata(metadata, table) {
     const helpUrl = typeof fn.helpUrl === 'string' ? fn.helpUrl.replace('/help/functions.html', '/help/functions.zh-CN.html') : undefined;
     return { ...fn, description: t.description, parameters, ...(result ? { result } : {}), ...(helpUrl ? { helpUrl } : {}) };
   });
-  return { localized: { ...metadata, functions }, errors };
+  const enums = metadata.enums ? localizeEnums(metadata.enums, enumTable ?? {}, errors) : undefined;
+  if (!metadata.enums && enumTable && Object.keys(enumTable).length > 0) errors.push('zh-CN $enums given, but the metadata has no enums');
+  return { localized: { ...metadata, functions, ...(enums ? { enums } : {}) }, errors };
 }
 
 const PLUGIN = 'LocalizeFunctionsPlugin';
 
 /** Webpack plugin: emits `output` from the `input` metadata asset, failing the build on gaps. */
 class LocalizeFunctionsPlugin {
-  /** @param {{ input: string, output: string, table: string, rewriteUrl?: (s: string) => string }} options */
+  /**
+   * `topLevel`: properties set on both files, e.g. allowErrorForDataTypeAny (the generator has no
+   * JSDoc tag for it).
+   * @param {{ input: string, output: string, table: string, rewriteUrl?: (s: string) => string, topLevel?: Record<string, unknown> }} options
+   */
   constructor(options) {
     this.options = options;
   }
@@ -70,7 +112,7 @@ class LocalizeFunctionsPlugin {
         const fs = require('node:fs');
         const table = JSON.parse(fs.readFileSync(this.options.table, 'utf8'));
         const rewrite = this.options.rewriteUrl ?? ((s) => s);
-        const metadata = JSON.parse(rewrite(asset.source.source().toString()));
+        const metadata = { ...JSON.parse(rewrite(asset.source.source().toString())), ...(this.options.topLevel ?? {}) };
         const { localized, errors } = localizeMetadata(metadata, table);
         for (const e of errors) compilation.errors.push(new WebpackError(`${PLUGIN}: ${e}`));
         compilation.updateAsset(this.options.input, new sources.RawSource(JSON.stringify(metadata, null, 2)));

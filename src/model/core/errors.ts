@@ -2,7 +2,8 @@ import type { Text } from '../../i18n/text';
 
 /**
  * Why an engine call has no answer. Surfaces map the kind to their own shape:
- * custom functions → #VALUE! / #NUM! / #N/A, CLI → exit code 1 with the message.
+ * custom functions → #VALUE! (input) or #N/A (math, lookup), the two errors Excel shows a message
+ * on; CLI → exit code 1 with the message.
  * - `input`: the user's input is wrong (a cell, a field, an argument);
  * - `math`: the input is valid but the maths has no answer (e.g. unit margin ≤ 0);
  * - `lookup`: an unknown scenario, metric or key (the message lists the valid ones).

@@ -9,19 +9,20 @@ import { useI18n } from '../i18n';
 import { useWorkbench } from '../state/useWorkbench';
 import { missingInputs, missingInputsText, suppliedByHistory } from '../../model/settings';
 import { ActionCard } from './ActionCard';
-import { AssumptionsEditor } from './AssumptionsEditor';
 import { ChartsPanel } from './ChartsPanel';
 import { ComparisonTable } from './ComparisonTable';
-import { DataPanel } from './DataPanel';
-import { EventsPanel } from './EventsPanel';
 import { DelayedSpinner } from './DelayedSpinner';
 import { HelpLink } from './HelpLink';
 import { ReadinessPanel } from './ReadinessPanel';
 import { Section } from './Section';
-import { WritePlanPanel } from './WritePlanPanel';
 
 // The review, the experiment designer and the folded model details pull the back-test, the review and the experiment
 // engine: loaded when the pane first shows them, so the first screen ships without them.
+// Below the first screen (after the comparison and the charts): loaded as the pane renders, not before it.
+const WritePlanPanel = lazy(() => import('./WritePlanPanel').then((m) => ({ default: m.WritePlanPanel })));
+const DataPanel = lazy(() => import('./DataPanel').then((m) => ({ default: m.DataPanel })));
+const EventsPanel = lazy(() => import('./EventsPanel').then((m) => ({ default: m.EventsPanel })));
+const AssumptionsEditor = lazy(() => import('./AssumptionsEditor').then((m) => ({ default: m.AssumptionsEditor })));
 const ReviewPanel = lazy(() => import('./ReviewPanel').then((m) => ({ default: m.ReviewPanel })));
 const ModelDetails = lazy(() => import('./ModelDetails').then((m) => ({ default: m.ModelDetails })));
 const ExperimentPanel = lazy(() => import('./ExperimentPanel').then((m) => ({ default: m.ExperimentPanel })));
@@ -135,34 +136,36 @@ export function Workbench({ gateway }: { gateway: WorkbookGateway }) {
         {report ? <ComparisonTable scenarios={report.scenarios} /> : <p>{t('compare.pending')}</p>}
       </Section>
       {report ? <ChartsPanel scenarios={report.scenarios} curve={report.curve} reserves={reserves} /> : null}
-      {report ? (
-        <WritePlanPanel
-          scenarios={report.scenarios.map((s) => s.name)}
-          hasOverrides={Object.keys(wb.overrides).length > 0}
-          onWrite={a.writePlan}
+      <Suspense fallback={null}>
+        {report ? (
+          <WritePlanPanel
+            scenarios={report.scenarios.map((s) => s.name)}
+            hasOverrides={Object.keys(wb.overrides).length > 0}
+            onWrite={a.writePlan}
+          />
+        ) : null}
+        <DataPanel
+          history={wb.history}
+          read={wb.historyRead}
+          overrides={wb.overrides}
+          onUseSelection={a.takeSelection}
+          onOverride={a.setOverride}
+          onResetOverrides={a.resetOverrides}
+          onSelect={(i) => void a.select(i)}
         />
-      ) : null}
-      <DataPanel
-        history={wb.history}
-        read={wb.historyRead}
-        overrides={wb.overrides}
-        onUseSelection={a.takeSelection}
-        onOverride={a.setOverride}
-        onResetOverrides={a.resetOverrides}
-        onSelect={(i) => void a.select(i)}
-      />
-      <EventsPanel calendar={wb.calendar} flagged={wb.flagged} onCreate={a.createCalendar} onSelect={(i) => void a.select(i)} />
-      <AssumptionsEditor
-        table={wb.table}
-        historyLacks={historyLacks}
-        read={wb.assumptionsRead}
-        onCreate={a.createAssumptions}
-        onSetValue={a.setValue}
-        onAdd={a.addScenario}
-        onRename={a.renameScenario}
-        onDelete={a.deleteScenario}
-        onSelect={(i) => void a.select(i)}
-      />
+        <EventsPanel calendar={wb.calendar} flagged={wb.flagged} onCreate={a.createCalendar} onSelect={(i) => void a.select(i)} />
+        <AssumptionsEditor
+          table={wb.table}
+          historyLacks={historyLacks}
+          read={wb.assumptionsRead}
+          onCreate={a.createAssumptions}
+          onSetValue={a.setValue}
+          onAdd={a.addScenario}
+          onRename={a.renameScenario}
+          onDelete={a.deleteScenario}
+          onSelect={(i) => void a.select(i)}
+        />
+      </Suspense>
       <Suspense fallback={null}>
         <ReviewPanel gateway={gateway} history={wb.historyRead?.ok ? wb.historyRead.value.history : null} scenarios={wb.assumptionsRead?.ok ? wb.assumptionsRead.value.scenarios : null} />
         <ExperimentPanel gateway={gateway} history={wb.historyRead?.ok ? wb.historyRead.value.history : null} />

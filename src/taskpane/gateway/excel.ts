@@ -216,8 +216,8 @@ export class ExcelGateway implements WorkbookGateway {
   onChange(listener: (change: WorkbookChange) => void): () => void {
     this.listeners.add(listener);
     this.subscribed ??= this.subscribe().catch((e: unknown) => {
-      // Older hosts lack worksheet events (ExcelApi 1.9): the pane still works, only without
-      // live refresh; the user's Refresh button covers it.
+      // Worksheet events are ExcelApi 1.9, which the manifest requires; should a host still
+      // refuse them, the pane works without live refresh (its Refresh button covers it).
       console.warn('AdPlan: change events unavailable', e);
     });
     return () => {
