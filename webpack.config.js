@@ -77,6 +77,8 @@ module.exports = (_env, argv) => {
       // detection of the script's URL, which functions.js, holding the runtime, cannot do when it
       // runs alone (plain Node, tests).
       publicPath: '',
+      // Chunk loading keys its registry on globalThis, not `self` (absent when functions.js runs alone).
+      globalObject: 'globalThis',
       clean: { keep: /^node\// }, // dist/node is the tsc build of the CLI
     },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
@@ -92,6 +94,9 @@ module.exports = (_env, argv) => {
     optimization: {
       // Lazy chunks of the task pane may share code; functions.js stays whole (it runs alone too).
       splitChunks: { chunks: 'async' },
+      // terser for ES2020 output (the pages need a modern webview anyway: ExcelApi 1.9 hosts) and
+      // one more compress pass than webpack's default.
+      minimizeOptions: { javascript: { ecma: 2020, compress: { passes: 3, ecma: 2020 }, format: { ecma: 2020 } } },
     },
     performance: { hints: false },
     plugins: [
