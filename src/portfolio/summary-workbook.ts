@@ -5,7 +5,7 @@
  */
 import { Workbook, type Color, type DataBarRuleType, type Worksheet } from 'exceljs';
 import { columnLetters } from '../data/formats';
-import { numberFormat, type NumberKind } from '../data/formats';
+import { numberFormat, printA4Landscape, type NumberKind } from '../data/formats';
 import { pick, text, type Lang, type Text } from '../i18n/text';
 import type { KpiReport } from '../model/report';
 import { COLUMN, STATUS_LABEL, TIER_LABEL } from './labels';
@@ -101,19 +101,8 @@ function fillSheet(ws: Worksheet, rows: readonly MerchantRow[], lang: Lang): voi
   ws.getRow(1).alignment = { vertical: 'middle', wrapText: true };
   rows.forEach((r, i) => ws.addRow(COLUMNS.map((c) => c.value(r, i + 1, lang))));
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1 }];
-  // The key columns on one A4 landscape page wide, the header on every page. ExcelJS writes `$`
-  // before each corner's text: `A$1:K$9` comes out as `$A$1:$K$9`.
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printArea: `A$1:${letter(PRINTED)}$${rows.length + 1}`,
-    printTitlesRow: '1:1',
-    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-  };
+  // The key columns on one A4 landscape page wide, the header on every page.
+  printA4Landscape(ws, `A1:${letter(PRINTED)}${rows.length + 1}`, 1);
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: COLUMNS.length } };
   if (rows.length === 0) return;
   const last = rows.length + 1;

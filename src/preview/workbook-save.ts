@@ -11,7 +11,7 @@
 import { Workbook, type Worksheet } from 'exceljs';
 import JSZip from 'jszip';
 import { LIMITS, mb } from '../data/formats';
-import { addChart, markDynamic, valuesSheetName, workbookBytes, writeArrayFormula, writeFormula, writeValuesCopy, type CachedValue, type FileChart } from '../data/formats';
+import { addChart, markDynamic, printA4Landscape, valuesSheetName, workbookBytes, writeArrayFormula, writeFormula, writeValuesCopy, type CachedValue, type FileChart } from '../data/formats';
 import { zipEntries } from '../data/formats';
 import { isAdplanError } from '../model/core';
 import { text, type Text } from '../i18n/text';
@@ -179,19 +179,7 @@ function applyLayout(ws: Worksheet, layout: SheetLayout): void {
   if (layout.freezeRows) ws.views = [{ state: 'frozen', xSplit: 0, ySplit: layout.freezeRows, topLeftCell: `A${layout.freezeRows + 1}` }];
   (layout.widths ?? []).forEach((w, j) => (ws.getColumn(j + 1).width = w));
   if (layout.print) {
-    // A4 (paperSize 9) landscape, one page wide and as many down as it takes, the header rows on every page.
-    ws.pageSetup = {
-      ...ws.pageSetup,
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      // ExcelJS writes `$` before each corner's text: `A$1:Q$94` comes out as `$A$1:$Q$94`.
-      printArea: layout.print.area.replace(/([A-Z]+)(\d+)/gu, '$1$$$2'),
-      printTitlesRow: `1:${layout.print.titleRows}`,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-    };
+    printA4Landscape(ws, layout.print.area, layout.print.titleRows, { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 });
   }
 }
 

@@ -9,7 +9,7 @@
 import { readAssumptions } from '../assumptions';
 import { AdplanError } from '../../model/core';
 import { text } from '../../i18n/text';
-import { addLiftResults, findResultsSheet, findScheduleSheet, isScheduleSheet, readScheduleOf, type ScheduleRead } from '../experiment';
+import { addLiftResults, findResultsSheet, findScheduleSheet, readScheduleOf, type ScheduleRead } from '../experiment';
 import { joinSources, sourceLabel, type JoinedHistory, type Source } from './join';
 import type { FileData } from '../formats';
 import { addChannelSpend, channelSpend, keyValueTable } from '../families';
@@ -20,7 +20,7 @@ import { familyOfSheet, joinedWith, likeliestHistory } from './sheet-choice';
 import { assumptionsSheetOf, attachCalendar, calendarOf, findSheet, readHistorySheet, type WorkbookOptions, type WorkbookRead } from './workbook';
 import type { EventsSource } from './events-file';
 import type { SheetCells } from '../formats';
-import { mergeTargetLogs, readTargetLog, targetLogHeader } from './target-log';
+import { isTargetLogSheet, mergeTargetLogs, readTargetLog } from './target-log';
 import type { TargetLogEntry } from '../../model/core';
 
 export interface MerchantFile {
@@ -70,8 +70,7 @@ export async function readMerchantBuffers(files: readonly MerchantFile[], option
     first ??= { format, ...(encoding ? { encoding } : {}) };
     sheetNames.push(...all.map((s) => (files.length > 1 ? `${f.fileName} › ${s.name}` : s.name)));
     // ROI目标记录 sheets (or CSVs) are the target log, never a history source.
-    // The 实验计划 sheet has a target log's header (日期 · ROI目标 · 口径) but is a plan, not a log.
-    const isLog = (s: SheetCells): boolean => !isScheduleSheet(s) && targetLogHeader(s) !== null;
+    const isLog = isTargetLogSheet;
     for (const s of all.filter(isLog)) {
       const log = readTargetLog(format === 'csv' ? { ...s, name: f.fileName } : s);
       logs.push(log.entries);

@@ -9,6 +9,7 @@ import type { IsoDate, TargetLogEntry } from '../../model/core';
 import { isMissing, parseDate, parseNumber, toHalfWidth } from '../cells';
 import { columnLetters, type SheetCells } from '../formats';
 import { excerpt, sheetTop, sideTable, type Cell, type DataIssue } from '../table';
+import { isScheduleSheet } from '../experiment';
 
 /** The sheet name the product documents (a sheet so named is always read as the log). */
 export const TARGET_LOG_SHEET = 'ROI目标记录';
@@ -44,6 +45,14 @@ export function targetLogHeader(sheet: SheetCells): { row: number; cols: Partial
     if (cols && (named || cols.basis !== undefined || cols.mode !== undefined)) return { row: i, cols };
   }
   return null;
+}
+
+/**
+ * The one rule every surface uses to tell a target-log sheet: its header, and not the 实验计划
+ * schedule (which has a log's header, 日期 · ROI目标 · 口径, but is a plan, not a log).
+ */
+export function isTargetLogSheet(sheet: SheetCells): boolean {
+  return !isScheduleSheet(sheet) && targetLogHeader(sheet) !== null;
 }
 
 function basisOf(c: Cell): TargetLogEntry['basis'] | null | 'bad' {

@@ -6,8 +6,7 @@
  * first column holds assumption keys).
  */
 import { recognizeFamily } from '../../data/families';
-import { joinedWith, likeliestHistory, targetLogHeader } from '../../data/merchant';
-import { isScheduleSheet } from '../../data/experiment';
+import { isTargetLogSheet, joinedWith, likeliestHistory } from '../../data/merchant';
 import type { SheetCells } from '../../data/formats';
 import { historyBlock } from './historyBlock';
 import { isInputError } from '../../model/core';
@@ -46,13 +45,10 @@ export function isExportFamily(values: RangeValues['values']): boolean {
 /** A sheet's top rows as the reader's sheet type: what the CLI's sheet choice looks at. */
 const asSheet = (name: string, top: RangeValues | null): SheetCells => ({ name, cells: top?.values ?? [] });
 
-/** The CLI's rule (src/data readMerchantBuffers): a sheet with a target log's header that is not the 实验计划 schedule. */
-const isTargetLog = (s: SheetCells): boolean => !isScheduleSheet(s) && targetLogHeader(s) !== null;
-
 /** The target-log sheets' used ranges, in workbook order. */
 async function targetLogs(gw: WorkbookGateway, sheets: readonly SheetCells[]): Promise<RangeValues[]> {
   const out: RangeValues[] = [];
-  for (const s of sheets.filter(isTargetLog)) {
+  for (const s of sheets.filter(isTargetLogSheet)) {
     const used = await gw.readUsedRange(s.name);
     if (used) out.push(used);
   }
@@ -73,7 +69,7 @@ async function withJoined(gw: WorkbookGateway, main: FoundHistory, skip: Readonl
   }
   const logs = await targetLogs(gw, sheets.filter((s) => s !== head));
   const withLogs = logs.length > 0 ? { ...main, logs } : main;
-  const joined = joinedWith(sheets.filter((s) => !isTargetLog(s)), head);
+  const joined = joinedWith(sheets.filter((s) => !isTargetLogSheet(s)), head);
   const more: RangeValues[] = [];
   for (const s of joined) {
     const used = await gw.readUsedRange(s.name);

@@ -228,3 +228,22 @@ export async function workbookBytes(wb: Workbook): Promise<Uint8Array> {
   }
   return finishPackage(bytes, anchors, charts);
 }
+
+/**
+ * A4 (paperSize 9) landscape, one page wide and as many down as it takes, rows 1…`titleRows` on
+ * every page. `area` is plain A1 ("A1:Q94"): ExcelJS writes `$` before each corner's text, so it
+ * is given as `A$1:Q$94` and comes out as `$A$1:$Q$94`.
+ */
+export function printA4Landscape(ws: Worksheet, area: string, titleRows: number, margins?: Partial<Worksheet['pageSetup']['margins']>): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printArea: area.replace(/([A-Z]+)(\d+)/gu, '$1$$$2'),
+    printTitlesRow: `1:${titleRows}`,
+    ...(margins ? { margins: { ...ws.pageSetup.margins, ...margins } as Worksheet['pageSetup']['margins'] } : {}),
+  };
+}
