@@ -57,7 +57,7 @@ function planStartArg(v: unknown): IsoDate {
   if (p.ok && p.value) return p.value.date;
   throw new AdplanError(
     'input',
-    text(`plan_start must be a date (the plan's first day, e.g. 2024-05-16), got ${String(x ?? 'nothing')}.`, `plan_start 应为日期(计划第一天,如 2024-05-16),实际为 ${String(x ?? '空')}。`),
+    text(`plan_start must be a date (the plan's first day, e.g. 2024-05-16), got ${String(x ?? 'nothing')}.`, `plan_start 应为日期（计划第一天，如 2024-05-16），实际为 ${String(x ?? '空')}。`),
     'plan_start',
   );
 }

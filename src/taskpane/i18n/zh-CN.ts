@@ -139,7 +139,7 @@ export const zhCN: Messages = {
   'unit.choice': '选项',
 
   'compare.title': '情景对比',
-  'targets.title': '目标表(净成交ROI → 消耗、增量利润)',
+  'targets.title': '目标表（净成交ROI → 消耗、增量利润）',
   'action.title': '建议怎么做（{scenario}）',
   'action.notReady': '先做好自然流量：现在投放付费流量还不划算。',
   'action.ramp': '日预算从 {start} 起步，每天最多加 {ramp}，到 {date} 加到每天 {target}。',
