@@ -11,7 +11,7 @@ import { loadAssumptionsFile, loadMerchantFiles } from '../../data/node';
 import { scenariosFor } from '../../data/assumptions';
 import { buildPlanReport, selectScenarios } from '../../model/engine';
 import type { Period } from '../../model/report';
-import { review, type ReviewPeriod, type ReviewResult } from '../../model/review';
+import { GAP_LABELS, review, type ReviewPeriod, type ReviewResult } from '../../model/review';
 import { COMMON_OPTIONS, parseCommandArgs, UsageError } from '../args';
 import { ASSUMPTIONS_OPTION, EXIT, SHEET_OPTION, startCommand, type Command } from '../command';
 import { formatNumber, renderTable } from '../../text';
@@ -43,9 +43,9 @@ function periodTable(rows: readonly ReviewPeriod[], lang: Lang): string {
     text('plan GMV', '计划成交'),
     text('P10–P90', 'P10–P90'),
     text('actual GMV', '实际成交'),
-    text('gap: spend', '差额：消耗'),
-    text('gap: response', '差额：响应'),
-    text('gap: organic', '差额：自然'),
+    GAP_LABELS.spend,
+    GAP_LABELS.response,
+    GAP_LABELS.organic,
     text('plan profit', '计划利润'),
     text('actual profit', '实际利润'),
     text('actual cash', '实际现金'),
@@ -91,7 +91,7 @@ export function reviewHuman(fileName: string, r: ReviewResult, period: Period, l
     '',
     pick(text(
       'Gap parts: spend = what the model expected at the spend actually spent − plan; response = actual paid GMV − the curve at that spend; organic = actual organic − forecast organic. They add up to actual − plan.',
-      '差额拆分：消耗 = 按实际消耗模型应得的成交 − 计划；响应 = 实际付费成交 − 曲线在该消耗下的成交；自然 = 实际自然成交 − 预测自然成交。三者之和 = 实际 − 计划。',
+      '差额拆分：消耗差异 = 按实际消耗模型应得的成交 − 计划；投放效果差异 = 实际付费成交 − 曲线在该消耗下的成交；自然流差异 = 实际自然成交 − 预测自然成交。三者之和 = 实际 − 计划。',
     ), lang),
     ...r.notes.map((n) => pick(n, lang)),
     ...(r.changes.length > 0 ? ['', `${pick(text('Refitted on the whole history — what changed', '用全部历史重新拟合——变化'), lang)}${c.trim()}`, changes] : []),

@@ -59,7 +59,7 @@ function missing(key: AssumptionKey, why: string, whyZh: string): AdplanError {
     'input',
     text(
       `Assumption ${key} (${s.en}) is required${why}: add it to the assumptions table.`,
-      `缺少假设 ${s.zh}（${key}）${whyZh}：请在假设表中填写。`,
+      `缺少假设“${s.zh}”${whyZh}：请在假设表中填写。`,
     ),
     key,
   );

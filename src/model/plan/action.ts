@@ -128,7 +128,7 @@ function rateWords(tt: TargetTable): Text {
     case 'refund_1h':
       return text(`at 1 − the 30-day 1-hour refund rate, ${r}`, `按 1 − 近 30 天 1 小时退款率 ${r}`);
     case 'assumption':
-      return text(`at 1 − refund_1h_rate, ${r}`, `按 1 − refund_1h_rate ${r}`);
+      return text(`at 1 − refund_1h_rate, ${r}`, `按 1 − 1小时内退款率 ${r}`);
     default:
       return text('no 净成交 data: the two bases are equal', '无净成交数据：两种口径数值相同');
   }

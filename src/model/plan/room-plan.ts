@@ -47,7 +47,7 @@ export function wholeRoomLiftNotes(r: ResolvedAssumptions): Text[] {
   return [
     text(
       'lift_lambda / lift_theta are not used on the whole-room basis: the incremental curve already includes the organic sales the ads pull in (λ = 0).',
-      '整体口径下不使用 lift_lambda / lift_theta：投放增量曲线已包含投放带动的自然成交（λ = 0）。',
+      '整体口径下不使用假设表中的自然流撬动：投放增量曲线已包含投放带动的自然成交。',
     ),
   ];
 }
@@ -69,7 +69,7 @@ export function wholeRoomNotes(room: RoomFit, organicIdentified: boolean, bases:
     out.push(
       text(
         'No 1-hour refund data (1小时内退款率 / 净成交金额) and no refund_1h_rate: the 净成交 figures equal the 支付 ones.',
-        '没有 1 小时内退款数据（1小时内退款率 / 净成交金额），也未填写 refund_1h_rate：净成交口径与支付口径数值相同。',
+        '没有 1 小时内退款数据（1小时内退款率 / 净成交金额），假设表也未填写 1 小时内退款率：净成交口径与支付口径数值相同。',
       ),
     );
   }

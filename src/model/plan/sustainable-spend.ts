@@ -34,7 +34,7 @@ export function sustainableSpend(curve: Curve, target: number, maxExtrapolation:
       spend: cap,
       note: text(
         `The fitted curve shows no diminishing returns yet, so S* is set by the evidence: ${maxExtrapolation}× the largest observed spend.`,
-        `拟合曲线尚未出现边际递减，S* 取证据上限：最大历史消耗的 ${maxExtrapolation} 倍。`,
+        `拟合曲线尚未出现边际递减，可持续日消耗取证据上限：最大历史消耗的 ${maxExtrapolation} 倍。`,
       ),
     };
   }

@@ -459,13 +459,13 @@ const f2 = (x: number): string => x.toFixed(2);
 function ruleTextOf(rule: TargetRule, row: TargetRow | null): Text {
   if (rule === 'sustainable') {
     return row
-      ? text(`Recommended by the sustainable-spend rule (target_rule = sustainable): the target at which the ads' marginal ROI meets the safety margin.`, `按可持续消耗规则推荐（target_rule = sustainable）：投放边际投产比恰好满足安全边际时的目标。`)
+      ? text(`Recommended by the sustainable-spend rule (target_rule = sustainable): the target at which the ads' marginal ROI meets the safety margin.`, `按可持续消耗规则推荐：投放边际投产比恰好满足安全边际时的目标。`)
       : text('No sustainable spend: at this margin no target makes the ads pay; do not buy traffic yet.', '没有可持续消耗：按当前利润率，任何目标下投放都不赚钱；暂不投流。');
   }
   return row
     ? text(
         `Recommended: the highest median incremental profit among the targets whose P10 is not a loss (target_rule = profit); at 净成交ROI ${f2(row.targetNet)} the P10 is ¥${groupDigits(row.profitP10)}.`,
-        `推荐规则：在 P10 不亏损的目标中取增量利润中位数最高者（target_rule = profit）；净成交ROI ${f2(row.targetNet)} 的 P10 为 ¥${groupDigits(row.profitP10)}。`,
+        `推荐规则：在 P10 不亏损的目标中取增量利润中位数最高者；净成交ROI ${f2(row.targetNet)} 的 P10 为 ¥${groupDigits(row.profitP10)}。`,
       )
     : text(
         'No target passes the rule: at every target the ads lose money in at least 1 case in 10 (P10 < 0). Do not buy traffic at scale yet; a test at the highest target would settle how much the ads add.',

@@ -32,7 +32,7 @@ export function sensitivity(ctx: SimContext, metric: SimMetric = 'total_profit')
     { input: 'refund_rate', label: text('Refund rate', '退款率'), low: Math.max(0, rho - Z90 * rhoSd), high: Math.min(0.99, rho + Z90 * rhoSd) },
     { input: 'aov', label: text('Average order value', '客单价'), low: e.aov * at(u.aovSd, -Z90), high: e.aov * at(u.aovSd, Z90) },
     { input: 'organic_level', label: text('Organic level (× baseline)', '自然流水平（× 基线）'), low: at(u.organicSd, -Z90), high: at(u.organicSd, Z90) },
-    { input: 'lift_lambda', label: text('Organic lift λ', '自然流撬动系数 λ'), low: Math.max(0, ctx.lambda - Z90 * u.lambdaSe), high: ctx.lambda + Z90 * u.lambdaSe },
+    { input: 'lift_lambda', label: text('Organic lift λ', '自然流撬动系数'), low: Math.max(0, ctx.lambda - Z90 * u.lambdaSe), high: ctx.lambda + Z90 * u.lambdaSe },
   ];
   const out: SensitivityRow[] = rows.map((row) => {
     const valueAt = (v: number): number | null => {

@@ -25,7 +25,7 @@ import type { Scenario } from '../../model/settings';
 import { backtest } from '../../model/review';
 import { isAdplanError } from '../../model/core';
 import type { History } from '../../model/core';
-import { review, type ReviewResult } from '../../model/review';
+import { GAP_LABELS, review, type ReviewResult } from '../../model/review';
 import type { WorkbookGateway } from '../gateway/types';
 import { useI18n } from '../i18n';
 import { isPlanSheet, writtenPlanOf, type WrittenPlan } from '../state/writtenPlans';
@@ -73,7 +73,7 @@ function useWrittenPlans(gateway: WorkbookGateway, history: History | null): Wri
 }
 
 export function ReviewPanel({ gateway, history, scenarios }: ReviewPanelProps) {
-  const { pick, money, percent, ratio } = useI18n();
+  const { pick, compactMoney: money, percent, ratio, lang } = useI18n();
   const styles = useStyles();
   const written = useWrittenPlans(gateway, history);
   const [picked, setPicked] = useState('');
@@ -123,7 +123,7 @@ export function ReviewPanel({ gateway, history, scenarios }: ReviewPanelProps) {
             <Table size="extra-small" aria-label={pick(text('Plan vs actual by week', '计划与实际，按周'))}>
               <TableHeader>
                 <TableRow>
-                  {[text('Week of', '周起'), text('Plan GMV', '计划成交'), text('Actual', '实际'), text('Spend part', '消耗'), text('Response', '响应'), text('Organic', '自然')].map((h) => (
+                  {[text('Week of', '周起'), text('Plan GMV', '计划成交'), text('Actual', '实际'), GAP_LABELS.spend, GAP_LABELS.response, GAP_LABELS.organic].map((h) => (
                     <TableHeaderCell key={h['en-US']}>{pick(h)}</TableHeaderCell>
                   ))}
                 </TableRow>
@@ -149,7 +149,7 @@ export function ReviewPanel({ gateway, history, scenarios }: ReviewPanelProps) {
           <ul className={styles.list}>
             {r.changes.map((c) => (
               <li key={c.key}>
-                {pick(c.label)}: {(c.key === 'break_even_roi' ? ratio : money)(c.before)} → {(c.key === 'break_even_roi' ? ratio : money)(c.after)}
+                {pick(c.label)}{lang === 'zh-CN' ? '：' : ': '}{(c.key === 'break_even_roi' ? ratio : money)(c.before)} → {(c.key === 'break_even_roi' ? ratio : money)(c.after)}
                 {c.change === null ? '' : ` (${c.change >= 0 ? '+' : ''}${percent(c.change)})`}
               </li>
             ))}
