@@ -58,7 +58,7 @@ function planContext(history: History, scenarios: () => Parameters<typeof planFo
 }
 
 function designHuman(file: string, d: ExperimentDesign, planWhy: string | null, lang: Lang): string {
-  const c = lang === 'zh-CN' ? ':' : ': ';
+  const c = lang === 'zh-CN' ? '：' : ': ';
   const kind = pick(d.kind === 'switchback' ? text('switchback (alternating target blocks, random order)', '交替实验（目标区块随机交替）') : text('target steps', '阶梯目标实验'), lang);
   const basis = pick(d.current.basis === 'net' ? text('net ROI', '净成交ROI') : text('pay ROI', '支付ROI'), lang);
   const lines = [
@@ -99,7 +99,7 @@ function designHuman(file: string, d: ExperimentDesign, planWhy: string | null, 
 }
 
 function analyseHuman(file: string, r: ExperimentResult, lang: Lang): string {
-  const c = lang === 'zh-CN' ? ':' : ': ';
+  const c = lang === 'zh-CN' ? '：' : ': ';
   const head = [text('step', '调整'), text('days', '天数'), text('Δspend/day', '日消耗变化'), text('ΔGMV/day (90 %)', '日成交变化（90%）'), text('incremental ROI', '增量ROI')].map((t) => pick(t, lang));
   const rows = r.steps.map((s) => [`${s.fromTarget} → ${s.target}`, String(s.days), est(s.deltaSpend), est(s.deltaGmv), s.roi ? est(s.roi, 2) : '—']);
   const lines = [

@@ -69,7 +69,7 @@ function periodTable(rows: readonly ReviewPeriod[], lang: Lang): string {
 }
 
 export function reviewHuman(fileName: string, r: ReviewResult, period: Period, lang: Lang): string {
-  const c = lang === 'zh-CN' ? ':' : ': ';
+  const c = lang === 'zh-CN' ? '：' : ': ';
   const last = r.days[r.days.length - 1]!.start;
   const changes = renderTable(
     [text('what', '项目'), text('plan then', '原计划'), text('refitted', '重新拟合'), text('change', '变化')].map((t) => pick(t, lang)),
