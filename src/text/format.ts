@@ -61,7 +61,7 @@ const NUMBER = String.raw`[-+−±]?[¥$]?\d[\d,.]*(?:[%％]|[万亿]|[KMB]\b)?(
 /** One CJK character (with the closing punctuation that must not start a line). */
 const CJK = String.raw`[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]`;
 const CLOSERS = String.raw`[，。；：、）》」』！？%,.;:)\]…]*`;
-const OPENERS = /^[（《「『“(\[]+$/u;
+const OPENERS = /^[（《「『“([]+$/u;
 const TOKEN = new RegExp(String.raw`\s+|(?:${NUMBER})${CLOSERS}|${CJK}${CLOSERS}|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+`, 'gu');
 
 /** Breakable pieces of a line: numbers whole, words whole, CJK one character at a time, openers glued on. */

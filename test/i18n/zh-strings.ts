@@ -37,12 +37,24 @@ function literal(n: ts.Node): string | null {
   return null;
 }
 
-/** The branches of `a ? 'x' : 'y'` (a sentence picked by a condition). */
+/** The sentence, the branches of `a ? 'x' : 'y'`, and every piece nested in its `${…}` parts. */
 function literals(n: ts.Node): string[] {
   if (ts.isConditionalExpression(n)) return [...literals(n.whenTrue), ...literals(n.whenFalse)];
   const s = literal(n);
-  return s === null ? [] : [s];
+  const nested: string[] = [];
+  const visit = (c: ts.Node): void => {
+    if (c !== n && (ts.isStringLiteral(c) || ts.isNoSubstitutionTemplateLiteral(c) || ts.isTemplateExpression(c))) {
+      nested.push(...literals(c));
+      return;
+    }
+    ts.forEachChild(c, visit);
+  };
+  ts.forEachChild(n, visit);
+  return [...(s === null ? [] : [s]), ...nested];
 }
+
+/** `const beZh = …`: a Chinese piece built apart and spliced into a sentence. */
+const isZhName = (n: ts.Node): boolean => ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && /Zh$|^zh[A-Z]|^ZH_|_ZH$/u.test(n.name.text);
 
 export function zhStrings(): ZhString[] {
   const out: ZhString[] = Object.entries(zhCN).map(([key, text]) => ({ where: `zh-CN.ts ${key}`, text }));
@@ -53,6 +65,9 @@ export function zhStrings(): ZhString[] {
     const visit = (n: ts.Node): void => {
       if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === 'text' && n.arguments.length >= 2) {
         for (const s of literals(n.arguments[1]!)) out.push({ where: at(n), text: s });
+      }
+      if (isZhName(n) && ts.isVariableDeclaration(n) && n.initializer) {
+        for (const s of literals(n.initializer)) out.push({ where: at(n), text: s });
       }
       if (ts.isPropertyAssignment(n) && (ts.isStringLiteral(n.name) || ts.isIdentifier(n.name)) && n.name.text === 'zh-CN') {
         for (const s of literals(n.initializer)) out.push({ where: at(n), text: s });

@@ -62,7 +62,7 @@ function designHuman(file: string, d: ExperimentDesign, planWhy: string | null, 
   const kind = pick(d.kind === 'switchback' ? text('switchback (alternating target blocks, random order)', '交替实验（目标区块随机交替）') : text('target steps', '阶梯目标实验'), lang);
   const basis = pick(d.current.basis === 'net' ? text('net ROI', '净成交ROI') : text('pay ROI', '支付ROI'), lang);
   const lines = [
-    `${file} · ${pick(text('experiment design', '实验设计'), lang)}${c}${kind} · ${d.first} – ${d.last} (${d.totalDays} ${pick(text('days', '天'), lang)})`,
+    `${file} · ${pick(text('experiment design', '实验设计'), lang)}${c}${kind} · ${d.first} – ${d.last}${lang === 'zh-CN' ? `（${d.totalDays} 天）` : ` (${d.totalDays} days)`}`,
     '',
     `${pick(text('Verdict', '结论'), lang)}${c}${pick(d.feasible ? text('the test can succeed', '实验可行') : text('this test cannot succeed in 8 weeks', '该实验无法在 8 周内完成'), lang)}`,
     `  ${pick(text('detects', '可检测'), lang)} ${pct(d.lift)} ${pick(text('room-GMV lift with power', '整体成交提升，把握'), lang)} ${pct(d.power)} · ${pick(text('kept days per arm', '每组有效天数'), lang)} ${d.keptPerArm} · ${pick(text('textbook formula', '公式估算'), lang)} ${formatNumber(d.formulaDaysPerArm, 1)} ${pick(text('days per arm', '天/组'), lang)}`,
@@ -212,7 +212,7 @@ export const experiment: Command = {
         io.stdout(`${JSON.stringify({ ...d, noise: { ...d.noise, note: pick(d.noise.note, lang) }, notes: d.notes.map((n) => pick(n, lang)), ...(values.out !== undefined ? { out: values.out } : {}) }, null, 2)}\n`);
       } else {
         io.stdout(designHuman(read.fileName, d, why, lang));
-        if (values.out !== undefined) io.stdout(`${pick(text('Written', '已写入'), lang)}: ${values.out}\n`);
+        if (values.out !== undefined) io.stdout(`${pick(text('Written: ', '已写入：'), lang)}${values.out}\n`);
       }
       return EXIT.ok;
     }

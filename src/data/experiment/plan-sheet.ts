@@ -59,7 +59,7 @@ export function experimentPlanTable(d: ExperimentDesign, lang: Lang): Experiment
     pick(
       text(
         `Detects a ${pct(d.lift)} room-GMV lift with ${pct(d.power)} power (two-sided 5 %) · ${d.keptPerArm} kept days per arm · noise CV ${pct(d.noise.cv)}, ρ ${d.noise.rho.toFixed(2)}${d.feasible ? '' : ' · cannot succeed in 8 weeks (see notes)'}`,
-        `以 ${pct(d.power)} 的把握检测 ${pct(d.lift)} 的整体成交提升（双侧 5%）· 每组有效 ${d.keptPerArm} 天 · 噪声波动系数 ${pct(d.noise.cv)}，ρ ${d.noise.rho.toFixed(2)}${d.feasible ? '' : ' · 8 周内无法完成(见说明)'}`,
+        `以 ${pct(d.power)} 的把握检测 ${pct(d.lift)} 的整体成交提升（双侧 5%）· 每组有效 ${d.keptPerArm} 天 · 噪声波动系数 ${pct(d.noise.cv)}，ρ ${d.noise.rho.toFixed(2)}${d.feasible ? '' : ' · 8 周内无法完成（见说明）'}`,
       ),
       lang,
     ),

@@ -26,7 +26,7 @@ export interface LiftEstimate {
 }
 
 const CAVEAT_EN = 'An estimate from how organic GMV moved with paid GMV, not proven causality.';
-const CAVEAT_ZH = '这是根据自然成交随付费成交的共同变化估计的,并非已证实的因果关系。';
+const CAVEAT_ZH = '这是根据自然成交随付费成交的共同变化估计的，并非已证实的因果关系。';
 
 /** A_t over the history for a given θ (paid GMV missing counts as 0). */
 export function carrySeries(history: History, theta: number): Float64Array {

@@ -102,7 +102,7 @@ export function actionText(s: ScenarioReport): Text {
     const net = t.roomRoiNet ?? t.roomRoi;
     const rate = t.roomRoi > 0 ? net / t.roomRoi : 1;
     const beEn = be === null ? '' : `; 整体ROI 保本线 净成交 ${r1(be * rate)} (支付 ${r1(be)}) — below it the ads lose money`;
-    const beZh = be === null ? '' : `;整体ROI 保本线 净成交 ${r1(be * rate)}(支付 ${r1(be)}),低于它投流亏钱`;
+    const beZh = be === null ? '' : `；整体ROI 保本线 净成交 ${r1(be * rate)}（支付 ${r1(be)}），低于它投流亏钱`;
     return text(
       `Set the 净成交ROI target to ${r1(net)} (支付ROI ${r1(t.roomRoi)}), ${budget['en-US']}, ${ramp['en-US']}${beEn}.`,
       `设置 净成交ROI 目标 ${r1(net)}（支付ROI ${r1(t.roomRoi)}），${budget['zh-CN']}，${ramp['zh-CN']}${beZh}。`,
@@ -110,10 +110,10 @@ export function actionText(s: ScenarioReport): Text {
   }
   // Without 1-hour refund data both bases are equal: say the number once.
   const beNetEn = e.breakEvenRoiNet === e.breakEvenRoi ? '' : ` / ${r1(e.breakEvenRoiNet)} (net)`;
-  const beNetZh = e.breakEvenRoiNet === e.breakEvenRoi ? '' : `/ ${r1(e.breakEvenRoiNet)}(净成交)`;
+  const beNetZh = e.breakEvenRoiNet === e.breakEvenRoi ? '' : `/ ${r1(e.breakEvenRoiNet)}（净成交）`;
   return text(
     `${budget['en-US'].replace(/^d/u, 'D')}, ${ramp['en-US']}; keep the paid ROI above break-even ${r1(e.breakEvenRoi)} (pay)${beNetEn}${t.roomRoi !== null ? `; the room's ROI at that budget is about ${r1(t.roomRoi)}` : ''}.`,
-    `${budget['zh-CN']}，${ramp['zh-CN']}；付费投产比保持在保本线 ${r1(e.breakEvenRoi)}（支付）${beNetZh}之上${t.roomRoi !== null ? `;该预算下整体ROI 约 ${r1(t.roomRoi)}` : ''}。`,
+    `${budget['zh-CN']}，${ramp['zh-CN']}；付费投产比保持在保本线 ${r1(e.breakEvenRoi)}（支付）${beNetZh}之上${t.roomRoi !== null ? `；该预算下整体ROI 约 ${r1(t.roomRoi)}` : ''}。`,
   );
 }
 
@@ -141,7 +141,7 @@ export function targetActionText(tt: TargetTable, budgetRamp: Text): Text {
   const rw = rateWords(tt);
   const beNet = tt.breakEvenNet;
   const beEn = beNet === null ? '' : `; 整体ROI 保本线 净成交 ${r1(beNet)} — below it the ads lose money`;
-  const beZh = beNet === null ? '' : `;整体ROI 保本线 净成交 ${r1(beNet)},低于它投流亏钱`;
+  const beZh = beNet === null ? '' : `；整体ROI 保本线 净成交 ${r1(beNet)}，低于它投流亏钱`;
   const lead = text(
     `Set the 净成交ROI target to ${r1(row.targetNet)} (支付ROI ${r1(row.targetPay)}, ${rw['en-US']})`,
     `设置 净成交ROI 目标 ${r1(row.targetNet)}（支付ROI ${r1(row.targetPay)}，${rw['zh-CN']}）`,

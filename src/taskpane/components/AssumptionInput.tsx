@@ -57,7 +57,7 @@ export function AssumptionInput({ spec, cell, blankHint, sheetError, onCommit }:
   // The sheet changed under us (another edit, a recalculation): show it unless the user is typing.
   useEffect(() => {
     if (!editing.current) setDraft(assumptionText(spec, cell));
-  }, [cell]);
+  }, [spec, cell]);
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const parsed = parseInput(spec, draft, i18n);
