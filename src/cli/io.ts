@@ -7,6 +7,14 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   /** stderr is a terminal (progress bars); absent = no. */
   stderrIsTTY?: boolean;
+  /** The terminal's width when stdout is one; absent = not a terminal (COLUMNS still applies). */
+  stdoutColumns?: number;
+}
+
+/** Columns to fit human output to: the terminal's, else COLUMNS; none when neither says (a pipe). */
+export function outputWidth(io: CliIo): number | null {
+  const n = io.stdoutColumns ?? Number(io.env.COLUMNS);
+  return Number.isInteger(n) && n >= 20 ? n : null;
 }
 
 /**
@@ -32,5 +40,6 @@ export function processIo(): CliIo {
     stderr: (s) => void process.stderr.write(terminalSafe(s)),
     env: process.env,
     stderrIsTTY: process.stderr.isTTY === true,
+    ...(process.stdout.isTTY && process.stdout.columns > 0 ? { stdoutColumns: process.stdout.columns } : {}),
   };
 }

@@ -4,9 +4,9 @@ import { levenshtein } from '../data/assumptions';
 import { UsageError } from './args';
 import { EXIT, type Command } from './command';
 import { COMMANDS } from './commands';
-import { renderTable } from '../text';
+import { fitToWidth, renderTable } from '../text';
 import { jsonFlag, reportFailure } from './failure';
-import { processIo, type CliIo } from './io';
+import { outputWidth, processIo, type CliIo } from './io';
 import { detectLang, langFlag } from './lang';
 
 const VERSION = '0.1.0';
@@ -41,9 +41,12 @@ export function suggestCommand(name: string): string | undefined {
   return bestD <= 2 ? best : undefined;
 }
 
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
-  const lang = detectLang(langFlag(argv), io.env);
+export async function main(argv: readonly string[], terminal: CliIo): Promise<number> {
+  const lang = detectLang(langFlag(argv), terminal.env);
   const json = jsonFlag(argv);
+  // Human output fits the terminal: long lines wrap between words, never inside a number (JSON stays as it is).
+  const width = json ? null : outputWidth(terminal);
+  const io: CliIo = width === null ? terminal : { ...terminal, stdout: (s) => terminal.stdout(fitToWidth(s, width)) };
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     (name === undefined ? io.stderr : io.stdout)(help(lang));

@@ -38,7 +38,7 @@ export function numberArg(value: unknown, name: string, opts: NumberArgOptions):
   if (Array.isArray(value) && !isSingleCellMatrix(value)) {
     throw new AdplanError(
       'input',
-      text(`${name} must be a single value, not a range.`, `参数 ${name} 应为单个值,而不是区域。`),
+      text(`${name} must be a single value, not a range.`, `参数 ${name} 应为单个值，而不是区域。`),
       name,
     );
   }
@@ -48,7 +48,7 @@ export function numberArg(value: unknown, name: string, opts: NumberArgOptions):
   if (!parsed.ok && parsed.reason === 'too_large') {
     throw new AdplanError(
       'input',
-      text(`${name} is too large: beyond ±1e15 (the documented input limit), got ${String(scalar(value))}.`, `参数 ${name} 过大:超出 ±1e15(输入上限),实际为 ${String(scalar(value))}。`),
+      text(`${name} is too large: beyond ±1e15 (the documented input limit), got ${String(scalar(value))}.`, `参数 ${name} 过大：超出 ±1e15（输入上限），实际为 ${String(scalar(value))}。`),
       name,
     );
   }
@@ -56,7 +56,7 @@ export function numberArg(value: unknown, name: string, opts: NumberArgOptions):
     const shown = String(scalar(value)).slice(0, 40);
     throw new AdplanError(
       'input',
-      text(`${name} must be ${want.en}, got "${shown}".`, `参数 ${name} 应为${want.zh},实际为“${shown}”。`),
+      text(`${name} must be ${want.en}, got "${shown}".`, `参数 ${name} 应为${want.zh}，实际为“${shown}”。`),
       name,
     );
   }

@@ -51,7 +51,7 @@ function noViews(metric: BaselineMetric): AdplanError {
     'lookup',
     text(
       `${metric} is unknown: the history has no views column (观看人数/观看次数), so organic conversion cannot be measured. Add views to the export, or use organic_gmv and the readiness check, which work without them.`,
-      `${metric} 未知:历史数据没有观看数列(观看人数/观看次数),无法计算自然转化。请在导出中加入观看数,或改用 organic_gmv 与准备度检查(无需观看数)。`,
+      `${metric} 未知：历史数据没有观看数列（观看人数/观看次数），无法计算自然转化。请在导出中加入观看数，或改用 organic_gmv 与准备度检查（无需观看数）。`,
     ),
     'metric',
   );

@@ -21,7 +21,7 @@ export function vectorCells(v: unknown, name: string): Cell[] {
   if (width <= 1) return m.map((r) => r[0]);
   throw new AdplanError(
     'input',
-    text(`${name} must be a single column or row (got ${m.length}×${width}).`, `参数 ${name} 应为单列或单行区域(实际为 ${m.length}×${width})。`),
+    text(`${name} must be a single column or row (got ${m.length}×${width}).`, `参数 ${name} 应为单列或单行区域（实际为 ${m.length}×${width}）。`),
     name,
   );
 }
@@ -34,7 +34,7 @@ export function columnNumber(c: Cell, name: string, index: number, kind: NumberK
       'input',
       text(
         `${name}: value ${index + 1} must be a number ≥ 0, got "${String(c)}".`,
-        `参数 ${name}:第 ${index + 1} 个值应为不小于 0 的数,实际为“${String(c)}”。`,
+        `参数 ${name}：第 ${index + 1} 个值应为不小于 0 的数，实际为“${String(c)}”。`,
       ),
       name,
     );
@@ -65,7 +65,7 @@ export function pairedColumns(
       'input',
       text(
         `${aName} and ${bName} must have the same number of cells (got ${ca.length} and ${cb.length}).`,
-        `参数 ${aName} 与 ${bName} 的单元格数量应相同(实际为 ${ca.length} 和 ${cb.length})。`,
+        `参数 ${aName} 与 ${bName} 的单元格数量应相同（实际为 ${ca.length} 和 ${cb.length}）。`,
       ),
       bName,
     );
@@ -80,7 +80,7 @@ export function pairedColumns(
       const which = x === null ? aName : bName;
       throw new AdplanError(
         'input',
-        text(`${which}: value ${i + 1} is blank while the other column has a value.`, `参数 ${which}:第 ${i + 1} 个值为空,而另一列有数值。`),
+        text(`${which}: value ${i + 1} is blank while the other column has a value.`, `参数 ${which}：第 ${i + 1} 个值为空，而另一列有数值。`),
         which,
       );
     }

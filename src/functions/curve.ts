@@ -51,7 +51,7 @@ function notACurve(): AdplanError {
     'input',
     text(
       'curve must be a FITCURVE result (a 2-column range with labels such as model, gmax, k, a).',
-      'curve 应为 FITCURVE 的结果(两列区域,含 model、gmax、k、a 等标签)。',
+      'curve 应为 FITCURVE 的结果（两列区域，含 model、gmax、k、a 等标签）。',
     ),
     'curve',
   );
@@ -96,7 +96,7 @@ export function curveArg(v: unknown): Curve {
 function spendArg(v: unknown, name: string): number {
   const s = requiredNumber(v, name, { kind: 'money' });
   if (s < 0) {
-    throw new AdplanError('input', text(`${name} must be ≥ 0, got ${s}.`, `参数 ${name} 应不小于 0,实际为 ${s}。`), name);
+    throw new AdplanError('input', text(`${name} must be ≥ 0, got ${s}.`, `参数 ${name} 应不小于 0，实际为 ${s}。`), name);
   }
   return s;
 }

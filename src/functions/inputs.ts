@@ -30,7 +30,7 @@ function asPlainMatrix(v: unknown, name: string): { cells: Cell[][]; odd: OddCel
     'input',
     text(
       `${name} must be a range including its header row (e.g. A1:K91), got a single value.`,
-      `参数 ${name} 应为包含表头行的区域(如 A1:K91),而不是单个值。`,
+      `参数 ${name} 应为包含表头行的区域（如 A1:K91），而不是单个值。`,
     ),
     name,
   );
@@ -93,13 +93,13 @@ export function choiceArg<T extends string>(v: unknown, name: string, allowed: r
   const s = optionalText(v);
   if (s === null) {
     if (fallback !== undefined) return fallback;
-    throw new AdplanError('input', text(`${name} is required: one of ${allowed.join(', ')}.`, `缺少参数 ${name},可选值:${allowed.join('、')}。`), name);
+    throw new AdplanError('input', text(`${name} is required: one of ${allowed.join(', ')}.`, `缺少参数 ${name}，可选值：${allowed.join('、')}。`), name);
   }
   const hit = allowed.find((a) => a.toLowerCase() === s.toLowerCase());
   if (hit) return hit;
   throw new AdplanError(
     'lookup',
-    text(`Unknown ${name} "${s}". Valid: ${allowed.join(', ')}.`, `未知的 ${name}“${s}”。可选值:${allowed.join('、')}。`),
+    text(`Unknown ${name} "${s}". Valid: ${allowed.join(', ')}.`, `未知的 ${name}“${s}”。可选值：${allowed.join('、')}。`),
     name,
   );
 }
@@ -118,7 +118,7 @@ export function scenarioArg(v: unknown, scenarios: readonly Scenario[]): Scenari
   const names = scenarios.map((x) => x.name);
   throw new AdplanError(
     'lookup',
-    text(`Unknown scenario "${s}". Scenarios in the table: ${names.join(', ')}.`, `未知方案“${s}”。假设表中的方案:${names.join('、')}。`),
+    text(`Unknown scenario "${s}". Scenarios in the table: ${names.join(', ')}.`, `未知方案“${s}”。假设表中的方案：${names.join('、')}。`),
     'scenario',
   );
 }
@@ -129,7 +129,7 @@ export function intArg(v: unknown, name: string, min: number, max: number, fallb
   if (!Number.isInteger(n) || n < min || n > max) {
     throw new AdplanError(
       'input',
-      text(`${name} must be a whole number from ${min} to ${max}, got ${n}.`, `参数 ${name} 应为 ${min} 到 ${max} 之间的整数,实际为 ${n}。`),
+      text(`${name} must be a whole number from ${min} to ${max}, got ${n}.`, `参数 ${name} 应为 ${min} 到 ${max} 之间的整数，实际为 ${n}。`),
       name,
     );
   }

@@ -8,7 +8,7 @@ import { text, type Lang } from '../i18n/text';
 import { backtest, type BacktestReport } from '../model/review';
 import { AdplanError } from '../model/core';
 import type { IsoDate } from '../model/core';
-import { review, type ReviewPeriod, type ReviewResult } from '../model/review';
+import { GAP_LABELS, review, type ReviewPeriod, type ReviewResult } from '../model/review';
 import { inheritScenarios } from '../model/economics';
 import { assumptionsArgKeyed, choiceArg, historyArgKeyed, optionalText, scenarioArg } from './inputs';
 import { Memo, contentKey } from './memo';
@@ -57,14 +57,14 @@ function planStartArg(v: unknown): IsoDate {
   if (p.ok && p.value) return p.value.date;
   throw new AdplanError(
     'input',
-    text(`plan_start must be a date (the plan's first day, e.g. 2024-05-16), got ${String(x ?? 'nothing')}.`, `plan_start 应为日期(计划第一天,如 2024-05-16),实际为 ${String(x ?? '空')}。`),
+    text(`plan_start must be a date (the plan's first day, e.g. 2024-05-16), got ${String(x ?? 'nothing')}.`, `plan_start 应为日期（计划第一天，如 2024-05-16），实际为 ${String(x ?? '空')}。`),
     'plan_start',
   );
 }
 
 const REVIEW_HEADER = {
   'en-US': ['period', 'planned_spend', 'actual_spend', 'planned_gmv', 'actual_gmv', 'gmv_p10', 'gmv_p90', 'planned_profit', 'actual_profit', 'planned_cash', 'actual_cash', 'gap_spend', 'gap_response', 'gap_organic'],
-  'zh-CN': ['期间', '计划消耗', '实际消耗', '计划成交', '实际成交', '成交P10', '成交P90', '计划利润', '实际利润', '计划现金', '实际现金', '差额:消耗', '差额:响应', '差额:自然'],
+  'zh-CN': ['期间', '计划消耗', '实际消耗', '计划成交', '实际成交', '成交P10', '成交P90', '计划利润', '实际利润', '计划现金', '实际现金', GAP_LABELS.spend['zh-CN'], GAP_LABELS.response['zh-CN'], GAP_LABELS.organic['zh-CN']],
 } as const;
 
 const row = (p: ReviewPeriod, label: string | number) => [

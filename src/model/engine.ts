@@ -149,7 +149,7 @@ export function targetTableFor(input: PlanForInput, source?: AnalysisSource): { 
       'input',
       text(
         'The target table is for 全域推广 accounts (whole-room basis): this history has a paid split (标准推广, 直接成交金额), where the budget is the decision. Use adplan plan / ADPLAN.PLAN.',
-        '目标表适用于全域推广账户(整体口径):该历史数据有付费拆分(标准推广,直接成交金额),其决策是预算。请使用 adplan plan / ADPLAN.PLAN。',
+        '目标表适用于全域推广账户（整体口径）：该历史数据有付费拆分（标准推广，直接成交金额），其决策是预算。请使用 adplan plan / ADPLAN.PLAN。',
       ),
       'curve_basis',
     );

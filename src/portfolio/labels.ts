@@ -38,7 +38,7 @@ export const COLUMN = {
   profitP90: text('Profit P90', '利润 P90'),
   pLoss: text('P(loss)', '亏损概率'),
   pCashShort: text('P(cash short)', '现金不足概率'),
-  backtestMape: text('Back-test error (MAPE)', '回测误差 (MAPE)'),
+  backtestMape: text('Back-test error (MAPE)', '回测误差（MAPE）'),
   reason: text('Reason', '原因'),
 } as const;
 

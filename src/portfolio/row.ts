@@ -38,7 +38,7 @@ export function cashOf(scenarios: readonly Scenario[], name: string): Pick<TierC
     const s = ASSUMPTIONS.cash_available;
     throw new AdplanError(
       'input',
-      text(`Assumption cash_available (${s.en}) is required to tier the merchant.`, `缺少假设 ${s.zh}(cash_available)，无法分层。`),
+      text(`Assumption cash_available (${s.en}) is required to tier the merchant.`, `缺少假设“${s.zh}”，无法分层。`),
       'cash_available',
     );
   }

@@ -44,7 +44,7 @@ async function start(): Promise<void> {
   } catch (e) {
     initialError = isAdplanError(e)
       ? e.text
-      : text(`The sample workbook could not be loaded (${String(e)}); open a workbook instead.`, `无法加载样本工作簿(${String(e)});请打开一个工作簿。`);
+      : text(`The sample workbook could not be loaded (${String(e)}); open a workbook instead.`, `无法加载样本工作簿（${String(e)}）；请打开一个工作簿。`);
   }
   createRoot(el).render(
     <FluentProvider theme={webLightTheme} lang={lang}>

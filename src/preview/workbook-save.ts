@@ -45,10 +45,10 @@ const UNKEPT: readonly { test: RegExp; what: Text }[] = [
   { test: /^xl\/charts\//u, what: text('charts', '图表') },
   { test: /^xl\/chartsheets\//u, what: text('chart sheets', '图表工作表') },
   { test: /^xl\/pivotTables\//u, what: text('pivot tables', '数据透视表') },
-  { test: /^xl\/vbaProject\.bin$/u, what: text('macros (VBA)', '宏 (VBA)') },
+  { test: /^xl\/vbaProject\.bin$/u, what: text('macros (VBA)', '宏（VBA）') },
   { test: /^xl\/slicers\//u, what: text('slicers', '切片器') },
   { test: /^xl\/externalLinks\//u, what: text('links to other workbooks', '指向其他工作簿的链接') },
-  { test: /^xl\/threadedComments\//u, what: text('threaded comments (notes stay)', '批注会话(普通批注保留)') },
+  { test: /^xl\/threadedComments\//u, what: text('threaded comments (notes stay)', '批注会话（普通批注保留）') },
 ];
 
 /** Per sheet name, the anchors of the original file's dynamic-array formulas (cells with cm). */
@@ -222,7 +222,7 @@ function tooLargeToReread(source: OpenedSource): Text | null {
   if (size <= LIMITS.xlsxRoundTripBytes) return null;
   return text(
     `the original file's formulas and formatting (it inflates to ${mb(size)}, more than the ${mb(LIMITS.xlsxRoundTripBytes)} the preview re-reads; its values are kept)`,
-    `原文件的公式和格式(解压后 ${mb(size)},超过预览可重新读取的 ${mb(LIMITS.xlsxRoundTripBytes)};数值已保留)`,
+    `原文件的公式和格式（解压后 ${mb(size)}，超过预览可重新读取的 ${mb(LIMITS.xlsxRoundTripBytes)}；数值已保留）`,
   );
 }
 
@@ -245,7 +245,7 @@ export async function prepareDownload(gw: MemoryGateway, source: OpenedSource | 
       wb.worksheets.forEach((ws) => original.add(ws.name));
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
-      losses.push(text(`the original file's formulas and formatting (it could not be re-read: ${why})`, `原文件的公式和格式(无法重新读取:${why})`));
+      losses.push(text(`the original file's formulas and formatting (it could not be re-read: ${why})`, `原文件的公式和格式（无法重新读取：${why}）`));
       wb = new Workbook();
       original.clear();
     }

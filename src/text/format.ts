@@ -54,12 +54,35 @@ export interface TableOptions {
 }
 
 /**
- * Lines of at most `width` display columns. Breaks at spaces and between CJK characters, never
- * inside a number or a word (`¥1,234/day`, `-73%` stay whole); a token wider than the line
- * gets a line of its own.
+ * A number as one unbreakable piece: sign, currency, digits with separators and decimals, and
+ * the unit that belongs to it (¥333.9万, -73%, 1,234.56, 12月6日, ¥487/天, 2.5倍).
  */
-export function wrapWidth(s: string, width: number): string[] {
-  const tokens = s.replace(/\s+/gu, ' ').trim().match(/ |[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef](?:[，。；：、）》」』！？%,.;:)]*)|[^ \u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+/gu) ?? [];
+const NUMBER = String.raw`[-+−±]?[¥$]?\d[\d,.]*(?:[%％]|[万亿]|[KMB]\b)?(?:\/?[元天日月年倍次个单周])?(?:\d+日)?`;
+/** One CJK character (with the closing punctuation that must not start a line). */
+const CJK = String.raw`[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]`;
+const CLOSERS = String.raw`[，。；：、）》」』！？%,.;:)\]…]*`;
+const OPENERS = /^[（《「『“([]+$/u;
+const TOKEN = new RegExp(String.raw`\s+|(?:${NUMBER})${CLOSERS}|${CJK}${CLOSERS}|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+`, 'gu');
+
+/** Breakable pieces of a line: numbers whole, words whole, CJK one character at a time, openers glued on. */
+export function lineTokens(s: string): string[] {
+  const out: string[] = [];
+  for (const t of s.match(TOKEN) ?? []) {
+    const prev = out[out.length - 1];
+    // An opening bracket never ends a line.
+    if (prev !== undefined && OPENERS.test(prev)) out[out.length - 1] = prev + t;
+    else out.push(t);
+  }
+  return out;
+}
+
+/**
+ * Lines of at most `width` display columns. Breaks at spaces and between CJK characters, never
+ * inside a number or a word (`¥1,234/day`, `-73%`, `¥333.9万` stay whole); a token wider than the
+ * line gets a line of its own.
+ */
+export function wrapWidth(s: string, width: number, restWidth = width): string[] {
+  const tokens = lineTokens(s.replace(/\s+/gu, ' ').trim());
   const lines: string[] = [];
   let line = '';
   for (const tok of tokens) {
@@ -67,7 +90,7 @@ export function wrapWidth(s: string, width: number): string[] {
       if (line !== '') line += ' ';
       continue;
     }
-    if (line !== '' && displayWidth(line + tok) > width) {
+    if (line !== '' && displayWidth(line + tok) > (lines.length === 0 ? width : restWidth)) {
       lines.push(line.trimEnd());
       line = '';
     }
@@ -75,6 +98,24 @@ export function wrapWidth(s: string, width: number): string[] {
   }
   if (line.trim() !== '') lines.push(line.trimEnd());
   return lines.length > 0 ? lines : [''];
+}
+
+/**
+ * Text for a terminal `width` columns wide: each longer line is wrapped (wrapWidth), its
+ * continuation lines indented two past the line's own indent, so the terminal never cuts a
+ * number in two. Shorter lines are left exactly as they are (table alignment kept).
+ */
+export function fitToWidth(s: string, width: number): string {
+  return s
+    .split('\n')
+    .flatMap((line) => {
+      if (displayWidth(line) <= width) return [line];
+      const indent = /^ */u.exec(line)?.[0] ?? '';
+      const rest = ' '.repeat(Math.min(indent.length + 2, Math.floor(width / 2)));
+      const [head, ...tail] = wrapWidth(line, width - indent.length, width - rest.length);
+      return [indent + (head ?? ''), ...tail.map((l) => rest + l)];
+    })
+    .join('\n');
 }
 
 /** A header + rows table with a rule under the header, columns sized by display width. */

@@ -27,8 +27,8 @@ describe('adplan experiment', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('实验设计');
     expect(r.out).toContain('未提供活动日历');
-    expect(r.out).toContain('成本与价值:未计算');
-    expect(r.out).toContain(`已写入: ${out}`);
+    expect(r.out).toContain('成本与价值：未计算');
+    expect(r.out).toContain(`已写入：${out}`);
     // The sheet reads back as the schedule the design made.
     const d = designExperiment(m.pre, { lift: 0.12, seed: 1 });
     const a = await runCli(['experiment', 'analyse', pre, '--schedule', out, '--json']);

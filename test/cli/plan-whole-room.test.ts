@@ -58,8 +58,8 @@ describe('adplan plan on a whole-room account', () => {
     const r = await run(['plan', file, '--assumptions', assumptions, '--runs', '0', '--lang', 'zh-CN']);
     expect(r.code).toBe(0);
     const lines = r.out.split('\n');
-    expect(lines[2]).toMatch(/^操作建议：设置 净成交ROI 目标 [\d.]+.支付ROI [\d.]+.按 1 − refund_1h_rate 92%.,控成本模式,预算上限 ¥[\d,]+;平台预计每天消耗 ¥[\d,]+–¥[\d,]+.*整体ROI 保本线 净成交 [\d.]+,低于它投流亏钱。$/u);
-    expect(r.out).toContain('投放增量曲线(整体)');
+    expect(lines[2]).toMatch(/^操作建议：设置 净成交ROI 目标 [\d.]+（支付ROI [\d.]+，按 1 − 1小时内退款率 92%），控成本模式，预算上限 ¥[\d,]+；平台预计每天消耗 ¥[\d,]+–¥[\d,]+.*整体ROI 保本线 净成交 [\d.]+，低于它投流亏钱。$/u);
+    expect(r.out).toContain('投放增量曲线（整体）');
   });
 });
 

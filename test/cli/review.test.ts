@@ -43,8 +43,8 @@ describe('adplan review', () => {
   it('prints a readable review in Chinese: verdict, weekly table with total, what changed', async () => {
     const r = await run(['review', SAMPLE, '--since', '2024-05-16', '--lang', 'zh-CN']);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/结论:(按计划进行|需要重新规划)/);
-    expect(r.out).toContain('计划与实际,按周');
+    expect(r.out).toMatch(/结论：(按计划进行|需要重新规划)/);
+    expect(r.out).toContain('计划与实际，按周');
     expect(r.out).toMatch(/\n {2}合计 /);
     expect(r.out).toContain('用全部历史重新拟合');
     expect(r.out).toContain('可持续日消耗');

@@ -29,7 +29,7 @@ describe('adplan targets', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const lines = r.out.split('\n');
-    expect(lines[2]).toMatch(/^操作建议：设置 净成交ROI 目标 [\d.]+.支付ROI [\d.]+.按近 30 天净成交率 [\d.]+%.,控成本模式,预算上限 ¥[\d,]+;平台预计每天消耗/u);
+    expect(lines[2]).toMatch(/^操作建议：设置 净成交ROI 目标 [\d.]+（支付ROI [\d.]+，按近 30 天净成交率 [\d.]+%），控成本模式，预算上限 ¥[\d,]+；平台预计每天消耗/u);
     expect(lines[2]).toMatch(/目标从 20 起分 \d+ 步调整/u);
     expect(r.out).toMatch(/净成交ROI目标/u);
     expect(r.out.match(/✓ profit/gu)).toHaveLength(1);

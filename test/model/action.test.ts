@@ -20,7 +20,7 @@ describe('actionText', () => {
   it('whole-room without a target table: 净成交 first, then 支付, budget, ramp and 保本线 on both bases', () => {
     const t = actionText(report({ basis: 'whole-room', spends: [800, 1000, 1477, 1477], budget: 1477.2, net: 3.6, roomRoi: 12.247 }));
     // 12.247 × 0.9 = 11.02; 保本线 6.857 × 0.9 = 6.17.
-    expect(t['zh-CN']).toBe('设置 净成交ROI 目标 11(支付ROI 12.2),日预算 ¥1,477,3 天内从 ¥800 爬坡;整体ROI 保本线 净成交 6.17(支付 6.86),低于它投流亏钱。');
+    expect(t['zh-CN']).toBe('设置 净成交ROI 目标 11（支付ROI 12.2），日预算 ¥1,477，3 天内从 ¥800 爬坡；整体ROI 保本线 净成交 6.17（支付 6.86），低于它投流亏钱。');
     expect(t['en-US']).toBe('Set the 净成交ROI target to 11 (支付ROI 12.2), daily budget ¥1,477, ramping from ¥800 within 3 days; 整体ROI 保本线 净成交 6.17 (支付 6.86) — below it the ads lose money.');
   });
 
@@ -49,7 +49,7 @@ describe('actionText', () => {
       "Set the 净成交ROI target to 2.7 (支付ROI 3, at the room's 30-day 净成交 rate 90%) on 控成本 with a budget cap of ¥4,700; the platform is expected to spend ¥2,400–¥3,600 a day (P10–P90, about ¥3,050); step the target from 3.3 in 2 step(s) of at most 10 %, one every 3 days, reaching it on 2026-07-04; 整体ROI 保本线 净成交 2.16 — below it the ads lose money.",
     );
     expect(t['zh-CN']).toBe(
-      '设置 净成交ROI 目标 2.7(支付ROI 3,按近 30 天净成交率 90%),控成本模式,预算上限 ¥4,700;平台预计每天消耗 ¥2,400–¥3,600(P10–P90,约 ¥3,050);目标从 3.3 起分 2 步调整,每步不超过 10%,每 3 天一步,2026-07-04 到位;整体ROI 保本线 净成交 2.16,低于它投流亏钱。',
+      '设置 净成交ROI 目标 2.7（支付ROI 3，按近 30 天净成交率 90%），控成本模式，预算上限 ¥4,700；平台预计每天消耗 ¥2,400–¥3,600（P10–P90，约 ¥3,050）；目标从 3.3 起分 2 步调整，每步不超过 10%，每 3 天一步，2026-07-04 到位；整体ROI 保本线 净成交 2.16，低于它投流亏钱。',
     );
   });
 
@@ -62,7 +62,7 @@ describe('actionText', () => {
     expect(actionText(report({ basis: 'direct', spends: [3000], budget: 3000, net: 4, roomRoi: 9 }))['en-US']).toBe(
       "Daily budget ¥3,000, from day 1; keep the paid ROI above break-even 4 (pay); the room's ROI at that budget is about 9.",
     );
-    expect(actionText(report({ basis: 'direct', spends: [3000], budget: 3000, net: 3.6, roomRoi: null }))['zh-CN']).toBe('日预算 ¥3,000,第 1 天起;付费投产比保持在保本线 4(支付)/ 3.6(净成交)之上。');
+    expect(actionText(report({ basis: 'direct', spends: [3000], budget: 3000, net: 3.6, roomRoi: null }))['zh-CN']).toBe('日预算 ¥3,000，第 1 天起；付费投产比保持在保本线 4（支付）/ 3.6（净成交）之上。');
   });
 
   it('no spend worth making: says so, never a ¥0 budget', () => {

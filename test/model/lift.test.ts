@@ -30,7 +30,7 @@ describe('organic lift (MODEL §5)', () => {
     expect(quiet.lambda).toBe(0);
     expect(quiet.leverage).toBe(0);
     expect(quiet.note['en-US']).toMatch(/not identified .* scenarios that do not set lift_lambda plan with λ = 0\. An estimate .* not proven causality/);
-    expect(quiet.note['zh-CN']).toMatch(/按 λ = 0 规划/);
+    expect(quiet.note['zh-CN']).toMatch(/按没有撬动规划/);
   });
 
   it('needs paid days to identify anything', () => {

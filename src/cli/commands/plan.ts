@@ -165,7 +165,7 @@ const T = {
   ),
   notReady: text('Readiness: NOT READY', '准备度：未就绪'),
   curve: text('Paid response curve', '付费响应曲线'),
-  curveRoom: text('Incremental response curve (whole room)', '投放增量曲线(整体)'),
+  curveRoom: text('Incremental response curve (whole room)', '投放增量曲线（整体）'),
   kpis: text('Scenarios', '方案对比'),
   plan: text('Plan: {name}, first two weeks', '计划：{name}，前两周'),
   planWeeks: text('Plan: {name}, by week', '计划：{name}，按周'),
@@ -232,7 +232,7 @@ function curveLines(r: PlanReport, lang: Lang): string[] {
     const o = c.organicGmvPerDay;
     const iv = c.sStarInterval;
     lines.push(
-      `  ${pick(text('basis: whole room (organic + incremental)', '口径:整体(自然 + 投放增量)'), lang)} · ${pick(text('organic GMV per day', '日均自然成交'), lang)} ${o === null || o === undefined ? pick(text('not identified', '无法识别'), lang) : money(o)}` +
+      `  ${pick(text('basis: whole room (organic + incremental)', '口径：整体（自然 + 投放增量）'), lang)} · ${pick(text('organic GMV per day', '日均自然成交'), lang)} ${o === null || o === undefined ? pick(text('not identified', '无法识别'), lang) : money(o)}` +
         (iv ? ` · S* ${pick(text('range', '区间'), lang)} ${money(iv[0])} – ${money(iv[1])}` : ''),
     );
   }
@@ -246,9 +246,9 @@ function kpiTable(r: PlanReport, lang: Lang): string {
   const row = (label: Text, f: (x: ScenarioReport) => string): string[] => [pick(label, lang), ...s.map(f)];
   const rows: string[][] = [
     row(kpiLabel('unit_margin'), (x) => pct(x.economics.unitMargin)),
-    row(text('break-even ROI (incremental, pay / net)', '保本投产比(增量,支付 / 净成交)'), (x) => `${ratio(x.economics.breakEvenRoi)} / ${ratio(x.economics.breakEvenRoiNet)}`),
-    row(text('whole-room break-even 整体ROI (pay)', '整体ROI 保本线(支付)'), (x) => ratio(x.economics.roomBreakEvenRoi)),
-    row(text('整体ROI target (pay / net)', '整体ROI 目标(支付 / 净成交)'), (x) => `${ratio(x.economics.targets.roomRoi)} / ${ratio(x.economics.targets.roomRoiNet)}`),
+    row(text('break-even ROI (incremental, pay / net)', '保本投产比（增量，支付 / 净成交）'), (x) => `${ratio(x.economics.breakEvenRoi)} / ${ratio(x.economics.breakEvenRoiNet)}`),
+    row(text('whole-room break-even 整体ROI (pay)', '整体ROI 保本线（支付）'), (x) => ratio(x.economics.roomBreakEvenRoi)),
+    row(text('整体ROI target (pay / net)', '整体ROI 目标（支付 / 净成交）'), (x) => `${ratio(x.economics.targets.roomRoi)} / ${ratio(x.economics.targets.roomRoiNet)}`),
     row(kpiLabel('daily_budget'), (x) => money(x.economics.targets.dailyBudget)),
     row(kpiLabel('target_marginal_roi'), (x) => ratio(x.economics.targetMarginalRoi)),
     row(text('organic lift λ / θ used', '采用的自然流撬动 λ / θ'), (x) => (x.lift ? `${ratio(x.lift.lambda, 3)} / ${ratio(x.lift.theta, 2)}` : '—')),

@@ -11,7 +11,7 @@ import { loadAssumptionsFile, loadMerchantFiles } from '../../data/node';
 import { scenariosFor } from '../../data/assumptions';
 import { buildPlanReport, selectScenarios } from '../../model/engine';
 import type { Period } from '../../model/report';
-import { review, type ReviewPeriod, type ReviewResult } from '../../model/review';
+import { GAP_LABELS, review, type ReviewPeriod, type ReviewResult } from '../../model/review';
 import { COMMON_OPTIONS, parseCommandArgs, UsageError } from '../args';
 import { ASSUMPTIONS_OPTION, EXIT, SHEET_OPTION, startCommand, type Command } from '../command';
 import { formatNumber, renderTable } from '../../text';
@@ -43,9 +43,9 @@ function periodTable(rows: readonly ReviewPeriod[], lang: Lang): string {
     text('plan GMV', '计划成交'),
     text('P10–P90', 'P10–P90'),
     text('actual GMV', '实际成交'),
-    text('gap: spend', '差额:消耗'),
-    text('gap: response', '差额:响应'),
-    text('gap: organic', '差额:自然'),
+    GAP_LABELS.spend,
+    GAP_LABELS.response,
+    GAP_LABELS.organic,
     text('plan profit', '计划利润'),
     text('actual profit', '实际利润'),
     text('actual cash', '实际现金'),
@@ -69,7 +69,7 @@ function periodTable(rows: readonly ReviewPeriod[], lang: Lang): string {
 }
 
 export function reviewHuman(fileName: string, r: ReviewResult, period: Period, lang: Lang): string {
-  const c = lang === 'zh-CN' ? ':' : ': ';
+  const c = lang === 'zh-CN' ? '：' : ': ';
   const last = r.days[r.days.length - 1]!.start;
   const changes = renderTable(
     [text('what', '项目'), text('plan then', '原计划'), text('refitted', '重新拟合'), text('change', '变化')].map((t) => pick(t, lang)),
@@ -86,12 +86,12 @@ export function reviewHuman(fileName: string, r: ReviewResult, period: Period, l
     '',
     `${pick(text('Verdict', '结论'), lang)}${c}${pick(r.verdict.message, lang)}`,
     '',
-    `${pick(period === 'week' ? text('Plan vs actual, by week', '计划与实际,按周') : text('Plan vs actual, by day', '计划与实际,按天'), lang)}${c.trim()}`,
+    `${pick(period === 'week' ? text('Plan vs actual, by week', '计划与实际，按周') : text('Plan vs actual, by day', '计划与实际，按天'), lang)}${c.trim()}`,
     periodTable(period === 'week' ? [...r.weeks, r.total].map((p, i, a) => (i === a.length - 1 ? { ...p, start: pick(text('total', '合计'), lang) } : p)) : r.days, lang),
     '',
     pick(text(
       'Gap parts: spend = what the model expected at the spend actually spent − plan; response = actual paid GMV − the curve at that spend; organic = actual organic − forecast organic. They add up to actual − plan.',
-      '差额拆分:消耗 = 按实际消耗模型应得的成交 − 计划;响应 = 实际付费成交 − 曲线在该消耗下的成交;自然 = 实际自然成交 − 预测自然成交。三者之和 = 实际 − 计划。',
+      '差额拆分：消耗差异 = 按实际消耗模型应得的成交 − 计划；投放效果差异 = 实际付费成交 − 曲线在该消耗下的成交；自然流差异 = 实际自然成交 − 预测自然成交。三者之和 = 实际 − 计划。',
     ), lang),
     ...r.notes.map((n) => pick(n, lang)),
     ...(r.changes.length > 0 ? ['', `${pick(text('Refitted on the whole history — what changed', '用全部历史重新拟合——变化'), lang)}${c.trim()}`, changes] : []),
@@ -100,15 +100,15 @@ export function reviewHuman(fileName: string, r: ReviewResult, period: Period, l
 }
 
 function checkDate(raw: string | undefined, lang: Lang): string {
-  if (raw === undefined) throw new UsageError(pick(text('missing --since DATE (the plan’s first day, YYYY-MM-DD)', '缺少 --since 日期(计划第一天,YYYY-MM-DD)'), lang));
+  if (raw === undefined) throw new UsageError(pick(text('missing --since DATE (the plan’s first day, YYYY-MM-DD)', '缺少 --since 日期（计划第一天，YYYY-MM-DD）'), lang));
   const ok = /^\d{4}-\d{2}-\d{2}$/u.test(raw) && !Number.isNaN(Date.parse(`${raw}T00:00:00Z`)) && new Date(`${raw}T00:00:00Z`).toISOString().startsWith(raw);
-  if (!ok) throw new UsageError(pick(text(`--since must be a date YYYY-MM-DD, not "${raw}"`, `--since 应为日期 YYYY-MM-DD,而不是“${raw}”`), lang));
+  if (!ok) throw new UsageError(pick(text(`--since must be a date YYYY-MM-DD, not "${raw}"`, `--since 应为日期 YYYY-MM-DD，而不是“${raw}”`), lang));
   return raw;
 }
 
 export const reviewCommand: Command = {
   name: 'review',
-  summary: text('Review a plan against what happened after it (复盘) and refit', '复盘:计划与实际对比,并重新拟合'),
+  summary: text('Review a plan against what happened after it (复盘) and refit', '复盘：计划与实际对比，并重新拟合'),
   usage: USAGE,
   options: [
     { flag: '--since DATE', help: text('the plan’s first day (YYYY-MM-DD): the plan is made from the days before it and compared with the days from it on (required)', '计划第一天（YYYY-MM-DD）：用此前的数据做计划，与此后的实际对比（必填）') },
@@ -132,7 +132,7 @@ export const reviewCommand: Command = {
     if (positionals.length === 0) throw new UsageError('missing <file>');
     const since = checkDate(values.since, lang);
     const p = values.period ?? 'week';
-    if (p !== 'day' && p !== 'week') throw new UsageError(pick(text(`--period must be day or week, not "${p}"`, `--period 应为 day 或 week,而不是“${p}”`), lang));
+    if (p !== 'day' && p !== 'week') throw new UsageError(pick(text(`--period must be day or week, not "${p}"`, `--period 应为 day 或 week，而不是“${p}”`), lang));
     // Failures go to the one error path (src/cli/failure.ts): JSON on stdout with --json, exit 1.
     {
       const read = await loadMerchantFiles(positionals, values.sheet !== undefined ? { sheet: values.sheet } : {});

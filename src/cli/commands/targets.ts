@@ -60,7 +60,7 @@ export function targetsHuman(file: string, scenario: string, t: TargetTable, lan
     `${pick(text('Do this', '操作建议'), lang)}${c}${pick(targetActionText(t, text('from day 1', '第 1 天起')), lang)}`,
     `  ${pick(t.ruleText, lang)}`,
     '',
-    pick(text('Targets (净成交ROI; 支付 = 净成交 ÷ settlement rate; profit over the plan; 赠款 is grant balance, not cash)', '目标表(净成交ROI;支付 = 净成交 ÷ 净成交率;利润为计划期合计;赠款为赠款余额,不是现金)'), lang),
+    pick(text('Targets (净成交ROI; 支付 = 净成交 ÷ settlement rate; profit over the plan; 赠款 is grant balance, not cash)', '目标表（净成交ROI；支付 = 净成交 ÷ 净成交率；利润为计划期合计；赠款为赠款余额，不是现金）'), lang),
     renderTable(head, rows, { right: TARGET_COLUMNS.map((_, i) => i), indent: '  ' }),
   ];
   if (t.steps.length > 0) {
@@ -74,7 +74,7 @@ export function targetsHuman(file: string, scenario: string, t: TargetTable, lan
 
 export const targets: Command = {
   name: 'targets',
-  summary: text('The 全域 target table: what each 净成交ROI target makes the platform spend, and what it earns', '全域目标表:每个净成交ROI目标下平台预计消耗多少、赚多少'),
+  summary: text('The 全域 target table: what each 净成交ROI target makes the platform spend, and what it earns', '全域目标表：每个净成交ROI目标下平台预计消耗多少、赚多少'),
   usage: USAGE,
   options: [
     { flag: '--scenario NAME', help: text('the scenario (a column of the assumptions table); default: the first', '方案（假设表中的一列）；默认：第一列') },

@@ -161,7 +161,7 @@ export function readAssumptions(cells: Cell[][], origin?: RangeOrigin): Assumpti
       'error',
       text(
         'no scenario column: put values in a column headed e.g. "Base" to the right of the keys',
-        '没有方案列：请在键的右侧放一列数值，表头如“Base”或“基准”',
+        '没有方案列：请在键的右侧放一列数值，表头如“基准”',
       ),
       h >= 0 ? h : undefined,
     );

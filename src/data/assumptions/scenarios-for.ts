@@ -45,7 +45,7 @@ export function scenariosFor(file: { fileName: string; assumptions?: Assumptions
     'input',
     text(
       `${file.fileName} has no assumptions table: add a sheet with key | Base (| Conservative | Aggressive) — at least cogs_rate and cash_available — or pass --assumptions FILE.`,
-      `${file.fileName} 中没有假设表：请添加“键 | Base（| Conservative | Aggressive）”工作表，至少填写商品成本率与可用资金，或使用 --assumptions 指定假设文件。`,
+      `${file.fileName} 中没有假设表：请添加“键 | 基准（| 稳健 | 进取）”工作表，至少填写商品成本率与可用资金，或使用 --assumptions 指定假设文件。`,
     ),
     'assumptions',
   );

@@ -28,7 +28,7 @@ export interface ExperimentPlanTable {
 
 const WEEKDAYS: Text[] = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].map((en, i) => text(en, `周${'日一二三四五六'[i]}`));
 const KIND: Record<ExperimentDesign['kind'], Text> = { switchback: text('switchback', '交替实验'), step: text('target steps', '阶梯目标实验') };
-const RECORD = text('spend, room GMV, the target actually in force; any 大促, stock-out or stopped stream', '整体消耗、整体成交金额、当日实际生效的目标;如遇大促、缺货、断播请备注');
+const RECORD = text('spend, room GMV, the target actually in force; any 大促, stock-out or stopped stream', '整体消耗、整体成交金额、当日实际生效的目标；如遇大促、缺货、断播请备注');
 
 /** The header row's texts (the schedule reader's aliases: 日期, ROI目标, 口径, 剔除). */
 function headers(lang: Lang): string[] {
@@ -59,7 +59,7 @@ export function experimentPlanTable(d: ExperimentDesign, lang: Lang): Experiment
     pick(
       text(
         `Detects a ${pct(d.lift)} room-GMV lift with ${pct(d.power)} power (two-sided 5 %) · ${d.keptPerArm} kept days per arm · noise CV ${pct(d.noise.cv)}, ρ ${d.noise.rho.toFixed(2)}${d.feasible ? '' : ' · cannot succeed in 8 weeks (see notes)'}`,
-        `以 ${pct(d.power)} 的把握检测 ${pct(d.lift)} 的整体成交提升(双侧 5%)· 每组有效 ${d.keptPerArm} 天 · 噪声波动系数 ${pct(d.noise.cv)},ρ ${d.noise.rho.toFixed(2)}${d.feasible ? '' : ' · 8 周内无法完成(见说明)'}`,
+        `以 ${pct(d.power)} 的把握检测 ${pct(d.lift)} 的整体成交提升（双侧 5%）· 每组有效 ${d.keptPerArm} 天 · 噪声波动系数 ${pct(d.noise.cv)}，ρ ${d.noise.rho.toFixed(2)}${d.feasible ? '' : ' · 8 周内无法完成（见说明）'}`,
       ),
       lang,
     ),

@@ -50,7 +50,7 @@ export function readLiftResults(cells: Cell[][], origin: RangeOrigin | undefined
       'error',
       text(
         'The 实验结果 sheet needs the columns 期间 (or 开始日期 and 结束日期), 调整前消耗, 消耗变化, 成交变化, σ and 来源.',
-        '实验结果表需要以下列:期间(或开始日期和结束日期)、调整前消耗、消耗变化、成交变化、σ、来源。',
+        '实验结果表需要以下列：期间（或开始日期和结束日期）、调整前消耗、消耗变化、成交变化、σ、来源。',
       ),
     );
     return { observations: [], issues };
@@ -67,21 +67,21 @@ export function readLiftResults(cells: Cell[][], origin: RangeOrigin | undefined
     if (c.period !== undefined) {
       period = parsePeriod(row[c.period]);
       if (!period) {
-        add('error', text('Period must be two dates, e.g. 2026-03-01~2026-04-10; row left out.', '期间应为两个日期,例如 2026-03-01~2026-04-10;该行未使用。'), i, c.period, t.names.period);
+        add('error', text('Period must be two dates, e.g. 2026-03-01~2026-04-10; row left out.', '期间应为两个日期，例如 2026-03-01~2026-04-10；该行未使用。'), i, c.period, t.names.period);
         continue;
       }
     } else {
       const a = parseDate(row[c.first!]);
       const b = parseDate(row[c.last!]);
       if (!a.ok || !a.value || !b.ok || !b.value) {
-        add('error', text('Start and end must be dates; row left out.', '开始日期和结束日期应为日期;该行未使用。'), i, !a.ok || !a.value ? c.first : c.last);
+        add('error', text('Start and end must be dates; row left out.', '开始日期和结束日期应为日期；该行未使用。'), i, !a.ok || !a.value ? c.first : c.last);
         continue;
       }
       period = [a.value.date, b.value.date];
     }
     const pc = c.period ?? c.first!;
     if (period[1] < period[0]) {
-      add('error', text(`The period ends (${period[1]}) before it starts (${period[0]}); row left out.`, `期间的结束(${period[1]})早于开始(${period[0]});该行未使用。`), i, pc);
+      add('error', text(`The period ends (${period[1]}) before it starts (${period[0]}); row left out.`, `期间的结束（${period[1]}）早于开始（${period[0]}）；该行未使用。`), i, pc);
       continue;
     }
     if (span && (period[0] < span[0] || period[1] > span[1])) {
@@ -89,7 +89,7 @@ export function readLiftResults(cells: Cell[][], origin: RangeOrigin | undefined
         'error',
         text(
           `The test period ${period[0]} – ${period[1]} is outside the history (${span[0]} – ${span[1]}); row left out.`,
-          `实验期 ${period[0]} 至 ${period[1]} 超出历史数据范围(${span[0]} 至 ${span[1]});该行未使用。`,
+          `实验期 ${period[0]} 至 ${period[1]} 超出历史数据范围（${span[0]} 至 ${span[1]}）；该行未使用。`,
         ),
         i,
         pc,
@@ -105,7 +105,7 @@ export function readLiftResults(cells: Cell[][], origin: RangeOrigin | undefined
     const v = { spendBefore: num('spendBefore'), deltaSpend: num('deltaSpend'), deltaGmv: num('deltaGmv'), sigma: num('sigma') };
     const badKey = (Object.keys(v) as (keyof typeof v)[]).find((k) => v[k] === 'bad' || (k !== 'sigma' && v[k] === null));
     if (badKey) {
-      add('error', text(`${t.names[badKey] ?? badKey} must be a number; row left out.`, `${t.names[badKey] ?? badKey} 应为数字;该行未使用。`), i, c[badKey], t.names[badKey]);
+      add('error', text(`${t.names[badKey] ?? badKey} must be a number; row left out.`, `${t.names[badKey] ?? badKey} 应为数字；该行未使用。`), i, c[badKey], t.names[badKey]);
       continue;
     }
     if (v.sigma === null || !(typeof v.sigma === 'number' && v.sigma > 0)) {
@@ -113,7 +113,7 @@ export function readLiftResults(cells: Cell[][], origin: RangeOrigin | undefined
         'error',
         text(
           'σ (the standard error of ΔGMV per day) is missing or not > 0: a result without its uncertainty cannot be weighed against the history; row left out.',
-          'σ(每日成交变化的标准误)缺失或不大于 0:没有不确定性的结果无法与历史数据权衡;该行未使用。',
+          'σ（每日成交变化的标准误）缺失或不大于 0：没有不确定性的结果无法与历史数据权衡；该行未使用。',
         ),
         i,
         c.sigma ?? pc,
@@ -122,7 +122,7 @@ export function readLiftResults(cells: Cell[][], origin: RangeOrigin | undefined
       continue;
     }
     if (!((v.spendBefore as number) > 0) || v.deltaSpend === 0) {
-      add('error', text('Spend before must be > 0 and the spend change not 0; row left out.', '调整前消耗应大于 0,消耗变化不能为 0;该行未使用。'), i, c.spendBefore);
+      add('error', text('Spend before must be > 0 and the spend change not 0; row left out.', '调整前消耗应大于 0，消耗变化不能为 0；该行未使用。'), i, c.spendBefore);
       continue;
     }
     const source = c.source !== undefined && !isMissing(row[c.source]) ? cellText(row[c.source]).trim() : RESULTS_SHEET;

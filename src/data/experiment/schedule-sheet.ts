@@ -40,7 +40,7 @@ export function readScheduleSheet(cells: Cell[][], origin?: RangeOrigin): Schedu
   const c = t?.columns;
   const dayForm = c?.date !== undefined;
   if (!t || !c || c.target === undefined || (!dayForm && (c.first === undefined || c.last === undefined))) {
-    add('error', text('The 实验计划 sheet needs 日期 and ROI目标 columns (or 开始日期, 结束日期 and ROI目标).', '实验计划表需要“日期”和“ROI目标”列(或“开始日期”“结束日期”和“ROI目标”)。'));
+    add('error', text('The 实验计划 sheet needs 日期 and ROI目标 columns (or 开始日期, 结束日期 and ROI目标).', '实验计划表需要“日期”和“ROI目标”列（或“开始日期”“结束日期”和“ROI目标”）。'));
     return { schedule: null, issues };
   }
   const byDate = new Map<IsoDate, { day: TargetDay; row: number }>();
@@ -54,7 +54,7 @@ export function readScheduleSheet(cells: Cell[][], origin?: RangeOrigin): Schedu
     }
     const target = parseNumber(row[c.target], 'rate');
     if (!target.ok || target.value === null || !(target.value > 0)) {
-      add('error', text('ROI目标 must be a number > 0; row left out.', 'ROI目标应为大于 0 的数;该行未使用。'), i, c.target, t.names.target);
+      add('error', text('ROI目标 must be a number > 0; row left out.', 'ROI目标应为大于 0 的数；该行未使用。'), i, c.target, t.names.target);
       continue;
     }
     if (c.basis !== undefined && /净|net/iu.test(cellText(row[c.basis]))) basis = 'net';
@@ -62,7 +62,7 @@ export function readScheduleSheet(cells: Cell[][], origin?: RangeOrigin): Schedu
     if (dayForm) {
       const d = parseDate(row[c.date!]);
       if (!d.ok || !d.value) {
-        add('error', text('日期 must be a date; row left out.', '日期应为日期;该行未使用。'), i, c.date, t.names.date);
+        add('error', text('日期 must be a date; row left out.', '日期应为日期；该行未使用。'), i, c.date, t.names.date);
         continue;
       }
       dates = [d.value.date];
@@ -70,7 +70,7 @@ export function readScheduleSheet(cells: Cell[][], origin?: RangeOrigin): Schedu
       const a = parseDate(row[c.first!]);
       const b = parseDate(row[c.last!]);
       if (!a.ok || !a.value || !b.ok || !b.value || b.value.date < a.value.date) {
-        add('error', text('开始日期 and 结束日期 must be dates, the end not before the start; row left out.', '开始日期和结束日期应为日期,且结束不早于开始;该行未使用。'), i, c.first);
+        add('error', text('开始日期 and 结束日期 must be dates, the end not before the start; row left out.', '开始日期和结束日期应为日期，且结束不早于开始；该行未使用。'), i, c.first);
         continue;
       }
       dates = [];
@@ -83,7 +83,7 @@ export function readScheduleSheet(cells: Cell[][], origin?: RangeOrigin): Schedu
         'error',
         text(
           `This row overlaps row ${(origin?.row ?? 1) + clash.row} on ${clash.day.date}: one target a day; row left out.`,
-          `该行与第 ${(origin?.row ?? 1) + clash.row} 行在 ${clash.day.date} 重叠:每天只能有一个目标;该行未使用。`,
+          `该行与第 ${(origin?.row ?? 1) + clash.row} 行在 ${clash.day.date} 重叠：每天只能有一个目标；该行未使用。`,
         ),
         i,
         dayForm ? c.date : c.first,
@@ -96,7 +96,7 @@ export function readScheduleSheet(cells: Cell[][], origin?: RangeOrigin): Schedu
   // A gap between blocks is a day without a known target: flagged, and left out of the reading.
   for (let k = 1; k < days.length; k++) {
     if (addDays(days[k - 1]!.date, 1) !== days[k]!.date) {
-      add('warning', text(`The schedule has no target from ${addDays(days[k - 1]!.date, 1)} to ${addDays(days[k]!.date, -1)}: those days are not read.`, `实验计划中 ${addDays(days[k - 1]!.date, 1)} 至 ${addDays(days[k]!.date, -1)} 没有目标:这些天不参与分析。`));
+      add('warning', text(`The schedule has no target from ${addDays(days[k - 1]!.date, 1)} to ${addDays(days[k]!.date, -1)}: those days are not read.`, `实验计划中 ${addDays(days[k - 1]!.date, 1)} 至 ${addDays(days[k]!.date, -1)} 没有目标：这些天不参与分析。`));
     }
   }
   return { schedule: scheduleFromTargets(days, basis), issues };

@@ -78,7 +78,7 @@ export const FAMILIES: readonly Family[] = [
         (has(k, '整体支付roi') && !has(k, '直接成交金额', '直接成交订单数'))),
     note: text(
       'whole-room GMV and spend with no paid/organic split: paid GMV unknown (null), not 0',
-      '整体成交与整体消耗，无自然/付费拆分：付费成交未知（null），而非 0',
+      '整体成交与整体消耗，无自然/付费拆分：付费成交记为未知，而非 0',
     ),
   },
   {

@@ -102,7 +102,7 @@ export async function readMerchantBuffers(files: readonly MerchantFile[], option
     }
   }
   if (sources.length === 0) {
-    throw new AdplanError('input', text('Only a target log (ROI目标记录) was given: add the daily export it belongs to.', '只提供了 ROI目标记录:请同时提供对应的逐日导出数据。'), 'history');
+    throw new AdplanError('input', text('Only a target log (ROI目标记录) was given: add the daily export it belongs to.', '只提供了 ROI目标记录：请同时提供对应的逐日导出数据。'), 'history');
   }
   const joined = joinSources(sources);
   attachCalendar(joined.read, events);

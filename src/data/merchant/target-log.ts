@@ -124,8 +124,8 @@ export function readTargetLog(sheet: SheetCells, origin: { row: number; column: 
     if (m === null) defaultedMode++;
     byDay.set(d.value.date, { date: d.value.date, target: t.value, basis: b ?? 'net', mode: m ?? 'cost' });
   }
-  if (defaultedBasis > 0) issues.push({ severity: 'info', sheet: sheet.name, message: text(`target log: ${defaultedBasis} row(s) without a basis read as 净成交 (the platform default)`, `ROI目标记录:${defaultedBasis} 行未写口径,按净成交(平台默认)读取`) });
-  if (defaultedMode > 0) issues.push({ severity: 'info', sheet: sheet.name, message: text(`target log: ${defaultedMode} row(s) without a mode read as 控成本`, `ROI目标记录:${defaultedMode} 行未写投放模式,按控成本读取`) });
+  if (defaultedBasis > 0) issues.push({ severity: 'info', sheet: sheet.name, message: text(`target log: ${defaultedBasis} row(s) without a basis read as 净成交 (the platform default)`, `ROI目标记录：${defaultedBasis} 行未写口径，按净成交（平台默认）读取`) });
+  if (defaultedMode > 0) issues.push({ severity: 'info', sheet: sheet.name, message: text(`target log: ${defaultedMode} row(s) without a mode read as 控成本`, `ROI目标记录：${defaultedMode} 行未写投放模式，按控成本读取`) });
   const entries = [...byDay.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return { entries, issues };
 }

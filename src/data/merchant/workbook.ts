@@ -65,7 +65,7 @@ export async function readAssumptionsBuffer(data: FileData, fileName: string): P
       'input',
       text(
         `${fileName} has no assumptions table (a column of keys such as cogs_rate, cash_available and a Base column).`,
-        `${fileName} 中没有假设表（需要一列键，如 cogs_rate、cash_available，以及一列 Base 数值）。`,
+        `${fileName} 中没有假设表（需要一列键，如 cogs_rate、cash_available，以及一列“基准”数值）。`,
       ),
       'assumptions',
     );

@@ -50,7 +50,7 @@ export function addDays(date: IsoDate, n: number): IsoDate {
       'input',
       text(
         `${date} + ${n} days runs past 9999-12-31, the last date Excel can hold: check the dates of the history.`,
-        `${date} 之后 ${n} 天超出 9999-12-31(Excel 可表示的最后日期):请检查历史数据的日期。`,
+        `${date} 之后 ${n} 天超出 9999-12-31（Excel 可表示的最后日期）：请检查历史数据的日期。`,
       ),
       'date',
     );

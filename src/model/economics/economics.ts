@@ -44,7 +44,7 @@ function validate(e: UnitEconomics): void {
         'input',
         text(
           `${FIELD[k]} must be a rate between 0 and 1 (e.g. 0.05 for 5%), got ${String(v)}.`,
-          `${FIELD[k]} 应为 0 到 1 之间的比例(如 0.05 表示 5%),实际为 ${String(v)}。`,
+          `${FIELD[k]} 应为 0 到 1 之间的比例（如 0.05 表示 5%），实际为 ${String(v)}。`,
         ),
         FIELD[k],
       );
@@ -57,7 +57,7 @@ function validate(e: UnitEconomics): void {
         'input',
         text(
           `${FIELD[k]} must be an amount ≥ 0, got ${String(v)}.`,
-          `${FIELD[k]} 应为不小于 0 的金额,实际为 ${String(v)}。`,
+          `${FIELD[k]} 应为不小于 0 的金额，实际为 ${String(v)}。`,
         ),
         FIELD[k],
       );
@@ -70,7 +70,7 @@ function validate(e: UnitEconomics): void {
         'input',
         text(
           'aov (average order value) is required when shipping_per_order or return_shipping is > 0.',
-          '单均运费或退货运费大于 0 时,需要填写客单价 aov。',
+          '单均运费或退货运费大于 0 时，需要填写客单价 aov。',
         ),
         FIELD.aov,
       );
@@ -80,7 +80,7 @@ function validate(e: UnitEconomics): void {
       'input',
       text(
         `aov (average order value) must be > 0, got ${String(e.aov)}.`,
-        `客单价 aov 应大于 0,实际为 ${String(e.aov)}。`,
+        `客单价 aov 应大于 0，实际为 ${String(e.aov)}。`,
       ),
       FIELD.aov,
     );
@@ -101,7 +101,7 @@ export function unitMargin(e: UnitEconomics): number {
     // A denormal AOV (5e-324) overflows the per-order share: the input is wrong, not the maths.
     throw new AdplanError(
       'input',
-      text(`aov ${String(e.aov)} is too small for per-order costs of ${String(perOrder)}: enter the average order value in yuan.`, `客单价 aov ${String(e.aov)} 相对单均成本 ${String(perOrder)} 过小:请填写以元为单位的客单价。`),
+      text(`aov ${String(e.aov)} is too small for per-order costs of ${String(perOrder)}: enter the average order value in yuan.`, `客单价 aov ${String(e.aov)} 相对单均成本 ${String(perOrder)} 过小：请填写以元为单位的客单价。`),
       FIELD.aov,
     );
   }
@@ -115,7 +115,7 @@ export function noBreakEvenError(u: number): AdplanError {
     'math',
     text(
       `Unit margin is ${shown} (≤ 0): every sale loses money after costs, so no ROI breaks even. Lower costs or refunds, or raise prices, before paying for traffic.`,
-      `单位贡献率为 ${shown}(≤ 0):扣除成本后每笔成交都亏损,任何投产比都无法保本。请先降低成本或退款,或提高售价,再考虑付费投放。`,
+      `单位贡献率为 ${shown}（≤ 0）：扣除成本后每笔成交都亏损，任何投产比都无法保本。请先降低成本或退款，或提高售价，再考虑付费投放。`,
     ),
     'unit_margin',
   );

@@ -59,7 +59,7 @@ function missing(key: AssumptionKey, why: string, whyZh: string): AdplanError {
     'input',
     text(
       `Assumption ${key} (${s.en}) is required${why}: add it to the assumptions table.`,
-      `缺少假设 ${s.zh}(${key})${whyZh}:请在假设表中填写。`,
+      `缺少假设“${s.zh}”${whyZh}：请在假设表中填写。`,
     ),
     key,
   );
@@ -112,7 +112,7 @@ export function resolveAssumptions(values: AssumptionValues, fromHistory: Histor
       'input',
       text(
         `cash_reserve (${String(out.cash_reserve)}) is above cash_available (${String(out.cash_available)}): the plan would start short of cash.`,
-        `最低现金储备(${String(out.cash_reserve)})高于可用资金(${String(out.cash_available)}):计划一开始就资金不足。`,
+        `最低现金储备（${String(out.cash_reserve)}）高于可用资金（${String(out.cash_available)}）：计划一开始就资金不足。`,
       ),
       'cash_reserve',
     );
@@ -186,7 +186,7 @@ export function unknownScenario(name: string, valid: readonly string[]): AdplanE
   const list = valid.join(', ');
   return new AdplanError(
     'lookup',
-    text(`Unknown scenario "${name}". Valid scenarios: ${list}.`, `未知方案"${name}"。可用方案:${list}。`),
+    text(`Unknown scenario "${name}". Valid scenarios: ${list}.`, `未知方案“${name}”。可用方案：${list}。`),
     'scenario',
   );
 }

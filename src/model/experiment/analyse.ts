@@ -99,7 +99,7 @@ export function analyseExperiment(history: History, schedule: Schedule): Experim
       'input',
       text(
         `The test period ${first} – ${last} is outside the history (${h0 ?? '—'} – ${h1 ?? '—'}): no day of the test to read.`,
-        `实验期 ${first} 至 ${last} 不在历史数据范围内(${h0 ?? '—'} 至 ${h1 ?? '—'}):没有可读取的实验日。`,
+        `实验期 ${first} 至 ${last} 不在历史数据范围内（${h0 ?? '—'} 至 ${h1 ?? '—'}）：没有可读取的实验日。`,
       ),
       'schedule',
     );
@@ -118,7 +118,7 @@ export function analyseExperiment(history: History, schedule: Schedule): Experim
   const blocks = new Set(rows.map((r) => r.s.block)).size;
   const why: Text[] = [];
   if (missing > 0) {
-    why.push(text(`${missing} scheduled day(s) are missing from the history (left out).`, `计划中有 ${missing} 天不在历史数据中(已略去)。`));
+    why.push(text(`${missing} scheduled day(s) are missing from the history (left out).`, `计划中有 ${missing} 天不在历史数据中（已略去）。`));
   }
   const baseRows = rows.filter((r) => r.s.level === 0);
   const baseGmv = baseRows.reduce((s, r) => s + r.d.gmv, 0) / Math.max(1, baseRows.length);
@@ -140,7 +140,7 @@ export function analyseExperiment(history: History, schedule: Schedule): Experim
     why.push(
       text(
         `Only ${blocks} block(s) at ${present.size} level(s) in the history: a test needs at least ${MIN_BLOCKS} blocks and the base level plus one other.`,
-        `历史中只有 ${blocks} 个区块、${present.size} 个目标档位:实验至少需要 ${MIN_BLOCKS} 个区块,并包含基准档位和另一个档位。`,
+        `历史中只有 ${blocks} 个区块、${present.size} 个目标档位：实验至少需要 ${MIN_BLOCKS} 个区块，并包含基准档位和另一个档位。`,
       ),
     );
     return empty();
@@ -211,14 +211,14 @@ export function analyseExperiment(history: History, schedule: Schedule): Experim
     why.push(
       text(
         `The target change did not move spend clearly (Δspend ${fmt(primary.deltaSpend.value)} ± ${fmt(primary.deltaSpend.se)} a day): there is no exogenous spend change to read.`,
-        `目标调整没有明显改变消耗(日消耗变化 ${fmt(primary.deltaSpend.value)} ± ${fmt(primary.deltaSpend.se)}):没有可读取的外生消耗变化。`,
+        `目标调整没有明显改变消耗（日消耗变化 ${fmt(primary.deltaSpend.value)} ± ${fmt(primary.deltaSpend.se)}）：没有可读取的外生消耗变化。`,
       ),
     );
   } else if (!primary.deltaGmv.significant) {
     why.push(
       text(
         `Room GMV moved ${fmt(primary.deltaGmv.value)} a day (90 % ${fmt(primary.deltaGmv.lo)} to ${fmt(primary.deltaGmv.hi)}): not distinguishable from no change at 5 %. A lift smaller than about ${fmt(primary.deltaGmv.se * criticalFor(blocksOf(primary.level, 0)))} a day cannot be told from noise; run it longer or with a larger step.`,
-        `整体成交日均变化 ${fmt(primary.deltaGmv.value)}(90% 区间 ${fmt(primary.deltaGmv.lo)} 至 ${fmt(primary.deltaGmv.hi)}):在 5% 水平上与无变化无法区分。小于约每天 ${fmt(primary.deltaGmv.se * criticalFor(blocksOf(primary.level, 0)))} 的提升无法与噪声区分;请延长实验或加大调整幅度。`,
+        `整体成交日均变化 ${fmt(primary.deltaGmv.value)}（90% 区间 ${fmt(primary.deltaGmv.lo)} 至 ${fmt(primary.deltaGmv.hi)}）：在 5% 水平上与无变化无法区分。小于约每天 ${fmt(primary.deltaGmv.se * criticalFor(blocksOf(primary.level, 0)))} 的提升无法与噪声区分；请延长实验或加大调整幅度。`,
       ),
     );
   } else {
@@ -227,7 +227,7 @@ export function analyseExperiment(history: History, schedule: Schedule): Experim
     why.push(
       text(
         `Moving the target ${primary.fromTarget} → ${primary.target} changed spend by ${fmt(primary.deltaSpend.value)} and room GMV by ${fmt(primary.deltaGmv.value)} a day (90 % ${fmt(primary.deltaGmv.lo)} to ${fmt(primary.deltaGmv.hi)}); incremental ROI ${roiText}.`,
-        `目标从 ${primary.fromTarget} 调到 ${primary.target}:日消耗变化 ${fmt(primary.deltaSpend.value)},整体成交日均变化 ${fmt(primary.deltaGmv.value)}(90% 区间 ${fmt(primary.deltaGmv.lo)} 至 ${fmt(primary.deltaGmv.hi)});增量投产比 ${roiText}。`,
+        `目标从 ${primary.fromTarget} 调到 ${primary.target}：日消耗变化 ${fmt(primary.deltaSpend.value)}，整体成交日均变化 ${fmt(primary.deltaGmv.value)}（90% 区间 ${fmt(primary.deltaGmv.lo)} 至 ${fmt(primary.deltaGmv.hi)}）；增量投产比 ${roiText}。`,
       ),
     );
   }

@@ -116,7 +116,7 @@ function clearStart(from: IsoDate, days: number, history: History): { start: Iso
       notes: [
         text(
           `No event calendar was given: the dates ${from} – ${last} could not be checked for 大促 windows. Move the test if one falls inside.`,
-          `未提供活动日历:无法检查 ${from} 至 ${last} 是否与大促重叠。如有重叠,请调整实验时间。`,
+          `未提供活动日历：无法检查 ${from} 至 ${last} 是否与大促重叠。如有重叠，请调整实验时间。`,
         ),
       ],
     };
@@ -127,7 +127,7 @@ function clearStart(from: IsoDate, days: number, history: History): { start: Iso
     if (hit.length === 0) {
       const moved =
         shift > 0
-          ? [text(`Moved ${shift} day(s) later to start on ${s}, clear of event windows.`, `推迟 ${shift} 天至 ${s} 开始,避开活动窗口。`)]
+          ? [text(`Moved ${shift} day(s) later to start on ${s}, clear of event windows.`, `推迟 ${shift} 天至 ${s} 开始，避开活动窗口。`)]
           : [text(`The dates ${s} – ${addDays(s, days - 1)} are clear of the calendar's event windows.`, `${s} 至 ${addDays(s, days - 1)} 与活动日历中的窗口无重叠。`)];
       return { start: s, notes: moved };
     }
@@ -137,7 +137,7 @@ function clearStart(from: IsoDate, days: number, history: History): { start: Iso
     notes: [
       text(
         `No ${days}-day window clear of events in the next ${EVENT_SEARCH_DAYS} days: the test overlaps event windows; read it with care.`,
-        `未来 ${EVENT_SEARCH_DAYS} 天内找不到连续 ${days} 天不含活动的窗口:实验与活动窗口重叠,解读时请谨慎。`,
+        `未来 ${EVENT_SEARCH_DAYS} 天内找不到连续 ${days} 天不含活动的窗口：实验与活动窗口重叠，解读时请谨慎。`,
       ),
     ],
   };
@@ -165,14 +165,14 @@ export function designExperiment(history: History, options: DesignOptions = {}):
       'input',
       text(
         'A test design needs at least 21 recent days with spend and GMV (the room’s own noise is measured on them).',
-        '设计实验至少需要最近 21 天有消耗和成交的数据(用于测量本直播间自身的波动)。',
+        '设计实验至少需要最近 21 天有消耗和成交的数据（用于测量本直播间自身的波动）。',
       ),
       'history',
     );
   }
   notes.push(noise.note);
   const lift0 = options.lift ?? DEFAULT_LIFT;
-  if (!(lift0 > 0 && lift0 < 5)) throw new AdplanError('input', text(`lift must be a share > 0 (0.15 = 15 %), got ${String(options.lift)}.`, `lift 应为大于 0 的比例(0.15 = 15%),实际为 ${String(options.lift)}。`), 'lift');
+  if (!(lift0 > 0 && lift0 < 5)) throw new AdplanError('input', text(`lift must be a share > 0 (0.15 = 15 %), got ${String(options.lift)}.`, `lift 应为大于 0 的比例（0.15 = 15%），实际为 ${String(options.lift)}。`), 'lift');
   const seed = options.seed ?? 1;
   const from = options.start ?? addDays(history.days[history.days.length - 1]!.date, 1);
   const view = curveView(room, history);
@@ -181,7 +181,7 @@ export function designExperiment(history: History, options: DesignOptions = {}):
     notes.push(
       text(
         `The whole-room curve is not identified, so how far a target change moves spend and GMV is unknown: the design uses one step of ${100 * MAX_STEP} % and sizes the test for the lift you chose.`,
-        `整体曲线未识别,无法预知调整目标会带来多少消耗和成交变化:设计采用一次 ${100 * MAX_STEP}% 的调整,并按你选择的提升幅度确定实验长度。`,
+        `整体曲线未识别，无法预知调整目标会带来多少消耗和成交变化：设计采用一次 ${100 * MAX_STEP}% 的调整，并按你选择的提升幅度确定实验长度。`,
       ),
     );
   }
@@ -198,7 +198,7 @@ export function designExperiment(history: History, options: DesignOptions = {}):
       notes.push(
         text(
           `A switchback moves the target back and forth in one change (≤ ${100 * MAX_STEP} %); this lift needs ${lv.levels.length - 1} steps, so the design is a target-step test.`,
-          `交替实验每次只能调整一步(≤ ${100 * MAX_STEP}%);该提升需要 ${lv.levels.length - 1} 步,因此改为阶梯目标实验。`,
+          `交替实验每次只能调整一步（≤ ${100 * MAX_STEP}%）；该提升需要 ${lv.levels.length - 1} 步，因此改为阶梯目标实验。`,
         ),
       );
       kind = 'step';
@@ -209,7 +209,7 @@ export function designExperiment(history: History, options: DesignOptions = {}):
       const size = sizeForDays(noise.cv, noise.rho, options.days, kind, builderFor(kind, lv.levels, cur.basis, from, seed));
       if (size) return { size, kind, lv };
       if (lv.levels.length <= 2) {
-        throw new AdplanError('input', text(`No test fits in ${options.days} days (a test needs at least two repeats).`, `${options.days} 天内无法安排实验(至少需要重复两轮)。`), 'days');
+        throw new AdplanError('input', text(`No test fits in ${options.days} days (a test needs at least two repeats).`, `${options.days} 天内无法安排实验（至少需要重复两轮）。`), 'days');
       }
       const k = lv.levels.length - 1;
       lv = { ...lv, levels: lv.levels.slice(0, -1), spend: lv.spend !== null ? cur.spend * Math.pow(lv.spend / cur.spend, (k - 1) / k) : null };
@@ -232,7 +232,7 @@ export function designExperiment(history: History, options: DesignOptions = {}):
     notes.push(
       text(
         `The fitted curve cannot reach a ${pct(lift)} % GMV lift within 2× the largest spend seen: no target step buys it. Choose a smaller lift.`,
-        `按拟合曲线,在历史最大消耗的 2 倍以内达不到 ${pct(lift)}% 的成交提升:任何目标调整都做不到。请选择更小的提升幅度。`,
+        `按拟合曲线，在历史最大消耗的 2 倍以内达不到 ${pct(lift)}% 的成交提升：任何目标调整都做不到。请选择更小的提升幅度。`,
       ),
     );
   }
@@ -244,8 +244,8 @@ export function designExperiment(history: History, options: DesignOptions = {}):
       text(
         `This test cannot succeed in ${MAX_TEST_DAYS / 7} weeks: detecting a ${pct(lift)} % lift at 80 % power takes ${size.totalDays} days on this room's noise.` +
           (in8 ? ` In ${MAX_TEST_DAYS / 7} weeks it detects ${pct(in8.lift)} % — a larger target step would do it; so would a quieter period (GMV noise CV ≤ ${pct(quieter ?? 0)} % instead of ${pct(noise.cv)} %).` : ''),
-        `该实验无法在 ${MAX_TEST_DAYS / 7} 周内完成:按本直播间的波动,以 80% 把握检测 ${pct(lift)}% 的提升需要 ${size.totalDays} 天。` +
-          (in8 ? `${MAX_TEST_DAYS / 7} 周内可检测 ${pct(in8.lift)}% 的提升——加大目标调整幅度可以做到;选择更平稳的时期(成交波动系数 ≤ ${pct(quieter ?? 0)}%,当前为 ${pct(noise.cv)}%)也可以。` : ''),
+        `该实验无法在 ${MAX_TEST_DAYS / 7} 周内完成：按本直播间的波动，以 80% 把握检测 ${pct(lift)}% 的提升需要 ${size.totalDays} 天。` +
+          (in8 ? `${MAX_TEST_DAYS / 7} 周内可检测 ${pct(in8.lift)}% 的提升——加大目标调整幅度可以做到；选择更平稳的时期（成交波动系数 ≤ ${pct(quieter ?? 0)}%，当前为 ${pct(noise.cv)}%）也可以。` : ''),
       ),
     );
   }
@@ -261,7 +261,7 @@ export function designExperiment(history: History, options: DesignOptions = {}):
   notes.push(
     text(
       `Learning: the first ${LEARNING_DAYS} day(s) after each target change are left out of the reading.`,
-      `学习期:每次调整目标后的前 ${LEARNING_DAYS} 天不计入分析。`,
+      `学习期：每次调整目标后的前 ${LEARNING_DAYS} 天不计入分析。`,
     ),
   );
   const cost = costOf(schedule, spendLevels, view, cur, options.plan);

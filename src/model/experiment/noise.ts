@@ -97,7 +97,7 @@ export function roomNoise(history: History, room: RoomFit = fitRoom(history)): R
       source: 'fixed-target',
       note: text(
         `Noise: room GMV after weekday and trend over the last ${recent.length} days, CV ${(100 * fixed.cv).toFixed(1)} %, ρ ${fixed.rho.toFixed(2)} — larger than the fit's residuals (CV ${(100 * fitted.cv).toFixed(1)} %) because spend follows demand, which a test at a fixed target sees as noise.`,
-        `噪声:最近 ${recent.length} 天剔除星期与趋势后的整体成交,波动系数 ${(100 * fixed.cv).toFixed(1)}%,ρ ${fixed.rho.toFixed(2)}——大于拟合残差(波动系数 ${(100 * fitted.cv).toFixed(1)}%),因为消耗随需求变化,在固定目标下的实验中这部分就是噪声。`,
+        `噪声：最近 ${recent.length} 天剔除星期与趋势后的整体成交，波动系数 ${(100 * fixed.cv).toFixed(1)}%，ρ ${fixed.rho.toFixed(2)}——大于拟合残差（波动系数 ${(100 * fitted.cv).toFixed(1)}%），因为消耗随需求变化，在固定目标下的实验中这部分就是噪声。`,
       ),
     };
   }
@@ -107,11 +107,11 @@ export function roomNoise(history: History, room: RoomFit = fitRoom(history)): R
     source === 'whole-room'
       ? text(
           `Noise from the whole-room fit's residuals over the last ${res.length} days: CV ${(100 * cv).toFixed(1)} %, day-to-day autocorrelation ρ ${rho.toFixed(2)}.`,
-          `噪声取自整体拟合最近 ${res.length} 天的残差:波动系数 ${(100 * cv).toFixed(1)}%,日间自相关 ρ ${rho.toFixed(2)}。`,
+          `噪声取自整体拟合最近 ${res.length} 天的残差：波动系数 ${(100 * cv).toFixed(1)}%，日间自相关 ρ ${rho.toFixed(2)}。`,
         )
       : text(
           `Noise from a weekday + trend + spend regression over the last ${res.length} days (the whole-room fit is not identified): CV ${(100 * cv).toFixed(1)} %, ρ ${rho.toFixed(2)}.`,
-          `噪声取自最近 ${res.length} 天的星期 + 趋势 + 消耗回归残差(整体拟合未识别):波动系数 ${(100 * cv).toFixed(1)}%,ρ ${rho.toFixed(2)}。`,
+          `噪声取自最近 ${res.length} 天的星期 + 趋势 + 消耗回归残差（整体拟合未识别）：波动系数 ${(100 * cv).toFixed(1)}%，ρ ${rho.toFixed(2)}。`,
         );
   return { cv, rho, days: res.length, source, note };
 }

@@ -124,14 +124,14 @@ export function ruleBreaks(days: readonly ScheduleDay[]): Text[] {
   const out: Text[] = [];
   const seen = new Set<IsoDate>();
   days.forEach((d, i) => {
-    if (seen.has(d.date)) out.push(text(`${d.date}: more than one target on one day.`, `${d.date}:同一天有多个目标。`));
+    if (seen.has(d.date)) out.push(text(`${d.date}: more than one target on one day.`, `${d.date}：同一天有多个目标。`));
     seen.add(d.date);
     const prev = days[i - 1];
     if (prev && Math.abs(d.target / prev.target - 1) > MAX_STEP + 1e-9) {
       out.push(
         text(
           `${d.date}: the target moves from ${prev.target} to ${d.target}, more than ${100 * MAX_STEP} % in one change.`,
-          `${d.date}:目标从 ${prev.target} 调到 ${d.target},单次调整超过 ${100 * MAX_STEP}%。`,
+          `${d.date}：目标从 ${prev.target} 调到 ${d.target}，单次调整超过 ${100 * MAX_STEP}%。`,
         ),
       );
     }

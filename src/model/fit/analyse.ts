@@ -35,7 +35,7 @@ export interface Analysis {
 }
 
 function emptyHistory(): AdplanError {
-  return new AdplanError('input', text('The history is empty: no days to plan from.', '历史数据为空:没有可用于规划的天。'), 'history');
+  return new AdplanError('input', text('The history is empty: no days to plan from.', '历史数据为空：没有可用于规划的天。'), 'history');
 }
 
 /** Baseline, fitted curve and lift estimate from the history (the scenario-free part). */

@@ -51,7 +51,7 @@ function noDays(): AdplanError {
     'input',
     text(
       'The history has no usable days (every day is missing its organic/paid split or the table is empty).',
-      '历史数据中没有可用的天(表为空,或每一天都无法区分自然与付费成交)。',
+      '历史数据中没有可用的天（表为空，或每一天都无法区分自然与付费成交）。',
     ),
     'history',
   );
@@ -65,7 +65,7 @@ export function computeBaseline(history: History, windowDays = 28): BaselineMetr
   if (!(windowDays >= 1) || !Number.isFinite(windowDays)) {
     throw new AdplanError(
       'input',
-      text(`window_days must be a whole number ≥ 1, got ${String(windowDays)}.`, `window_days 应为不小于 1 的整数,实际为 ${String(windowDays)}。`),
+      text(`window_days must be a whole number ≥ 1, got ${String(windowDays)}.`, `window_days 应为不小于 1 的整数，实际为 ${String(windowDays)}。`),
       'window_days',
     );
   }

@@ -91,9 +91,9 @@ const range = (iv: [number, number] | null): string => (iv ? `${money(iv[0])} �
 export function calibrationNote(c: CalibrationSummary, after: [number, number] | null): Text {
   const list = c.used.map((o) => `${o.source} ${o.first}–${o.last}`).join('; ');
   const weight = c.dataWeight < 1 ? ` The observational days disagreed with the experiments and keep ${(100 * c.dataWeight).toFixed(1)} % of their weight.` : '';
-  const weightZh = c.dataWeight < 1 ? `历史观测日与实验结果不一致,其权重降为 ${(100 * c.dataWeight).toFixed(1)}%。` : '';
+  const weightZh = c.dataWeight < 1 ? `历史观测日与实验结果不一致，其权重降为 ${(100 * c.dataWeight).toFixed(1)}%。` : '';
   return text(
     `Calibrated with ${c.used.length} experiment result(s) (${list}): S* range ${range(c.sStarIntervalBefore)} without them, ${range(after)} with them.${weight}`,
-    `已用 ${c.used.length} 个实验结果校准(${list}):未校准时 S* 区间 ${range(c.sStarIntervalBefore)},校准后 ${range(after)}。${weightZh}`,
+    `已用 ${c.used.length} 个实验结果校准（${list}）：未校准时可持续日消耗区间 ${range(c.sStarIntervalBefore)}，校准后 ${range(after)}。${weightZh}`,
   );
 }

@@ -32,7 +32,7 @@ export type FitResult = { curve: Curve } | { reason: Text };
 function bad(i: number, name: string, v: unknown): AdplanError {
   return new AdplanError(
     'input',
-    text(`${name}: value ${i + 1} must be a number ≥ 0, got ${String(v)}.`, `${name}:第 ${i + 1} 个值应为不小于 0 的数,实际为 ${String(v)}。`),
+    text(`${name}: value ${i + 1} must be a number ≥ 0, got ${String(v)}.`, `${name}：第 ${i + 1} 个值应为不小于 0 的数，实际为 ${String(v)}。`),
     name,
   );
 }
@@ -44,7 +44,7 @@ function paidPoints(spend: readonly number[], gmv: readonly number[]): { s: numb
       'input',
       text(
         `spend and paid_gmv must have the same length (got ${spend.length} and ${gmv.length}).`,
-        `spend 与 paid_gmv 的长度应相同(实际为 ${spend.length} 和 ${gmv.length})。`,
+        `spend 与 paid_gmv 的长度应相同（实际为 ${spend.length} 和 ${gmv.length}）。`,
       ),
       'paid_gmv',
     );
@@ -66,17 +66,17 @@ function paidPoints(spend: readonly number[], gmv: readonly number[]): { s: numb
 
 function degenerate(s: number[], g: number[], minPoints: number, minSpread: number, what: string, whatZh: string): Text | null {
   const n = s.length;
-  if (n === 0) return text('No paid days (spend > 0): there is no paid response to fit.', '没有付费投放的天(消耗 > 0):无法拟合付费响应曲线。');
+  if (n === 0) return text('No paid days (spend > 0): there is no paid response to fit.', '没有付费投放的天（消耗 > 0）：无法拟合付费响应曲线。');
   if (!g.some((v) => v > 0)) {
     return text(
       `Paid GMV is 0 on all ${n} paid days: the response curve cannot be fitted.`,
-      `全部 ${n} 个投放日的付费成交均为 0:无法拟合响应曲线。`,
+      `全部 ${n} 个投放日的付费成交均为 0：无法拟合响应曲线。`,
     );
   }
   if (n < minPoints) {
     return text(
       `Only ${n} paid day(s): a ${what} curve needs at least ${minPoints} days with different spends.`,
-      `只有 ${n} 个投放日:${whatZh}曲线至少需要 ${minPoints} 个消耗不同的投放日。`,
+      `只有 ${n} 个投放日：${whatZh}曲线至少需要 ${minPoints} 个消耗不同的投放日。`,
     );
   }
   const spread = maxOf(s) / minOf(s);
@@ -85,11 +85,11 @@ function degenerate(s: number[], g: number[], minPoints: number, minSpread: numb
     return same
       ? text(
           `All ${n} paid days have the same spend (${s[0]!.toFixed(2)}): the curve's shape cannot be seen. Vary the daily budget.`,
-          `全部 ${n} 个投放日的消耗相同(${s[0]!.toFixed(2)}):看不出曲线形状。请调整不同的日预算。`,
+          `全部 ${n} 个投放日的消耗相同（${s[0]!.toFixed(2)}）：看不出曲线形状。请调整不同的日预算。`,
         )
       : text(
           `Spend varies only ${spread.toFixed(2)}× between paid days: a ${what} curve needs ≥ ${minSpread}× (largest / smallest).`,
-          `投放日之间消耗只相差 ${spread.toFixed(2)} 倍:${whatZh}曲线需要最大/最小消耗 ≥ ${minSpread} 倍。`,
+          `投放日之间消耗只相差 ${spread.toFixed(2)} 倍：${whatZh}曲线需要最大/最小消耗 ≥ ${minSpread} 倍。`,
         );
   }
   return null;
@@ -120,7 +120,7 @@ export function tryFitCurve(spend: readonly number[], paidGmv: readonly number[]
 
 const NOT_FINITE = text(
   'The fit did not give finite parameters: spend or paid GMV values are too extreme (check the units).',
-  '拟合未得到有限的参数:消耗或付费成交的数值过于极端(请检查单位)。',
+  '拟合未得到有限的参数：消耗或付费成交的数值过于极端（请检查单位）。',
 );
 
 function finiteCurve(c: Curve): boolean {
@@ -134,7 +134,7 @@ export function fitCurve(spend: readonly number[], paidGmv: readonly number[], m
   if (model !== 'auto' && model !== 'hill' && model !== 'power') {
     throw new AdplanError(
       'input',
-      text(`model must be "auto", "hill" or "power", got "${String(model)}".`, `model 应为 "auto"、"hill" 或 "power",实际为 "${String(model)}"。`),
+      text(`model must be "auto", "hill" or "power", got "${String(model)}".`, `model 应为 “auto”、“hill” 或 “power”，实际为 “${String(model)}”。`),
       'model',
     );
   }

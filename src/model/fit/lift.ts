@@ -26,7 +26,7 @@ export interface LiftEstimate {
 }
 
 const CAVEAT_EN = 'An estimate from how organic GMV moved with paid GMV, not proven causality.';
-const CAVEAT_ZH = '这是根据自然成交随付费成交的共同变化估计的,并非已证实的因果关系。';
+const CAVEAT_ZH = '这是根据自然成交随付费成交的共同变化估计的，并非已证实的因果关系。';
 
 /** A_t over the history for a given θ (paid GMV missing counts as 0). */
 export function carrySeries(history: History, theta: number): Float64Array {
@@ -52,7 +52,7 @@ function notIdentified(why: Text): LiftEstimate {
   return noLift(
     text(
       `Organic lift not identified (${why['en-US']}): scenarios that do not set lift_lambda plan with λ = 0. ${CAVEAT_EN}`,
-      `未能识别付费对自然流的撬动(${why['zh-CN']}):未设定 lift_lambda 的方案按 λ = 0 规划。${CAVEAT_ZH}`,
+      `未能识别付费对自然流的撬动（${why['zh-CN']}）：假设表未填写撬动系数的方案按没有撬动规划。${CAVEAT_ZH}`,
     ),
   );
 }
@@ -67,7 +67,7 @@ export function estimateLift(history: History, weekdayFactors: readonly number[]
     return notIdentified(
       text(
         `${paidDays} paid days and ${rows.length} usable days; need ≥ ${LIFT_MIN_PAID_DAYS} and ≥ 14`,
-        `${paidDays} 个投放日、${rows.length} 个可用日;至少需要 ${LIFT_MIN_PAID_DAYS} 个和 14 个`,
+        `${paidDays} 个投放日、${rows.length} 个可用日；至少需要 ${LIFT_MIN_PAID_DAYS} 个和 14 个`,
       ),
     );
   }
@@ -113,7 +113,7 @@ export function estimateLift(history: History, weekdayFactors: readonly number[]
     return notIdentified(
       text(
         `λ is not clearly above 0: estimate ${best.lambda.toFixed(3)}, ${tStat.toFixed(1)} standard errors; need ≥ ${LIFT_MIN_T}`,
-        `λ 不显著大于 0:估计值 ${best.lambda.toFixed(3)},仅 ${tStat.toFixed(1)} 个标准误;需要 ≥ ${LIFT_MIN_T}`,
+        `撬动系数不显著大于 0：估计值 ${best.lambda.toFixed(3)}，仅 ${tStat.toFixed(1)} 个标准误；需要 ≥ ${LIFT_MIN_T}`,
       ),
     );
   }
@@ -125,7 +125,7 @@ export function estimateLift(history: History, weekdayFactors: readonly number[]
     leverage: leverageOf(best.lambda, best.theta),
     note: text(
       `Estimated organic lift: each yuan of paid GMV brings ${leverageOf(best.lambda, best.theta).toFixed(2)} yuan of organic GMV over time (λ = ${best.lambda.toFixed(3)}, θ = ${best.theta}). ${CAVEAT_EN}`,
-      `估计的自然流撬动:每 1 元付费成交随后带来 ${leverageOf(best.lambda, best.theta).toFixed(2)} 元自然成交(λ = ${best.lambda.toFixed(3)},θ = ${best.theta})。${CAVEAT_ZH}`,
+      `估计的自然流撬动：每 1 元付费成交随后带来 ${leverageOf(best.lambda, best.theta).toFixed(2)} 元自然成交。${CAVEAT_ZH}`,
     ),
   };
 }

@@ -433,14 +433,14 @@ function notEnough(c: RoomFitCommon): Text | null {
   if (c.spendDays < ROOM_MIN_SPEND_DAYS) {
     return text(
       `Only ${c.spendDays} day(s) with spend: separating organic from ad-driven GMV in the whole room needs at least ${ROOM_MIN_SPEND_DAYS}.`,
-      `只有 ${c.spendDays} 天有消耗:要从整体成交中区分自然成交与投放带来的成交,至少需要 ${ROOM_MIN_SPEND_DAYS} 天。`,
+      `只有 ${c.spendDays} 天有消耗：要从整体成交中区分自然成交与投放带来的成交，至少需要 ${ROOM_MIN_SPEND_DAYS} 天。`,
     );
   }
   const spread = (c.maxSpend ?? 0) / (c.minSpend ?? 1);
   if (!(spread >= ROOM_MIN_SPREAD)) {
     return text(
       `Daily spend varied only ${spread.toFixed(2)}× (largest / smallest): with spend this flat, the whole room's GMV cannot show what the ads add. Vary the daily budget (≥ ${ROOM_MIN_SPREAD}×) for a few weeks.`,
-      `日消耗只相差 ${spread.toFixed(2)} 倍(最大/最小):消耗如此平稳,整体成交看不出投放带来多少。请在几周内调整日预算(相差 ≥ ${ROOM_MIN_SPREAD} 倍)。`,
+      `日消耗只相差 ${spread.toFixed(2)} 倍（最大/最小）：消耗如此平稳，整体成交看不出投放带来多少。请在几周内调整日预算（相差 ≥ ${ROOM_MIN_SPREAD} 倍）。`,
     );
   }
   return null;
@@ -562,7 +562,7 @@ interface Core {
 const unsep = (): Text =>
   text(
     'The whole room\'s GMV does not separate organic sales from what the ads add (the data fit both ways about equally well).',
-    '整体成交无法区分自然成交与投放带来的成交(两种解释对数据拟合得差不多)。',
+    '整体成交无法区分自然成交与投放带来的成交（两种解释对数据拟合得差不多）。',
   );
 
 /** The joint fit on prepared days: parameters, curvature and the curve's covariance, or why not. */
@@ -614,7 +614,7 @@ function fitCore(d: Data, common: RoomFitCommon, spends: number[], warm?: Float6
   }
   const th = best.th;
   if (!th.every(Number.isFinite)) {
-    return text('The whole-room fit did not converge to finite values: check the units of spend and GMV.', '整体拟合未收敛到有限值:请检查消耗与成交的单位。');
+    return text('The whole-room fit did not converge to finite values: check the units of spend and GMV.', '整体拟合未收敛到有限值：请检查消耗与成交的单位。');
   }
 
   // Residual scale (unweighted, log) and the curvature at the optimum → draws of the curve.
@@ -801,7 +801,7 @@ function roomNote(c: RoomFitCommon, tr: DayTreatment, dc: DemandCoupling): Text 
   const parts: Text[] = [
     text(
       `Whole-room fit (no paid split in the data): organic room + incremental curve, fitted jointly on ${c.n} days (${c.spendDays} with spend, ${c.preAdDays} without).`,
-      `整体拟合(数据中没有付费拆分):自然成交 + 投放增量曲线,基于 ${c.n} 天联合拟合(${c.spendDays} 天有消耗,${c.preAdDays} 天无消耗)。`,
+      `整体拟合（数据中没有付费拆分）：自然成交 + 投放增量曲线，基于 ${c.n} 天联合拟合（${c.spendDays} 天有消耗，${c.preAdDays} 天无消耗）。`,
     ),
   ];
   const modelled = tr.groups.filter((g) => g.fitted).length;
@@ -809,7 +809,7 @@ function roomNote(c: RoomFitCommon, tr: DayTreatment, dc: DemandCoupling): Text 
     parts.push(
       text(
         `${modelled} event phase(s) fitted with their own organic and response multipliers; ${tr.excluded} day(s) left out (pauses, stock-outs, short event phases).`,
-        `${modelled} 个活动阶段按各自的自然与响应倍数拟合;${tr.excluded} 天未纳入拟合(停播、断货、过短的活动阶段)。`,
+        `${modelled} 个活动阶段按各自的自然与响应倍数拟合；${tr.excluded} 天未纳入拟合（停播、断货、过短的活动阶段）。`,
       ),
     );
   }
@@ -817,27 +817,27 @@ function roomNote(c: RoomFitCommon, tr: DayTreatment, dc: DemandCoupling): Text 
     parts.push(
       text(
         'Spend follows demand on 全域 (the platform spends more on strong days): the curve is read from the part of spend your ROI target changes explain (control function on the target log).',
-        '全域推广的消耗随需求变化(流量好的日子平台多花):曲线只根据 ROI 目标调整所解释的那部分消耗来估计(基于目标记录的控制函数)。',
+        '全域推广的消耗随需求变化（流量好的日子平台多花）：曲线只根据 ROI 目标调整所解释的那部分消耗来估计（基于目标记录的控制函数）。',
       ),
     );
   } else if (dc.method === 'proxy') {
     parts.push(
       text(
         'Spend follows demand on 全域: 非投放时段 GMV stands in for the day\'s demand, so strong days are not read as ad response.',
-        '全域推广的消耗随需求变化:以非投放时段成交代表当天需求,避免把流量好的日子误读为投放效果。',
+        '全域推广的消耗随需求变化：以非投放时段成交代表当天需求，避免把流量好的日子误读为投放效果。',
       ),
     );
   } else if (dc.detected) {
     parts.push(
       text(
         'Spend moved with the room\'s own demand (the platform spent more on strong days), and no ROI target log says why spend changed: the curve may be optimistic, so the S* range is widened. A test of ROI-target steps (≤ 10 % each, held 5–7 days) would settle it.',
-        '消耗随直播间自身需求波动(流量好的日子平台多花),且没有 ROI 目标记录说明消耗变化的原因:曲线可能偏乐观,因此已放宽可持续消耗的区间。做一次 ROI 目标阶梯测试(每步 ≤ 10%,每步保持 5–7 天)即可确认。',
+        '消耗随直播间自身需求波动（流量好的日子平台多花），且没有 ROI 目标记录说明消耗变化的原因：曲线可能偏乐观，因此已放宽可持续消耗的区间。做一次 ROI 目标阶梯测试（每步 ≤ 10%，每步保持 5–7 天）即可确认。',
       ),
     );  } else if (dc.method === 'diagnostic') {
     parts.push(
       text(
         'No ROI target log: whether the platform\'s spend followed demand can only be partly tested, so the low end of the S* range is widened a little. A target log (ROI目标记录) lets the fit correct for it.',
-        '没有 ROI 目标记录:平台的消耗是否随需求变化只能部分检验,因此可持续消耗区间的下限略有放宽。提供 ROI目标记录 后,拟合即可对此进行校正。',
+        '没有 ROI 目标记录：平台的消耗是否随需求变化只能部分检验，因此可持续消耗区间的下限略有放宽。提供 ROI目标记录 后，拟合即可对此进行校正。',
       ),
     );
   }

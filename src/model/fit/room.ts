@@ -83,6 +83,6 @@ export function refund1hOf(history: History): number | null {
 export const WHOLE_ROOM_LIFT: LiftEstimate = noLift(
   text(
     'Whole-room basis: the incremental curve already includes the organic sales the ads pull in, so no separate organic lift is added (λ = 0).',
-    '整体口径:投放增量曲线已包含投放带动的自然成交,因此不再单独计入自然流撬动(λ = 0)。',
+    '整体口径：投放增量曲线已包含投放带动的自然成交，因此不再单独计入自然流撬动。',
   ),
 );

@@ -85,14 +85,14 @@ export function actionText(s: ScenarioReport): Text {
   if (!(t.dailyBudget > 0)) {
     return text(
       `Do not pay for traffic yet: at this margin no spend reaches the target marginal ROI ${r1(e.targetMarginalRoi)}. Break-even ROI ${r1(e.breakEvenRoi)} (pay) / ${r1(e.breakEvenRoiNet)} (net).`,
-      `暂不投流:按当前利润率,任何消耗都达不到目标边际投产比 ${r1(e.targetMarginalRoi)}。保本投产比 ${r1(e.breakEvenRoi)}(支付)/ ${r1(e.breakEvenRoiNet)}(净成交)。`,
+      `暂不投流：按当前利润率，任何消耗都达不到目标边际投产比 ${r1(e.targetMarginalRoi)}。保本投产比 ${r1(e.breakEvenRoi)}（支付）/ ${r1(e.breakEvenRoiNet)}（净成交）。`,
     );
   }
   const days = rampDays(s);
   const budget = budgetPhrase(s);
   const ramp =
     days === null
-      ? text(`starting at ${yuan(first)} (cash and caps keep spend below the budget: see the plan)`, `从 ${yuan(first)} 起步(现金与上限使消耗低于预算,见计划)`)
+      ? text(`starting at ${yuan(first)} (cash and caps keep spend below the budget: see the plan)`, `从 ${yuan(first)} 起步（现金与上限使消耗低于预算，见计划）`)
       : days <= 1
         ? text(`from day 1`, `第 1 天起`)
         : text(`ramping from ${yuan(first)} within ${days} days`, `${days} 天内从 ${yuan(first)} 爬坡`);
@@ -102,18 +102,18 @@ export function actionText(s: ScenarioReport): Text {
     const net = t.roomRoiNet ?? t.roomRoi;
     const rate = t.roomRoi > 0 ? net / t.roomRoi : 1;
     const beEn = be === null ? '' : `; 整体ROI 保本线 净成交 ${r1(be * rate)} (支付 ${r1(be)}) — below it the ads lose money`;
-    const beZh = be === null ? '' : `;整体ROI 保本线 净成交 ${r1(be * rate)}(支付 ${r1(be)}),低于它投流亏钱`;
+    const beZh = be === null ? '' : `；整体ROI 保本线 净成交 ${r1(be * rate)}（支付 ${r1(be)}），低于它投流亏钱`;
     return text(
       `Set the 净成交ROI target to ${r1(net)} (支付ROI ${r1(t.roomRoi)}), ${budget['en-US']}, ${ramp['en-US']}${beEn}.`,
-      `设置 净成交ROI 目标 ${r1(net)}(支付ROI ${r1(t.roomRoi)}),${budget['zh-CN']},${ramp['zh-CN']}${beZh}。`,
+      `设置 净成交ROI 目标 ${r1(net)}（支付ROI ${r1(t.roomRoi)}），${budget['zh-CN']}，${ramp['zh-CN']}${beZh}。`,
     );
   }
   // Without 1-hour refund data both bases are equal: say the number once.
   const beNetEn = e.breakEvenRoiNet === e.breakEvenRoi ? '' : ` / ${r1(e.breakEvenRoiNet)} (net)`;
-  const beNetZh = e.breakEvenRoiNet === e.breakEvenRoi ? '' : `/ ${r1(e.breakEvenRoiNet)}(净成交)`;
+  const beNetZh = e.breakEvenRoiNet === e.breakEvenRoi ? '' : `/ ${r1(e.breakEvenRoiNet)}（净成交）`;
   return text(
     `${budget['en-US'].replace(/^d/u, 'D')}, ${ramp['en-US']}; keep the paid ROI above break-even ${r1(e.breakEvenRoi)} (pay)${beNetEn}${t.roomRoi !== null ? `; the room's ROI at that budget is about ${r1(t.roomRoi)}` : ''}.`,
-    `${budget['zh-CN']},${ramp['zh-CN']};付费投产比保持在保本线 ${r1(e.breakEvenRoi)}(支付)${beNetZh}之上${t.roomRoi !== null ? `;该预算下整体ROI 约 ${r1(t.roomRoi)}` : ''}。`,
+    `${budget['zh-CN']}，${ramp['zh-CN']}；付费投产比保持在保本线 ${r1(e.breakEvenRoi)}（支付）${beNetZh}之上${t.roomRoi !== null ? `；该预算下整体ROI 约 ${r1(t.roomRoi)}` : ''}。`,
   );
 }
 
@@ -128,9 +128,9 @@ function rateWords(tt: TargetTable): Text {
     case 'refund_1h':
       return text(`at 1 − the 30-day 1-hour refund rate, ${r}`, `按 1 − 近 30 天 1 小时退款率 ${r}`);
     case 'assumption':
-      return text(`at 1 − refund_1h_rate, ${r}`, `按 1 − refund_1h_rate ${r}`);
+      return text(`at 1 − refund_1h_rate, ${r}`, `按 1 − 1小时内退款率 ${r}`);
     default:
-      return text('no 净成交 data: the two bases are equal', '无净成交数据:两种口径数值相同');
+      return text('no 净成交 data: the two bases are equal', '无净成交数据：两种口径数值相同');
   }
 }
 
@@ -141,10 +141,10 @@ export function targetActionText(tt: TargetTable, budgetRamp: Text): Text {
   const rw = rateWords(tt);
   const beNet = tt.breakEvenNet;
   const beEn = beNet === null ? '' : `; 整体ROI 保本线 净成交 ${r1(beNet)} — below it the ads lose money`;
-  const beZh = beNet === null ? '' : `;整体ROI 保本线 净成交 ${r1(beNet)},低于它投流亏钱`;
+  const beZh = beNet === null ? '' : `；整体ROI 保本线 净成交 ${r1(beNet)}，低于它投流亏钱`;
   const lead = text(
     `Set the 净成交ROI target to ${r1(row.targetNet)} (支付ROI ${r1(row.targetPay)}, ${rw['en-US']})`,
-    `设置 净成交ROI 目标 ${r1(row.targetNet)}(支付ROI ${r1(row.targetPay)},${rw['zh-CN']})`,
+    `设置 净成交ROI 目标 ${r1(row.targetNet)}（支付ROI ${r1(row.targetPay)}，${rw['zh-CN']}）`,
   );
   const last = tt.steps[tt.steps.length - 1];
   const steps =
@@ -152,18 +152,18 @@ export function targetActionText(tt: TargetTable, budgetRamp: Text): Text {
       ? text('', '')
       : text(
           `; step the target from ${r1(tt.current.target)} in ${tt.steps.length} step(s) of at most 10 %, one every 3 days, reaching it on ${last.date}`,
-          `;目标从 ${r1(tt.current.target)} 起分 ${tt.steps.length} 步调整,每步不超过 10%,每 3 天一步,${last.date} 到位`,
+          `；目标从 ${r1(tt.current.target)} 起分 ${tt.steps.length} 步调整，每步不超过 10%，每 3 天一步，${last.date} 到位`,
         );
   if (tt.mode === 'volume') {
     const brEn = budgetRamp['en-US'] ? `, ${budgetRamp['en-US']}` : '';
     const brZh = budgetRamp['zh-CN'] ? `,${budgetRamp['zh-CN']}` : '';
     return text(
       `${lead['en-US']} on 放量 with a daily budget of ${yuan(tt.budget)} (放量 spends the budget)${brEn}${steps['en-US']}${beEn}.`,
-      `${lead['zh-CN']},放量模式,日预算 ${yuan(tt.budget)}(放量会花完预算)${brZh}${steps['zh-CN']}${beZh}。`,
+      `${lead['zh-CN']}，放量模式，日预算 ${yuan(tt.budget)}（放量会花完预算）${brZh}${steps['zh-CN']}${beZh}。`,
     );
   }
   return text(
     `${lead['en-US']} on 控成本 with a budget cap of ${yuan(tt.budget)}; the platform is expected to spend ${yuan(row.spendP10)}–${yuan(row.spendP90)} a day (P10–P90, about ${yuan(row.spendMean)})${steps['en-US']}${beEn}.`,
-    `${lead['zh-CN']},控成本模式,预算上限 ${yuan(tt.budget)};平台预计每天消耗 ${yuan(row.spendP10)}–${yuan(row.spendP90)}(P10–P90,约 ${yuan(row.spendMean)})${steps['zh-CN']}${beZh}。`,
+    `${lead['zh-CN']}，控成本模式，预算上限 ${yuan(tt.budget)}；平台预计每天消耗 ${yuan(row.spendP10)}–${yuan(row.spendP90)}（P10–P90，约 ${yuan(row.spendMean)}）${steps['zh-CN']}${beZh}。`,
   );
 }

@@ -42,7 +42,7 @@ export function attributionOf(history: History, shape: CurveShape, windowDays = 
     publishedUplift: PLATFORM_PUBLISHED_UPLIFT,
     note: text(
       `Over the last ${n} ad days the platform attributes ${pct(a)} of room GMV to the ads (投放贡献成交金额); the model, which counts only what the spend added to the room, ${pct(m)}. The platform's own guide promises +${Math.round(lo * 100)}–${Math.round(hi * 100)} % room GMV at flat ROI. Attribution is not incrementality: plan on the model's share; a target-step test would settle it.`,
-      `最近 ${n} 个投放日,平台把整体成交的 ${pct(a)} 归因于投放(投放贡献成交金额);模型只计投放给直播间带来的增量,为 ${pct(m)}。平台早期指南称 ROI 持平时整体成交提升 ${Math.round(lo * 100)}–${Math.round(hi * 100)}%。归因不等于增量:请按模型的增量规划;做一次目标阶梯测试即可确认。`,
+      `最近 ${n} 个投放日，平台把整体成交的 ${pct(a)} 归因于投放（投放贡献成交金额）；模型只计投放给直播间带来的增量，为 ${pct(m)}。平台早期指南称 ROI 持平时整体成交提升 ${Math.round(lo * 100)}–${Math.round(hi * 100)}%。归因不等于增量：请按模型的增量规划；做一次目标阶梯测试即可确认。`,
     ),
   };
 }

@@ -118,7 +118,7 @@ export function capitalMetrics(incremental: ArrayLike<number>): CapitalMetrics {
 function badColumn(name: string, i: number, v: unknown): AdplanError {
   return new AdplanError(
     'input',
-    text(`${name}: row ${i + 1} must be a number ≥ 0, got ${String(v)}.`, `${name}:第 ${i + 1} 行应为不小于 0 的数,实际为 ${String(v)}。`),
+    text(`${name}: row ${i + 1} must be a number ≥ 0, got ${String(v)}.`, `${name}：第 ${i + 1} 行应为不小于 0 的数，实际为 ${String(v)}。`),
     name,
   );
 }
@@ -133,7 +133,7 @@ export function cashflow(spend: readonly number[], gmv: readonly number[], terms
       'input',
       text(
         `spend and gmv must have the same number of rows (got ${spend.length} and ${gmv.length}).`,
-        `spend 与 gmv 的行数应相同(实际为 ${spend.length} 和 ${gmv.length})。`,
+        `spend 与 gmv 的行数应相同（实际为 ${spend.length} 和 ${gmv.length}）。`,
       ),
       'gmv',
     );

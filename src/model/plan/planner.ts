@@ -265,15 +265,15 @@ function summarise(setup: PlanSetup, terms: CashTerms, capGmv: number, x: Series
     const why = organicShortfall !== null
       ? text(
           `Cash falls below the reserve from day ${shortfallDay} (${addDays(setup.lastDate, shortfallDay)}) even with no paid spend: fixed costs, stock bought ahead and settlement lag take more than organic sales bring in. Add cash, cut fixed costs or shorten settlement.`,
-          `即使不付费投放,现金也会从第 ${shortfallDay} 天(${addDays(setup.lastDate, shortfallDay)})起低于最低储备:固定成本、提前备货和回款周期占用的资金超过自然销售回款。请补充资金、降低固定成本或缩短回款周期。`,
+          `即使不付费投放，现金也会从第 ${shortfallDay} 天（${addDays(setup.lastDate, shortfallDay)}）起低于最低储备：固定成本、提前备货和回款周期占用的资金超过自然销售回款。请补充资金、降低固定成本或缩短回款周期。`,
         )
       : text(
           `Cash falls below the reserve from day ${shortfallDay} (${addDays(setup.lastDate, shortfallDay)}): capital already tied up in paid traffic has not settled yet.`,
-          `现金从第 ${shortfallDay} 天(${addDays(setup.lastDate, shortfallDay)})起低于最低储备:已投入付费流量的资金尚未回款。`,
+          `现金从第 ${shortfallDay} 天（${addDays(setup.lastDate, shortfallDay)}）起低于最低储备：已投入付费流量的资金尚未回款。`,
         );
     notes.push(why);
   } else if (cashBound > 0) {
-    notes.push(text(`Cash limited spend on ${cashBound} day(s): the plan keeps cash above the reserve.`, `有 ${cashBound} 天的预算受现金约束:计划保证现金不低于最低储备。`));
+    notes.push(text(`Cash limited spend on ${cashBound} day(s): the plan keeps cash above the reserve.`, `有 ${cashBound} 天的预算受现金约束：计划保证现金不低于最低储备。`));
   }
   const capacityDays = x.limits.filter((l) => l === 'capacity').length;
   if (capacityDays > 0) {
@@ -283,7 +283,7 @@ function summarise(setup: PlanSetup, terms: CashTerms, capGmv: number, x: Series
   if (extrapDays > 0) {
     notes.push(text(
       `Spend was capped on ${extrapDays} day(s) at ${A.max_extrapolation}× the largest spend seen in history: the curve is not trusted further.`,
-      `有 ${extrapDays} 天的预算被限制在历史最大消耗的 ${A.max_extrapolation} 倍:超出部分曲线不可信。`,
+      `有 ${extrapDays} 天的预算被限制在历史最大消耗的 ${A.max_extrapolation} 倍：超出部分曲线不可信。`,
     ));
   }
 

@@ -47,7 +47,7 @@ export function wholeRoomLiftNotes(r: ResolvedAssumptions): Text[] {
   return [
     text(
       'lift_lambda / lift_theta are not used on the whole-room basis: the incremental curve already includes the organic sales the ads pull in (λ = 0).',
-      '整体口径下不使用 lift_lambda / lift_theta:投放增量曲线已包含投放带动的自然成交(λ = 0)。',
+      '整体口径下不使用假设表中的自然流撬动：投放增量曲线已包含投放带动的自然成交。',
     ),
   ];
 }
@@ -61,7 +61,7 @@ export function wholeRoomNotes(room: RoomFit, organicIdentified: boolean, bases:
     out.push(
       text(
         'Organic GMV per day is not identified: there are no days without ads and no 非投放时段 GMV to anchor it. Only the room total at spends already seen is measured; how it splits between organic and ads is not, so the 整体ROI target carries the uncertainty of the split (see the confidence line).',
-        '日均自然成交无法识别:没有不投放的天,也没有非投放时段成交可作锚点。只有已花过的消耗水平下的整体成交是实测的;其中自然与投放各占多少并不确定,因此整体ROI目标也带着这份不确定(见可信度说明)。',
+        '日均自然成交无法识别：没有不投放的天，也没有非投放时段成交可作锚点。只有已花过的消耗水平下的整体成交是实测的；其中自然与投放各占多少并不确定，因此整体ROI目标也带着这份不确定（见可信度说明）。',
       ),
     );
   }
@@ -69,7 +69,7 @@ export function wholeRoomNotes(room: RoomFit, organicIdentified: boolean, bases:
     out.push(
       text(
         'No 1-hour refund data (1小时内退款率 / 净成交金额) and no refund_1h_rate: the 净成交 figures equal the 支付 ones.',
-        '没有 1 小时内退款数据(1小时内退款率 / 净成交金额),也未填写 refund_1h_rate:净成交口径与支付口径数值相同。',
+        '没有 1 小时内退款数据（1小时内退款率 / 净成交金额），假设表也未填写 1 小时内退款率：净成交口径与支付口径数值相同。',
       ),
     );
   }
@@ -78,7 +78,7 @@ export function wholeRoomNotes(room: RoomFit, organicIdentified: boolean, bases:
     out.push(
       text(
         `${low} planned day(s) spend less than about ¥${EFFECTIVE_SPEND_FLOOR}: 全域推广 may not count them as 有效投放 (effective delivery). Spend at least ¥${EFFECTIVE_SPEND_FLOOR} or pause on those days.`,
-        `有 ${low} 个计划日消耗低于约 ¥${EFFECTIVE_SPEND_FLOOR}:全域推广可能不计为有效投放。这些天请至少消耗 ¥${EFFECTIVE_SPEND_FLOOR},或暂停投放。`,
+        `有 ${low} 个计划日消耗低于约 ¥${EFFECTIVE_SPEND_FLOOR}：全域推广可能不计为有效投放。这些天请至少消耗 ¥${EFFECTIVE_SPEND_FLOOR}，或暂停投放。`,
       ),
     );
   }
@@ -88,7 +88,7 @@ export function wholeRoomNotes(room: RoomFit, organicIdentified: boolean, bases:
     out.push(
       text(
         `成本保障: if the achieved 整体ROI falls below ${Math.round(COST_GUARANTEE_SHARE * 100)} % of the target (${fmt(floor)}), the platform compensates part of the spend. Read a week below ${fmt(floor)} as a sign the target is set too high for the room, not as free money.`,
-        `成本保障:实际整体ROI 低于目标的 ${Math.round(COST_GUARANTEE_SHARE * 100)}%(${fmt(floor)})时,平台会赔付部分消耗。若连续一周低于 ${fmt(floor)},说明目标对本直播间过高,而不是白得的赔付。`,
+        `成本保障：实际整体ROI 低于目标的 ${Math.round(COST_GUARANTEE_SHARE * 100)}%（${fmt(floor)}）时，平台会赔付部分消耗。若连续一周低于 ${fmt(floor)}，说明目标对本直播间过高，而不是白得的赔付。`,
       ),
     );
   }

@@ -69,7 +69,7 @@ function curveFor(a: Analysis, r: ResolvedAssumptions, basis: CurveBasis): { cur
       'input',
       text(
         `${basis === 'whole-room' ? 'No usable whole-room fit' : 'No usable paid history'} (${why['en-US']}) — assumptions ${missing} are required to plan with an assumed response curve.`,
-        `${basis === 'whole-room' ? '没有可用的整体拟合' : '没有可用的付费历史'}(${why['zh-CN']})——需要填写假设 ${missing},才能按假定的响应曲线规划。`,
+        `${basis === 'whole-room' ? '没有可用的整体拟合' : '没有可用的付费历史'}（${why['zh-CN']}）——需要填写假设 ${missing}，才能按假定的响应曲线规划。`,
       ),
       r.paid_roi_initial === null ? 'paid_roi_initial' : 'saturation_spend',
     );
@@ -83,7 +83,7 @@ function curveFor(a: Analysis, r: ResolvedAssumptions, basis: CurveBasis): { cur
     k,
     text(
       `Assumed curve (${what['en-US']}: ${why['en-US']}): ${from['en-US']}initial ROI ${roi}, half-saturation spend ${Math.round(k)}.`,
-      `假定曲线(${what['zh-CN']}:${why['zh-CN']}):${from['zh-CN']}初始投产比 ${roi},半饱和日消耗 ${Math.round(k)}。`,
+      `假定曲线（${what['zh-CN']}：${why['zh-CN']}）：${from['zh-CN']}初始投产比 ${roi}，半饱和日消耗 ${Math.round(k)}。`,
     ),
   );
   // On defaults the spend seen bounds the plan as a fitted curve's would (max_extrapolation).
@@ -127,7 +127,7 @@ function wholeRoomResult(room: RoomFit): FitResult {
   return {
     reason: text(
       `${room.reason['en-US'].replace(/\.$/u, '')}; no confident number is taken from these days`,
-      `${room.reason['zh-CN'].replace(/。$/u, '')};不根据这些天给出确定的数字`,
+      `${room.reason['zh-CN'].replace(/。$/u, '')}；不根据这些天给出确定的数字`,
     ),
   };
 }
@@ -145,7 +145,7 @@ function liftOverrideNotes(a: Analysis, r: ResolvedAssumptions, lambda: number, 
   const out: Text[] = [
     text(
       `Planned with the scenario's organic lift λ = ${lambda.toFixed(3)}, θ = ${theta.toFixed(2)} (lift_lambda / lift_theta), not the estimate.`,
-      `按本方案设定的自然流撬动规划:λ = ${lambda.toFixed(3)},θ = ${theta.toFixed(2)}(lift_lambda / lift_theta),而非历史估计值。`,
+      `按本方案在假设表中填写的自然流撬动规划（每 1 元付费成交带来 ${leverageOf(lambda, theta).toFixed(2)} 元自然成交），而非历史估计值。`,
     ),
   ];
   const organic = a.baseline.organicGmvPerDay;
@@ -153,7 +153,7 @@ function liftOverrideNotes(a: Analysis, r: ResolvedAssumptions, lambda: number, 
     out.push(
       text(
         `lift_lambda = ${lambda.toFixed(3)} is more than the history can carry: λ × past paid GMV (${liftPerDay.toFixed(0)}/day) exceeds the organic GMV per day (${organic.toFixed(0)}), so the organic base is floored at 0 and the plan credits paid traffic with organic sales it did not cause. Lower lift_lambda or leave it blank to use the estimate.`,
-        `自然流撬动系数 lift_lambda = ${lambda.toFixed(3)} 超出历史数据所能支撑的范围:λ × 历史付费成交(每天 ${liftPerDay.toFixed(0)})超过日均自然成交(${organic.toFixed(0)}),自然基线被截为 0,计划把并非付费带来的自然成交算到了付费头上。请调低 lift_lambda,或留空以使用估计值。`,
+        `假设表中的自然流撬动系数 ${lambda.toFixed(3)} 超出历史数据所能支撑的范围：按它算的撬动成交（每天 ¥${liftPerDay.toFixed(0)}）超过日均自然成交（¥${organic.toFixed(0)}），自然基线被截为 0，计划把并非付费带来的自然成交算到了付费头上。请调低该系数，或留空以使用历史估计值。`,
       ),
     );
   }

@@ -24,7 +24,7 @@ export function sustainableSpend(curve: Curve, target: number, maxExtrapolation:
       spend: 0,
       note: text(
         `Paid traffic never reaches the target marginal ROI ${target.toFixed(2)} on this curve: no paid spend yet — grow organic traffic and margin first.`,
-        `按当前曲线,付费流量的边际投产比达不到目标 ${target.toFixed(2)}:暂不建议付费投放,先提升自然流量和利润率。`,
+        `按当前曲线，付费流量的边际投产比达不到目标 ${target.toFixed(2)}：暂不建议付费投放，先提升自然流量和利润率。`,
       ),
     };
   }
@@ -34,7 +34,7 @@ export function sustainableSpend(curve: Curve, target: number, maxExtrapolation:
       spend: cap,
       note: text(
         `The fitted curve shows no diminishing returns yet, so S* is set by the evidence: ${maxExtrapolation}× the largest observed spend.`,
-        `拟合曲线尚未出现边际递减,S* 取证据上限:最大历史消耗的 ${maxExtrapolation} 倍。`,
+        `拟合曲线尚未出现边际递减，可持续日消耗取证据上限：最大历史消耗的 ${maxExtrapolation} 倍。`,
       ),
     };
   }

@@ -27,14 +27,14 @@ export const TARGET_COLUMNS: readonly TargetColumn[] = [
   col('spend_p50', 'spendP50', text('spend/day P50', '日消耗 P50'), 'money', true),
   col('spend_p90', 'spendP90', text('spend/day P90', '日消耗 P90'), 'money'),
   col('spend_mean', 'spendMean', text('spend/day mean', '日消耗均值'), 'money'),
-  col('budget_cap', 'budgetCap', text('budget cap (控成本)', '预算上限(控成本)'), 'money'),
+  col('budget_cap', 'budgetCap', text('budget cap (控成本)', '预算上限（控成本）'), 'money'),
   col('room_gmv', 'roomGmv', text('room GMV/day', '日均整体成交'), 'money'),
   col('profit_p10', 'profitP10', text('incremental profit P10', '增量利润 P10'), 'money', true),
   col('profit_p50', 'profitP50', text('incremental profit P50', '增量利润 P50'), 'money', true),
   col('profit_p90', 'profitP90', text('incremental profit P90', '增量利润 P90'), 'money'),
   col('p_loss', 'pLoss', text('P(ads lose money)', '投放亏损概率'), 'rate'),
   col('p_cost_guarantee', 'pCostGuarantee', text('P(day triggers 成本保障)', '单日触发成本保障概率'), 'rate'),
-  col('grants', 'grants', text('expected 赠款 (grant balance)', '预计赠款(非现金)'), 'money'),
+  col('grants', 'grants', text('expected 赠款 (grant balance)', '预计赠款（非现金）'), 'money'),
   col('cash_low', 'cashLow', text('cash low point', '现金最低点'), 'money'),
 ];
 

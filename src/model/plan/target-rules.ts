@@ -40,12 +40,12 @@ export function scheduleProblems(steps: readonly TargetStep[], from: number | nu
   for (const s of steps) {
     const day = dayIndex(s.date);
     if (prevDay !== null && day === prevDay) {
-      out.push(text(`${s.date}: more than one target change on one day; the platform judges a target by the day.`, `${s.date}:同一天多次修改目标;平台按自然日考核目标。`));
+      out.push(text(`${s.date}: more than one target change on one day; the platform judges a target by the day.`, `${s.date}：同一天多次修改目标；平台按自然日考核目标。`));
     } else if (prevDay !== null && day - prevDay < STEP_HOLD_DAYS) {
       out.push(
         text(
           `${s.date}: changed ${day - prevDay} day(s) after the previous step; hold each step at least ${STEP_HOLD_DAYS} days before judging it.`,
-          `${s.date}:距上次调整仅 ${day - prevDay} 天;每次调整后至少观察 ${STEP_HOLD_DAYS} 天再判断。`,
+          `${s.date}：距上次调整仅 ${day - prevDay} 天；每次调整后至少观察 ${STEP_HOLD_DAYS} 天再判断。`,
         ),
       );
     }
@@ -53,7 +53,7 @@ export function scheduleProblems(steps: readonly TargetStep[], from: number | nu
       out.push(
         text(
           `${s.date}: ${r2(prev)} → ${r2(s.target)} changes the target by ${Math.round(Math.abs(s.target / prev - 1) * 100)} %; keep each change within ${Math.round(MAX_TARGET_STEP * 100)} %.`,
-          `${s.date}:${r2(prev)} → ${r2(s.target)},目标变动 ${Math.round(Math.abs(s.target / prev - 1) * 100)}%;每次调整请控制在 ${Math.round(MAX_TARGET_STEP * 100)}% 以内。`,
+          `${s.date}：${r2(prev)} → ${r2(s.target)}，目标变动 ${Math.round(Math.abs(s.target / prev - 1) * 100)}%；每次调整请控制在 ${Math.round(MAX_TARGET_STEP * 100)}% 以内。`,
         ),
       );
     }

@@ -459,17 +459,17 @@ const f2 = (x: number): string => x.toFixed(2);
 function ruleTextOf(rule: TargetRule, row: TargetRow | null): Text {
   if (rule === 'sustainable') {
     return row
-      ? text(`Recommended by the sustainable-spend rule (target_rule = sustainable): the target at which the ads' marginal ROI meets the safety margin.`, `按可持续消耗规则推荐(target_rule = sustainable):投放边际投产比恰好满足安全边际时的目标。`)
-      : text('No sustainable spend: at this margin no target makes the ads pay; do not buy traffic yet.', '没有可持续消耗:按当前利润率,任何目标下投放都不赚钱;暂不投流。');
+      ? text(`Recommended by the sustainable-spend rule (target_rule = sustainable): the target at which the ads' marginal ROI meets the safety margin.`, `按可持续消耗规则推荐：投放边际投产比恰好满足安全边际时的目标。`)
+      : text('No sustainable spend: at this margin no target makes the ads pay; do not buy traffic yet.', '没有可持续消耗：按当前利润率，任何目标下投放都不赚钱；暂不投流。');
   }
   return row
     ? text(
         `Recommended: the highest median incremental profit among the targets whose P10 is not a loss (target_rule = profit); at 净成交ROI ${f2(row.targetNet)} the P10 is ¥${groupDigits(row.profitP10)}.`,
-        `推荐规则:在 P10 不亏损的目标中取增量利润中位数最高者(target_rule = profit);净成交ROI ${f2(row.targetNet)} 的 P10 为 ¥${groupDigits(row.profitP10)}。`,
+        `推荐规则：在 P10 不亏损的目标中取增量利润中位数最高者；净成交ROI ${f2(row.targetNet)} 的 P10 为 ¥${groupDigits(row.profitP10)}。`,
       )
     : text(
         'No target passes the rule: at every target the ads lose money in at least 1 case in 10 (P10 < 0). Do not buy traffic at scale yet; a test at the highest target would settle how much the ads add.',
-        '没有目标满足推荐规则:每个目标下投放都有至少一成可能亏损(P10 < 0)。暂不要大规模投流;可在最高目标下做测试,确认投放的真实增量。',
+        '没有目标满足推荐规则：每个目标下投放都有至少一成可能亏损（P10 < 0）。暂不要大规模投流；可在最高目标下做测试，确认投放的真实增量。',
       );
 }
 
@@ -558,7 +558,7 @@ export function targetTable(inp: TargetInputs): TargetTable {
       warnings.push(
         text(
           `The 净成交ROI target ${f2(rec.targetNet)} is above ${SUGGESTION_HEADROOM}× the platform's suggestion ${f2(inp.suggestedNet)}: the platform may cut traffic and spend sharply; the table's spend may not be reached.`,
-          `净成交ROI 目标 ${f2(rec.targetNet)} 高于平台建议 ${f2(inp.suggestedNet)} 的 ${SUGGESTION_HEADROOM} 倍:平台可能大幅缩量,表中的消耗未必能达到。`,
+          `净成交ROI 目标 ${f2(rec.targetNet)} 高于平台建议 ${f2(inp.suggestedNet)} 的 ${SUGGESTION_HEADROOM} 倍：平台可能大幅缩量，表中的消耗未必能达到。`,
         ),
       );
     }
@@ -566,7 +566,7 @@ export function targetTable(inp: TargetInputs): TargetTable {
       warnings.push(
         text(
           `At this target the platform would spend beyond what the curve was fitted on (P90 ¥${groupDigits(rec.spendP90)} a day): the spend and profit are extrapolated; step down and watch the room before trusting them.`,
-          `该目标下平台的消耗将超出拟合曲线所用的历史范围(P90 每天 ¥${groupDigits(rec.spendP90)}):消耗与利润是外推值;请逐步下调并观察直播间,再相信这些数字。`,
+          `该目标下平台的消耗将超出拟合曲线所用的历史范围（P90 每天 ¥${groupDigits(rec.spendP90)}）：消耗与利润是外推值；请逐步下调并观察直播间，再相信这些数字。`,
         ),
       );
     }
@@ -575,7 +575,7 @@ export function targetTable(inp: TargetInputs): TargetTable {
       warnings.push(
         text(
           `${n} plan day(s) may not count as 有效投放 (expected spend below ¥${EFFECTIVE_SPEND_FLOOR} or a target above the platform's suggestion): volume may be less steady on them.`,
-          `有 ${n} 个计划日可能不计为有效投放(预计消耗低于 ¥${EFFECTIVE_SPEND_FLOOR} 或目标高于平台建议):这些天的流量可能不够稳定。`,
+          `有 ${n} 个计划日可能不计为有效投放（预计消耗低于 ¥${EFFECTIVE_SPEND_FLOOR} 或目标高于平台建议）：这些天的流量可能不够稳定。`,
         ),
       );
     }
@@ -584,7 +584,7 @@ export function targetTable(inp: TargetInputs): TargetTable {
     warnings.push(
       text(
         '放量: the platform tries to spend the whole budget, so the budget is the spend; the table shows what each target would do under 控成本. 成本保障 under 放量 applies only to accounts spending ≤ ¥5,000 in 30 days.',
-        '放量:平台会尽量花完预算,预算即消耗;表中为各目标在控成本下的表现。放量模式下的成本保障仅适用于 30 天消耗 ≤ ¥5,000 的账户。',
+        '放量：平台会尽量花完预算，预算即消耗；表中为各目标在控成本下的表现。放量模式下的成本保障仅适用于 30 天消耗 ≤ ¥5,000 的账户。',
       ),
     );
   }

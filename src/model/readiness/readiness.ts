@@ -66,11 +66,11 @@ export function assessReadiness(
     failed.push({
       reason: text(
         `Only ${m.historyDays} days of usable history (need ≥ ${t.minDays}): there is no base conversion model yet.`,
-        `可用历史只有 ${m.historyDays} 天(至少需要 ${t.minDays} 天):还没有稳定的基础转化模型。`,
+        `可用历史只有 ${m.historyDays} 天（至少需要 ${t.minDays} 天）：还没有稳定的基础转化模型。`,
       ),
       fix: text(
         `Keep trading on organic traffic and export at least ${t.minDays} days before planning paid traffic.`,
-        `先依靠自然流量经营,积累至少 ${t.minDays} 天数据后再规划付费投放。`,
+        `先依靠自然流量经营，积累至少 ${t.minDays} 天数据后再规划付费投放。`,
       ),
     });
   }
@@ -78,11 +78,11 @@ export function assessReadiness(
     failed.push({
       reason: text(
         `Organic orders average ${num(m.organicOrdersPerDay)}/day (need ≥ ${t.minOrdersPerDay}): natural traffic does not convert enough yet.`,
-        `日均自然订单 ${num(m.organicOrdersPerDay)} 单(至少需要 ${t.minOrdersPerDay} 单):自然流量转化还不够。`,
+        `日均自然订单 ${num(m.organicOrdersPerDay)} 单（至少需要 ${t.minOrdersPerDay} 单）：自然流量转化还不够。`,
       ),
       fix: text(
         'Optimise natural-recommendation traffic (short videos, live-room script, product selection) before paying for traffic.',
-        '先优化自然推荐流量(短视频、直播话术、选品),再考虑付费投放。',
+        '先优化自然推荐流量（短视频、直播话术、选品），再考虑付费投放。',
       ),
     });
   }
@@ -103,18 +103,18 @@ export function assessReadiness(
     notes.push(
       text(
         `No views in the export: organic conversion (CVR, GPM) is unknown. Stability is judged on daily organic GMV instead (variation ${pct(m.organicGmvCv)}, max ${pct(MAX_ORGANIC_GMV_CV)}) together with orders per day.`,
-        `导出中没有观看数:自然转化率(转化率、GPM)未知。改以日均自然成交的稳定性(日间波动 ${pct(m.organicGmvCv)},上限 ${pct(MAX_ORGANIC_GMV_CV)})和日均订单判断。`,
+        `导出中没有观看数：自然转化率（转化率、GPM）未知。改以日均自然成交的稳定性（日间波动 ${pct(m.organicGmvCv)}，上限 ${pct(MAX_ORGANIC_GMV_CV)}）和日均订单判断。`,
       ),
     );
     if (m.organicGmvCv > MAX_ORGANIC_GMV_CV) {
       failed.push({
         reason: text(
           `Organic GMV is unstable: day-to-day variation ${pct(m.organicGmvCv)} after weekday and trend (max ${pct(MAX_ORGANIC_GMV_CV)}).`,
-          `自然成交不稳定:剔除星期与趋势后日间波动 ${pct(m.organicGmvCv)}(上限 ${pct(MAX_ORGANIC_GMV_CV)})。`,
+          `自然成交不稳定：剔除星期与趋势后日间波动 ${pct(m.organicGmvCv)}（上限 ${pct(MAX_ORGANIC_GMV_CV)}）。`,
         ),
         fix: text(
           'Stabilise the room (consistent hosts, schedule and offer) before paying for traffic: paid traffic amplifies an unstable room.',
-          '先稳定直播间(固定主播、开播时间和货盘)再付费:付费流量会放大不稳定的直播间。',
+          '先稳定直播间（固定主播、开播时间和货盘）再付费：付费流量会放大不稳定的直播间。',
         ),
       });
     }
@@ -122,11 +122,11 @@ export function assessReadiness(
     failed.push({
       reason: text(
         `Organic conversion is unstable: day-to-day variation ${pct(m.cvrCv)} (max ${pct(t.maxCvrCv)}).`,
-        `自然转化率不稳定:日间波动 ${pct(m.cvrCv)}(上限 ${pct(t.maxCvrCv)})。`,
+        `自然转化率不稳定：日间波动 ${pct(m.cvrCv)}（上限 ${pct(t.maxCvrCv)}）。`,
       ),
       fix: text(
         'Stabilise organic conversion (consistent hosts, schedule and offer) before paying for traffic: paid traffic amplifies an unstable room.',
-        '先稳定自然转化(固定主播、开播时间和货盘)再付费:付费流量会放大不稳定的直播间。',
+        '先稳定自然转化（固定主播、开播时间和货盘）再付费：付费流量会放大不稳定的直播间。',
       ),
     });
   }
@@ -138,7 +138,7 @@ export function assessReadiness(
       ),
       fix: text(
         'Reduce refunds (product quality, honest descriptions, after-sales) before buying more orders.',
-        '先降低退款(品质、如实描述、售后),再购买更多订单。',
+        '先降低退款（品质、如实描述、售后），再购买更多订单。',
       ),
     });
   }
@@ -146,9 +146,9 @@ export function assessReadiness(
     failed.push({
       reason: text(
         `Unit margin is ${unitMargin.toFixed(4)} (≤ 0): every sale loses money after costs, so no ROI breaks even.`,
-        `单位贡献率为 ${unitMargin.toFixed(4)}(≤ 0):扣除成本后每笔成交都亏损,任何投产比都无法保本。`,
+        `单位贡献率为 ${unitMargin.toFixed(4)}（≤ 0）：扣除成本后每笔成交都亏损，任何投产比都无法保本。`,
       ),
-      fix: text('Fix prices, costs or refunds so each sale earns a margin.', '调整售价、成本或退款,让每笔成交都有利润。'),
+      fix: text('Fix prices, costs or refunds so each sale earns a margin.', '调整售价、成本或退款，让每笔成交都有利润。'),
     });
   }
   const first = failed[0];
@@ -159,7 +159,7 @@ export function assessReadiness(
     fixFirst: first
       ? first.gap
         ? text(`Fix first: ${first.fix['en-US']} (${first.gap['en-US']})`, `首先：${first.fix['zh-CN']}（${first.gap['zh-CN']}）`)
-        : text(`Fix first: ${first.fix['en-US']}`, `首先:${first.fix['zh-CN']}`)
+        : text(`Fix first: ${first.fix['en-US']}`, `首先：${first.fix['zh-CN']}`)
       : null,
   };
 }

@@ -23,7 +23,7 @@ export const KPIS = [
   { metric: 'roi_target', label: text('整体ROI target (pay)', '整体支付ROI目标'), kind: 'ratio' },
   { metric: 'roi_target_net', label: text('整体ROI target (net)', '整体净成交ROI目标'), kind: 'ratio' },
   { metric: 'room_break_even_roi', label: text('Whole-room break-even ROI', '整体ROI保本线'), kind: 'ratio' },
-  { metric: 'break_even_roi_net', label: text('Break-even ROI (net)', '保本投产比(净成交)'), kind: 'ratio' },
+  { metric: 'break_even_roi_net', label: text('Break-even ROI (net)', '保本投产比（净成交）'), kind: 'ratio' },
   { metric: 'organic_gmv_per_day', label: text('Organic GMV per day', '日均自然成交'), kind: 'money' },
   { metric: 'daily_budget', label: text('Daily budget', '日预算'), kind: 'money' },
 ] as const satisfies readonly { metric: string; label: Text; kind: ValueKind }[];
@@ -63,7 +63,7 @@ export function kpiValue(s: ScenarioReport, metric: string): number | null {
     default:
       throw new AdplanError(
         'lookup',
-        text(`Unknown metric "${metric}". Valid metrics: ${KPI_METRICS.join(', ')}.`, `未知指标"${metric}"。可用指标:${KPI_METRICS.join(', ')}。`),
+        text(`Unknown metric "${metric}". Valid metrics: ${KPI_METRICS.join(', ')}.`, `未知指标“${metric}”。可用指标：${KPI_METRICS.join(', ')}。`),
         'metric',
       );
   }
@@ -74,7 +74,7 @@ export type Period = 'day' | 'week';
 export function checkPeriod(p: string | null | undefined): Period {
   const v = (p ?? 'day').trim().toLowerCase();
   if (v === 'day' || v === 'week') return v;
-  throw new AdplanError('input', text(`period must be "day" or "week", got "${String(p)}".`, `period 应为 "day" 或 "week",实际为 "${String(p)}"。`), 'period');
+  throw new AdplanError('input', text(`period must be "day" or "week", got "${String(p)}".`, `period 应为 “day” 或 “week”，实际为 “${String(p)}”。`), 'period');
 }
 
 /**

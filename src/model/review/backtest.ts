@@ -99,7 +99,7 @@ function verdictOf(r: Omit<BacktestReport, 'verdict'>): Text {
     const why = r.reasons.includes('no-model')
       ? text('no model could be fitted on the earlier days', '较早的数据不足以建立模型')
       : text(`fewer than ${BACKTEST_MIN_TRAIN + BACKTEST_STEP} days of history`, `历史不足 ${BACKTEST_MIN_TRAIN + BACKTEST_STEP} 天`);
-    return text(`Back-test not possible: ${why['en-US']}. Treat the plan's numbers as unchecked.`, `无法回测:${why['zh-CN']}。计划中的数字尚未经过检验。`);
+    return text(`Back-test not possible: ${why['en-US']}. Treat the plan's numbers as unchecked.`, `无法回测：${why['zh-CN']}。计划中的数字尚未经过检验。`);
   }
   const grade = { good: ['good', '好'], usable: ['usable', '可用'], weak: ['weak', '弱'] }[r.grade];
   const reasons: Record<WeakReason, [string, string]> = {

@@ -19,8 +19,8 @@ export interface PlanChange {
 
 const LABELS: Record<ChangeKey, Text> = {
   sustainable_spend: text('Sustainable daily spend', '可持续日消耗'),
-  organic_gmv_per_day: text('Organic GMV per day (lift-free)', '日自然成交(不含撬动)'),
-  paid_gmv_at_old_spend: text('Paid (incremental) GMV per day at the old sustainable spend', '原可持续消耗下的日付费(增量)成交'),
+  organic_gmv_per_day: text('Organic GMV per day (lift-free)', '日自然成交（不含撬动）'),
+  paid_gmv_at_old_spend: text('Paid (incremental) GMV per day at the old sustainable spend', '原可持续消耗下的日付费（增量）成交'),
   first_week_spend: text('Spend in the first plan week', '计划首周消耗'),
   total_profit: text('Plan total profit', '计划总利润'),
   break_even_roi: text('Break-even ROI', '保本投产比'),

@@ -7,6 +7,15 @@
  *   period without spend variation splits in proportion), and what the regression leaves is
  *   shared by each part's share of the forecast. Parts add up to the residual exactly.
  */
+import { text } from '../../i18n/text';
+
+/** The three parts of a GMV gap as every surface heads them (CLI review table, the pane's review). */
+export const GAP_LABELS = {
+  spend: text('gap: spend', '消耗差异'),
+  response: text('gap: ad response', '投放效果差异'),
+  organic: text('gap: organic', '自然流差异'),
+} as const;
+
 export interface DaySplit {
   response: number;
   organic: number;

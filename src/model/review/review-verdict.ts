@@ -44,7 +44,7 @@ export function reviewVerdict(total: ReviewPeriod, forecastBand: Band, splitIden
   const gapPct = total.plannedGmv > 0 ? gap / total.plannedGmv : 0;
   const head = text(
     `GMV ${money(total.actualGmv)} vs plan ${money(total.plannedGmv)} (${signedPct(gapPct)}) over ${total.days} day(s)`,
-    `${total.days} 天成交 ${money(total.actualGmv)},计划 ${money(total.plannedGmv)}(${signedPct(gapPct)})`,
+    `${total.days} 天成交 ${money(total.actualGmv)}，计划 ${money(total.plannedGmv)}（${signedPct(gapPct)}）`,
   );
   if (!spendOff && !modelOff) {
     return {
@@ -53,7 +53,7 @@ export function reviewVerdict(total: ReviewPeriod, forecastBand: Band, splitIden
       largest,
       message: text(
         `On track: ${head['en-US']}, inside what the model expected at the spend actually spent (P10–P90 ${money(forecastBand.p10)}–${money(forecastBand.p90)}); spend ${signedPct(spendDev)} vs plan. Keep the plan; review again next week.`,
-        `按计划进行:${head['zh-CN']},处于模型在实际消耗下的预期区间内(P10–P90 ${money(forecastBand.p10)}–${money(forecastBand.p90)});消耗较计划 ${signedPct(spendDev)}。继续执行,下周再复盘。`,
+        `按计划进行：${head['zh-CN']}，处于模型在实际消耗下的预期区间内（P10–P90 ${money(forecastBand.p10)}–${money(forecastBand.p90)}）；消耗较计划 ${signedPct(spendDev)}。继续执行，下周再复盘。`,
       ),
     };
   }
@@ -64,7 +64,7 @@ export function reviewVerdict(total: ReviewPeriod, forecastBand: Band, splitIden
       largest,
       message: text(
         `Re-plan: ${head['en-US']}. Spend was ${signedPct(spendDev)} vs plan, and at the spend actually spent GMV was where the model expected (${money(total.forecastGmv)}): the model holds, the budget did not. Re-plan with the budget that can really be spent, or spend the planned one.`,
-        `需要重新规划:${head['zh-CN']}。消耗较计划 ${signedPct(spendDev)},按实际消耗,成交与模型预期一致(${money(total.forecastGmv)}):模型成立,预算没有按计划执行。请按实际能投的预算重新规划,或按计划投放。`,
+        `需要重新规划：${head['zh-CN']}。消耗较计划 ${signedPct(spendDev)}，按实际消耗，成交与模型预期一致（${money(total.forecastGmv)}）：模型成立，预算没有按计划执行。请按实际能投的预算重新规划，或按计划投放。`,
       ),
     };
   }
@@ -77,7 +77,7 @@ export function reviewVerdict(total: ReviewPeriod, forecastBand: Band, splitIden
       largest,
       message: text(
         `Re-plan: ${head['en-US']}, outside what the model expected at the spend actually spent (P10–P90 ${money(forecastBand.p10)}–${money(forecastBand.p90)}): the room sold ${money(Math.abs(miss))} ${dir[0]}. On a whole-room account with steady spend, weaker ads and a weaker organic room look the same: vary the daily budget for a week (some days higher, some lower) to tell them apart. The refitted plan below learns from these days.`,
-        `需要重新规划:${head['zh-CN']},超出模型在实际消耗下的预期区间(P10–P90 ${money(forecastBand.p10)}–${money(forecastBand.p90)}):整体成交${dir[1]} ${money(Math.abs(miss))}。全域推广账户在消耗平稳时,无法区分是投放效果变差还是自然流变差:请用一周时间让日预算有高有低,以便区分。下方按新数据重新拟合的计划已吸收这些天的变化。`,
+        `需要重新规划：${head['zh-CN']}，超出模型在实际消耗下的预期区间（P10–P90 ${money(forecastBand.p10)}–${money(forecastBand.p90)}）：整体成交${dir[1]} ${money(Math.abs(miss))}。全域推广账户在消耗平稳时，无法区分是投放效果变差还是自然流变差：请用一周时间让日预算有高有低，以便区分。下方按新数据重新拟合的计划已吸收这些天的变化。`,
       ),
     };
   }
@@ -86,7 +86,7 @@ export function reviewVerdict(total: ReviewPeriod, forecastBand: Band, splitIden
   const dir = part < 0 ? ['less', '少'] : ['more', '多'];
   const what =
     cause === 'response'
-      ? text(`paid traffic brought ${money(Math.abs(part))} ${dir[0]} GMV than the curve at the same spend`, `同样的消耗下,付费流量的成交比曲线${dir[1]} ${money(Math.abs(part))}`)
+      ? text(`paid traffic brought ${money(Math.abs(part))} ${dir[0]} GMV than the curve at the same spend`, `同样的消耗下，付费流量的成交比曲线${dir[1]} ${money(Math.abs(part))}`)
       : text(`organic GMV was ${money(Math.abs(part))} ${dir[0]} than planned`, `自然成交比计划${dir[1]} ${money(Math.abs(part))}`);
   return {
     status: 're-plan',
@@ -94,7 +94,7 @@ export function reviewVerdict(total: ReviewPeriod, forecastBand: Band, splitIden
     largest,
     message: text(
       `Re-plan: ${head['en-US']}, outside what the model expected at the spend actually spent (P10–P90 ${money(forecastBand.p10)}–${money(forecastBand.p90)}): ${what['en-US']}. The refitted plan below learns from these days.`,
-      `需要重新规划:${head['zh-CN']},超出模型在实际消耗下的预期区间(P10–P90 ${money(forecastBand.p10)}–${money(forecastBand.p90)}):${what['zh-CN']}。下方按新数据重新拟合的计划已吸收这些天的变化。`,
+      `需要重新规划：${head['zh-CN']}，超出模型在实际消耗下的预期区间（P10–P90 ${money(forecastBand.p10)}–${money(forecastBand.p90)}）：${what['zh-CN']}。下方按新数据重新拟合的计划已吸收这些天的变化。`,
     ),
   };
 }

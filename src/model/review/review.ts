@@ -155,22 +155,22 @@ export function review(history: History, scenario: Scenario, planStart: IsoDate)
   } catch (e) {
     // The review stands on the old plan; a refit that cannot plan (e.g. a whole-room fit the new days no longer identify) is said, not thrown.
     if (!isAdplanError(e)) throw e;
-    notes.push(text(`The refit on the whole history could not plan: ${e.text['en-US']}`, `用全部历史重新拟合无法制定计划:${e.text['zh-CN']}`));
+    notes.push(text(`The refit on the whole history could not plan: ${e.text['en-US']}`, `用全部历史重新拟合无法制定计划：${e.text['zh-CN']}`));
   }
   if (!splitIdentified) {
     notes.push(text(
       'Spend barely varied over the review days: on this whole-room account the split between response and organic is in proportion to the forecast, not measured.',
-      '复盘期内消耗几乎没有变化:该全域推广账户的响应偏差与自然偏差按预测比例分摊,并非测得。',
+      '复盘期内消耗几乎没有变化：该全域推广账户的响应偏差与自然偏差按预测比例分摊，并非测得。',
     ));
   }
   if (!observed) {
     notes.push(text(
       'Whole-room account: paid GMV is not exported, so the split between response and organic is estimated from how the gap moved with spend over the review days, not observed.',
-      '全域推广账户:没有导出付费成交,响应偏差与自然偏差的拆分是根据复盘期内差额随消耗的变化估计的,并非直接观测。',
+      '全域推广账户：没有导出付费成交，响应偏差与自然偏差的拆分是根据复盘期内差额随消耗的变化估计的，并非直接观测。',
     ));
   }
   if (reviewed.length < after.length) {
-    notes.push(text(`${after.length - reviewed.length} actual day(s) lie past the plan's ${horizon}-day horizon and are not reviewed.`, `有 ${after.length - reviewed.length} 个实际天超出计划的 ${horizon} 天周期,未纳入复盘。`));
+    notes.push(text(`${after.length - reviewed.length} actual day(s) lie past the plan's ${horizon}-day horizon and are not reviewed.`, `有 ${after.length - reviewed.length} 个实际天超出计划的 ${horizon} 天周期，未纳入复盘。`));
   }
   return {
     since: planStart,

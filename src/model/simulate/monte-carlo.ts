@@ -46,10 +46,10 @@ function drawInputs(ctx: SimContext, rng: Rng, d: Draw): void {
 export function checkRuns(runs: number, seed: number): void {
   const { min, max } = RUN_OPTIONS.runs;
   if (!Number.isInteger(runs) || runs < min || runs > max) {
-    throw new AdplanError('input', text(`runs must be a whole number from ${min} to ${max}, got ${String(runs)}.`, `runs 应为 ${min} 到 ${max} 之间的整数,实际为 ${String(runs)}。`), 'runs');
+    throw new AdplanError('input', text(`runs must be a whole number from ${min} to ${max}, got ${String(runs)}.`, `runs 应为 ${min} 到 ${max} 之间的整数，实际为 ${String(runs)}。`), 'runs');
   }
   if (!Number.isFinite(seed)) {
-    throw new AdplanError('input', text(`seed must be a number, got ${String(seed)}.`, `seed 应为数字,实际为 ${String(seed)}。`), 'seed');
+    throw new AdplanError('input', text(`seed must be a number, got ${String(seed)}.`, `seed 应为数字，实际为 ${String(seed)}。`), 'seed');
   }
 }
 

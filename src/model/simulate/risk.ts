@@ -37,7 +37,7 @@ export type SimMetric = (typeof SIM_METRICS)[number];
 export function unknownMetric(metric: string, valid: readonly string[]): AdplanError {
   return new AdplanError(
     'lookup',
-    text(`Unknown metric "${metric}". Valid metrics: ${valid.join(', ')}.`, `未知指标"${metric}"。可用指标:${valid.join(', ')}。`),
+    text(`Unknown metric "${metric}". Valid metrics: ${valid.join(', ')}.`, `未知指标“${metric}”。可用指标：${valid.join(', ')}。`),
     'metric',
   );
 }
@@ -47,7 +47,7 @@ export function simulationStat(r: SimulationResult, metric: string, stat = 0.5):
   if (metric === 'p_loss') return r.pLoss;
   if (metric === 'p_cash_short') return r.pCashShort;
   if (!(stat > 0 && stat < 1)) {
-    throw new AdplanError('input', text(`stat must be a percentile strictly between 0 and 1, got ${String(stat)}.`, `stat 应为 0 到 1 之间(不含)的分位数,实际为 ${String(stat)}。`), 'stat');
+    throw new AdplanError('input', text(`stat must be a percentile strictly between 0 and 1, got ${String(stat)}.`, `stat 应为 0 到 1 之间（不含）的分位数，实际为 ${String(stat)}。`), 'stat');
   }
   const pick: Record<SimMetric, Float64Array> = {
     total_profit: r.totalProfit,

@@ -28,11 +28,11 @@ export function sensitivity(ctx: SimContext, metric: SimMetric = 'total_profit')
   const at = (sd: number, z: number): number => Math.exp(z * sd - (sd * sd) / 2);
   const rhoSd = u.refundKappa > 0 ? Math.sqrt((rho * (1 - rho)) / (u.refundKappa + 1)) : 0;
   const rows: Omit<SensitivityRow, 'atLow' | 'atHigh' | 'swing'>[] = [
-    { input: 'paid_curve_level', label: text('Paid response level (× curve)', '付费响应水平(× 曲线)'), low: at(u.curveSd, -Z90), high: at(u.curveSd, Z90) },
+    { input: 'paid_curve_level', label: text('Paid response level (× curve)', '付费响应水平（× 曲线）'), low: at(u.curveSd, -Z90), high: at(u.curveSd, Z90) },
     { input: 'refund_rate', label: text('Refund rate', '退款率'), low: Math.max(0, rho - Z90 * rhoSd), high: Math.min(0.99, rho + Z90 * rhoSd) },
     { input: 'aov', label: text('Average order value', '客单价'), low: e.aov * at(u.aovSd, -Z90), high: e.aov * at(u.aovSd, Z90) },
-    { input: 'organic_level', label: text('Organic level (× baseline)', '自然流水平(× 基线)'), low: at(u.organicSd, -Z90), high: at(u.organicSd, Z90) },
-    { input: 'lift_lambda', label: text('Organic lift λ', '自然流撬动系数 λ'), low: Math.max(0, ctx.lambda - Z90 * u.lambdaSe), high: ctx.lambda + Z90 * u.lambdaSe },
+    { input: 'organic_level', label: text('Organic level (× baseline)', '自然流水平（× 基线）'), low: at(u.organicSd, -Z90), high: at(u.organicSd, Z90) },
+    { input: 'lift_lambda', label: text('Organic lift λ', '自然流撬动系数'), low: Math.max(0, ctx.lambda - Z90 * u.lambdaSe), high: ctx.lambda + Z90 * u.lambdaSe },
   ];
   const out: SensitivityRow[] = rows.map((row) => {
     const valueAt = (v: number): number | null => {

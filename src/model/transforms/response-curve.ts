@@ -79,7 +79,7 @@ export function solveMarginal(c: CurveShape, target: number): number {
   if (!(target > 0) || !Number.isFinite(target)) {
     throw new AdplanError(
       'input',
-      text(`target_mroi must be a number > 0, got ${String(target)}.`, `target_mroi 应为大于 0 的数,实际为 ${String(target)}。`),
+      text(`target_mroi must be a number > 0, got ${String(target)}.`, `target_mroi 应为大于 0 的数，实际为 ${String(target)}。`),
       'target_mroi',
     );
   }
@@ -144,7 +144,7 @@ export function toCurveReport(c: Curve, basis: CurveBasis = 'direct'): CurveRepo
 function badParam(name: string, v: unknown): AdplanError {
   return new AdplanError(
     'input',
-    text(`curve: parameter ${name} must be a number > 0, got ${String(v)}.`, `curve:参数 ${name} 应为大于 0 的数,实际为 ${String(v)}。`),
+    text(`curve: parameter ${name} must be a number > 0, got ${String(v)}.`, `curve：参数 ${name} 应为大于 0 的数，实际为 ${String(v)}。`),
     'curve',
   );
 }

@@ -21,7 +21,7 @@ export function reviewSeries(days: readonly ReviewPeriod[]) {
 export default function ReviewChart({ days }: ReviewChartProps) {
   const { pick } = useI18n();
   const s = reviewSeries(days);
-  const title = pick(text('Daily GMV: plan (P10–P90 band) vs actual', '每日成交:计划(P10–P90 区间)与实际'));
+  const title = pick(text('Daily GMV: plan (P10–P90 band) vs actual', '每日成交：计划（P10–P90 区间）与实际'));
   const data: LineChartPoints[] = [
     { legend: pick(text('Plan', '计划')), data: s.planned, color: '#0f6cbd' },
     { legend: 'P10', data: s.p10, color: '#0f6cbd', opacity: 0.5, lineOptions: { strokeDasharray: '1 3' } },
@@ -33,7 +33,7 @@ export default function ReviewChart({ days }: ReviewChartProps) {
       <h3 style={{ margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold }}>{title}</h3>
       <LineChart data={{ chartTitle: title, lineChartData: data }} width={300} height={200} margins={{ left: 48, right: 24 }} hideLegend />
       <p style={{ margin: 0, fontSize: tokens.fontSizeBase200 }}>
-        {pick(text('Blue: plan, dotted: its P10 and P90; red: actual.', '蓝线:计划,虚线:其 P10 与 P90;红线:实际。'))}
+        {pick(text('Blue: plan, dotted: its P10 and P90; red: actual.', '蓝线：计划，虚线：其 P10 与 P90；红线：实际。'))}
       </p>
     </figure>
   );

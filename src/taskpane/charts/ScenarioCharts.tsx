@@ -5,7 +5,7 @@
 import { HorizontalBarChartWithAxis, LineChart, type LineChartPoints } from '@fluentui/react-charts';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { CurveReport, ScenarioReport } from '../../model/report';
-import { compactAxis, useI18n } from '../i18n';
+import { presetName, useI18n } from '../i18n';
 import { bandSeries, cashSeries, flatSeries, marginalCurve, spendSeries, topSensitivities } from './series';
 
 export interface ScenarioChartsProps {
@@ -72,11 +72,14 @@ function Legend({ series }: { series: readonly LineChartPoints[] }) {
 }
 
 export default function ScenarioCharts({ scenarios, curve, reserves }: ScenarioChartsProps) {
-  const { t, ratio, pick, lang, compactMoney } = useI18n();
+  const i18n = useI18n();
+  const { t, ratio, pick, lang, compactMoney } = i18n;
+  const nameOf = (s: ScenarioReport): string => presetName(i18n, s.name);
   const styles = useStyles();
   const color = (i: number) => COLORS[i % COLORS.length] as string;
   const dash = (i: number) => (DASHES[i % DASHES.length] ? { strokeDasharray: DASHES[i % DASHES.length] } : undefined);
-  const axisMoney = (v: number) => compactAxis(lang, v);
+  // Every money figure with ¥ (and 万 in Chinese), axis ticks included.
+  const axisMoney = (v: number) => compactMoney(v);
   const dateFormat = new Intl.DateTimeFormat(lang, { month: lang === 'zh-CN' ? 'numeric' : 'short', day: 'numeric' });
   const dated = {
     yAxisTickFormat: axisMoney,
@@ -86,15 +89,15 @@ export default function ScenarioCharts({ scenarios, curve, reserves }: ScenarioC
     yAxisTitle: t('charts.axis.yuan'),
   };
 
-  const spend: LineChartPoints[] = scenarios.map((s, i) => ({ legend: s.name, data: spendSeries(s), color: color(i), lineOptions: dash(i) }));
-  const cash: LineChartPoints[] = scenarios.map((s, i) => ({ legend: s.name, data: cashSeries(s), color: color(i), lineOptions: dash(i) }));
+  const spend: LineChartPoints[] = scenarios.map((s, i) => ({ legend: nameOf(s), data: spendSeries(s), color: color(i), lineOptions: dash(i) }));
+  const cash: LineChartPoints[] = scenarios.map((s, i) => ({ legend: nameOf(s), data: cashSeries(s), color: color(i), lineOptions: dash(i) }));
   const firstScenario = scenarios[0];
   const distinctReserves = [...new Set(scenarios.map((s) => reserves[s.name] ?? 0))];
   if (firstScenario) {
     // The P10–P90 band of the first scenario, as two thin lines around its cash line.
     for (const [label, values] of [['P10', firstScenario.cashP10], ['P90', firstScenario.cashP90]] as const) {
       const band = bandSeries(firstScenario, values);
-      if (band.length > 0) cash.push({ legend: t('charts.band', { scenario: firstScenario.name, p: label }), data: band, color: color(0), opacity: 0.5, lineOptions: { strokeDasharray: '1 3' } });
+      if (band.length > 0) cash.push({ legend: t('charts.band', { scenario: nameOf(firstScenario), p: label }), data: band, color: color(0), opacity: 0.5, lineOptions: { strokeDasharray: '1 3' } });
     }
     distinctReserves.forEach((r, i) =>
       cash.push({
@@ -118,7 +121,7 @@ export default function ScenarioCharts({ scenarios, curve, reserves }: ScenarioC
   );
   scenarios.forEach((s, i) => {
     response.push({
-      legend: t('charts.target', { scenario: s.name, roi: ratio(s.economics.targetMarginalRoi) }),
+      legend: t('charts.target', { scenario: nameOf(s), roi: ratio(s.economics.targetMarginalRoi) }),
       data: flat(s.economics.targetMarginalRoi),
       color: color(i),
       lineOptions: { strokeDasharray: DASHES[(i % (DASHES.length - 1)) + 1] },
@@ -127,7 +130,7 @@ export default function ScenarioCharts({ scenarios, curve, reserves }: ScenarioC
     const sStar = s.kpis.sustainableSpend;
     if (sStar > 0 && Number.isFinite(sStar)) {
       response.push({
-        legend: t('charts.sStar', { scenario: s.name, spend: compactMoney(sStar) }),
+        legend: t('charts.sStar', { scenario: nameOf(s), spend: compactMoney(sStar) }),
         data: [{ x: sStar, y: 0 }, { x: sStar, y: s.economics.targetMarginalRoi }],
         color: color(i),
         lineOptions: { strokeWidth: 3, strokeDasharray: DASHES[i % DASHES.length] },
@@ -163,11 +166,11 @@ export default function ScenarioCharts({ scenarios, curve, reserves }: ScenarioC
         <Legend series={response} />
       </figure>
       <figure className={styles.figure}>
-        <h3 className={styles.title}>{t('charts.tornado', { scenario: firstScenario?.name ?? '' })}</h3>
+        <h3 className={styles.title}>{t('charts.tornado', { scenario: firstScenario ? nameOf(firstScenario) : '' })}</h3>
         {top.length > 0 ? (
           <HorizontalBarChartWithAxis
             // The library draws the first point at the bottom: largest swing last, so it sits on top.
-            data={[...top].reverse().map((s, i) => ({ x: s.swing, y: short(pick(s.label)), color: color(top.length - 1 - i), legend: pick(s.label) }))}
+            data={[...top].reverse().map((s, i) => ({ x: s.swing, y: short(pick(s.label)), color: color(top.length - 1 - i), legend: pick(s.label), barLabel: compactMoney(s.swing) }))}
             width={WIDTH}
             height={HEIGHT}
             showYAxisLables

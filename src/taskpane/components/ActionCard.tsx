@@ -7,7 +7,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { budgetMoveText, confidenceOf } from '../../model/plan';
 import type { BacktestReport } from '../../model/review';
 import type { PlanReport } from '../../model/report';
-import { useI18n } from '../i18n';
+import { presetName, useI18n } from '../i18n';
 import { actionFacts } from '../state/action';
 import { Numbers } from './Numbers';
 import { TargetTablePanel } from './TargetTablePanel';
@@ -92,7 +92,7 @@ export function ActionCard({ report, backtest = null }: { report: PlanReport; ba
   return (
     <section className={styles.card} aria-labelledby="adplan-action-title" data-testid="action-card">
       <h2 id="adplan-action-title" className={styles.title}>
-        {t('action.title', { scenario: s.name })}
+        {t('action.title', { scenario: presetName(i18n, s.name) })}
       </h2>
       <p className={styles.confidence} data-testid="action-confidence" data-level={confidence.level}>
         <Numbers text={pick(confidence.text)} className={styles.num} />

@@ -16,9 +16,13 @@ export const COMMIT_DEBOUNCE_MS = 400;
 
 export type Parsed = { ok: true; value: number | null } | { ok: false; message: string };
 
+const isRate = (spec: AssumptionSpec): boolean => spec.unit === 'rate' || spec.unit === 'rate_per_day';
+
+/** Rates read and show as percentages (the unit says %): 5 and 5% are both 0.05. */
 export function parseInput(spec: AssumptionSpec, draft: string, i18n: I18n): Parsed {
-  const kind = spec.unit === 'rate' || spec.unit === 'rate_per_day' ? 'rate' : 'money';
-  const p = parseNumber(draft.trim() === '' ? null : draft, kind);
+  const rate = isRate(spec);
+  const d = draft.trim();
+  const p = parseNumber(d === '' ? null : rate && !/[%％]$/u.test(d) ? `${d}%` : d, rate ? 'rate' : 'money');
   if (!p.ok) return { ok: false, message: i18n.t('assumptions.invalid.number') };
   if (p.value === null) return { ok: true, value: null };
   const bad = checkAssumptionValue(spec, p.value);
@@ -36,21 +40,24 @@ export interface AssumptionInputProps {
   onCommit(value: number | null): void;
 }
 
-function shownText(c: Cell): string {
-  return c === null || c === undefined ? '' : cellText(c);
+/** A value as the pane shows it: a rate as a percentage (0.05 → 5%), anything else as written. */
+export function assumptionText(spec: AssumptionSpec, c: Cell): string {
+  if (c === null || c === undefined) return '';
+  if (isRate(spec) && typeof c === 'number' && Number.isFinite(c)) return `${Number((c * 100).toPrecision(12))}%`;
+  return cellText(c);
 }
 
 export function AssumptionInput({ spec, cell, blankHint, sheetError, onCommit }: AssumptionInputProps) {
   const i18n = useI18n();
   const { t, lang } = i18n;
-  const [draft, setDraft] = useState(shownText(cell));
+  const [draft, setDraft] = useState(assumptionText(spec, cell));
   const editing = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   // The sheet changed under us (another edit, a recalculation): show it unless the user is typing.
   useEffect(() => {
-    if (!editing.current) setDraft(shownText(cell));
-  }, [cell]);
+    if (!editing.current) setDraft(assumptionText(spec, cell));
+  }, [spec, cell]);
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const parsed = parseInput(spec, draft, i18n);
@@ -58,7 +65,7 @@ export function AssumptionInput({ spec, cell, blankHint, sheetError, onCommit }:
     clearTimeout(timer.current);
     editing.current = false;
     const p = parseInput(spec, text, i18n);
-    const current = shownText(cell);
+    const current = assumptionText(spec, cell);
     if (p.ok && text.trim() !== current.trim()) onCommit(p.value);
   };
 

@@ -17,13 +17,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { cellText } from '../../data/cells';
 import type { AssumptionsReadResult, DataIssue } from '../../data/table';
 import { ASSUMPTIONS, type AssumptionKey, type AssumptionSpec } from '../../model/settings';
-import { useI18n, type I18n } from '../i18n';
+import { presetName, useI18n, type I18n } from '../i18n';
 import { checkScenarioName, rawValue, tableAddress, valueAddress, type AssumptionsTable } from '../state/assumptionsTable';
 import type { Outcome } from '../state/compute';
-import { AssumptionInput } from './AssumptionInput';
+import { AssumptionInput, assumptionText } from './AssumptionInput';
 import { IssueList } from './IssueList';
 import { ScenarioDialog } from './ScenarioDialog';
 import { Section } from './Section';
@@ -72,11 +71,11 @@ function blankHint(i18n: I18n, spec: AssumptionSpec, table: AssumptionsTable, sc
   if (scenario > 0) {
     const base = rawValue(table, spec.key, 0);
     const baseName = table.scenarios[0]?.name ?? '';
-    if (base !== null && base !== undefined) return i18n.t('assumptions.inherits', { value: cellText(base), base: baseName });
+    if (base !== null && base !== undefined) return i18n.t('assumptions.inherits', { value: assumptionText(spec, base), base: presetName(i18n, baseName) });
   }
   // "Blank: from the history" only when the history has it; else it is required, and the blocker agrees.
   if (spec.whenMissing === 'history' && historyLacks.includes(spec.key)) return i18n.t('assumptions.whenBlank.historyLacks');
-  return i18n.t(`assumptions.whenBlank.${spec.whenMissing}`, { value: String(spec.default) });
+  return i18n.t(`assumptions.whenBlank.${spec.whenMissing}`, { value: assumptionText(spec, spec.default) });
 }
 
 export function AssumptionsEditor(p: AssumptionsEditorProps) {
@@ -131,7 +130,7 @@ export function AssumptionsEditor(p: AssumptionsEditorProps) {
         <Select value={String(index)} onChange={(_, d) => setCurrent(Number(d.value))}>
           {names.map((n, i) => (
             <option key={n} value={String(i)}>
-              {n}
+              {presetName(i18n, n)}
             </option>
           ))}
         </Select>

@@ -12,7 +12,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { ScenarioReport } from '../../model/report';
-import { useI18n, type I18n } from '../i18n';
+import { presetName, useI18n, type I18n } from '../i18n';
 import { bestIndexes, COMPARISON_ROWS, type ComparisonRow, type RiskRowId } from '../state/comparison';
 
 /**
@@ -75,7 +75,7 @@ export function ComparisonTable({ scenarios }: { scenarios: readonly ScenarioRep
             </TableHeaderCell>
             {scenarios.map((s) => (
               <TableHeaderCell key={s.name} scope="col" className={styles.scenario}>
-                {s.name}
+                {presetName(i18n, s.name)}
               </TableHeaderCell>
             ))}
           </TableRow>
@@ -117,7 +117,7 @@ export function ComparisonTable({ scenarios }: { scenarios: readonly ScenarioRep
         .filter((s) => s.notes.length > 0)
         .map((s) => (
           <div key={s.name}>
-            <h3>{t('compare.notes', { scenario: s.name })}</h3>
+            <h3>{t('compare.notes', { scenario: presetName(i18n, s.name) })}</h3>
             <ul>
               {s.notes.map((n, i) => (
                 <li key={i}>{pick(n)}</li>

@@ -56,7 +56,7 @@ export function ExperimentPanel({ gateway, history }: ExperimentPanelProps) {
         {say(
           text(
             'A target test on this room: how many days it needs to see a GMV lift, a dated schedule within the 10 % edit rule, and a sheet to run it by.',
-            '在本直播间做目标实验:检测成交提升需要多少天,按单次调整不超过 10% 的规则排期,并写出执行用的工作表。',
+            '在本直播间做目标实验：检测成交提升需要多少天，按单次调整不超过 10% 的规则排期，并写出执行用的工作表。',
           ),
         )}
       </p>
@@ -85,7 +85,7 @@ export function ExperimentPanel({ gateway, history }: ExperimentPanelProps) {
                 design.value.feasible
                   ? text(
                       `${design.value.totalDays} days (${design.value.first} – ${design.value.last}) detect a ${pct(design.value.lift)} lift with ${pct(design.value.power)} power.`,
-                      `${design.value.totalDays} 天(${design.value.first} 至 ${design.value.last})可以 ${pct(design.value.power)} 的把握检测 ${pct(design.value.lift)} 的提升。`,
+                      `${design.value.totalDays} 天（${design.value.first} 至 ${design.value.last}）可以 ${pct(design.value.power)} 的把握检测 ${pct(design.value.lift)} 的提升。`,
                     )
                   : text('This test cannot succeed in 8 weeks — see below for what would.', '该实验无法在 8 周内完成——可行的办法见下方说明。'),
               )}

@@ -29,19 +29,19 @@ function Blocked({ message }: { message: string }) {
 }
 
 export function ReadinessPanel({ baseline: b, report, blocker }: ReadinessProps) {
-  const { t, pick, money, percent } = useI18n();
+  const { t, pick, compactMoney, percent } = useI18n();
   let verdict = null;
   if (b) {
     const baseline = t('readiness.baseline', {
       days: b.days,
       cvr: b.cvr === null ? '—' : percent(b.cvr),
-      aov: money(b.aov),
-      gmv: money(b.organicGmvPerDay),
+      aov: compactMoney(b.aov),
+      gmv: compactMoney(b.organicGmvPerDay),
     });
     verdict = b.ready ? (
       <MessageBar intent="success" layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>{t('readiness.ready')}</MessageBarTitle> {t('readiness.readyBody')}
+          <MessageBarTitle>{t('readiness.ready')}</MessageBarTitle>
           <div>{baseline}</div>
         </MessageBarBody>
       </MessageBar>

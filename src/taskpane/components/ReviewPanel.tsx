@@ -25,7 +25,7 @@ import type { Scenario } from '../../model/settings';
 import { backtest } from '../../model/review';
 import { isAdplanError } from '../../model/core';
 import type { History } from '../../model/core';
-import { review, type ReviewResult } from '../../model/review';
+import { GAP_LABELS, review, type ReviewResult } from '../../model/review';
 import type { WorkbookGateway } from '../gateway/types';
 import { useI18n } from '../i18n';
 import { isPlanSheet, writtenPlanOf, type WrittenPlan } from '../state/writtenPlans';
@@ -73,7 +73,7 @@ function useWrittenPlans(gateway: WorkbookGateway, history: History | null): Wri
 }
 
 export function ReviewPanel({ gateway, history, scenarios }: ReviewPanelProps) {
-  const { pick, money, percent, ratio } = useI18n();
+  const { pick, compactMoney: money, percent, ratio, lang } = useI18n();
   const styles = useStyles();
   const written = useWrittenPlans(gateway, history);
   const [picked, setPicked] = useState('');
@@ -102,13 +102,13 @@ export function ReviewPanel({ gateway, history, scenarios }: ReviewPanelProps) {
   return (
     <Section title={pick(text('Review (复盘)', '复盘'))}>
       {trust ? <p className={styles.small}>{pick(trust.verdict)}</p> : null}
-      <Field label={pick(text('Plan start date', '计划开始日'))} hint={pick(text('The plan made with the history before this day is compared with the days from it on.', '用此日之前的历史制定的计划,与此日起的实际天数对比。'))}>
+      <Field label={pick(text('Plan start date', '计划开始日'))} hint={pick(text('The plan made with the history before this day is compared with the days from it on.', '用此日之前的历史制定的计划，与此日起的实际天数对比。'))}>
         <Input type="date" value={start} onChange={(_e, d) => setPicked(d.value)} />
       </Field>
       {plan && !picked ? (
-        <p className={styles.small}>{pick(text(`Reviewing the plan written on sheet “${plan.sheet}” (scenario ${plan.scenario}).`, `复盘工作表“${plan.sheet}”中的计划(方案 ${plan.scenario})。`))}</p>
+        <p className={styles.small}>{pick(text(`Reviewing the plan written on sheet “${plan.sheet}” (scenario ${plan.scenario}).`, `复盘工作表“${plan.sheet}”中的计划（方案 ${plan.scenario}）。`))}</p>
       ) : null}
-      {!start ? <p className={styles.small}>{pick(text('Pick the day a plan started to compare it with what happened.', '选择计划开始的日期,与实际情况对比。'))}</p> : null}
+      {!start ? <p className={styles.small}>{pick(text('Pick the day a plan started to compare it with what happened.', '选择计划开始的日期，与实际情况对比。'))}</p> : null}
       {outcome && !outcome.ok ? (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{pick(outcome.error)}</MessageBarBody>
@@ -120,10 +120,10 @@ export function ReviewPanel({ gateway, history, scenarios }: ReviewPanelProps) {
             <MessageBarBody>{pick(r.verdict.message)}</MessageBarBody>
           </MessageBar>
           <div className={styles.scroll}>
-            <Table size="extra-small" aria-label={pick(text('Plan vs actual by week', '计划与实际,按周'))}>
+            <Table size="extra-small" aria-label={pick(text('Plan vs actual by week', '计划与实际，按周'))}>
               <TableHeader>
                 <TableRow>
-                  {[text('Week of', '周起'), text('Plan GMV', '计划成交'), text('Actual', '实际'), text('Spend part', '消耗'), text('Response', '响应'), text('Organic', '自然')].map((h) => (
+                  {[text('Week of', '周起'), text('Plan GMV', '计划成交'), text('Actual', '实际'), GAP_LABELS.spend, GAP_LABELS.response, GAP_LABELS.organic].map((h) => (
                     <TableHeaderCell key={h['en-US']}>{pick(h)}</TableHeaderCell>
                   ))}
                 </TableRow>
@@ -145,11 +145,11 @@ export function ReviewPanel({ gateway, history, scenarios }: ReviewPanelProps) {
           <Suspense fallback={<Spinner size="small" />}>
             <ReviewChart days={r.days} />
           </Suspense>
-          {r.changes.length > 0 ? <p className={styles.small}>{pick(text('Refitted on the whole history — what changed:', '用全部历史重新拟合——变化:'))}</p> : null}
+          {r.changes.length > 0 ? <p className={styles.small}>{pick(text('Refitted on the whole history — what changed:', '用全部历史重新拟合——变化：'))}</p> : null}
           <ul className={styles.list}>
             {r.changes.map((c) => (
               <li key={c.key}>
-                {pick(c.label)}: {(c.key === 'break_even_roi' ? ratio : money)(c.before)} → {(c.key === 'break_even_roi' ? ratio : money)(c.after)}
+                {pick(c.label)}{lang === 'zh-CN' ? '：' : ': '}{(c.key === 'break_even_roi' ? ratio : money)(c.before)} → {(c.key === 'break_even_roi' ? ratio : money)(c.after)}
                 {c.change === null ? '' : ` (${c.change >= 0 ? '+' : ''}${percent(c.change)})`}
               </li>
             ))}

@@ -3,7 +3,7 @@ import { Button, Checkbox, Field, MessageBar, MessageBarBody, Select, Spinner } 
 import { useState } from 'react';
 import { pick } from '../../i18n/text';
 import { kpiLabel } from '../../model/report';
-import { useI18n, type I18n } from '../i18n';
+import { presetName, useI18n, type I18n } from '../i18n';
 import { KPI_METRICS, type PlanSheetLabels } from '../state/planSheet';
 import { Section } from './Section';
 
@@ -63,7 +63,7 @@ export function WritePlanPanel({ scenarios, hasOverrides, onWrite }: WritePlanPa
         <Select value={chosen} onChange={(_, d) => setScenario(d.value)}>
           {scenarios.map((s) => (
             <option key={s} value={s}>
-              {s}
+              {presetName(i18n, s)}
             </option>
           ))}
         </Select>
