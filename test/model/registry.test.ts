@@ -53,6 +53,12 @@ describe('one bounds check', () => {
     expect(() => checkAssumption('cogs_rate', 1.4)).toThrow(problem?.['en-US']);
   });
 
+  it('a rate typed as a percentage (the pane) is echoed as one, without the "did you mean" hint', () => {
+    const typed = checkAssumptionValue(ASSUMPTIONS.cogs_rate, 1.4, true);
+    expect(typed?.['en-US']).toBe('cogs_rate must be ≥ 0 (0%) and ≤ 1 (100%), found 140%');
+    expect(typed?.['zh-CN']).toMatch(/此处为 140%$/u);
+  });
+
   it('follows the registry bounds (horizon_days)', () => {
     expect(assumptionProblem('horizon_days', 731)).not.toBeNull();
     expect(withSpec('horizon_days', { max: 1000 }, () => assumptionProblem('horizon_days', 731))).toBeNull();

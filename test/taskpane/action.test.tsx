@@ -126,7 +126,7 @@ it('headlines say what they count: the ads’ incremental profit, capital agains
   );
   const card = view.getByTestId('action-card').textContent ?? '';
   expect(card).toContain(`投放带来的增量利润：${compactMoney('zh-CN', base.kpis.incrementalProfit!)}`);
-  expect(card).toContain('计划期内收不回');
+  expect(card).toContain('计划期内回不了本');
   expect(card).toContain(`账上现金最低 ${compactMoney('zh-CN', base.kpis.minCash)}`);
   const read = readHistory(sampleHistoryCells());
   const one = { ...read, issues: [{ severity: 'info' as const, message: { 'en-US': 'x', 'zh-CN': 'x' } }] };

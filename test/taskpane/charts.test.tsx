@@ -21,7 +21,7 @@ function renderCharts(lang: Lang) {
 
 it.each([
   ['en-US', ['Daily spend per scenario', 'Cash balance per scenario', 'Response curve: marginal ROI by daily spend', 'Top sensitivities: swing in total profit (Base)']],
-  ['zh-CN', ['各情景日消耗', '各情景现金余额', '响应曲线：各日消耗下的边际投产比', '主要敏感因素：总利润波动（Base）']],
+  ['zh-CN', ['各情景日消耗', '各情景现金余额', '响应曲线：各日消耗下的边际投产比', '主要敏感因素：总利润波动（基准）']],
 ] as const)('%s: four titled charts', (lang, titles) => {
   renderCharts(lang);
   for (const t of titles) expect(screen.getByRole('heading', { name: t })).toBeInTheDocument();

@@ -4,6 +4,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Lang } from '../../src/i18n/text';
 import { App } from '../../src/taskpane/App';
+import { makeI18n, presetName } from '../../src/taskpane/i18n';
 import type { WorkbookGateway } from '../../src/taskpane/gateway/types';
 
 export function renderPane(gateway: WorkbookGateway, lang: Lang = 'en-US') {
@@ -18,7 +19,9 @@ export function renderPane(gateway: WorkbookGateway, lang: Lang = 'en-US') {
  */
 export function comparisonCell(table: HTMLElement, metric: string, scenario: string): string {
   const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent ?? '');
-  const col = headers.indexOf(scenario);
+  // A built-in preset is headed in the pane's language (Base → 基准 in zh-CN).
+  const names = [scenario, presetName(makeI18n('zh-CN'), scenario)];
+  const col = headers.findIndex((h) => names.includes(h));
   if (col < 0) throw new Error(`No column ${scenario} in ${headers.join(', ')}`);
   const row = within(table)
     .getAllByRole('row')

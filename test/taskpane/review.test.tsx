@@ -64,7 +64,7 @@ describe('ReviewPanel', () => {
   it('without a written plan it asks for a date, and speaks Chinese', () => {
     renderPanel(new MemoryGateway({ sheets: [{ name: 'Data', cells: [['x']] }] }), 'zh-CN');
     expect(screen.getByRole('heading', { name: '复盘' })).toBeInTheDocument();
-    expect(screen.getByText('选择计划开始的日期,与实际情况对比。')).toBeInTheDocument();
+    expect(screen.getByText('选择计划开始的日期，与实际情况对比。')).toBeInTheDocument();
   });
 });
 

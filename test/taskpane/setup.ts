@@ -25,4 +25,4 @@ if (svgProto && typeof svgProto.getComputedTextLength !== 'function') {
 // findBy*/waitFor wait for an event (a render, a write), not for a deadline: under a loaded
 // machine the default 1 s ceiling failed suites that were correct. The ceiling now only ends a
 // hung test, just before Jest's own testTimeout (jest.config.js) would.
-configure({ asyncUtilTimeout: 290_000 });
+configure({ asyncUtilTimeout: Number(process.env.ADPLAN_ASYNC_MS ?? 290_000) });

@@ -22,9 +22,9 @@ describe('assumption edit round-trip', () => {
     const row = keyRow(gw, 'cogs_rate');
     expect(gw.cell(ASSUMPTIONS_SHEET, `D${row}`)).toBe(0.35);
     const input = screen.getByLabelText(label);
-    expect(input).toHaveValue('0.35');
+    expect(input).toHaveValue('35%');
     await user.clear(input);
-    await user.type(input, '0.4');
+    await user.type(input, '40'); // rates are typed as % (40 → 0.4)
     await waitFor(() => expect(gw.cell(ASSUMPTIONS_SHEET, `D${row}`)).toBe(0.4));
     const expected = engineOn(gw);
     await waitFor(() => {
@@ -43,9 +43,9 @@ describe('assumption edit round-trip', () => {
     await user.type(input, 'abc');
     expect(await screen.findByText('Enter a number (a rate may be written 5%).')).toBeInTheDocument();
     await user.clear(input);
-    // One input event: typed key by key, a slow (loaded) machine can commit the valid prefix "1".
-    await user.paste('1.5');
-    expect(await screen.findByText(/cogs_rate must be ≥ 0 .* and ≤ 1 .*found 1.5/)).toBeInTheDocument();
+    // One input event: typed key by key, a slow (loaded) machine can commit a valid prefix ("1" or "15", i.e. 1% or 15%).
+    await user.paste('150');
+    expect(await screen.findByText(/cogs_rate must be ≥ 0 .* and ≤ 1 .*found 150%$/)).toBeInTheDocument();
     await new Promise((r) => setTimeout(r, 600));
     expect(gw.cell(ASSUMPTIONS_SHEET, `D${row}`)).toBe(0.35);
     // A percentage is a rate: 40% lands as 0.4.

@@ -57,7 +57,7 @@ describe('readiness comes first', () => {
     const all = sampleHistoryCells();
     const short = [all[0] as Cell[], ...all.slice(-20)]; // the last week or so, with paid spend
     renderPane(sampleGateway({ history: short }));
-    const verdict = await screen.findByText(/Not ready: grow organic traffic first/);
+    const verdict = await screen.findByText(/Not ready to scale: make organic sales stable first/);
     const table = await screen.findByRole('table', { name: 'Scenario comparison' });
     // The verdict precedes the table in reading order.
     expect(verdict.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
@@ -66,10 +66,10 @@ describe('readiness comes first', () => {
     for (const r of report.baseline.reasons) expect(screen.getAllByText(r['en-US'], { exact: false }).length).toBeGreaterThan(0);
   });
 
-  it('zh-CN: 尚未就绪 with the Chinese reasons, even when no plan can be made at all', async () => {
+  it('zh-CN: 暂不放量 with the Chinese reasons, even when no plan can be made at all', async () => {
     const short = sampleHistoryCells().slice(0, 12); // a few days, no paid spend yet
     renderPane(sampleGateway({ history: short }), 'zh-CN');
-    await screen.findByText(/尚未就绪：请先做好自然流量/);
+    await screen.findByText(/暂不放量：先把自然流做稳/);
     expect(() => engineReport(short, sampleAssumptionCells())).toThrow(/paid_roi_initial/);
     expect(screen.getByText(/暂时无法计算计划/)).toBeInTheDocument();
     expect(screen.getAllByText(/天/).length).toBeGreaterThan(0);
@@ -79,7 +79,7 @@ describe('readiness comes first', () => {
 
   it('the sample merchant is ready, and the charts load lazily below the numbers', async () => {
     renderPane(sampleGateway());
-    expect(await screen.findByText(/Ready: a stable base conversion model exists/)).toBeInTheDocument();
+    expect(await screen.findByText(/Ready to scale: organic sales are stable/)).toBeInTheDocument();
     expect(await screen.findByRole('heading', { name: 'Cash balance per scenario' })).toBeInTheDocument();
     expect(screen.queryByText('The charts could not be loaded.')).toBeNull();
   });

@@ -100,8 +100,8 @@ function unitHint(s: AssumptionSpec): Text {
 }
 
 /** Validate one value against its key (the model's one check); returns the problem or null. */
-export function checkAssumptionValue(s: AssumptionSpec, v: number): Text | null {
-  return assumptionProblem(s.key, v);
+export function checkAssumptionValue(s: AssumptionSpec, v: number, typedAsPercent = false): Text | null {
+  return assumptionProblem(s.key, v, typedAsPercent);
 }
 
 type ColumnRole = { kind: 'extra' } | { kind: 'scenario'; name: string };

@@ -12,16 +12,21 @@ function fmtBound(s: AssumptionSpec, v: number): string {
   return isRate(s) ? `${v} (${Math.round(v * 1e4) / 100}%)` : String(v);
 }
 
-/** What is wrong with `v` for `key` (names the key and its range), or null when it is valid. */
-export function assumptionProblem(key: AssumptionKey, v: number): Text | null {
+/**
+ * What is wrong with `v` for `key` (names the key and its range), or null when it is valid.
+ * `typedAsPercent`: the user typed the rate as a percentage (the pane's inputs), so the value is
+ * echoed as one and the "did you mean 5%?" hint, meant for a sheet cell holding 5, is not given.
+ */
+export function assumptionProblem(key: AssumptionKey, v: number, typedAsPercent = false): Text | null {
   const s = ASSUMPTIONS[key];
   if (!Number.isFinite(v)) return text(`${s.key} must be a finite number, found ${String(v)}`, `${s.zh}应为有限数值，此处为 ${String(v)}`);
   const low = s.minExclusive ? v <= s.min : v < s.min;
   if (low || v > s.max) {
     const lo = `${s.minExclusive ? '>' : '≥'} ${fmtBound(s, s.min)}`;
     const hi = `≤ ${fmtBound(s, s.max)}`;
-    const pct = isRate(s) && v > 1 && v <= 100 && v / 100 <= s.max ? text(` (did you mean ${v}%?)`, `（是否想写 ${v}%？）`) : text('', '');
-    return text(`${s.key} must be ${lo} and ${hi}, found ${v}${pct['en-US']}`, `${s.zh}应 ${lo} 且 ${hi}，此处为 ${v}${pct['zh-CN']}`);
+    const pct = !typedAsPercent && isRate(s) && v > 1 && v <= 100 && v / 100 <= s.max ? text(` (did you mean ${v}%?)`, `（是否想写 ${v}%？）`) : text('', '');
+    const found = typedAsPercent && isRate(s) ? `${Number((v * 100).toPrecision(12))}%` : String(v);
+    return text(`${s.key} must be ${lo} and ${hi}, found ${found}${pct['en-US']}`, `${s.zh}应 ${lo} 且 ${hi}，此处为 ${found}${pct['zh-CN']}`);
   }
   if (s.integer && !Number.isInteger(v)) {
     return text(`${s.key} must be a whole number of days, found ${v}`, `${s.zh}应为整数天数，此处为 ${v}`);

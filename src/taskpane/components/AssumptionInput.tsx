@@ -25,7 +25,7 @@ export function parseInput(spec: AssumptionSpec, draft: string, i18n: I18n): Par
   const p = parseNumber(d === '' ? null : rate && !/[%％]$/u.test(d) ? `${d}%` : d, rate ? 'rate' : 'money');
   if (!p.ok) return { ok: false, message: i18n.t('assumptions.invalid.number') };
   if (p.value === null) return { ok: true, value: null };
-  const bad = checkAssumptionValue(spec, p.value);
+  const bad = checkAssumptionValue(spec, p.value, rate);
   return bad ? { ok: false, message: i18n.pick(bad) } : { ok: true, value: p.value };
 }
 
