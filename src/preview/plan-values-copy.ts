@@ -18,9 +18,17 @@ export function relabelPlanCopy(copy: Worksheet, today: string): void {
   if (!lang) return;
   const dict = DICTIONARIES[lang];
   copy.getCell(2, 1).value = format(dict['plan.subtitle.values'], { date: today });
-  const col = PLAN_COLUMNS.indexOf('limit') + 1;
-  for (let r = PLAN_ROW + 1; r <= copy.rowCount; r++) {
-    const cell = copy.getCell(r, col);
+  relabelLimits(copy, PLAN_COLUMNS.indexOf('limit') + 1, PLAN_ROW + 1, lang);
+}
+
+/**
+ * The limit keys ADPLAN.PLAN spills (`ramp`, `cash` …) in column `col` from row `from` on, as the
+ * pane's words (爬坡、现金 …): the one label list, shared by the demo workbook's values copy.
+ */
+export function relabelLimits(ws: Worksheet, col: number, from: number, lang: Lang): void {
+  const dict = DICTIONARIES[lang];
+  for (let r = from; r <= ws.rowCount; r++) {
+    const cell = ws.getCell(r, col);
     const key = LIMITS.find((k) => k === cell.value);
     if (key) cell.value = dict[`plan.limit.${key}`];
   }

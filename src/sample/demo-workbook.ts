@@ -14,6 +14,8 @@ import { readHistory } from '../data/history';
 import { columnLetters, columnNumber } from '../data/formats';
 import { valuesSheetName, workbookBytes, writeArrayFormula, writeFormula, writeValuesCopy } from '../data/formats';
 import { baselineResult } from '../functions/baseline';
+import { PLAN_DAY_COLUMNS } from '../model/report';
+import { relabelLimits } from '../preview/plan-values-copy';
 import { FORMULA_EXAMPLES, DEMO_SHEETS, evaluateExample, type DemoRanges, type ExampleResult } from './formula-examples';
 import { historyToCompassCells } from './sheet';
 import { buildSampleWorkbook, sampleAssumptionCells } from './workbook';
@@ -81,7 +83,7 @@ export function buildDemoWorkbook(seed = 1): DemoWorkbook {
   const plan = workbook.addWorksheet(DEMO_SHEETS.plan);
   // The dashboard opens first: move it to the front.
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: workbook.worksheets.indexOf(dash), visibility: 'visible' }];
-  dash.getCell('A1').value = 'AdPlan 看板 — 样本商家(公式在加载 AdPlan 加载项后实时计算)';
+  dash.getCell('A1').value = 'AdPlan 看板 — 样本商家（公式在加载 AdPlan 加载项后实时计算）';
   dash.getCell('A1').font = { bold: true, size: 14 };
   dash.getColumn(1).width = 30;
   dash.getColumn(2).width = 16;
@@ -100,7 +102,11 @@ export function buildDemoWorkbook(seed = 1): DemoWorkbook {
   plan.getColumn(1).width = 12;
   // Beside each sheet of formulas, its values: what a merchant without the add-in reads (the
   // live sheets show #NAME? there once Excel recalculates).
-  for (const ws of [daily, dash, plan]) writeValuesCopy(workbook, ws, valuesSheetName(ws.name, 'zh-CN'));
+  for (const ws of [daily, dash, plan]) {
+    const copy = writeValuesCopy(workbook, ws, valuesSheetName(ws.name, 'zh-CN'));
+    // The plan's limit column speaks words in the copy (爬坡, not the function's key `ramp`).
+    if (ws === plan) relabelLimits(copy, PLAN_DAY_COLUMNS.findIndex((c) => c.key === 'limit') + 1, 2, 'zh-CN');
+  }
   // Recalculate on open, so the live values replace the cached ones once the add-in is loaded.
   workbook.calcProperties = { fullCalcOnLoad: true };
   return { workbook, ranges };

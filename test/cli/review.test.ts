@@ -61,7 +61,7 @@ describe('adplan review', () => {
     const en = await run(['plan', SAMPLE, '--runs', '0', '--lang', 'en-US']);
     expect(en.out).toMatch(/\nBack-test: Forecast error on your own history ±\d+% \(naive rule ±\d+%\), 4 week\(s\) held out — forecasts at spends already seen: (good|usable|weak)/);
     const zh = await run(['plan', SAMPLE, '--runs', '0', '--lang', 'zh-CN']);
-    expect(zh.out).toMatch(/\n回测:模型在你的历史上的预测误差 ±\d+%\(朴素方法 ±\d+%\)/);
+    expect(zh.out).toMatch(/\n回测:模型在你的历史上的预测误差 ±\d+%（朴素方法 ±\d+%）/);
     expect((await run(['--help'])).out).toMatch(/adplan review <file>… --since DATE/);
   });
 

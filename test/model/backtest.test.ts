@@ -31,7 +31,7 @@ describe('backtest on seeded stationary merchants', () => {
     expect(r.mape!).toBeLessThanOrEqual(1.5 * own);
     expect(r.grade).not.toBe('weak');
     expect(Math.abs(r.bias!)).toBeLessThan(0.1);
-    expect(r.verdict['zh-CN']).toMatch(/^模型在你的历史上的预测误差 ±\d+%\(朴素方法 ±\d+%\)/);
+    expect(r.verdict['zh-CN']).toMatch(/^模型在你的历史上的预测误差 ±\d+%（朴素方法 ±\d+%）/);
   });
 });
 

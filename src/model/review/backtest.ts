@@ -104,14 +104,14 @@ function verdictOf(r: Omit<BacktestReport, 'verdict'>): Text {
   const grade = { good: ['good', '好'], usable: ['usable', '可用'], weak: ['weak', '弱'] }[r.grade];
   const reasons: Record<WeakReason, [string, string]> = {
     'few-days': ['few days held out', '可回测的天数少'],
-    'flat-spend': ['spend barely varied, so the curve away from today’s spend is untested', '消耗几乎没有变化,偏离当前消耗时的曲线未经检验'],
-    'regime-change': ['the latest week missed far more than earlier ones (something changed)', '最近一周的误差远大于之前(情况有变)'],
+    'flat-spend': ['spend barely varied, so the curve away from today’s spend is untested', '消耗几乎没有变化，偏离当前消耗时的曲线未经检验'],
+    'regime-change': ['the latest week missed far more than earlier ones (something changed)', '最近一周的误差远大于之前（情况有变）'],
     'large-error': ['the error is large', '误差较大'],
     'no-model': ['no model', '无模型'],
   };
   const why = r.reasons.map((x) => reasons[x]);
   const en = `Forecast error on your own history ${pct(r.mape)} (naive rule ${pct(r.naiveMape)}), ${r.origins.length} week(s) held out — forecasts at spends already seen: ${grade[0]}${why.length ? ` (${why.map((w) => w[0]).join('; ')})` : ''}.`;
-  const zh = `模型在你的历史上的预测误差 ${pct(r.mape)}(朴素方法 ${pct(r.naiveMape)}),回测 ${r.origins.length} 周——在已花过的消耗水平上的预测:${grade[1]}${why.length ? `(${why.map((w) => w[1]).join(';')})` : ''}。`;
+  const zh = `模型在你的历史上的预测误差 ${pct(r.mape)}（朴素方法 ${pct(r.naiveMape)}），回测 ${r.origins.length} 周——在已花过的消耗水平上的预测：${grade[1]}${why.length ? `（${why.map((w) => w[1]).join('；')}）` : ''}。`;
   return text(en, zh);
 }
 

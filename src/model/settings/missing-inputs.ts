@@ -56,10 +56,11 @@ export function missingInputs(values: AssumptionValues, h: SuppliedByHistory): M
   return out;
 }
 
-/** "还差 2 项才能出方案：商品成本率（cogs_rate）、可用资金（cash_available）。…" and what to do (`advice`, else the table). */
+/** "还差 2 项才能出方案：商品成本率、可用资金。…" and what to do (`advice`, else the table). */
 export function missingInputsText(m: readonly MissingInput[], advice?: Text): Text {
   const en = m.map((x) => `${ASSUMPTIONS[x.key].en} (${x.key}${x.historyLacks ? ', not in the history' : ''})`).join(', ');
-  const zh = m.map((x) => `${ASSUMPTIONS[x.key].zh}（${x.key}${x.historyLacks ? '，历史数据中没有' : ''}）`).join('、');
+  // zh-CN names the row by its label (the sheet's 中文名 column); the key is the formula side's word.
+  const zh = m.map((x) => `${ASSUMPTIONS[x.key].zh}${x.historyLacks ? '（历史数据中没有）' : ''}`).join('、');
   const todo =
     advice ??
     text(

@@ -34,7 +34,7 @@ export function IssueList({ issues, onSelect }: { issues: readonly DataIssue[]; 
                 <Link as="button" onClick={() => onSelect(issue)}>
                   {t('data.issue.goto', { address: whereOf(issue) })}
                 </Link>
-                {': '}
+                {t('data.issue.sep')}
               </>
             ) : null}
             {pick(issue.message)}

@@ -44,6 +44,7 @@ export const enUS = {
   'data.issues.none': 'No problems found in the data.',
   'data.issues.more': '{n} more not shown.',
   'data.issue.goto': 'Go to {address}',
+  'data.issue.sep': ': ',
   'data.measure.count': 'Views are counted as view counts (次数).',
   'data.measure.unique': 'Views are counted as unique viewers (人数).',
   'data.measure.unknown': 'Whether views are counts or unique viewers is unknown.',

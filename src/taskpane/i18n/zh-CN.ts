@@ -46,6 +46,7 @@ export const zhCN: Messages = {
   'data.issues.none': '数据中未发现问题。',
   'data.issues.more': '另有 {n} 条未显示。',
   'data.issue.goto': '转到 {address}',
+  'data.issue.sep': '：',
   'data.measure.count': '观看按次数（次数）统计。',
   'data.measure.unique': '观看按人数（人数）统计。',
   'data.measure.unknown': '无法判断观看是次数还是人数。',
