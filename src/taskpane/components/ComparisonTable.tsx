@@ -13,6 +13,7 @@ import {
 } from '@fluentui/react-components';
 import type { ScenarioReport } from '../../model/report';
 import { presetName, useI18n, type I18n } from '../i18n';
+import { useSideScroll } from './useSideScroll';
 import { bestIndexes, COMPARISON_ROWS, type ComparisonRow, type RiskRowId } from '../state/comparison';
 
 /**
@@ -21,7 +22,29 @@ import { bestIndexes, COMPARISON_ROWS, type ComparisonRow, type RiskRowId } from
  * as its content and nothing runs into its neighbour.
  */
 const useStyles = makeStyles({
-  scroll: { overflowX: 'auto', maxWidth: '100%', position: 'relative' },
+  frame: { position: 'relative', maxWidth: '100%' },
+  scroll: {
+    overflowX: 'auto',
+    maxWidth: '100%',
+    position: 'relative',
+    // Focusable so the keyboard can scroll it (arrow keys); the ring shows where the focus is.
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
+  },
+  // A shadow on the right edge while columns are hidden past it (over the cells, never catching clicks).
+  moreRight: {
+    '::after': {
+      content: '""',
+      position: 'absolute',
+      top: 0,
+      bottom: 0,
+      right: 0,
+      width: '20px',
+      zIndex: 2,
+      pointerEvents: 'none',
+      backgroundImage: `linear-gradient(to left, ${tokens.colorNeutralShadowAmbient}, transparent)`,
+    },
+  },
+  hint: { margin: `0 0 ${tokens.spacingVerticalXS}`, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, textAlign: 'center' },
   table: { width: 'auto', minWidth: '100%', tableLayout: 'auto' },
   metric: {
     position: 'sticky',
@@ -65,9 +88,18 @@ export function ComparisonTable({ scenarios }: { scenarios: readonly ScenarioRep
   const { t, pick } = i18n;
   const styles = useStyles();
   const title = t('compare.title');
+  const { ref: scrollRef, state: side, onScroll } = useSideScroll<HTMLDivElement>();
   return (
-    <div className={styles.scroll}>
-      <Table aria-label={title} size="small" className={styles.table}>
+    <>
+      {side.overflows ? (
+        <p className={styles.hint} data-testid="compare-scroll-hint">
+          {t('compare.scrollHint')}
+        </p>
+      ) : null}
+      <div className={mergeClasses(styles.frame, side.right && styles.moreRight)} data-more-right={side.right || undefined}>
+        {/* A named, focusable region: keyboard users reach it with Tab and scroll it with the arrow keys. */}
+        <div ref={scrollRef} className={styles.scroll} tabIndex={0} role="region" aria-label={t('compare.scroller')} onScroll={onScroll}>
+          <Table aria-label={title} size="small" className={styles.table}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell className={styles.metric} data-metric>
@@ -112,7 +144,9 @@ export function ComparisonTable({ scenarios }: { scenarios: readonly ScenarioRep
             );
           })}
         </TableBody>
-      </Table>
+          </Table>
+        </div>
+      </div>
       {scenarios
         .filter((s) => s.notes.length > 0)
         .map((s) => (
@@ -125,6 +159,6 @@ export function ComparisonTable({ scenarios }: { scenarios: readonly ScenarioRep
             </ul>
           </div>
         ))}
-    </div>
+    </>
   );
 }

@@ -137,6 +137,8 @@ export const enUS = {
   'unit.choice': 'choice',
 
   'compare.title': 'Scenario comparison',
+  'compare.scroller': 'Scenario comparison (scrolls sideways)',
+  'compare.scrollHint': '← Scroll sideways for more →',
   'targets.title': 'Target table (净成交ROI → spend, incremental profit)',
   'action.title': 'What to do ({scenario})',
   'action.notReady': 'Grow the organic business first: paid traffic would not pay yet.',

@@ -139,6 +139,8 @@ export const zhCN: Messages = {
   'unit.choice': '选项',
 
   'compare.title': '情景对比',
+  'compare.scroller': '情景对比（可左右滚动）',
+  'compare.scrollHint': '← 左右滑动查看更多 →',
   'targets.title': '目标表（净成交ROI → 消耗、增量利润）',
   'action.title': '建议怎么做（{scenario}）',
   'action.notReady': '先做好自然流量：现在投放付费流量还不划算。',
