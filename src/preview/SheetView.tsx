@@ -73,7 +73,8 @@ export function SheetView({ gateway, lang }: { gateway: MemoryGateway; lang: Lan
           </Tab>
         ))}
       </TabList>
-      <div className={styles.grid}>
+      {/* Scrolls both ways over cells that take no focus: focusable so the keyboard can scroll it. */}
+      <div className={styles.grid} tabIndex={0} role="region" aria-label={sheet?.name ?? PREVIEW_TEXT.sheets[lang]}>
         {width === 0 ? (
           <FluentText className={styles.note}>{PREVIEW_TEXT.empty[lang]}</FluentText>
         ) : (

@@ -4,7 +4,7 @@
  * outside its cell (bounding boxes); the language switch keeps the opened file and its edits.
  * Screenshots land in test-artifacts/ (the reviewed ones are copied to docs/images/).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
@@ -16,6 +16,8 @@ import { serveStatic, type StaticServer } from './static-server';
 
 const TABLE = { 'en-US': 'Scenario comparison', 'zh-CN': '情景对比' } as const;
 const OPEN = { 'en-US': 'Open workbook', 'zh-CN': '打开工作簿' } as const;
+const SCROLLER = { 'en-US': 'Scenario comparison (scrolls sideways)', 'zh-CN': '情景对比（可左右滚动）' } as const;
+const AXE = require.resolve('axe-core/axe.min.js');
 type Lang = keyof typeof TABLE;
 
 let server: StaticServer;
@@ -122,6 +124,47 @@ describe.each([
     const scroller = await page.locator(`[aria-label="${TABLE[lang]}"]`).locator('..').boundingBox();
     expect(Math.abs((metric?.x ?? 0) - (scroller?.x ?? 0))).toBeLessThanOrEqual(1);
     await page.locator('section', { has: table }).first().screenshot({ path: join(ROOT, 'test-artifacts', `narrow-${lang}-${width}-comparison-scrolled.png`) });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+/** axe over the whole page (the preview shell and the pane, all ours): serious and critical findings. */
+async function axeSerious(page: Page): Promise<string[]> {
+  // Evaluated, not a <script> tag: the page's CSP (rightly) refuses inline scripts.
+  await page.evaluate(readFileSync(AXE, 'utf8'));
+  return page.evaluate(async () => {
+    type Result = { violations: { id: string; impact?: string | null; nodes: { target: string[]; html: string }[] }[] };
+    const axe = (window as unknown as { axe: { run(ctx: unknown): Promise<Result> } }).axe;
+    // Tabster's focus sentinels (<i tabindex="0" aria-hidden data-tabster-dummy>, Fluent's own focus
+    // management) are aria-hidden and focusable by design: they bounce focus on, never take it.
+    const r = await axe.run({ include: [document], exclude: [['[data-tabster-dummy]']] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} ${n.html.slice(0, 160)}`));
+  });
+}
+
+describe.each([
+  ['zh-CN', 350],
+  ['zh-CN', 320],
+  ['en-US', 350],
+  ['en-US', 320],
+] as const)('accessibility, %s at %d px', (lang, width) => {
+  it('axe finds nothing serious; the comparison scroller is in the tab order, says it scrolls, and scrolls with the arrow keys', async () => {
+    const { page, errors } = await openNarrow(lang, width);
+    await page.getByTestId('action-card').waitFor({ timeout: 60_000 });
+    expect(await axeSerious(page)).toEqual([]);
+    const region = page.getByRole('region', { name: SCROLLER[lang] });
+    await region.scrollIntoViewIfNeeded();
+    // Four scenarios do not fit 320/350 px: the hint line shows above the table.
+    await page.getByTestId('compare-scroll-hint').waitFor({ timeout: 60_000 });
+    await region.focus();
+    // In the tab order: Tab leaves it, Shift+Tab comes back to it.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Shift+Tab');
+    expect(await region.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((name) => (document.querySelector(`[role="region"][aria-label="${name}"]`)?.scrollLeft ?? 0) > 0, SCROLLER[lang], { timeout: 60_000 });
+    await region.screenshot({ path: join(ROOT, 'test-artifacts', `narrow-${lang}-${width}-scroller-focused.png`) });
     expect(errors).toEqual([]);
     await page.close();
   });
