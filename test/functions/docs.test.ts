@@ -51,4 +51,16 @@ describe('assets/sample/formulas-demo.xlsx', () => {
       expect([ex.at, dash[row]?.[1] ?? 0]).toEqual([ex.at, expected]);
     }
   });
+
+  it('its values-only plan copy names each day’s limit in words, not the function’s keys (ramp, cash …)', async () => {
+    const { readFileSync: read } = await import('node:fs');
+    const { readXlsxBytes, valuesSheetName } = await import('../../src/data/formats');
+    const { DEMO_SHEETS } = await import('../../src/sample/formula-examples');
+    const { DICTIONARIES } = await import('../../src/taskpane/i18n');
+    const sheets = await readXlsxBytes(read(join(__dirname, '..', '..', 'assets', 'sample', 'formulas-demo.xlsx')));
+    const copy = sheets.find((s) => s.name === valuesSheetName(DEMO_SHEETS.plan, 'zh-CN'))!.cells.flat();
+    const keys = ['target', 'max', 'ramp', 'extrapolation', 'capacity', 'cash'];
+    expect(copy.filter((c) => typeof c === 'string' && keys.includes(c))).toEqual([]);
+    expect(copy).toContain(DICTIONARIES['zh-CN']['plan.limit.ramp']);
+  });
 });
