@@ -53,7 +53,8 @@ export function Workbench({ gateway }: { gateway: WorkbookGateway }) {
 
   const report = wb.report?.ok ? wb.report.value : null;
   // Without a table, what is missing is said at once from what the history supplies.
-  const supplied = wb.historyRead?.ok ? suppliedByHistory(wb.historyRead.value.history) : null;
+  const history = wb.historyRead?.ok ? wb.historyRead.value.history : null;
+  const supplied = history ? suppliedByHistory(history) : null;
   const lacking = supplied && !wb.table ? missingInputs({}, supplied) : [];
   const historyLacks = supplied ? [...(supplied.refundRate === null ? ['refund_rate' as const] : []), ...(supplied.aov === null ? ['aov' as const] : [])] : [];
   const blocker =
@@ -167,8 +168,8 @@ export function Workbench({ gateway }: { gateway: WorkbookGateway }) {
         />
       </Suspense>
       <Suspense fallback={null}>
-        <ReviewPanel gateway={gateway} history={wb.historyRead?.ok ? wb.historyRead.value.history : null} scenarios={wb.assumptionsRead?.ok ? wb.assumptionsRead.value.scenarios : null} />
-        <ExperimentPanel gateway={gateway} history={wb.historyRead?.ok ? wb.historyRead.value.history : null} />
+        <ReviewPanel gateway={gateway} history={history} scenarios={wb.assumptionsRead?.ok ? wb.assumptionsRead.value.scenarios : null} />
+        <ExperimentPanel gateway={gateway} history={history} />
       </Suspense>
       {report ? (
         <Suspense fallback={null}>
