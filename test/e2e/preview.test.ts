@@ -149,7 +149,7 @@ describe('preview.html in Chromium', () => {
     const before = await rowNumbers(page, 'sustainableSpend');
     // Goods cost 35% → 45% of price: a thinner margin buys less traffic.
     const cogs = page.getByLabel('Cost of goods (share of price)').first();
-    await cogs.fill('0.45');
+    await cogs.fill('45'); // rates are typed as percentages (45 → 0.45)
     await cogs.press('Enter');
     await page.waitForFunction(
       (old) => {
