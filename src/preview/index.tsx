@@ -8,6 +8,8 @@ import { text } from '../i18n/text';
 import { isAdplanError } from '../model/core';
 import { MemoryGateway } from '../taskpane/gateway/memory';
 import { detectLang } from '../taskpane/i18n';
+// The preview switches language in place: both languages' words, up front (the pane loads one).
+import '../taskpane/i18n/dictionaries';
 import { Preview, type OpenedWorkbook } from './Preview';
 import type { OpenedSource, PreparedDownload } from './workbook-save';
 

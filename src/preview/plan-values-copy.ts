@@ -5,7 +5,8 @@
  */
 import type { Worksheet } from 'exceljs';
 import type { Lang } from '../i18n/text';
-import { DICTIONARIES, format } from '../taskpane/i18n';
+import { format } from '../taskpane/i18n';
+import { DICTIONARIES } from '../taskpane/i18n/dictionaries';
 import { PLAN_COLUMNS, PLAN_ROW } from '../taskpane/state/planSheet';
 
 const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];

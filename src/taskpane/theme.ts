@@ -1,5 +1,5 @@
 /** Fluent theme from Office's: dark when the host's body background is dark. */
-import { webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
+import { webLightTheme, type Theme } from '@fluentui/react-components';
 
 export function isDarkColor(hex: string | undefined): boolean {
   const m = /^#?([0-9a-f]{6})$/i.exec(hex ?? '');
@@ -9,6 +9,8 @@ export function isDarkColor(hex: string | undefined): boolean {
   return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 < 0.5;
 }
 
-export function themeFor(bodyBackground: string | undefined): Theme {
-  return isDarkColor(bodyBackground) ? webDarkTheme : webLightTheme;
+/** The dark theme is its own chunk: most panes are light, and they never fetch it. */
+export async function themeFor(bodyBackground: string | undefined): Promise<Theme> {
+  if (!isDarkColor(bodyBackground)) return webLightTheme;
+  return (await import(/* webpackChunkName: "theme-dark" */ './theme-dark')).webDarkTheme;
 }

@@ -22,6 +22,7 @@ import { sampleAssumptionCells } from '../../src/sample/workbook';
 import { planLabels } from '../../src/taskpane/components/WritePlanPanel';
 import { MemoryGateway } from '../../src/taskpane/gateway/memory';
 import { makeI18n } from '../../src/taskpane/i18n';
+import '../../src/taskpane/i18n/dictionaries';
 import { KPI_COLUMN, KPI_METRICS, PLAN_COLUMNS, planSheet } from '../../src/taskpane/state/planSheet';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';

@@ -56,7 +56,7 @@ describe('assets/sample/formulas-demo.xlsx', () => {
     const { readFileSync: read } = await import('node:fs');
     const { readXlsxBytes, valuesSheetName } = await import('../../src/data/formats');
     const { DEMO_SHEETS } = await import('../../src/sample/formula-examples');
-    const { DICTIONARIES } = await import('../../src/taskpane/i18n');
+    const { DICTIONARIES } = await import('../../src/taskpane/i18n/dictionaries');
     const sheets = await readXlsxBytes(read(join(__dirname, '..', '..', 'assets', 'sample', 'formulas-demo.xlsx')));
     const copy = sheets.find((s) => s.name === valuesSheetName(DEMO_SHEETS.plan, 'zh-CN'))!.cells.flat();
     const keys = ['target', 'max', 'ramp', 'extrapolation', 'capacity', 'cash'];

@@ -1,5 +1,7 @@
 import '@testing-library/jest-dom';
 import { configure } from '@testing-library/react';
+// Both languages' words, as the preview has them (the pane itself loads one: loadDictionary).
+import '../../src/taskpane/i18n/dictionaries';
 
 // jsdom has no ResizeObserver or canvas; Fluent UI charts measure with both.
 class ResizeObserverStub {

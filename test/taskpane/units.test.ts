@@ -5,7 +5,8 @@ import { ASSUMPTIONS, ASSUMPTION_KEYS } from '../../src/model/settings';
 import { DEFAULT_PRESETS } from '../../src/model/economics';
 import { columnLetters, columnNumber, parseRange, rangeA1 } from '../../src/taskpane/gateway/address';
 import { uniqueSheetName } from '../../src/taskpane/gateway/sheetName';
-import { DICTIONARIES, detectLang, format } from '../../src/taskpane/i18n';
+import { detectLang, format } from '../../src/taskpane/i18n';
+import { DICTIONARIES } from '../../src/taskpane/i18n/dictionaries';
 import {
   checkScenarioName,
   newTableCells,

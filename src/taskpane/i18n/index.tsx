@@ -1,12 +1,35 @@
-/** Language choice, the dictionary lookup and number formats, shared by every component. */
+/**
+ * Language choice, the dictionary lookup and number formats, shared by every component. The
+ * dictionaries are not imported here: the task pane loads only the language it shows
+ * (loadDictionary, one chunk each), the preview, builders and tests register both (./dictionaries).
+ */
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { toLang, type Lang, type Text } from '../../i18n/text';
-import { enUS, type MessageKey, type Messages } from './en-US';
-import { zhCN } from './zh-CN';
+import type { MessageKey, Messages } from './en-US';
 
-export type { MessageKey };
+export type { MessageKey, Messages };
 
-export const DICTIONARIES: Readonly<Record<Lang, Messages>> = { 'en-US': enUS, 'zh-CN': zhCN };
+const loaded: Partial<Record<Lang, Messages>> = {};
+
+/** Makes a language's words available to makeI18n. */
+export function registerDictionary(lang: Lang, messages: Messages): void {
+  loaded[lang] = messages;
+}
+
+/** Fetches one language's words (its own chunk) unless they are already here. */
+export async function loadDictionary(lang: Lang): Promise<void> {
+  if (loaded[lang]) return;
+  loaded[lang] =
+    lang === 'zh-CN'
+      ? (await import(/* webpackChunkName: "i18n-zh-CN" */ './zh-CN')).zhCN
+      : (await import(/* webpackChunkName: "i18n-en-US" */ './en-US')).enUS;
+}
+
+function dictionary(lang: Lang): Messages {
+  const dict = loaded[lang];
+  if (!dict) throw new Error(`AdPlan: the ${lang} words are not loaded (await loadDictionary('${lang}') first)`);
+  return dict;
+}
 
 export type Vars = Readonly<Record<string, string | number>>;
 
@@ -55,7 +78,7 @@ export function compactAxis(lang: Lang, n: number): string {
 }
 
 export function makeI18n(lang: Lang): I18n {
-  const dict = DICTIONARIES[lang];
+  const dict = dictionary(lang);
   const money = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
   const ratio = new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const percent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 });
@@ -80,7 +103,9 @@ export function presetName(i18n: I18n, name: string): string {
   return (PRESETS as readonly string[]).includes(name) ? i18n.t(`preset.${name as (typeof PRESETS)[number]}`) : name;
 }
 
-const I18nContext = createContext<I18n>(makeI18n('en-US'));
+// No provider (a component rendered alone): English, made on first use — the words may load later than this module.
+const I18nContext = createContext<I18n | null>(null);
+let fallback: I18n | null = null;
 
 export function I18nProvider({ lang, children }: { lang: Lang; children: ReactNode }) {
   const value = useMemo(() => makeI18n(lang), [lang]);
@@ -88,5 +113,5 @@ export function I18nProvider({ lang, children }: { lang: Lang; children: ReactNo
 }
 
 export function useI18n(): I18n {
-  return useContext(I18nContext);
+  return useContext(I18nContext) ?? (fallback ??= makeI18n('en-US'));
 }
