@@ -89,6 +89,15 @@ module.exports = (_env, argv) => {
           exclude: /node_modules/,
           use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: 'tsconfig.json' } },
         },
+        {
+          // Griffel's ahead-of-time pass over ts-loader's output (enforce: post runs after it): our
+          // makeStyles calls become precomputed class maps, as Fluent's own packages ship, so the
+          // pages carry no CSS-in-JS compiler (stylis, rtl-css-js) and compute no styles at start.
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          enforce: 'post',
+          use: { loader: '@griffel/webpack-loader' },
+        },
       ],
     },
     optimization: {
