@@ -19,7 +19,7 @@ function scalar(v: unknown): Cell {
 }
 
 const KIND_TEXT: Record<NumberKind, { en: string; zh: string }> = {
-  rate: { en: 'a rate (0.05 or 5%)', zh: '比例(如 0.05 或 5%)' },
+  rate: { en: 'a rate (0.05 or 5%)', zh: '比例（如 0.05 或 5%）' },
   money: { en: 'an amount', zh: '金额' },
   count: { en: 'a number', zh: '数值' },
 };

@@ -49,14 +49,15 @@ describe('one bounds check', () => {
   it('the reader, the pane and the engine say the same thing about the same value', () => {
     const problem = assumptionProblem('cogs_rate', 1.4);
     expect(problem?.['en-US']).toBe('cogs_rate must be ≥ 0 (0%) and ≤ 1 (100%), found 1.4 (did you mean 1.4%?)');
+    expect(problem?.['zh-CN']).toContain('应 ≥ 0（0%） 且 ≤ 1（100%），此处为 1.4（是否想写 1.4%？）');
     expect(checkAssumptionValue(ASSUMPTIONS.cogs_rate, 1.4)).toEqual(problem);
     expect(() => checkAssumption('cogs_rate', 1.4)).toThrow(problem?.['en-US']);
   });
 
   it('a rate typed as a percentage (the pane) is echoed as one, without the "did you mean" hint', () => {
     const typed = checkAssumptionValue(ASSUMPTIONS.cogs_rate, 1.4, true);
-    expect(typed?.['en-US']).toBe('cogs_rate must be ≥ 0 (0%) and ≤ 1 (100%), found 140%');
-    expect(typed?.['zh-CN']).toMatch(/此处为 140%$/u);
+    expect(typed?.['en-US']).toBe('cogs_rate must be ≥ 0% and ≤ 100%, found 140%');
+    expect(typed?.['zh-CN']).toMatch(/应 ≥ 0% 且 ≤ 100%，此处为 140%$/u);
   });
 
   it('follows the registry bounds (horizon_days)', () => {

@@ -45,7 +45,7 @@ describe('assumption edit round-trip', () => {
     await user.clear(input);
     // One input event: typed key by key, a slow (loaded) machine can commit a valid prefix ("1" or "15", i.e. 1% or 15%).
     await user.paste('150');
-    expect(await screen.findByText(/cogs_rate must be ≥ 0 .* and ≤ 1 .*found 150%$/)).toBeInTheDocument();
+    expect(await screen.findByText(/cogs_rate must be ≥ 0% and ≤ 100%, found 150%$/)).toBeInTheDocument();
     await new Promise((r) => setTimeout(r, 600));
     expect(gw.cell(ASSUMPTIONS_SHEET, `D${row}`)).toBe(0.35);
     // A percentage is a rate: 40% lands as 0.4.

@@ -8,8 +8,12 @@ import { AdplanError } from '../core';
 
 const isRate = (s: AssumptionSpec): boolean => s.unit === 'rate' || s.unit === 'rate_per_day';
 
-function fmtBound(s: AssumptionSpec, v: number): string {
-  return isRate(s) ? `${v} (${Math.round(v * 1e4) / 100}%)` : String(v);
+/** A bound as the user wrote the value: a rate both ways on a sheet (0.05（5%）), as % in the pane. */
+function fmtBound(s: AssumptionSpec, v: number, zh: boolean, typedAsPercent: boolean): string {
+  if (!isRate(s)) return String(v);
+  const pct = `${Math.round(v * 1e4) / 100}%`;
+  if (typedAsPercent) return pct;
+  return zh ? `${v}（${pct}）` : `${v} (${pct})`;
 }
 
 /**
@@ -22,11 +26,12 @@ export function assumptionProblem(key: AssumptionKey, v: number, typedAsPercent 
   if (!Number.isFinite(v)) return text(`${s.key} must be a finite number, found ${String(v)}`, `${s.zh}应为有限数值，此处为 ${String(v)}`);
   const low = s.minExclusive ? v <= s.min : v < s.min;
   if (low || v > s.max) {
-    const lo = `${s.minExclusive ? '>' : '≥'} ${fmtBound(s, s.min)}`;
-    const hi = `≤ ${fmtBound(s, s.max)}`;
+    const range = (zh: boolean) => [`${s.minExclusive ? '>' : '≥'} ${fmtBound(s, s.min, zh, typedAsPercent)}`, `≤ ${fmtBound(s, s.max, zh, typedAsPercent)}`];
+    const [lo, hi] = range(false);
+    const [loZh, hiZh] = range(true);
     const pct = !typedAsPercent && isRate(s) && v > 1 && v <= 100 && v / 100 <= s.max ? text(` (did you mean ${v}%?)`, `（是否想写 ${v}%？）`) : text('', '');
     const found = typedAsPercent && isRate(s) ? `${Number((v * 100).toPrecision(12))}%` : String(v);
-    return text(`${s.key} must be ${lo} and ${hi}, found ${found}${pct['en-US']}`, `${s.zh}应 ${lo} 且 ${hi}，此处为 ${found}${pct['zh-CN']}`);
+    return text(`${s.key} must be ${lo} and ${hi}, found ${found}${pct['en-US']}`, `${s.zh}应 ${loZh} 且 ${hiZh}，此处为 ${found}${pct['zh-CN']}`);
   }
   if (s.integer && !Number.isInteger(v)) {
     return text(`${s.key} must be a whole number of days, found ${v}`, `${s.zh}应为整数天数，此处为 ${v}`);
