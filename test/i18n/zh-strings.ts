@@ -1,6 +1,6 @@
 /**
  * Every Chinese sentence AdPlan can show, gathered from the source: the pane's zh-CN dictionary,
- * the second argument of each `text(en, zh)` call and each `'zh-CN': …` property. A template's
+ * the second argument of each `text(en, zh)` call and each `'zh-CN': …` or `zh: …` property. A template's
  * `${…}` parts read as "{x}" (what the placeholder becomes is a number or a name).
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -69,7 +69,7 @@ export function zhStrings(): ZhString[] {
       if (isZhName(n) && ts.isVariableDeclaration(n) && n.initializer) {
         for (const s of literals(n.initializer)) out.push({ where: at(n), text: s });
       }
-      if (ts.isPropertyAssignment(n) && (ts.isStringLiteral(n.name) || ts.isIdentifier(n.name)) && n.name.text === 'zh-CN') {
+      if (ts.isPropertyAssignment(n) && (ts.isStringLiteral(n.name) || ts.isIdentifier(n.name)) && (n.name.text === 'zh-CN' || n.name.text === 'zh')) {
         for (const s of literals(n.initializer)) out.push({ where: at(n), text: s });
       }
       ts.forEachChild(n, visit);
