@@ -11,7 +11,8 @@
  * scrolls down the pane before opening anything; 模型细节 is hidden before reading, the sheet view
  * (the merchant's own cells) is left out. Rendered text is innerText (what is shown: folded
  * panels are not) plus the aria-labels and titles of shown elements (full numbers, buttons) outside
- * the charts (the chart library's own screen-reader template is left out, see paneText).
+ * the charts, whose points and bars are read aloud in our words (the chart library's own
+ * screen-reader template around them is left out, see paneText).
  * After writing a plan, the written plan sheets are scanned in the sheet view too: a merchant
  * prints them.
  */
@@ -56,10 +57,13 @@ async function paneText(page: Page): Promise<string[]> {
     const shown = (el: Element): boolean => (el as HTMLElement).offsetParent !== null || el.getClientRects().length > 0;
     const lines = [bar, pane].flatMap((el) => (el as HTMLElement).innerText.split('\n'));
     for (const el of [bar, pane].flatMap((root) => Array.from(root.querySelectorAll('[aria-label], [title]')))) {
-      // Inside a chart (figure), the labels are @fluentui/react-charts' own English screen-reader
-      // template ("Line chart with 3 lines", raw numbers per point): not our text; the chart's shown
-      // words (title, axes, ticks, legend) are in innerText and scanned.
-      if (!shown(el) || el.closest('figure')) continue;
+      // Inside a chart (figure), each point's and bar's sentence is ours (6月1日，基准：¥967) and is
+      // scanned, shown or not; the chart's and each line's region labels are @fluentui/react-charts'
+      // own English template ("Line chart with 3 lines"), not ours. The chart's shown words (title,
+      // axes, ticks, legend) are in innerText and scanned.
+      const inChart = el.closest('figure') !== null;
+      const point = ['img', 'option'].includes(el.getAttribute('role') ?? '');
+      if (inChart ? !point : !shown(el)) continue;
       for (const attr of ['aria-label', 'title']) {
         const v = el.getAttribute(attr);
         if (v) lines.push(v);

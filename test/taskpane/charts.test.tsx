@@ -45,3 +45,15 @@ it('re-renders with more scenarios without a chart error', async () => {
   expect(thrown).toEqual([]);
   error.mockRestore();
 });
+
+it.each([
+  ['zh-CN', /^\d+月\d+日，基准：¥[\d,.]+万?$/u],
+  ['en-US', /^[A-Z][a-z]{2} \d+, Base: ¥[\d,.]+[KM]?$/u],
+] as const)('%s: each point is read aloud in the pane’s words, not as raw floats or US dates', (lang, dayPoint) => {
+  // (jsdom lays out no bars; the tornado's bar sentences are checked in Chromium: e2e/zh-first-screen.)
+  const { container } = renderCharts(lang);
+  const labels = Array.from(container.querySelectorAll('path[aria-label], rect[aria-label]')).map((e) => e.getAttribute('aria-label') ?? '');
+  expect(labels.filter((l) => dayPoint.test(l)).length).toBeGreaterThanOrEqual(report.scenarios[0]!.days.length);
+  // The library's own text would read "1099.624195680191" and "05/30/2024, 12:00:00 AM UTC".
+  expect(labels.filter((l) => /\d\.\d{4,}|AM UTC|PM UTC/u.test(l))).toEqual([]);
+});

@@ -6,7 +6,7 @@ import { buildPlanReport } from '../../src/model/engine';
 import type { History } from '../../src/model/core';
 import { generateMerchant } from '../../src/sample/merchant';
 import { sampleAssumptionCells } from '../../src/sample/workbook';
-import { reviewSeries } from '../../src/taskpane/charts/ReviewChart';
+import ReviewChart, { reviewSeries } from '../../src/taskpane/charts/ReviewChart';
 import { ReviewPanel } from '../../src/taskpane/components/ReviewPanel';
 import { MemoryGateway } from '../../src/taskpane/gateway/memory';
 import { I18nProvider } from '../../src/taskpane/i18n';
@@ -76,4 +76,16 @@ it('the chart series are the plan, its P10/P90 band and the actual GMV per revie
     expect(s.p10[i]!.y).toBeLessThanOrEqual(p.y * 1.02);
     expect(s.p90[i]!.y).toBeGreaterThanOrEqual(p.y * 0.98);
   });
+});
+
+it('the review chart reads each day in the pane’s words (实际 on 6月1日 …), not raw floats or US dates', () => {
+  const r = review(history, scenarios[0]!, START);
+  const { container } = render(
+    <I18nProvider lang="zh-CN">
+      <ReviewChart days={r.days} />
+    </I18nProvider>,
+  );
+  const labels = Array.from(container.querySelectorAll('path[aria-label]')).map((e) => e.getAttribute('aria-label') ?? '');
+  expect(labels.filter((l) => /^\d+月\d+日，实际：¥[\d,.]+万?$/u.test(l))).toHaveLength(r.days.length);
+  expect(labels.filter((l) => /\d\.\d{4,}|AM UTC|PM UTC/u.test(l))).toEqual([]);
 });

@@ -8,6 +8,7 @@ import { text } from '../../i18n/text';
 import type { ReviewPeriod } from '../../model/review';
 import { useI18n } from '../i18n';
 import { day } from './series';
+import { useChartWords } from './words';
 
 export interface ReviewChartProps {
   days: readonly ReviewPeriod[];
@@ -20,6 +21,7 @@ export function reviewSeries(days: readonly ReviewPeriod[]) {
 
 export default function ReviewChart({ days }: ReviewChartProps) {
   const { pick } = useI18n();
+  const { worded, onDates, dated } = useChartWords();
   const s = reviewSeries(days);
   const title = pick(text('Daily GMV: plan (P10–P90 band) vs actual', '每日成交：计划（P10–P90 区间）与实际'));
   const data: LineChartPoints[] = [
@@ -31,7 +33,7 @@ export default function ReviewChart({ days }: ReviewChartProps) {
   return (
     <figure style={{ margin: 0, minWidth: 0 }}>
       <h3 style={{ margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold }}>{title}</h3>
-      <LineChart data={{ chartTitle: title, lineChartData: data }} width={300} height={200} margins={{ left: 48, right: 24 }} hideLegend />
+      <LineChart data={{ chartTitle: title, lineChartData: worded(data, onDates) }} width={300} height={200} margins={{ left: 60, right: 24 }} hideLegend {...dated} />
       <p style={{ margin: 0, fontSize: tokens.fontSizeBase200 }}>
         {pick(text('Blue: plan, dotted: its P10 and P90; red: actual.', '蓝线：计划，虚线：其 P10 与 P90；红线：实际。'))}
       </p>

@@ -7,6 +7,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import type { CurveReport, ScenarioReport } from '../../model/report';
 import { presetName, useI18n } from '../i18n';
 import { bandSeries, cashSeries, flatSeries, marginalCurve, spendSeries, topSensitivities } from './series';
+import { useChartWords } from './words';
 
 export interface ScenarioChartsProps {
   scenarios: readonly ScenarioReport[];
@@ -73,18 +74,16 @@ function Legend({ series }: { series: readonly LineChartPoints[] }) {
 
 export default function ScenarioCharts({ scenarios, curve, reserves }: ScenarioChartsProps) {
   const i18n = useI18n();
-  const { t, ratio, pick, lang, compactMoney } = i18n;
+  const { t, ratio, pick, compactMoney } = i18n;
   const nameOf = (s: ScenarioReport): string => presetName(i18n, s.name);
   const styles = useStyles();
   const color = (i: number) => COLORS[i % COLORS.length] as string;
   const dash = (i: number) => (DASHES[i % DASHES.length] ? { strokeDasharray: DASHES[i % DASHES.length] } : undefined);
-  // Every money figure with ¥ (and 万 in Chinese), axis ticks included.
-  const axisMoney = (v: number) => compactMoney(v);
-  const dateFormat = new Intl.DateTimeFormat(lang, { month: lang === 'zh-CN' ? 'numeric' : 'short', day: 'numeric' });
+  // Every money figure with ¥ (and 万 in Chinese), axis ticks and each point's text included.
+  const words = useChartWords();
+  const { onDates, bySpend, worded } = words;
   const dated = {
-    yAxisTickFormat: axisMoney,
-    customDateTimeFormatter: (d: Date) => (lang === 'zh-CN' ? dateFormat.format(d).replace('/', '月') + '日' : dateFormat.format(d)),
-    useUTC: false,
+    ...words.dated,
     xAxisTitle: t('charts.axis.date'),
     yAxisTitle: t('charts.axis.yuan'),
   };
@@ -143,18 +142,18 @@ export default function ScenarioCharts({ scenarios, curve, reserves }: ScenarioC
     <div className={styles.charts}>
       <figure className={styles.figure}>
         <h3 className={styles.title}>{t('charts.spend')}</h3>
-        <LineChart data={{ chartTitle: t('charts.spend'), lineChartData: spend }} width={WIDTH} height={HEIGHT} margins={MARGINS} hideLegend {...dated} />
+        <LineChart data={{ chartTitle: t('charts.spend'), lineChartData: worded(spend, onDates) }} width={WIDTH} height={HEIGHT} margins={MARGINS} hideLegend {...dated} />
         <Legend series={spend} />
       </figure>
       <figure className={styles.figure}>
         <h3 className={styles.title}>{t('charts.cash')}</h3>
-        <LineChart data={{ chartTitle: t('charts.cash'), lineChartData: cash }} width={WIDTH} height={HEIGHT} margins={MARGINS} hideLegend {...dated} />
+        <LineChart data={{ chartTitle: t('charts.cash'), lineChartData: worded(cash, onDates) }} width={WIDTH} height={HEIGHT} margins={MARGINS} hideLegend {...dated} />
         <Legend series={cash} />
       </figure>
       <figure className={styles.figure}>
         <h3 className={styles.title}>{t('charts.response')}</h3>
         <LineChart
-          data={{ chartTitle: t('charts.response'), lineChartData: response }}
+          data={{ chartTitle: t('charts.response'), lineChartData: worded(response, bySpend) }}
           width={WIDTH}
           height={HEIGHT}
           margins={MARGINS}
@@ -169,8 +168,17 @@ export default function ScenarioCharts({ scenarios, curve, reserves }: ScenarioC
         <h3 className={styles.title}>{t('charts.tornado', { scenario: firstScenario ? nameOf(firstScenario) : '' })}</h3>
         {top.length > 0 ? (
           <HorizontalBarChartWithAxis
+            chartTitle={t('charts.tornado', { scenario: firstScenario ? nameOf(firstScenario) : '' })}
             // The library draws the first point at the bottom: largest swing last, so it sits on top.
-            data={[...top].reverse().map((s, i) => ({ x: s.swing, y: short(pick(s.label)), color: color(top.length - 1 - i), legend: pick(s.label), barLabel: compactMoney(s.swing) }))}
+            data={[...top].reverse().map((s, i) => ({
+              x: s.swing,
+              y: short(pick(s.label)),
+              color: color(top.length - 1 - i),
+              legend: pick(s.label),
+              barLabel: compactMoney(s.swing),
+              xAxisCalloutData: compactMoney(s.swing),
+              callOutAccessibilityData: { ariaLabel: t('charts.swing', { factor: pick(s.label), swing: compactMoney(s.swing) }) },
+            }))}
             width={WIDTH}
             height={HEIGHT}
             showYAxisLables

@@ -13,6 +13,33 @@ export interface DatedPoint {
   y: number;
 }
 
+/** A point with its hover callout and screen-reader sentence in the pane's words. */
+export interface TextedPoint<X> {
+  x: X;
+  y: number;
+  xAxisCalloutData: string;
+  yAxisCalloutData: string;
+  callOutAccessibilityData: { ariaLabel: string };
+}
+
+export interface PointWords<X> {
+  x: (x: X) => string;
+  y: (y: number) => string;
+  /** The whole point read aloud: date or spend, the line's name, the value. */
+  sentence: (x: string, legend: string, y: string) => string;
+}
+
+/**
+ * Points carrying their own text: the chart library otherwise shows and reads raw floats
+ * ("1099.624195680191") and US dates in English ("05/30/2024, 12:00:00 AM UTC").
+ */
+export function withWords<X>(legend: string, points: readonly { x: X; y: number }[], words: PointWords<X>): TextedPoint<X>[] {
+  return points.map((p) => {
+    const [x, y] = [words.x(p.x), words.y(p.y)];
+    return { x: p.x, y: p.y, xAxisCalloutData: x, yAxisCalloutData: y, callOutAccessibilityData: { ariaLabel: words.sentence(x, legend, y) } };
+  });
+}
+
 export function day(iso: string): Date {
   return new Date(`${iso}T00:00:00`);
 }

@@ -207,6 +207,8 @@ export const enUS = {
   'charts.tornado': 'Top sensitivities: swing in total profit ({scenario})',
   'charts.noSensitivity': 'The engine reports no sensitivities for this plan.',
   'charts.band': '{scenario} cash {p}',
+  'charts.point': '{x}, {legend}: {y}',
+  'charts.swing': '{factor}: total profit swings by {swing}',
 
   'write.title': 'Write the plan into the workbook',
   'write.scenario': 'Scenario to write',

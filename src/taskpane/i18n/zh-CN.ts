@@ -209,6 +209,8 @@ export const zhCN: Messages = {
   'charts.tornado': '主要敏感因素：总利润波动（{scenario}）',
   'charts.noSensitivity': '引擎未提供此计划的敏感性结果。',
   'charts.band': '{scenario} 现金 {p}',
+  'charts.point': '{x}，{legend}：{y}',
+  'charts.swing': '{factor}：总利润波动 {swing}',
 
   'write.title': '将计划写入工作簿',
   'write.scenario': '要写入的情景',
