@@ -16,6 +16,7 @@ import {
   makeStyles,
   tokens,
   webLightTheme,
+  type Theme,
 } from '@fluentui/react-components';
 import { useCallback, useRef, useState, type ChangeEvent } from 'react';
 import type { Lang, Text } from '../i18n/text';
@@ -61,6 +62,8 @@ export interface OpenedWorkbook {
 
 export interface PreviewProps {
   lang: Lang;
+  /** The pane's theme: light, or Office's dark one (preview.html?theme=dark). */
+  paneTheme?: Theme;
   initial: OpenedWorkbook | null;
   initialError?: Text | null;
   /** Reads a file into a workbook (lazy: ExcelJS loads on first use). */
@@ -85,7 +88,7 @@ function errorText(e: unknown): Text {
   return { 'en-US': m, 'zh-CN': m };
 }
 
-export function Preview({ lang: startLang, initial, initialError = null, open, save }: PreviewProps) {
+export function Preview({ lang: startLang, paneTheme = webLightTheme, initial, initialError = null, open, save }: PreviewProps) {
   const styles = useStyles();
   // Switching language re-renders in place: the opened workbook, edits and written plans stay.
   const [lang, setLang] = useState<Lang>(startLang);
@@ -197,7 +200,7 @@ export function Preview({ lang: startLang, initial, initialError = null, open, s
         </MessageBar>
       ) : null}
       <main className={styles.main}>
-        <div className={styles.pane}>{book ? <App key={book.id} gateway={book.gateway} lang={lang} theme={webLightTheme} /> : null}</div>
+        <div className={styles.pane}>{book ? <App key={book.id} gateway={book.gateway} lang={lang} theme={paneTheme} /> : null}</div>
         <div className={styles.sheets}>{book ? <SheetView key={book.id} gateway={book.gateway} lang={lang} /> : null}</div>
       </main>
     </div>

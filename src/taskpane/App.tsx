@@ -4,6 +4,7 @@ import type { Lang } from '../i18n/text';
 import { Workbench } from './components/Workbench';
 import type { WorkbookGateway } from './gateway/types';
 import { I18nProvider } from './i18n';
+import { PaneThemeContext } from './theme';
 
 export interface AppProps {
   gateway: WorkbookGateway;
@@ -14,9 +15,11 @@ export interface AppProps {
 export function App({ gateway, lang, theme }: AppProps) {
   return (
     <FluentProvider theme={theme} lang={lang}>
-      <I18nProvider lang={lang}>
-        <Workbench gateway={gateway} />
-      </I18nProvider>
+      <PaneThemeContext.Provider value={theme}>
+        <I18nProvider lang={lang}>
+          <Workbench gateway={gateway} />
+        </I18nProvider>
+      </PaneThemeContext.Provider>
     </FluentProvider>
   );
 }

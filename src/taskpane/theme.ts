@@ -1,5 +1,6 @@
 /** Fluent theme from Office's: dark when the host's body background is dark. */
 import { webLightTheme, type Theme } from '@fluentui/react-components';
+import { createContext, useContext } from 'react';
 
 export function isDarkColor(hex: string | undefined): boolean {
   const m = /^#?([0-9a-f]{6})$/i.exec(hex ?? '');
@@ -13,4 +14,14 @@ export function isDarkColor(hex: string | undefined): boolean {
 export async function themeFor(bodyBackground: string | undefined): Promise<Theme> {
   if (!isDarkColor(bodyBackground)) return webLightTheme;
   return (await import(/* webpackChunkName: "theme-dark" */ './theme-dark')).webDarkTheme;
+}
+
+/**
+ * The pane's theme as values, for what cannot take Fluent's CSS variables: the charts' SVG
+ * presentation attributes (stroke="var(…)" is not honoured by every Office webview).
+ */
+export const PaneThemeContext = createContext<Theme>(webLightTheme);
+
+export function usePaneTheme(): Theme {
+  return useContext(PaneThemeContext);
 }

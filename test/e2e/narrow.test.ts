@@ -52,10 +52,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openNarrow(lang: Lang, width: number): Promise<{ page: Page; errors: string[] }> {
+async function openNarrow(lang: Lang, width: number, theme: 'light' | 'dark' = 'light'): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width, height: 720 }, deviceScaleFactor: 2 });
   const errors = collectErrors(page);
-  await page.goto(`${server.url}/preview.html?lang=${lang}`);
+  await page.goto(`${server.url}/preview.html?lang=${lang}${theme === 'dark' ? '&theme=dark' : ''}`);
   await page.getByRole('table', { name: TABLE[lang] }).waitFor({ timeout: 60_000 });
   await page.getByLabel(OPEN[lang]).setInputFiles(fourScenarios);
   await page.waitForFunction((n) => document.querySelectorAll(`[aria-label="${n}"] thead th`).length === 5, TABLE[lang], { timeout: 60_000 });
@@ -168,6 +168,30 @@ describe.each([
     expect(errors).toEqual([]);
     await page.close();
   });
+});
+
+it.each(['zh-CN', 'en-US'] as const)('Office’s dark theme, %s at 350 px: the pane is dark, its charts drawn in light lines, and axe (contrast included) finds nothing serious', async (lang) => {
+  const { page, errors } = await openNarrow(lang, 350, 'dark');
+  await page.getByTestId('action-card').waitFor({ timeout: 60_000 });
+  await page.locator('figure svg').first().waitFor({ timeout: 60_000 });
+  const background = await page.locator('main[aria-label]').evaluate((el) => {
+    for (let e: Element | null = el; e; e = e.parentElement) {
+      const c = getComputedStyle(e).backgroundColor;
+      if (c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') return c;
+    }
+    return '';
+  });
+  const [r, g, b] = (background.match(/\d+/gu) ?? []).map(Number) as [number, number, number];
+  expect(0.2126 * r + 0.7152 * g + 0.0722 * b).toBeLessThan(80);
+  expect(await axeSerious(page)).toEqual([]);
+  // The response curve takes the theme's text colour: a light line somewhere in the charts.
+  const strokes = await page.locator('figure path[stroke]').evaluateAll((ps) => ps.map((p) => p.getAttribute('stroke') ?? ''));
+  const light = (hex: string) => /^#[0-9a-f]{6}$/iu.test(hex) && [1, 3, 5].every((i) => parseInt(hex.slice(i, i + 2), 16) > 200);
+  expect(strokes.some(light)).toBe(true);
+  await page.locator('figure').nth(2).scrollIntoViewIfNeeded();
+  await screenshot(page, `narrow-${lang}-350-dark-charts`);
+  expect(errors).toEqual([]);
+  await page.close();
 });
 
 it('the language switch keeps the opened workbook, its edits and the written plan (no reload)', async () => {

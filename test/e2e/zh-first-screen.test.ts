@@ -62,7 +62,7 @@ async function paneText(page: Page): Promise<string[]> {
       // own English template ("Line chart with 3 lines"), not ours. The chart's shown words (title,
       // axes, ticks, legend) are in innerText and scanned.
       const inChart = el.closest('figure') !== null;
-      const point = ['img', 'option'].includes(el.getAttribute('role') ?? '');
+      const point = ['img', 'option'].includes(el.getAttribute('role') ?? '') || el.tagName === 'LI';
       if (inChart ? !point : !shown(el)) continue;
       for (const attr of ['aria-label', 'title']) {
         const v = el.getAttribute(attr);

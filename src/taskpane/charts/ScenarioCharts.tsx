@@ -2,11 +2,13 @@
  * The charts, in their own chunk (loaded with React.lazy): spend and cash per scenario, the
  * response curve with break-even, targets and each scenario's S*, and the sensitivity tornado.
  */
-import { HorizontalBarChartWithAxis, LineChart, type LineChartPoints } from '@fluentui/react-charts';
+import { LineChart, type LineChartPoints } from '@fluentui/react-charts';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { CurveReport, ScenarioReport } from '../../model/report';
 import { presetName, useI18n } from '../i18n';
-import { bandSeries, cashSeries, flatSeries, marginalCurve, spendSeries, topSensitivities } from './series';
+import { usePaneTheme } from '../theme';
+import { bandSeries, cashSeries, flatSeries, marginalCurve, niceTicks, spendSeries, topSensitivities } from './series';
+import { SwingBars } from './SwingBars';
 import { useChartWords } from './words';
 
 export interface ScenarioChartsProps {
@@ -20,7 +22,6 @@ export interface ScenarioChartsProps {
 const COLORS = ['#0f6cbd', '#107c10', '#8764b8', '#ca5010', '#038387', '#8e562e'];
 const DASHES: readonly (string | undefined)[] = [undefined, '8 4', '2 3', '10 3 2 3', '4 2', '1 4'];
 const BREAK_EVEN = '#c50f1f';
-const CURVE = '#242424';
 
 const useStyles = makeStyles({
   charts: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -49,11 +50,6 @@ const MARGINS = { left: 60, right: 16, bottom: 55 };
  * The charts' own legends are hidden: with several scenarios they take the plot's height and
  * their overflow menu misbehaves in a narrow pane. A plain list under each chart says the same.
  */
-/** Axis labels beyond ~22 characters are clipped by the chart: shorten them visibly instead. */
-function short(label: string): string {
-  return label.length > 22 ? `${label.slice(0, 21)}…` : label;
-}
-
 function Legend({ series }: { series: readonly LineChartPoints[] }) {
   const styles = useStyles();
   return (
@@ -74,9 +70,12 @@ function Legend({ series }: { series: readonly LineChartPoints[] }) {
 
 export default function ScenarioCharts({ scenarios, curve, reserves }: ScenarioChartsProps) {
   const i18n = useI18n();
-  const { t, ratio, pick, compactMoney } = i18n;
+  const { t, ratio, compactMoney } = i18n;
   const nameOf = (s: ScenarioReport): string => presetName(i18n, s.name);
   const styles = useStyles();
+  // Lines in the theme's text colours (values: SVG attributes): dark on light, light on Office's dark theme.
+  const theme = usePaneTheme();
+  const CURVE = theme.colorNeutralForeground1;
   const color = (i: number) => COLORS[i % COLORS.length] as string;
   const dash = (i: number) => (DASHES[i % DASHES.length] ? { strokeDasharray: DASHES[i % DASHES.length] } : undefined);
   // Every money figure with ¥ (and 万 in Chinese), axis ticks and each point's text included.
@@ -102,7 +101,7 @@ export default function ScenarioCharts({ scenarios, curve, reserves }: ScenarioC
       cash.push({
         legend: distinctReserves.length > 1 ? `${t('charts.reserve')} ${compactMoney(r)}` : t('charts.reserve'),
         data: flatSeries(firstScenario, r),
-        color: tokens.colorNeutralForeground3,
+        color: theme.colorNeutralForeground3,
         lineOptions: { strokeDasharray: '4 4' },
         opacity: i === 0 ? 1 : 0.7,
       }),
@@ -137,6 +136,11 @@ export default function ScenarioCharts({ scenarios, curve, reserves }: ScenarioC
     }
   });
 
+  /** Spend ticks in the pane's money (¥2,000 · ¥1.2万), not the library's bare "2000". */
+  const moneyTicks = (max: number) => {
+    const tickValues = niceTicks(max);
+    return { tickValues, xAxis: { tickText: tickValues.map(compactMoney) } };
+  };
   const top = topSensitivities(firstScenario?.sensitivity ?? []);
   return (
     <div className={styles.charts}>
@@ -161,30 +165,14 @@ export default function ScenarioCharts({ scenarios, curve, reserves }: ScenarioC
           xAxisTitle={t('charts.axis.spend')}
           yAxisTitle={t('charts.axis.mroi')}
           yAxisTickFormat={(v: number) => ratio(v)}
+          {...moneyTicks(span[1] as number)}
         />
         <Legend series={response} />
       </figure>
       <figure className={styles.figure}>
         <h3 className={styles.title}>{t('charts.tornado', { scenario: firstScenario ? nameOf(firstScenario) : '' })}</h3>
         {top.length > 0 ? (
-          <HorizontalBarChartWithAxis
-            chartTitle={t('charts.tornado', { scenario: firstScenario ? nameOf(firstScenario) : '' })}
-            // The library draws the first point at the bottom: largest swing last, so it sits on top.
-            data={[...top].reverse().map((s, i) => ({
-              x: s.swing,
-              y: short(pick(s.label)),
-              color: color(top.length - 1 - i),
-              legend: pick(s.label),
-              barLabel: compactMoney(s.swing),
-              xAxisCalloutData: compactMoney(s.swing),
-              callOutAccessibilityData: { ariaLabel: t('charts.swing', { factor: pick(s.label), swing: compactMoney(s.swing) }) },
-            }))}
-            width={WIDTH}
-            height={HEIGHT}
-            showYAxisLables
-            margins={{ right: 40 }}
-            hideLegend
-          />
+          <SwingBars rows={top} color={color} />
         ) : (
           <p>{t('charts.noSensitivity')}</p>
         )}

@@ -95,3 +95,14 @@ export function bandSeries(s: ScenarioReport, values: readonly number[] | undefi
 export function topSensitivities(list: readonly SensitivityReportRow[], n = 6): SensitivityReportRow[] {
   return [...list].sort((a, b) => Math.abs(b.swing) - Math.abs(a.swing)).slice(0, n);
 }
+
+/** Up to about `count` + 1 round ticks from 0 to `max` (steps of 1, 2 or 5 × 10ⁿ). */
+export function niceTicks(max: number, count = 5): number[] {
+  if (!(max > 0) || !Number.isFinite(max)) return [0];
+  const raw = max / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = ([1, 2, 5, 10].find((m) => m * power >= raw) ?? 10) * power;
+  const ticks: number[] = [];
+  for (let v = 0; v <= max + step * 1e-9; v += step) ticks.push(Math.round(v * 1e6) / 1e6);
+  return ticks;
+}
