@@ -64,7 +64,8 @@ describe('spend that follows demand (whole room)', () => {
         // Uncorrected, the platform's spend into strong days is read as response: S* far too high.
         expect(raw.signed).toBeGreaterThan(0.3);
         expect(raw.coverage).toBeLessThan(0.6);
-        expect(nolog.detected).toBeGreaterThanOrEqual(0.5);
+        // A screen (z > 1): measured 82 / 78 % at coupling 0.5 / 1 (z > 1.5 fired on 74 / 68 %).
+        expect(nolog.detected).toBeGreaterThanOrEqual(0.75);
       } else {
         expect(nolog.detected).toBeLessThanOrEqual(0.1);
       }

@@ -693,7 +693,7 @@ function addFirstStage(core: Core, d: Data, moved: Data): void {
 }
 
 /** The diagnostic fires when the day-to-day part of spend moves organic GMV this clearly (z of γ). */
-export const COUPLING_Z = 1.5;
+export const COUPLING_Z = 1;
 /**
  * Without a lever the S* interval's low end is divided by these (docs/model.md: measured on seeded
  * rooms, the uncorrected S* ran up to 2× the truth when spend followed demand).
