@@ -10,7 +10,7 @@ import { MemoryGateway } from '../taskpane/gateway/memory';
 import { detectLang } from '../taskpane/i18n';
 // The preview switches language in place: both languages' words, up front (the pane loads one).
 import '../taskpane/i18n/dictionaries';
-import { themeFor } from '../taskpane/theme';
+import { darkTheme } from '../taskpane/theme';
 import { Preview, type OpenedWorkbook } from './Preview';
 import type { OpenedSource, PreparedDownload } from './workbook-save';
 
@@ -40,7 +40,7 @@ async function start(): Promise<void> {
   if (!el) throw new Error('AdPlan preview: #root is missing');
   const lang = detectLang(null, window.location.search, navigator.language);
   // ?theme=dark: the pane as Office's dark theme shows it (the task pane picks it from Office's body colour).
-  const paneTheme = await themeFor(new URLSearchParams(window.location.search).get('theme') === 'dark' ? '#1f1f1f' : undefined);
+  const paneTheme = new URLSearchParams(window.location.search).get('theme') === 'dark' ? await darkTheme() : webLightTheme;
   document.documentElement.lang = lang;
   let initial: OpenedWorkbook | null = null;
   let initialError = null;

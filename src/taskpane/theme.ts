@@ -10,10 +10,13 @@ export function isDarkColor(hex: string | undefined): boolean {
   return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 < 0.5;
 }
 
-/** The dark theme is its own chunk: most panes are light, and they never fetch it. */
-export async function themeFor(bodyBackground: string | undefined): Promise<Theme> {
-  if (!isDarkColor(bodyBackground)) return webLightTheme;
+/** Fluent's dark theme, its own chunk: most panes are light, and they never fetch it. */
+export async function darkTheme(): Promise<Theme> {
   return (await import(/* webpackChunkName: "theme-dark" */ './theme-dark')).webDarkTheme;
+}
+
+export async function themeFor(bodyBackground: string | undefined): Promise<Theme> {
+  return isDarkColor(bodyBackground) ? darkTheme() : webLightTheme;
 }
 
 /**

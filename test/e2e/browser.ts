@@ -5,6 +5,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { ROOT, ensureWebBuild } from '../helpers/build';
+import { serveStatic, type StaticServer } from './static-server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
@@ -35,4 +37,34 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path });
   return path;
+}
+
+/**
+ * The built dist/ served on 127.0.0.1 and one Chromium, for a whole suite: built if stale and
+ * started before its tests (beforeAll), closed after them. Call at the suite's top level.
+ */
+export function servedDist(): { readonly url: string; readonly browser: Browser } {
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    ensureWebBuild();
+    server = await serveStatic(join(ROOT, 'dist'));
+    browser = await launch();
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const started = <T>(v: T | undefined): T => {
+    if (v === undefined) throw new Error('servedDist: used before its beforeAll ran');
+    return v;
+  };
+  return {
+    get url() {
+      return started(server).url;
+    },
+    get browser() {
+      return started(browser);
+    },
+  };
 }

@@ -8,20 +8,25 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { sampleWorkbookBytes, SAMPLE_ASSUMPTIONS_SHEET } from '../../src/sample/workbook';
-import { ROOT, ensureWebBuild } from '../helpers/build';
-import { collectErrors, launch, screenshot } from './browser';
-import { serveStatic, type StaticServer } from './static-server';
+import { ROOT } from '../helpers/build';
+import { collectErrors, screenshot, servedDist } from './browser';
 
 const TABLE = { 'en-US': 'Scenario comparison', 'zh-CN': '情景对比' } as const;
 const OPEN = { 'en-US': 'Open workbook', 'zh-CN': '打开工作簿' } as const;
 const SCROLLER = { 'en-US': 'Scenario comparison (scrolls sideways)', 'zh-CN': '情景对比（可左右滚动）' } as const;
 const AXE = require.resolve('axe-core/axe.min.js');
 type Lang = keyof typeof TABLE;
+/** Both languages at the task pane's real widths. */
+const PANE_SIZES: readonly (readonly [Lang, number])[] = [
+  ['zh-CN', 350],
+  ['zh-CN', 320],
+  ['en-US', 350],
+  ['en-US', 320],
+];
 
-let server: StaticServer;
-let browser: Browser;
+const dist = servedDist();
 let fourScenarios: string;
 
 /** The sample merchant with a fourth scenario column (a long Chinese name: the hardest case). */
@@ -41,21 +46,13 @@ async function withFourScenarios(dir: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  ensureWebBuild();
-  server = await serveStatic(join(ROOT, 'dist'));
-  browser = await launch();
   fourScenarios = await withFourScenarios(mkdtempSync(join(tmpdir(), 'adplan-narrow-')));
 }, 600_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 async function openNarrow(lang: Lang, width: number, theme: 'light' | 'dark' = 'light'): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 720 }, deviceScaleFactor: 2 });
+  const page = await dist.browser.newPage({ viewport: { width, height: 720 }, deviceScaleFactor: 2 });
   const errors = collectErrors(page);
-  await page.goto(`${server.url}/preview.html?lang=${lang}${theme === 'dark' ? '&theme=dark' : ''}`);
+  await page.goto(`${dist.url}/preview.html?lang=${lang}${theme === 'dark' ? '&theme=dark' : ''}`);
   await page.getByRole('table', { name: TABLE[lang] }).waitFor({ timeout: 60_000 });
   await page.getByLabel(OPEN[lang]).setInputFiles(fourScenarios);
   await page.waitForFunction((n) => document.querySelectorAll(`[aria-label="${n}"] thead th`).length === 5, TABLE[lang], { timeout: 60_000 });
@@ -92,12 +89,7 @@ async function overflowingCells(page: Page, lang: Lang): Promise<string[]> {
   }, TABLE[lang]);
 }
 
-describe.each([
-  ['zh-CN', 350],
-  ['zh-CN', 320],
-  ['en-US', 350],
-  ['en-US', 320],
-] as const)('%s at %d px', (lang, width) => {
+describe.each(PANE_SIZES)('%s at %d px', (lang, width) => {
   it('shows the action card on the first screen and a comparison of four scenarios with no overflowing cell', async () => {
     const { page, errors } = await openNarrow(lang, width);
     const card = page.getByTestId('action-card');
@@ -143,12 +135,7 @@ async function axeSerious(page: Page): Promise<string[]> {
   });
 }
 
-describe.each([
-  ['zh-CN', 350],
-  ['zh-CN', 320],
-  ['en-US', 350],
-  ['en-US', 320],
-] as const)('accessibility, %s at %d px', (lang, width) => {
+describe.each(PANE_SIZES)('accessibility, %s at %d px', (lang, width) => {
   it('axe finds nothing serious; the comparison scroller is in the tab order, says it scrolls, and scrolls with the arrow keys', async () => {
     const { page, errors } = await openNarrow(lang, width);
     await page.getByTestId('action-card').waitFor({ timeout: 60_000 });

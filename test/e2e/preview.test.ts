@@ -6,13 +6,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { main } from '../../src/cli/main';
 import { readXlsxBytes } from '../../src/data/formats';
 import { sampleWorkbookBytes } from '../../src/sample/workbook';
-import { ROOT, ensureWebBuild } from '../helpers/build';
-import { collectErrors, launch, screenshot } from './browser';
-import { serveStatic, type StaticServer } from './static-server';
+import { ROOT } from '../helpers/build';
+import { collectErrors, screenshot, servedDist } from './browser';
 
 const SAMPLE = join(ROOT, 'assets', 'sample', 'merchant-sample.xlsx');
 const TABLE = { 'en-US': 'Scenario comparison', 'zh-CN': '情景对比' };
@@ -63,28 +62,22 @@ async function waitForProfit(page: Page, expected?: number, lang: keyof typeof T
   );
 }
 
-let server: StaticServer;
-let browser: Browser;
+const dist = servedDist();
 let tmp: string;
 const timings: Record<string, number> = {};
 
 beforeAll(async () => {
-  ensureWebBuild();
-  server = await serveStatic(join(ROOT, 'dist'));
-  browser = await launch();
   tmp = mkdtempSync(join(tmpdir(), 'adplan-e2e-'));
 }, 600_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
   if (Object.keys(timings).length) console.log(`e2e timings (ms): ${JSON.stringify(timings)}`);
 });
 
 async function openPreview(lang: 'en-US' | 'zh-CN'): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });
+  const page = await dist.browser.newPage({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });
   const errors = collectErrors(page);
-  await page.goto(`${server.url}/preview.html?lang=${lang}`);
+  await page.goto(`${dist.url}/preview.html?lang=${lang}`);
   return { page, errors };
 }
 

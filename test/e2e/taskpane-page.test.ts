@@ -4,11 +4,8 @@
  * language it shows — never the other — and, when that chunk cannot be had, still says something
  * a user can act on, in both languages. Outside Excel (no host) the page is the "needs Excel" one.
  */
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { ROOT, ensureWebBuild } from '../helpers/build';
-import { collectErrors, launch } from './browser';
-import { serveStatic, type StaticServer } from './static-server';
+import type { Page } from 'playwright-core';
+import { collectErrors, servedDist } from './browser';
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
@@ -23,28 +20,16 @@ function officeStub(displayLanguage: string): string {
   window.CustomFunctions = { associate: (id) => window.associated.push(id) };`;
 }
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureWebBuild();
-  server = await serveStatic(join(ROOT, 'dist'));
-  browser = await launch();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const dist = servedDist();
 
 async function open(displayLanguage: string, blockWords = false): Promise<{ page: Page; errors: string[]; fetched: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 350, height: 600 } });
+  const page = await dist.browser.newPage({ viewport: { width: 350, height: 600 } });
   const errors = collectErrors(page);
   const fetched: string[] = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: 'text/javascript', body: officeStub(displayLanguage) }));
   if (blockWords) await page.route(/\/chunks\/i18n-/, (route) => route.fulfill({ status: 404, body: 'not found' }));
-  await page.goto(`${server.url}/taskpane.html`);
+  await page.goto(`${dist.url}/taskpane.html`);
   return { page, errors, fetched };
 }
 

@@ -19,32 +19,22 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { sampleWorkbookBytes } from '../../src/sample/workbook';
-import { ROOT, ensureWebBuild } from '../helpers/build';
+import { ROOT } from '../helpers/build';
 import { asciiPunctuationInChinese, internalKeys } from '../i18n/zh-rules';
-import { collectErrors, launch, screenshot } from './browser';
-import { serveStatic, type StaticServer } from './static-server';
+import { collectErrors, screenshot, servedDist } from './browser';
 
 const TABLE = '情景对比';
 
-let server: StaticServer;
-let browser: Browser;
+const dist = servedDist();
 let sampleFile: string;
 
 beforeAll(async () => {
-  ensureWebBuild();
-  server = await serveStatic(join(ROOT, 'dist'));
-  browser = await launch();
   const dir = mkdtempSync(join(tmpdir(), 'adplan-zh-'));
   sampleFile = join(dir, '样本商家.xlsx');
   writeFileSync(sampleFile, await sampleWorkbookBytes());
 }, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** The pane's shown text, 模型细节 hidden; one line per text line and per label or title. */
 async function paneText(page: Page): Promise<string[]> {
@@ -96,9 +86,9 @@ async function openFirstLevel(page: Page): Promise<void> {
 }
 
 async function openPane(width: number): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 720 }, deviceScaleFactor: 2 });
+  const page = await dist.browser.newPage({ viewport: { width, height: 720 }, deviceScaleFactor: 2 });
   const errors = collectErrors(page);
-  await page.goto(`${server.url}/preview.html?lang=zh-CN`);
+  await page.goto(`${dist.url}/preview.html?lang=zh-CN`);
   await page.getByRole('table', { name: TABLE }).waitFor({ timeout: 60_000 });
   await page.getByTestId('action-card').waitFor({ timeout: 60_000 });
   return { page, errors };

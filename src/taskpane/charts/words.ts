@@ -18,5 +18,5 @@ export function useChartWords() {
     series.map((s) => ({ ...s, data: withWords(s.legend, s.data as unknown as { x: X; y: number }[], words) }));
   /** Props of a chart over dates with money on the y axis. */
   const dated = { yAxisTickFormat: compactMoney, customDateTimeFormatter: dateText, useUTC: false };
-  return { dateText, onDates, bySpend, worded, dated };
+  return { onDates, bySpend, worded, dated };
 }
